@@ -1,0 +1,87 @@
+"""Reading a number out of a table cell, deliberately.
+
+Each odd form real reports use gets a named problem, so a rule can decide how bad it
+is, and arithmetic uses only values that are not guesses:
+
+  blank          ""            reads as 0 (an empty cell usually means none)
+  word_zero      无 / 没有     reads as 0
+  leading_zero   00, 012       reads as the number
+  fullwidth      ０, １２      reads as the number
+  thousands      1,200         reads as the number
+  unit_in_cell   251000元      reads as the number; the unit is kept on the cell
+  decimal_count  1.5 in a count column           reads as the number
+  negative       -3 in a count column            reads as the number
+  dash           — / - ／      no value (not applicable? zero?): unknown
+  letter_digit   1O, l0, O     no value: a letter where a digit belongs
+  not_a_number   anything else no value
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from .labels import nfkc
+
+PROBLEMS = ("blank", "word_zero", "leading_zero", "fullwidth", "thousands", "unit_in_cell",
+            "decimal_count", "negative", "dash", "letter_digit", "not_a_number")
+
+DASHES = frozenset({"-", "—", "——", "–", "/", "／", "－", "―", "\\"})
+ZERO_WORDS = frozenset({"无", "没有", "零"})
+UNITS = ("万元", "亿元", "元", "件", "条", "个", "次", "人次", "人", "篇", "项")
+_WS = " \t\u3000\xa0"
+_NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?")
+_THOUSANDS = re.compile(r"[+\-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_LETTER_DIGIT = re.compile(r"[\dOoIl]+")
+_VALUE_LIKE = re.compile(r"[+\-]?[\d,.]*\d[\d,.]*(?:万元|亿元|元|件|条|个|次|人次|人|篇|项|%)?")
+
+
+def looks_like_value(text: str) -> bool:
+    """Whether a cell holds a value (or could: blank, dash, 无) rather than a label."""
+    t = nfkc(text).strip(_WS)
+    if not t or t in DASHES or t in ZERO_WORDS:
+        return True
+    if _VALUE_LIKE.fullmatch(t):
+        return True
+    return len(t) <= 6 and any(ch.isdigit() for ch in t) and bool(_LETTER_DIGIT.fullmatch(t))
+
+
+def parse_value(raw: str, kind: str = "count") -> tuple[Decimal | None, str | None, str | None]:
+    """raw cell text → (value, problem, unit written in the cell)."""
+    text = raw.strip(_WS)
+    norm = nfkc(text).strip(_WS)
+    if not norm:
+        return Decimal(0), "blank", None
+    if norm in ZERO_WORDS:
+        return Decimal(0), "word_zero", None
+    if norm in DASHES:
+        return None, "dash", None
+    unit = None
+    for u in UNITS:
+        if norm.endswith(u) and len(norm) > len(u):
+            unit, norm = u, norm[: -len(u)].strip(_WS)
+            break
+    problem = None
+    if _THOUSANDS.fullmatch(norm):
+        norm, problem = norm.replace(",", ""), "thousands"
+    if not _NUMBER.fullmatch(norm):
+        if _LETTER_DIGIT.fullmatch(norm) and any(ch.isdigit() for ch in norm):
+            return None, "letter_digit", unit
+        return None, "not_a_number", unit
+    try:
+        value = Decimal(norm)
+    except InvalidOperation:  # pragma: no cover - the regex admits only valid numbers
+        return None, "not_a_number", unit
+    digits = norm.lstrip("+-")
+    if problem is None:
+        if unit in ("元", "万元", "亿元"):
+            problem = "unit_in_cell"
+        elif len(digits) > 1 and digits[0] == "0" and digits[1] != ".":
+            problem = "leading_zero"
+        elif "." in digits and kind in ("count", "signed"):
+            problem = "decimal_count"
+        elif value < 0 and kind == "count":
+            problem = "negative"
+        elif text != nfkc(text):
+            problem = "fullwidth"
+    return value, problem, unit

@@ -1,0 +1,53 @@
+"""The `nianbao` command line. Heavy modules are imported inside each command, so
+`nianbao check` starts fast and never loads the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+
+
+def _parse_command(args: argparse.Namespace) -> int:
+    from .dump import to_json, tree
+    from .ingest import IngestError, read_source
+    from .parse import parse
+
+    try:
+        source = read_source(args.file)
+    except IngestError as e:
+        print(f"{args.file}: {e.render(args.lang)}", file=sys.stderr)
+        return 2
+    report = parse(source)
+    sys.stdout.write(to_json(report) if args.format == "json" else tree(report))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nianbao",
+        description="政府信息公开工作年度报告合规检查 / compliance checker for government "
+                    "information-disclosure annual reports")
+    parser.add_argument("--version", action="version", version=f"nianbao {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("parse", help="show the structure the parser finds in a report")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--format", choices=("tree", "json"), default="tree")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(run=_parse_command)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `nianbao … | head`
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,136 @@
+"""ingest: a file on disk → `Source` (normalised text), or one clear `IngestError`.
+
+Plain text comes as UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/GBK,
+with LF, CRLF or CR line ends. Decoding is explicit (UTF-8 first, then GB18030), not
+guessed by a detector: the two encodings real reports use are told apart reliably by
+whether the bytes are valid UTF-8, and a guess would make results depend on a
+heuristic. Other formats (.docx, .html) are read by their own readers into the same
+`Source`, with a map from each line back to the original.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .i18n import Message
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+REPORT_SUFFIXES = frozenset({".txt"})
+
+
+@dataclass(slots=True)
+class Source:
+    path: str
+    text: str               # normalised: "\n" line ends, no BOM
+    encoding: str
+    origin: list[str] | None = None  # per line (0-based index): where it came from
+    notes: list[str] = field(default_factory=list)  # what the reader had to repair
+
+
+class IngestError(Exception):
+    """A file that cannot be read as a report. Carries a translatable message."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.msg = Message(key, params)
+        super().__init__(self.msg.render("en"))
+
+    def render(self, lang: str = "zh") -> str:
+        return self.msg.render(lang)
+
+
+_VALID_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+    rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Bytes → (text, encoding name). Raises IngestError for bytes that are not text."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _strict(data[3:], "utf-8", "utf-8-sig"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _strict(data, "utf-16", "utf-16"), "utf-16"
+    if b"\x00" in data:
+        raise IngestError("ingest.binary_nul", offset=data.index(b"\x00"))
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as e:
+        utf8_error = e
+    non_ascii = sum(1 for b in data if b >= 0x80)
+    utf8_bytes = sum(len(m) for m in _VALID_UTF8_MULTIBYTE.findall(data))
+    if non_ascii and utf8_bytes / non_ascii > 0.5:
+        # Mostly valid UTF-8 with a few bad bytes: a damaged or mixed-encoding file.
+        # Decoding it as GB18030 would turn every character into garbage.
+        line, col = _position(data, utf8_error.start)
+        raise IngestError("ingest.bad_utf8", line=line, column=col,
+                          byte=f"0x{data[utf8_error.start]:02X}")
+    return _strict(data, "gb18030", "gb18030"), "gb18030"
+
+
+def _strict(data: bytes, codec: str, name: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as e:
+        line, col = _position(data, e.start)
+        raise IngestError("ingest.undecodable", encoding=name, line=line, column=col,
+                          byte=f"0x{data[e.start]:02X}") from None
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def text_source(path: str, data: bytes) -> Source:
+    text, encoding = decode(data)
+    text = normalise_newlines(text)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    controls = len(_CONTROL.findall(text))
+    if controls > max(8, len(text) // 100):
+        raise IngestError("ingest.binary_control", count=controls)
+    if not text.strip():
+        raise IngestError("ingest.blank" if text else "ingest.empty")
+    return Source(path=path, text=text, encoding=encoding)
+
+
+def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read one report file. Every failure is an IngestError with a one-line message."""
+    p = Path(path)
+    try:
+        st = p.stat()
+    except FileNotFoundError:
+        raise IngestError("ingest.not_found") from None
+    except OSError as e:
+        raise IngestError("ingest.os_error", reason=e.strerror or str(e)) from None
+    if p.is_dir():
+        raise IngestError("ingest.is_dir")
+    if st.st_size == 0:
+        raise IngestError("ingest.empty")
+    if st.st_size > max_bytes:
+        raise IngestError("ingest.too_large", size=_mb(st.st_size), limit=_mb(max_bytes))
+    try:
+        data = p.read_bytes()
+    except PermissionError:
+        raise IngestError("ingest.permission") from None
+    except OSError as e:
+        raise IngestError("ingest.os_error", reason=e.strerror or str(e)) from None
+    return text_source(str(path), data)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def is_report_file(path: Path) -> bool:
+    """Whether a file found in a folder walk should be checked."""
+    return path.suffix.lower() in REPORT_SUFFIXES and not path.name.startswith(".")

@@ -1,0 +1,80 @@
+"""Label normalisation: compare labels the way a reader would, not byte by byte.
+
+Real reports write the same label as `（二）部分公开（区分处理的，只计这一情形…）`,
+`(二) 部分公开(区分处理的, 只计…)` or `2、部分公开…`; split it over lines; and put
+Word's auto-numbering in front. `core()` strips all of that so the labels compare equal;
+`numbering()` keeps the number apart, for the places where it matters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+CJK_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
+
+# Leading numbering: 一、 （一） (一) 1. 1、 1． 第一部分 …, possibly repeated ("三、(一)").
+_NUMBERING = re.compile(
+    r"^(?:\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．]"
+    r"|\d{1,2}(?:[、．]|\.(?!\d))|第[一二三四五六七八九十]{1,3}部分))+"
+)
+_NOISE = re.compile(r"[\ue000-\uf8ff\s\u3000\xa0、，,.．。:：;；“”\"'‘’「」『』《》<>()（）\[\]【】/／\\|｜·•*_\-—–]+")
+
+
+def nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+@lru_cache(maxsize=4096)
+def core(label: str) -> str:
+    """The words of a label, without numbering, spaces, punctuation or bracket styles."""
+    text = nfkc(label).strip()
+    text = _NUMBERING.sub("", text)
+    return _NOISE.sub("", text)
+
+
+def cjk_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20; None if it is not a CJK numeral up to 99."""
+    if not text or any(ch not in CJK_DIGITS and ch != "十" for ch in text):
+        return None
+    if "十" not in text:
+        value = 0
+        for ch in text:
+            value = value * 10 + CJK_DIGITS[ch]
+        return value
+    tens, _, units = text.partition("十")
+    if "十" in units:
+        return None
+    return (CJK_DIGITS[tens] if tens else 1) * 10 + (CJK_DIGITS[units] if units else 0)
+
+
+_LEAD_NUMBER = re.compile(
+    r"^\s*(?:(?P<paren>[(（](?P<pn>[一二三四五六七八九十\d]{1,3})[)）])"
+    r"|(?P<cjk>[一二三四五六七八九十]{1,3})[、.．]|(?P<arabic>\d{1,2})(?:[、．]|\.(?!\d))"
+    r"|第(?P<part>[一二三四五六七八九十]{1,3})部分)"
+)
+
+
+def numbering(label: str) -> tuple[str, int] | None:
+    """The leading number of a label: ("cjk", 3) for 三、, ("paren", 2) for （二）,
+    ("arabic", 3) for 3、 or 3., ("part", 1) for 第一部分."""
+    m = _LEAD_NUMBER.match(nfkc(label))
+    if not m:
+        return None
+    if m.group("paren"):
+        pn = m.group("pn")
+        value = int(pn) if pn.isdigit() else cjk_number(pn)
+        return ("paren", value) if value is not None else None
+    if m.group("cjk"):
+        value = cjk_number(m.group("cjk"))
+        return ("cjk", value) if value is not None else None
+    if m.group("arabic"):
+        return ("arabic", int(m.group("arabic")))
+    value = cjk_number(m.group("part"))
+    return ("part", value) if value is not None else None
+
+
+def strip_numbering(label: str) -> str:
+    return _NUMBERING.sub("", nfkc(label)).strip()

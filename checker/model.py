@@ -1,0 +1,214 @@
+"""The report model: plain dataclasses that every later stage reads.
+
+Everything a rule can point at carries a `Span`, so a violation can always be shown
+beside the line and column it comes from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of the ingested text. Lines and columns are 1-based; the end column is
+    exclusive (the column just after the last character), as in SARIF. `start`/`end`
+    are code-point offsets into `Source.text`."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"line": self.line, "column": self.column,
+                "end_line": self.end_line, "end_column": self.end_column}
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}-{self.end_line}:{self.end_column}"
+
+
+@dataclass(slots=True)
+class Paragraph:
+    text: str
+    span: Span
+    kind: str = "text"  # text | subheading | title | doc_number | date
+
+
+@dataclass(slots=True)
+class Cell:
+    """One table cell: what was written, what number it is, and why not if it is not."""
+
+    raw: str
+    span: Span
+    value: Decimal | None = None
+    problem: str | None = None  # see cells.PROBLEMS
+    unit: str | None = None     # a unit written inside the cell (251000元)
+    column: str | None = None   # template column id, once matched
+    row: str | None = None      # template row id, once matched
+
+
+@dataclass(slots=True)
+class Row:
+    """A row of a table as read: its label, its value cells, and the template row it
+    was matched to (None when it matches none)."""
+
+    label: str
+    span: Span
+    cells: list[Cell]
+    template_row: str | None = None
+    columns: list[str] = field(default_factory=list)  # column ids the cells map to
+    problem: str | None = None  # e.g. "value_count" when the cells cannot be mapped
+
+    def cell(self, column: str) -> Cell | None:
+        for c in self.cells:
+            if c.column == column:
+                return c
+        return None
+
+
+@dataclass(slots=True)
+class MissingRow:
+    """A template row absent from the report; `span` is where it should have been."""
+
+    row: str
+    label: str
+    span: Span
+    block: str | None = None
+
+
+@dataclass(slots=True)
+class TableProblem:
+    kind: str       # header_missing | header_mismatch | value_count | unmatched_row | ...
+    detail: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Table:
+    """A table matched to an official template (or to none)."""
+
+    span: Span
+    layout: str                       # cells (one cell per line) | tsv (tab-separated rows)
+    template: str | None = None       # template table id, e.g. "applications"
+    version: str | None = None        # template version: "2021", "2019", "pre2019"
+    version_evidence: list[str] = field(default_factory=list)
+    section: int | None = None        # number of the section the table sits in
+    header: list[Cell] = field(default_factory=list)
+    header_confirmed: bool = False
+    rows: list[Row] = field(default_factory=list)
+    missing: list[MissingRow] = field(default_factory=list)
+    extra: list[Row] = field(default_factory=list)  # rows from another template version
+    problems: list[TableProblem] = field(default_factory=list)
+
+    @property
+    def reliable(self) -> bool:
+        """Whether arithmetic on this table's cells may be trusted."""
+        return not any(p.kind in UNRELIABLE_PROBLEMS for p in self.problems)
+
+    def row(self, row_id: str) -> Row | None:
+        for r in self.rows:
+            if r.template_row == row_id:
+                return r
+        return None
+
+    def cell(self, row_id: str, column: str) -> Cell | None:
+        r = self.row(row_id)
+        return r.cell(column) if r else None
+
+
+UNRELIABLE_PROBLEMS = frozenset({"header_mismatch", "unreadable"})
+
+
+@dataclass(slots=True)
+class Section:
+    """A top-level section (一、…六、). `number` is the number the heading claims;
+    `canonical` the official section it was matched to (1–6), if any."""
+
+    number: int | None
+    heading: str
+    span: Span
+    title: str
+    canonical: int | None = None
+    title_match: str = "none"  # exact | variant | article | fuzzy | none
+    numbering: str = "cjk"     # cjk (三、) | arabic (3、: auto-numbering noise)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    body_span: Span | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(slots=True)
+class Fact:
+    """A value found in the text, with where it was found."""
+
+    kind: str
+    value: object
+    span: Span
+    raw: str = ""
+
+
+@dataclass(slots=True)
+class Issuer:
+    name: str
+    kind: str   # township | subdistrict | county_gov | city_gov | province_gov | department | committee | unknown
+    span: Span | None
+    source: str  # title | signature | cover_letter | text
+
+
+@dataclass(slots=True)
+class Period:
+    start: dt.date | None
+    end: dt.date | None
+    span: Span
+    raw: str
+
+
+@dataclass(slots=True)
+class Report:
+    path: str
+    text: str
+    encoding: str
+    title: Paragraph | None
+    year: int | None
+    year_source: str | None
+    issuer: Issuer | None
+    period: Period | None
+    periods: list[Period]
+    contacts: list[Fact]
+    dates: list[Fact]                 # every date written in the report
+    publication_date: Fact | None     # signature or cover-letter date
+    preamble: list[Paragraph]         # cover letter before the title, if any
+    intro: list[Paragraph]            # text between the title and the first section
+    sections: list[Section]
+    tables: list[Table]
+    origin: list[str] | None = None   # per line: where it came from in the original file
+
+    @property
+    def template(self) -> str | None:
+        """The table template the report's tables follow, judged per table."""
+        versions = {t.version for t in self.tables if t.version}
+        if not versions:
+            return None
+        if len(versions) == 1:
+            return versions.pop()
+        return "mixed"
+
+    def section(self, canonical: int) -> Section | None:
+        for s in self.sections:
+            if s.canonical == canonical:
+                return s
+        return None
+
+    def table(self, template: str) -> Table | None:
+        for t in self.tables:
+            if t.template == template:
+                return t
+        return None

@@ -1,0 +1,235 @@
+"""parse: Source → Report, through the Lark grammar `grammar/report.lark`.
+
+The grammar splits the text into front matter, sections and their blocks (paragraphs,
+sub-headings, tables). This module turns that tree into the model: it picks the title
+out of the front matter, decides which section headings are real ones (a 一、 line
+inside a section that neither continues the numbering nor names an official section
+is an ordinary heading of that section), reads the tables against the templates, and
+collects the facts the prose states.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lark import Lark, Token, Tree
+
+from . import facts
+from .ingest import Source
+from .labels import core, numbering, strip_numbering
+from .model import Issuer, Paragraph, Report, Section, Span, Table
+from .regimes import regime_for
+from .resources import data_dir
+from .tables import read_region
+from .templates import SectionTitle, Templates, bundled
+from .text import LineIndex, join_spans
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Lark:
+    source = (data_dir("grammar") / "report.lark").read_text(encoding="utf-8")
+    return Lark(source, parser="lalr", lexer="contextual")
+
+
+def parse_tree(text: str) -> Tree:
+    """The raw parse tree (total: any text parses)."""
+    return grammar().parse(text if text.endswith("\n") else text + "\n")
+
+
+_PARAGRAPH_KINDS = {"TEXT": "text", "SUB_HEAD": "subheading", "TITLE_LINE": "title",
+                    "DOC_NUMBER": "doc_number", "DATE_LINE": "date"}
+
+
+class _Reader:
+    def __init__(self, source: Source, templates: Templates) -> None:
+        self.source = source
+        self.text = source.text
+        self.index = LineIndex(self.text)
+        self.templates = templates
+
+    def paragraph(self, tok: Token) -> Paragraph:
+        line = tok.value.rstrip("\n")
+        return Paragraph(line.strip(" \u3000\t"), self.index.trimmed(tok.start_pos, tok.start_pos + len(line)),
+                         _PARAGRAPH_KINDS[tok.type])
+
+    def blocks(self, children: list, preferred: str | None) -> tuple[list[Paragraph], list[Table]]:
+        paragraphs: list[Paragraph] = []
+        tables: list[Table] = []
+        for child in children:
+            if isinstance(child, Tree):
+                for item in read_region(child.children, self.index, self.templates, preferred):
+                    (tables if isinstance(item, Table) else paragraphs).append(item)
+            else:
+                paragraphs.append(self.paragraph(child))
+        return paragraphs, tables
+
+
+def parse(source: Source, templates: Templates | None = None) -> Report:
+    templates = templates or bundled()
+    reader = _Reader(source, templates)
+    tree = parse_tree(source.text)
+    front, *section_nodes = tree.children
+    front_paragraphs = [reader.paragraph(t) for t in front.children if isinstance(t, Token)]
+    title_at = _title_position(front_paragraphs)
+    title = _title(front_paragraphs, title_at, reader.index)
+    preamble = front_paragraphs[:title_at] if title_at is not None else []
+    intro = front_paragraphs[title_at + 1:] if title_at is not None else front_paragraphs
+
+    all_dates = facts.dates(source.text, reader.index)
+    periods = facts.periods(source.text, reader.index, all_dates)
+    year, year_source = _year(title, periods)
+    preferred = regime_for(year)
+
+    front_tables = [item for child in front.children if isinstance(child, Tree)
+                    for item in read_region(child.children, reader.index, templates, preferred)
+                    if isinstance(item, Table)]
+    sections = _sections(section_nodes, reader, templates.sections, preferred)
+    tables = front_tables + [t for s in sections for t in s.tables]
+
+    issuer_candidates: list[Issuer] = []
+    if title is not None:
+        found = facts.issuer_from_title(title.text, title.span, reader.index)
+        if found:
+            issuer_candidates.append(found)
+    signature, publication = _signature(sections, preamble, reader.index, all_dates)
+    issuer_candidates.extend(signature)
+    return Report(
+        path=source.path, text=source.text, encoding=source.encoding, title=title,
+        year=year, year_source=year_source, issuer=facts.best_issuer(issuer_candidates),
+        period=_report_period(periods, year), periods=periods,
+        contacts=facts.contacts(source.text, reader.index), dates=all_dates,
+        publication_date=publication, preamble=preamble, intro=intro,
+        sections=sections, tables=tables, origin=source.origin)
+
+
+def _title_position(front: list[Paragraph]) -> int | None:
+    """The title is the last title-like line of the front matter (a cover letter may
+    quote it before); failing that, a short first line."""
+    candidates = [i for i, p in enumerate(front)
+                  if p.kind == "title" and not p.text.startswith(("关于", "附"))]
+    if candidates:
+        return candidates[-1]
+    if front and len(front[0].text) <= 60 and "。" not in front[0].text:
+        return 0
+    return None
+
+
+def _title(front: list[Paragraph], at: int | None, index: LineIndex) -> Paragraph | None:
+    if at is None:
+        return None
+    title = front[at]
+    before = front[at - 1] if at > 0 else None
+    # "某县人民政府办公室" / "2021年政府信息公开工作年度报告": one title on two lines.
+    if (before is not None and before.kind == "text" and title.text[:1].isdigit()
+            and len(before.text) <= 30 and not any(ch in before.text for ch in "，。：:；")
+            and before.span.end_line + 1 == title.span.line):
+        span = join_spans(before.span, title.span)
+        return Paragraph(before.text + title.text, span, "title")
+    return title
+
+
+def _year(title: Paragraph | None, periods: list) -> tuple[int | None, str | None]:
+    if title is not None:
+        year = facts.year_in(title.text)
+        if year is not None:
+            return year, "title"
+    for p in periods:
+        if p.start is not None and p.end is not None and p.start.year == p.end.year:
+            return p.start.year, "period"
+    return None, None
+
+
+def _report_period(periods: list, year: int | None):
+    """The statistics period: the first stated period that spans a year's worth of
+    months (a report may also mention shorter periods of work)."""
+    for p in periods:
+        if p.start and p.end and p.start.month == 1 and p.start.day == 1:
+            return p
+    return periods[0] if periods else None
+
+
+def _match_title(title: str, known: list[SectionTitle]) -> tuple[int | None, str]:
+    c = core(title)
+    if not c:
+        return None, "none"
+    for s in known:
+        if c == core(s.title):
+            return s.number, "exact"
+    for s in known:
+        if s.article and c == core(s.article):
+            return s.number, "article"
+    for s in known:
+        if any(c == core(v) for v in s.variants):
+            return s.number, "variant"
+    for s in known:
+        if any(all(k in c for k in group) for group in s.keywords):
+            return s.number, "fuzzy"
+    return None, "none"
+
+
+def _head_number(head: str) -> tuple[int | None, str]:
+    num = numbering(head)
+    if num is None:
+        return None, "cjk"
+    kind, value = num
+    return value, "arabic" if kind == "arabic" else "cjk"
+
+
+def _sections(nodes: list[Tree], reader: _Reader, known: list[SectionTitle], preferred: str | None) -> list[Section]:
+    sections: list[Section] = []
+    for node in nodes:
+        head, *children = node.children
+        line = head.value.rstrip("\n")
+        span = reader.index.trimmed(head.start_pos, head.start_pos + len(line))
+        number, numbering_kind = _head_number(line)
+        title = strip_numbering(line)
+        canonical, how = _match_title(_heading_words(title), known)
+        paragraphs, tables = reader.blocks(children, preferred)
+        previous = sections[-1] if sections else None
+        continues = previous is None or previous.number is None or number == previous.number + 1
+        if previous is not None and canonical is None and not continues:
+            # Not a section of its own: a heading inside the previous one.
+            previous.paragraphs.append(Paragraph(line.strip(" \u3000"), span, "subheading"))
+            previous.paragraphs.extend(paragraphs)
+            previous.tables.extend(tables)
+            continue
+        sections.append(Section(number=number, heading=line.strip(" \u3000"), span=span, title=title,
+                                canonical=canonical, title_match=how, numbering=numbering_kind,
+                                paragraphs=paragraphs, tables=tables))
+    for s in sections:
+        for t in s.tables:
+            t.section = s.canonical
+        parts = [s.span] + [p.span for p in s.paragraphs] + [t.span for t in s.tables]
+        s.body_span = join_spans(s.span, max(parts, key=lambda sp: sp.end))
+    return sections
+
+
+def _heading_words(title: str) -> str:
+    """A heading may run on into its first sentence ("一、总体情况。2021年…")."""
+    for stop in ("。", "：", ":"):
+        if stop in title:
+            return title.split(stop, 1)[0]
+    return title
+
+
+def _signature(sections: list[Section], preamble: list[Paragraph], index: LineIndex,
+               all_dates: list) -> tuple[list[Issuer], object]:
+    """The signing body and date at the end of the report, or of its cover letter."""
+    issuers: list[Issuer] = []
+    publication = None
+    tail = sections[-1].paragraphs[-3:] if sections else []
+    for block in (tail, preamble[-3:]):
+        date_para = next((p for p in reversed(block) if p.kind == "date"), None)
+        if date_para is None:
+            continue
+        if publication is None:
+            publication = next((f for f in all_dates if f.span.start >= date_para.span.start), None)
+        at = block.index(date_para)
+        if at > 0:
+            name = facts.signature_line(block[at - 1].text)
+            if name:
+                sp: Span = block[at - 1].span
+                start = sp.start + block[at - 1].text.index(name)
+                issuers.append(Issuer(name, facts.issuer_kind(name), index.span(start, start + len(name)),
+                                      "signature" if block is tail else "cover_letter"))
+    return issuers, publication

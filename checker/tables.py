@@ -1,0 +1,553 @@
+"""tables: the table regions the grammar found → Tables matched to the official templates.
+
+A region arrives as grammar tokens (CELL_LINES, TSV_LINES, TAB_CONT, TAB_GAP). Reading
+goes in four steps:
+
+1. rows: each token becomes raw rows of raw cells, with continuation lines joined to
+   the cell they continue ("\t结果" + "维持" → 结果维持);
+2. broken labels: a TSV line holding only fragments of the labels above it ("\t处理\t
+   公开申请") is joined to them, cell by cell;
+3. segments: a region can hold more than one table (when a heading between them is
+   lost); labels that only one template uses say where one ends and the next begins;
+4. interpretation: each segment is read against every version of its template, in
+   the template's shape, and the version that explains it best is kept.
+
+Nothing is invented: a row the template has and the report does not is a MissingRow
+at the place it belongs; a row with the wrong number of values keeps its cells but
+maps none of them to a column, so no arithmetic is done on guesses.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from .cells import UNITS, looks_like_value, parse_value
+from .labels import core
+from .model import Cell, MissingRow, Paragraph, Row, Span, Table, TableProblem
+from .templates import Column, TableTemplate, Templates, TemplateRow
+from .text import LineIndex, join_spans
+
+_WS = " \t\u3000\xa0"
+
+
+@dataclass(slots=True)
+class RawCell:
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class RawRow:
+    cells: list[RawCell]
+    layout: str  # cells | tsv | cont
+    span: Span
+
+    def split(self) -> tuple[list[RawCell], list[RawCell]]:
+        """Label cells (non-empty, before the values) and the trailing run of value cells."""
+        i = len(self.cells)
+        while i > 0 and looks_like_value(self.cells[i - 1].text):
+            i -= 1
+        return [c for c in self.cells[:i] if c.text], self.cells[i:]
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.cells if c.text]
+
+
+# ---------------------------------------------------------------------------- 1. rows
+
+def _raw_rows(tokens: list, index: LineIndex) -> list[RawRow]:
+    rows: list[RawRow] = []
+    for tok in tokens:
+        if tok.type == "CELL_LINES":
+            rows.append(_cell_lines(tok, index))
+        elif tok.type == "TSV_LINES":
+            rows.extend(_tsv_lines(tok, index))
+        elif tok.type == "TAB_CONT":
+            _continuation(rows, tok, index)
+    return rows
+
+
+def _lines(tok) -> list[tuple[int, str]]:
+    out, pos = [], tok.start_pos
+    for line in tok.value.split("\n")[:-1]:
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _cell_lines(tok, index: LineIndex) -> RawRow:
+    cells: list[RawCell] = []
+    for pos, line in _lines(tok):
+        if line.startswith("\t"):
+            cells.append(RawCell(line[1:].strip(_WS), index.trimmed(pos + 1, pos + len(line))))
+        else:  # a continuation of the cell above (the grammar guarantees there is one)
+            _extend(cells[-1], line, index.trimmed(pos, pos + len(line)))
+    return RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span))
+
+
+def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
+    rows = []
+    for pos, line in _lines(tok):
+        cells, start = [], pos
+        for part in line.split("\t"):
+            cells.append(RawCell(part.strip(_WS), index.trimmed(start, start + len(part))))
+            start += len(part) + 1
+        rows.append(RawRow(cells, "tsv", index.trimmed(pos, pos + len(line))))
+    return rows
+
+
+def _continuation(rows: list[RawRow], tok, index: LineIndex) -> None:
+    line = tok.value.rstrip("\n")
+    span = index.trimmed(tok.start_pos, tok.start_pos + len(line))
+    last = rows[-1].cells[-1] if rows and rows[-1].cells else None
+    if last is not None and last.text and not looks_like_value(last.text):
+        _extend(last, line, span)
+        rows[-1].span = join_spans(rows[-1].span, span)
+    else:
+        rows.append(RawRow([RawCell(line.strip(_WS), span)], "cont", span))
+
+
+def _extend(cell: RawCell, line: str, span: Span) -> None:
+    cell.text += line.strip(_WS)
+    cell.span = join_spans(cell.span, span) if cell.text else span
+
+
+# --------------------------------------------------------------------- 2. broken labels
+
+def _join_broken_labels(rows: list[RawRow], known: set[str]) -> list[RawRow]:
+    """A TSV line of label fragments under a data row continues that row's labels."""
+    out: list[RawRow] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        texts = row.texts
+        if (prev is not None and row.layout == "tsv" and texts
+                and not any(looks_like_value(t) for t in texts)
+                and not any(core(t) in known for t in texts)):
+            labels, values = prev.split()
+            if any(v.text for v in values) and len(texts) <= len(labels):
+                fragments = [c for c in row.cells if c.text]
+                for cell, frag in zip(labels, fragments):
+                    _extend(cell, frag.text, frag.span)
+                prev.span = join_spans(prev.span, row.span)
+                continue
+        out.append(row)
+    return out
+
+
+# ------------------------------------------------------------------------- 3. segments
+
+@dataclass(slots=True)
+class _Segment:
+    template: str | None
+    rows: list[RawRow] = field(default_factory=list)
+
+
+def _segments(rows: list[RawRow], owners: dict[str, set[str]]) -> list[_Segment]:
+    segments: list[_Segment] = []
+    current = _Segment(None)
+    for row in rows:
+        evidence: set[str] = set()
+        for text in row.texts:
+            if not looks_like_value(text):
+                found = owners.get(core(text))
+                if found and len(found) == 1:
+                    evidence |= found
+        if len(evidence) == 1:
+            (template,) = evidence
+            if current.template is None:
+                current.template = template
+            elif template != current.template:
+                segments.append(current)
+                current = _Segment(template)
+        current.rows.append(row)
+    segments.append(current)
+    return segments
+
+
+# ------------------------------------------------------------------- 4. interpretation
+
+@dataclass(slots=True)
+class _Reading:
+    table: Table
+    score: float
+
+
+def _match(label: str, rows: list[TemplateRow], has_values: bool, cursor: int) -> tuple[TemplateRow | None, bool]:
+    """The template row a label names: exact words first, then a close reading.
+    Among several, the one whose kind (data row or group) fits, then the next in order."""
+    c = core(label)
+    if not c:
+        return None, False
+    exact = [r for r in rows if r.core == c]
+    candidates, is_exact = exact, True
+    if not candidates:
+        is_exact = False
+        candidates = [r for r in rows if _close(c, r.core)]
+    if not candidates:
+        return None, False
+
+    def rank(r: TemplateRow) -> tuple:
+        return (r.is_group == has_values, r.order <= cursor, abs(r.order - cursor))
+
+    return min(candidates, key=rank), is_exact
+
+
+def _close(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    if len(short) >= 4 and long.startswith(short):
+        return True
+    if abs(len(a) - len(b)) > max(len(a), len(b)) // 3:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _header_state(found: list[str], expected: list[str]) -> str:
+    if not found:
+        return "missing"
+    if found == expected:
+        return "confirmed"
+    remaining = iter(expected)
+    if all(any(f == e for e in remaining) for f in found):
+        return "partial"
+    return "mismatch"
+
+
+def _cells(values: list[RawCell], columns: list[Column], row_id: str | None, kind: str | None = None) -> list[Cell]:
+    out = []
+    for raw, col in zip(values, columns):
+        value, problem, unit = parse_value(raw.text, kind or col.kind)
+        out.append(Cell(raw.text, raw.span, value, problem, unit, col.id, row_id))
+    return out
+
+
+def _unmapped(values: list[RawCell], row_id: str | None) -> list[Cell]:
+    out = []
+    for raw in values:
+        value, problem, unit = parse_value(raw.text)
+        out.append(Cell(raw.text, raw.span, value, problem, unit, None, row_id))
+    return out
+
+
+def _fit(values: list[RawCell], expected: int) -> list[RawCell]:
+    """Drop blank cells beyond the expected count: at the end (a trailing TAB), then at
+    the start (an empty cell of a label column)."""
+    values = list(values)
+    while len(values) > expected and not values[-1].text:
+        values.pop()
+    while len(values) > expected and not values[0].text:  # a blank label column
+        values.pop(0)
+    return values
+
+
+def _header_problem(state: str, where: Span, detail: str) -> TableProblem | None:
+    if state in ("missing", "partial", "mismatch"):
+        return TableProblem(f"header_{state}", detail, where)
+    return None
+
+
+class _Builder:
+    """Collects one reading of one segment against one template version."""
+
+    def __init__(self, tpl: TableTemplate, layout: str, span: Span) -> None:
+        self.tpl = tpl
+        self.table = Table(span=span, layout=layout, template=tpl.id, version=tpl.version)
+        self.matched: dict[str, Row] = {}
+        self.exact = 0
+        self.fuzzy = 0
+        self.unmatched: list[RawRow] = []
+        self.header_hits = 0
+
+    def add(self, trow: TemplateRow, is_exact: bool, labels: list[RawCell], values: list[RawCell],
+            columns: list[Column], kind: str | None = None) -> None:
+        label = labels[-1].text if labels else ""
+        span = join_spans((labels or values)[0].span, (values or labels)[-1].span)
+        if trow.id in self.matched:
+            self.table.problems.append(TableProblem("duplicate_row", label, span))
+            return
+        values = _fit(values, len(columns))
+        if len(values) == len(columns):
+            row = Row(label, span, _cells(values, columns, trow.id, kind), trow.id, [c.id for c in columns])
+        else:
+            row = Row(label, span, _unmapped(values, trow.id), trow.id, [c.id for c in columns],
+                      problem=f"value_count:{len(values)}/{len(columns)}")
+            self.table.problems.append(TableProblem(
+                "value_count", f"{label}: {len(values)}/{len(columns)}", span))
+        self.matched[trow.id] = row
+        self.table.rows.append(row)
+        if is_exact:
+            self.exact += 1
+        else:
+            self.fuzzy += 1
+
+    def unmatched_row(self, row: RawRow) -> None:
+        self.unmatched.append(row)
+
+    def finish(self, all_versions: list[TableTemplate]) -> _Reading:
+        t, tpl = self.table, self.tpl
+        rows_in_order = sorted(t.rows, key=lambda r: self._order(r.template_row))
+        t.rows = rows_in_order
+        for trow in tpl.data_rows:
+            if trow.id not in self.matched:
+                t.missing.append(MissingRow(trow.id, trow.label, self._anchor(trow.order), trow.block))
+        others = [v for v in all_versions if v.version != tpl.version]
+        other_labels = {r.core: r for v in others for r in v.data_rows}
+        own_labels = {r.core for r in tpl.rows}
+        for raw in self.unmatched:
+            labels, values = raw.split()
+            hit = next((other_labels[core(c.text)] for c in reversed(labels)
+                        if core(c.text) in other_labels and core(c.text) not in own_labels), None)
+            if hit is not None:
+                t.extra.append(Row(labels[-1].text, raw.span, _unmapped(values, None), hit.id))
+            else:
+                t.problems.append(TableProblem("unmatched_row", " / ".join(raw.texts), raw.span))
+        t.version_evidence = self._evidence(others)
+        score = self.exact + 0.5 * self.fuzzy + self.header_hits - len(self.unmatched)
+        return _Reading(t, score)
+
+    def _order(self, row_id: str | None) -> int:
+        for r in self.tpl.rows:
+            if r.id == row_id:
+                return r.order
+        return 10**6
+
+    def _anchor(self, order: int) -> Span:
+        after = [r for r in self.table.rows if self._order(r.template_row) > order]
+        if after:
+            return after[0].span
+        return self.table.rows[-1].span if self.table.rows else self.table.span
+
+    def _evidence(self, others: list[TableTemplate]) -> list[str]:
+        """What in the report marks this version: rows (a data row where the other
+        versions have a group counts too) and column or block labels no other has."""
+        if not others:
+            return []
+        other_rows = {(r.core, r.is_group) for o in others for r in o.rows}
+        other_labels = set().union(*(o.labels for o in others)) if others else set()
+        out = [r.label for r in self.tpl.rows
+               if r.id in self.matched and (r.core, r.is_group) not in other_rows]
+        found = {core(c.raw) for c in self.table.header}
+        for b in self.tpl.blocks:
+            for label in [b.label] + [c.label for c in b.columns]:
+                if core(label) in found and core(label) not in other_labels and label not in out:
+                    out.append(label)
+        return out
+
+
+def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
+    captions = {core(c) for c in tpl.captions}
+    header_words = {core(h) for h in tpl.header} | captions
+    columns = tpl.blocks[0].columns
+    cursor = -1
+    for row in rows:
+        labels, values = row.split()
+        has_number = any(v.text for v in values)
+        cores = [core(c.text) for c in labels]
+        if labels and not has_number and all(c in header_words for c in cores):
+            b.table.header.extend(Cell(c.text, c.span) for c in labels)
+            continue
+        if not labels:
+            if has_number:
+                b.unmatched_row(row)
+            continue
+        trow, is_exact = _match(labels[-1].text, tpl.rows, bool(values), cursor)
+        if trow is None and len(labels) > 1:
+            trow, is_exact = _match(labels[0].text, tpl.rows, bool(values), cursor)
+        if trow is None:
+            b.unmatched_row(row)
+            continue
+        cursor = trow.order
+        if trow.is_group:
+            if has_number:
+                b.unmatched_row(row)
+            continue
+        b.add(trow, is_exact, labels, values, columns)
+    found = [core(c.raw) for c in b.table.header if core(c.raw) not in captions]
+    expected = [core(h) for h in tpl.header]
+    b.header_hits = sum(1 for f in found if f in expected)
+    b.table.header_confirmed = _header_state(found, expected) == "confirmed"
+    problem = _header_problem(_header_state(found, expected), b.table.rows[0].span if b.table.rows else b.table.span,
+                              " ".join(found))
+    if problem:
+        b.table.problems.append(problem)
+
+
+def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
+    block_by_core = {core(bl.label): bl for bl in tpl.blocks}
+    row_header = core(tpl.row_header or "")
+    block = None
+    headers: dict[str | None, list[str]] = {}
+    cursor = -1
+    first_span: dict[str | None, Span] = {}
+    for row in rows:
+        labels, values = row.split()
+        cores = [core(c.text) for c in labels]
+        has_number = any(v.text for v in values)
+        named = next((block_by_core[c] for c in cores if c in block_by_core), None)
+        if named is not None:
+            block = named
+            first_span.setdefault(block.id, row.span)
+            continue
+        column_cores = {core(c.label) for bl in ([block] if block else tpl.blocks) for c in bl.columns}
+        if labels and not has_number and (cores[0] == row_header or all(c in column_cores for c in cores)):
+            key = block.id if block else None
+            headers.setdefault(key, []).extend(c for c in cores if c != row_header)
+            b.table.header.extend(Cell(c.text, c.span) for c in labels)
+            first_span.setdefault(key, row.span)
+            continue
+        if not labels:
+            if has_number:
+                b.unmatched_row(row)
+            continue
+        pool = block.rows if block else tpl.rows
+        trow, is_exact = _match(labels[-1].text, pool, True, cursor)
+        if trow is None and block is not None:
+            trow, is_exact = _match(labels[-1].text, tpl.rows, True, cursor)
+        if trow is None:
+            b.unmatched_row(row)
+            continue
+        cursor = trow.order
+        block = next(bl for bl in tpl.blocks if bl.id == trow.block)
+        b.add(trow, is_exact, labels, values, block.columns)
+    confirmed = True
+    for bl in tpl.blocks:
+        expected = [core(c.label) for c in bl.columns]
+        found = headers.get(bl.id, [])
+        if bl.id not in first_span and not any(r.block == bl.id for r in tpl.rows if r.id in b.matched):
+            confirmed = False
+            continue  # a missing block: its rows are reported missing
+        b.header_hits += sum(1 for f in found if f in expected)
+        state = _header_state(found, expected)
+        confirmed &= state == "confirmed"
+        problem = _header_problem(state, first_span.get(bl.id) or b.table.span, f"{bl.label}: {' '.join(found)}")
+        if problem:
+            b.table.problems.append(problem)
+    b.table.header_confirmed = confirmed
+
+
+def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
+    header_words = {core(h) for h in tpl.header}
+    columns = tpl.blocks[0].columns
+    data: RawRow | None = None
+    for row in rows:
+        labels, values = row.split()
+        cores = [core(c.text) for c in labels]
+        if labels and all(c in header_words for c in cores) and not any(v.text for v in values):
+            b.table.header.extend(Cell(c.text, c.span) for c in labels)
+        elif not labels and any(v.text for v in values) and data is None:
+            data = row
+        elif row.texts:
+            b.unmatched_row(row)
+    found = [core(c.raw) for c in b.table.header]
+    state = _header_state(found, [core(h) for h in tpl.header])
+    b.header_hits = sum(1 for f in found if f in header_words)
+    b.table.header_confirmed = state == "confirmed"
+    problem = _header_problem(state, data.span if data else b.table.span, " ".join(found))
+    if problem:
+        b.table.problems.append(problem)
+    if data is None:
+        return
+    values = _fit(data.cells, len(tpl.groups) * len(columns))
+    if len(values) != len(tpl.groups) * len(columns):
+        b.table.problems.append(TableProblem(
+            "value_count", f"{len(values)}/{len(tpl.groups) * len(columns)}", data.span))
+        return
+    for i, trow in enumerate(tpl.data_rows):
+        group_values = values[i * len(columns):(i + 1) * len(columns)]
+        anchor = [RawCell(trow.label, group_values[0].span)]
+        b.add(trow, True, anchor, group_values, columns)
+
+
+def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
+    header_words = {core(h) for h in tpl.header} | {core(c) for c in tpl.captions}
+    unit_column = Column(id="unit", label="单位", kind="text")
+    value_column = tpl.blocks[0].columns[0]
+    cursor = -1
+    pending: RawRow | None = None
+    merged: list[RawRow] = []
+    for row in rows:  # a label alone, then its unit and value on the next row: one row
+        first = next((c.text for c in row.cells if c.text), "")
+        if pending is not None and first and (core(first) in UNITS or looks_like_value(first)):
+            pending.cells.extend(c for c in row.cells if c.text or c is not row.cells[0])
+            pending.span = join_spans(pending.span, row.span)
+            pending = None
+            continue
+        merged.append(row)
+        pending = row if len(row.texts) == 1 and len(row.cells) == 1 else None
+    for row in merged:
+        cells = [c for c in row.cells if c.text] if row.layout == "tsv" else row.cells
+        if not cells or not cells[0].text:
+            cells = [c for c in row.cells if c.text]
+        if not cells:
+            continue
+        if all(core(c.text) in header_words for c in cells if c.text):
+            b.table.header.extend(Cell(c.text, c.span) for c in cells if c.text)
+            continue
+        label = cells[0]
+        trow, is_exact = _match(label.text, tpl.rows, len(cells) >= 3 and bool(cells[-1].text), cursor)
+        if trow is None:
+            b.unmatched_row(row)
+            continue
+        cursor = trow.order
+        if trow.is_group:
+            continue
+        unit_cell = cells[1] if len(cells) >= 3 else None
+        value_cell = cells[-1] if len(cells) >= 2 else None
+        if value_cell is None:
+            b.add(trow, is_exact, [label], [], [value_column])
+            continue
+        kind = trow.kind or ("amount" if trow.unit in ("万元", "元") else "count")
+        b.add(trow, is_exact, [label], [value_cell], [value_column], kind)
+        if unit_cell is not None and trow.id in b.matched:
+            b.matched[trow.id].cells.insert(0, Cell(unit_cell.text, unit_cell.span, None, None, None,
+                                                    unit_column.id, trow.id))
+    found = [core(c.raw) for c in b.table.header if core(c.raw) not in {core(x) for x in tpl.captions}]
+    b.header_hits = sum(1 for f in found if f in header_words)
+    b.table.header_confirmed = _header_state(found, [core(h) for h in tpl.header]) == "confirmed"
+
+
+_SHAPES = {
+    "grid": _interpret_grid,
+    "blocks": _interpret_blocks,
+    "column_groups": _interpret_column_groups,
+    "labelled_values": _interpret_labelled_values,
+}
+
+
+def _read_segment(seg: _Segment, templates: Templates, preferred: str | None) -> Table:
+    layout = "tsv" if sum(r.layout == "tsv" for r in seg.rows) * 2 > len(seg.rows) else "cells"
+    span = join_spans(seg.rows[0].span, seg.rows[-1].span)
+    versions = templates.versions_of(seg.template) if seg.template else []
+    if not versions:
+        table = Table(span=span, layout=layout)
+        table.problems.append(TableProblem("unrecognised", " / ".join(seg.rows[0].texts[:3]), span))
+        return table
+    readings = []
+    for tpl in versions:
+        builder = _Builder(tpl, layout, span)
+        _SHAPES[tpl.shape](seg.rows, tpl, builder)
+        readings.append(builder.finish(versions))
+    best = max(readings, key=lambda r: (r.score, r.table.version == preferred, r.table.version or ""))
+    if not best.table.version_evidence and all(r.score == best.score for r in readings) and len(readings) > 1:
+        best.table.version = None  # nothing in the table tells the versions apart
+    return best.table
+
+
+def read_region(tokens: list, index: LineIndex, templates: Templates,
+                preferred: str | None = None) -> list[Table | Paragraph]:
+    """One table region of the grammar → the tables in it (or, for a region that is no
+    table at all, such as a TAB-indented paragraph, its text as paragraphs)."""
+    owners = templates.label_owners
+    rows = _join_broken_labels(_raw_rows(tokens, index), set(owners))
+    if not rows:
+        return []
+    out: list[Table | Paragraph] = []
+    for seg in _segments(rows, owners):
+        if seg.template is None and not any(looks_like_value(t) for r in seg.rows for t in r.texts):
+            out.extend(Paragraph("".join(r.texts), r.span) for r in seg.rows if r.texts)
+            continue
+        out.append(_read_segment(seg, templates, preferred))
+    return out
+
+

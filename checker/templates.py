@@ -1,0 +1,238 @@
+"""The official table templates and section titles, loaded from `rules/templates/*.yaml`.
+
+Templates are data: what a table looks like in each format version. The reader in
+`tables.py` knows only the four shapes (blocks, grid, column_groups, labelled_values);
+which rows and columns a table has, and their labels, come from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .labels import core
+from .resources import data_dir
+
+
+class TemplateError(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    id: str
+    label: str
+    kind: str = "count"     # count | signed | amount
+    unit: str | None = None
+
+
+@dataclass(slots=True)
+class TemplateRow:
+    id: str | None          # None for a pure group heading without its own id
+    label: str
+    versions: frozenset[str]
+    is_group: bool          # has child rows, carries no values of its own
+    unit: str | None = None
+    kind: str | None = None
+    block: str | None = None
+    order: int = 0
+
+    @property
+    def core(self) -> str:
+        return core(self.label)
+
+
+@dataclass(slots=True)
+class Block:
+    id: str | None
+    label: str
+    columns: list[Column]
+    rows: list[TemplateRow]
+
+
+@dataclass(slots=True)
+class TableTemplate:
+    """One table of one format version (e.g. applications in the 2021 format)."""
+
+    id: str
+    version: str
+    title: str
+    shape: str
+    section: int | None
+    blocks: list[Block]                # one block (id None) unless shape is `blocks`
+    captions: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)   # expected header labels, level order
+    row_header: str | None = None
+    groups: list[tuple[str, str]] = field(default_factory=list)  # column_groups: (id, label) leaves
+
+    @property
+    def rows(self) -> list[TemplateRow]:
+        return [r for b in self.blocks for r in b.rows]
+
+    @property
+    def data_rows(self) -> list[TemplateRow]:
+        return [r for r in self.rows if not r.is_group]
+
+    def columns_for(self, block: str | None) -> list[Column]:
+        for b in self.blocks:
+            if b.id == block:
+                return b.columns
+        return self.blocks[0].columns
+
+    @property
+    def labels(self) -> set[str]:
+        """Every label core the template uses: its evidence when telling tables apart."""
+        out = {core(c) for c in self.captions} | {core(h) for h in self.header}
+        for b in self.blocks:
+            out.add(core(b.label))
+            out.update(core(c.label) for c in b.columns)
+            out.update(r.core for r in b.rows)
+        if self.row_header:
+            out.add(core(self.row_header))
+        out.discard("")
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class SectionTitle:
+    number: int
+    title: str
+    article: str | None
+    variants: tuple[str, ...]
+    keywords: tuple[tuple[str, ...], ...]
+
+
+@dataclass(slots=True)
+class Templates:
+    tables: list[TableTemplate]
+    sections: list[SectionTitle]
+    label_owners: dict[str, set[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for tpl in self.tables:
+            for label in tpl.labels:
+                self.label_owners.setdefault(label, set()).add(tpl.id)
+
+    def versions_of(self, table_id: str) -> list[TableTemplate]:
+        return [t for t in self.tables if t.id == table_id]
+
+
+def _rows(spec: list, version: str, parent_id: str | None, block: str | None,
+          out: list[TemplateRow], where: str) -> None:
+    for item in spec:
+        versions = item.get("versions")
+        if versions is not None and version not in versions:
+            continue
+        own = item.get("id")
+        row_id = f"{parent_id}.{own}" if parent_id and own else own
+        children = item.get("rows")
+        if "label" not in item:
+            raise TemplateError(f"{where}: a row has no label")
+        out.append(TemplateRow(
+            id=row_id, label=item["label"], versions=frozenset(versions or ()),
+            is_group=children is not None, unit=item.get("unit"), kind=item.get("kind"),
+            block=block, order=len(out)))
+        if children is not None:
+            _rows(children, version, row_id if own else parent_id, block, out, where)
+
+
+def _columns(spec: list) -> list[Column]:
+    return [Column(id=c["id"], label=c["label"], kind=c.get("kind", "count"), unit=c.get("unit"))
+            for c in _leaves(spec, "columns")]
+
+
+def _leaves(spec: list, key: str) -> list[dict]:
+    out: list[dict] = []
+    for item in spec:
+        if key in item:
+            out.extend(_leaves(item[key], key))
+        else:
+            out.append(item)
+    return out
+
+
+def _with_columns(groups: list, columns: list) -> list:
+    """The header tree of a column_groups table: the columns repeat under each leaf group."""
+    return [{"label": g["label"],
+             "groups": _with_columns(g["groups"], columns) if "groups" in g else columns}
+            for g in groups]
+
+
+def _level_order(spec: list, key: str) -> list[str]:
+    """Header labels as a flattened header shows them: one level after the other."""
+    labels: list[str] = []
+    level = spec
+    while level:
+        labels.extend(item["label"] for item in level)
+        level = [child for item in level for child in item.get(key, [])]
+    return labels
+
+
+def _table_templates(doc: dict, where: str) -> list[TableTemplate]:
+    out = []
+    shape = doc["shape"]
+    if shape == "blocks":
+        for version, body in doc["versions"].items():
+            blocks = []
+            for b in body["blocks"]:
+                rows: list[TemplateRow] = []
+                _rows(b["rows"], version, b.get("id"), b.get("id"), rows, where)
+                blocks.append(Block(id=b.get("id"), label=b["label"], columns=_columns(b["columns"]), rows=rows))
+            for order, row in enumerate(r for bl in blocks for r in bl.rows):
+                row.order = order
+            out.append(TableTemplate(id=doc["id"], version=str(version), title=doc["title"], shape=shape,
+                                     section=doc.get("section"), blocks=blocks,
+                                     row_header=doc.get("row_header")))
+        return out
+    for version in doc["versions"]:
+        version = str(version)
+        rows: list[TemplateRow] = []
+        _rows(doc.get("rows", []), version, None, None, rows, where)
+        if shape == "column_groups":
+            leaves = [(g["id"], g["label"]) for g in _leaves(doc["groups"], "groups")]
+            header = _level_order(_with_columns(doc["groups"], doc["columns"]), "groups")
+            rows = [TemplateRow(id=gid, label=label, versions=frozenset(), is_group=False, order=i)
+                    for i, (gid, label) in enumerate(leaves)]
+            columns = _columns(doc["columns"])
+        elif shape == "grid":
+            header = _level_order(doc["columns"], "columns")
+            columns = _columns(doc["columns"])
+            leaves = []
+        elif shape == "labelled_values":
+            header = list(doc.get("header", []))
+            columns = [Column(id="value", label=header[-1] if header else "value")]
+            leaves = []
+        else:
+            raise TemplateError(f"{where}: unknown shape {shape!r}")
+        out.append(TableTemplate(
+            id=doc["id"], version=version, title=doc["title"], shape=shape, section=doc.get("section"),
+            blocks=[Block(id=None, label=doc["title"], columns=columns, rows=rows)],
+            captions=list(doc.get("captions", [])), header=header, groups=leaves))
+    return out
+
+
+def load_templates(directory: Path) -> Templates:
+    tables: list[TableTemplate] = []
+    sections: list[SectionTitle] = []
+    for path in sorted(directory.glob("*.yaml")):
+        with path.open(encoding="utf-8") as f:
+            doc = yaml.safe_load(f)
+        try:
+            if path.stem == "sections":
+                sections = [SectionTitle(
+                    number=s["number"], title=s["title"], article=s.get("article"),
+                    variants=tuple(s.get("variants", ())),
+                    keywords=tuple(tuple(k) for k in s.get("keywords", ()))) for s in doc["sections"]]
+            else:
+                tables.extend(_table_templates(doc, str(path)))
+        except (KeyError, TypeError) as e:
+            raise TemplateError(f"{path}: malformed template ({e})") from None
+    return Templates(tables=tables, sections=sections)
+
+
+@lru_cache(maxsize=1)
+def bundled() -> Templates:
+    return load_templates(data_dir("rules") / "templates")
