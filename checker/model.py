@@ -212,3 +212,20 @@ class Report:
             if t.template == template:
                 return t
         return None
+
+
+@dataclass(slots=True)
+class Violation:
+    """One finding of one rule: where it is, how bad, and what to tell the reviewer
+    (in each language). `related` are further places that take part, such as every
+    cell of a sum that does not add up."""
+
+    rule: str
+    severity: str
+    title: str
+    span: Span
+    messages: dict[str, str]
+    related: list[Span] = field(default_factory=list)
+
+    def message(self, lang: str = "zh") -> str:
+        return self.messages.get(lang) or self.messages["zh"]

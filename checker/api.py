@@ -1,0 +1,110 @@
+"""The public API: check a report file (or text) against a rule set.
+
+    from nianbao import check, load_rules
+    result = check("report.txt")
+    for v in result.violations:
+        print(v.span.line, v.rule, v.message("en"))
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from .engine import RuleRunError, evaluate
+from .ingest import IngestError, Source, normalise_newlines, read_source
+from .model import Report, Violation
+from .parse import parse
+from .rules import Example, Rule, RuleSet, load_rules
+
+
+@dataclass(slots=True)
+class CheckResult:
+    path: str
+    report: Report | None
+    violations: list[Violation] = field(default_factory=list)
+    error: IngestError | None = None
+    rule_errors: list[RuleRunError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def check(target: str | os.PathLike[str] | Source, rules: RuleSet | None = None, *,
+          select: list[str] | tuple = (), ignore: list[str] | tuple = ()) -> CheckResult:
+    """Read, parse and check one report. A file that cannot be read gives a result
+    with `error` set and no violations; it never raises for bad input."""
+    rules = rules or default_rules()
+    if isinstance(target, Source):
+        source = target
+    else:
+        try:
+            source = read_source(target)
+        except IngestError as e:
+            return CheckResult(str(target), None, error=e)
+    report = parse(source, rules.templates)
+    violations, errors = evaluate(report, rules.selected(select, ignore), rules.templates)
+    return CheckResult(source.path, report, violations, None, errors)
+
+
+def check_text(text: str, path: str = "<text>", rules: RuleSet | None = None, **kw) -> CheckResult:
+    return check(Source(path=path, text=normalise_newlines(text), encoding="utf-8"), rules, **kw)
+
+
+_DEFAULT: RuleSet | None = None
+
+
+def default_rules() -> RuleSet:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = load_rules()
+    return _DEFAULT
+
+
+# ---------------------------------------------------------------------- rule examples
+
+@dataclass(slots=True)
+class ExampleResult:
+    rule: Rule
+    example: Example
+    passed: bool
+    detail: str
+
+
+def run_examples(rule: Rule, rules: RuleSet) -> list[ExampleResult]:
+    """Run one rule on each of its examples: a `pass` example must give no violation,
+    a `fail` example at least one (exactly `count`, on `lines`, when given)."""
+    out = []
+    for ex in rule.examples:
+        where = f"{rule.file}:{ex.line}"
+        if ex.file is not None:
+            try:
+                source = read_source(ex.file)
+            except IngestError as e:
+                out.append(ExampleResult(rule, ex, False, f"{where}: cannot read {ex.file}: {e.render('en')}"))
+                continue
+        else:
+            source = Source(path=where, text=normalise_newlines(ex.text or ""), encoding="utf-8")
+        report = parse(source, rules.templates)
+        found, errors = evaluate(report, [rule], rules.templates)
+        lines = sorted(v.span.line for v in found)
+        if errors:
+            out.append(ExampleResult(rule, ex, False, f"{where}: the rule failed to run: {errors[0].message}"))
+        elif not ex.expect_fail:
+            detail = "" if not found else f"{where}: expected no violation, got {len(found)} (lines {lines}): " \
+                                          f"{found[0].message('en')}"
+            out.append(ExampleResult(rule, ex, not found, detail))
+        else:
+            problems = []
+            if not found:
+                problems.append("expected a violation, got none")
+            if ex.count is not None and len(found) != ex.count:
+                problems.append(f"expected {ex.count} violation(s), got {len(found)}")
+            if ex.lines is not None and lines != sorted(ex.lines):
+                problems.append(f"expected lines {sorted(ex.lines)}, got {lines}")
+            out.append(ExampleResult(rule, ex, not problems, f"{where}: " + "; ".join(problems) if problems else ""))
+    return out
+
+
+__all__ = ["check", "check_text", "CheckResult", "default_rules", "load_rules", "run_examples", "ExampleResult"]

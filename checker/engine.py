@@ -1,0 +1,293 @@
+"""engine: run rules against a Report and turn their findings into Violations.
+
+Each check kind yields Findings — the variables a message needs and the span it is
+about. The engine fills the rule's message in every language, sorts the violations,
+and keeps going past a rule that fails at run time (that becomes a RuleRunError, shown
+to the user, never a traceback and never a violation).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any, Iterator
+
+from .expr import GLOBALS, UNKNOWN, Env, ExprError, get_attr, render, segments, span_of, truth
+from .model import Report, Span, Violation
+from .regimes import regime_for
+from .rules import Rule
+from .templates import Templates
+from .text import LineIndex
+
+MAX_BINDINGS = 10_000      # for_each combinations per rule and report
+MAX_FINDINGS = 500         # violations per rule and report
+
+
+@dataclass(slots=True)
+class Finding:
+    vars: dict[str, Any]
+    span: Span | None
+    related: list[Span] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleRunError:
+    """A rule that could not be evaluated on a report (a bug in the rule, or a pattern
+    that took too long)."""
+
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.rule}: {self.message}"
+
+
+# ------------------------------------------------------------------------ check kinds
+
+class Expect:
+    """for_each: bind variables to each item of lists (all combinations); let: name
+    values; when: skip bindings where it is not true; expect: must be true, or the
+    binding is a finding, located by `at`."""
+
+    def __init__(self, for_each, lets, when, expect, at) -> None:
+        self.for_each = for_each
+        self.lets = lets
+        self.when = when
+        self.expect = expect
+        self.at = at
+
+    def findings(self, env: Env) -> Iterator[Finding]:
+        base = dict(env.vars)
+        for binding in self._bindings(env, base):
+            env.vars = binding
+            env.touched = []
+            for name, fn in self.lets:
+                env.vars[name] = fn(env)
+            if self.when is not None and truth(self.when(env)) is not True:
+                continue
+            if truth(self.expect(env)) is not False:
+                continue  # true, or unknown: nothing to report with confidence
+            related = [c.span for c in env.touched]
+            span = span_of(self.at(env)) if self.at is not None else self._default_span(binding)
+            yield Finding(dict(env.vars), span, related)
+
+    def _bindings(self, env: Env, base: dict) -> Iterator[dict]:
+        count = 0
+
+        def expand(i: int, current: dict) -> Iterator[dict]:
+            nonlocal count
+            if i == len(self.for_each):
+                count += 1
+                if count > MAX_BINDINGS:
+                    raise ExprError(f"for_each gives more than {MAX_BINDINGS} combinations")
+                yield dict(current)
+                return
+            name, fn = self.for_each[i]
+            env.vars = current
+            items = fn(env)
+            if items is None or items is UNKNOWN:
+                return
+            if not isinstance(items, list):
+                raise ExprError(f"for_each.{name} must give a list")
+            for item in items:
+                current[name] = item
+                yield from expand(i + 1, current)
+            current.pop(name, None)
+
+        yield from expand(0, dict(base))
+
+    def _default_span(self, binding: dict) -> Span | None:
+        for name, _ in self.for_each:
+            span = span_of(binding.get(name))
+            if span is not None:
+                return span
+        return None
+
+
+class RequireSections:
+    def __init__(self, numbers: list[int], when) -> None:
+        self.numbers = numbers
+        self.when = when
+
+    def findings(self, env: Env) -> Iterator[Finding]:
+        from .expr import FUNCTIONS
+
+        titles = {s.number: s.title for s in env.templates.sections}
+        for n in self.numbers:
+            if env.report.section(n) is None:
+                span = FUNCTIONS["section_place"].fn(env, n)
+                yield Finding({**env.vars, "n": n, "title": titles.get(n, str(n))}, span)
+
+
+class RequirePatterns:
+    def __init__(self, scope, every, some, at, when) -> None:
+        self.scope = scope
+        self.every = every
+        self.some = some
+        self.at = at
+        self.when = when
+
+    def findings(self, env: Env) -> Iterator[Finding]:
+        scope = self.scope(env)
+        if scope is None or scope is UNKNOWN:
+            return  # the scope itself is absent: another rule says so
+        texts = [text for _, text in segments(scope)]
+
+        def occurs(pattern) -> bool:
+            return any(_search(pattern, t) for t in texts)
+
+        missing = [name for name, pattern in self.every if not occurs(pattern)]
+        found = [name for name, pattern in self.every + self.some if occurs(pattern)]
+        if self.some and not any(occurs(p) for _, p in self.some):
+            missing.append("、".join(name for name, _ in self.some) if len(self.some) > 1 else self.some[0][0])
+        if missing:
+            span = span_of(self.at(env)) if self.at is not None else span_of(scope)
+            yield Finding({**env.vars, "missing": missing, "found": found}, span)
+
+
+class ForbidPatterns:
+    def __init__(self, scope, patterns, when) -> None:
+        self.scope = scope
+        self.patterns = patterns
+        self.when = when
+
+    def findings(self, env: Env) -> Iterator[Finding]:
+        from .expr import _search as search
+
+        scope = self.scope(env)
+        for name, pattern in self.patterns:
+            for match in search(env, scope, pattern):
+                yield Finding({**env.vars, "match": match, "pattern": name}, match.span)
+
+
+class MatchTemplate:
+    def __init__(self, table: str, find: str, when) -> None:
+        self.table = table
+        self.find = find
+        self.when = when
+
+    def findings(self, env: Env) -> Iterator[Finding]:
+        versions = env.templates.versions_of(self.table)
+        title = versions[0].title if versions else self.table
+        table = env.report.table(self.table)
+        base = {**env.vars, "table": title}
+        if self.find == "missing_table":
+            if table is None:
+                section = versions[0].section if versions else None
+                present = env.report.section(section) if section else None
+                span = present.span if present else None
+                yield Finding({**base, "label": title, "row": None, "block": None, "detail": ""}, span)
+            return
+        if table is None:
+            return
+        whole_blocks = _missing_blocks(env, table)
+        if self.find == "missing_blocks":
+            for block, label, span in whole_blocks:
+                yield Finding({**base, "label": label, "row": None, "block": block, "detail": ""}, span)
+        elif self.find == "missing_rows":
+            skip = {b for b, _, _ in whole_blocks}
+            for m in table.missing:
+                if m.block is None or m.block not in skip:
+                    yield Finding({**base, "label": m.label, "row": m.row, "block": m.block, "detail": ""}, m.span)
+        elif self.find == "extra_rows":
+            for r in table.extra:
+                yield Finding({**base, "label": r.label, "row": r.template_row, "block": None, "detail": ""}, r.span)
+        else:
+            kinds = {"unmatched_rows": ("unmatched_row",), "value_count": ("value_count",),
+                     "header": ("header_missing", "header_partial", "header_mismatch")}[self.find]
+            for p in table.problems:
+                if p.kind in kinds:
+                    yield Finding({**base, "label": p.detail, "row": None, "block": None,
+                                   "detail": p.detail, "kind": p.kind}, p.span)
+
+
+def _missing_blocks(env: Env, table) -> list[tuple[str, str, Span]]:
+    """Blocks of a blocks-shaped table of which no row was found."""
+    out = []
+    for tpl in env.templates.versions_of(table.template or ""):
+        if tpl.version != table.version or tpl.shape != "blocks":
+            continue
+        missing = {m.row for m in table.missing}
+        for block in tpl.blocks:
+            rows = [r.id for r in block.rows if not r.is_group]
+            if rows and all(r in missing for r in rows):
+                span = next(m.span for m in table.missing if m.row == rows[0])
+                out.append((block.id, block.label, span))
+    return out
+
+
+def _search(pattern, text: str) -> bool:
+    from .expr import REGEX_TIMEOUT
+
+    try:
+        return pattern.search(text, timeout=REGEX_TIMEOUT) is not None
+    except TimeoutError:
+        raise ExprError(f"regular expression {pattern.pattern!r} took too long") from None
+
+
+# ------------------------------------------------------------------------- evaluation
+
+def format_message(template: str, variables: dict, env: Env, lang: str) -> str:
+    """Fill {name} and {name.attr} placeholders (checked when the rule was loaded)."""
+    out, pos = [], 0
+    while True:
+        start = template.find("{", pos)
+        if start == -1:
+            out.append(template[pos:])
+            return "".join(out)
+        end = template.find("}", start)
+        if end == -1:
+            out.append(template[pos:])
+            return "".join(out)
+        out.append(template[pos:start])
+        path = template[start + 1:end].strip().split(".")
+        head = path[0]
+        if head in variables:
+            value = variables[head]
+        elif head in GLOBALS:
+            value = GLOBALS[head](env)
+        else:
+            value = None
+        for attr in path[1:]:
+            value = get_attr(value, attr)
+        out.append(render(value, lang))
+        pos = end + 1
+
+
+def evaluate(report: Report, rules: list[Rule], templates: Templates) -> tuple[list[Violation], list[RuleRunError]]:
+    index = LineIndex(report.text)
+    regime = regime_for(report.year)
+    issuer_kind = report.issuer.kind if report.issuer else None
+    env = Env(report, templates, index, regime)
+    fallback = report.title.span if report.title else index.line_span(1)
+    violations: list[Violation] = []
+    errors: list[RuleRunError] = []
+    for rule in rules:
+        if not rule.applies_to(regime, issuer_kind):
+            continue
+        env.vars = dict(rule.params)
+        env.touched = []
+        check = rule.check
+        try:
+            when = getattr(check, "when", None)
+            if when is not None and not isinstance(check, Expect) and truth(when(env)) is not True:
+                continue
+            for finding in islice(check.findings(env), MAX_FINDINGS):
+                messages = {lang: format_message(rule.message[lang], finding.vars, env, lang)
+                            for lang in ("zh", "en")}
+                violations.append(Violation(rule.id, rule.severity, rule.title, finding.span or fallback,
+                                            messages, _unique(finding.related)))
+        except ExprError as e:
+            errors.append(RuleRunError(rule.id, e.message))
+    violations.sort(key=lambda v: (v.span.start, v.span.end, v.rule))
+    return violations, errors
+
+
+def _unique(spans: list[Span]) -> list[Span]:
+    seen, out = set(), []
+    for s in spans:
+        if s.start not in seen:
+            seen.add(s.start)
+            out.append(s)
+    return out
+

@@ -1,0 +1,1137 @@
+"""expr: the rule expression language (grammar/expr.lark), compiled to closures and
+evaluated against a Report. Nothing here reaches Python's eval: names, functions and
+attributes come from fixed tables, and every value is one of a few known kinds.
+
+Three-valued on purpose. A cell that is missing, unreadable or in a table that could
+not be read with confidence evaluates to UNKNOWN, and UNKNOWN spreads through
+arithmetic and comparisons; a rule whose check is UNKNOWN reports nothing. That is
+how "do no arithmetic on guessed cells" holds for every rule without each rule
+having to say so.
+
+Bounds: an expression is at most MAX_EXPR_CHARS long and MAX_DEPTH deep (checked when
+the rule is loaded); regular expressions run with a timeout; lists are capped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation, DivisionByZero
+from functools import lru_cache
+from typing import Any, Callable
+
+import regex
+from lark import Lark, Token, Tree
+from lark.exceptions import LarkError, UnexpectedInput
+
+from .labels import cjk_number, nfkc
+from .model import Cell, Fact, Issuer, MissingRow, Paragraph, Period, Report, Row, Section, Span, Table, TableProblem
+from .quantity import parse_amount, quantity, unit_names
+from .resources import data_dir
+from .templates import Column, Templates
+
+MAX_EXPR_CHARS = 4000
+MAX_DEPTH = 48
+MAX_LIST = 10_000
+REGEX_TIMEOUT = 0.25  # seconds, per search
+
+
+class ExprError(Exception):
+    """An expression that cannot be compiled or evaluated. `column` is 1-based within
+    the expression text, when known."""
+
+    def __init__(self, message: str, column: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.column = column
+
+
+class _Unknown:
+    """A value that cannot be known with confidence (missing or unreadable data)."""
+
+    _instance = None
+
+    def __new__(cls):
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "unknown"
+
+    def __bool__(self) -> bool:
+        raise ExprError("an unknown value used as true/false")
+
+
+UNKNOWN = _Unknown()
+
+
+# ------------------------------------------------------------------------- runtime values
+
+@dataclass(slots=True)
+class CellRef:
+    """A table cell used in an expression: a number in arithmetic, a place for `at`."""
+
+    cell: Cell
+    row_label: str
+    unit: str | None = None  # the unit the template gives the cell's column or row
+
+    @property
+    def value(self):
+        return self.cell.value if self.cell.value is not None else UNKNOWN
+
+
+@dataclass(frozen=True, slots=True)
+class RowRef:
+    id: str
+    label: str
+    row: Row | None
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnRef:
+    id: str
+    label: str
+    unit: str | None
+    kind: str
+
+
+@dataclass(slots=True)
+class Match:
+    """A regular-expression match in the report text, with its named groups."""
+
+    text: str
+    span: Span | None
+    groups: dict[str, "Match"] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Scope:
+    """Text to search: segments (offset in the report text, text)."""
+
+    segments: list[tuple[int | None, str]]
+
+
+class Env:
+    """What an expression sees while it is evaluated against one report."""
+
+    def __init__(self, report: Report, templates: Templates, index, regime: str | None) -> None:
+        self.report = report
+        self.templates = templates
+        self.index = index  # LineIndex of the report text
+        self.regime = regime
+        self.vars: dict[str, Any] = {}
+        self.touched: list[Cell] = []
+        self._cache: dict[str, Any] = {}
+
+    def cached(self, key: str, make: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]
+
+
+Fn = Callable[[Env], Any]
+
+
+@dataclass(slots=True)
+class CellReference:
+    """A literal table reference found in an expression, for load-time checking."""
+
+    table: str
+    row: str | None      # selector text, None when it is a variable
+    column: str | None
+    column_in_expr: int
+
+
+@dataclass(slots=True)
+class Compiled:
+    source: str
+    fn: Fn
+    variables: set[str]
+    names: set[str]
+    cells: list[CellReference]
+
+    def __call__(self, env: Env) -> Any:
+        return self.fn(env)
+
+
+# ------------------------------------------------------------------------------ parsing
+
+@lru_cache(maxsize=1)
+def _parser() -> Lark:
+    source = (data_dir("grammar") / "expr.lark").read_text(encoding="utf-8")
+    return Lark(source, parser="lalr", maybe_placeholders=True)
+
+
+def compile_expr(source: str, templates: Templates, bound: set[str]) -> Compiled:
+    """Compile an expression. `bound` are the variable names (without $) in scope."""
+    if not isinstance(source, str):
+        source = str(source)
+    if len(source) > MAX_EXPR_CHARS:
+        raise ExprError(f"expression too long ({len(source)} characters, at most {MAX_EXPR_CHARS})")
+    depth = _nesting(source)
+    if depth > MAX_DEPTH:
+        raise ExprError(f"expression nested too deeply ({depth} levels, at most {MAX_DEPTH})")
+    try:
+        tree = _parser().parse(source)
+    except UnexpectedInput as e:
+        expected = sorted(getattr(e, "expected", None) or getattr(e, "allowed", None) or [])
+        hint = f"; expected one of: {', '.join(expected[:8])}" if expected else ""
+        raise ExprError(f"syntax error at column {e.column}{hint}", e.column) from None
+    except LarkError as e:
+        raise ExprError(f"syntax error: {e}") from None
+    compiler = _Compiler(templates, bound)
+    fn = compiler.compile(tree)
+    return Compiled(source, fn, compiler.variables, compiler.names, compiler.cells)
+
+
+def _nesting(source: str) -> int:
+    depth = deepest = 0
+    for ch in source:
+        if ch in "([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in ")]":
+            depth -= 1
+    return deepest
+
+
+def _raw_string(token: str) -> str:
+    quote = token[0]
+    return token[1:-1].replace("\\" + quote, quote)
+
+
+class _Compiler:
+    def __init__(self, templates: Templates, bound: set[str]) -> None:
+        self.templates = templates
+        self.table_ids = {t.id for t in templates.tables}
+        self.bound = bound
+        self.variables: set[str] = set()
+        self.names: set[str] = set()
+        self.cells: list[CellReference] = []
+        self.depth = 0
+
+    def compile(self, node) -> Fn:
+        self.depth += 1
+        if self.depth > MAX_DEPTH * 2:
+            raise ExprError("expression nested too deeply")
+        try:
+            if isinstance(node, Token):
+                raise ExprError(f"unexpected {node!r}")
+            method = getattr(self, "_" + node.data.rstrip("_"))
+            return method(*node.children)
+        finally:
+            self.depth -= 1
+
+    # literals
+    def _number(self, tok: Token) -> Fn:
+        value = Decimal(tok)
+        return lambda env: value
+
+    def _quantity(self, tok: Token) -> Fn:
+        text = str(tok)
+        split = next(i for i, ch in enumerate(text) if not (ch.isdigit() or ch == "."))
+        number, unit = Decimal(text[:split]), text[split:]
+        if unit not in unit_names():
+            raise ExprError(f"unknown unit {unit!r} in {text!r} (units: {', '.join(sorted(unit_names()))})",
+                            tok.column)
+        return lambda env: quantity(number, unit)
+
+    def _string(self, tok: Token) -> Fn:
+        value = _raw_string(tok)
+        return lambda env: value
+
+    def _true(self) -> Fn:
+        return lambda env: True
+
+    def _false(self) -> Fn:
+        return lambda env: False
+
+    def _null(self) -> Fn:
+        return lambda env: None
+
+    def _list(self, args=None) -> Fn:
+        items = [self.compile(a) for a in args.children] if args is not None else []
+        return lambda env: [f(env) for f in items]
+
+    # names
+    def _var(self, tok: Token) -> Fn:
+        name = tok[1:]
+        if name not in self.bound:
+            raise ExprError(f"unknown variable ${name} (bound here: "
+                            f"{', '.join('$' + b for b in sorted(self.bound)) or 'none'})", tok.column)
+        self.variables.add(name)
+        return lambda env: env.vars[name]
+
+    def _name(self, tok: Token) -> Fn:
+        name = str(tok)
+        self.names.add(name)
+        if name in GLOBALS:
+            getter = GLOBALS[name]
+            return lambda env: env.cached(name, lambda: getter(env))
+        if name in self.table_ids:
+            return lambda env: env.cached("table:" + name, lambda: env.report.table(name))
+        raise ExprError(f"unknown name {name!r} (facts: {', '.join(sorted(GLOBALS))}; tables: "
+                        f"{', '.join(sorted(self.table_ids))})", tok.column)
+
+    def _call(self, name: Token, args=None) -> Fn:
+        fname = str(name)
+        if fname not in FUNCTIONS:
+            raise ExprError(f"unknown function {fname}() (functions: {', '.join(sorted(FUNCTIONS))})",
+                            name.column)
+        spec = FUNCTIONS[fname]
+        arg_nodes = args.children if args is not None else []
+        if not spec.min_args <= len(arg_nodes) <= spec.max_args:
+            want = (str(spec.min_args) if spec.min_args == spec.max_args
+                    else f"{spec.min_args}–{spec.max_args}")
+            raise ExprError(f"{fname}() takes {want} argument(s), got {len(arg_nodes)}", name.column)
+        compiled = []
+        for i, node in enumerate(arg_nodes):
+            if i in spec.regex_args:
+                compiled.append(self._regex_literal(node, fname))
+            else:
+                compiled.append(self.compile(node))
+        impl = spec.fn
+        return lambda env: impl(env, *[f(env) for f in compiled])
+
+    def _regex_literal(self, node, fname: str) -> Fn:
+        if not (isinstance(node, Tree) and node.data == "string"):
+            raise ExprError(f"{fname}(): the pattern must be a string literal")
+        tok = node.children[0]
+        pattern = _raw_string(tok)
+        try:
+            compiled = regex.compile(pattern, regex.V1)
+        except regex.error as e:
+            raise ExprError(f"bad regular expression {pattern!r}: {e}", tok.column) from None
+        return lambda env: compiled
+
+    # structure
+    def _attr(self, obj, name: Token) -> Fn:
+        target = self.compile(obj)
+        attr = str(name)
+        return lambda env: get_attr(target(env), attr)
+
+    def _cell(self, table, row_sel, col_sel) -> Fn:
+        return self._table_ref(table, row_sel, col_sel)
+
+    def _row(self, table, row_sel) -> Fn:
+        return self._table_ref(table, row_sel, None)
+
+    def _table_ref(self, table, row_sel, col_sel) -> Fn:
+        target = self.compile(table)
+        row = self._selector(row_sel)
+        col = self._selector(col_sel) if col_sel is not None else None
+        if isinstance(table, Tree) and table.data == "name":
+            literal = lambda s: str(s.children[0]) if s is not None and s.data == "selector" else None
+            column = getattr(table.children[0], "column", 0) or 0
+            self.cells.append(CellReference(str(table.children[0]), literal(row_sel), literal(col_sel), column))
+        if col is None:
+            return lambda env: select_rows(env, target(env), row(env))
+        return lambda env: select_cells(env, target(env), row(env), col(env))
+
+    def _selector(self, node) -> Fn:
+        if node.data == "var":
+            return self._var(node.children[0])
+        text = str(node.children[0])
+        return lambda env: text
+
+    # operators
+    def _neg(self, operand) -> Fn:
+        f = self.compile(operand)
+        return lambda env: _negate(f(env))
+
+    def _binop(self, left, op: Token, right) -> Fn:
+        lf, rf, o = self.compile(left), self.compile(right), str(op)
+        return lambda env: arithmetic(o, lf(env), rf(env))
+
+    def _compare(self, left, op: Token, right) -> Fn:
+        lf, rf, o = self.compile(left), self.compile(right), str(op)
+        return lambda env: compare(o, lf(env), rf(env))
+
+    def _in(self, left, right) -> Fn:
+        lf, rf = self.compile(left), self.compile(right)
+        return lambda env: contains(rf(env), lf(env))
+
+    def _not_in(self, left, right) -> Fn:
+        lf, rf = self.compile(left), self.compile(right)
+        return lambda env: logical_not(contains(rf(env), lf(env)))
+
+    def _and(self, left, right) -> Fn:
+        lf, rf = self.compile(left), self.compile(right)
+
+        def run(env):
+            a = truth(lf(env))
+            if a is False:
+                return False
+            b = truth(rf(env))
+            if b is False:
+                return False
+            return UNKNOWN if UNKNOWN in (a, b) else True
+        return run
+
+    def _or(self, left, right) -> Fn:
+        lf, rf = self.compile(left), self.compile(right)
+
+        def run(env):
+            a = truth(lf(env))
+            if a is True:
+                return True
+            b = truth(rf(env))
+            if b is True:
+                return True
+            return UNKNOWN if UNKNOWN in (a, b) else False
+        return run
+
+    def _not(self, operand) -> Fn:
+        f = self.compile(operand)
+        return lambda env: logical_not(f(env))
+
+
+# ------------------------------------------------------------------------- semantics
+
+def number(value) -> Any:
+    """A value as a number: Decimal, a pint Quantity, a date, or UNKNOWN."""
+    if isinstance(value, CellRef):
+        return value.value
+    if isinstance(value, bool):
+        raise ExprError("true/false used as a number")
+    if isinstance(value, int):
+        return Decimal(value)
+    if value is None:
+        return UNKNOWN
+    return value
+
+
+def truth(value) -> Any:
+    if value is UNKNOWN or value is None:
+        return UNKNOWN if value is UNKNOWN else False
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (list, str)):
+        return bool(value)
+    if isinstance(value, Decimal):
+        return value != 0
+    return True
+
+
+def logical_not(value) -> Any:
+    t = truth(value)
+    return UNKNOWN if t is UNKNOWN else not t
+
+
+def _negate(value):
+    v = number(value)
+    return UNKNOWN if v is UNKNOWN else -v
+
+
+def arithmetic(op: str, a, b):
+    x, y = number(a), number(b)
+    if x is UNKNOWN or y is UNKNOWN:
+        return UNKNOWN
+    try:
+        if op == "+":
+            return x + y
+        if op == "-":
+            return x - y
+        if op == "*":
+            return x * y
+        return x / y
+    except (DivisionByZero, InvalidOperation, ZeroDivisionError):
+        return UNKNOWN
+    except TypeError:
+        raise ExprError(f"cannot compute {_kind(x)} {op} {_kind(y)}") from None
+    except Exception as e:  # pint's DimensionalityError and friends
+        raise ExprError(f"cannot compute {_kind(x)} {op} {_kind(y)}: {e}") from None
+
+
+def compare(op: str, a, b):
+    x = number(a) if isinstance(a, (CellRef, int)) and not isinstance(a, bool) else a
+    y = number(b) if isinstance(b, (CellRef, int)) and not isinstance(b, bool) else b
+    if x is UNKNOWN or y is UNKNOWN:
+        return UNKNOWN
+    if op in ("==", "!="):
+        equal = _equal(x, y)
+        return equal if op == "==" else not equal
+    if x is None or y is None:
+        return UNKNOWN
+    try:
+        if op == "<":
+            return x < y
+        if op == "<=":
+            return x <= y
+        if op == ">":
+            return x > y
+        return x >= y
+    except TypeError:
+        raise ExprError(f"cannot compare {_kind(x)} {op} {_kind(y)}") from None
+    except Exception as e:
+        raise ExprError(f"cannot compare {_kind(x)} {op} {_kind(y)}: {e}") from None
+
+
+def _equal(x, y) -> bool:
+    if _is_quantity(x) and _is_quantity(y):
+        try:
+            return x.to(y.units).magnitude == y.magnitude
+        except Exception as e:
+            raise ExprError(f"cannot compare amounts: {e}") from None
+    return x == y
+
+
+def _is_quantity(v) -> bool:
+    return hasattr(v, "units") and hasattr(v, "magnitude")
+
+
+def contains(container, item):
+    if container is UNKNOWN or item is UNKNOWN:
+        return UNKNOWN
+    if isinstance(container, str) and isinstance(item, str):
+        return item in container
+    if isinstance(container, list):
+        item = number(item) if isinstance(item, CellRef) else item
+        return any(_equal(item, c) for c in container)
+    raise ExprError(f"`in` needs a list or a string on its right, not {_kind(container)}")
+
+
+def _kind(v) -> str:
+    if isinstance(v, Decimal):
+        return "a number"
+    if isinstance(v, str):
+        return "a string"
+    if isinstance(v, list):
+        return "a list"
+    if _is_quantity(v):
+        return "an amount"
+    if isinstance(v, dt.date):
+        return "a date"
+    if v is None:
+        return "null"
+    return type(v).__name__.lower()
+
+
+# ------------------------------------------------------------------------------ tables
+
+def _template_for(env: Env, table: Table):
+    versions = env.templates.versions_of(table.template or "")
+    for tpl in versions:
+        if tpl.version == table.version:
+            return tpl
+    return versions[0] if versions else None
+
+
+def _pick(ids: list[str], selector: str) -> list[str]:
+    """Ids matching a selector; a plain id (no *, no |) picks at most itself."""
+    out = []
+    for alternative in selector.split("|"):
+        if "*" in alternative:
+            out.extend(i for i in ids if fnmatch.fnmatchcase(i, alternative) and i not in out)
+        elif alternative in ids and alternative not in out:
+            out.append(alternative)
+    return out
+
+
+def _single(selector) -> bool:
+    return isinstance(selector, (RowRef, ColumnRef)) or ("*" not in selector and "|" not in selector)
+
+
+def _selector_text(selector) -> str:
+    if isinstance(selector, (RowRef, ColumnRef)):
+        return selector.id
+    if isinstance(selector, str):
+        return selector
+    raise ExprError(f"a table row or column must be an id or a row/column variable, not {_kind(selector)}")
+
+
+def select_cells(env: Env, table, row_sel, col_sel):
+    if not isinstance(table, Table):
+        if table is None or table is UNKNOWN:
+            return UNKNOWN if _single(row_sel) and _single(col_sel) else []
+        raise ExprError(f"only a table can be indexed, not {_kind(table)}")
+    tpl = _template_for(env, table)
+    row_ids = [r.id for r in tpl.data_rows] if tpl else []
+    col_ids = [c.id for c in (tpl.columns_for(None) if tpl and tpl.shape != "blocks"
+                              else [c for b in tpl.blocks for c in b.columns] if tpl else [])]
+    if tpl is not None and tpl.shape == "labelled_values":
+        col_ids = ["value", "unit"]
+    rows = _pick(row_ids, _selector_text(row_sel))
+    cols = _pick(list(dict.fromkeys(col_ids)), _selector_text(col_sel))
+    units = _units(tpl)
+    out = []
+    for r in rows:
+        for c in cols:
+            out.append(_cell_value(env, table, r, c, units))
+    if _single(row_sel) and _single(col_sel):
+        return out[0] if out else UNKNOWN
+    return out
+
+
+def _units(tpl) -> dict[str, str]:
+    """row or column id → the unit the template gives it (万元…)."""
+    if tpl is None:
+        return {}
+    units = {c.id: c.unit for b in tpl.blocks for c in b.columns if c.unit}
+    units.update({r.id: r.unit for r in tpl.rows if r.id and r.unit in unit_names()})
+    return units
+
+
+def _cell_value(env: Env, table: Table, row_id: str, col_id: str, units: dict[str, str]):
+    if not table.reliable:
+        return UNKNOWN
+    row = table.row(row_id)
+    if row is None or row.problem:
+        return UNKNOWN
+    cell = row.cell(col_id)
+    if cell is None:
+        return UNKNOWN
+    env.touched.append(cell)
+    return CellRef(cell, row.label, units.get(col_id) or units.get(row_id))
+
+
+def select_rows(env: Env, table, row_sel):
+    if not isinstance(table, Table):
+        return [] if table is None or table is UNKNOWN else _raise(f"only a table can be indexed, not {_kind(table)}")
+    tpl = _template_for(env, table)
+    labels = {r.id: r.label for r in tpl.rows if r.id} if tpl else {}
+    ids = _pick([r.id for r in tpl.data_rows] if tpl else [], _selector_text(row_sel))
+    refs = [RowRef(i, labels.get(i, i), table.row(i)) for i in ids]
+    return refs[0] if _single(row_sel) and refs else (None if _single(row_sel) else refs)
+
+
+def _raise(message: str):
+    raise ExprError(message)
+
+
+# ----------------------------------------------------------------------------- scopes
+
+def segments(value) -> list[tuple[int | None, str]]:
+    if value is None or value is UNKNOWN:
+        return []
+    if isinstance(value, Scope):
+        return value.segments
+    if isinstance(value, Section):
+        return [(value.span.start, value.heading)] + [(p.span.start, p.text) for p in value.paragraphs]
+    if isinstance(value, Paragraph):
+        return [(value.span.start, value.text)]
+    if isinstance(value, Match):
+        return [(value.span.start if value.span else None, value.text)]
+    if isinstance(value, str):
+        return [(None, value)]
+    if isinstance(value, list):
+        return [seg for item in value for seg in segments(item)]
+    if isinstance(value, Fact):
+        return [(value.span.start, value.raw)]
+    raise ExprError(f"cannot search in {_kind(value)}")
+
+
+def _search(env: Env, scope, pattern) -> list[Match]:
+    out: list[Match] = []
+    for offset, text in segments(scope):
+        try:
+            for m in pattern.finditer(text, timeout=REGEX_TIMEOUT):
+                out.append(_match(env, m, offset))
+                if len(out) >= MAX_LIST:
+                    return out
+        except TimeoutError:
+            raise ExprError(f"regular expression {pattern.pattern!r} took too long "
+                            f"(over {REGEX_TIMEOUT}s on one paragraph)") from None
+    return out
+
+
+def _match(env: Env, m, offset: int | None) -> Match:
+    def span(start: int, end: int) -> Span | None:
+        return env.index.span(offset + start, offset + end) if offset is not None else None
+
+    groups = {name: Match(m.group(name), span(*m.span(name)))
+              for name in m.re.groupindex if m.group(name) is not None}
+    return Match(m.group(0), span(m.start(), m.end()), groups)
+
+
+# --------------------------------------------------------------------------- functions
+
+@dataclass(frozen=True, slots=True)
+class Function:
+    fn: Callable
+    min_args: int
+    max_args: int
+    doc: str
+    regex_args: tuple[int, ...] = ()
+
+
+def _f_section(env: Env, n):
+    n = number(n)
+    if n is UNKNOWN:
+        return None
+    return env.report.section(int(n))
+
+
+def _f_exists(env: Env, value):
+    return value is not None and value is not UNKNOWN and not (isinstance(value, CellRef) and value.value is UNKNOWN)
+
+
+def _f_count(env: Env, value):
+    if value is None:
+        return Decimal(0)
+    if value is UNKNOWN:
+        return UNKNOWN
+    if not isinstance(value, list):
+        raise ExprError(f"count() needs a list, not {_kind(value)}")
+    return Decimal(len(value))
+
+
+def _f_sum(env: Env, values):
+    if values is UNKNOWN:
+        return UNKNOWN
+    if not isinstance(values, list):
+        values = [values]
+    total = Decimal(0)
+    for v in values:
+        n = number(v)
+        if n is UNKNOWN:
+            return UNKNOWN
+        total = total + n
+    return total
+
+
+def _extreme(pick):
+    def run(env: Env, *values):
+        items = values[0] if len(values) == 1 and isinstance(values[0], list) else list(values)
+        nums = [number(v) for v in items]
+        if not nums or UNKNOWN in nums:
+            return UNKNOWN
+        return pick(nums)
+    return run
+
+
+def _f_abs(env: Env, value):
+    n = number(value)
+    return UNKNOWN if n is UNKNOWN else abs(n)
+
+
+def _f_any(env: Env, values):
+    seen_unknown = False
+    for v in _as_list(values, "any"):
+        t = truth(v)
+        if t is True:
+            return True
+        seen_unknown |= t is UNKNOWN
+    return UNKNOWN if seen_unknown else False
+
+
+def _f_all(env: Env, values):
+    seen_unknown = False
+    for v in _as_list(values, "all"):
+        t = truth(v)
+        if t is False:
+            return False
+        seen_unknown |= t is UNKNOWN
+    return UNKNOWN if seen_unknown else True
+
+
+def _as_list(values, fname: str) -> list:
+    if values is UNKNOWN:
+        return [UNKNOWN]
+    if not isinstance(values, list):
+        raise ExprError(f"{fname}() needs a list, not {_kind(values)}")
+    return values
+
+
+def _f_matches(env: Env, scope, pattern):
+    if scope is UNKNOWN:
+        return UNKNOWN
+    if scope is None:
+        return UNKNOWN
+    for offset, text in segments(scope):
+        try:
+            if pattern.search(text, timeout=REGEX_TIMEOUT):
+                return True
+        except TimeoutError:
+            raise ExprError(f"regular expression {pattern.pattern!r} took too long") from None
+    return False
+
+
+def _f_find(env: Env, scope, pattern):
+    return _search(env, scope, pattern)
+
+
+def _f_first(env: Env, values):
+    if values is UNKNOWN:
+        return UNKNOWN
+    if not isinstance(values, list):
+        raise ExprError(f"first() needs a list, not {_kind(values)}")
+    return values[0] if values else None
+
+
+def _f_number(env: Env, value):
+    if isinstance(value, (CellRef, Decimal)):
+        return number(value)
+    if isinstance(value, Match):
+        value = value.text
+    if value is None or value is UNKNOWN:
+        return UNKNOWN
+    if not isinstance(value, str):
+        raise ExprError(f"number() needs text, not {_kind(value)}")
+    text = nfkc(value).strip().replace(",", "")
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        n = cjk_number(text)
+        return Decimal(n) if n is not None else UNKNOWN
+
+
+def _f_qty(env: Env, value, unit=None):
+    if value is None or value is UNKNOWN:
+        return UNKNOWN
+    if isinstance(value, CellRef):
+        cell_unit = value.cell.unit or value.unit or unit
+        n = value.value
+        if n is UNKNOWN or cell_unit is None:
+            return UNKNOWN
+        return quantity(n, cell_unit)
+    if isinstance(value, Decimal):
+        if unit is None:
+            raise ExprError("qty() of a bare number needs a unit: qty(x, \"万元\")")
+        return quantity(value, unit)
+    text = value.text if isinstance(value, Match) else value
+    if not isinstance(text, str):
+        raise ExprError(f"qty() needs an amount, not {_kind(value)}")
+    found = parse_amount(text)
+    if found is None and unit is not None:
+        n = _f_number(env, text)
+        return UNKNOWN if n is UNKNOWN else quantity(n, unit)
+    return found if found is not None else UNKNOWN
+
+
+def _f_to(env: Env, amount, unit):
+    if amount is UNKNOWN:
+        return UNKNOWN
+    if not _is_quantity(amount):
+        raise ExprError(f"to() needs an amount, not {_kind(amount)}")
+    return amount.to(unit).magnitude
+
+
+def _f_date(env: Env, y, m, d):
+    parts = [number(v) for v in (y, m, d)]
+    if UNKNOWN in parts:
+        return UNKNOWN
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except (ValueError, TypeError) as e:
+        raise ExprError(f"date(): {e}") from None
+
+
+def _table_arg(table, fname: str) -> Table | None:
+    if table is None or table is UNKNOWN:
+        return None
+    if not isinstance(table, Table):
+        raise ExprError(f"{fname}() needs a table, not {_kind(table)}")
+    return table
+
+
+def _f_rows(env: Env, table):
+    t = _table_arg(table, "rows")
+    if t is None:
+        return []
+    tpl = _template_for(env, t)
+    labels = {r.id: r.label for r in tpl.rows if r.id} if tpl else {}
+    return [RowRef(r.template_row, labels.get(r.template_row, r.label), r) for r in t.rows if r.template_row]
+
+
+def _f_columns(env: Env, table):
+    t = _table_arg(table, "columns")
+    if t is None:
+        return []
+    tpl = _template_for(env, t)
+    if tpl is None:
+        return []
+    seen: dict[str, Column] = {}
+    for b in tpl.blocks:
+        for c in b.columns:
+            seen.setdefault(c.id, c)
+    return [ColumnRef(c.id, c.label, c.unit, c.kind) for c in seen.values()]
+
+
+def _f_missing_rows(env: Env, table):
+    t = _table_arg(table, "missing_rows")
+    return list(t.missing) if t else []
+
+
+def _f_extra_rows(env: Env, table):
+    t = _table_arg(table, "extra_rows")
+    return list(t.extra) if t else []
+
+
+def _f_problems(env: Env, table, kind=None):
+    t = _table_arg(table, "problems")
+    if t is None:
+        return []
+    return [p for p in t.problems if kind is None or p.kind == kind or p.kind.startswith(f"{kind}_")]
+
+
+def _f_cells(env: Env, table):
+    t = _table_arg(table, "cells")
+    if t is None:
+        return []
+    units = _units(_template_for(env, t))
+    return [CellRef(c, r.label, units.get(c.column or "") or units.get(r.template_row or ""))
+            for r in t.rows for c in r.cells if c.column != "unit"]
+
+
+def _f_section_place(env: Env, n):
+    """Where section n would stand if it were there: the heading of the next present
+    section, else just after the last one before it, else the first line."""
+    n = number(n)
+    if n is UNKNOWN:
+        return UNKNOWN
+    sections = [s for s in env.report.sections if s.canonical]
+    later = [s for s in sections if s.canonical > n]
+    if later:
+        return later[0].span
+    if sections:
+        end = sections[-1].body_span or sections[-1].span
+        return env.index.span(end.end, end.end)
+    return env.index.line_span(1)
+
+
+def _f_out_of_order(env: Env, sections):
+    out, highest = [], 0
+    for s in _as_list(sections, "out_of_order"):
+        if isinstance(s, Section) and s.canonical:
+            if s.canonical < highest:
+                out.append(s)
+            highest = max(highest, s.canonical)
+    return out
+
+
+def _f_contains(env: Env, text, part):
+    if text is None or part is None or UNKNOWN in (text, part):
+        return UNKNOWN
+    return str(_plain(part)) in str(_plain(text))
+
+
+def _plain(value):
+    return value.text if isinstance(value, (Match, Paragraph)) else value
+
+
+def _f_len(env: Env, value):
+    value = _plain(value)
+    if value is None or value is UNKNOWN:
+        return UNKNOWN
+    if not isinstance(value, (str, list)):
+        raise ExprError(f"len() needs text or a list, not {_kind(value)}")
+    return Decimal(len(value))
+
+
+def _f_kind_of(env: Env, name):
+    from .facts import issuer_kind
+
+    name = _plain(name)
+    if name is None or name is UNKNOWN:
+        return UNKNOWN
+    return issuer_kind(str(name))
+
+
+FUNCTIONS: dict[str, Function] = {
+    "section": Function(_f_section, 1, 1, "section(n): the section matched to official section n (1–6), or null"),
+    "exists": Function(_f_exists, 1, 1, "exists(x): x is there and known"),
+    "count": Function(_f_count, 1, 1, "count(list): how many items"),
+    "len": Function(_f_len, 1, 1, "len(x): length of a text or a list"),
+    "sum": Function(_f_sum, 1, 1, "sum(list): total of numbers or cells; unknown if any is unknown"),
+    "min": Function(_extreme(min), 1, 8, "min(a, b, …) or min(list)"),
+    "max": Function(_extreme(max), 1, 8, "max(a, b, …) or max(list)"),
+    "abs": Function(_f_abs, 1, 1, "abs(x)"),
+    "any": Function(_f_any, 1, 1, "any(list): some item is true"),
+    "all": Function(_f_all, 1, 1, "all(list): every item is true"),
+    "matches": Function(_f_matches, 2, 2, "matches(scope, \"regex\"): the pattern occurs in the scope", (1,)),
+    "find": Function(_f_find, 2, 2, "find(scope, \"regex\"): every match, with its span and named groups", (1,)),
+    "first": Function(_f_first, 1, 1, "first(list): the first item, or null"),
+    "number": Function(_f_number, 1, 1, "number(x): a number from text (\"1,200\", \"六\") or a cell"),
+    "qty": Function(_f_qty, 1, 2, "qty(x[, unit]): an amount of money from \"1200元\" or a 万元 cell"),
+    "to": Function(_f_to, 2, 2, "to(amount, \"万元\"): the amount's number in that unit"),
+    "date": Function(_f_date, 3, 3, "date(y, m, d)"),
+    "rows": Function(_f_rows, 1, 1, "rows(table): the rows read, as $r with .id and .label"),
+    "columns": Function(_f_columns, 1, 1, "columns(table): the template's columns, as $c with .id and .label"),
+    "missing_rows": Function(_f_missing_rows, 1, 1, "missing_rows(table): template rows the report lacks"),
+    "extra_rows": Function(_f_extra_rows, 1, 1, "extra_rows(table): rows that belong to another format version"),
+    "problems": Function(_f_problems, 1, 2, "problems(table[, kind]): what the reader could not read"),
+    "cells": Function(_f_cells, 1, 1, "cells(table): every value cell"),
+    "section_place": Function(_f_section_place, 1, 1, "section_place(n): where section n belongs"),
+    "out_of_order": Function(_f_out_of_order, 1, 1, "out_of_order(sections): sections after a later one"),
+    "contains": Function(_f_contains, 2, 2, "contains(text, part)"),
+    "issuer_kind": Function(_f_kind_of, 1, 1, "issuer_kind(name): township, subdistrict, government, department…"),
+}
+
+
+# ----------------------------------------------------------------------------- globals
+
+def _scope_of(paragraphs: list[Paragraph]) -> Scope:
+    return Scope([(p.span.start, p.text) for p in paragraphs])
+
+
+def _narrative(env: Env) -> Scope:
+    r = env.report
+    paras = list(r.preamble) + ([r.title] if r.title else []) + list(r.intro)
+    segs = [(p.span.start, p.text) for p in paras]
+    for s in r.sections:
+        segs.extend(segments(s))
+    return Scope(segs)
+
+
+GLOBALS: dict[str, Callable[[Env], Any]] = {
+    "year": lambda env: Decimal(env.report.year) if env.report.year is not None else UNKNOWN,
+    "regime": lambda env: env.regime,
+    "template": lambda env: env.report.template,
+    "issuer": lambda env: env.report.issuer,
+    "title": lambda env: env.report.title,
+    "period": lambda env: env.report.period,
+    "periods": lambda env: list(env.report.periods),
+    "published": lambda env: env.report.publication_date,
+    "contacts": lambda env: list(env.report.contacts),
+    "dates": lambda env: list(env.report.dates),
+    "sections": lambda env: list(env.report.sections),
+    "tables": lambda env: list(env.report.tables),
+    "text": lambda env: Scope([(0, env.report.text)]),
+    "narrative": _narrative,
+    "intro": lambda env: _scope_of(env.report.intro),
+    "preamble": lambda env: _scope_of(env.report.preamble),
+    "front": lambda env: _scope_of(list(env.report.preamble) + ([env.report.title] if env.report.title else [])
+                                   + list(env.report.intro)),
+}
+
+GLOBAL_DOCS = {
+    "year": "the report year (from the title, else the statistics period)",
+    "regime": "the regime in force for the year: pre2019, 2019 or 2021 (rules/regimes.yaml)",
+    "template": "the table format the report's tables follow: 2021, 2019, pre2019, mixed or null",
+    "issuer": "the issuing body: .name, .kind (township, subdistrict, government, department, committee, unknown)",
+    "title": "the title paragraph: .text",
+    "period": "the statistics period: .start, .end (dates), .text",
+    "periods": "every period the report states",
+    "published": "the publication or signature date: .value (a date)",
+    "contacts": "contact details found: each with .kind (address, phone, postcode, email, url) and .value",
+    "dates": "every date written in the report",
+    "sections": "the top-level sections: .number, .canonical, .title, .title_match, .numbering",
+    "tables": "every table read",
+    "text": "the whole text, to search",
+    "narrative": "all prose (front matter and sections, not tables), to search",
+    "intro": "the paragraphs between the title and the first section",
+    "preamble": "a cover letter before the title",
+    "front": "cover letter, title and introduction",
+}
+
+
+# -------------------------------------------------------------------------- attributes
+
+def _date_attrs(d: dt.date):
+    return {"year": Decimal(d.year), "month": Decimal(d.month), "day": Decimal(d.day)}
+
+
+_ATTRS: list[tuple[type, Callable[[Any], dict[str, Callable[[], Any]]]]] = [
+    (CellRef, lambda v: {"value": lambda: v.value, "raw": lambda: v.cell.raw, "problem": lambda: v.cell.problem,
+                         "unit": lambda: v.cell.unit, "column": lambda: v.cell.column, "row": lambda: v.cell.row,
+                         "label": lambda: v.row_label}),
+    (RowRef, lambda v: {"id": lambda: v.id, "label": lambda: v.label}),
+    (ColumnRef, lambda v: {"id": lambda: v.id, "label": lambda: v.label, "unit": lambda: v.unit,
+                           "kind": lambda: v.kind}),
+    (Section, lambda v: {"number": lambda: _dec(v.number), "canonical": lambda: _dec(v.canonical),
+                         "title": lambda: v.title, "heading": lambda: v.heading,
+                         "title_match": lambda: v.title_match, "numbering": lambda: v.numbering,
+                         "tables": lambda: list(v.tables), "paragraphs": lambda: list(v.paragraphs)}),
+    (Table, lambda v: {"template": lambda: v.template, "version": lambda: v.version,
+                       "reliable": lambda: v.reliable, "header_confirmed": lambda: v.header_confirmed,
+                       "section": lambda: _dec(v.section), "layout": lambda: v.layout,
+                       "evidence": lambda: "、".join(v.version_evidence)}),
+    (Paragraph, lambda v: {"text": lambda: v.text, "kind": lambda: v.kind}),
+    (Fact, lambda v: {"value": lambda: v.value, "kind": lambda: v.kind, "text": lambda: v.raw}),
+    (Period, lambda v: {"start": lambda: v.start, "end": lambda: v.end, "text": lambda: v.raw}),
+    (Issuer, lambda v: {"name": lambda: v.name, "kind": lambda: v.kind, "source": lambda: v.source}),
+    (MissingRow, lambda v: {"row": lambda: v.row, "label": lambda: v.label, "block": lambda: v.block}),
+    (TableProblem, lambda v: {"kind": lambda: v.kind, "detail": lambda: v.detail}),
+    (Row, lambda v: {"id": lambda: v.template_row, "label": lambda: v.label}),
+    (dt.date, _date_attrs),
+]
+
+
+def _dec(v):
+    return Decimal(v) if v is not None else None
+
+
+def get_attr(obj, name: str):
+    if obj is UNKNOWN:
+        return UNKNOWN
+    if obj is None:
+        return None
+    if isinstance(obj, Match):
+        if name == "text":
+            return obj.text
+        if name in obj.groups:
+            return obj.groups[name]
+        return None  # an optional group that did not take part
+    for typ, attrs in _ATTRS:
+        if isinstance(obj, typ):
+            table = attrs(obj)
+            if name in table:
+                value = table[name]
+                return value() if callable(value) else value
+            raise ExprError(f"{_kind(obj)} has no attribute {name!r} (it has: {', '.join(sorted(table))})")
+    raise ExprError(f"{_kind(obj)} has no attribute {name!r}")
+
+
+# --------------------------------------------------------------------------- locations
+
+def span_of(value) -> Span | None:
+    """Where a value is in the report, for a violation's location."""
+    if isinstance(value, Span):
+        return value
+    if isinstance(value, CellRef):
+        return value.cell.span
+    if isinstance(value, RowRef):
+        return value.row.span if value.row else None
+    if isinstance(value, Match):
+        return value.span
+    if isinstance(value, list):
+        return next((s for s in map(span_of, value) if s is not None), None)
+    span = getattr(value, "span", None)
+    return span if isinstance(span, Span) else None
+
+
+def render(value, lang: str = "zh") -> str:
+    """A value as it reads in a message."""
+    if value is UNKNOWN or value is None:
+        return "未知" if lang == "zh" else "unknown"
+    if isinstance(value, CellRef):
+        value = value.value
+        if value is UNKNOWN:
+            return "未知" if lang == "zh" else "unknown"
+    if isinstance(value, bool):
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if isinstance(value, Decimal):
+        return _decimal_text(value)
+    if isinstance(value, dt.date):
+        return f"{value.year}年{value.month}月{value.day}日" if lang == "zh" else value.isoformat()
+    if _is_quantity(value):
+        return f"{_decimal_text(Decimal(value.magnitude))}{value.units:~}".replace("wanyuan", "万元").replace(
+            "yiyuan", "亿元").replace("yuan", "元")
+    if isinstance(value, list):
+        return ("、" if lang == "zh" else ", ").join(render(v, lang) for v in value)
+    if isinstance(value, (Match, Paragraph)):
+        return value.text
+    if isinstance(value, Section):
+        return value.heading
+    if isinstance(value, (RowRef, ColumnRef)):
+        return value.label
+    if isinstance(value, Fact):
+        return render(value.value, lang)
+    if isinstance(value, Issuer):
+        return value.name
+    if isinstance(value, Period):
+        return value.raw
+    if isinstance(value, MissingRow):
+        return value.label
+    if isinstance(value, Table):
+        return value.template or "?"
+    return str(value)
+
+
+def _decimal_text(value: Decimal) -> str:
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    return format(value.normalize(), "f")

@@ -1,0 +1,617 @@
+"""Rules: loading and validating the YAML rule files under rules/ (and any --rules DIR).
+
+A rule file is `rules: [ … ]`. Every error in a file is reported as
+`file:line:column: message` — all of them, not only the first — and the valid rules
+of every file still load. Load-time checks cover the schema (unknown keys, wrong
+types, missing keys), ids (family prefix, duplicates), regular expressions,
+expressions (syntax, unknown names, functions and variables, nesting), table, row and
+column names against the templates, message placeholders, units and regimes.
+
+The check kinds (exactly one per rule):
+  expect            an expression that must hold, with for_each / let / when / at
+  require_sections  official sections that must be present
+  require_patterns  patterns that must occur in a scope (all of / any of)
+  forbid_patterns   patterns that must not occur in a scope (one finding per match)
+  match_template    what the table reader found missing or foreign in a table
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from . import yamlsafe
+from .expr import GLOBALS, ExprError, compile_expr
+from .facts import ISSUER_KINDS
+from .regimes import bundled as bundled_regimes
+from .resources import data_dir
+from .templates import Templates, bundled as bundled_templates
+from .yamlsafe import LocDict, LocList, Pos, YamlError
+
+FAMILIES = ("SEC", "PERIOD", "CONTACT", "TABLE", "SUM", "ZERO", "UNIT", "DATE", "META")
+SEVERITIES = ("error", "warning", "info")
+_ID = re.compile(r"^(?P<family>[A-Z]+)-(?P<number>\d{3})$")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_PLACEHOLDER_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")
+_VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+MAX_PATTERNS = 200
+TEMPLATE_FINDINGS = ("missing_table", "missing_rows", "missing_blocks", "extra_rows", "unmatched_rows",
+                     "header", "value_count")
+
+RULE_KEYS = {"id", "title", "title_en", "severity", "applies", "cite", "description", "params",
+             "message", "check", "examples"}
+REQUIRED_RULE_KEYS = ("id", "title", "title_en", "severity", "cite", "message", "check")
+CHECK_KINDS = {
+    "expect": {"for_each", "let", "when", "at"},
+    "require_sections": {"when"},
+    "require_patterns": {"when"},
+    "forbid_patterns": {"when"},
+    "match_template": {"when"},
+}
+# Variables each kind gives its message, besides params, for_each and let names.
+KIND_VARIABLES = {
+    "expect": set(),
+    "require_sections": {"n", "title"},
+    "require_patterns": {"missing", "found"},
+    "forbid_patterns": {"match", "pattern"},
+    "match_template": {"table", "label", "row", "block", "detail"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RuleError:
+    """A problem in a rule file, at file:line:column."""
+
+    file: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+
+
+@dataclass(slots=True)
+class Example:
+    expect_fail: bool
+    text: str | None
+    file: Path | None
+    count: int | None = None
+    lines: list[int] | None = None
+    line: int = 0  # where the example is written in the rule file
+
+
+@dataclass(slots=True)
+class Rule:
+    id: str
+    family: str
+    title: str
+    title_en: str
+    severity: str
+    cite: str
+    message: dict[str, str]
+    kind: str
+    check: Any                     # one of the Check classes in engine.py
+    regimes: frozenset[str] | None
+    issuers: frozenset[str] | None
+    params: dict[str, Any]
+    description: str = ""
+    examples: list[Example] = field(default_factory=list)
+    file: str = ""
+    line: int = 0
+    yaml: str = ""                 # the rule as written, for `rules show` and the TUI
+
+    def applies_to(self, regime: str | None, issuer_kind: str | None) -> bool:
+        if self.regimes is not None and regime not in self.regimes:
+            return False
+        if self.issuers is not None and issuer_kind not in self.issuers:
+            return False
+        return True
+
+
+@dataclass(slots=True)
+class RuleSet:
+    rules: list[Rule]
+    errors: list[RuleError]
+    templates: Templates
+    directories: list[Path]
+
+    def get(self, rule_id: str) -> Rule | None:
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def selected(self, select: list[str] | tuple = (), ignore: list[str] | tuple = ()) -> list[Rule]:
+        """Rules by id or id prefix (SUM, SUM-00, SUM-001)."""
+        def hit(rule: Rule, keys) -> bool:
+            return any(rule.id == k or rule.id.startswith(k) for k in keys)
+        return [r for r in self.rules if (not select or hit(r, select)) and not hit(r, ignore)]
+
+
+def bundled_rules_dir() -> Path:
+    return data_dir("rules")
+
+
+def rule_files(directory: Path) -> list[Path]:
+    """The rule files of a folder: *.yaml / *.yml, not the templates or regimes."""
+    files = sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
+    return [p for p in files if p.name != "regimes.yaml"]
+
+
+def load_rules(extra_dirs: list[Path] | tuple = (), include_bundled: bool = True,
+               templates: Templates | None = None) -> RuleSet:
+    """Bundled rules, then each extra folder in order; a later rule with the same id
+    replaces the earlier one."""
+    templates = templates or bundled_templates()
+    dirs = ([bundled_rules_dir()] if include_bundled else []) + [Path(d) for d in extra_dirs]
+    by_id: dict[str, Rule] = {}
+    errors: list[RuleError] = []
+    for directory in dirs:
+        if not directory.is_dir():
+            errors.append(RuleError(str(directory), 1, 1, "no such rules folder"))
+            continue
+        seen_here: dict[str, Rule] = {}
+        for path in rule_files(directory):
+            rules, file_errors = load_file(path, templates)
+            errors.extend(file_errors)
+            for rule in rules:
+                if rule.id in seen_here:
+                    first = seen_here[rule.id]
+                    errors.append(RuleError(rule.file, rule.line, 1,
+                                            f"duplicate rule id {rule.id} (also at {first.file}:{first.line})"))
+                    continue
+                seen_here[rule.id] = rule
+                by_id[rule.id] = rule
+    rules = sorted(by_id.values(), key=lambda r: (FAMILIES.index(r.family), r.id))
+    return RuleSet(rules=rules, errors=errors, templates=templates, directories=dirs)
+
+
+def load_file(path: Path, templates: Templates) -> tuple[list[Rule], list[RuleError]]:
+    errors: list[RuleError] = []
+    file = str(path)
+    try:
+        doc = yamlsafe.load(path)
+    except YamlError as e:
+        return [], [RuleError(file, e.pos.line, e.pos.column, e.message)]
+    except (OSError, UnicodeDecodeError) as e:
+        return [], [RuleError(file, 1, 1, f"cannot read: {e}")]
+    if doc is None:
+        return [], []
+    if not isinstance(doc, LocDict) or set(doc) != {"rules"} or not isinstance(doc["rules"], LocList):
+        pos = doc.pos if isinstance(doc, (LocDict, LocList)) else Pos(1, 1)
+        return [], [RuleError(file, pos.line, pos.column, "a rule file must be a mapping with one key, `rules:`, "
+                                                           "holding a list of rules")]
+    text_lines = path.read_text(encoding="utf-8").splitlines()
+    rules: list[Rule] = []
+    items = doc["rules"]
+    for i, item in enumerate(items):
+        pos = items.item_pos[i]
+        end = items.item_pos[i + 1].line - 1 if i + 1 < len(items) else len(text_lines)
+        v = _Validator(file, templates, errors)
+        rule = v.rule(item, pos, path.parent)
+        if rule is not None:
+            rule.yaml = "\n".join(text_lines[pos.line - 1:end]).rstrip() + "\n"
+            rules.append(rule)
+    return rules, errors
+
+
+class _Invalid(Exception):
+    """Raised inside the validator once a rule is known to be unusable."""
+
+
+class _Validator:
+    def __init__(self, file: str, templates: Templates, errors: list[RuleError]) -> None:
+        self.file = file
+        self.templates = templates
+        self.errors = errors
+        self.failed = False
+
+    def error(self, pos: Pos, message: str) -> None:
+        self.errors.append(RuleError(self.file, pos.line, pos.column, message))
+        self.failed = True
+
+    # -- helpers -----------------------------------------------------------------
+    def _type(self, value, types, pos: Pos, what: str, name: str) -> bool:
+        if isinstance(value, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
+            ok = False
+        else:
+            ok = isinstance(value, types)
+        if not ok:
+            self.error(pos, f"{what}: `{name}` must be {_type_name(types)}, not {_value_kind(value)}")
+        return ok
+
+    def _keys(self, mapping: LocDict, allowed: set[str], what: str) -> None:
+        for key in mapping:
+            if key not in allowed:
+                hint = _closest(str(key), allowed)
+                self.error(mapping.key_pos[key], f"{what}: unknown key `{key}`"
+                           + (f" (did you mean `{hint}`?)" if hint else "")
+                           + f"; allowed: {', '.join(sorted(allowed))}")
+
+    def _compile(self, source, pos: Pos, bound: set[str], what: str):
+        if not isinstance(source, (str, int, float)) or isinstance(source, bool):
+            self.error(pos, f"{what}: an expression must be text, not {_value_kind(source)}")
+            return None
+        try:
+            compiled = compile_expr(str(source), self.templates, bound)
+        except ExprError as e:
+            column = pos.column + (e.column - 1 if e.column and "\n" not in str(source) else 0)
+            self.error(Pos(pos.line, column), f"{what}: {e.message}")
+            return None
+        for ref in compiled.cells:
+            self._table_ref(ref, pos, what)
+        return compiled
+
+    def _table_ref(self, ref, pos: Pos, what: str) -> None:
+        versions = self.templates.versions_of(ref.table)
+        if not versions:
+            return  # a name that is not a table is reported by the compiler
+        row_ids = {r.id for t in versions for r in t.data_rows if r.id}
+        col_ids = {c.id for t in versions for b in t.blocks for c in b.columns}
+        if any(t.shape == "labelled_values" for t in versions):
+            col_ids |= {"value", "unit"}
+        for selector, ids, kind in ((ref.row, row_ids, "row"), (ref.column, col_ids, "column")):
+            if selector is None:
+                continue
+            for alternative in selector.split("|"):
+                if not any(_glob(alternative, i) for i in ids):
+                    hint = _closest(alternative, ids)
+                    self.error(pos, f"{what}: table `{ref.table}` has no {kind} `{alternative}`"
+                               + (f" (did you mean `{hint}`?)" if hint else ""))
+
+    def _regex(self, pattern, pos: Pos, what: str):
+        if not isinstance(pattern, str):
+            self.error(pos, f"{what}: a pattern must be text, not {_value_kind(pattern)}")
+            return None
+        try:
+            return regex.compile(pattern, regex.V1)
+        except regex.error as e:
+            self.error(pos, f"{what}: bad regular expression {pattern!r}: {e}")
+            return None
+
+    def _patterns(self, value, pos: Pos, what: str) -> list[tuple[str, Any]] | None:
+        """A list of patterns, or a mapping of names (for messages) to patterns."""
+        if isinstance(value, LocList):
+            items = [(p, p, value.item_pos[i]) for i, p in enumerate(value)]
+        elif isinstance(value, LocDict):
+            items = [(str(k), v, value.value_pos[k]) for k, v in value.items()]
+        else:
+            self.error(pos, f"{what}: patterns must be a list, or a mapping of names to patterns")
+            return None
+        if not items:
+            self.error(pos, f"{what}: no patterns given")
+        if len(items) > MAX_PATTERNS:
+            self.error(pos, f"{what}: too many patterns ({len(items)}, at most {MAX_PATTERNS})")
+            return None
+        out = []
+        for name, pattern, ppos in items:
+            compiled = self._regex(pattern, ppos, what)
+            if compiled is not None:
+                out.append((name, compiled))
+        return out
+
+    # -- a rule ------------------------------------------------------------------
+    def rule(self, item, pos: Pos, base: Path) -> Rule | None:
+        if not isinstance(item, LocDict):
+            self.error(pos, f"a rule must be a mapping, not {_value_kind(item)}")
+            return None
+        rule_id = item.get("id")
+        what = f"rule {rule_id}" if isinstance(rule_id, str) else "rule"
+        self._keys(item, RULE_KEYS, what)
+        for key in REQUIRED_RULE_KEYS:
+            if key not in item:
+                self.error(item.pos, f"{what}: missing required key `{key}`")
+        if self.failed:
+            return None
+        try:
+            return self._build(item, what, base)
+        except _Invalid:
+            return None
+
+    def _build(self, item: LocDict, what: str, base: Path) -> Rule | None:
+        vp = item.value_pos
+        rule_id = item["id"]
+        family = ""
+        if self._type(rule_id, str, vp["id"], what, "id"):
+            m = _ID.match(rule_id)
+            if not m:
+                self.error(vp["id"], f"{what}: id must be a family prefix and three digits, such as SUM-001")
+            elif m.group("family") not in FAMILIES:
+                self.error(vp["id"], f"{what}: unknown family {m.group('family')!r}; families: {', '.join(FAMILIES)}")
+            else:
+                family = m.group("family")
+        for key in ("title", "title_en", "cite"):
+            self._type(item[key], str, vp[key], what, key)
+        if "description" in item:
+            self._type(item["description"], str, vp["description"], what, "description")
+        severity = item["severity"]
+        if severity not in SEVERITIES:
+            self.error(vp["severity"], f"{what}: severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
+        regimes, issuers = self._applies(item.get("applies"), vp.get("applies"), what)
+        params = self._params(item.get("params"), vp.get("params"), what)
+        kind, check, variables = self._check(item["check"], vp["check"], what, set(params))
+        message = self._message(item["message"], vp["message"], what, variables | set(params))
+        examples = self._examples(item.get("examples"), vp.get("examples"), what, base)
+        if self.failed:
+            return None
+        return Rule(id=rule_id, family=family, title=item["title"], title_en=item["title_en"],
+                    severity=severity, cite=item["cite"], message=message, kind=kind, check=check,
+                    regimes=regimes, issuers=issuers, params=params,
+                    description=item.get("description", ""), examples=examples,
+                    file=self.file, line=item.pos.line)
+
+    def _applies(self, value, pos: Pos | None, what: str):
+        if value is None:
+            return None, None
+        if not isinstance(value, LocDict):
+            self.error(pos, f"{what}: `applies` must be a mapping with `regimes` and/or `issuers`")
+            return None, None
+        self._keys(value, {"regimes", "issuers"}, f"{what}: applies")
+        known_regimes = {r.id for r in bundled_regimes()}
+        out = []
+        for key, known in (("regimes", known_regimes), ("issuers", set(ISSUER_KINDS))):
+            items = value.get(key)
+            if items is None:
+                out.append(None)
+                continue
+            if not isinstance(items, LocList) or not items:
+                self.error(value.value_pos[key], f"{what}: applies.{key} must be a non-empty list")
+                out.append(None)
+                continue
+            for i, entry in enumerate(items):
+                if str(entry) not in known:
+                    self.error(items.item_pos[i], f"{what}: unknown {key[:-1]} {entry!r}; known: "
+                                                  f"{', '.join(sorted(known))}")
+            out.append(frozenset(str(e) for e in items))
+        return out[0], out[1]
+
+    def _params(self, value, pos: Pos | None, what: str) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, LocDict):
+            self.error(pos, f"{what}: `params` must be a mapping of names to values")
+            return {}
+        out = {}
+        for key, v in value.items():
+            kpos = value.key_pos[key]
+            if not isinstance(key, str) or not _VAR_NAME.match(key):
+                self.error(kpos, f"{what}: parameter name {key!r} must be a plain identifier")
+                continue
+            if isinstance(v, bool) or isinstance(v, (str, dt.date)):
+                out[key] = v
+            elif isinstance(v, (int, float)):
+                out[key] = Decimal(str(v))
+            elif isinstance(v, LocList) and all(isinstance(x, (str, int)) and not isinstance(x, bool) for x in v):
+                out[key] = [Decimal(x) if isinstance(x, int) else x for x in v]
+            else:
+                self.error(value.value_pos[key], f"{what}: parameter `{key}` must be a number, text, date, "
+                                                 f"true/false or a list of numbers or texts")
+        return out
+
+    def _check(self, value, pos: Pos, what: str, params: set[str]):
+        from . import engine
+
+        if not isinstance(value, LocDict):
+            self.error(pos, f"{what}: `check` must be a mapping")
+            raise _Invalid
+        kinds = [k for k in value if k in CHECK_KINDS]
+        if len(kinds) != 1:
+            self.error(value.pos, f"{what}: `check` needs exactly one of: {', '.join(CHECK_KINDS)}"
+                                  + (f" (found {', '.join(kinds)})" if kinds else ""))
+            raise _Invalid
+        kind = kinds[0]
+        self._keys(value, {kind} | CHECK_KINDS[kind], f"{what}: check")
+        ctx = f"{what}: check.{kind}"
+        bound = set(params)
+        when = None
+        if "when" in value and kind != "expect":
+            when = self._compile(value["when"], value.value_pos["when"], bound, f"{what}: check.when")
+        variables = set(KIND_VARIABLES[kind])
+        if kind == "expect":
+            check = self._expect(value, what, bound, variables)
+        elif kind == "require_sections":
+            numbers = value[kind]
+            if not isinstance(numbers, LocList) or not all(isinstance(n, int) and 1 <= n <= 6 for n in numbers):
+                self.error(value.value_pos[kind], f"{ctx}: a list of official section numbers (1–6)")
+                raise _Invalid
+            check = engine.RequireSections(list(numbers), when)
+        elif kind == "require_patterns":
+            check = self._require_patterns(value[kind], value.value_pos[kind], ctx, bound, when)
+        elif kind == "forbid_patterns":
+            check = self._forbid_patterns(value[kind], value.value_pos[kind], ctx, bound, when)
+        else:
+            check = self._match_template(value[kind], value.value_pos[kind], ctx, when)
+        if check is None:
+            raise _Invalid
+        return kind, check, variables
+
+    def _expect(self, value: LocDict, what: str, bound: set[str], variables: set[str]):
+        from . import engine
+
+        for_each = []
+        spec = value.get("for_each")
+        if spec is not None:
+            if not isinstance(spec, LocDict) or not spec:
+                self.error(value.value_pos["for_each"], f"{what}: `for_each` must map variable names to lists")
+            else:
+                for name, source in spec.items():
+                    if not isinstance(name, str) or not _VAR_NAME.match(name):
+                        self.error(spec.key_pos[name], f"{what}: for_each variable {name!r} must be a plain identifier")
+                        continue
+                    compiled = self._compile(source, spec.value_pos[name], set(bound), f"{what}: for_each.{name}")
+                    for_each.append((name, compiled))
+                    bound.add(name)
+                    variables.add(name)
+        lets = []
+        spec = value.get("let")
+        if spec is not None:
+            if not isinstance(spec, LocDict):
+                self.error(value.value_pos["let"], f"{what}: `let` must map names to expressions")
+            else:
+                for name, source in spec.items():
+                    if not isinstance(name, str) or not _VAR_NAME.match(name):
+                        self.error(spec.key_pos[name], f"{what}: let name {name!r} must be a plain identifier")
+                        continue
+                    lets.append((name, self._compile(source, spec.value_pos[name], set(bound), f"{what}: let.{name}")))
+                    bound.add(name)
+                    variables.add(name)
+        when = (self._compile(value["when"], value.value_pos["when"], set(bound), f"{what}: check.when")
+                if "when" in value else None)
+        expect = self._compile(value["expect"], value.value_pos["expect"], set(bound), f"{what}: check.expect")
+        at = self._compile(value["at"], value.value_pos["at"], set(bound), f"{what}: check.at") if "at" in value else None
+        if self.failed:
+            return None
+        return engine.Expect(for_each, lets, when, expect, at)
+
+    def _require_patterns(self, value, pos: Pos, ctx: str, bound: set[str], when):
+        from . import engine
+
+        if not isinstance(value, LocDict):
+            self.error(pos, f"{ctx}: must be a mapping with `scope` and `all` and/or `any`")
+            return None
+        self._keys(value, {"scope", "all", "any", "at"}, ctx)
+        if "scope" not in value or not ({"all", "any"} & set(value)):
+            self.error(value.pos, f"{ctx}: needs `scope` and at least one of `all`, `any`")
+            return None
+        scope = self._compile(value["scope"], value.value_pos["scope"], bound, f"{ctx}.scope")
+        every = self._patterns(value["all"], value.value_pos["all"], f"{ctx}.all") if "all" in value else []
+        some = self._patterns(value["any"], value.value_pos["any"], f"{ctx}.any") if "any" in value else []
+        at = self._compile(value["at"], value.value_pos["at"], bound, f"{ctx}.at") if "at" in value else None
+        if self.failed:
+            return None
+        return engine.RequirePatterns(scope, every or [], some or [], at, when)
+
+    def _forbid_patterns(self, value, pos: Pos, ctx: str, bound: set[str], when):
+        from . import engine
+
+        if not isinstance(value, LocDict):
+            self.error(pos, f"{ctx}: must be a mapping with `scope` and `patterns`")
+            return None
+        self._keys(value, {"scope", "patterns"}, ctx)
+        if "scope" not in value or "patterns" not in value:
+            self.error(value.pos, f"{ctx}: needs `scope` and `patterns`")
+            return None
+        scope = self._compile(value["scope"], value.value_pos["scope"], bound, f"{ctx}.scope")
+        patterns = self._patterns(value["patterns"], value.value_pos["patterns"], f"{ctx}.patterns")
+        if self.failed:
+            return None
+        return engine.ForbidPatterns(scope, patterns or [], when)
+
+    def _match_template(self, value, pos: Pos, ctx: str, when):
+        from . import engine
+
+        if not isinstance(value, LocDict):
+            self.error(pos, f"{ctx}: must be a mapping with `table` and `find`")
+            return None
+        self._keys(value, {"table", "find"}, ctx)
+        table, find = value.get("table"), value.get("find")
+        ids = sorted({t.id for t in self.templates.tables})
+        if table not in ids:
+            self.error(value.value_pos.get("table", value.pos), f"{ctx}: unknown table {table!r}; tables: {', '.join(ids)}")
+        if find not in TEMPLATE_FINDINGS:
+            self.error(value.value_pos.get("find", value.pos),
+                       f"{ctx}: `find` must be one of {', '.join(TEMPLATE_FINDINGS)}")
+        if self.failed:
+            return None
+        return engine.MatchTemplate(table, find, when)
+
+    def _message(self, value, pos: Pos, what: str, variables: set[str]) -> dict[str, str]:
+        if not isinstance(value, LocDict) or set(value) != {"zh", "en"}:
+            self.error(pos, f"{what}: `message` must have exactly `zh` and `en`")
+            return {}
+        for lang in ("zh", "en"):
+            text = value[lang]
+            lpos = value.value_pos[lang]
+            if not isinstance(text, str) or not text.strip():
+                self.error(lpos, f"{what}: message.{lang} must be non-empty text")
+                continue
+            for m in _PLACEHOLDER.finditer(text):
+                name = m.group(1).strip()
+                if not _PLACEHOLDER_NAME.match(name):
+                    self.error(lpos, f"{what}: message.{lang}: bad placeholder {{{m.group(1)}}}")
+                    continue
+                head = name.split(".")[0]
+                if head not in variables and head not in GLOBALS:
+                    known = sorted(variables) + sorted(GLOBALS)
+                    self.error(lpos, f"{what}: message.{lang}: unknown placeholder {{{name}}}; "
+                                     f"known: {', '.join(known)}")
+        return {"zh": value["zh"], "en": value["en"]}
+
+    def _examples(self, value, pos: Pos | None, what: str, base: Path) -> list[Example]:
+        if value is None:
+            return []
+        if not isinstance(value, LocDict):
+            self.error(pos, f"{what}: `examples` must be a mapping with `pass` and/or `fail`")
+            return []
+        self._keys(value, {"pass", "fail"}, f"{what}: examples")
+        out = []
+        for key in ("pass", "fail"):
+            items = value.get(key)
+            if items is None:
+                continue
+            if not isinstance(items, LocList):
+                self.error(value.value_pos[key], f"{what}: examples.{key} must be a list")
+                continue
+            for i, ex in enumerate(items):
+                epos = items.item_pos[i]
+                allowed = {"text", "file", "count", "lines"} if key == "fail" else {"text", "file"}
+                if not isinstance(ex, LocDict) or len({"text", "file"} & set(ex)) != 1:
+                    self.error(epos, f"{what}: each example needs exactly one of `text` or `file`")
+                    continue
+                self._keys(ex, allowed, f"{what}: examples.{key}")
+                path = None
+                if "file" in ex:
+                    path = (base / str(ex["file"])).resolve()
+                    if not path.is_file():
+                        self.error(ex.value_pos["file"], f"{what}: example file not found: {ex['file']}")
+                elif not isinstance(ex["text"], str):
+                    self.error(ex.value_pos["text"], f"{what}: example text must be text")
+                count = ex.get("count")
+                if count is not None and (not isinstance(count, int) or isinstance(count, bool) or count < 1):
+                    self.error(ex.value_pos["count"], f"{what}: example count must be a whole number ≥ 1")
+                lines = ex.get("lines")
+                if lines is not None and not (isinstance(lines, LocList) and all(isinstance(n, int) for n in lines)):
+                    self.error(ex.value_pos["lines"], f"{what}: example lines must be a list of line numbers")
+                out.append(Example(key == "fail", ex.get("text") if "text" in ex else None, path,
+                                   count, list(lines) if lines is not None else None, epos.line))
+        return out
+
+
+def _glob(pattern: str, candidate: str) -> bool:
+    import fnmatch
+
+    return fnmatch.fnmatchcase(candidate, pattern)
+
+
+def _closest(word: str, options) -> str | None:
+    import difflib
+
+    found = difflib.get_close_matches(word, sorted(map(str, options)), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _type_name(types) -> str:
+    names = {str: "text", int: "a whole number", float: "a number", bool: "true/false",
+             LocDict: "a mapping", LocList: "a list", dict: "a mapping", list: "a list"}
+    types = types if isinstance(types, tuple) else (types,)
+    return " or ".join(names.get(t, t.__name__) for t in types)
+
+
+def _value_kind(value) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__

@@ -1,0 +1,131 @@
+"""Reading rule files: YAML with positions, and nothing that YAML could do to us.
+
+PyYAML's SafeLoader composes the node tree (so every value keeps its line and
+column); this module turns nodes into plain dicts, lists and scalars, refusing what a
+rule file never needs: tags that construct objects (!!python/…), aliases (the
+"billion laughs" expansion), duplicate keys (PyYAML silently keeps the last one),
+and files or trees too large to be hand-written rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from yaml.constructor import ConstructorError, SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 200_000
+
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    line: int    # 1-based
+    column: int  # 1-based
+
+
+class YamlError(Exception):
+    def __init__(self, pos: Pos, message: str) -> None:
+        super().__init__(message)
+        self.pos = pos
+        self.message = message
+
+
+class LocDict(dict):
+    """A mapping that remembers where it and each of its keys' values are."""
+
+    pos: Pos
+    key_pos: dict
+    value_pos: dict
+
+
+class LocList(list):
+    pos: Pos
+    item_pos: list
+
+
+def _pos(node: Node) -> Pos:
+    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise YamlError(Pos(event.start_mark.line + 1, event.start_mark.column + 1),
+                            "YAML aliases (*name) are not allowed in rule files; write the value out")
+        return super().compose_node(parent, index)
+
+
+def load(path: Path) -> object:
+    """Parse one YAML file into LocDict/LocList/scalars. Raises YamlError."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise YamlError(Pos(1, 1), f"file too large for a rule file ({size} bytes, at most {MAX_FILE_BYTES})")
+    text = path.read_text(encoding="utf-8")
+    return loads(text)
+
+
+def loads(text: str) -> object:
+    loader = _NoAliasLoader(text)
+    try:
+        node = loader.get_single_node()
+    except YamlError:
+        raise
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
+        raise YamlError(pos, f"YAML syntax error: {e.problem or e}") from None
+    except yaml.YAMLError as e:
+        raise YamlError(Pos(1, 1), f"YAML error: {e}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return None
+    return _Converter().convert(node)
+
+
+class _Converter:
+    def __init__(self) -> None:
+        self.count = 0
+        self.scalars = SafeConstructor()
+
+    def convert(self, node: Node) -> object:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise YamlError(_pos(node), f"rule file too large (more than {MAX_NODES} values)")
+        if node.tag not in _STANDARD_TAGS:
+            raise YamlError(_pos(node), f"YAML tag {node.tag!r} is not allowed in rule files")
+        if isinstance(node, MappingNode):
+            out = LocDict()
+            out.pos, out.key_pos, out.value_pos = _pos(node), {}, {}
+            for key_node, value_node in node.value:
+                key = self.convert(key_node)
+                if isinstance(key, (dict, list)):
+                    raise YamlError(_pos(key_node), "a mapping key must be a plain value")
+                if key in out:
+                    raise YamlError(_pos(key_node), f"duplicate key {key!r} (first at line {out.key_pos[key].line})")
+                out[key] = self.convert(value_node)
+                out.key_pos[key] = _pos(key_node)
+                out.value_pos[key] = _pos(value_node)
+            return out
+        if isinstance(node, SequenceNode):
+            items = LocList()
+            items.pos, items.item_pos = _pos(node), []
+            for item in node.value:
+                items.append(self.convert(item))
+                items.item_pos.append(_pos(item))
+            return items
+        assert isinstance(node, ScalarNode)
+        try:
+            return self.scalars.construct_object(node, deep=True)
+        except ConstructorError as e:
+            raise YamlError(_pos(node), f"bad value: {e.problem}") from None
