@@ -43,8 +43,11 @@ def check(target: str | os.PathLike[str] | Source, rules: RuleSet | None = None,
             source = read_source(target)
         except IngestError as e:
             return CheckResult(str(target), None, error=e)
-    report = parse(source, rules.templates)
-    violations, errors = evaluate(report, rules.selected(select, ignore), rules.templates)
+    try:
+        report = parse(source, rules.templates)
+        violations, errors = evaluate(report, rules.selected(select, ignore), rules.templates)
+    except Exception as e:  # a bug must not stop a batch of thousands: report it for this file
+        return CheckResult(source.path, None, error=IngestError("check.internal", error=f"{type(e).__name__}: {e}"))
     return CheckResult(source.path, report, violations, None, errors)
 
 

@@ -37,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("tree", "json"), default="tree")
     p.add_argument("--lang", choices=("zh", "en"), default="zh")
     p.set_defaults(run=_parse_command)
+
+    from . import check_cmd, rules_cmd
+
+    check_cmd.add_parser(sub)
+    rules_cmd.add_parser(sub)
     return parser
 
 

@@ -685,7 +685,7 @@ def _f_sum(env: Env, values):
         values = [values]
     total = Decimal(0)
     for v in values:
-        n = number(v)
+        n = _f_number(env, v) if isinstance(v, (Match, str)) else number(v)
         if n is UNKNOWN:
             return UNKNOWN
         total = total + n
@@ -762,6 +762,8 @@ def _f_first(env: Env, values):
 
 
 def _f_number(env: Env, value):
+    if isinstance(value, list):
+        return [_f_number(env, v) for v in value]
     if isinstance(value, (CellRef, Decimal)):
         return number(value)
     if isinstance(value, Match):
@@ -867,6 +869,13 @@ def _f_problems(env: Env, table, kind=None):
     return [p for p in t.problems if kind is None or p.kind == kind or p.kind.startswith(f"{kind}_")]
 
 
+def _f_header(env: Env, table):
+    t = _table_arg(table, "header")
+    if t is None:
+        return []
+    return [Match(c.raw, c.span) for c in t.header]
+
+
 def _f_cells(env: Env, table):
     t = _table_arg(table, "cells")
     if t is None:
@@ -954,6 +963,7 @@ FUNCTIONS: dict[str, Function] = {
     "extra_rows": Function(_f_extra_rows, 1, 1, "extra_rows(table): rows that belong to another format version"),
     "problems": Function(_f_problems, 1, 2, "problems(table[, kind]): what the reader could not read"),
     "cells": Function(_f_cells, 1, 1, "cells(table): every value cell"),
+    "header": Function(_f_header, 1, 1, "header(table): the header cells read, as text with a span"),
     "section_place": Function(_f_section_place, 1, 1, "section_place(n): where section n belongs"),
     "out_of_order": Function(_f_out_of_order, 1, 1, "out_of_order(sections): sections after a later one"),
     "contains": Function(_f_contains, 2, 2, "contains(text, part)"),
@@ -1055,10 +1065,14 @@ def _dec(v):
 
 
 def get_attr(obj, name: str):
+    """An attribute from the whitelist of the value's kind; on a list, of each item
+    (find(…, "(?P<n>\\d+)条").n is the list of the n groups)."""
     if obj is UNKNOWN:
         return UNKNOWN
     if obj is None:
         return None
+    if isinstance(obj, list):
+        return [get_attr(item, name) for item in obj]
     if isinstance(obj, Match):
         if name == "text":
             return obj.text
