@@ -42,7 +42,23 @@ def build_parser() -> argparse.ArgumentParser:
 
     check_cmd.add_parser(sub)
     rules_cmd.add_parser(sub)
+
+    p = sub.add_parser("tui", help="review reports in the terminal, violations beside the source")
+    p.add_argument("path", metavar="PATH", help="a report file, or a folder of reports")
+    p.add_argument("--rules", action="append", default=[], metavar="DIR",
+                   help="a further folder of rule files (repeatable; watched for changes)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh")
+    p.set_defaults(run=_tui_command)
     return parser
+
+
+def _tui_command(args: argparse.Namespace) -> int:
+    try:
+        from .tui.app import run
+    except ImportError as e:
+        print(f"nianbao tui needs Textual: pip install 'nianbao[tui]' ({e})", file=sys.stderr)
+        return 2
+    return run(args)
 
 
 def main(argv: list[str] | None = None) -> int:

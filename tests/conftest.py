@@ -1,0 +1,39 @@
+"""Shared fixtures. Tests go through the public surface: the CLI, `check()`, `parse()`
+and the TUI's Pilot, on the sample reports under samples/."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+REAL = SAMPLES / "real"
+SYNTHETIC = SAMPLES / "synthetic"
+SEEDS = {p.name[:3]: p for p in sorted(REAL.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def rules():
+    from nianbao.rules import load_rules
+
+    ruleset = load_rules()
+    assert not ruleset.errors, "\n".join(map(str, ruleset.errors))
+    return ruleset
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, input: bytes | None = None,
+            user: int | None = None) -> subprocess.CompletedProcess:
+    """Run `nianbao ARGS…` in a fresh interpreter, as a user would."""
+    return subprocess.run([sys.executable, "-m", "nianbao.cli", *args], cwd=cwd or ROOT,
+                          env={**os.environ, **(env or {})}, input=input, capture_output=True,
+                          timeout=300, user=user)
+
+
+@pytest.fixture
+def cli():
+    return run_cli
