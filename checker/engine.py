@@ -161,21 +161,27 @@ class ForbidPatterns:
 
 
 class MatchTemplate:
-    def __init__(self, table: str, find: str, when) -> None:
-        self.table = table
+    def __init__(self, tables: list[str], find: str, when) -> None:
+        self.tables = tables
         self.find = find
         self.when = when
 
     def findings(self, env: Env) -> Iterator[Finding]:
-        versions = env.templates.versions_of(self.table)
-        title = versions[0].title if versions else self.table
-        table = env.report.table(self.table)
+        for table_id in self.tables:
+            yield from self._table(env, table_id)
+
+    def _table(self, env: Env, table_id: str) -> Iterator[Finding]:
+        from .expr import FUNCTIONS
+
+        versions = env.templates.versions_of(table_id)
+        title = versions[0].title if versions else table_id
+        table = env.report.table(table_id)
         base = {**env.vars, "table": title}
         if self.find == "missing_table":
             if table is None:
                 section = versions[0].section if versions else None
                 present = env.report.section(section) if section else None
-                span = present.span if present else None
+                span = present.span if present else (FUNCTIONS["section_place"].fn(env, section) if section else None)
                 yield Finding({**base, "label": title, "row": None, "block": None, "detail": ""}, span)
             return
         if table is None:

@@ -75,7 +75,8 @@ class CellRef:
 
     cell: Cell
     row_label: str
-    unit: str | None = None  # the unit the template gives the cell's column or row
+    unit: str | None = None          # the unit the template gives the cell's column or row
+    column_label: str | None = None  # the template's label of the cell's column
 
     @property
     def value(self):
@@ -555,26 +556,38 @@ def select_cells(env: Env, table, row_sel, col_sel):
         col_ids = ["value", "unit"]
     rows = _pick(row_ids, _selector_text(row_sel))
     cols = _pick(list(dict.fromkeys(col_ids)), _selector_text(col_sel))
-    units = _units(tpl)
+    info = _cell_info(tpl)
     out = []
     for r in rows:
         for c in cols:
-            out.append(_cell_value(env, table, r, c, units))
+            out.append(_cell_value(env, table, r, c, info))
     if _single(row_sel) and _single(col_sel):
         return out[0] if out else UNKNOWN
     return out
 
 
-def _units(tpl) -> dict[str, str]:
-    """row or column id → the unit the template gives it (万元…)."""
+@dataclass(frozen=True, slots=True)
+class _CellInfo:
+    """What the template says about a table's cells: units and column labels."""
+
+    units: dict[str, str]
+    labels: dict[str, str]
+
+    def ref(self, cell: Cell, row_label: str) -> CellRef:
+        unit = self.units.get(cell.column or "") or self.units.get(cell.row or "")
+        return CellRef(cell, row_label, unit, self.labels.get(cell.column or ""))
+
+
+def _cell_info(tpl) -> _CellInfo:
     if tpl is None:
-        return {}
+        return _CellInfo({}, {})
     units = {c.id: c.unit for b in tpl.blocks for c in b.columns if c.unit}
     units.update({r.id: r.unit for r in tpl.rows if r.id and r.unit in unit_names()})
-    return units
+    labels = {c.id: c.label for b in tpl.blocks for c in b.columns}
+    return _CellInfo(units, labels)
 
 
-def _cell_value(env: Env, table: Table, row_id: str, col_id: str, units: dict[str, str]):
+def _cell_value(env: Env, table: Table, row_id: str, col_id: str, info: _CellInfo):
     if not table.reliable:
         return UNKNOWN
     row = table.row(row_id)
@@ -584,7 +597,7 @@ def _cell_value(env: Env, table: Table, row_id: str, col_id: str, units: dict[st
     if cell is None:
         return UNKNOWN
     env.touched.append(cell)
-    return CellRef(cell, row.label, units.get(col_id) or units.get(row_id))
+    return info.ref(cell, row.label)
 
 
 def select_rows(env: Env, table, row_sel):
@@ -880,9 +893,8 @@ def _f_cells(env: Env, table):
     t = _table_arg(table, "cells")
     if t is None:
         return []
-    units = _units(_template_for(env, t))
-    return [CellRef(c, r.label, units.get(c.column or "") or units.get(r.template_row or ""))
-            for r in t.rows for c in r.cells if c.column != "unit"]
+    info = _cell_info(_template_for(env, t))
+    return [info.ref(c, r.label) for r in t.rows for c in r.cells if c.column != "unit"]
 
 
 def _f_section_place(env: Env, n):
@@ -1037,7 +1049,7 @@ def _date_attrs(d: dt.date):
 _ATTRS: list[tuple[type, Callable[[Any], dict[str, Callable[[], Any]]]]] = [
     (CellRef, lambda v: {"value": lambda: v.value, "raw": lambda: v.cell.raw, "problem": lambda: v.cell.problem,
                          "unit": lambda: v.cell.unit, "column": lambda: v.cell.column, "row": lambda: v.cell.row,
-                         "label": lambda: v.row_label}),
+                         "label": lambda: v.row_label, "column_label": lambda: v.column_label or v.cell.column}),
     (RowRef, lambda v: {"id": lambda: v.id, "label": lambda: v.label}),
     (ColumnRef, lambda v: {"id": lambda: v.id, "label": lambda: v.label, "unit": lambda: v.unit,
                            "kind": lambda: v.kind}),
@@ -1045,7 +1057,7 @@ _ATTRS: list[tuple[type, Callable[[Any], dict[str, Callable[[], Any]]]]] = [
                          "title": lambda: v.title, "heading": lambda: v.heading,
                          "title_match": lambda: v.title_match, "numbering": lambda: v.numbering,
                          "tables": lambda: list(v.tables), "paragraphs": lambda: list(v.paragraphs)}),
-    (Table, lambda v: {"template": lambda: v.template, "version": lambda: v.version,
+    (Table, lambda v: {"template": lambda: v.template, "title": lambda: v.title, "version": lambda: v.version,
                        "reliable": lambda: v.reliable, "header_confirmed": lambda: v.header_confirmed,
                        "section": lambda: _dec(v.section), "layout": lambda: v.layout,
                        "evidence": lambda: "、".join(v.version_evidence)}),
@@ -1141,7 +1153,7 @@ def render(value, lang: str = "zh") -> str:
     if isinstance(value, MissingRow):
         return value.label
     if isinstance(value, Table):
-        return value.template or "?"
+        return value.title or value.template or "?"
     return str(value)
 
 

@@ -95,6 +95,7 @@ class Table:
     span: Span
     layout: str                       # cells (one cell per line) | tsv (tab-separated rows)
     template: str | None = None       # template table id, e.g. "applications"
+    title: str | None = None          # the template's title, e.g. 收到和处理政府信息公开申请情况
     version: str | None = None        # template version: "2021", "2019", "pre2019"
     version_evidence: list[str] = field(default_factory=list)
     section: int | None = None        # number of the section the table sits in

@@ -71,8 +71,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     front, *section_nodes = tree.children
     front_paragraphs = [reader.paragraph(t) for t in front.children if isinstance(t, Token)]
     title_at = _title_position(front_paragraphs)
-    title = _title(front_paragraphs, title_at, reader.index)
-    preamble = front_paragraphs[:title_at] if title_at is not None else []
+    title, title_start = _title(front_paragraphs, title_at)
+    preamble = front_paragraphs[:title_start] if title_at is not None else []
     intro = front_paragraphs[title_at + 1:] if title_at is not None else front_paragraphs
 
     all_dates = facts.dates(source.text, reader.index)
@@ -114,9 +114,10 @@ def _title_position(front: list[Paragraph]) -> int | None:
     return None
 
 
-def _title(front: list[Paragraph], at: int | None, index: LineIndex) -> Paragraph | None:
+def _title(front: list[Paragraph], at: int | None) -> tuple[Paragraph | None, int]:
+    """The title paragraph and the index of its first line in the front matter."""
     if at is None:
-        return None
+        return None, 0
     title = front[at]
     before = front[at - 1] if at > 0 else None
     # "某县人民政府办公室" / "2021年政府信息公开工作年度报告": one title on two lines.
@@ -124,8 +125,8 @@ def _title(front: list[Paragraph], at: int | None, index: LineIndex) -> Paragrap
             and len(before.text) <= 30 and not any(ch in before.text for ch in "，。：:；")
             and before.span.end_line + 1 == title.span.line):
         span = join_spans(before.span, title.span)
-        return Paragraph(before.text + title.text, span, "title")
-    return title
+        return Paragraph(before.text + title.text, span, "title"), at - 1
+    return title, at
 
 
 def _year(title: Paragraph | None, periods: list) -> tuple[int | None, str | None]:

@@ -505,19 +505,22 @@ class _Validator:
         from . import engine
 
         if not isinstance(value, LocDict):
-            self.error(pos, f"{ctx}: must be a mapping with `table` and `find`")
+            self.error(pos, f"{ctx}: must be a mapping with `table` (one table id or a list) and `find`")
             return None
         self._keys(value, {"table", "find"}, ctx)
         table, find = value.get("table"), value.get("find")
+        tables = list(table) if isinstance(table, list) else [table]
         ids = sorted({t.id for t in self.templates.tables})
-        if table not in ids:
-            self.error(value.value_pos.get("table", value.pos), f"{ctx}: unknown table {table!r}; tables: {', '.join(ids)}")
+        for name in tables:
+            if name not in ids:
+                self.error(value.value_pos.get("table", value.pos),
+                           f"{ctx}: unknown table {name!r}; tables: {', '.join(ids)}")
         if find not in TEMPLATE_FINDINGS:
             self.error(value.value_pos.get("find", value.pos),
                        f"{ctx}: `find` must be one of {', '.join(TEMPLATE_FINDINGS)}")
         if self.failed:
             return None
-        return engine.MatchTemplate(table, find, when)
+        return engine.MatchTemplate(tables, find, when)
 
     def _message(self, value, pos: Pos, what: str, variables: set[str]) -> dict[str, str]:
         if not isinstance(value, LocDict) or set(value) != {"zh", "en"}:

@@ -252,7 +252,7 @@ class _Builder:
 
     def __init__(self, tpl: TableTemplate, layout: str, span: Span) -> None:
         self.tpl = tpl
-        self.table = Table(span=span, layout=layout, template=tpl.id, version=tpl.version)
+        self.table = Table(span=span, layout=layout, template=tpl.id, title=tpl.title, version=tpl.version)
         self.matched: dict[str, Row] = {}
         self.exact = 0
         self.fuzzy = 0
