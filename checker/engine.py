@@ -200,7 +200,8 @@ class MatchTemplate:
                 yield Finding({**base, "label": r.label, "row": r.template_row, "block": None, "detail": ""}, r.span)
         else:
             kinds = {"unmatched_rows": ("unmatched_row",), "value_count": ("value_count",),
-                     "header": ("header_missing", "header_partial", "header_mismatch")}[self.find]
+                     "header_missing": ("header_missing",),
+                     "header_mismatch": ("header_partial", "header_mismatch")}[self.find]
             for p in table.problems:
                 if p.kind in kinds:
                     yield Finding({**base, "label": p.detail, "row": None, "block": None,

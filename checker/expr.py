@@ -882,6 +882,16 @@ def _f_problems(env: Env, table, kind=None):
     return [p for p in t.problems if kind is None or p.kind == kind or p.kind.startswith(f"{kind}_")]
 
 
+def _f_where(env: Env, items, attr, value):
+    """The items whose attribute `attr` equals value (or is in it, when value is a list)."""
+    if items is None or items is UNKNOWN:
+        return []
+    if not isinstance(items, list) or not isinstance(attr, str):
+        raise ExprError("where() needs a list and an attribute name: where(cells($t), \"problem\", \"blank\")")
+    wanted = value if isinstance(value, list) else [value]
+    return [item for item in items if any(_equal(get_attr(item, attr), w) for w in wanted)]
+
+
 def _f_header(env: Env, table):
     t = _table_arg(table, "header")
     if t is None:
@@ -976,6 +986,8 @@ FUNCTIONS: dict[str, Function] = {
     "problems": Function(_f_problems, 1, 2, "problems(table[, kind]): what the reader could not read"),
     "cells": Function(_f_cells, 1, 1, "cells(table): every value cell"),
     "header": Function(_f_header, 1, 1, "header(table): the header cells read, as text with a span"),
+    "where": Function(_f_where, 3, 3, "where(list, \"attr\", value): the items whose attribute equals value "
+                                      "(or one of a list of values)"),
     "section_place": Function(_f_section_place, 1, 1, "section_place(n): where section n belongs"),
     "out_of_order": Function(_f_out_of_order, 1, 1, "out_of_order(sections): sections after a later one"),
     "contains": Function(_f_contains, 2, 2, "contains(text, part)"),
@@ -1060,7 +1072,7 @@ _ATTRS: list[tuple[type, Callable[[Any], dict[str, Callable[[], Any]]]]] = [
     (Table, lambda v: {"template": lambda: v.template, "title": lambda: v.title, "version": lambda: v.version,
                        "reliable": lambda: v.reliable, "header_confirmed": lambda: v.header_confirmed,
                        "section": lambda: _dec(v.section), "layout": lambda: v.layout,
-                       "evidence": lambda: "、".join(v.version_evidence)}),
+                       "evidence": lambda: _evidence_text(v.version_evidence)}),
     (Paragraph, lambda v: {"text": lambda: v.text, "kind": lambda: v.kind}),
     (Fact, lambda v: {"value": lambda: v.value, "kind": lambda: v.kind, "text": lambda: v.raw}),
     (Period, lambda v: {"start": lambda: v.start, "end": lambda: v.end, "text": lambda: v.raw}),
@@ -1070,6 +1082,11 @@ _ATTRS: list[tuple[type, Callable[[Any], dict[str, Callable[[], Any]]]]] = [
     (Row, lambda v: {"id": lambda: v.template_row, "label": lambda: v.label}),
     (dt.date, _date_attrs),
 ]
+
+
+def _evidence_text(labels: list[str], shown: int = 4) -> str:
+    text = "、".join(labels[:shown])
+    return text + "等" if len(labels) > shown else text
 
 
 def _dec(v):

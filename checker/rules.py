@@ -42,7 +42,7 @@ _PLACEHOLDER_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9
 _VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 MAX_PATTERNS = 200
 TEMPLATE_FINDINGS = ("missing_table", "missing_rows", "missing_blocks", "extra_rows", "unmatched_rows",
-                     "header", "value_count")
+                     "header_missing", "header_mismatch", "value_count")
 
 RULE_KEYS = {"id", "title", "title_en", "severity", "applies", "cite", "description", "params",
              "message", "check", "examples"}
@@ -233,7 +233,9 @@ class _Validator:
                            + f"; allowed: {', '.join(sorted(allowed))}")
 
     def _compile(self, source, pos: Pos, bound: set[str], what: str):
-        if not isinstance(source, (str, int, float)) or isinstance(source, bool):
+        if isinstance(source, bool):  # YAML reads `expect: false` as a boolean
+            source = "true" if source else "false"
+        if not isinstance(source, (str, int, float)):
             self.error(pos, f"{what}: an expression must be text, not {_value_kind(source)}")
             return None
         try:

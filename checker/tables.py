@@ -290,7 +290,7 @@ class _Builder:
         t.rows = rows_in_order
         for trow in tpl.data_rows:
             if trow.id not in self.matched:
-                t.missing.append(MissingRow(trow.id, trow.label, self._anchor(trow.order), trow.block))
+                t.missing.append(MissingRow(trow.id, trow.label, self._anchor(trow), trow.block))
         others = [v for v in all_versions if v.version != tpl.version]
         other_labels = {r.core: r for v in others for r in v.data_rows}
         own_labels = {r.core for r in tpl.rows}
@@ -312,11 +312,20 @@ class _Builder:
                 return r.order
         return 10**6
 
-    def _anchor(self, order: int) -> Span:
-        after = [r for r in self.table.rows if self._order(r.template_row) > order]
+    def _anchor(self, trow: TemplateRow) -> Span:
+        """Where a missing row belongs: the row of its block it should follow, else the
+        first row found after it, else the table itself."""
+        before = [r for r in self.table.rows if self._order(r.template_row) < trow.order
+                  and self._block(r.template_row) == trow.block]
+        if before:
+            return before[-1].span
+        after = [r for r in self.table.rows if self._order(r.template_row) > trow.order]
         if after:
             return after[0].span
         return self.table.rows[-1].span if self.table.rows else self.table.span
+
+    def _block(self, row_id: str | None) -> str | None:
+        return next((r.block for r in self.tpl.rows if r.id == row_id), None)
 
     def _evidence(self, others: list[TableTemplate]) -> list[str]:
         """What in the report marks this version: rows (a data row where the other
@@ -460,51 +469,53 @@ def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder
 
 
 def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
+    """Rows of label, unit, value (the pre-2019 statistics table)."""
     header_words = {core(h) for h in tpl.header} | {core(c) for c in tpl.captions}
     unit_column = Column(id="unit", label="单位", kind="text")
     value_column = tpl.blocks[0].columns[0]
     cursor = -1
-    pending: RawRow | None = None
-    merged: list[RawRow] = []
-    for row in rows:  # a label alone, then its unit and value on the next row: one row
-        first = next((c.text for c in row.cells if c.text), "")
-        if pending is not None and first and (core(first) in UNITS or looks_like_value(first)):
-            pending.cells.extend(c for c in row.cells if c.text or c is not row.cells[0])
-            pending.span = join_spans(pending.span, row.span)
-            pending = None
-            continue
-        merged.append(row)
-        pending = row if len(row.texts) == 1 and len(row.cells) == 1 else None
-    for row in merged:
-        cells = [c for c in row.cells if c.text] if row.layout == "tsv" else row.cells
-        if not cells or not cells[0].text:
-            cells = [c for c in row.cells if c.text]
-        if not cells:
-            continue
+    for cells, span in _label_unit_value_rows(rows):
         if all(core(c.text) in header_words for c in cells if c.text):
             b.table.header.extend(Cell(c.text, c.span) for c in cells if c.text)
             continue
         label = cells[0]
-        trow, is_exact = _match(label.text, tpl.rows, len(cells) >= 3 and bool(cells[-1].text), cursor)
+        unit_cell = cells[1] if len(cells) >= 3 else None
+        value_cell = cells[2] if len(cells) >= 3 else (cells[1] if len(cells) == 2 else None)
+        trow, is_exact = _match(label.text, tpl.rows, value_cell is not None and bool(value_cell.text), cursor)
         if trow is None:
-            b.unmatched_row(row)
+            b.unmatched_row(RawRow(cells, "cells", span))
             continue
         cursor = trow.order
         if trow.is_group:
             continue
-        unit_cell = cells[1] if len(cells) >= 3 else None
-        value_cell = cells[-1] if len(cells) >= 2 else None
-        if value_cell is None:
-            b.add(trow, is_exact, [label], [], [value_column])
-            continue
         kind = trow.kind or ("amount" if trow.unit in ("万元", "元") else "count")
-        b.add(trow, is_exact, [label], [value_cell], [value_column], kind)
+        b.add(trow, is_exact, [label], [value_cell] if value_cell is not None else [], [value_column], kind)
         if unit_cell is not None and trow.id in b.matched:
             b.matched[trow.id].cells.insert(0, Cell(unit_cell.text, unit_cell.span, None, None, None,
                                                     unit_column.id, trow.id))
     found = [core(c.raw) for c in b.table.header if core(c.raw) not in {core(x) for x in tpl.captions}]
     b.header_hits = sum(1 for f in found if f in header_words)
     b.table.header_confirmed = _header_state(found, [core(h) for h in tpl.header]) == "confirmed"
+
+
+def _label_unit_value_rows(rows: list[RawRow]) -> list[tuple[list[RawCell], Span]]:
+    """Each row as its cells from the label on (placeholders before it dropped); a row
+    holding only a label is joined with the next row when that one starts with its
+    unit or value (the label cell was broken over lines in the original)."""
+    out: list[tuple[list[RawCell], Span]] = []
+    for row in rows:
+        cells = list(row.cells)
+        while cells and not cells[0].text:
+            cells.pop(0)
+        if not cells:
+            continue
+        first = cells[0].text
+        if out and len(out[-1][0]) == 1 and (core(first) in UNITS or looks_like_value(first)):
+            previous, span = out[-1]
+            out[-1] = (previous + cells, join_spans(span, row.span))
+            continue
+        out.append((cells, row.span))
+    return out
 
 
 _SHAPES = {
