@@ -100,7 +100,7 @@ def _table(t: Table, out: list[str], indent: str) -> None:
     for r in t.extra:
         out.append(f"{indent}  extra row (other version: {r.template_row}) {_pos(r.span)} {_short(r.label, 24)}")
     for m in t.missing:
-        out.append(f"{indent}  missing {m.row:<28} before {_pos(m.span):<8} {_short(m.label, 24)}")
+        out.append(f"{indent}  missing {m.row:<28} near {_pos(m.span):<8} {_short(m.label, 24)}")
     for p in t.problems:
         out.append(f"{indent}  problem {p.kind} {_pos(p.span)} {_short(p.detail, 50)}")
 

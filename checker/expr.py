@@ -177,14 +177,24 @@ def compile_expr(source: str, templates: Templates, bound: set[str]) -> Compiled
     try:
         tree = _parser().parse(source)
     except UnexpectedInput as e:
-        expected = sorted(getattr(e, "expected", None) or getattr(e, "allowed", None) or [])
-        hint = f"; expected one of: {', '.join(expected[:8])}" if expected else ""
+        expected = sorted({_TOKEN_NAMES.get(t, t) for t in (getattr(e, "expected", None)
+                                                            or getattr(e, "allowed", None) or [])})
+        hint = f"; expected {' or '.join(expected[:8])}" if expected else ""
         raise ExprError(f"syntax error at column {e.column}{hint}", e.column) from None
     except LarkError as e:
         raise ExprError(f"syntax error: {e}") from None
     compiler = _Compiler(templates, bound)
     fn = compiler.compile(tree)
     return Compiled(source, fn, compiler.variables, compiler.names, compiler.cells)
+
+
+_TOKEN_NAMES = {
+    "LPAR": "(", "RPAR": ")", "LSQB": "[", "RSQB": "]", "COMMA": ",", "DOT": ".", "MINUS": "-",
+    "NAME": "a name", "VAR": "a $variable", "NUMBER": "a number", "QUANTITY": "an amount",
+    "STRING": "a string", "SELECTOR": "a row or column id", "COMPARE": "a comparison",
+    "ADD": "+ or -", "MUL": "* or /", "$END": "the end", "AND": "and", "OR": "or", "NOT": "not",
+    "IN": "in", "TRUE": "true", "FALSE": "false", "NULL": "null",
+}
 
 
 def _nesting(source: str) -> int:
@@ -621,8 +631,8 @@ def segments(value) -> list[tuple[int | None, str]]:
         return []
     if isinstance(value, Scope):
         return value.segments
-    if isinstance(value, Section):
-        return [(value.span.start, value.heading)] + [(p.span.start, p.text) for p in value.paragraphs]
+    if isinstance(value, Section):  # its body: a heading such as 存在的主要问题及改进情况 proves nothing
+        return [(p.span.start, p.text) for p in value.paragraphs]
     if isinstance(value, Paragraph):
         return [(value.span.start, value.text)]
     if isinstance(value, Match):
@@ -961,6 +971,21 @@ def _f_kind_of(env: Env, name):
     return issuer_kind(str(name))
 
 
+def _f_before(env: Env, value, n):
+    """before(x, n): the text of at most n characters just before x (a match, fact,
+    period, section, cell…) on the same line, as a match with its place; unknown when x
+    has no place in the text. For the words that introduce a value: 统计期限为 before a
+    period, 约 before a figure."""
+    n = number(n)
+    span = span_of(value)
+    if span is None or n is UNKNOWN:
+        return UNKNOWN
+    text = env.report.text
+    line_start = text.rfind("\n", 0, span.start) + 1
+    start = max(line_start, span.start - max(int(n), 0))
+    return Match(text[start:span.start], env.index.span(start, span.start))
+
+
 FUNCTIONS: dict[str, Function] = {
     "section": Function(_f_section, 1, 1, "section(n): the section matched to official section n (1–6), or null"),
     "exists": Function(_f_exists, 1, 1, "exists(x): x is there and known"),
@@ -992,6 +1017,7 @@ FUNCTIONS: dict[str, Function] = {
     "out_of_order": Function(_f_out_of_order, 1, 1, "out_of_order(sections): sections after a later one"),
     "contains": Function(_f_contains, 2, 2, "contains(text, part)"),
     "issuer_kind": Function(_f_kind_of, 1, 1, "issuer_kind(name): township, subdistrict, government, department…"),
+    "before": Function(_f_before, 2, 2, "before(x, n): the text of at most n characters just before x, on its line"),
 }
 
 

@@ -18,6 +18,7 @@ The check kinds (exactly one per rule):
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -235,6 +236,8 @@ class _Validator:
     def _compile(self, source, pos: Pos, bound: set[str], what: str):
         if isinstance(source, bool):  # YAML reads `expect: false` as a boolean
             source = "true" if source else "false"
+        elif isinstance(source, LocList) and all(isinstance(x, (str, int, float)) for x in source):
+            source = "[" + ", ".join(json.dumps(x, ensure_ascii=False) for x in source) + "]"
         if not isinstance(source, (str, int, float)):
             self.error(pos, f"{what}: an expression must be text, not {_value_kind(source)}")
             return None

@@ -1,0 +1,302 @@
+"""The rule engine through its public surface: rule files in a folder, load_rules(),
+check_text(), and the CLI. One test per way a rule file can be wrong."""
+
+from __future__ import annotations
+
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, run_cli
+
+from nianbao.api import check_text, run_examples
+from nianbao.rules import load_rules
+
+REPORT = """某县某局2022年政府信息公开工作年度报告
+一、总体情况
+本年度主动公开政府信息120条。
+二、主动公开政府信息情况
+三、收到和处理政府信息公开申请情况
+一、本年新收政府信息公开申请数量	3	1	0	0	0	0	4
+二、上年结转政府信息公开申请数量	1	0	0	0	0	0	1
+三、本年度办理结果	（七）总计	3	1	0	0	0	0	4
+四、结转下年度继续办理	1	0	0	0	0	0	1
+五、存在的主要问题及改进情况
+存在的问题是公开不够及时。
+"""
+
+
+def rule_dir(tmp_path: Path, body: str, name: str = "local.yaml") -> Path:
+    folder = tmp_path / "rules"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(textwrap.dedent(body), encoding="utf-8")
+    return folder
+
+
+def only(tmp_path: Path, body: str):
+    """Load just the rules of one file (no bundled rules)."""
+    return load_rules([rule_dir(tmp_path, body)], include_bundled=False)
+
+
+def rule(check: str, message: str = "问题 / problem", severity: str = "warning", extra: str = "",
+         rule_id: str = "META-901") -> str:
+    check = textwrap.indent(textwrap.dedent(check).strip(), " " * 6)
+    return f"""\
+rules:
+  - id: {rule_id}
+    title: 测试规则
+    title_en: A test rule
+    severity: {severity}
+    cite: 测试
+{extra}    check:
+{check}
+    message:
+      zh: "{message}"
+      en: "{message}"
+"""
+
+
+# ----------------------------------------------------------------------- check kinds
+
+def test_expect_with_for_each_let_when_and_at(tmp_path):
+    rules = only(tmp_path, rule("""
+        for_each:
+          c: columns(applications)
+        let:
+          new: applications[new, $c]
+        when: $new > 0
+        expect: $new < 3
+        at: applications[new, $c]
+    """, message="{c.label}={new}"))
+    result = check_text(REPORT, rules=rules)
+    assert [(v.span.line, v.span.column, v.message()) for v in result.violations] == [
+        (6, 18, "自然人=3"), (6, 30, "总计=4")]
+    assert result.violations[0].related  # the cells the check read
+
+
+def test_unknown_cells_report_nothing(tmp_path):
+    rules = only(tmp_path, rule("expect: applications[withheld.state_secret, total] == 99"))
+    assert check_text(REPORT, rules=rules).violations == []  # the row is not in the report
+
+
+def test_require_sections_locates_the_missing_section_where_it_belongs(tmp_path):
+    rules = only(tmp_path, rule("require_sections: [1, 2, 3, 4, 5, 6]", message="缺少{title}"))
+    found = check_text(REPORT, rules=rules).violations
+    assert [(v.span.line, v.message()) for v in found] == [
+        (10, "缺少政府信息公开行政复议、行政诉讼情况"), (11, "缺少其他需要报告的事项")]
+
+
+def test_require_patterns_all_and_any(tmp_path):
+    rules = only(tmp_path, rule("""
+        require_patterns:
+          scope: section(5)
+          all: {问题: "问题|不足", 改进: "改进|下一步"}
+    """, message="缺少：{missing}"))
+    [v] = check_text(REPORT, rules=rules).violations
+    assert (v.span.line, v.message()) == (10, "缺少：改进")
+
+
+def test_forbid_patterns_one_violation_per_match(tmp_path):
+    rules = only(tmp_path, rule("""
+        forbid_patterns:
+          scope: narrative
+          patterns: ["\\\\d+条"]
+    """, message="“{match}”"))
+    [v] = check_text(REPORT, rules=rules).violations
+    assert (v.span.line, v.span.column, v.span.end_column, v.message()) == (3, 12, 16, "“120条”")
+
+
+def test_match_template_missing_rows(tmp_path):
+    rules = only(tmp_path, rule("""
+        match_template:
+          table: applications
+          find: missing_rows
+    """, message="{label}"))
+    found = check_text(REPORT, rules=rules).violations
+    assert len(found) == 21 and found[0].message() == "（一）予以公开"
+
+
+def test_quantities_compare_across_units(tmp_path):
+    rules = only(tmp_path, rule("expect: 1200元 == 0.12万元 and qty(\"1,200元\") == 1200元"))
+    assert check_text(REPORT, rules=rules).violations == []
+    rules = only(tmp_path, rule("expect: 1200元 == 0.2万元"))
+    assert len(check_text(REPORT, rules=rules).violations) == 1
+
+
+def test_applies_by_regime_and_issuer(tmp_path):
+    body = rule("expect: false", extra="    applies: {regimes: [pre2019]}\n")
+    assert check_text(REPORT, rules=only(tmp_path, body)).violations == []
+    body = rule("expect: false", extra="    applies: {issuers: [department]}\n")
+    assert len(check_text(REPORT, rules=only(tmp_path, body)).violations) == 1
+
+
+def test_params_are_variables(tmp_path):
+    body = rule("expect: year <= $latest", extra="    params: {latest: 2021}\n", message="{year}>{latest}")
+    [v] = check_text(REPORT, rules=only(tmp_path, body)).violations
+    assert v.message() == "2022>2021"
+
+
+def test_examples_are_run_by_rules_test(tmp_path):
+    body = rule("expect: false", extra="""\
+    examples:
+      pass:
+        - text: "x"
+      fail:
+        - text: "某县2022年政府信息公开工作年度报告"
+          count: 2
+""")
+    rules = only(tmp_path, body)
+    results = run_examples(rules.rules[0], rules)
+    assert [r.passed for r in results] == [False, False]
+    assert "expected 2 violation(s), got 1" in results[1].detail
+
+
+# --------------------------------------------------------------- rule file errors
+
+ERROR_CASES = {
+    "yaml_syntax": ("rules:\n  - id: [unclosed\n", 3, "YAML syntax error"),
+    "not_a_rule_file": ("- a\n- b\n", 1, "a rule file must be a mapping with one key, `rules:`"),
+    "unknown_key": (rule("expect: true").replace("    cite: 测试\n", "    cite: 测试\n    severty: error\n"), 7,
+                    "unknown key `severty` (did you mean `severity`?)"),
+    "missing_key": (rule("expect: true").replace("    cite: 测试\n", ""), 2, "missing required key `cite`"),
+    "wrong_type": (rule("expect: true").replace("title: 测试规则", "title: [a, b]"), 3, "`title` must be text"),
+    "bad_id": (rule("expect: true", rule_id="META-1"), 2, "id must be a family prefix and three digits"),
+    "unknown_family": (rule("expect: true", rule_id="FOO-001"), 2, "unknown family 'FOO'"),
+    "bad_severity": (rule("expect: true", severity="fatal"), 5, "severity must be one of error, warning, info"),
+    "unknown_regime": (rule("expect: true", extra="    applies: {regimes: [2030]}\n"), 7, "unknown regime 2030"),
+    "unknown_issuer": (rule("expect: true", extra="    applies: {issuers: [village]}\n"), 7, "unknown issuer 'village'"),
+    "bad_regex": (rule('expect: matches(text, "(unclosed")'), 8, "bad regular expression '(unclosed'"),
+    "syntax": (rule("expect: 1 +* 2"), 8, "syntax error at column 4; expected"),
+    "unknown_function": (rule("expect: frobnicate(1)"), 8, "unknown function frobnicate()"),
+    "unknown_variable": (rule("expect: $nope > 1"), 8, "unknown variable $nope"),
+    "unknown_name": (rule("expect: nope > 1"), 8, "unknown name 'nope'"),
+    "unknown_row": (rule("expect: applications[news, total] > 1"), 8, "table `applications` has no row `news` (did you mean `new`?)"),
+    "unknown_column": (rule("expect: applications[new, totl] > 1"), 8, "table `applications` has no column `totl` (did you mean `total`?)"),
+    "arity": (rule("expect: date(2022, 1)"), 8, "date() takes 3 argument(s), got 2"),
+    "unknown_unit": (rule("expect: 12美元 > 1元"), 8, "unknown unit '美元'"),
+    "placeholder": (rule("expect: true", message="{nothing}"), 10, "unknown placeholder {nothing}"),
+    "two_kinds": (rule("expect: true\nrequire_sections: [1]"), 8, "`check` needs exactly one of"),
+    "message_lang": (rule("expect: true").replace('      en: "问题 / problem"\n', ""), 10, "`message` must have exactly `zh` and `en`"),
+    "duplicate_key": (rule("expect: true").replace("    cite: 测试\n", "    cite: 测试\n    cite: 二\n"), 7, "duplicate key 'cite' (first at line 6)"),
+    "alias": ("rules:\n  - &a {id: META-001}\n  - *a\n", 3, "YAML aliases (*name) are not allowed"),
+    "python_tag": ("rules:\n  - !!python/object/apply:os.system ['echo hacked']\n", 2, "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
+    "deep": (rule("expect: " + "(" * 60 + "1" + ")" * 60), 8, "expression nested too deeply (60 levels, at most 48)"),
+    "example_file": (rule("expect: true", extra="    examples:\n      pass:\n        - file: nowhere.txt\n"), 9, "example file not found: nowhere.txt"),
+    "bad_param": (rule("expect: true", extra="    params: {x: {a: 1}}\n"), 7, "parameter `x` must be a number"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(ERROR_CASES))
+def test_each_way_a_rule_file_can_be_wrong(tmp_path, case):
+    body, line, message = ERROR_CASES[case]
+    folder = rule_dir(tmp_path, body, "broken.yaml")
+    rules = load_rules([folder], include_bundled=False)
+    assert rules.errors, "no error reported"
+    error = rules.errors[0]
+    assert error.file == str(folder / "broken.yaml")
+    assert error.line == line, str(error)
+    assert message in error.message, str(error)
+    assert str(error).startswith(f"{folder / 'broken.yaml'}:{line}:")
+
+
+def test_all_errors_are_reported_and_other_files_still_load(tmp_path):
+    folder = rule_dir(tmp_path, rule("expect: nope", rule_id="META-901"), "a_broken.yaml")
+    rule_dir(tmp_path, rule("expect: true", severity="fatal", rule_id="META-902")
+             + rule("expect: true", rule_id="META-903").replace("rules:\n", ""), "b_mixed.yaml")
+    rule_dir(tmp_path, rule("expect: true", rule_id="META-904"), "c_good.yaml")
+    rules = load_rules([folder], include_bundled=False)
+    assert [e.file.rsplit("/", 1)[1] for e in rules.errors] == ["a_broken.yaml", "b_mixed.yaml"]
+    assert [r.id for r in rules.rules] == ["META-903", "META-904"]
+
+
+def test_duplicate_ids_in_one_folder(tmp_path):
+    folder = rule_dir(tmp_path, rule("expect: true"), "a.yaml")
+    rule_dir(tmp_path, rule("expect: true"), "b.yaml")
+    rules = load_rules([folder], include_bundled=False)
+    assert len(rules.rules) == 1
+    [error] = rules.errors
+    assert (error.file.endswith("b.yaml"), error.line) == (True, 2)
+    assert "duplicate rule id META-901 (also at" in error.message
+
+
+# ------------------------------------------------------------------- hostile files
+
+def test_catastrophic_regex_is_stopped_with_a_clear_error(tmp_path):
+    rules = only(tmp_path, rule('expect: not matches(text, "(a|aa)+$")'))
+    started = time.perf_counter()
+    result = check_text("某县2022年政府信息公开工作年度报告\n" + "a" * 60 + "!\n", rules=rules)
+    assert time.perf_counter() - started < 5
+    [error] = result.rule_errors
+    assert error.rule == "META-901" and "took too long" in error.message
+    assert result.violations == []
+
+
+def test_a_huge_rule_file_is_rejected(tmp_path):
+    folder = rule_dir(tmp_path, "rules:\n" + "  # padding\n" * 120_000)
+    [error] = load_rules([folder], include_bundled=False).errors
+    assert "file too large for a rule file" in error.message
+
+
+def test_yaml_that_would_run_code_is_refused_before_anything_runs(tmp_path):
+    marker = tmp_path / "pwned"
+    folder = rule_dir(tmp_path, f"rules:\n  - !!python/object/apply:os.system ['touch {marker}']\n")
+    assert load_rules([folder], include_bundled=False).errors
+    assert not marker.exists()
+
+
+def test_expressions_cannot_reach_python(tmp_path):
+    for source in ("__import__", "x.__class__", "exec(1)", "open('f')"):
+        rules = only(tmp_path, rule(f"expect: {source}"))
+        assert rules.errors, source
+
+
+def test_too_many_combinations_is_an_error_not_a_hang(tmp_path):
+    numbers = "[" + ",".join(["1"] * 200) + "]"
+    rules = only(tmp_path, rule(f"for_each:\n  a: {numbers}\n  b: {numbers}\nexpect: true"))
+    [error] = check_text(REPORT, rules=rules).rule_errors
+    assert "more than 10000 combinations" in error.message
+
+
+# --------------------------------------------------------------------------- CLI
+
+def test_a_rule_dropped_into_a_folder_runs_through_the_cli(tmp_path):
+    folder = rule_dir(tmp_path, rule('require_patterns:\n  scope: text\n  all: ["考核"]',
+                                     message="本地规则：未写考核", rule_id="SEC-901"))
+    result = run_cli("check", "--rules", str(folder), "--select", "SEC-901", str(SEEDS["001"]))
+    assert result.returncode == 1
+    assert f"{SEEDS['001'].relative_to(SEEDS['001'].parents[2])}:1:1: SEC-901 warning 本地规则：未写考核" in \
+        result.stdout.decode()
+
+
+def test_a_rule_in_a_folder_replaces_the_bundled_rule_with_its_id(tmp_path):
+    folder = rule_dir(tmp_path, rule("expect: false", message="替换后的规则", rule_id="SUM-001"))
+    result = run_cli("rules", "show", "SUM-001", "--rules", str(folder))
+    assert "替换后的规则" in result.stdout.decode()
+    assert result.returncode == 0
+
+
+def test_rules_lint_reports_every_error_and_exits_1(tmp_path):
+    folder = rule_dir(tmp_path, rule("expect: nope") + rule("expect: $x", rule_id="META-902").replace("rules:\n", ""))
+    result = run_cli("rules", "lint", str(folder))
+    lines = result.stdout.decode().splitlines()
+    assert result.returncode == 1
+    assert any(":8:" in line and "unknown name 'nope'" in line for line in lines)
+    assert any("unknown variable $x" in line for line in lines)
+
+
+def test_rules_test_fails_on_a_failing_example(tmp_path):
+    folder = rule_dir(tmp_path, rule("expect: true", extra="""\
+    examples:
+      fail:
+        - text: "某县2022年政府信息公开工作年度报告"
+""", rule_id="META-901"))
+    result = run_cli("rules", "test", "--rules", str(folder), "META-901")
+    assert result.returncode == 1
+    assert "✗ META-901 (fail example)" in result.stdout.decode()
+
+
+def test_select_and_ignore_by_prefix():
+    rules = load_rules()
+    assert {r.family for r in rules.selected(["SUM"])} == {"SUM"}
+    assert not any(r.id == "SUM-001" for r in rules.selected(["SUM"], ["SUM-001"]))

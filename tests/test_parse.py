@@ -1,0 +1,202 @@
+"""The parser on the samples: sections at their true lines, tables read into the
+template's rows and columns, nothing invented where a report is incomplete."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from conftest import REAL, SAMPLES, SEEDS, SYNTHETIC, run_cli
+
+from nianbao.ingest import read_source
+from nianbao.parse import parse
+
+
+def report(path):
+    return parse(read_source(path))
+
+
+def headings(rep) -> dict[int, int]:
+    """official section number → line of its heading"""
+    return {s.canonical: s.span.line for s in rep.sections if s.canonical}
+
+
+@pytest.mark.parametrize("seed, expected", [
+    ("000", {1: 22, 2: 29, 3: 75, 4: 373, 5: 419, 6: 424}),
+    ("001", {1: 3, 2: 22, 3: 68, 4: 353, 5: 398, 6: 402}),
+    ("002", {1: 4, 2: 13, 3: 88, 4: 350, 5: 395, 6: 408}),
+    ("004", {1: 5, 2: 25, 4: 57, 5: 64, 6: 70}),  # 三's heading is missing from 004
+])
+def test_every_present_section_heading_is_found_at_its_true_line(seed, expected):
+    rep = report(SEEDS[seed])
+    assert headings(rep) == expected
+    assert len(rep.sections) == len(expected)
+
+
+def test_table_row_labels_that_look_like_headings_are_not_sections():
+    rep = report(SEEDS["000"])  # "\t三、本年度办理结果", "3、 本年度办理结果", "\t四、结转下年度继续办理"
+    assert [s.span.line for s in rep.sections] == [22, 29, 75, 373, 419, 424]
+
+
+def test_auto_numbering_noise_is_read_as_the_section_it_stands_for():
+    section = report(SEEDS["002"]).section(3)
+    assert (section.heading, section.numbering, section.title_match) == (
+        "3、 收到和处理政府信息公开申请情况", "arabic", "exact")
+
+
+def test_001_applications_table_reads_as_25_labelled_rows_of_7_numbers():
+    table = report(SEEDS["001"]).table("applications")
+    assert (table.version, table.layout, table.header_confirmed) == ("2021", "cells", True)
+    assert len(table.rows) == 25
+    columns = ["natural", "commercial", "research", "nonprofit", "legal", "other", "total"]
+    for row in table.rows:
+        assert row.template_row and row.label and not row.problem
+        assert [c.column for c in row.cells] == columns
+        assert all(c.value == 0 for c in row.cells)
+    assert table.rows[0].template_row == "new" and table.rows[0].span.line == 86
+    assert table.rows[-1].template_row == "carried_out" and table.rows[-1].span.line == 343
+    assert not table.missing and not table.problems
+
+
+def test_001_appeals_table_reads_as_15_numbers_under_the_right_headers():
+    table = report(SEEDS["001"]).table("appeals")
+    assert table.header_confirmed
+    assert [r.template_row for r in table.rows] == ["review", "direct_suit", "suit_after_review"]
+    cells = [c for r in table.rows for c in r.cells]
+    assert len(cells) == 15
+    assert [c.column for c in cells] == ["upheld", "corrected", "other", "pending", "total"] * 3
+    assert [c.span.line for c in cells] == list(range(381, 396))  # one value per line, in order
+    assert [h.raw for h in table.header][:9] == ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果",
+                                                 "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"]
+
+
+def test_001_malformed_cell_keeps_its_raw_text_value_and_problem():
+    cell = report(SEEDS["001"]).table("active").cell("item1.regulations", "in_force")
+    assert (cell.raw, cell.value, cell.problem) == ("00", Decimal(0), "leading_zero")
+    assert (cell.span.line, cell.span.column) == (33, 2)
+
+
+def test_004_tsv_tables_are_read_as_far_as_they_exist():
+    rep = report(SEEDS["004"])
+    active = rep.table("active")
+    assert active.layout == "tsv" and active.version == "2021"
+    assert [r.template_row for r in active.rows] == ["item1.regulations"]
+    assert [m.row for m in active.missing] == ["item1.normative", "item5.licensing", "item6.penalty",
+                                               "item6.enforcement", "item8.fees"]
+
+    apps = rep.table("applications")  # its section heading is lost: it sits in section 二
+    assert apps.version == "2021" and apps.section == 2
+    assert [m.row for m in apps.missing] == ["new", "carried_in"]
+    assert not any(r.template_row in ("new", "carried_in") for r in apps.rows)
+    assert {p.kind for p in apps.problems} == {"header_missing", "value_count"}
+    broken = [r for r in apps.rows if r.problem]
+    assert [r.template_row for r in broken] == ["other_handling.unpaid_fee", "other_handling.other",
+                                               "results_total", "carried_out"]
+    for row in broken:  # 9 values where the template has 7: kept, but mapped to no column
+        assert len(row.cells) == 9 and all(c.column is None for c in row.cells)
+
+
+def test_004_label_broken_over_two_lines_is_joined():
+    row = report(SEEDS["004"]).table("applications").row("other_handling.no_correction")
+    assert row.label == "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"
+    assert [c.column for c in row.cells][-1] == "total"
+
+
+def test_002_is_recognised_as_using_the_2019_template():
+    rep = report(SEEDS["002"])
+    assert rep.year == 2022 and rep.year_source == "period"
+    assert rep.table("active").version == "2019"
+    assert rep.table("applications").version == "2019"
+    assert "其他对外管理服务事项" in rep.table("active").version_evidence
+    assert rep.table("appeals").version is None  # the same in both formats
+    assert rep.template == "2019"
+
+
+def test_003_is_a_pre_2019_report_with_its_statistics_table():
+    rep = report(SEEDS["003"])
+    assert rep.year == 2017
+    table = rep.table("statistics")
+    assert table.version == "pre2019" and len(table.rows) == 58 and not table.missing
+
+    def unit_value(row_id):
+        row = table.row(row_id)
+        return row.label, row.cell("unit").raw, row.cell("value").value
+
+    assert unit_value("active.total") == ("（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）", "条", 292)
+    assert unit_value("active.channels.wechat") == ("4.政务微信公开政府信息数", "条", 131)
+    assert unit_value("fees") == ("七、依申请公开信息收取的费用", "万元", 0)
+    assert unit_value("capacity.budget")[1:] == ("万元", Decimal("0.5"))
+    assert table.cell("active.normative_made", "value").problem == "blank"
+
+
+def test_front_matter_cover_letter_title_and_facts_of_seed_000():
+    rep = report(SEEDS["000"])
+    assert rep.title.text == "赛尔龙乡2021年政务信息公开工作年度报告" and rep.title.span.line == 19
+    assert [p.text for p in rep.preamble][:2] == ["赛政〔2022〕3号", "赛尔龙乡人民政府"]
+    assert rep.publication_date.value == dt.date(2022, 1, 20)
+    assert (rep.issuer.name, rep.issuer.kind) == ("赛尔龙乡人民政府", "township")
+    assert (rep.period.start, rep.period.end) == (dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+
+
+@pytest.mark.parametrize("path", sorted(SYNTHETIC.glob("*.txt")), ids=lambda p: p.name)
+def test_synthetic_reports_parse_cleanly(path):
+    rep = report(path)
+    assert rep.year and rep.issuer and rep.period and rep.publication_date
+    if "pre2019" not in path.name:
+        assert sorted(headings(rep)) == [1, 2, 3, 4, 5, 6]
+        assert {t.template for t in rep.tables} == {"active", "applications", "appeals"}
+    for table in rep.tables:
+        assert table.header_confirmed, table.template
+        assert not table.missing and not table.problems and not table.extra, table.template
+        assert all(c.value is not None and not c.problem for r in table.rows for c in r.cells
+                   if c.column != "unit"), table.template
+
+
+def test_the_same_report_in_gbk_with_crlf_parses_the_same():
+    a, b = report(SYNTHETIC / "2021_cells_clean.txt"), report(SYNTHETIC / "2021_cells_clean_gbk.txt")
+    assert b.encoding == "gb18030"
+    assert a.text == b.text
+    assert [(s.canonical, s.span) for s in a.sections] == [(s.canonical, s.span) for s in b.sections]
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n", "\t", "\t\n\t\n", "一、", "3、总体情况", "\t0\n维持\n", "x\ty\n\n\n\t1", "年度报告\n" * 3,
+    "一、总体情况\n\t三、本年度办理结果\t0\n四、", "\u3000\u3000\n\t\u3000", "（一）\n(二)\n第一部分",
+])
+def test_the_grammar_is_total(text):
+    from nianbao.ingest import Source
+
+    rep = parse(Source("x.txt", text, "utf-8"))
+    assert rep.text == text
+
+
+SAMPLE_FILES = sorted(p for p in SAMPLES.glob("*/*.txt"))
+
+
+@pytest.mark.parametrize("path", SAMPLE_FILES, ids=lambda p: f"{p.parent.name}-{p.stem}")
+def test_parse_tree_snapshot(path, snapshot):
+    result = run_cli("parse", str(path.relative_to(SAMPLES.parent)))
+    assert result.returncode == 0, result.stderr.decode()
+    snapshot.snapshot_dir = SAMPLES.parent / "tests" / "snapshots" / "parse"
+    snapshot.assert_match(result.stdout.decode("utf-8"), f"{path.parent.name}-{path.stem}.tree")
+
+
+def test_parse_json_gives_spans_of_every_part(cli):
+    import json
+
+    out = json.loads(cli("parse", "--format", "json", str(SEEDS["001"])).stdout)
+    assert out["title"]["span"] == {"line": 1, "column": 1, "end_line": 1, "end_column": 21}
+    apps = out["tables"][out["sections"][2]["tables"][0]]
+    assert apps["template"] == "applications" and len(apps["rows"]) == 25
+    assert apps["rows"][0]["cells"][0]["span"]["line"] == 87
+
+
+def test_parse_of_an_unreadable_file_is_one_line_and_exit_2(cli, tmp_path):
+    bad = tmp_path / "image.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = cli("parse", str(bad))
+    assert result.returncode == 2
+    assert result.stderr.decode().strip() == f"{bad}: 不是文本文件（第 8 字节处有 NUL 字节），可能是图片或其他二进制文件"
+    assert result.stdout == b""
+
