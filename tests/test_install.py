@@ -1,0 +1,61 @@
+"""`pip install .` into a fresh virtualenv, then run nianbao from another directory:
+the code, the grammars and the rules must all be inside the installed package."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import venv
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory) -> Path:
+    """A fresh venv with nianbao installed from a copy of the source tree (so the
+    install cannot lean on files of the working checkout)."""
+    base = tmp_path_factory.mktemp("install")
+    source = base / "src"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
+        ".venv", ".git", "__pycache__", "*.egg-info", "build", ".pytest_cache", ".hypothesis", "tests"))
+    env_dir = base / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    pip = subprocess.run([env_dir / "bin" / "python", "-m", "pip", "install", "--quiet", str(source)],
+                         capture_output=True, text=True, timeout=600)
+    if pip.returncode != 0:
+        pytest.fail(f"pip install failed:\n{pip.stdout}\n{pip.stderr}")
+    return env_dir
+
+
+def _run(env_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    return subprocess.run([env_dir / "bin" / "nianbao", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=300, env=env)
+
+
+def test_installed_nianbao_parses_from_another_directory(installed, tmp_path):
+    report = tmp_path / "report.txt"
+    shutil.copy(SEEDS["001"], report)
+    result = _run(installed, "parse", "report.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "table applications 2021 [cells]" in result.stdout
+
+
+def test_installed_rules_load_and_their_examples_pass(installed, tmp_path):
+    result = _run(installed, "rules", "test", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_module_of_the_source_tree_is_installed(installed):
+    site = next((installed / "lib").glob("python3*/site-packages"))
+    package = site / "nianbao"
+    expected = {Path("nianbao") / p.relative_to(ROOT / "checker") for p in (ROOT / "checker").rglob("*.py")}
+    expected |= {Path("nianbao/tui") / p.relative_to(ROOT / "tui") for p in (ROOT / "tui").rglob("*.py")}
+    expected |= {Path("nianbao/grammar") / p.name for p in (ROOT / "grammar").glob("*.lark")}
+    expected |= {Path("nianbao/rules") / p.relative_to(ROOT / "rules") for p in (ROOT / "rules").rglob("*")
+                 if p.is_file() and p.suffix in (".yaml", ".txt")}
+    found = {p.relative_to(site) for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    assert expected - found == set()
