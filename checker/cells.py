@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .labels import nfkc
 
@@ -36,6 +37,7 @@ _LETTER_DIGIT = re.compile(r"[\dOoIl]+")
 _VALUE_LIKE = re.compile(r"[+\-]?[\d,.]*\d[\d,.]*(?:万元|亿元|元|件|条|个|次|人次|人|篇|项|%)?")
 
 
+@lru_cache(maxsize=8192)
 def looks_like_value(text: str) -> bool:
     """Whether a cell holds a value (or could: blank, dash, 无) rather than a label."""
     t = nfkc(text).strip(_WS)
@@ -46,8 +48,10 @@ def looks_like_value(text: str) -> bool:
     return len(t) <= 6 and any(ch.isdigit() for ch in t) and bool(_LETTER_DIGIT.fullmatch(t))
 
 
+@lru_cache(maxsize=8192)
 def parse_value(raw: str, kind: str = "count") -> tuple[Decimal | None, str | None, str | None]:
-    """raw cell text → (value, problem, unit written in the cell)."""
+    """raw cell text → (value, problem, unit written in the cell). Cached: most cells of
+    most reports are "0"."""
     text = raw.strip(_WS)
     norm = nfkc(text).strip(_WS)
     if not norm:

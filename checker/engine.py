@@ -57,44 +57,44 @@ class Expect:
         self.at = at
 
     def findings(self, env: Env) -> Iterator[Finding]:
-        base = dict(env.vars)
-        for binding in self._bindings(env, base):
-            env.vars = binding
+        for binding in self._bindings(env, dict(env.vars)):
+            env.vars = binding  # one dict, updated in place: copied only for a finding
             env.touched = []
             for name, fn in self.lets:
-                env.vars[name] = fn(env)
+                binding[name] = fn(env)
             if self.when is not None and truth(self.when(env)) is not True:
                 continue
             if truth(self.expect(env)) is not False:
                 continue  # true, or unknown: nothing to report with confidence
             related = [c.span for c in env.touched]
             span = span_of(self.at(env)) if self.at is not None else self._default_span(binding)
-            yield Finding(dict(env.vars), span, related)
+            yield Finding(dict(binding), span, related)
 
-    def _bindings(self, env: Env, base: dict) -> Iterator[dict]:
+    def _bindings(self, env: Env, binding: dict) -> Iterator[dict]:
         count = 0
+        last = len(self.for_each)
 
-        def expand(i: int, current: dict) -> Iterator[dict]:
+        def expand(i: int) -> Iterator[dict]:
             nonlocal count
-            if i == len(self.for_each):
+            if i == last:
                 count += 1
                 if count > MAX_BINDINGS:
                     raise ExprError(f"for_each gives more than {MAX_BINDINGS} combinations")
-                yield dict(current)
+                yield binding
                 return
             name, fn = self.for_each[i]
-            env.vars = current
+            env.vars = binding
             items = fn(env)
             if items is None or items is UNKNOWN:
                 return
             if not isinstance(items, list):
                 raise ExprError(f"for_each.{name} must give a list")
             for item in items:
-                current[name] = item
-                yield from expand(i + 1, current)
-            current.pop(name, None)
+                binding[name] = item
+                yield from expand(i + 1)
+            binding.pop(name, None)
 
-        yield from expand(0, dict(base))
+        yield from expand(0)
 
     def _default_span(self, binding: dict) -> Span | None:
         for name, _ in self.for_each:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation, DivisionByZero
 from functools import lru_cache
@@ -130,6 +131,24 @@ class Env:
         if key not in self._cache:
             self._cache[key] = make()
         return self._cache[key]
+
+    def joined(self, scope, segs: list[tuple[int | None, str]]):
+        """A scope's paragraphs joined by newlines, with where each one starts in the
+        joined text and in the report; None if a paragraph holds a newline itself."""
+        key = f"joined:{id(scope)}"
+        if key in self._cache:
+            return self._cache[key]
+        if any("\n" in text for _, text in segs):
+            joined = None
+        else:
+            starts, pos = [], 0
+            for _, text in segs:
+                starts.append(pos)
+                pos += len(text) + 1
+            joined = ("\n".join(text for _, text in segs), starts, [offset for offset, _ in segs])
+        if isinstance(scope, (Scope, Section)):  # objects that live as long as the report
+            self._cache[key] = joined
+        return joined
 
 
 Fn = Callable[[Env], Any]
@@ -499,6 +518,8 @@ def contains(container, item):
     if isinstance(container, str) and isinstance(item, str):
         return item in container
     if isinstance(container, list):
+        if isinstance(item, str) or item is None:
+            return item in container
         item = number(item) if isinstance(item, CellRef) else item
         return any(_equal(item, c) for c in container)
     raise ExprError(f"`in` needs a list or a string on its right, not {_kind(container)}")
@@ -559,14 +580,9 @@ def select_cells(env: Env, table, row_sel, col_sel):
             return UNKNOWN if _single(row_sel) and _single(col_sel) else []
         raise ExprError(f"only a table can be indexed, not {_kind(table)}")
     tpl = _template_for(env, table)
-    row_ids = [r.id for r in tpl.data_rows] if tpl else []
-    col_ids = [c.id for c in (tpl.columns_for(None) if tpl and tpl.shape != "blocks"
-                              else [c for b in tpl.blocks for c in b.columns] if tpl else [])]
-    if tpl is not None and tpl.shape == "labelled_values":
-        col_ids = ["value", "unit"]
-    rows = _pick(row_ids, _selector_text(row_sel))
-    cols = _pick(list(dict.fromkeys(col_ids)), _selector_text(col_sel))
     info = _cell_info(tpl)
+    rows = _pick(info.row_ids, _selector_text(row_sel))
+    cols = _pick(info.column_ids, _selector_text(col_sel))
     out = []
     for r in rows:
         for c in cols:
@@ -578,8 +594,11 @@ def select_cells(env: Env, table, row_sel, col_sel):
 
 @dataclass(frozen=True, slots=True)
 class _CellInfo:
-    """What the template says about a table's cells: units and column labels."""
+    """What a template says about its cells: the ids a selector may pick, units and
+    column labels. Computed once per template."""
 
+    row_ids: list[str]
+    column_ids: list[str]
     units: dict[str, str]
     labels: dict[str, str]
 
@@ -588,13 +607,23 @@ class _CellInfo:
         return CellRef(cell, row_label, unit, self.labels.get(cell.column or ""))
 
 
+_NO_TEMPLATE = _CellInfo([], [], {}, {})
+_CELL_INFO: dict[tuple[str, str], _CellInfo] = {}
+
+
 def _cell_info(tpl) -> _CellInfo:
     if tpl is None:
-        return _CellInfo({}, {})
-    units = {c.id: c.unit for b in tpl.blocks for c in b.columns if c.unit}
-    units.update({r.id: r.unit for r in tpl.rows if r.id and r.unit in unit_names()})
-    labels = {c.id: c.label for b in tpl.blocks for c in b.columns}
-    return _CellInfo(units, labels)
+        return _NO_TEMPLATE
+    key = (tpl.id, tpl.version)
+    info = _CELL_INFO.get(key)
+    if info is None or info.row_ids != [r.id for r in tpl.data_rows]:
+        columns = [c for b in tpl.blocks for c in b.columns]
+        column_ids = ["value", "unit"] if tpl.shape == "labelled_values" else list(dict.fromkeys(c.id for c in columns))
+        units = {c.id: c.unit for c in columns if c.unit}
+        units.update({r.id: r.unit for r in tpl.rows if r.id and r.unit in unit_names()})
+        info = _CellInfo([r.id for r in tpl.data_rows], column_ids, units, {c.id: c.label for c in columns})
+        _CELL_INFO[key] = info
+    return info
 
 
 def _cell_value(env: Env, table: Table, row_id: str, col_id: str, info: _CellInfo):
@@ -646,18 +675,53 @@ def segments(value) -> list[tuple[int | None, str]]:
     raise ExprError(f"cannot search in {_kind(value)}")
 
 
-def _search(env: Env, scope, pattern) -> list[Match]:
-    out: list[Match] = []
-    for offset, text in segments(scope):
-        try:
+def _search(env: Env, scope, pattern, first: bool = False) -> list[Match]:
+    """Every match of pattern in the scope, paragraph by paragraph: a match never runs
+    from one paragraph into the next. The paragraphs are searched together, joined by
+    newlines, in one call (one call is much cheaper than one per paragraph), with ^ and $
+    meaning the start and end of each paragraph; should a match cross a newline, or the
+    pattern use \\A or \\Z, they are searched one by one."""
+    segs = segments(scope)
+    if not segs:
+        return []
+    try:
+        if len(segs) > 1 and not _WHOLE_TEXT_ANCHOR.search(pattern.pattern):
+            joined = env.joined(scope, segs)
+            if joined is not None:
+                text, starts, offsets = joined
+                out = []
+                for m in _multiline(pattern).finditer(text, timeout=REGEX_TIMEOUT):
+                    if "\n" in m.group(0):
+                        break
+                    i = bisect_right(starts, m.start()) - 1
+                    out.append(_match(env, m, None if offsets[i] is None else offsets[i] - starts[i]))
+                    if first or len(out) >= MAX_LIST:
+                        return out
+                else:
+                    return out
+        out = []
+        for offset, text in segs:
             for m in pattern.finditer(text, timeout=REGEX_TIMEOUT):
                 out.append(_match(env, m, offset))
-                if len(out) >= MAX_LIST:
+                if first or len(out) >= MAX_LIST:
                     return out
-        except TimeoutError:
-            raise ExprError(f"regular expression {pattern.pattern!r} took too long "
-                            f"(over {REGEX_TIMEOUT}s on one paragraph)") from None
-    return out
+        return out
+    except TimeoutError:
+        raise ExprError(f"regular expression {pattern.pattern!r} took too long "
+                        f"(over {REGEX_TIMEOUT}s on one paragraph)") from None
+
+
+_WHOLE_TEXT_ANCHOR = regex.compile(r"(?<!\\)\\[AZz]")
+_MULTILINE: dict = {}
+
+
+def _multiline(pattern):
+    """The pattern with ^ and $ at every line: on paragraphs joined by newlines that is
+    exactly ^ and $ on each paragraph alone."""
+    found = _MULTILINE.get(pattern)
+    if found is None:
+        found = _MULTILINE[pattern] = regex.compile(pattern.pattern, pattern.flags | regex.MULTILINE)
+    return found
 
 
 def _match(env: Env, m, offset: int | None) -> Match:
@@ -759,17 +823,9 @@ def _as_list(values, fname: str) -> list:
 
 
 def _f_matches(env: Env, scope, pattern):
-    if scope is UNKNOWN:
+    if scope is UNKNOWN or scope is None:
         return UNKNOWN
-    if scope is None:
-        return UNKNOWN
-    for offset, text in segments(scope):
-        try:
-            if pattern.search(text, timeout=REGEX_TIMEOUT):
-                return True
-        except TimeoutError:
-            raise ExprError(f"regular expression {pattern.pattern!r} took too long") from None
-    return False
+    return bool(_search(env, scope, pattern, first=True))
 
 
 def _f_find(env: Env, scope, pattern):
@@ -913,8 +969,10 @@ def _f_cells(env: Env, table):
     t = _table_arg(table, "cells")
     if t is None:
         return []
-    info = _cell_info(_template_for(env, t))
-    return [info.ref(c, r.label) for r in t.rows for c in r.cells if c.column != "unit"]
+    def make():
+        info = _cell_info(_template_for(env, t))
+        return [info.ref(c, r.label) for r in t.rows for c in r.cells if c.column != "unit"]
+    return list(env.cached(f"cells:{id(t)}", make))
 
 
 def _f_section_place(env: Env, n):
@@ -986,6 +1044,42 @@ def _f_before(env: Env, value, n):
     return Match(text[start:span.start], env.index.span(start, span.start))
 
 
+def _f_close(env: Env, a, b):
+    """close(a, b): a and b agree to the precision they were written with: the
+    difference is at most half a unit of the last written digit of the coarser of the
+    two. Works on plain numbers and on amounts in any unit (through pint), so a table's
+    42.75 (万元) agrees with a narrative's 427512元 and 0.12万元 with 1200元, while 1200
+    (万元) and 1200元 do not. Zero agrees only with zero (a 0 written for "none" is not a
+    rounding of 1200元). Unknown if either is unknown."""
+    x, y = number(a), number(b)
+    if x is UNKNOWN or y is UNKNOWN or x is None or y is None:
+        return UNKNOWN
+
+    def ulp(d) -> Decimal:
+        exponent = Decimal(d).as_tuple().exponent
+        return Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(0)
+
+    if _is_quantity(x) != _is_quantity(y):
+        raise ExprError(f"close() needs two amounts or two numbers, not {_kind(x)} and {_kind(y)}")
+    try:
+        mx, my = (x.magnitude, y.magnitude) if _is_quantity(x) else (x, y)
+        if mx == 0 or my == 0:
+            return mx == my
+        if _is_quantity(x):
+            unit = x.units
+            step_x = ulp(x.magnitude)
+            step_y = quantity(ulp(y.magnitude), str(y.units)).to(unit).magnitude
+            diff = abs(x.magnitude - y.to(unit).magnitude)
+        else:
+            step_x, step_y = ulp(x), ulp(y)
+            diff = abs(x - y)
+        return diff <= max(step_x, step_y) / 2
+    except (TypeError, InvalidOperation):
+        raise ExprError(f"close() cannot compare {_kind(x)} and {_kind(y)}") from None
+    except Exception as e:  # pint's DimensionalityError and friends
+        raise ExprError(f"close(): {e}") from None
+
+
 FUNCTIONS: dict[str, Function] = {
     "section": Function(_f_section, 1, 1, "section(n): the section matched to official section n (1–6), or null"),
     "exists": Function(_f_exists, 1, 1, "exists(x): x is there and known"),
@@ -1018,6 +1112,7 @@ FUNCTIONS: dict[str, Function] = {
     "contains": Function(_f_contains, 2, 2, "contains(text, part)"),
     "issuer_kind": Function(_f_kind_of, 1, 1, "issuer_kind(name): township, subdistrict, government, department…"),
     "before": Function(_f_before, 2, 2, "before(x, n): the text of at most n characters just before x, on its line"),
+    "close": Function(_f_close, 2, 2, "close(a, b): equal to the precision written (42.75万元 ~ 427512元)"),
 }
 
 
@@ -1080,34 +1175,30 @@ GLOBAL_DOCS = {
 
 # -------------------------------------------------------------------------- attributes
 
-def _date_attrs(d: dt.date):
-    return {"year": Decimal(d.year), "month": Decimal(d.month), "day": Decimal(d.day)}
-
-
-_ATTRS: list[tuple[type, Callable[[Any], dict[str, Callable[[], Any]]]]] = [
-    (CellRef, lambda v: {"value": lambda: v.value, "raw": lambda: v.cell.raw, "problem": lambda: v.cell.problem,
-                         "unit": lambda: v.cell.unit, "column": lambda: v.cell.column, "row": lambda: v.cell.row,
-                         "label": lambda: v.row_label, "column_label": lambda: v.column_label or v.cell.column}),
-    (RowRef, lambda v: {"id": lambda: v.id, "label": lambda: v.label}),
-    (ColumnRef, lambda v: {"id": lambda: v.id, "label": lambda: v.label, "unit": lambda: v.unit,
-                           "kind": lambda: v.kind}),
-    (Section, lambda v: {"number": lambda: _dec(v.number), "canonical": lambda: _dec(v.canonical),
-                         "title": lambda: v.title, "heading": lambda: v.heading,
-                         "title_match": lambda: v.title_match, "numbering": lambda: v.numbering,
-                         "tables": lambda: list(v.tables), "paragraphs": lambda: list(v.paragraphs)}),
-    (Table, lambda v: {"template": lambda: v.template, "title": lambda: v.title, "version": lambda: v.version,
-                       "reliable": lambda: v.reliable, "header_confirmed": lambda: v.header_confirmed,
-                       "section": lambda: _dec(v.section), "layout": lambda: v.layout,
-                       "evidence": lambda: _evidence_text(v.version_evidence)}),
-    (Paragraph, lambda v: {"text": lambda: v.text, "kind": lambda: v.kind}),
-    (Fact, lambda v: {"value": lambda: v.value, "kind": lambda: v.kind, "text": lambda: v.raw}),
-    (Period, lambda v: {"start": lambda: v.start, "end": lambda: v.end, "text": lambda: v.raw}),
-    (Issuer, lambda v: {"name": lambda: v.name, "kind": lambda: v.kind, "source": lambda: v.source}),
-    (MissingRow, lambda v: {"row": lambda: v.row, "label": lambda: v.label, "block": lambda: v.block}),
-    (TableProblem, lambda v: {"kind": lambda: v.kind, "detail": lambda: v.detail}),
-    (Row, lambda v: {"id": lambda: v.template_row, "label": lambda: v.label}),
-    (dt.date, _date_attrs),
-]
+# type → attribute → getter. Only these attributes exist in the language.
+_ATTRS: dict[type, dict[str, Callable[[Any], Any]]] = {
+    CellRef: {"value": lambda v: v.value, "raw": lambda v: v.cell.raw, "problem": lambda v: v.cell.problem,
+              "unit": lambda v: v.cell.unit, "column": lambda v: v.cell.column, "row": lambda v: v.cell.row,
+              "label": lambda v: v.row_label, "column_label": lambda v: v.column_label or v.cell.column},
+    RowRef: {"id": lambda v: v.id, "label": lambda v: v.label},
+    ColumnRef: {"id": lambda v: v.id, "label": lambda v: v.label, "unit": lambda v: v.unit, "kind": lambda v: v.kind},
+    Section: {"number": lambda v: _dec(v.number), "canonical": lambda v: _dec(v.canonical),
+              "title": lambda v: v.title, "heading": lambda v: v.heading, "title_match": lambda v: v.title_match,
+              "numbering": lambda v: v.numbering, "tables": lambda v: list(v.tables),
+              "paragraphs": lambda v: list(v.paragraphs)},
+    Table: {"template": lambda v: v.template, "title": lambda v: v.title, "version": lambda v: v.version,
+            "reliable": lambda v: v.reliable, "header_confirmed": lambda v: v.header_confirmed,
+            "section": lambda v: _dec(v.section), "layout": lambda v: v.layout,
+            "evidence": lambda v: _evidence_text(v.version_evidence)},
+    Paragraph: {"text": lambda v: v.text, "kind": lambda v: v.kind},
+    Fact: {"value": lambda v: v.value, "kind": lambda v: v.kind, "text": lambda v: v.raw},
+    Period: {"start": lambda v: v.start, "end": lambda v: v.end, "text": lambda v: v.raw},
+    Issuer: {"name": lambda v: v.name, "kind": lambda v: v.kind, "source": lambda v: v.source},
+    MissingRow: {"row": lambda v: v.row, "label": lambda v: v.label, "block": lambda v: v.block},
+    TableProblem: {"kind": lambda v: v.kind, "detail": lambda v: v.detail},
+    Row: {"id": lambda v: v.template_row, "label": lambda v: v.label},
+    dt.date: {"year": lambda v: Decimal(v.year), "month": lambda v: Decimal(v.month), "day": lambda v: Decimal(v.day)},
+}
 
 
 def _evidence_text(labels: list[str], shown: int = 4) -> str:
@@ -1134,14 +1225,15 @@ def get_attr(obj, name: str):
         if name in obj.groups:
             return obj.groups[name]
         return None  # an optional group that did not take part
-    for typ, attrs in _ATTRS:
-        if isinstance(obj, typ):
-            table = attrs(obj)
-            if name in table:
-                value = table[name]
-                return value() if callable(value) else value
-            raise ExprError(f"{_kind(obj)} has no attribute {name!r} (it has: {', '.join(sorted(table))})")
-    raise ExprError(f"{_kind(obj)} has no attribute {name!r}")
+    attrs = _ATTRS.get(type(obj))
+    if attrs is None:
+        attrs = next((a for typ, a in _ATTRS.items() if isinstance(obj, typ)), None)
+        if attrs is None:
+            raise ExprError(f"{_kind(obj)} has no attribute {name!r}")
+    getter = attrs.get(name)
+    if getter is None:
+        raise ExprError(f"{_kind(obj)} has no attribute {name!r} (it has: {', '.join(sorted(attrs))})")
+    return getter(obj)
 
 
 # --------------------------------------------------------------------------- locations

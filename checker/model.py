@@ -105,6 +105,7 @@ class Table:
     missing: list[MissingRow] = field(default_factory=list)
     extra: list[Row] = field(default_factory=list)  # rows from another template version
     problems: list[TableProblem] = field(default_factory=list)
+    _rows_by_id: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def reliable(self) -> bool:
@@ -112,10 +113,10 @@ class Table:
         return not any(p.kind in UNRELIABLE_PROBLEMS for p in self.problems)
 
     def row(self, row_id: str) -> Row | None:
-        for r in self.rows:
-            if r.template_row == row_id:
-                return r
-        return None
+        if len(self._rows_by_id) != len(self.rows):
+            self._rows_by_id.clear()
+            self._rows_by_id.update((r.template_row, r) for r in reversed(self.rows))
+        return self._rows_by_id.get(row_id)
 
     def cell(self, row_id: str, column: str) -> Cell | None:
         r = self.row(row_id)

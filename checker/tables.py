@@ -180,7 +180,7 @@ def _match(label: str, rows: list[TemplateRow], has_values: bool, cursor: int) -
     c = core(label)
     if not c:
         return None, False
-    exact = [r for r in rows if r.core == c]
+    exact = [r for r in rows if r.core == c]  # rows are a template's few dozen: a scan is cheap
     candidates, is_exact = exact, True
     if not candidates:
         is_exact = False
@@ -252,6 +252,8 @@ class _Builder:
 
     def __init__(self, tpl: TableTemplate, layout: str, span: Span) -> None:
         self.tpl = tpl
+        self.orders = {r.id: r.order for r in tpl.rows if r.id}
+        self.blocks = {r.id: r.block for r in tpl.rows if r.id}
         self.table = Table(span=span, layout=layout, template=tpl.id, title=tpl.title, version=tpl.version)
         self.matched: dict[str, Row] = {}
         self.exact = 0
@@ -307,10 +309,7 @@ class _Builder:
         return _Reading(t, score)
 
     def _order(self, row_id: str | None) -> int:
-        for r in self.tpl.rows:
-            if r.id == row_id:
-                return r.order
-        return 10**6
+        return self.orders.get(row_id, 10**6)
 
     def _anchor(self, trow: TemplateRow) -> Span:
         """Where a missing row belongs: the row of its block it should follow, else the
@@ -325,7 +324,7 @@ class _Builder:
         return self.table.rows[-1].span if self.table.rows else self.table.span
 
     def _block(self, row_id: str | None) -> str | None:
-        return next((r.block for r in self.tpl.rows if r.id == row_id), None)
+        return self.blocks.get(row_id)
 
     def _evidence(self, others: list[TableTemplate]) -> list[str]:
         """What in the report marks this version: rows (a data row where the other

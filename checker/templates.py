@@ -8,7 +8,7 @@ which rows and columns a table has, and their labels, come from here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -39,10 +39,10 @@ class TemplateRow:
     kind: str | None = None
     block: str | None = None
     order: int = 0
+    core: str = ""  # the label's words, for matching (labels.core)
 
-    @property
-    def core(self) -> str:
-        return core(self.label)
+    def __post_init__(self) -> None:
+        self.core = core(self.label)
 
 
 @dataclass(slots=True)
@@ -53,7 +53,7 @@ class Block:
     rows: list[TemplateRow]
 
 
-@dataclass(slots=True)
+@dataclass
 class TableTemplate:
     """One table of one format version (e.g. applications in the 2021 format)."""
 
@@ -68,11 +68,11 @@ class TableTemplate:
     row_header: str | None = None
     groups: list[tuple[str, str]] = field(default_factory=list)  # column_groups: (id, label) leaves
 
-    @property
+    @cached_property
     def rows(self) -> list[TemplateRow]:
         return [r for b in self.blocks for r in b.rows]
 
-    @property
+    @cached_property
     def data_rows(self) -> list[TemplateRow]:
         return [r for r in self.rows if not r.is_group]
 
@@ -82,7 +82,7 @@ class TableTemplate:
                 return b.columns
         return self.blocks[0].columns
 
-    @property
+    @cached_property
     def labels(self) -> set[str]:
         """Every label core the template uses: its evidence when telling tables apart."""
         out = {core(c) for c in self.captions} | {core(h) for h in self.header}
