@@ -1,8 +1,21 @@
 """Facts the report states in its prose: dates, the statistics period, contact details,
-and who issued it. Each fact keeps the span it was read from.
+and who issued it. Each fact keeps the span it was read from: the span covers exactly
+the characters of the value (or, for dates and periods, of the date text), so a rule
+that points at a fact points at what the report wrote.
 
 Dates are read in the forms real reports use: `2021年1月1日`, `2021 年 1 月 1 日`,
-`二〇二二年一月二十日` (with 〇, ○ or 零 for zero), `2021-01-01`, `2021.1.1`.
+`二〇二二年一月二十日` (with 〇, ○, 零 — or a Latin O or a digit 0 that a conversion put
+in their place — for zero), `2022年元月20日`, `廿`/`卅` days, full-width digits,
+`2021-01-01`, `2021.1.1`, `2021/1/1`.
+
+Periods are two dates joined by 至/到/—/-/~ (with 起, 开始 or a comma before the link and
+止 after the end), the end's year may be left out (`2021年1月1日至12月31日`).
+
+Contact details: phone (电话, 热线…), fax (传真), address (地址, 办公地点…, or a street
+address such as `府前路1号` with no label), postcode, e-mail and web address, with
+labels that may be spaced out by a PDF conversion (`邮 编 ：`).
+
+The issuer's kind is decided by the end of its name, never by a word inside it.
 """
 
 from __future__ import annotations
@@ -15,35 +28,68 @@ from .labels import CJK_DIGITS, cjk_number, nfkc
 from .model import Fact, Issuer, Period, Span
 from .text import LineIndex
 
-_S = r"[ \u3000]*"
-_CJK_YEAR = r"[〇○零一二三四五六七八九]{4}"
-_CJK_SMALL = r"[一二三四五六七八九十]{1,3}"
+_S = r"[ \u3000\xa0]*"
+_ZERO = "〇○零OＯ0"
+# A year in Chinese numerals: 一九九九, 二〇二二 (also 二O二二, 二0二二 from conversions).
+_CJK_YEAR = rf"(?:一九|二[{_ZERO}])[{_ZERO}一二三四五六七八九]{{2}}"
+_CJK_SMALL = r"[一二三四五六七八九十廿卅]{1,3}"
+_MONTH = rf"\d{{1,2}}|{_CJK_SMALL}|元"
 DATE = re.compile(
-    rf"(?P<y>\d{{4}}|{_CJK_YEAR}){_S}年{_S}(?P<m>\d{{1,2}}|{_CJK_SMALL}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]"
-    rf"|(?P<y2>(?:19|20)\d\d)[-./](?P<m2>\d{{1,2}})[-./](?P<d2>\d{{1,2}})(?!\d)"
+    rf"(?<![\d.])(?P<y>\d{{4}}|{_CJK_YEAR}){_S}年{_S}(?P<m>{_MONTH}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]"
+    rf"|(?<![\d.])(?P<y2>(?:19|20)\d\d)(?P<sep>[-./])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?![\d.])"
 )
 # The end of a period may leave out the year: 2021年1月1日至12月31日.
-_SHORT_DATE = re.compile(rf"(?P<m>\d{{1,2}}|{_CJK_SMALL}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]")
-_PERIOD_LINK = re.compile(rf"{_S}(?:起|开始)?{_S}(?:至|到|－|—|-|~|～|－－|——){_S}")
+_SHORT_DATE = re.compile(rf"(?P<m>{_MONTH}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]")
+_SHORT_NUMERIC = re.compile(r"(?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?![\d.])")
+_PERIOD_LINK = re.compile(
+    rf"{_S}(?:(?:起|开始){_S}[，,]?{_S})?(?:截至|截止|至|到|－－|——|－|—|–|-|~|～){_S}")
 
+
+def _spaced(word: str) -> str:
+    """A label whose characters a PDF conversion may have spaced apart (邮 编)."""
+    return _S.join(re.escape(ch) for ch in word)
+
+
+def _labels(*words: str) -> str:
+    return "(?:" + "|".join(_spaced(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+_COLON = rf"{_S}[:：]?{_S}"
 PHONE = re.compile(
-    r"(?:联系电话|咨询电话|办公电话|服务电话|电话|热线|传真|Tel|TEL|tel)[^\d\n，。；]{0,6}?"
-    r"(?P<v>[(（]?0\d{2,3}[)）]?[-－—–\s]?\d{7,8}(?:[-－转]\d{1,5})?|1[3-9]\d{9}|\d{7,8}|12345)"
+    _labels("联系电话", "咨询电话", "办公电话", "服务电话", "监督电话", "投诉电话", "举报电话", "值班电话",
+            "受理电话", "电话", "热线", "手机", "联系方式") + r"|(?:Tel|TEL|tel|Phone|PHONE|phone)"
 )
-ADDRESS = re.compile(r"(?:通讯地址|办公地址|联系地址|单位地址|地址|地点)[:：]?[ \u3000]*(?P<v>[^，,。；;）)\n]{4,60})")
-POSTCODE = re.compile(r"(?:邮政编码|邮编)[:：]?[ \u3000]*(?P<v>\d{6})(?!\d)")
+FAX = re.compile(_labels("传真"))
+_PHONE_NUMBER = re.compile(
+    r"(?P<v>[(（]?0\d{2,3}[)）]?(?:[ \u3000]*[-－—–‐][ \u3000]*|[ \u3000]?)\d{7,8}(?:[-－转][ \u3000]*\d{1,5})?"
+    r"|400[-－ ]?\d{3}[-－ ]?\d{4}|1[3-9]\d{9}|\d{7,8}|12345)(?!\d)"
+)
+ADDRESS = re.compile(
+    r"(?<!网站)(?<!网页)(?<!网络)(?<!邮件)(?<!电子)(?<!邮箱)(?<!IP)"
+    + _labels("通讯地址", "通信地址", "办公地址", "联系地址", "单位地址", "邮寄地址", "地址", "办公地点", "受理地点",
+              "查阅地点")
+    + _COLON + r"(?:为|是|位于|在)?[ \u3000]*(?P<v>(?![A-Za-z]{2,}|[:：])[^，,。；;）)\n]{4,60})"
+)
+# A street address written without a label: 府前路1号, 河集村001号.
+STREET = re.compile(
+    r"(?P<v>[\u4e00-\u9fff]{2,24}?(?:路|街|大道|大街|巷|胡同|村|社区|组)[东西南北中段侧]{0,3}\d{1,5}号"
+    r"(?:[\u4e00-\u9fff\dA-Za-z]{0,12}?(?:楼|室|院|层))?)"
+)
+POSTCODE = re.compile(_labels("邮政编码", "邮编") + _COLON + r"(?P<v>\d{6})(?!\d)")
 EMAIL = re.compile(r"(?P<v>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
-URL = re.compile(r"(?P<v>https?://[^\s，。；;）)\]】“”\"']+|www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+[^\s，。；;）)\]】“”\"']*)")
-
-_CONTACT_PATTERNS = (("phone", PHONE), ("address", ADDRESS), ("postcode", POSTCODE),
-                     ("email", EMAIL), ("url", URL))
+_URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%]"
+URL = re.compile(rf"(?P<v>https?://{_URL_CHARS}+|(?<![A-Za-z0-9./@])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+{_URL_CHARS}*)")
+_URL_TRAIL = ".,;:!?"
 
 
 def _num(text: str) -> int | None:
-    if text.isdigit():
+    if text.isdigit() and text.isascii():
         return int(text)
-    if len(text) == 4 and all(ch in CJK_DIGITS for ch in text):
-        return int("".join(str(CJK_DIGITS[ch]) for ch in text))
+    if text == "元":
+        return 1
+    if len(text) == 4 and all(ch in CJK_DIGITS or ch in _ZERO for ch in text):
+        return int("".join(str(CJK_DIGITS.get(ch, 0)) for ch in text))
+    text = text.replace("廿", "二十").replace("卅", "三十")
     return cjk_number(text)
 
 
@@ -58,15 +104,18 @@ def _date(y: str | None, m: str, d: str) -> dt.date | None:
         return None
 
 
+def _date_of(m: re.Match) -> dt.date | None:
+    if m.group("y"):
+        return _date(m.group("y"), m.group("m"), m.group("d"))
+    return _date(m.group("y2"), m.group("m2"), m.group("d2"))
+
+
 def dates(text: str, index: LineIndex) -> list[Fact]:
     out = []
     for m in DATE.finditer(nfkc_digits(text)):
-        if m.group("y"):
-            value = _date(m.group("y"), m.group("m"), m.group("d"))
-        else:
-            value = _date(m.group("y2"), m.group("m2"), m.group("d2"))
+        value = _date_of(m)
         if value is not None:
-            out.append(Fact("date", value, index.span(m.start(), m.end()), m.group(0)))
+            out.append(Fact("date", value, index.span(m.start(), m.end()), text[m.start():m.end()]))
     return out
 
 
@@ -89,40 +138,74 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact]) -> list[Period]:
         end_match = DATE.match(norm, link.end())
         end: dt.date | None
         if end_match:
-            if end_match.group("y"):
-                end = _date(end_match.group("y"), end_match.group("m"), end_match.group("d"))
-            else:
-                end = _date(end_match.group("y2"), end_match.group("m2"), end_match.group("d2"))
+            end = _date_of(end_match)
         else:
-            end_match = _SHORT_DATE.match(norm, link.end())
+            short = _SHORT_NUMERIC if fact.raw[:4].isdigit() and "年" not in fact.raw else _SHORT_DATE
+            end_match = short.match(norm, link.end())
             end = _date(str(fact.value.year), end_match.group("m"), end_match.group("d")) if end_match else None
         if end_match is None:
             continue
         stop = end_match.end()
-        if norm.startswith("止", stop):
-            stop += 1
+        tail = re.compile(rf"{_S}止").match(norm, stop)
+        if tail:
+            stop = tail.end()
         out.append(Period(fact.value, end, index.span(fact.span.start, stop), text[fact.span.start:stop]))
     return out
 
 
 def contacts(text: str, index: LineIndex) -> list[Fact]:
-    out = []
-    for kind, pattern in _CONTACT_PATTERNS:
+    out: list[Fact] = []
+
+    def add(kind: str, start: int, end: int, raw_start: int) -> None:
+        value = text[start:end]
+        out.append(Fact(kind, value, index.span(start, end), text[raw_start:end]))
+
+    for kind, label in (("phone", PHONE), ("fax", FAX)):
+        for m in label.finditer(text):
+            number = None
+            # the number follows the label after at most a few characters ("：", "（传真）：")
+            for stop in range(m.end(), min(m.end() + 7, len(text))):
+                number = _PHONE_NUMBER.match(text, stop)
+                if number or text[stop] in "\n，。；;" or text[stop].isdigit():
+                    break
+            if number is not None and not any(f.span.start == number.start("v") for f in out):
+                add(kind, number.start("v"), number.end("v"), m.start())
+    for kind, pattern in (("address", ADDRESS), ("postcode", POSTCODE), ("email", EMAIL)):
         for m in pattern.finditer(text):
-            value = m.group("v").strip()
-            start = m.start("v")
-            out.append(Fact(kind, value, index.span(start, start + len(value)), m.group(0)))
-    out.sort(key=lambda f: f.span.start)
+            start, end = m.span("v")
+            value = text[start:end]
+            start += len(value) - len(value.lstrip(" \u3000\xa0"))
+            end -= len(value) - len(value.rstrip(" \u3000\xa0"))
+            if kind == "address" and not re.search(r"[\u4e00-\u9fff]", text[start:end]):
+                continue
+            add(kind, start, end, m.start())
+    for m in URL.finditer(text):
+        start, end = m.span("v")
+        while end > start and text[end - 1] in _URL_TRAIL:
+            end -= 1
+        add("url", start, end, start)
+    taken = [(f.span.start, f.span.end) for f in out if f.kind == "address"]
+    for m in STREET.finditer(text):
+        start, end = m.span("v")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        add("address", start, end, start)
+    out.sort(key=lambda f: (f.span.start, f.kind))
     return out
 
 
 # ------------------------------------------------------------------------------ issuer
 # The kind of body is told by the end of its name, never by a word inside it:
-# 某县人民政府办公室 is a department, 某经济开发区管委会 is no people's government.
+# 某县人民政府办公室 is a department, 某经济开发区管委会 is no people's government,
+# 某街道办事处 is a subdistrict office (not a department: 处), 某市国有资产监督管理委员会 is
+# a department (not a 管理委员会 of a zone). The first kind whose suffix fits wins.
 _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("committee", ("管理委员会", "管委会")),
-    ("department", ("办公室", "办公厅", "委员会", "局", "厅", "委", "办", "中心", "院", "所", "署", "部", "处", "站", "队", "馆", "会")),
     ("subdistrict", ("街道办事处", "街道办", "街道")),
+    ("department", ("监督管理委员会",)),
+    ("committee", ("管理委员会", "管委会", "开发区", "高新区", "园区", "示范区", "试验区", "保税区", "合作区",
+                   "产业园", "工业园", "度假区", "风景区", "旅游区", "实验区")),
+    ("department", ("办公室", "办公厅", "委员会", "办事处", "局", "厅", "委", "办", "中心", "院", "所", "署", "部",
+                    "处", "站", "队", "馆", "会")),
     ("township", ("乡人民政府", "镇人民政府", "乡政府", "镇政府", "苏木人民政府", "苏木", "乡", "镇")),
     ("government", ("人民政府", "政府", "自治县", "自治州", "自治区", "县", "区", "市", "州", "盟", "旗", "省")),
 )
@@ -130,28 +213,39 @@ ISSUER_KINDS = ("township", "subdistrict", "government", "department", "committe
 
 
 def issuer_kind(name: str) -> str:
-    name = name.strip()
+    name = re.sub(r"[\s\u3000]+", "", nfkc(name))
     for kind, suffixes in _KIND_SUFFIXES:
         if name.endswith(suffixes):
             return kind
     return "unknown"
 
 
+_YEAR = rf"(?:\d{{4}}|{_CJK_YEAR})"
 _TITLE_BODY = re.compile(
-    r"^(?:关于)?(?P<name>.+?)(?:[（(]?(?:\d{4}|" + _CJK_YEAR + r")[ \u3000]*年度?[)）]?|政府信息公开|政务信息公开|政务公开|信息公开)"
+    r"^[ \u3000]*(?:关于)?(?:" + _YEAR + r"[ \u3000]*年度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
+    r"(?:[（(]?" + _YEAR + r"[ \u3000]*年度?[)）]?|政府信息公开|政务信息公开|政务公开|信息公开)"
 )
 _SIGNATURE = re.compile(r"^[ \u3000]*(?P<name>[^\s，。；：:,]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|办公室|办公厅|局|厅|委|办|中心|院|乡|镇|街道))[ \u3000]*$")
 
 
+_GENERIC_NAME = re.compile(r"(?:人民)?政府|政务|本(?:机关|单位|部门)|我(?:局|委|办|乡|镇|县|区|市|单位)")
+
+
 def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None:
-    m = _TITLE_BODY.match(title)
+    m = _TITLE_BODY.match(nfkc_digits(title))
     if not m:
         return None
-    name = m.group("name").strip(" \u3000：:")
-    if len(name) < 2 or name[-1].isdigit():
+    start, end = m.span("name")
+    name = title[start:end]
+    # "某县人民政府信息公开工作年度报告": the body is 某县人民政府, its 政府 shared with the title.
+    if name.endswith("人民") and title.startswith("政府", end):
+        end += 2
+        name = title[start:end]
+    name = name.strip(" \u3000：:")
+    if len(name) < 2 or name[-1].isdigit() or name.endswith("年") or _GENERIC_NAME.fullmatch(name):
         return None
-    start = span.start + title.index(name)
-    return Issuer(name, issuer_kind(name), index.span(start, start + len(name)), "title")
+    at = span.start + title.index(name, start)
+    return Issuer(name, issuer_kind(name), index.span(at, at + len(name)), "title")
 
 
 def signature_line(line: str) -> str | None:
@@ -160,13 +254,18 @@ def signature_line(line: str) -> str | None:
 
 
 def best_issuer(candidates: list[Issuer]) -> Issuer | None:
-    """The fullest name wins when one name contains another (河集乡 ⊂ 睢县河集乡人民政府);
-    otherwise the earliest candidate (the title) is kept."""
+    """The fullest name wins when one name contains another (河集乡 ⊂ 睢县河集乡人民政府)
+    and both are the same kind of body; otherwise the earliest candidate (the title) is
+    kept."""
     if not candidates:
         return None
     best = candidates[0]
     for other in candidates[1:]:
-        if _same_body(best.name, other.name) and len(other.name) > len(best.name):
+        # A fuller name of the same kind of body, or a name that tells the kind when the
+        # first did not. A county government's report signed by the county's 人民政府办公室
+        # (the competent department that publishes it, art. 49 ¶2) stays the government's.
+        if (_same_body(best.name, other.name) and len(other.name) > len(best.name)
+                and best.kind in (other.kind, "unknown")):
             best = other
     return best
 
@@ -187,5 +286,5 @@ def iter_lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def year_in(text: str) -> int | None:
-    m = re.search(r"(?P<y>(?:19|20)\d\d|" + _CJK_YEAR + r")[ \u3000]*年", nfkc(text))
+    m = re.search(r"(?<!\d)(?P<y>(?:19|20)\d\d|" + _CJK_YEAR + r")[ \u3000]*年", nfkc(text))
     return _num(m.group("y")) if m else None

@@ -1,0 +1,263 @@
+"""checker/facts.py: the dates, periods, contact details and issuer a report states,
+each with a span that covers exactly what the report wrote."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import SEEDS, SYNTHETIC
+
+from nianbao import facts
+from nianbao.ingest import Source, read_source
+from nianbao.parse import parse as parse_source
+from nianbao.model import Issuer
+from nianbao.text import LineIndex
+
+
+def read_dates(text):
+    index = LineIndex(text)
+    out = facts.dates(text, index)
+    for f in out:
+        assert text[f.span.start:f.span.end] == f.raw
+    return out
+
+
+def read_periods(text):
+    index = LineIndex(text)
+    out = facts.periods(text, index, facts.dates(text, index))
+    for p in out:
+        assert text[p.span.start:p.span.end] == p.raw
+    return out
+
+
+def read_contacts(text):
+    out = facts.contacts(text, LineIndex(text))
+    for f in out:
+        assert text[f.span.start:f.span.end] == f.value, f
+    return [(f.kind, f.value) for f in out]
+
+
+def parse(text):
+    return parse_source(Source(path="<t>", text=text, encoding="utf-8"))
+
+
+# ------------------------------------------------------------------------------ dates
+
+@pytest.mark.parametrize("text, value", [
+    ("2021年1月1日", dt.date(2021, 1, 1)),
+    ("2021 年 1 月 1 日", dt.date(2021, 1, 1)),
+    ("2021年01月01号", dt.date(2021, 1, 1)),
+    ("二〇二二年一月二十日", dt.date(2022, 1, 20)),
+    ("二○二二年三月三十一日", dt.date(2022, 3, 31)),
+    ("二零二二年十二月三十一日", dt.date(2022, 12, 31)),
+    ("二O二二年一月廿日", dt.date(2022, 1, 20)),       # a Latin O from a conversion; 廿 = 20
+    ("二〇二二年 十 月 卅 日", dt.date(2022, 10, 30)),
+    ("2022年元月20日", dt.date(2022, 1, 20)),
+    ("２０２２年１月２０日", dt.date(2022, 1, 20)),     # full-width digits
+    ("2021-01-01", dt.date(2021, 1, 1)),
+    ("2021.1.1", dt.date(2021, 1, 1)),
+    ("2021/12/31", dt.date(2021, 12, 31)),
+])
+def test_dates_in_every_written_form(text, value):
+    found = read_dates(f"落款：{text}。")
+    assert [f.value for f in found] == [value]
+    assert found[0].raw == text
+
+
+@pytest.mark.parametrize("text", ["2021年13月1日", "2021年2月30日", "12021年1月1日", "2021-1.1", "第2021号"])
+def test_not_dates(text):
+    assert read_dates(text) == []
+
+
+def test_date_span_is_line_and_column():
+    text = "标题\n  二〇二三年三月十五日\n"
+    (f,) = read_dates(text)
+    assert (f.span.line, f.span.column, f.span.end_line, f.span.end_column) == (2, 3, 2, 13)
+
+
+# ---------------------------------------------------------------------------- periods
+
+@pytest.mark.parametrize("text", [
+    "自2021年1月1日起至2021年12月31日止",
+    "2021年1月1日至12月31日",                   # the end's year left out
+    "从2021年1月1日到12月31日止",
+    "2021年1月1日起，至2021年12月31日止",
+    "2021 年 1 月 1 日起至 2021 年 12 月 31 日止",
+    "2021年1月1日—2021年12月31日",
+    "2021年1月1日——2021年12月31日",
+    "2021年1月1日～12月31日",
+    "2021年1月1日开始到2021年12月31日",
+    "2021年1月1日起截至2021年12月31日",
+    "二〇二一年一月一日至十二月三十一日",
+    "2021.01.01-2021.12.31",
+    "2021.01.01-12.31",
+])
+def test_periods_with_qi_zhi_zhi_and_omitted_end_year(text):
+    (p,) = read_periods(f"本报告统计期限为{text}。")
+    assert (p.start, p.end) == (dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+    assert p.raw == text.removeprefix("自").removeprefix("从")
+
+
+def test_period_ends_at_zhi_and_keeps_a_short_one():
+    (p,) = read_periods("2022年3月1日至3月31日开展宣传月活动")
+    assert (p.start, p.end, p.raw) == (dt.date(2022, 3, 1), dt.date(2022, 3, 31), "2022年3月1日至3月31日")
+
+
+def test_a_lone_date_is_no_period():
+    assert read_periods("截至2021年12月31日，共公开信息19条。") == []
+
+
+# --------------------------------------------------------------------------- contacts
+
+@pytest.mark.parametrize("text, expected", [
+    ("联系电话：0692—7955029", ("phone", "0692—7955029")),
+    ("电话：（0370）8310022", ("phone", "（0370）8310022")),
+    ("电 话：0830 - 1234567", ("phone", "0830 - 1234567")),
+    ("电话（传真）：0370-8310022", ("phone", "0370-8310022")),
+    ("咨询热线：12345", ("phone", "12345")),
+    ("热线电话12345", ("phone", "12345")),
+    ("手机：13812345678", ("phone", "13812345678")),
+    ("电话：0830-1234567转8001", ("phone", "0830-1234567转8001")),
+    ("联系方式：0830-1234567", ("phone", "0830-1234567")),
+    ("传真：0370-8310023", ("fax", "0370-8310023")),
+])
+def test_phones(text, expected):
+    assert read_contacts(text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["公布了政务公开监督电话，设有专人负责", "强化12345政府热线综合平台建设"])
+def test_no_phone_without_a_number(text):
+    assert read_contacts(text) == []
+
+
+@pytest.mark.parametrize("text, value", [
+    ("地址：景罕镇姐冒路6号，", "景罕镇姐冒路6号"),
+    ("地址 ： 青岚县城南新区文昌路9号，", "青岚县城南新区文昌路9号"),
+    ("地 址：某县某路1号；", "某县某路1号"),
+    ("办公地址：某市人民路88号市政府大楼3楼", "某市人民路88号市政府大楼3楼"),
+    ("联系地址为某县城关镇滨江路126号。", "某县城关镇滨江路126号"),
+    ("请与某局办公室联系（某县城关镇府前路1号，", "某县城关镇府前路1号"),   # no label: a street address
+])
+def test_addresses(text, value):
+    assert read_contacts(text) == [("address", value)]
+
+
+@pytest.mark.parametrize("text", ["网站地址：http://www.x.gov.cn/a", "推进乡村振兴1号工程", "电子邮件地址：abc@x.cn"])
+def test_not_addresses(text):
+    assert "address" not in [k for k, _ in read_contacts(text)]
+
+
+def test_postcodes_emails_and_urls():
+    text = ("邮政编码：476900，邮 编 ： 557300；电子邮箱：hejixiang8310022@163.com。"
+            "电子版见 http://www.dhlc.gov.cn/jhz/Web/）下载，或www.example.gov.cn查询；"
+            "网址（https://example.gov.cn/a?b=1&c=2）。")
+    assert read_contacts(text) == [
+        ("postcode", "476900"), ("postcode", "557300"), ("email", "hejixiang8310022@163.com"),
+        ("url", "http://www.dhlc.gov.cn/jhz/Web/"), ("url", "www.example.gov.cn"),
+        ("url", "https://example.gov.cn/a?b=1&c=2"),
+    ]
+
+
+def test_url_stops_before_chinese_and_sentence_punctuation():
+    assert read_contacts("访问http://www.x.gov.cn.") == [("url", "http://www.x.gov.cn")]
+
+
+# ----------------------------------------------------------------------------- issuer
+
+@pytest.mark.parametrize("name, kind", [
+    ("某县人民政府办公室", "department"),
+    ("某市人民政府办公厅", "department"),
+    ("某县教育局", "department"),
+    ("某市国有资产监督管理委员会", "department"),
+    ("某市发展和改革委员会", "department"),
+    ("某经济开发区管委会", "committee"),
+    ("某高新技术产业开发区管理委员会", "committee"),
+    ("某经济技术开发区", "committee"),
+    ("某镇人民政府", "township"),
+    ("某乡人民政府", "township"),
+    ("某民族乡人民政府", "township"),
+    ("某县城关镇人民政府", "township"),
+    ("睢县河集乡政府", "township"),
+    ("景罕镇", "township"),
+    ("某苏木", "township"),
+    ("某县人民政府", "government"),
+    ("某自治县人民政府", "government"),
+    ("浦东新区人民政府", "government"),
+    ("某县", "government"),
+    ("某街道办事处", "subdistrict"),
+    ("某区某街道", "subdistrict"),
+    ("某街道办", "subdistrict"),
+    ("某 镇 人 民 政 府", "township"),
+    ("某某", "unknown"),
+])
+def test_issuer_kind_by_the_end_of_the_name(name, kind):
+    assert facts.issuer_kind(name) == kind
+
+
+@pytest.mark.parametrize("title, name", [
+    ("赛尔龙乡2021年政务信息公开工作年度报告", "赛尔龙乡"),
+    ("上馆镇政府信息公开工作年度报告", "上馆镇"),
+    ("睢县河集乡政府2021年政府信息公开工作年度报告", "睢县河集乡政府"),
+    ("2021年某县人民政府政府信息公开工作年度报告", "某县人民政府"),
+    ("某县人民政府信息公开工作年度报告", "某县人民政府"),
+    ("某县人民政府办公室关于2021年度政府信息公开工作年度报告", "某县人民政府办公室"),
+    ("关于某县2021年政府信息公开工作年度报告", "某县"),
+    ("某县（2021年度）政府信息公开工作年度报告", "某县"),
+    ("某县二〇二一年政府信息公开工作年度报告", "某县"),
+])
+def test_issuer_from_title(title, name):
+    text = "  " + title
+    index = LineIndex(text)
+    issuer = facts.issuer_from_title(title, index.span(2, len(text)), index)
+    assert issuer is not None and issuer.name == name
+    assert text[issuer.span.start:issuer.span.end] == name
+
+
+@pytest.mark.parametrize("title", ["2021年度政府信息公开工作年度报告", "政府信息公开工作年度报告"])
+def test_no_issuer_in_a_bare_title(title):
+    index = LineIndex(title)
+    assert facts.issuer_from_title(title, index.span(0, len(title)), index) is None
+
+
+def test_best_issuer_prefers_the_fuller_name_of_the_same_kind():
+    short = Issuer("景罕镇", "township", None, "title")
+    full = Issuer("景罕镇人民政府", "township", None, "signature")
+    assert facts.best_issuer([short, full]) is full
+
+
+def test_a_government_report_signed_by_its_office_stays_the_governments():
+    gov = Issuer("某县人民政府", "government", None, "title")
+    office = Issuer("某县人民政府办公室", "department", None, "signature")
+    assert facts.best_issuer([gov, office]) is gov
+
+
+def test_year_in_title():
+    assert facts.year_in("某县二O二一年度报告") == 2021
+    assert facts.year_in("某县２０２１年报告") == 2021
+    assert facts.year_in("某县政府信息公开工作年度报告") is None
+
+
+# ------------------------------------------------------------------- through the parser
+
+def test_parser_reads_spaced_contacts_of_a_noisy_report():
+    report = parse_source(read_source(SYNTHETIC / "2021_cells_noisy.txt"))
+    kinds = {f.kind: f.value for f in report.contacts}
+    assert kinds["address"] == "青岚县城南新区文昌路9号"
+    assert kinds["postcode"] == "557300"
+
+
+def test_parser_facts_of_seed_004():
+    report = parse_source(read_source(SEEDS["004"]))
+    assert [(f.kind, f.value) for f in report.contacts] == [
+        ("address", "睢县河集乡河集村001号"), ("postcode", "476900"), ("phone", "0370-8310022"),
+        ("email", "hejixiang8310022@163.com")]
+    assert (report.period.start, report.period.end) == (dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+    assert (report.issuer.name, report.issuer.kind) == ("睢县河集乡政府", "township")
+
+
+def test_parser_publication_date_in_chinese_numerals():
+    report = parse("某县人民政府2022年政府信息公开工作年度报告\n六、其他需要报告的事项\n无。\n"
+                   "某县人民政府办公室\n二〇二三年三月十五日\n")
+    assert report.publication_date.value == dt.date(2023, 3, 15)
+    assert (report.issuer.name, report.issuer.kind) == ("某县人民政府", "government")
