@@ -601,13 +601,14 @@ class _CellInfo:
     column_ids: list[str]
     units: dict[str, str]
     labels: dict[str, str]
+    blocks: dict[str, str | None]  # row id → its block
 
     def ref(self, cell: Cell, row_label: str) -> CellRef:
         unit = self.units.get(cell.column or "") or self.units.get(cell.row or "")
         return CellRef(cell, row_label, unit, self.labels.get(cell.column or ""))
 
 
-_NO_TEMPLATE = _CellInfo([], [], {}, {})
+_NO_TEMPLATE = _CellInfo([], [], {}, {}, {})
 _CELL_INFO: dict[tuple[str, str], _CellInfo] = {}
 
 
@@ -621,13 +622,14 @@ def _cell_info(tpl) -> _CellInfo:
         column_ids = ["value", "unit"] if tpl.shape == "labelled_values" else list(dict.fromkeys(c.id for c in columns))
         units = {c.id: c.unit for c in columns if c.unit}
         units.update({r.id: r.unit for r in tpl.rows if r.id and r.unit in unit_names()})
-        info = _CellInfo([r.id for r in tpl.data_rows], column_ids, units, {c.id: c.label for c in columns})
+        info = _CellInfo([r.id for r in tpl.data_rows], column_ids, units, {c.id: c.label for c in columns},
+                         {r.id: r.block for r in tpl.rows if r.id})
         _CELL_INFO[key] = info
     return info
 
 
 def _cell_value(env: Env, table: Table, row_id: str, col_id: str, info: _CellInfo):
-    if not table.reliable:
+    if not table.reliable_for(info.blocks.get(row_id)):
         return UNKNOWN
     row = table.row(row_id)
     if row is None or row.problem:

@@ -7,6 +7,10 @@ from dataclasses import dataclass, field
 LANGS = ("zh", "en")
 
 CATALOG: dict[str, dict[str, str]] = {
+    "check.internal": {
+        "zh": "内部错误，未能检查此报告（{error}）；请把这份报告提交给 nianbao 的维护者",
+        "en": "internal error, this report was not checked ({error}); please send the report to nianbao's maintainers",
+    },
     "ingest.not_found": {"zh": "文件不存在", "en": "no such file"},
     "ingest.is_dir": {"zh": "这是一个文件夹，不是文件", "en": "is a directory, not a file"},
     "ingest.permission": {"zh": "没有读取权限", "en": "permission denied"},
@@ -32,6 +36,46 @@ CATALOG: dict[str, dict[str, str]] = {
     "ingest.undecodable": {
         "zh": "既不是有效的 UTF-8 也不是 GB18030/GBK 文本：第 {line} 行第 {column} 列有无效字节 {byte}",
         "en": "neither valid UTF-8 nor GB18030/GBK text: invalid byte {byte} at line {line}, column {column}",
+    },
+    "ingest.missing_library": {
+        "zh": "读取 {format} 文件需要 {library}：请运行 pip install 'nianbao[office]'",
+        "en": "reading {format} files needs {library}: pip install 'nianbao[office]'",
+    },
+    "ingest.no_text": {"zh": "文档中没有文字", "en": "the document contains no text"},
+    "ingest.docx_legacy": {
+        "zh": "不是 .docx 文件，而是旧版 Word（.doc）文件或加密文档：请在 Word 中另存为不加密的 .docx",
+        "en": "not a .docx but an old Word .doc or a password-protected document: save it as a .docx without a password",
+    },
+    "ingest.docx_not_zip": {
+        "zh": "不是有效的 .docx 文件（不是 ZIP 压缩包，文件可能已损坏或不完整）",
+        "en": "not a valid .docx (not a ZIP package; the file may be damaged or truncated)",
+    },
+    "ingest.docx_missing_part": {
+        "zh": ".docx 文件不完整：压缩包中缺少 {part}",
+        "en": "incomplete .docx: the package has no {part}",
+    },
+    "ingest.docx_not_word": {
+        "zh": "不是 Word 文档：主体部分的类型是 {content_type}",
+        "en": "not a Word document: its main part is of type {content_type}",
+    },
+    "ingest.docx_corrupt": {"zh": ".docx 文件已损坏：{reason}", "en": "damaged .docx: {reason}"},
+    "ingest.html_unparsable": {"zh": "无法解析网页（HTML）：{reason}", "en": "cannot parse the HTML: {reason}"},
+    "ingest.pdf_not_pdf": {
+        "zh": "不是 PDF 文件（开头没有 %PDF 标记）",
+        "en": "not a PDF file (no %PDF header)",
+    },
+    "ingest.pdf_truncated": {
+        "zh": "PDF 文件不完整（结尾没有 %%EOF 标记，可能下载未完成）",
+        "en": "truncated PDF (no %%EOF at the end; an unfinished download?)",
+    },
+    "ingest.pdf_corrupt": {"zh": "PDF 文件已损坏：{reason}", "en": "damaged PDF: {reason}"},
+    "ingest.pdf_encrypted": {
+        "zh": "PDF 文件已加密，无法读取：请先去除密码",
+        "en": "encrypted PDF: remove the password first",
+    },
+    "ingest.pdf_scanned": {
+        "zh": "PDF 是扫描件，没有文字层：请先进行文字识别（OCR）",
+        "en": "scanned PDF with no text layer: run OCR on it first",
     },
 }
 

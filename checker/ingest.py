@@ -4,8 +4,8 @@ Plain text comes as UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030/G
 with LF, CRLF or CR line ends. Decoding is explicit (UTF-8 first, then GB18030), not
 guessed by a detector: the two encodings real reports use are told apart reliably by
 whether the bytes are valid UTF-8, and a guess would make results depend on a
-heuristic. Other formats (.docx, .html) are read by their own readers into the same
-`Source`, with a map from each line back to the original.
+heuristic. Other formats (.docx, .html, .pdf) are read by their own readers
+(`readers/`) into the same `Source`, with a map from each line back to the original.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from .i18n import Message
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-REPORT_SUFFIXES = frozenset({".txt"})
+REPORT_SUFFIXES = frozenset({".txt", ".docx", ".html", ".htm", ".pdf"})
 
 
 @dataclass(slots=True)
@@ -124,7 +124,10 @@ def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
         raise IngestError("ingest.permission") from None
     except OSError as e:
         raise IngestError("ingest.os_error", reason=e.strerror or str(e)) from None
-    return text_source(str(path), data)
+    from .readers import READERS  # here, not at the top: the readers import this module
+
+    reader = READERS.get(p.suffix.lower(), text_source)
+    return reader(str(path), data)
 
 
 def _mb(n: int) -> str:

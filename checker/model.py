@@ -86,6 +86,7 @@ class TableProblem:
     kind: str       # header_missing | header_mismatch | value_count | unmatched_row | ...
     detail: str
     span: Span
+    block: str | None = None  # the block of a blocks-shaped table it concerns, if only one
 
 
 @dataclass(slots=True)
@@ -111,6 +112,11 @@ class Table:
     def reliable(self) -> bool:
         """Whether arithmetic on this table's cells may be trusted."""
         return not any(p.kind in UNRELIABLE_PROBLEMS for p in self.problems)
+
+    def reliable_for(self, block: str | None) -> bool:
+        """Whether the cells of one block may be trusted (a header that contradicts the
+        template in one block says nothing about the others)."""
+        return not any(p.kind in UNRELIABLE_PROBLEMS and p.block in (None, block) for p in self.problems)
 
     def row(self, row_id: str) -> Row | None:
         if len(self._rows_by_id) != len(self.rows):

@@ -10,6 +10,7 @@ collects the facts the prose states.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from lark import Lark, Token, Tree
@@ -20,7 +21,7 @@ from .labels import core, numbering, strip_numbering
 from .model import Issuer, Paragraph, Report, Section, Span, Table
 from .regimes import regime_for
 from .resources import data_dir
-from .tables import read_region
+from .tables import is_table_label, read_region
 from .templates import SectionTitle, Templates, bundled
 from .text import LineIndex, join_spans
 
@@ -55,9 +56,15 @@ class _Reader:
     def blocks(self, children: list, preferred: str | None) -> tuple[list[Paragraph], list[Table]]:
         paragraphs: list[Paragraph] = []
         tables: list[Table] = []
-        for child in children:
+        for i, child in enumerate(children):
             if isinstance(child, Tree):
-                for item in read_region(child.children, self.index, self.templates, preferred):
+                tokens = list(child.children)
+                before = children[i - 1] if i else None
+                if (isinstance(before, Token) and before.type == "TEXT"
+                        and is_table_label(before.value, self.templates)):
+                    paragraphs.pop()  # 第二十条第（一）项 on its own line: the table's first row
+                    tokens.insert(0, before)
+                for item in read_region(tokens, self.index, self.templates, preferred):
                     (tables if isinstance(item, Table) else paragraphs).append(item)
             else:
                 paragraphs.append(self.paragraph(child))
@@ -120,13 +127,17 @@ def _title(front: list[Paragraph], at: int | None) -> tuple[Paragraph | None, in
         return None, 0
     title = front[at]
     before = front[at - 1] if at > 0 else None
-    # "某县人民政府办公室" / "2021年政府信息公开工作年度报告": one title on two lines.
-    if (before is not None and before.kind == "text" and title.text[:1].isdigit()
+    # "某县人民政府办公室" / "2021年政府信息公开工作年度报告", or "2021年度" / "某县…年度
+    # 报告": one title on two lines.
+    if (before is not None and before.kind == "text" and before.span.end_line + 1 == title.span.line
             and len(before.text) <= 30 and not any(ch in before.text for ch in "，。：:；")
-            and before.span.end_line + 1 == title.span.line):
+            and (title.text[:1].isdigit() or _YEAR_ONLY.fullmatch(before.text))):
         span = join_spans(before.span, title.span)
         return Paragraph(before.text + title.text, span, "title"), at - 1
     return title, at
+
+
+_YEAR_ONLY = re.compile(r"[（(]?\d{4}\s*年度?[）)]?")
 
 
 def _year(title: Paragraph | None, periods: list) -> tuple[int | None, str | None]:
@@ -213,11 +224,17 @@ def _heading_words(title: str) -> str:
     return title
 
 
+_PUBLISHED = re.compile(r"(?:发布|公开|成文)(?:日期|时间)\s*[:：]")
+
+
 def _signature(sections: list[Section], preamble: list[Paragraph], index: LineIndex,
                all_dates: list) -> tuple[list[Issuer], object]:
     """The signing body and date at the end of the report, or of its cover letter."""
     issuers: list[Issuer] = []
     publication = None
+    for p in preamble:  # a web page's "发布日期：2022-01-20" above the title
+        if _PUBLISHED.search(p.text):
+            publication = next((f for f in all_dates if p.span.start <= f.span.start < p.span.end), None)
     tail = sections[-1].paragraphs[-3:] if sections else []
     for block in (tail, preamble[-3:]):
         date_para = next((p for p in reversed(block) if p.kind == "date"), None)

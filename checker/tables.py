@@ -64,7 +64,7 @@ def _raw_rows(tokens: list, index: LineIndex) -> list[RawRow]:
             rows.append(_cell_lines(tok, index))
         elif tok.type == "TSV_LINES":
             rows.extend(_tsv_lines(tok, index))
-        elif tok.type == "TAB_CONT":
+        elif tok.type in ("TAB_CONT", "TEXT"):
             _continuation(rows, tok, index)
     return rows
 
@@ -99,9 +99,11 @@ def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
 
 
 def _continuation(rows: list[RawRow], tok, index: LineIndex) -> None:
+    """A TAB-less line in a table: the rest of the cell above in the one-cell-per-line
+    layout; a row of one cell (a block label written without TABs) otherwise."""
     line = tok.value.rstrip("\n")
     span = index.trimmed(tok.start_pos, tok.start_pos + len(line))
-    last = rows[-1].cells[-1] if rows and rows[-1].cells else None
+    last = rows[-1].cells[-1] if rows and rows[-1].cells and rows[-1].layout != "tsv" else None
     if last is not None and last.text and not looks_like_value(last.text):
         _extend(last, line, span)
         rows[-1].span = join_spans(rows[-1].span, span)
@@ -241,9 +243,9 @@ def _fit(values: list[RawCell], expected: int) -> list[RawCell]:
     return values
 
 
-def _header_problem(state: str, where: Span, detail: str) -> TableProblem | None:
+def _header_problem(state: str, where: Span, detail: str, block: str | None = None) -> TableProblem | None:
     if state in ("missing", "partial", "mismatch"):
-        return TableProblem(f"header_{state}", detail, where)
+        return TableProblem(f"header_{state}", detail, where, block)
     return None
 
 
@@ -392,7 +394,8 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
         labels, values = row.split()
         cores = [core(c.text) for c in labels]
         has_number = any(v.text for v in values)
-        named = next((block_by_core[c] for c in cores if c in block_by_core), None)
+        named = next((bl for c in cores for key, bl in block_by_core.items()
+                      if c == key or (len(key) >= 6 and c.startswith(key))), None)  # 第二十条第（八）项（单位：万元）
         if named is not None:
             block = named
             first_span.setdefault(block.id, row.span)
@@ -428,7 +431,8 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
         b.header_hits += sum(1 for f in found if f in expected)
         state = _header_state(found, expected)
         confirmed &= state == "confirmed"
-        problem = _header_problem(state, first_span.get(bl.id) or b.table.span, f"{bl.label}: {' '.join(found)}")
+        problem = _header_problem(state, first_span.get(bl.id) or b.table.span, f"{bl.label}: {' '.join(found)}",
+                                  bl.id)
         if problem:
             b.table.problems.append(problem)
     b.table.header_confirmed = confirmed
@@ -479,7 +483,7 @@ def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Build
             continue
         label = cells[0]
         unit_cell = cells[1] if len(cells) >= 3 else None
-        value_cell = cells[2] if len(cells) >= 3 else (cells[1] if len(cells) == 2 else None)
+        value_cell = cells[-1] if len(cells) >= 2 else None  # after blanks of merged cells, if any
         trow, is_exact = _match(label.text, tpl.rows, value_cell is not None and bool(value_cell.text), cursor)
         if trow is None:
             b.unmatched_row(RawRow(cells, "cells", span))
@@ -509,9 +513,9 @@ def _label_unit_value_rows(rows: list[RawRow]) -> list[tuple[list[RawCell], Span
         if not cells:
             continue
         first = cells[0].text
-        if out and len(out[-1][0]) == 1 and (core(first) in UNITS or looks_like_value(first)):
+        if out and sum(1 for c in out[-1][0] if c.text) == 1 and (core(first) in UNITS or looks_like_value(first)):
             previous, span = out[-1]
-            out[-1] = (previous + cells, join_spans(span, row.span))
+            out[-1] = ([c for c in previous if c.text] + cells, join_spans(span, row.span))
             continue
         out.append((cells, row.span))
     return out
@@ -544,10 +548,20 @@ def _read_segment(seg: _Segment, templates: Templates, preferred: str | None) ->
     return best.table
 
 
+def is_table_label(text: str, templates: Templates) -> bool:
+    """Whether a line is a label of some template (a block label such as 第二十条第（一）项
+    written on a line of its own, without TABs, just before its table)."""
+    c = core(text)
+    return c in templates.label_owners or any(
+        len(label) >= 6 and c.startswith(label) and label.startswith("第二十条")
+        for label in templates.label_owners)
+
+
 def read_region(tokens: list, index: LineIndex, templates: Templates,
                 preferred: str | None = None) -> list[Table | Paragraph]:
     """One table region of the grammar → the tables in it (or, for a region that is no
-    table at all, such as a TAB-indented paragraph, its text as paragraphs)."""
+    table at all, such as a TAB-indented paragraph, its text as paragraphs). The region
+    may start with a TEXT token that is_table_label() accepted."""
     owners = templates.label_owners
     rows = _join_broken_labels(_raw_rows(tokens, index), set(owners))
     if not rows:

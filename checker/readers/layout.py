@@ -14,6 +14,9 @@ from collections.abc import Iterable
 
 from ..ingest import IngestError, Source
 
+# How many columns or rows one cell may span: far beyond any report table, and small
+# enough that a malformed span cannot blow the grid up.
+MAX_SPAN = 100
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")
 _SPACES = re.compile(r"[ \t\xa0]+")
 
@@ -81,6 +84,10 @@ class Lines:
         self.lines.append(line + "\t" if len(cells) == 1 else line)
         self.origin.append(origin)
 
+    def extend(self, other: Lines) -> None:
+        self.lines.extend(other.lines)
+        self.origin.extend(other.origin)
+
     def source(self, path: str, encoding: str, notes: list[str]) -> Source:
         """The finished Source; a file that yielded no text at all is an error."""
         if not any(_SPACES.sub("", line).strip("\u3000") for line in self.lines):
@@ -97,5 +104,6 @@ def pad(rows: list[list[str]]) -> list[list[str]]:
 
 def first_line(error: BaseException) -> str:
     """An exception as a short reason inside a one-line message."""
-    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    lines = str(error).strip().splitlines()
+    text = lines[0] if lines else type(error).__name__
     return text if len(text) <= 160 else text[:159] + "…"

@@ -142,6 +142,8 @@ class ListNumbering:
 
     def __init__(self, numbering, styles) -> None:
         self.abstracts: dict[str, dict[int, _Level]] = {}
+        self.style_links: dict[str, str] = {}        # abstractNumId → the numbering style it uses
+        self.styled_levels: dict[tuple[str, str], int] = {}  # (abstractNumId, styleId) → ilvl
         self.instances: dict[str, _Instance] = {}
         self.style_numbering: dict[str, tuple[str | None, int | None]] = {}
         self.counters: dict[str, dict[int, int]] = {}
@@ -154,12 +156,19 @@ class ListNumbering:
 
     def _load(self, numbering) -> None:
         for abstract in numbering.iterfind(W + "abstractNum"):
+            abstract_id = abstract.get(W + "abstractNumId", "")
             levels = {}
             for lvl in abstract.iterfind(W + "lvl"):
                 ilvl = _int_attr(lvl, W + "ilvl")
                 if ilvl is not None:
                     levels[ilvl] = _level(lvl)
-            self.abstracts[abstract.get(W + "abstractNumId", "")] = levels
+                    style = lvl.find(W + "pStyle")
+                    if style is not None and style.get(_VAL):
+                        self.styled_levels[(abstract_id, style.get(_VAL))] = ilvl
+            self.abstracts[abstract_id] = levels
+            link = abstract.find(W + "numStyleLink")
+            if link is not None and link.get(_VAL):
+                self.style_links[abstract_id] = link.get(_VAL)
         for num in numbering.iterfind(W + "num"):
             ref = num.find(W + "abstractNumId")
             instance = _Instance(ref.get(_VAL, "") if ref is not None else "")
@@ -205,7 +214,8 @@ class ListNumbering:
         if ppr is None:
             return ""
         style = ppr.find(W + "pStyle")
-        style_num = self.style_numbering.get(style.get(_VAL)) if style is not None else None
+        style_id = style.get(_VAL) if style is not None else None
+        style_num = self.style_numbering.get(style_id) if style_id else None
         num_pr = ppr.find(W + "numPr")
         num_id = ilvl = None
         if num_pr is not None:
@@ -217,12 +227,24 @@ class ListNumbering:
             ilvl = ilvl if ilvl is not None else style_num[1]
         if num_id is None or num_id == "0":
             return ""
+        if ilvl is None and style_id and num_id in self.instances:  # the level linked to the style
+            ilvl = self.styled_levels.get((self._abstract(num_id), style_id))
         return self._number(num_id, ilvl or 0, where)
+
+    def _abstract(self, num_id: str) -> str:
+        """The abstract definition a w:num uses, through a list style (w:numStyleLink)."""
+        abstract = self.instances[num_id].abstract
+        link = self.style_links.get(abstract)
+        linked = self.style_numbering.get(link) if link else None
+        if linked and linked[0] in self.instances and linked[0] != num_id:
+            return self.instances[linked[0]].abstract
+        return abstract
 
     def _number(self, num_id: str, ilvl: int, where: str) -> str:
         instance = self.instances.get(num_id)
-        levels = self.abstracts.get(instance.abstract) if instance is not None else None
-        if instance is None or levels is None or ilvl not in levels and ilvl not in instance.levels:
+        abstract = self._abstract(num_id) if instance is not None else None
+        levels = self.abstracts.get(abstract) if abstract is not None else None
+        if instance is None or levels is None or (ilvl not in levels and ilvl not in instance.levels):
             self.notes.append(f"{where}: Word list numbering (numId {num_id}, level {ilvl}) is not defined "
                               "in numbering.xml; read without its number")
             return ""
@@ -233,7 +255,7 @@ class ListNumbering:
             self.notes.append(f"{where}: Word list numbering format {level.fmt!r} cannot be recovered; "
                               "read without its number")
             return ""
-        counters = self.counters.setdefault(instance.abstract, {})
+        counters = self.counters.setdefault(abstract, {})
         if (num_id, ilvl) not in self.started and ilvl in instance.starts:
             counters[ilvl] = instance.starts[ilvl] - 1
         self.started.add((num_id, ilvl))

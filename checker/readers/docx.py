@@ -1,0 +1,209 @@
+"""Word .docx → Source.
+
+python-docx opens the package; the body is then read on its XML with lxml, because
+python-docx's own view falls short in each place a report needs: it lists paragraphs
+and tables apart rather than in document order, repeats a merged cell in every grid
+position it covers, and does not know the numbers Word's lists draw. Text boxes,
+headers and footers are not part of the report's text and are left out.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import zlib
+
+from ..ingest import IngestError, Source
+from .layout import MAX_SPAN, Lines, first_line, join_fragments, pad
+from .numbering import ListNumbering, W
+
+_P, _TBL, _TR, _TC, _R = W + "p", W + "tbl", W + "tr", W + "tc", W + "r"
+_SDT, _SDT_CONTENT, _CUSTOM_XML = W + "sdt", W + "sdtContent", W + "customXml"
+_VAL = W + "val"
+# Elements whose children are the block, row or cell they wrap (content controls, custom XML).
+_WRAPPERS = frozenset({_SDT, _SDT_CONTENT, _CUSTOM_XML})
+# Elements inside a paragraph whose runs are part of its visible text. Anything else —
+# properties, deleted or moved-away text, field codes, drawings, text boxes
+# (mc:AlternateContent, w:pict), ruby annotations — is not.
+_INLINE_CONTAINERS = frozenset({W + n for n in (
+    "hyperlink", "ins", "moveTo", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple",
+    "dir", "bdo", "ruby", "rubyBase")})
+_T = W + "t"
+_RUN_MARKS = {W + "tab": " ", W + "ptab": " ", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_QUOTED = re.compile(r"'([^']+)'")
+_CONTENT_TYPE = re.compile(r"content type is '([^']+)'")
+
+
+def read_docx(path: str, data: bytes) -> Source:
+    """Paragraphs and tables of the document body, in document order."""
+    try:
+        import docx
+        from docx.opc.constants import RELATIONSHIP_TYPE
+    except ImportError:
+        raise IngestError("ingest.missing_library", format=".docx", library="python-docx") from None
+    document = _open(data, docx)
+    numbering = ListNumbering(_related(document, RELATIONSHIP_TYPE.NUMBERING),
+                              _related(document, RELATIONSHIP_TYPE.STYLES))
+    content = document.element.body
+    if content is None:
+        raise IngestError("ingest.no_text")
+    body = _Body(numbering)
+    body.read(content)
+    return body.lines.source(path, "docx", body.notes + numbering.notes)
+
+
+def _open(data: bytes, docx):
+    if data.startswith(_OLE_MAGIC):
+        raise IngestError("ingest.docx_legacy")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise IngestError("ingest.docx_not_zip")
+    try:
+        return docx.Document(io.BytesIO(data))
+    except KeyError as e:  # a part the package's relationships name is not in the ZIP
+        found = _QUOTED.search(str(e))
+        raise IngestError("ingest.docx_missing_part", part=found.group(1) if found else first_line(e)) from None
+    except ValueError as e:  # python-docx: "file … is not a Word file, content type is '…'"
+        found = _CONTENT_TYPE.search(str(e))
+        if found:
+            raise IngestError("ingest.docx_not_word", content_type=found.group(1)) from None
+        raise IngestError("ingest.docx_corrupt", reason=first_line(e)) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError) as e:  # a damaged member of the ZIP package
+        raise IngestError("ingest.docx_corrupt", reason=f"damaged ZIP data ({first_line(e)})") from None
+    except Exception as e:  # broken XML, and whatever else a damaged package makes python-docx raise
+        raise IngestError("ingest.docx_corrupt", reason=f"{type(e).__name__}: {first_line(e)}") from None
+
+
+def _related(document, reltype: str):
+    """The XML of a part the document refers to (numbering, styles), or None."""
+    try:
+        return document.part.part_related_by(reltype).element
+    except (KeyError, AttributeError):
+        return None
+
+
+def _children(el, wanted: str):
+    """The `wanted` children of `el`, looking through content controls and custom XML."""
+    for child in el:
+        if child.tag == wanted:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, wanted)
+
+
+def _blocks(el):
+    """Paragraphs and tables under a body or cell, in document order."""
+    for child in el:
+        if child.tag == _P or child.tag == _TBL:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _blocks(child)
+
+
+def _hidden(run) -> bool:
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(_VAL, "1") not in ("0", "false", "off")
+
+
+def _inline_text(el, out: list[str]) -> None:
+    for child in el:
+        tag = child.tag
+        if tag == _R:
+            if not _hidden(child):
+                for item in child:
+                    if item.tag == _T:
+                        out.append(item.text or "")
+                    elif item.tag in _RUN_MARKS:
+                        out.append(_RUN_MARKS[item.tag])
+        elif tag in _INLINE_CONTAINERS:
+            _inline_text(child, out)
+
+
+def _int(el, default: int) -> int:
+    if el is None:
+        return default
+    try:
+        return int(el.get(_VAL))
+    except (TypeError, ValueError):
+        return default
+
+
+def _grid_skip(row_props, name: str) -> int:
+    """Grid columns a row leaves empty before its first or after its last cell."""
+    if row_props is None:
+        return 0
+    return min(max(0, _int(row_props.find(W + name), 0)), MAX_SPAN)
+
+
+class _Body:
+    """Walks the body once, numbering paragraphs as Word does, and writes the lines."""
+
+    def __init__(self, numbering: ListNumbering) -> None:
+        self.numbering = numbering
+        self.lines = Lines()
+        self.notes: list[str] = []
+
+    def read(self, body) -> None:
+        paragraphs = tables = 0
+        for block in _blocks(body):
+            if block.tag == _P:
+                paragraphs += 1
+                where = f"paragraph {paragraphs}"
+                self.lines.paragraph(self.paragraph(block, where), where)
+            else:
+                tables += 1
+                where = f"table {tables}"
+                self.lines.table(self.table(block, where), where)
+        if body.find(W + "altChunk") is not None:
+            self.notes.append("the document embeds content in another format (altChunk); it is not read")
+
+    def paragraph(self, p, where: str) -> str:
+        """The paragraph's text as Word shows it: list number, then runs; "\n" at breaks."""
+        parts: list[str] = [self.numbering.prefix(p, where)]
+        _inline_text(p, parts)
+        return "".join(parts)
+
+    def table(self, tbl, where: str) -> list[tuple[list[str], str]]:
+        """Rows of the grid (merged cells as text then empty cells, a vertical
+        continuation as an empty cell), each followed by the rows of tables nested in it."""
+        grid: list[list[str]] = []
+        nested: list[list[tuple[list[str], str]]] = []
+        for r, tr in enumerate(_children(tbl, _TR), 1):
+            props = tr.find(W + "trPr")
+            cells = [""] * _grid_skip(props, "gridBefore")
+            inner: list[tuple[list[str], str]] = []
+            for tc in _children(tr, _TC):
+                text, tables = self.cell(tc, f"{where} row {r}")
+                inner.extend(tables)
+                tc_pr = tc.find(W + "tcPr")
+                span, continued = 1, False
+                if tc_pr is not None:
+                    span = min(max(1, _int(tc_pr.find(W + "gridSpan"), 1)), MAX_SPAN)
+                    v_merge, h_merge = tc_pr.find(W + "vMerge"), tc_pr.find(W + "hMerge")
+                    continued = ((v_merge is not None and v_merge.get(_VAL, "continue") == "continue")
+                                 or (h_merge is not None and h_merge.get(_VAL, "continue") == "continue"))
+                cells.append("" if continued else text)
+                cells.extend([""] * (span - 1))
+            cells.extend([""] * _grid_skip(props, "gridAfter"))
+            grid.append(cells)
+            nested.append(inner)
+        rows: list[tuple[list[str], str]] = []
+        for r, (cells, inner) in enumerate(zip(pad(grid), nested, strict=True), 1):
+            rows.append((cells, f"{where} row {r}"))
+            rows.extend(inner)
+        return rows
+
+    def cell(self, tc, where: str) -> tuple[str, list[tuple[list[str], str]]]:
+        """A cell's text on one line, and the rows of the tables nested in it."""
+        fragments: list[str] = []
+        nested: list[tuple[list[str], str]] = []
+        tables = 0
+        for block in _blocks(tc):
+            if block.tag == _P:
+                fragments.extend(self.paragraph(block, where).split("\n"))
+            else:
+                tables += 1
+                nested.extend(self.table(block, f"{where} table {tables}"))
+        return join_fragments(fragments), nested
+

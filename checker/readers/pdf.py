@@ -1,0 +1,262 @@
+"""PDF → Source, with pdfplumber.
+
+A PDF has no paragraphs or tables, only characters and ruling lines on pages. Ruled
+tables are found from their lines; the text around them is read line by line and the
+lines a paragraph was wrapped into are joined again, because facts such as the
+statistics period or a web address must not be cut in half by a line end: a line
+continues on the next when the next line's first word would not have fitted in the
+room left before the right margin, the next line is not indented, and it does not
+start with a heading number. Wrapped pieces join without a space (in a Chinese report
+a break inside Latin text is inside a web address, an e-mail or a number). A table
+that runs on over a page break is one table (its header rows repeated on the new page
+left out), and a row Word split at the page break is one row again. Page numbers are dropped. A PDF of page images (a scan) has no
+text to read and says so.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..ingest import IngestError, Source
+from .layout import Lines, first_line, is_cjk, pad
+
+# A page number: "3", "- 3 -", "第 3 页", "第3页 共9页", "3 / 9".
+_PAGE_NUMBER = re.compile(r"[-—–－\s]*\d{1,4}[-—–－\s]*"
+                          r"|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
+                          r"|\d{1,4}\s*/\s*\d{1,4}")
+_DASHED_NUMBER = re.compile(r"[-—–－]+\s*\d{1,4}\s*[-—–－]+")
+_NUMBERED_START = re.compile(r"[（(]?[一二三四五六七八九十]{1,3}[、.．）)]|\d{1,2}[、.．]"
+                             r"|第[一二三四五六七八九十]{1,3}部分")
+_MARGIN_ZONE = 0.1  # the top and bottom tenth of a page, where page numbers stand
+_ONE_CELL_MAX_HEIGHT = 60.0  # points: two or three lines of text
+_SAME_EDGE = 2.0  # points: column lines this close are one
+
+
+@dataclass(slots=True)
+class _TextLine:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    lead: float  # width of the line's first word (one CJK character, or a Latin run)
+
+
+@dataclass(slots=True)
+class _Table:
+    top: float
+    rows: list[list[str]]
+    edges: list[float]  # the left edge of each column
+    right: float
+
+
+@dataclass(slots=True)
+class _Page:
+    number: int
+    items: list[_TextLine | _Table] = field(default_factory=list)
+    has_text: bool = False
+
+
+def read_pdf(path: str, data: bytes) -> Source:
+    """The text and ruled tables of every page, in reading order."""
+    try:
+        import pdfplumber
+    except ImportError:
+        raise IngestError("ingest.missing_library", format=".pdf", library="pdfplumber") from None
+    if b"%PDF" not in data[:1024]:
+        raise IngestError("ingest.pdf_not_pdf")
+    if b"%%EOF" not in data[-2048:]:
+        raise IngestError("ingest.pdf_truncated")
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_read_page(page, n) for n, page in enumerate(pdf.pages, 1)]
+    except Exception as e:  # pdfminer raises many kinds on a damaged file
+        cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
+        if "Password" in type(cause).__name__ or "Encrypt" in type(cause).__name__:
+            raise IngestError("ingest.pdf_encrypted") from None
+        raise IngestError("ingest.pdf_corrupt", reason=f"{type(cause).__name__}: {first_line(cause)}") from None
+    if not pages:
+        raise IngestError("ingest.pdf_corrupt", reason="no page could be found")
+    if not any(p.has_text for p in pages):
+        raise IngestError("ingest.pdf_scanned")
+    notes = [f"page {p.number} has no text layer (a scanned page?); it is not read"
+             for p in pages if not p.has_text]
+    return _write(pages).source(path, "pdf", notes)
+
+
+def _read_page(page, number: int) -> _Page:
+    out = _Page(number, has_text=bool(page.chars))
+    if not out.has_text:
+        return out
+    page = page.dedupe_chars()
+    finder = page.debug_tablefinder()
+    tables = [(t.bbox, t.extract(), [c.bbox[0] for c in t.columns]) for t in finder.tables]
+    # pdfplumber leaves out tables of one cell; a report's table may start with a row of
+    # one merged cell at the foot of a page ("第二十条第（一）项"), so a one-cell box of
+    # a line or two of text is kept as a table (not a frame round the page or a paragraph).
+    in_tables = {cell for t in finder.tables for cell in t.cells}
+    for cell in finder.cells:
+        if cell not in in_tables and cell[3] - cell[1] <= _ONE_CELL_MAX_HEIGHT:
+            text = page.crop(cell, strict=False).extract_text()
+            if 0 < len(text) <= 100:
+                tables.append((cell, [[text]], [cell[0]]))
+    boxes = [bbox for bbox, _, _ in tables]
+
+    def outside_tables(obj: dict) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    height = float(page.height)
+    for line in page.filter(outside_tables).extract_text_lines():
+        text = line["text"].strip()
+        in_margin = line["bottom"] < height * _MARGIN_ZONE or line["top"] > height * (1 - _MARGIN_ZONE)
+        if not text or _DASHED_NUMBER.fullmatch(text) or (in_margin and _PAGE_NUMBER.fullmatch(text)):
+            continue
+        out.items.append(_TextLine(text, line["x0"], line["x1"], line["top"], line["bottom"],
+                                   _lead_width(line["chars"])))
+    for bbox, extracted, edges in tables:
+        rows = [[_join((cell or "").split("\n")) for cell in row] for row in extracted]
+        if any(any(row) for row in rows):
+            out.items.append(_Table(bbox[1], pad(rows), edges, bbox[2]))
+    out.items.sort(key=lambda item: item.top)
+    return out
+
+
+def _lead_width(chars: list[dict]) -> float:
+    """The width of the first word: one CJK character, or Latin up to a space or CJK."""
+    chars = chars[next((i for i, c in enumerate(chars) if c["text"].strip()), len(chars)):]
+    if not chars:
+        return 0.0
+    end = chars[0]
+    if not is_cjk(end["text"]):
+        for c in chars[1:]:
+            if not c["text"].strip() or is_cjk(c["text"]):
+                break
+            end = c
+    return end["x1"] - chars[0]["x0"]
+
+
+def _join(parts: list[str]) -> str:
+    return "".join(p.strip() for p in parts)
+
+
+def _mode(values: list[float]) -> float | None:
+    counted = Counter(round(v) for v in values)
+    return counted.most_common(1)[0][0] if counted else None
+
+
+def _write(pages: list[_Page]) -> Lines:
+    """Pages → lines: wrapped lines of a paragraph joined (across a page break too),
+    tables as rows, a table that goes on at the top of the next page continued."""
+    text_lines = [i for p in pages for i in p.items if isinstance(i, _TextLine)]
+    left = _mode([t.x0 for t in text_lines])
+    right = _mode([t.x1 for t in text_lines if len(t.text) >= 10])
+    lines = Lines()
+    paragraph: list[str] = []
+    paragraph_origin = ""
+    previous: _TextLine | None = None
+    previous_page = 0
+    table: list[tuple[list[str], str]] = []
+    table_origin = ""
+    table_shape: _Table | None = None  # the columns of the table being collected
+
+    def flush() -> None:
+        nonlocal table
+        if paragraph:
+            lines.paragraph(_join(paragraph), paragraph_origin)
+            paragraph.clear()
+        if table:
+            lines.table(table, table_origin)
+            table = []
+
+    for page in pages:
+        tables = 0
+        for index, item in enumerate(page.items):
+            if isinstance(item, _Table):
+                tables += 1
+                where = f"page {page.number} table {tables}"
+                rows = [(row, f"{where} row {r}") for r, row in enumerate(item.rows, 1)]
+                if index == 0 and table and table_shape is not None and _same_extent(table_shape, item):
+                    table_shape = _continue_table(table, table_shape, rows, item)
+                else:
+                    flush()
+                    table, table_origin, table_shape = rows, where, item
+                previous = None
+                continue
+            if not (previous is not None and _continues(previous, item, left, right, previous_page == page.number)):
+                flush()
+                paragraph_origin = f"page {page.number}"
+            paragraph.append(item.text)
+            previous, previous_page = item, page.number
+    flush()
+    return lines
+
+
+def _same_extent(a: _Table, b: _Table) -> bool:
+    return abs(a.edges[0] - b.edges[0]) <= _SAME_EDGE and abs(a.right - b.right) <= _SAME_EDGE
+
+
+def _continue_table(table: list[tuple[list[str], str]], shape: _Table, rows: list[tuple[list[str], str]],
+                    more: _Table) -> _Table:
+    """Add the rows a table goes on with after a page break, less the header rows Word
+    repeats on every page; returns the columns of the whole. The two parts are put on
+    the columns of both (a part whose rows merge cells has fewer column lines). The
+    first row left is the rest of a row Word split at the break when it holds only
+    text, no number and no row number, and only in columns where the row before has text."""
+    edges = _union(shape.edges, more.edges)
+    if edges != shape.edges:
+        table[:] = [(_regrid(cells, shape.edges, edges), origin) for cells, origin in table]
+    rows = [(_regrid(cells, more.edges, edges), origin) for cells, origin in rows]
+    repeated = 0
+    while repeated < min(len(rows) - 1, len(table)) and rows[repeated][0] == table[repeated][0]:
+        repeated += 1
+    rows = rows[repeated:]
+    last, first = table[-1][0], rows[0][0]
+    split = any(first) and all(
+        not text or (last[i] and not _looks_like_number(text) and not _NUMBERED_START.match(text))
+        for i, text in enumerate(first))
+    if split:
+        table[-1] = ([a + b for a, b in zip(last, first, strict=True)], table[-1][1])
+        rows = rows[1:]
+    table.extend(rows)
+    return _Table(shape.top, [], edges, shape.right)
+
+
+def _union(a: list[float], b: list[float]) -> list[float]:
+    """The column edges of two parts of one table, edges within a point or two as one."""
+    out: list[float] = []
+    for x in sorted(a + b):
+        if not out or x - out[-1] > _SAME_EDGE:
+            out.append(x)
+    return out
+
+
+def _regrid(cells: list[str], edges: list[float], union: list[float]) -> list[str]:
+    """A row on finer columns: each cell's text in the column at its left edge, the
+    columns it spans empty."""
+    out = [""] * len(union)
+    for text, x in zip(cells, edges, strict=False):
+        out[min(range(len(union)), key=lambda i: abs(union[i] - x))] = text
+    return out
+
+
+def _looks_like_number(text: str) -> bool:
+    return bool(re.fullmatch(r"[\d,.\-+%]+", text))
+
+
+def _continues(previous: _TextLine, line: _TextLine, left: float | None, right: float | None,
+               same_page: bool) -> bool:
+    """Whether `line` carries on the paragraph `previous` ends: the first word of `line`
+    would not have fitted after `previous`, `line` is not indented, not numbered like a
+    heading, and (on one page) not set apart by a paragraph gap."""
+    if left is None or right is None:
+        return False
+    size = max(previous.bottom - previous.top, 1.0)
+    return (right - previous.x1 < line.lead + 1.5 * size and line.x0 <= left + 0.5 * size
+            and not _NUMBERED_START.match(line.text)
+            and not (same_page and line.top - previous.bottom > size))
