@@ -6,7 +6,7 @@
 
 __version__ = "0.1.0"
 
-_API = {"check", "check_text", "CheckResult", "default_rules", "load_rules", "run_examples"}
+_API = {"check", "check_many", "check_text", "CheckResult", "default_rules", "load_rules", "run_examples"}
 
 
 def __getattr__(name: str):

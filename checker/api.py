@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from . import corpus
 from .engine import RuleRunError, evaluate
+from .expr import Corpus, Match, SimilarReport
 from .ingest import IngestError, Source, normalise_newlines, read_source
 from .model import Report, Violation
 from .parse import parse
@@ -51,6 +53,51 @@ def check(target: str | os.PathLike[str] | Source, rules: RuleSet | None = None,
     return CheckResult(source.path, report, violations, None, errors)
 
 
+def check_many(targets: list, rules: RuleSet | None = None, *, select: list[str] | tuple = (),
+               ignore: list[str] | tuple = ()) -> list[CheckResult]:
+    """Check several reports, each alone and then against each other: the rules about
+    the same body's previous report and about copied reports (rule.corpus) run here."""
+    rules = rules or default_rules()
+    results = [check(t, rules, select=select, ignore=ignore) for t in targets]
+    chosen = [r for r in rules.selected(select, ignore) if r.corpus]
+    if not chosen or len(results) < 2:
+        return results
+    reports = {r.path: r.report for r in results if r.report is not None}
+    links = corpus.link([corpus.digest(path, report) for path, report in reports.items()])
+    for result in results:
+        if result.report is None:
+            continue
+        context = corpus_context(result.report, links, reports.get)
+        found, errors = evaluate(result.report, chosen, rules.templates, context)
+        result.violations = sorted(result.violations + found, key=lambda v: (v.span.start, v.span.end, v.rule))
+        result.rule_errors += errors
+    return results
+
+
+def corpus_context(report: Report, links: corpus.Links, other_report) -> Corpus:
+    """What the rules about other reports need for one report. `other_report(path)`
+    gives another report of the set (parsed again if need be), for shared passages."""
+    from decimal import Decimal
+
+    from .text import LineIndex
+
+    previous = links.previous.get(report.path)
+    similar = None
+    best = links.similar.get(report.path)
+    if best is not None:
+        def passages(best=best) -> list[Match]:
+            other = other_report(best.path)
+            if other is None:
+                return []
+            index = LineIndex(report.text)
+            return [Match(report.text[a:b], index.span(a, b)) for a, b in corpus.shared_passages(report, other)]
+
+        similar = SimilarReport(best.path, Decimal(str(round(best.score, 3))), best.issuer,
+                                Decimal(best.year) if best.year else None, best.same_body, passages)
+    return Corpus(previous=corpus.previous_report(previous) if previous else None,
+                  same_year=[d.path for d in links.same_year.get(report.path, [])], similar=similar)
+
+
 def check_text(text: str, path: str = "<text>", rules: RuleSet | None = None, **kw) -> CheckResult:
     return check(Source(path=path, text=normalise_newlines(text), encoding="utf-8"), rules, **kw)
 
@@ -67,6 +114,12 @@ def default_rules() -> RuleSet:
 
 # ---------------------------------------------------------------------- rule examples
 
+def _example_source(text: str | None, file, path: str) -> Source:
+    if file is not None:
+        return read_source(file)
+    return Source(path=path, text=normalise_newlines(text or ""), encoding="utf-8")
+
+
 @dataclass(slots=True)
 class ExampleResult:
     rule: Rule
@@ -81,16 +134,15 @@ def run_examples(rule: Rule, rules: RuleSet) -> list[ExampleResult]:
     out = []
     for ex in rule.examples:
         where = f"{rule.file}:{ex.line}"
-        if ex.file is not None:
-            try:
-                source = read_source(ex.file)
-            except IngestError as e:
-                out.append(ExampleResult(rule, ex, False, f"{where}: cannot read {ex.file}: {e.render('en')}"))
-                continue
-        else:
-            source = Source(path=where, text=normalise_newlines(ex.text or ""), encoding="utf-8")
-        report = parse(source, rules.templates)
-        found, errors = evaluate(report, [rule], rules.templates)
+        try:
+            sources = [_example_source(text, file, f"{where}#{i}")
+                       for i, (text, file) in enumerate([(ex.text, ex.file)] + ex.others)]
+        except IngestError as e:
+            out.append(ExampleResult(rule, ex, False, f"{where}: cannot read an example file: {e.render('en')}"))
+            continue
+        subset = RuleSet([rule], [], rules.templates, rules.directories)
+        result = check_many(sources, subset)[0] if rule.corpus else check(sources[0], subset)
+        found, errors = result.violations, result.rule_errors
         lines = sorted(v.span.line for v in found)
         if errors:
             out.append(ExampleResult(rule, ex, False, f"{where}: the rule failed to run: {errors[0].message}"))
@@ -110,4 +162,4 @@ def run_examples(rule: Rule, rules: RuleSet) -> list[ExampleResult]:
     return out
 
 
-__all__ = ["check", "check_text", "CheckResult", "default_rules", "load_rules", "run_examples", "ExampleResult"]
+__all__ = ["check", "check_many", "corpus_context", "check_text", "CheckResult", "default_rules", "load_rules", "run_examples", "ExampleResult"]

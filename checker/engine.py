@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Iterator
 
-from .expr import GLOBALS, UNKNOWN, Env, ExprError, get_attr, render, segments, span_of, truth
+from .expr import GLOBALS, UNKNOWN, Corpus, Env, ExprError, get_attr, render, segments, span_of, truth
 from .model import Report, Span, Violation
 from .regimes import regime_for
 from .rules import Rule
@@ -47,14 +47,16 @@ class RuleRunError:
 class Expect:
     """for_each: bind variables to each item of lists (all combinations); let: name
     values; when: skip bindings where it is not true; expect: must be true, or the
-    binding is a finding, located by `at`."""
+    binding is a finding, located by `at`, shown with the cells it read and the
+    places `related` gives."""
 
-    def __init__(self, for_each, lets, when, expect, at) -> None:
+    def __init__(self, for_each, lets, when, expect, at, related=None) -> None:
         self.for_each = for_each
         self.lets = lets
         self.when = when
         self.expect = expect
         self.at = at
+        self.related = related  # further places to show with the finding
 
     def findings(self, env: Env) -> Iterator[Finding]:
         for binding in self._bindings(env, dict(env.vars)):
@@ -66,7 +68,10 @@ class Expect:
                 continue
             if truth(self.expect(env)) is not False:
                 continue  # true, or unknown: nothing to report with confidence
-            related = [c.span for c in env.touched]
+            related = [c.span for c in env.touched if c.span is not None]  # not another report's cells
+            if self.related is not None:
+                more = self.related(env)
+                related += [s for s in map(span_of, more if isinstance(more, list) else [more]) if s is not None]
             span = span_of(self.at(env)) if self.at is not None else self._default_span(binding)
             yield Finding(dict(binding), span, related)
 
@@ -261,16 +266,20 @@ def format_message(template: str, variables: dict, env: Env, lang: str) -> str:
         pos = end + 1
 
 
-def evaluate(report: Report, rules: list[Rule], templates: Templates) -> tuple[list[Violation], list[RuleRunError]]:
+def evaluate(report: Report, rules: list[Rule], templates: Templates,
+             corpus: Corpus | None = None) -> tuple[list[Violation], list[RuleRunError]]:
+    """Run rules on one report. Rules about other reports (rule.corpus) run only when
+    `corpus` says what the other reports are (a check of many reports); alone, a
+    report is checked by the other rules only."""
     index = LineIndex(report.text)
     regime = regime_for(report.year)
     issuer_kind = report.issuer.kind if report.issuer else None
-    env = Env(report, templates, index, regime)
+    env = Env(report, templates, index, regime, corpus)
     fallback = report.title.span if report.title else index.line_span(1)
     violations: list[Violation] = []
     errors: list[RuleRunError] = []
     for rule in rules:
-        if not rule.applies_to(regime, issuer_kind):
+        if rule.corpus != (corpus is not None) or not rule.applies_to(regime, issuer_kind):
             continue
         env.vars = dict(rule.params)
         env.touched = []

@@ -115,14 +115,42 @@ class Scope:
     segments: list[tuple[int | None, str]]
 
 
+@dataclass(slots=True)
+class SimilarReport:
+    """The most similar other report of a set (corpus.link); `passages` are the stretches
+    of text both share, located in this report, worked out only when a rule asks."""
+
+    path: str
+    score: Decimal
+    issuer: str | None
+    year: Decimal | None
+    same_body: bool
+    find_passages: Callable[[], list]
+
+    def passages(self) -> list:
+        return self.find_passages()
+
+
+@dataclass(slots=True)
+class Corpus:
+    """What a check of many reports knows about one of them: the same body's previous
+    report, other reports of the same body and year, the most similar report."""
+
+    previous: Report | None = None
+    same_year: list[str] = field(default_factory=list)
+    similar: SimilarReport | None = None
+
+
 class Env:
     """What an expression sees while it is evaluated against one report."""
 
-    def __init__(self, report: Report, templates: Templates, index, regime: str | None) -> None:
+    def __init__(self, report: Report, templates: Templates, index, regime: str | None,
+                 corpus: Corpus | None = None) -> None:
         self.report = report
         self.templates = templates
         self.index = index  # LineIndex of the report text
         self.regime = regime
+        self.corpus = corpus
         self.vars: dict[str, Any] = {}
         self.touched: list[Cell] = []
         self._cache: dict[str, Any] = {}
@@ -352,10 +380,16 @@ class _Compiler:
         target = self.compile(table)
         row = self._selector(row_sel)
         col = self._selector(col_sel) if col_sel is not None else None
+        name = None  # applications[…] or previous.applications[…]: check the ids at load time
         if isinstance(table, Tree) and table.data == "name":
+            name = table.children[0]
+        elif isinstance(table, Tree) and table.data == "attr" and table.children[0].data == "name" \
+                and str(table.children[0].children[0]) == "previous":
+            name = table.children[1]
+        if name is not None:
             literal = lambda s: str(s.children[0]) if s is not None and s.data == "selector" else None
-            column = getattr(table.children[0], "column", 0) or 0
-            self.cells.append(CellReference(str(table.children[0]), literal(row_sel), literal(col_sel), column))
+            self.cells.append(CellReference(str(name), literal(row_sel), literal(col_sel),
+                                            getattr(name, "column", 0) or 0))
         if col is None:
             return lambda env: select_rows(env, target(env), row(env))
         return lambda env: select_cells(env, target(env), row(env), col(env))
@@ -1136,6 +1170,9 @@ def _narrative(env: Env) -> Scope:
 GLOBALS: dict[str, Callable[[Env], Any]] = {
     "year": lambda env: Decimal(env.report.year) if env.report.year is not None else UNKNOWN,
     "regime": lambda env: env.regime,
+    "previous": lambda env: env.corpus.previous if env.corpus else None,
+    "same_year": lambda env: list(env.corpus.same_year) if env.corpus else [],
+    "similar": lambda env: env.corpus.similar if env.corpus else None,
     "template": lambda env: env.report.template,
     "issuer": lambda env: env.report.issuer,
     "title": lambda env: env.report.title,
@@ -1157,6 +1194,11 @@ GLOBALS: dict[str, Callable[[Env], Any]] = {
 GLOBAL_DOCS = {
     "year": "the report year (from the title, else the statistics period)",
     "regime": "the regime in force for the year: pre2019, 2019 or 2021 (rules/regimes.yaml)",
+    "previous": "in a check of many reports, the same body's previous report: .year, .issuer, and its "
+                "tables (previous.applications[carried_out, total]); null otherwise",
+    "same_year": "in a check of many reports, the paths of the same body's other reports for the same year",
+    "similar": "in a check of many reports, the most similar other report: .path, .score (0–1), .issuer, "
+               ".year, .same_body, .passages (the shared stretches, located in this report); null otherwise",
     "template": "the table format the report's tables follow: 2021, 2019, pre2019, mixed or null",
     "issuer": "the issuing body: .name, .kind (township, subdistrict, government, department, committee, unknown)",
     "title": "the title paragraph: .text",
@@ -1200,6 +1242,10 @@ _ATTRS: dict[type, dict[str, Callable[[Any], Any]]] = {
     TableProblem: {"kind": lambda v: v.kind, "detail": lambda v: v.detail},
     Row: {"id": lambda v: v.template_row, "label": lambda v: v.label},
     dt.date: {"year": lambda v: Decimal(v.year), "month": lambda v: Decimal(v.month), "day": lambda v: Decimal(v.day)},
+    SimilarReport: {"path": lambda v: v.path, "score": lambda v: v.score, "issuer": lambda v: v.issuer,
+                    "year": lambda v: v.year, "same_body": lambda v: v.same_body,
+                    "passages": lambda v: v.passages()},
+    Report: {"year": lambda v: _dec(v.year), "issuer": lambda v: v.issuer, "path": lambda v: v.path},
 }
 
 
@@ -1227,6 +1273,8 @@ def get_attr(obj, name: str):
         if name in obj.groups:
             return obj.groups[name]
         return None  # an optional group that did not take part
+    if isinstance(obj, Report) and name not in _ATTRS[Report]:
+        return obj.table(name)  # previous.applications: a table of another report
     attrs = _ATTRS.get(type(obj))
     if attrs is None:
         attrs = next((a for typ, a in _ATTRS.items() if isinstance(obj, typ)), None)
@@ -1291,6 +1339,10 @@ def render(value, lang: str = "zh") -> str:
         return value.label
     if isinstance(value, Table):
         return value.title or value.template or "?"
+    if isinstance(value, SimilarReport):
+        return value.path
+    if isinstance(value, Report):
+        return value.path
     return str(value)
 
 

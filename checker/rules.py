@@ -42,6 +42,7 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _PLACEHOLDER_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 MAX_PATTERNS = 200
+CORPUS_FACTS = {"previous", "same_year", "similar"}
 TEMPLATE_FINDINGS = ("missing_table", "missing_rows", "missing_blocks", "extra_rows", "unmatched_rows",
                      "header_missing", "header_mismatch", "value_count")
 
@@ -49,7 +50,7 @@ RULE_KEYS = {"id", "title", "title_en", "severity", "applies", "cite", "descript
              "message", "check", "examples"}
 REQUIRED_RULE_KEYS = ("id", "title", "title_en", "severity", "cite", "message", "check")
 CHECK_KINDS = {
-    "expect": {"for_each", "let", "when", "at"},
+    "expect": {"for_each", "let", "when", "at", "related"},
     "require_sections": {"when"},
     "require_patterns": {"when"},
     "forbid_patterns": {"when"},
@@ -86,6 +87,7 @@ class Example:
     count: int | None = None
     lines: list[int] | None = None
     line: int = 0  # where the example is written in the rule file
+    others: list[tuple[str | None, Path | None]] = field(default_factory=list)  # the rest of a set of reports
 
 
 @dataclass(slots=True)
@@ -102,6 +104,7 @@ class Rule:
     regimes: frozenset[str] | None
     issuers: frozenset[str] | None
     params: dict[str, Any]
+    corpus: bool = False           # about other reports too (uses `previous`, `same_year` or `similar`)
     description: str = ""
     examples: list[Example] = field(default_factory=list)
     file: str = ""
@@ -210,6 +213,7 @@ class _Validator:
         self.templates = templates
         self.errors = errors
         self.failed = False
+        self.names: set[str] = set()  # facts the rule's expressions use
 
     def error(self, pos: Pos, message: str) -> None:
         self.errors.append(RuleError(self.file, pos.line, pos.column, message))
@@ -249,6 +253,7 @@ class _Validator:
             return None
         for ref in compiled.cells:
             self._table_ref(ref, pos, what)
+        self.names |= compiled.names
         return compiled
 
     def _table_ref(self, ref, pos: Pos, what: str) -> None:
@@ -346,6 +351,7 @@ class _Validator:
         return Rule(id=rule_id, family=family, title=item["title"], title_en=item["title_en"],
                     severity=severity, cite=item["cite"], message=message, kind=kind, check=check,
                     regimes=regimes, issuers=issuers, params=params,
+                    corpus=bool(self.names & CORPUS_FACTS),
                     description=item.get("description", ""), examples=examples,
                     file=self.file, line=item.pos.line)
 
@@ -468,9 +474,11 @@ class _Validator:
                 if "when" in value else None)
         expect = self._compile(value["expect"], value.value_pos["expect"], set(bound), f"{what}: check.expect")
         at = self._compile(value["at"], value.value_pos["at"], set(bound), f"{what}: check.at") if "at" in value else None
+        related = (self._compile(value["related"], value.value_pos["related"], set(bound), f"{what}: check.related")
+                   if "related" in value else None)
         if self.failed:
             return None
-        return engine.Expect(for_each, lets, when, expect, at)
+        return engine.Expect(for_each, lets, when, expect, at, related)
 
     def _require_patterns(self, value, pos: Pos, ctx: str, bound: set[str], when):
         from . import engine
@@ -550,6 +558,7 @@ class _Validator:
         return {"zh": value["zh"], "en": value["en"]}
 
     def _examples(self, value, pos: Pos | None, what: str, base: Path) -> list[Example]:
+        self.base = base
         if value is None:
             return []
         if not isinstance(value, LocDict):
@@ -566,18 +575,21 @@ class _Validator:
                 continue
             for i, ex in enumerate(items):
                 epos = items.item_pos[i]
-                allowed = {"text", "file", "count", "lines"} if key == "fail" else {"text", "file"}
-                if not isinstance(ex, LocDict) or len({"text", "file"} & set(ex)) != 1:
-                    self.error(epos, f"{what}: each example needs exactly one of `text` or `file`")
+                allowed = {"text", "file", "others"} | ({"count", "lines"} if key == "fail" else set())
+                path = self._example_report(ex, epos, what)
+                if path is False:
                     continue
                 self._keys(ex, allowed, f"{what}: examples.{key}")
-                path = None
-                if "file" in ex:
-                    path = (base / str(ex["file"])).resolve()
-                    if not path.is_file():
-                        self.error(ex.value_pos["file"], f"{what}: example file not found: {ex['file']}")
-                elif not isinstance(ex["text"], str):
-                    self.error(ex.value_pos["text"], f"{what}: example text must be text")
+                others = []
+                if "others" in ex:
+                    if not isinstance(ex["others"], LocList):
+                        self.error(ex.value_pos["others"], f"{what}: `others` must be a list of reports")
+                    else:
+                        for j, other in enumerate(ex["others"]):
+                            other_path = self._example_report(other, ex["others"].item_pos[j], what)
+                            if other_path is not False:
+                                self._keys(other, {"text", "file"}, f"{what}: examples.{key}.others")
+                                others.append((other.get("text"), other_path))
                 count = ex.get("count")
                 if count is not None and (not isinstance(count, int) or isinstance(count, bool) or count < 1):
                     self.error(ex.value_pos["count"], f"{what}: example count must be a whole number ≥ 1")
@@ -585,8 +597,23 @@ class _Validator:
                 if lines is not None and not (isinstance(lines, LocList) and all(isinstance(n, int) for n in lines)):
                     self.error(ex.value_pos["lines"], f"{what}: example lines must be a list of line numbers")
                 out.append(Example(key == "fail", ex.get("text") if "text" in ex else None, path,
-                                   count, list(lines) if lines is not None else None, epos.line))
+                                   count, list(lines) if lines is not None else None, epos.line, others))
         return out
+
+    def _example_report(self, ex, pos: Pos, what: str):
+        """An example report given as `text` or `file`: its path (None for text), or
+        False when it is malformed (the error is reported)."""
+        if not isinstance(ex, LocDict) or len({"text", "file"} & set(ex)) != 1:
+            self.error(pos, f"{what}: each example needs exactly one of `text` or `file`")
+            return False
+        if "file" in ex:
+            path = (self.base / str(ex["file"])).resolve()
+            if not path.is_file():
+                self.error(ex.value_pos["file"], f"{what}: example file not found: {ex['file']}")
+            return path
+        if not isinstance(ex["text"], str):
+            self.error(ex.value_pos["text"], f"{what}: example text must be text")
+        return None
 
 
 def _glob(pattern: str, candidate: str) -> bool:

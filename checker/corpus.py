@@ -1,0 +1,223 @@
+"""Across reports: which reports are the same body's, which is a body's previous
+report, and which report is most like each one (内容雷同).
+
+A check of many reports first checks each alone; each report then leaves a `Digest`:
+its body, year, the values of its tables and a similarity signature — small enough to
+send between processes by the thousand. `link()` puts the digests together:
+
+- bodies: a body's name varies between reports (河集乡 / 睢县河集乡人民政府 /
+  河集乡政府): names are reduced to a key — township-level bodies by their own name,
+  other bodies by their full name without 人民政府 — and a shorter name joins a longer
+  one that ends with it when only one does. Each group keeps the names it matched.
+- previous: the same body's report with the greatest year before this one.
+- similar: the most similar other report, among the candidates locality-sensitive
+  hashing proposes (similarity.py), so n reports cost about n.
+
+Cross-report rules are ordinary YAML rules that use the facts `previous` and
+`similar`; the engine evaluates them with the Links of a report (engine.Corpus).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import similarity
+from .model import Cell, Report, Row, Table, TableProblem
+
+_GOVERNMENT_WORDS = re.compile(r"(?:人民政府|政府|办事处|人民政府办公室)$")
+_ADMIN_BREAK = re.compile(r"(?<=[省市县区旗州盟])")
+_TOWNSHIP = re.compile(r"(?:乡|镇|街道|苏木)$")
+
+
+@dataclass(slots=True)
+class TableDigest:
+    template: str | None
+    version: str | None
+    unreliable_blocks: tuple[str | None, ...]   # blocks whose header contradicts the template
+    values: dict[str, dict[str, tuple[str | None, str | None]]]  # row → column → (value, problem)
+
+
+@dataclass(slots=True)
+class Digest:
+    path: str
+    issuer: str | None
+    issuer_kind: str | None
+    year: int | None
+    tables: list[TableDigest]
+    signature: tuple[int, ...] | None
+    body: str | None = None  # set by link()
+
+
+def prose(report: Report) -> str:
+    """What a body writes itself: its paragraphs, not tables, headings or sub-headings."""
+    return "\n".join(p.text for s in report.sections for p in s.paragraphs if p.kind == "text")
+
+
+def report_names(report: Report) -> tuple[str, ...]:
+    return tuple(n for n in ((report.issuer.name if report.issuer else None),) if n)
+
+
+def digest(path: str, report: Report) -> Digest:
+    tables = []
+    for t in report.tables:
+        if t.template is None:
+            continue
+        values = {r.template_row: {c.column: (None if c.value is None else str(c.value), c.problem)
+                                   for c in r.cells if c.column}
+                  for r in t.rows if r.template_row and not r.problem}
+        unreliable = tuple(sorted({p.block or "" for p in t.problems if not t.reliable_for(p.block)}))
+        tables.append(TableDigest(t.template, t.version, tuple(b or None for b in unreliable), values))
+    text = similarity.masked(prose(report), report_names(report))
+    return Digest(path, report.issuer.name if report.issuer else None,
+                  report.issuer.kind if report.issuer else None, report.year, tables,
+                  similarity.signature(text))
+
+
+def previous_report(d: Digest) -> Report:
+    """A stand-in Report for a previous report known only by its digest: its year,
+    issuer and table values (cells without a place in the current report's text)."""
+    from .model import Issuer
+
+    tables = []
+    for td in d.tables:
+        rows = [Row(label=row_id, span=None, cells=[
+            Cell(raw=value or "", span=None, value=None if value is None else Decimal(value), problem=problem,
+                 column=col, row=row_id) for col, (value, problem) in cols.items()],
+            template_row=row_id, columns=list(cols)) for row_id, cols in td.values.items()]
+        problems = [TableProblem("header_mismatch", "", None, block) for block in td.unreliable_blocks]
+        tables.append(Table(span=None, layout="", template=td.template, version=td.version, rows=rows,
+                            problems=problems))
+    issuer = Issuer(d.issuer, d.issuer_kind or "unknown", None, "digest") if d.issuer else None
+    return Report(path=d.path, text="", encoding="", title=None, year=d.year, year_source="digest",
+                  issuer=issuer, period=None, periods=[], contacts=[], dates=[], publication_date=None,
+                  preamble=[], intro=[], sections=[], tables=tables)
+
+
+# ------------------------------------------------------------------------------ bodies
+
+def body_key(name: str) -> str:
+    """The part of a body's name that stays the same between its reports."""
+    name = _GOVERNMENT_WORDS.sub("", re.sub(r"\s+", "", name))
+    parts = [p for p in _ADMIN_BREAK.split(name) if p]
+    if parts and _TOWNSHIP.search(parts[-1]) and len(parts[-1]) >= 2:
+        return parts[-1]
+    return name
+
+
+@dataclass(slots=True)
+class Group:
+    key: str
+    names: set[str] = field(default_factory=set)
+    members: list[Digest] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Similar:
+    path: str
+    score: float
+    issuer: str | None
+    year: int | None
+    same_body: bool
+
+
+@dataclass(slots=True)
+class Links:
+    groups: dict[str, Group]
+    previous: dict[str, Digest]          # path → the same body's previous report
+    same_year: dict[str, list[Digest]]   # path → other reports of the same body and year
+    similar: dict[str, Similar]          # path → the most similar other report
+
+
+def _groups(digests: list[Digest]) -> dict[str, Group]:
+    keyed: dict[str, Group] = {}
+    for d in digests:
+        if d.issuer and d.year:
+            key = body_key(d.issuer)
+            group = keyed.setdefault(key, Group(key))
+            group.names.add(d.issuer)
+            group.members.append(d)
+    # a shorter key joins the one longer key that ends with it (统计局 → 某县统计局)
+    by_length = sorted(keyed, key=len)
+    suffixes: dict[str, list[str]] = defaultdict(list)
+    for key in by_length:
+        for i in range(1, len(key) - 1):
+            suffixes[key[i:]].append(key)
+    for key in by_length:
+        longer = [k for k in suffixes.get(key, []) if k in keyed and k != key]
+        if len(longer) == 1:
+            target = keyed[longer[0]]
+            target.names |= keyed[key].names
+            target.members += keyed[key].members
+            del keyed[key]
+    for key, group in keyed.items():
+        for d in group.members:
+            d.body = key
+    return keyed
+
+
+def link(digests: list[Digest]) -> Links:
+    groups = _groups(digests)
+    previous: dict[str, Digest] = {}
+    same_year: dict[str, list[Digest]] = {}
+    for group in groups.values():
+        ordered = sorted(group.members, key=lambda d: (d.year, d.path))
+        for d in ordered:
+            earlier = [o for o in ordered if o.year < d.year]
+            if earlier:
+                previous[d.path] = earlier[-1]
+            twins = [o for o in ordered if o.year == d.year and o.path != d.path]
+            if twins:
+                same_year[d.path] = twins
+    signatures = {d.path: d.signature for d in digests if d.signature}
+    by_path = {d.path: d for d in digests}
+    best: dict[str, Similar] = {}
+    for a, b in similarity.candidates(signatures):
+        score = similarity.estimate(signatures[a], signatures[b])
+        for this, other in ((a, b), (b, a)):
+            if this not in best or score > best[this].score:
+                o = by_path[other]
+                best[this] = Similar(other, score, o.issuer, o.year,
+                                     by_path[this].body is not None and by_path[this].body == o.body)
+    return Links(groups, previous, same_year, best)
+
+
+# ------------------------------------------------------------------ shared passages
+
+def _prose_map(report: Report) -> tuple[str, list[tuple[int, int]]]:
+    """The report's prose and, per paragraph, (start in the prose, start in the text)."""
+    parts, starts, pos = [], [], 0
+    for s in report.sections:
+        for p in s.paragraphs:
+            if p.kind == "text":
+                starts.append((pos, p.span.start))
+                parts.append(p.text)
+                pos += len(p.text) + 1
+    return "\n".join(parts), starts
+
+
+def shared_passages(report: Report, other: Report, minimum: int = 20) -> list[tuple[int, int]]:
+    """The stretches of this report's prose that the other report also has (after
+    masking names and numbers), as (start, end) offsets into this report's text, one
+    per paragraph they run through."""
+    from bisect import bisect_right
+
+    mine, mine_starts = _prose_map(report)
+    theirs, _ = _prose_map(other)
+    a, a_offsets = similarity.normalise(mine, report_names(report))
+    b, b_offsets = similarity.normalise(theirs, report_names(other))
+    keys = [start for start, _ in mine_starts]
+    lengths = [len(p) for p in mine.split("\n")]
+    out = []
+    for passage in similarity.shared_passages(a, a_offsets, b, b_offsets, minimum):
+        position = passage.start
+        while position < passage.end:
+            i = bisect_right(keys, position) - 1
+            prose_start, text_start = mine_starts[i]
+            stop = min(passage.end, prose_start + lengths[i])
+            if stop - position >= minimum // 2:
+                out.append((text_start + position - prose_start, text_start + stop - prose_start))
+            position = prose_start + lengths[i] + 1
+    return out

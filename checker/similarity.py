@@ -1,0 +1,143 @@
+"""Similarity of report texts, for copied reports (内容雷同).
+
+What is compared is the prose a body writes itself: paragraphs, not tables or headings
+(every report shares the template's), with numbers, dates and place or body names
+masked, so a report copied from last year with only the year and the figures changed
+still reads as the same text.
+
+Each text becomes a set of character shingles, summarised in a MinHash signature by
+one-permutation hashing (one hash per shingle, the minimum kept per bin; empty bins
+borrow from the next), so a signature costs one pass over the text. Candidate pairs
+come from locality-sensitive hashing on bands of the signature: reports are only
+compared with the few that share a band, so a set of n reports costs about n, not n².
+The estimate is then checked against the threshold the rule sets.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+SHINGLE = 6        # characters per shingle
+BINS = 128         # signature length
+BANDS = 32         # LSH bands of BINS // BANDS values each
+_MASK64 = (1 << 64) - 1
+_EMPTY = _MASK64
+
+# Numbers (Arabic or Chinese), dates and years, and names of places and bodies.
+_NUMBER = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*|[〇○零一二三四五六七八九十百千万两]+(?=[年月日件条次个份项人余]|$)")
+_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|乡|镇|街道|村|社区|苏木|嘎查)(?:人民政府|政府|办事处)?")
+_NOISE = re.compile(r"[\s\u3000\xa0，,。.、；;：:！!？?“”\"'‘’（）()《》<>【】\[\]—\-…·]+")
+
+
+def masked(text: str, names: tuple[str, ...] = ()) -> str:
+    """The text as `normalise` reads it, without the offsets: the fast path, for the
+    signature of every report."""
+    for name in sorted(filter(None, names), key=len, reverse=True):
+        text = text.replace(name, "\0")
+    text = _NUMBER.sub("\2", _NAME.sub("\1", text))
+    text = _NOISE.sub("", text)
+    return _MARKS.sub("#", text)
+
+
+_MARKS = re.compile(r"[\0\1\2#]+")
+
+
+def normalise(text: str, names: tuple[str, ...] = ()) -> tuple[str, list[int]]:
+    """Masked, punctuation-free text and, for each of its characters, its offset in
+    `text` (to turn a shared passage back into a span)."""
+    masked = list(text)
+    for name in sorted(filter(None, names), key=len, reverse=True):
+        for m in re.finditer(re.escape(name), text):
+            for i in range(m.start(), m.end()):
+                masked[i] = "\0"
+    joined = "".join(masked)
+    for pattern, mark in ((_NAME, "\1"), (_NUMBER, "\2")):
+        for m in pattern.finditer(joined):
+            for i in range(m.start(), m.end()):
+                masked[i] = mark if masked[i] != "\0" else "\0"
+        joined = "".join(masked)
+    out, offsets = [], []
+    previous = ""
+    for i, ch in enumerate(joined):
+        if ch in "\0\1\2":
+            ch = "#"
+            if previous == "#":
+                continue  # one mark per masked run
+        elif _NOISE.fullmatch(ch):
+            continue
+        out.append(ch)
+        offsets.append(i)
+        previous = ch
+    return "".join(out), offsets
+
+
+def signature(text: str) -> tuple[int, ...] | None:
+    """MinHash signature of a normalised text; None for a text too short to judge."""
+    if len(text) < SHINGLE * 8:
+        return None
+    mins = [_EMPTY] * BINS
+    data = memoryview(text.encode("utf-32-le"))  # 4 bytes a character: shingles are slices
+    width = 4 * SHINGLE
+    crc32 = zlib.crc32
+    for i in range(0, len(data) - width + 4, 4):
+        h = (crc32(data[i:i + width]) * 0x9E3779B97F4A7C15) & _MASK64
+        b = h % BINS
+        if h < mins[b]:
+            mins[b] = h
+    # densify: an empty bin takes the next filled bin's value (rotation), so two
+    # signatures stay comparable bin by bin
+    filled = [i for i, v in enumerate(mins) if v != _EMPTY]
+    if not filled:
+        return None
+    for i in range(BINS):
+        if mins[i] == _EMPTY:
+            j = next((f for f in filled if f > i), filled[0])
+            mins[i] = mins[j]
+    return tuple(mins)
+
+
+def estimate(a: tuple[int, ...], b: tuple[int, ...]) -> float:
+    return sum(x == y for x, y in zip(a, b)) / BINS
+
+
+def candidates(signatures: dict[str, tuple[int, ...]]) -> set[tuple[str, str]]:
+    """Pairs of keys whose signatures share at least one band."""
+    rows = BINS // BANDS
+    buckets: dict[tuple, list[str]] = defaultdict(list)
+    for key, sig in signatures.items():
+        for band in range(BANDS):
+            buckets[(band, sig[band * rows:(band + 1) * rows])].append(key)
+    pairs: set[tuple[str, str]] = set()
+    for members in buckets.values():
+        if 1 < len(members) <= 50:  # a bucket shared by many is template text, not copying
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    pairs.add((a, b) if a < b else (b, a))
+    return pairs
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A stretch of text two reports share: offsets into each report's prose."""
+
+    start: int
+    end: int
+    other_start: int
+    other_end: int
+
+
+def shared_passages(a: str, a_offsets: list[int], b: str, b_offsets: list[int],
+                    minimum: int = 20) -> list[Passage]:
+    """The common stretches of two normalised texts, at least `minimum` characters
+    long, as offsets into the original texts."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    out = []
+    for block in matcher.get_matching_blocks():
+        if block.size >= minimum:
+            out.append(Passage(a_offsets[block.a], a_offsets[block.a + block.size - 1] + 1,
+                               b_offsets[block.b], b_offsets[block.b + block.size - 1] + 1))
+    return out

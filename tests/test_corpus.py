@@ -1,0 +1,146 @@
+"""Across reports: the same body's reports found under varying names, carry-over
+between years, and copied reports — on generated pairs of reports."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from conftest import run_cli
+from reportgen import copied, report
+
+from nianbao import corpus, similarity
+from nianbao.api import check_many, check_text
+from nianbao.ingest import Source
+from nianbao.parse import parse
+
+
+def write(folder: Path, name: str, text: str) -> str:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def findings(results, rule_prefix: str) -> dict[str, list]:
+    return {Path(r.path).name: [v for v in r.violations if v.rule.startswith(rule_prefix)] for r in results}
+
+
+@pytest.mark.parametrize("names", [
+    ("河集乡", "睢县河集乡人民政府", "河集乡政府"),
+    ("景罕镇人民政府", "景罕镇"),
+    ("某县统计局", "统计局"),
+    ("某街道办事处", "某街道"),
+])
+def test_one_body_under_varying_names(names):
+    digests = [corpus.Digest(f"{i}.txt", name, "township", 2020 + i, [], None) for i, name in enumerate(names)]
+    links = corpus.link(digests)
+    [group] = links.groups.values()
+    assert group.names == set(names)
+    assert links.previous[f"{len(names) - 1}.txt"].year == 2020 + len(names) - 2
+
+
+def test_different_bodies_stay_apart():
+    digests = [corpus.Digest("a.txt", "河集乡", "township", 2021, [], None),
+               corpus.Digest("b.txt", "河西乡", "township", 2022, [], None),
+               corpus.Digest("c.txt", "甲县统计局", "department", 2022, [], None),
+               corpus.Digest("d.txt", "乙县统计局", "department", 2023, [], None),
+               corpus.Digest("e.txt", "统计局", "department", 2024, [], None)]  # matches two: stays alone
+    links = corpus.link(digests)
+    assert len(links.groups) == 5 and not links.previous
+
+
+def test_carry_over_consistent_and_broken(tmp_path):
+    last = write(tmp_path, "2021.txt", report("桃源镇人民政府", 2021, seed=1, new=4, carried_out=2))
+    good = write(tmp_path, "2022.txt", report("桃源镇", 2022, seed=2, new=3, carried_in=2))
+    assert findings(check_many([last, good]), "SUM-020") == {"2021.txt": [], "2022.txt": []}
+
+    bad = write(tmp_path, "2022.txt", report("桃源镇", 2022, seed=2, new=3, carried_in=1))
+    found = findings(check_many([last, bad]), "SUM-020")["2022.txt"]
+    assert [v.message() for v in found] == [
+        "申请情况表“自然人”列：本年上年结转1件，而2021年度报告的结转下年度继续办理为2件",
+        "申请情况表“总计”列：本年上年结转1件，而2021年度报告的结转下年度继续办理为2件"]
+    assert found[0].span.line == 35  # the row 二、上年结转
+
+
+def test_documents_in_force_follow_from_last_year(tmp_path):
+    last = write(tmp_path, "a.txt", report("桃源镇", 2021, seed=1, in_force=(0, 5)))
+    good = write(tmp_path, "b.txt", report("桃源镇", 2022, seed=2, in_force=(0, 6), issued=(0, 2), repealed=(0, 1)))
+    bad = write(tmp_path, "c.txt", report("桃源县桃源镇", 2023, seed=3, in_force=(0, 9), issued=(0, 1)))
+    result = findings(check_many([last, good, bad]), "SUM-021")
+    assert result["a.txt"] == [] and result["b.txt"] == []
+    assert [v.message() for v in result["c.txt"]] == [
+        "主动公开情况表“行政规范性文件”：上年现行有效6件，加本年制发1件、减本年废止0件应为7件，而本年现行有效为9件"]
+
+
+def test_a_report_copied_from_last_year_is_flagged_an_honest_one_is_not(tmp_path):
+    last_text = report("桃源镇", 2021, seed=1, new=4)
+    last = write(tmp_path, "2021.txt", last_text)
+    honest = write(tmp_path, "2022-honest.txt", report("桃源镇", 2022, seed=7, new=6))
+    other_body = write(tmp_path, "other.txt", report("李家乡", 2022, seed=11, new=2))
+    results = findings(check_many([last, honest, other_body]), "META-008")
+    assert results == {"2021.txt": [], "2022-honest.txt": [], "other.txt": []}
+
+    copy = write(tmp_path, "2022-copied.txt", copied(last_text, 2021, 2022))
+    results = findings(check_many([last, copy, other_body]), "META-008")
+    assert results["2021.txt"] == []  # the original is not the copy
+    [v] = results["2022-copied.txt"]
+    assert v.severity == "warning" and "2021年度报告" in v.message() and "2021.txt" in v.message()
+    text = Path(copy).read_text(encoding="utf-8")
+    passages = [text[s.start:s.end] for s in [v.span] + v.related]
+    assert len(passages) >= 5 and all("\n" not in p and len(p) >= 10 for p in passages)
+    no_digits = lambda t: "".join(ch for ch in t if not ch.isdigit())  # noqa: E731
+    assert all(no_digits(p) in no_digits(last_text) for p in passages)
+
+
+def test_copying_between_bodies_flags_both(tmp_path):
+    text = report("桃源镇", 2022, seed=1)
+    a = write(tmp_path, "a.txt", text)
+    b = write(tmp_path, "b.txt", text.replace("桃源镇", "李家乡"))
+    results = findings(check_many([a, b]), "META-008")
+    assert len(results["a.txt"]) == len(results["b.txt"]) == 1
+
+
+def test_the_same_body_twice_for_one_year_and_a_missing_year(tmp_path):
+    a = write(tmp_path, "a.txt", report("桃源镇", 2022, seed=1))
+    b = write(tmp_path, "b.txt", report("桃源镇人民政府", 2022, seed=2))
+    c = write(tmp_path, "c.txt", report("桃源镇", 2019, seed=3))
+    results = check_many([a, b, c])
+    assert [v.rule for v in findings(results, "META-009")["a.txt"]] == ["META-009"]
+    assert [v.message() for v in findings(results, "META-010")["a.txt"]] == [
+        "本机关在本次检查中的上一份报告是2019年度的，缺少2022年度之前一年的报告，无法核对结转"]
+
+
+def test_a_report_alone_runs_no_rule_about_other_reports():
+    result = check_text(report("桃源镇", 2022, seed=1))
+    assert not any(v.rule in ("SUM-020", "SUM-021", "META-008", "META-009", "META-010") for v in result.violations)
+
+
+def test_cross_report_rules_run_through_the_cli(tmp_path):
+    last = report("桃源镇", 2021, seed=1, new=4, carried_out=2)
+    write(tmp_path, "2021.txt", last)
+    write(tmp_path, "2022.txt", copied(last, 2021, 2022))
+    result = run_cli("check", "--format", "json", "--select", "META-008", "--select", "SUM-020", str(tmp_path))
+    import json
+
+    files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}
+    assert [v["rule"] for v in files["2022.txt"]["violations"]] == ["SUM-020", "SUM-020", "META-008"] or \
+        sorted(v["rule"] for v in files["2022.txt"]["violations"]) == ["META-008", "SUM-020", "SUM-020"]
+
+
+def test_candidate_pairs_grow_about_linearly():
+    def signatures(n: int) -> dict[str, tuple[int, ...]]:
+        out = {}
+        for i in range(n):
+            text = similarity.masked(corpus.prose(parse(Source("x", report(f"第{i}号镇", 2022, seed=i), "utf-8"))))
+            out[str(i)] = similarity.signature(text + f"独有内容{i}" * 3)
+        return out
+
+    small, large = signatures(100), signatures(400)
+    started = time.perf_counter()
+    pairs_small = len(similarity.candidates(small))
+    pairs_large = len(similarity.candidates(large))
+    assert time.perf_counter() - started < 30
+    # honest reports written from the same phrase banks: far fewer candidates than all pairs
+    assert pairs_large < 400 * 399 / 2 / 4
+    assert pairs_large <= 30 * max(pairs_small, 100)
