@@ -70,11 +70,14 @@ ADDRESS = re.compile(
               "查阅地点")
     + _COLON + r"(?:为|是|位于|在)?[ \u3000]*(?P<v>(?![A-Za-z]{2,}|[:：])[^，,。；;）)\n]{4,60})"
 )
-# A street address written without a label: 府前路1号, 河集村001号.
-STREET = re.compile(
-    r"(?P<v>[\u4e00-\u9fff]{2,24}?(?:路|街|大道|大街|巷|胡同|村|社区|组)[东西南北中段侧]{0,3}\d{1,5}号"
-    r"(?:[\u4e00-\u9fff\dA-Za-z]{0,12}?(?:楼|室|院|层))?)"
+# A street address written without a label: 府前路1号, 河集村001号. Found from its end
+# (路…号, rare) back to the start of its run of characters (at most 24): scanning for
+# the start first would try every character of the text.
+STREET_END = re.compile(
+    r"(?:路|街|大道|大街|巷|胡同|村|社区|组)[东西南北中段侧]{0,3}\d{1,5}号"
+    r"(?:[\u4e00-\u9fff\dA-Za-z]{0,12}?(?:楼|室|院|层))?"
 )
+_STREET_START = re.compile(r"[\u4e00-\u9fff]{2,24}$")
 POSTCODE = re.compile(_labels("邮政编码", "邮编") + _COLON + r"(?P<v>\d{6})(?!\d)")
 EMAIL = re.compile(r"(?P<v>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%]"
@@ -121,10 +124,11 @@ def dates(text: str, index: LineIndex) -> list[Fact]:
 
 def nfkc_digits(text: str) -> str:
     """Full-width digits → ASCII, keeping every character's offset (NFKC would not)."""
-    return text.translate(_FULLWIDTH_DIGITS)
+    return text.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH.search(text) else text
 
 
 _FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
+_FULLWIDTH = re.compile("[０-９]")
 
 
 def periods(text: str, index: LineIndex, all_dates: list[Fact]) -> list[Period]:
@@ -185,8 +189,11 @@ def contacts(text: str, index: LineIndex) -> list[Fact]:
             end -= 1
         add("url", start, end, start)
     taken = [(f.span.start, f.span.end) for f in out if f.kind == "address"]
-    for m in STREET.finditer(text):
-        start, end = m.span("v")
+    for m in STREET_END.finditer(text):
+        lead = _STREET_START.search(text, max(0, m.start() - 24), m.start())
+        if lead is None:
+            continue
+        start, end = lead.start(), m.end()
         if any(s < end and start < e for s, e in taken):
             continue
         add("address", start, end, start)

@@ -82,8 +82,9 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     preamble = front_paragraphs[:title_start] if title_at is not None else []
     intro = front_paragraphs[title_at + 1:] if title_at is not None else front_paragraphs
 
-    all_dates = facts.dates(source.text, reader.index)
-    periods = facts.periods(source.text, reader.index, all_dates)
+    prose = _without_tables(source.text, tree)
+    all_dates = facts.dates(prose, reader.index)
+    periods = facts.periods(prose, reader.index, all_dates)
     year, year_source = _year(title, periods)
     preferred = regime_for(year)
 
@@ -104,9 +105,27 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         path=source.path, text=source.text, encoding=source.encoding, title=title,
         year=year, year_source=year_source, issuer=facts.best_issuer(issuer_candidates),
         period=_report_period(periods, year), periods=periods,
-        contacts=facts.contacts(source.text, reader.index), dates=all_dates,
+        contacts=facts.contacts(prose, reader.index), dates=all_dates,
         publication_date=publication, preamble=preamble, intro=intro,
         sections=sections, tables=tables, origin=source.origin)
+
+
+def _without_tables(text: str, tree: Tree) -> str:
+    """The text with its table regions blanked out (line ends kept, so every offset
+    stays where it was): dates and contact details are looked for in the prose."""
+    regions = [(t.children[0].start_pos, t.children[-1].end_pos) for t in tree.iter_subtrees() if t.data == "table"]
+    if not regions:
+        return text
+    parts, pos = [], 0
+    for start, end in sorted(regions):
+        parts.append(text[pos:start])
+        parts.append(_BLANK.sub(" ", text[start:end]))
+        pos = end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+_BLANK = re.compile(r"[^\n]")
 
 
 def _title_position(front: list[Paragraph]) -> int | None:

@@ -69,32 +69,49 @@ def _raw_rows(tokens: list, index: LineIndex) -> list[RawRow]:
     return rows
 
 
-def _lines(tok) -> list[tuple[int, str]]:
-    out, pos = [], tok.start_pos
+def _lines(tok) -> list[tuple[int, int, str]]:
+    """(line number, offset, text) of each line of a token."""
+    out, pos, number = [], tok.start_pos, tok.line
     for line in tok.value.split("\n")[:-1]:
-        out.append((pos, line))
+        out.append((number, pos, line))
         pos += len(line) + 1
+        number += 1
     return out
+
+
+def _on_line(number: int, line_start: int, start: int, end: int) -> Span:
+    """The span of text[start:end] on line `number` (which starts at line_start),
+    without its surrounding whitespace: cells are many, and their line is known, so
+    no search for it is needed."""
+    return Span(number, start - line_start + 1, number, end - line_start + 1, start, end)
+
+
+def _trimmed(number: int, line_start: int, start: int, part: str) -> Span:
+    stripped = part.strip(_WS)
+    if not stripped:
+        return _on_line(number, line_start, start, start)
+    lead = len(part) - len(part.lstrip(_WS))
+    return _on_line(number, line_start, start + lead, start + lead + len(stripped))
 
 
 def _cell_lines(tok, index: LineIndex) -> RawRow:
     cells: list[RawCell] = []
-    for pos, line in _lines(tok):
+    for number, pos, line in _lines(tok):
         if line.startswith("\t"):
-            cells.append(RawCell(line[1:].strip(_WS), index.trimmed(pos + 1, pos + len(line))))
+            cells.append(RawCell(line[1:].strip(_WS), _trimmed(number, pos, pos + 1, line[1:])))
         else:  # a continuation of the cell above (the grammar guarantees there is one)
-            _extend(cells[-1], line, index.trimmed(pos, pos + len(line)))
+            _extend(cells[-1], line, _trimmed(number, pos, pos, line))
     return RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span))
 
 
 def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
     rows = []
-    for pos, line in _lines(tok):
+    for number, pos, line in _lines(tok):
         cells, start = [], pos
         for part in line.split("\t"):
-            cells.append(RawCell(part.strip(_WS), index.trimmed(start, start + len(part))))
+            cells.append(RawCell(part.strip(_WS), _trimmed(number, pos, start, part)))
             start += len(part) + 1
-        rows.append(RawRow(cells, "tsv", index.trimmed(pos, pos + len(line))))
+        rows.append(RawRow(cells, "tsv", _trimmed(number, pos, pos, line)))
     return rows
 
 
