@@ -1,118 +1,190 @@
-"""`nianbao check PATH…`: check reports headless and print the violations."""
+"""`nianbao check PATH…`: check reports headless — one report, a folder of thousands,
+in a script — and write text, JSON, SARIF or CSV.
+
+Exit status: 0 no violation at or above --fail-on; 1 violations; 2 a usage or config
+error, a rule file with errors, an input that could not be read, or a rule that failed
+to run (every other file is still checked and reported).
+"""
 
 from __future__ import annotations
 
 import argparse
-import glob
-import json
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
-from .ingest import is_report_file
+from . import config as configuration
+from .config import FORMATS, LANGS, SEVERITIES
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+PROGRESS_MIN_FILES = 10
+EXIT_INTERRUPTED = 130
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("check", help="check reports and print every violation")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="report files, folders (searched recursively) or globs")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("-o", "--output", type=Path, help="write to this file instead of standard output")
-    p.add_argument("--rules", action="append", default=[], metavar="DIR", type=Path,
+    p = sub.add_parser(
+        "check", help="check reports and print every violation",
+        description="Check reports and print every violation. Settings not given here come from nianbao.toml "
+                    "or [tool.nianbao] in pyproject.toml, here or in a folder above (see --show-config). "
+                    "Exit status: 0 none at or above --fail-on, 1 violations, 2 usage error or an input that "
+                    "could not be read.")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="report files, folders (searched recursively) or globs")
+    p.add_argument("--format", choices=FORMATS, help="output format (default: text)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--rules", action="append", metavar="DIR",
                    help="a further folder of rule files (repeatable; a rule with the same id replaces ours)")
-    p.add_argument("--select", action="append", default=[], metavar="ID", help="only these rules (id or prefix)")
-    p.add_argument("--ignore", action="append", default=[], metavar="ID", help="not these rules (id or prefix)")
-    p.add_argument("--fail-on", choices=("error", "warning", "info"), default="warning",
+    p.add_argument("--select", action="append", metavar="ID", help="only these rules (id or prefix; repeatable or A,B)")
+    p.add_argument("--ignore", action="append", metavar="ID", help="not these rules (id or prefix; repeatable or A,B)")
+    p.add_argument("--fail-on", choices=SEVERITIES,
                    help="lowest severity that makes the exit status 1 (default: warning)")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the messages")
-    p.set_defaults(run=run)
+    p.add_argument("--lang", choices=LANGS, help="language of the messages (default: zh)")
+    p.add_argument("-j", "--jobs", type=_positive, metavar="N", help="check N files at a time (default: all cores)")
+    p.add_argument("--summary", action="store_true",
+                   help="add a summary per report and per rule (with csv: one row per report)")
+    base = p.add_mutually_exclusive_group()
+    base.add_argument("--baseline", type=Path, metavar="FILE",
+                      help="leave out the violations recorded in FILE; only new ones are shown and fail")
+    base.add_argument("--write-baseline", type=Path, metavar="FILE",
+                      help="record every violation found in FILE (then they count as known)")
+    conf = p.add_mutually_exclusive_group()
+    conf.add_argument("--config", type=Path, metavar="FILE",
+                      help="read settings from FILE instead of looking for nianbao.toml / pyproject.toml")
+    conf.add_argument("--no-config", action="store_true", help="use no config file")
+    p.add_argument("--show-config", action="store_true", help="print the config file used and the settings, then exit")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    p.set_defaults(run=run, parser=p)
 
 
-def expand(paths: list[str]) -> tuple[list[str], list[str]]:
-    """Files to check, in a stable order, and the paths that named nothing."""
-    files: list[str] = []
-    unmatched: list[str] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(str(f) for f in p.rglob("*") if f.is_file() and is_report_file(f))
-            if not found:
-                unmatched.append(raw)
-            files.extend(found)
-        elif any(ch in raw for ch in "*?[") and not p.exists():
-            found = sorted(f for f in glob.glob(raw, recursive=True) if Path(f).is_file())
-            if not found:
-                unmatched.append(raw)
-            files.extend(found)
-        else:
-            files.append(raw)
-    return list(dict.fromkeys(files)), unmatched
+def _positive(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return n
 
 
 def run(args: argparse.Namespace) -> int:
-    from .api import check
-    from .rules import load_rules
-
-    rules = load_rules(args.rules)
-    for e in rules.errors:
-        print(f"{e}", file=sys.stderr)
-    files, unmatched = expand(args.paths)
-    results = [check(f, rules, select=args.select, ignore=args.ignore) for f in files]
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
     try:
-        if args.format == "json":
-            out.write(json.dumps(to_json(results, args.lang), ensure_ascii=False, indent=2) + "\n")
-        else:
-            write_text(results, args.lang, out, color=out.isatty())
-    finally:
-        if args.output:
-            out.close()
-    for raw in unmatched:
-        print(f"{raw}: no report files found", file=sys.stderr)
-    threshold = SEVERITY_RANK[args.fail_on]
-    if unmatched or rules.errors or any(r.error for r in results):
+        settings = _settings(args)
+    except configuration.ConfigError as e:
+        print(f"nianbao check: {e}", file=sys.stderr)
         return 2
-    if any(SEVERITY_RANK[v.severity] >= threshold for r in results for v in r.violations):
+    if args.show_config:
+        searched_from = None if args.no_config or args.config else Path.cwd()
+        sys.stdout.write(configuration.describe(settings, searched_from))
+        return 0
+    if not args.paths:
+        args.parser.error("no PATH given: name report files, folders or globs to check")
+    return _check(args, settings)
+
+
+def _settings(args: argparse.Namespace) -> configuration.Settings:
+    if args.no_config:
+        found = configuration.Config()
+    elif args.config:
+        found = configuration.load(args.config)
+    else:
+        path = configuration.discover(Path.cwd())
+        found = configuration.load(path) if path else configuration.Config()
+    flags = {"rules": args.rules, "select": args.select, "ignore": args.ignore, "fail_on": args.fail_on,
+             "lang": args.lang, "format": args.format, "jobs": args.jobs}
+    return configuration.resolve(flags, found)
+
+
+def _check(args: argparse.Namespace, settings: configuration.Settings) -> int:
+    from . import baseline as baselines, outputs
+    from .batch import Checker, RuleChoice, check_all, expand
+
+    checker = Checker.load(RuleChoice(tuple(map(str, settings.rules)), tuple(settings.select),
+                                      tuple(settings.ignore)))
+    rules = checker.rules
+    for e in rules.errors:
+        print(e, file=sys.stderr)
+    if not _selection_is_known(settings, rules):
+        return 2
+    try:
+        baseline = baselines.Baseline.read(args.baseline) if args.baseline else None
+        with _output(args.output, settings.format) as out:
+            targets = expand(args.paths)
+            try:
+                with _progress_bar(len(targets), enabled=not args.no_progress) as advance:
+                    results = check_all(targets, checker, settings.jobs, advance)
+            except KeyboardInterrupt:
+                print("nianbao check: interrupted", file=sys.stderr)
+                return EXIT_INTERRUPTED
+            if args.write_baseline:
+                n = baselines.write(args.write_baseline, results)
+                print(f"nianbao check: wrote {n} violation(s) to {args.write_baseline}", file=sys.stderr)
+                baseline = baselines.Baseline.read(args.write_baseline)
+            run = outputs.Run(results, rules, lang=settings.lang, rule_file_errors=rules.errors,
+                              summary=args.summary, baseline=baseline.apply(results) if baseline else None,
+                              selected=rules.selected(settings.select, settings.ignore))
+            colour = settings.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
+            outputs.write(settings.format, run, out, colour=colour)
+    except BrokenPipeError:
+        raise
+    except (OSError, baselines.BaselineError) as e:
+        print(f"nianbao check: {_describe_error(e)}", file=sys.stderr)
+        return 2
+    return _exit_status(results, rules, settings.fail_on)
+
+
+def _selection_is_known(settings: configuration.Settings, rules) -> bool:
+    """A --select that names no rule would pass every report: refuse it. An --ignore
+    that names none only deserves a warning."""
+    unknown = [k for k in settings.select if not rules.selected([k])]
+    if unknown:
+        print(f"nianbao check: --select {', '.join(unknown)}: no such rule", file=sys.stderr)
+        return False
+    for k in settings.ignore:
+        if not rules.selected([k]):
+            print(f"nianbao check: warning: --ignore {k}: no such rule", file=sys.stderr)
+    return True
+
+
+def _exit_status(results, rules, fail_on: str) -> int:
+    if rules.errors or any(not r.ok or r.rule_errors for r in results):
+        return 2
+    threshold = SEVERITY_RANK[fail_on]
+    if any(SEVERITY_RANK[f.violation.severity] >= threshold for r in results for f in r.findings):
         return 1
     return 0
 
 
-def to_json(results, lang: str) -> dict:
-    files = []
-    for r in results:
-        files.append({
-            "path": r.path,
-            "status": "error" if r.error else "ok",
-            "error": r.error.render(lang) if r.error else None,
-            "year": r.report.year if r.report else None,
-            "template": r.report.template if r.report else None,
-            "violations": [{"rule": v.rule, "severity": v.severity, "message": v.message(lang), **v.span.to_dict()}
-                           for v in r.violations],
-        })
-    return {"files": files}
+def _describe_error(e: Exception) -> str:
+    if isinstance(e, OSError) and e.filename:
+        return f"{e.filename}: {e.strerror or e}"
+    return str(e)
 
 
-_COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+@contextmanager
+def _output(path: Path | None, format: str):
+    """The stream to write to. Machine formats are UTF-8 whatever the locale; CSV
+    writes its own line ends."""
+    newline = "" if format == "csv" else None
+    if path is not None:
+        with path.open("w", encoding="utf-8", newline=newline) as f:
+            yield f
+        return
+    if format != "text" and hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(encoding="utf-8", newline=newline)
+    yield sys.stdout
 
 
-def write_text(results, lang: str, out, color: bool) -> None:
-    counts = {"error": 0, "warning": 0, "info": 0}
-    bad = 0
-    for r in results:
-        if r.error:
-            bad += 1
-            out.write(f"{r.path}: error: {r.error.render(lang)}\n")
-            continue
-        for v in r.violations:
-            counts[v.severity] += 1
-            sev = f"{_COLORS[v.severity]}{v.severity}\033[0m" if color else v.severity
-            out.write(f"{r.path}:{v.span.line}:{v.span.column}: {v.rule} {sev} {v.message(lang)}\n")
-        for e in r.rule_errors:
-            out.write(f"{r.path}: rule error: {e}\n")
-    checked = len(results) - bad
-    if lang == "zh":
-        out.write(f"检查了 {checked} 份报告（{bad} 份无法读取）：{counts['error']} 个错误，"
-                  f"{counts['warning']} 个警告，{counts['info']} 个提示\n")
-    else:
-        out.write(f"{checked} report(s) checked ({bad} unreadable): {counts['error']} error(s), "
-                  f"{counts['warning']} warning(s), {counts['info']} info\n")
+@contextmanager
+def _progress_bar(total: int, enabled: bool):
+    """A progress bar on a terminal (stderr) for more than a few files; a no-op when
+    piped, in CI, or asked not to."""
+    if not enabled or total < PROGRESS_MIN_FILES or os.environ.get("CI") or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    with Progress("checking", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("check", total=total)
+        yield lambda n: progress.advance(task, n)

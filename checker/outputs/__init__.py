@@ -1,0 +1,57 @@
+"""Output formats of `nianbao check`. Every writer is fed the same `Run` — the results
+of one run in the order the files were named — and writes one stream; each format's
+module is imported only when it is asked for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import TextIO
+
+from ..baseline import BaselineOutcome
+from ..batch import FileResult, Finding
+from ..config import SEVERITIES
+from ..rules import Rule, RuleError, RuleSet
+
+FORMAT_MODULES = {"text": "text", "json": "json_out", "sarif": "sarif", "csv": "csv_out"}
+
+
+@dataclass(slots=True)
+class Run:
+    results: list[FileResult]
+    rules: RuleSet
+    lang: str = "zh"
+    rule_file_errors: list[RuleError] = field(default_factory=list)
+    summary: bool = False
+    baseline: BaselineOutcome | None = None
+    selected: list[Rule] | None = None  # the rules run (--select/--ignore); None: all of them
+
+    @property
+    def rules_run(self) -> list[Rule]:
+        return self.rules.rules if self.selected is None else self.selected
+
+    def title(self, rule_id: str, lang: str | None = None) -> str:
+        """A rule's title in the run's language (the violation carries only Chinese)."""
+        rule = self.rules.get(rule_id)
+        if rule is None:
+            return ""
+        return rule.title_en if (lang or self.lang) == "en" and rule.title_en else rule.title
+
+    def severity_counts(self) -> dict[str, int]:
+        return severity_counts(f for result in self.results for f in result.findings)
+
+
+def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for f in findings:
+        counts[f.violation.severity] += 1
+    return counts
+
+
+def write(format: str, run: Run, out: TextIO, *, colour: bool = False) -> None:
+    module = import_module(f".{FORMAT_MODULES[format]}", __name__)
+    if format == "text":
+        module.write(run, out, colour=colour)
+    else:
+        module.write(run, out)

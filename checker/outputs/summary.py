@@ -1,0 +1,86 @@
+"""The folder summary (`--summary`): per report its issuing body, year, template and
+counts by severity; per rule how many reports break it. A reviewer with a folder of
+a county's reports sees at a glance which bodies and which rules need attention."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from typing import TextIO
+
+from . import SEVERITIES, Run, severity_counts
+
+HEADINGS = {
+    "zh": {"reports": "报告", "rules": "规则", "path": "文件", "issuer": "发布机关", "year": "年度",
+           "template": "表格格式", "error": "错误", "warning": "警告", "info": "提示", "rule": "规则",
+           "severity": "级别", "broken_in": "报告数", "violations": "违反次数", "title": "标题",
+           "unreadable": "无法读取"},
+    "en": {"reports": "Reports", "rules": "Rules", "path": "file", "issuer": "issuing body", "year": "year",
+           "template": "template", "error": "errors", "warning": "warnings", "info": "info", "rule": "rule",
+           "severity": "severity", "broken_in": "reports", "violations": "violations", "title": "title",
+           "unreadable": "could not be read"},
+}
+
+
+def build(run: Run) -> dict:
+    """The summary as data: what the json output holds under "summary"."""
+    reports = []
+    reports_per_rule: Counter[str] = Counter()
+    violations_per_rule: Counter[str] = Counter()
+    for result in run.results:
+        rules_here = Counter(f.violation.rule for f in result.findings)
+        reports_per_rule.update(rules_here.keys())
+        violations_per_rule.update(rules_here)
+        reports.append({"path": result.path, "status": "ok" if result.ok else "error",
+                        "error": result.error_text(run.lang) or None, "issuer": result.issuer,
+                        "year": result.year, "template": result.template,
+                        "counts": severity_counts(result.findings)})
+    rules = []
+    for rule_id, broken_in in sorted(reports_per_rule.items(), key=lambda item: (-item[1], item[0])):
+        rule = run.rules.get(rule_id)
+        rules.append({"rule": rule_id, "severity": rule.severity if rule else None,
+                      "title": run.title(rule_id), "reports": broken_in,
+                      "violations": violations_per_rule[rule_id]})
+    return {"reports": reports, "rules": rules}
+
+
+def write_text(run: Run, out: TextIO) -> None:
+    """The summary as two aligned tables."""
+    h = HEADINGS[run.lang]
+    summary = build(run)
+    rows = []
+    for r in summary["reports"]:
+        if r["status"] == "error":
+            rows.append([r["path"], h["unreadable"], "", "", "", "", ""])
+        else:
+            rows.append([r["path"], r["issuer"] or "-", _text(r["year"]), r["template"] or "-",
+                         *(str(r["counts"][s]) for s in SEVERITIES)])
+    out.write(f"\n{h['reports']}\n")
+    _table(out, [h[k] for k in ("path", "issuer", "year", "template", *SEVERITIES)], rows, numeric_from=4)
+    out.write(f"\n{h['rules']}\n")
+    rows = [[r["rule"], r["severity"] or "-", str(r["reports"]), str(r["violations"]), r["title"]]
+            for r in summary["rules"]]
+    _table(out, [h[k] for k in ("rule", "severity", "broken_in", "violations", "title")], rows,
+           numeric_from=2, numeric_to=4)
+    out.write("\n")
+
+
+def _text(value: object) -> str:
+    return "-" if value is None else str(value)
+
+
+def _table(out: TextIO, header: list[str], rows: list[list[str]], numeric_from: int,
+           numeric_to: int | None = None) -> None:
+    """Columns padded to their widest cell, Chinese characters counted as two."""
+    widths = [max(map(display_width, column)) for column in zip(header, *rows)]
+    numeric = range(numeric_from, numeric_to if numeric_to is not None else len(header))
+    for row in (header, *rows):
+        cells = []
+        for i, (cell, width) in enumerate(zip(row, widths)):
+            pad = " " * (width - display_width(cell))
+            cells.append(pad + cell if i in numeric else cell + pad)
+        out.write("  ".join(cells).rstrip() + "\n")
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

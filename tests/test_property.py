@@ -1,0 +1,92 @@
+"""Property: whatever text comes in — a sample report cut up, shuffled and sprinkled
+with TABs, digits, Chinese numerals and random characters, or plain noise — the
+whole pipeline (`check_text`: parse and every bundled rule) finishes without an
+exception or a rule run error, and every span it reports lies inside the text."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from conftest import REAL, SYNTHETIC
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nianbao.api import check_text
+from nianbao.ingest import read_source
+
+SAMPLE_TEXTS = [read_source(p).text for p in sorted(REAL.glob("*.txt")) + sorted(SYNTHETIC.glob("*.txt"))]
+CJK_NUMERALS = "〇零一二三四五六七八九十百千万亿两"
+REPORT_WORDS = ["一、", "二、", "（一）", "(二)", "三、收到和处理政府信息公开申请情况", "总计", "合计", "万元", "元",
+                "件", "条", "年", "月", "日", "2021年", "2023年1月1日", "至", "12月31日", "\t", "\t\t", "\n",
+                "\n\n", "：", "电话", "邮箱", "地址", "行政复议", "行政诉讼", "维持", "纠正", "0", "00", "-1",
+                "1.5", "１２", "年度报告", "政府信息公开工作年度报告"]
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+noise = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
+inserts = st.one_of(noise, st.sampled_from(REPORT_WORDS), st.text(alphabet="0123456789", min_size=1, max_size=9),
+                    st.text(alphabet=CJK_NUMERALS, min_size=1, max_size=6), st.just("\t"))
+
+
+@st.composite
+def mutated_report(draw) -> str:
+    lines = draw(st.sampled_from(SAMPLE_TEXTS)).split("\n")
+    for _ in range(draw(st.integers(0, 12))):
+        kind = draw(st.sampled_from(["delete", "duplicate", "swap", "insert", "replace", "truncate", "join"]))
+        i = draw(st.integers(0, max(0, len(lines) - 1)))
+        j = draw(st.integers(0, max(0, len(lines) - 1)))
+        if not lines:
+            lines = [draw(inserts)]
+        elif kind == "delete":
+            del lines[i]
+        elif kind == "duplicate":
+            lines.insert(i, lines[i])
+        elif kind == "swap":
+            lines[i], lines[j] = lines[j], lines[i]
+        elif kind == "insert":
+            at = draw(st.integers(0, len(lines[i])))
+            lines[i] = lines[i][:at] + draw(inserts) + lines[i][at:]
+        elif kind == "replace":
+            lines[i] = draw(inserts)
+        elif kind == "truncate":
+            lines = lines[:i] + [lines[i][:draw(st.integers(0, len(lines[i])))]]
+        elif kind == "join" and i + 1 < len(lines):
+            lines[i:i + 2] = [lines[i] + lines[i + 1]]
+    return "\n".join(lines)
+
+
+random_text = st.lists(st.one_of(st.sampled_from(REPORT_WORDS), noise), max_size=60).map("".join)
+
+
+def assert_spans_inside(result) -> None:
+    assert result.error is None, result.error.render("en")
+    assert result.rule_errors == [], result.rule_errors
+    text = result.report.text
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    for v in result.violations:
+        for span in (v.span, *v.related):
+            where = f"{v.rule} {span}"
+            assert 1 <= span.line <= span.end_line <= len(lines), where
+            assert 1 <= span.column <= len(lines[span.line - 1]) + 1, where
+            assert 1 <= span.end_column <= len(lines[span.end_line - 1]) + 1, where
+            assert span.line < span.end_line or span.column <= span.end_column, where
+            assert 0 <= span.start <= span.end <= len(text), where
+            line = bisect_right(starts, span.start)
+            assert (line, span.start - starts[line - 1] + 1) == (span.line, span.column), \
+                f"{where}: offset {span.start} is not at its line and column"
+
+
+@FAST
+@given(mutated_report())
+def test_mutated_reports_check_cleanly(rules, text):
+    result = check_text(text, rules=rules)
+    assert_spans_inside(result)
+
+
+@FAST
+@given(random_text)
+def test_random_text_checks_cleanly(rules, text):
+    result = check_text(text, rules=rules)
+    assert_spans_inside(result)
