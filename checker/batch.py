@@ -15,11 +15,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .api import CheckResult, check
+from . import corpus
+from .api import CheckResult, check, corpus_context
 from .config import LANGS
-from .engine import RuleRunError
-from .ingest import IngestError, is_report_file
+from .corpus import Digest
+from .engine import RuleRunError, evaluate
+from .ingest import IngestError, is_report_file, read_source
 from .model import Violation
+from .parse import parse
 from .regimes import regime_for
 from .rules import RuleSet, load_rules
 
@@ -60,6 +63,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     rule_errors: list[RuleRunError] = field(default_factory=list)
     known: int = 0  # findings left out because the baseline lists them
+    digest: Digest | None = None  # for the rules about other reports; dropped once used
 
     @property
     def ok(self) -> bool:
@@ -121,11 +125,15 @@ def _report_files_under(folder: str) -> list[str]:
 # ------------------------------------------------------------------------ checking
 
 class Checker:
-    """Checks one file at a time against rules loaded once."""
+    """Checks one file at a time against rules loaded once. With `across` set (a check
+    of several files, with rules about other reports selected), each result also
+    carries the file's Digest for the second pass."""
 
     def __init__(self, rules: RuleSet, choice: RuleChoice) -> None:
         self.rules = rules
         self.choice = choice
+        self.across = False
+        self.corpus_rules = [r for r in rules.selected(choice.select, choice.ignore) if r.corpus]
 
     @classmethod
     def load(cls, choice: RuleChoice) -> Checker:
@@ -140,22 +148,55 @@ class Checker:
             return FileResult(path, error_code=result.error.msg.key,
                               error={lang: result.error.render(lang) for lang in LANGS})
         report = result.report
-        text = report.text
         return FileResult(
             path=path, year=report.year, template=report.template, regime=regime_for(report.year),
             issuer=report.issuer.name if report.issuer else None,
             issuer_kind=report.issuer.kind if report.issuer else None,
             encoding=report.encoding,
-            findings=[Finding(v, text[v.span.start:min(v.span.end, v.span.start + EXCERPT_CHARS)])
-                      for v in result.violations],
-            rule_errors=result.rule_errors)
+            findings=_findings(report.text, result.violations),
+            rule_errors=result.rule_errors,
+            digest=corpus.digest(path, report) if self.across else None)
+
+    def across_reports(self, path: str, context: CorpusLinks) -> tuple[list[Finding], list[RuleRunError]]:
+        """The second pass for one file: the rules about other reports, with what the
+        first pass learnt about the others (the file is read and parsed again: keeping
+        thousands of parsed reports would cost more)."""
+        try:
+            source = read_source(path)
+            report = parse(source, self.rules.templates)
+            context_for = corpus_context(report, context.links, lambda other: _parsed(other, self.rules))
+            violations, errors = evaluate(report, self.corpus_rules, self.rules.templates, context_for)
+        except Exception:  # the first pass already reported what was wrong with this file
+            return [], []
+        return _findings(report.text, violations), errors
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusLinks:
+    """What the second pass needs of the first: how the reports hang together."""
+
+    links: corpus.Links
+
+
+def _parsed(path: str, rules: RuleSet):
+    try:
+        return parse(read_source(path), rules.templates)
+    except IngestError:
+        return None
+
+
+def _findings(text: str, violations: list[Violation]) -> list[Finding]:
+    return [Finding(v, text[v.span.start:min(v.span.end, v.span.start + EXCERPT_CHARS)]) for v in violations]
 
 
 def check_all(targets: list[Target], checker: Checker, jobs: int,
               progress: Callable[[int], None] | None = None) -> list[FileResult]:
     """One result per target, in the targets' order whatever order the workers finish
-    in. With one file or one job everything runs in this process."""
+    in. With one file or one job everything runs in this process. Then, when several
+    reports were checked and rules about other reports are selected, a second pass
+    runs those rules on the reports that have a counterpart in the set."""
     files = [t.path for t in targets if not t.nothing_found]
+    checker.across = len(files) > 1 and bool(checker.corpus_rules)
     checked = iter(_check_files(files, checker, jobs))
     results = []
     for target in targets:
@@ -165,22 +206,50 @@ def check_all(targets: list[Target], checker: Checker, jobs: int,
             results.append(next(checked))
         if progress:
             progress(1)
+    if checker.across:
+        _across_reports(results, checker, jobs)
     return results
 
 
+def _across_reports(results: list[FileResult], checker: Checker, jobs: int) -> None:
+    digests = [r.digest for r in results if r.digest is not None]
+    links = corpus.link(digests)
+    involved = [r for r in results if r.digest is not None
+                and (r.path in links.previous or r.path in links.same_year or r.path in links.similar)]
+    for r in results:
+        r.digest = None
+    context = CorpusLinks(links)
+    for result, (found, errors) in zip(involved, _map(checker, "across", [(r.path, context) for r in involved], jobs)):
+        result.findings = sorted(result.findings + found,
+                                 key=lambda f: (f.violation.span.start, f.violation.span.end, f.violation.rule))
+        result.rule_errors += errors
+
+
 def _check_files(files: list[str], checker: Checker, jobs: int) -> Iterator[FileResult]:
-    if jobs <= 1 or len(files) <= 1:
-        yield from map(checker, files)
-        return
+    return _map(checker, "check", files, jobs)
+
+
+def _map(checker: Checker, task: str, items: list, jobs: int) -> Iterator:
+    """checker's `task` over items, on up to `jobs` processes, results in order."""
+    if jobs <= 1 or len(items) <= 1:
+        return iter([_run(checker, task, item) for item in items]) if task == "across" else map(checker, items)
+    return _pooled(checker, task, items, jobs)
+
+
+def _run(checker: Checker, task: str, item):
+    return checker.across_reports(*item) if task == "across" else checker(item)
+
+
+def _pooled(checker: Checker, task: str, items: list, jobs: int) -> Iterator:
     from concurrent.futures import ProcessPoolExecutor
 
     global _worker_checker
     _worker_checker = checker  # a forked worker inherits it and loads nothing
-    jobs = min(jobs, len(files))
-    chunk = max(1, min(64, len(files) // (jobs * 8)))
-    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(checker.choice,))
+    jobs = min(jobs, len(items))
+    chunk = max(1, min(64, len(items) // (jobs * 8)))
+    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(checker.choice, checker.across))
     try:
-        yield from pool.map(_check_in_worker, files, chunksize=chunk)
+        yield from pool.map(_in_worker, [task] * len(items), items, chunksize=chunk)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -188,7 +257,7 @@ def _check_files(files: list[str], checker: Checker, jobs: int) -> Iterator[File
 _worker_checker: Checker | None = None
 
 
-def _start_worker(choice: RuleChoice) -> None:
+def _start_worker(choice: RuleChoice, across: bool) -> None:
     """Worker start-up: load the rules once, unless inherited from the parent (fork).
     Ctrl-C is the parent's to handle; workers ignore it rather than each printing a
     traceback."""
@@ -196,8 +265,9 @@ def _start_worker(choice: RuleChoice) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _worker_checker is None or _worker_checker.choice != choice:
         _worker_checker = Checker.load(choice)
+    _worker_checker.across = across
 
 
-def _check_in_worker(path: str) -> FileResult:
-    return _worker_checker(path)
+def _in_worker(task: str, item):
+    return _run(_worker_checker, task, item)
 

@@ -11,7 +11,9 @@ send between processes by the thousand. `link()` puts the digests together:
   one that ends with it when only one does. Each group keeps the names it matched.
 - previous: the same body's report with the greatest year before this one.
 - similar: the most similar other report, among the candidates locality-sensitive
-  hashing proposes (similarity.py), so n reports cost about n.
+  hashing proposes (similarity.py), so n reports cost about n. The same report saved
+  twice (a .docx and its .pdf: same body, same year, near-identical) is one report,
+  neither a copy nor a second report for the year.
 
 Cross-report rules are ordinary YAML rules that use the facts `previous` and
 `similar`; the engine evaluates them with the Links of a report (engine.Corpus).
@@ -158,8 +160,25 @@ def _groups(digests: list[Digest]) -> dict[str, Group]:
     return keyed
 
 
+DUPLICATE = 0.9  # a body's two files for one year this alike are one report (.docx and .pdf)
+
+
 def link(digests: list[Digest]) -> Links:
     groups = _groups(digests)
+    signatures = {d.path: d.signature for d in digests if d.signature}
+    by_path = {d.path: d for d in digests}
+    best: dict[str, Similar] = {}
+    copies: set[tuple[str, str]] = set()  # the same report in two files
+    for a, b in similarity.candidates(signatures):
+        score = similarity.estimate(signatures[a], signatures[b])
+        da, db = by_path[a], by_path[b]
+        same_body = da.body is not None and da.body == db.body
+        if same_body and da.year == db.year and score >= DUPLICATE:
+            copies |= {(a, b), (b, a)}
+            continue
+        for this, other in ((da, db), (db, da)):
+            if this.path not in best or score > best[this.path].score:
+                best[this.path] = Similar(other.path, score, other.issuer, other.year, same_body)
     previous: dict[str, Digest] = {}
     same_year: dict[str, list[Digest]] = {}
     for group in groups.values():
@@ -168,19 +187,9 @@ def link(digests: list[Digest]) -> Links:
             earlier = [o for o in ordered if o.year < d.year]
             if earlier:
                 previous[d.path] = earlier[-1]
-            twins = [o for o in ordered if o.year == d.year and o.path != d.path]
+            twins = [o for o in ordered if o.year == d.year and o.path != d.path and (d.path, o.path) not in copies]
             if twins:
                 same_year[d.path] = twins
-    signatures = {d.path: d.signature for d in digests if d.signature}
-    by_path = {d.path: d for d in digests}
-    best: dict[str, Similar] = {}
-    for a, b in similarity.candidates(signatures):
-        score = similarity.estimate(signatures[a], signatures[b])
-        for this, other in ((a, b), (b, a)):
-            if this not in best or score > best[this].score:
-                o = by_path[other]
-                best[this] = Similar(other, score, o.issuer, o.year,
-                                     by_path[this].body is not None and by_path[this].body == o.body)
     return Links(groups, previous, same_year, best)
 
 
