@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation, DivisionByZero
@@ -166,14 +167,7 @@ class Env:
         key = f"joined:{id(scope)}"
         if key in self._cache:
             return self._cache[key]
-        if any("\n" in text for _, text in segs):
-            joined = None
-        else:
-            starts, pos = [], 0
-            for _, text in segs:
-                starts.append(pos)
-                pos += len(text) + 1
-            joined = ("\n".join(text for _, text in segs), starts, [offset for offset, _ in segs])
+        joined = _join(segs)
         if isinstance(scope, (Scope, Section)):  # objects that live as long as the report
             self._cache[key] = joined
         return joined
@@ -587,6 +581,17 @@ def _template_for(env: Env, table: Table):
 
 def _pick(ids: list[str], selector: str) -> list[str]:
     """Ids matching a selector; a plain id (no *, no |) picks at most itself."""
+    key = (id(ids), selector)
+    found = _PICKED.get(key)
+    if found is None or found[0] is not ids:
+        found = _PICKED[key] = (ids, _pick_uncached(ids, selector))
+    return found[1]
+
+
+_PICKED: dict[tuple[int, str], tuple[list[str], list[str]]] = {}  # ids live as long as their template
+
+
+def _pick_uncached(ids: list[str], selector: str) -> list[str]:
     out = []
     for alternative in selector.split("|"):
         if "*" in alternative:
@@ -663,7 +668,7 @@ def _cell_info(tpl) -> _CellInfo:
 
 
 def _cell_value(env: Env, table: Table, row_id: str, col_id: str, info: _CellInfo):
-    if not table.reliable_for(info.blocks.get(row_id)):
+    if table.problems and not table.reliable_for(info.blocks.get(row_id)):
         return UNKNOWN
     row = table.row(row_id)
     if row is None or row.problem:
@@ -720,9 +725,12 @@ def _search(env: Env, scope, pattern, first: bool = False) -> list[Match]:
     segs = segments(scope)
     if not segs:
         return []
+    needed = required_literals(pattern.pattern)
+    if needed:  # only the paragraphs that hold what every match needs
+        segs = [seg for seg in segs if all(any(word in seg[1] for word in words) for words in needed)]
     try:
-        if len(segs) > 1 and not _WHOLE_TEXT_ANCHOR.search(pattern.pattern):
-            joined = env.joined(scope, segs)
+        if len(segs) > 2 and not _WHOLE_TEXT_ANCHOR.search(pattern.pattern):
+            joined = env.joined(scope, segs) if not needed else _join(segs)
             if joined is not None:
                 text, starts, offsets = joined
                 out = []
@@ -748,6 +756,74 @@ def _search(env: Env, scope, pattern, first: bool = False) -> list[Match]:
 
 
 _WHOLE_TEXT_ANCHOR = regex.compile(r"(?<!\\)\\[AZz]")
+
+
+def _join(segs: list[tuple[int | None, str]]):
+    """Paragraphs joined by newlines, with where each starts in the joined text and in
+    the report; None if a paragraph holds a newline itself."""
+    if any("\n" in text for _, text in segs):
+        return None
+    starts, pos = [], 0
+    for _, text in segs:
+        starts.append(pos)
+        pos += len(text) + 1
+    return "\n".join(text for _, text in segs), starts, [offset for offset, _ in segs]
+
+
+@lru_cache(maxsize=4096)
+def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
+    """What every match must contain, if that can be told without doubt: for each
+    set given, one of its strings. A text lacking one cannot match, and `in` is much
+    cheaper than a search. Read from the pattern's syntax tree (Python's own regular-
+    expression parser, which reads the patterns rules use): literal runs, the branches
+    of a group that cannot be skipped, what a positive lookaround requires. Empty when
+    nothing is certain (or the pattern uses syntax only the regex module knows)."""
+    if any(op in pattern for op in _SET_OPERATIONS):
+        return ()  # the regex module's set operations read differently in re
+    try:
+        from re import _parser as sre_parse
+
+        tree = sre_parse.parse(pattern)
+    except Exception:
+        return ()
+    if tree.state.flags & re.IGNORECASE:
+        return ()
+    return tuple(r for r in _requirements(list(tree), sre_parse) if min(map(len, r)) >= 2)
+
+
+_SET_OPERATIONS = ("[[", "--[", "&&", "||", "~~")
+
+
+def _requirements(items: list, sre) -> list[frozenset[str]]:
+    """Every requirement of a sequence of syntax-tree items (all must hold)."""
+    found: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            found.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, arg in items:
+        if op is sre.LITERAL:
+            run.append(chr(arg))
+            continue
+        close_run()
+        if op is sre.SUBPATTERN and not arg[1] & re.IGNORECASE:  # (?i:…) matches other cases
+            found += _requirements(list(arg[-1]), sre)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)) and arg[0] >= 1:
+            found += _requirements(list(arg[2]), sre)
+        elif op is sre.ASSERT:
+            found += _requirements(list(arg[1]), sre)
+        elif op is sre.BRANCH:
+            best = [max(r, key=lambda c: min(map(len, c)), default=None)
+                    for r in (_requirements(list(b), sre) for b in arg[1])]
+            if all(best):
+                found.append(frozenset().union(*best))
+    close_run()
+    return found
+
+
 _MULTILINE: dict = {}
 
 
@@ -991,6 +1067,18 @@ def _f_where(env: Env, items, attr, value):
     if not isinstance(items, list) or not isinstance(attr, str):
         raise ExprError("where() needs a list and an attribute name: where(cells($t), \"problem\", \"blank\")")
     wanted = value if isinstance(value, list) else [value]
+    if all(isinstance(w, (str, bool)) or w is None for w in wanted):  # the common case, made quick
+        allowed = set(wanted)
+        getters: dict[type, Callable] = {}
+        out = []
+        for item in items:
+            getter = getters.get(type(item))
+            if getter is None:
+                getter = getters[type(item)] = (_ATTRS.get(type(item), {}).get(attr)
+                                                 or (lambda x, attr=attr: get_attr(x, attr)))
+            if getter(item) in allowed:
+                out.append(item)
+        return out
     return [item for item in items if any(_equal(get_attr(item, attr), w) for w in wanted)]
 
 

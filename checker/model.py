@@ -65,7 +65,7 @@ class Row:
     problem: str | None = None  # e.g. "value_count" when the cells cannot be mapped
 
     def cell(self, column: str) -> Cell | None:
-        for c in self.cells:
+        for c in self.cells:  # a row has at most a few cells
             if c.column == column:
                 return c
         return None
