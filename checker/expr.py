@@ -30,7 +30,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 from .labels import cjk_number, nfkc
 from .model import Cell, Fact, Issuer, MissingRow, Paragraph, Period, Report, Row, Section, Span, Table, TableProblem
 from .quantity import parse_amount, quantity, unit_names
-from .resources import data_dir
+from .resources import grammar
 from .templates import Column, Templates
 
 MAX_EXPR_CHARS = 4000
@@ -202,8 +202,7 @@ class Compiled:
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
-    source = (data_dir("grammar") / "expr.lark").read_text(encoding="utf-8")
-    return Lark(source, parser="lalr", maybe_placeholders=True)
+    return grammar("expr.lark", maybe_placeholders=True)
 
 
 def compile_expr(source: str, templates: Templates, bound: set[str]) -> Compiled:

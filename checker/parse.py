@@ -20,7 +20,7 @@ from .ingest import Source
 from .labels import core, numbering, strip_numbering
 from .model import Issuer, Paragraph, Report, Section, Span, Table
 from .regimes import regime_for
-from .resources import data_dir
+from .resources import grammar as load_grammar
 from .tables import is_table_label, read_region
 from .templates import SectionTitle, Templates, bundled
 from .text import LineIndex, join_spans
@@ -28,8 +28,7 @@ from .text import LineIndex, join_spans
 
 @lru_cache(maxsize=1)
 def grammar() -> Lark:
-    source = (data_dir("grammar") / "report.lark").read_text(encoding="utf-8")
-    return Lark(source, parser="lalr", lexer="contextual")
+    return load_grammar("report.lark", lexer="contextual")
 
 
 def parse_tree(text: str) -> Tree:

@@ -57,12 +57,18 @@ def _pos(node: Node) -> Pos:
 
 
 class _NoAliasLoader(yaml.SafeLoader):
+    """The pure-Python loader, which can say where an alias is; used only to report
+    one (the C loader, ten times faster, reads every file first)."""
+
     def compose_node(self, parent, index):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise YamlError(Pos(event.start_mark.line + 1, event.start_mark.column + 1),
                             "YAML aliases (*name) are not allowed in rule files; write the value out")
         return super().compose_node(parent, index)
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load(path: Path) -> object:
@@ -75,9 +81,20 @@ def load(path: Path) -> object:
 
 
 def loads(text: str) -> object:
-    loader = _NoAliasLoader(text)
+    node = _compose(text, _FAST_LOADER)
+    if node is None:
+        return None
     try:
-        node = loader.get_single_node()
+        return _Converter().convert(node)
+    except _AliasFound:
+        _compose(text, _NoAliasLoader)  # raises the error, at the alias
+        raise YamlError(Pos(1, 1), "YAML aliases (*name) are not allowed in rule files") from None
+
+
+def _compose(text: str, loader_class):
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node()
     except YamlError:
         raise
     except yaml.MarkedYAMLError as e:
@@ -88,20 +105,25 @@ def loads(text: str) -> object:
         raise YamlError(Pos(1, 1), f"YAML error: {e}") from None
     finally:
         loader.dispose()
-    if node is None:
-        return None
-    return _Converter().convert(node)
+
+
+class _AliasFound(Exception):
+    """A node met twice: an alias (the C loader gives the anchored node again)."""
 
 
 class _Converter:
     def __init__(self) -> None:
         self.count = 0
         self.scalars = SafeConstructor()
+        self.seen: set[int] = set()
 
     def convert(self, node: Node) -> object:
         self.count += 1
         if self.count > MAX_NODES:
             raise YamlError(_pos(node), f"rule file too large (more than {MAX_NODES} values)")
+        if id(node) in self.seen:
+            raise _AliasFound
+        self.seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
             raise YamlError(_pos(node), f"YAML tag {node.tag!r} is not allowed in rule files")
         if isinstance(node, MappingNode):
