@@ -754,7 +754,7 @@ def _search(env: Env, scope, pattern, first: bool = False) -> list[Match]:
                         f"(over {REGEX_TIMEOUT}s on one paragraph)") from None
 
 
-_WHOLE_TEXT_ANCHOR = regex.compile(r"(?<!\\)\\[AZz]")
+_WHOLE_TEXT_ANCHOR = re.compile(r"(?<!\\)\\[AZz]")
 
 
 def _join(segs: list[tuple[int | None, str]]):

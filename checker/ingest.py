@@ -18,6 +18,7 @@ from pathlib import Path
 from .i18n import Message
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 REPORT_SUFFIXES = frozenset({".txt", ".docx", ".html", ".htm", ".pdf"})
 
 
@@ -124,10 +125,11 @@ def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
         raise IngestError("ingest.permission") from None
     except OSError as e:
         raise IngestError("ingest.os_error", reason=e.strerror or str(e)) from None
-    from .readers import READERS  # here, not at the top: the readers import this module
+    if p.suffix.lower() in TEXT_SUFFIXES:
+        return text_source(str(path), data)
+    from .readers import READERS  # here: the readers import this module, and cost ~20 ms
 
-    reader = READERS.get(p.suffix.lower(), text_source)
-    return reader(str(path), data)
+    return READERS.get(p.suffix.lower(), text_source)(str(path), data)
 
 
 def _mb(n: int) -> str:

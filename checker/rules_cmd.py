@@ -1,4 +1,6 @@
-"""`nianbao rules …`: list, show, lint, test and document the rules."""
+"""`nianbao rules …`: list, show, lint, test and document the rules. Everything is
+imported inside the commands: the CLI builds its argument parser from this module on
+every start, `nianbao check` included."""
 
 from __future__ import annotations
 
@@ -6,10 +8,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from rich.console import Console
-from rich.markup import escape
-from rich.syntax import Syntax
-from rich.table import Table as RichTable
 
 
 def add_parser(sub) -> None:
@@ -51,6 +49,10 @@ def _load(args):
 
 
 def _list(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table as RichTable
+
     from .ruledocs import regimes_text
 
     rules = _load(args)
@@ -65,6 +67,10 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.syntax import Syntax
+
     from .ruledocs import regimes_text
 
     rules = _load(args)
