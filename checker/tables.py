@@ -191,6 +191,7 @@ def _segments(rows: list[RawRow], owners: dict[str, set[str]]) -> list[_Segment]
 class _Reading:
     table: Table
     score: float
+    complete: bool = False
 
 
 def _match(label: str, rows: list[TemplateRow], has_values: bool, cursor: int) -> tuple[TemplateRow | None, bool]:
@@ -325,7 +326,8 @@ class _Builder:
                 t.problems.append(TableProblem("unmatched_row", " / ".join(raw.texts), raw.span))
         t.version_evidence = self._evidence(others)
         score = self.exact + 0.5 * self.fuzzy + self.header_hits - len(self.unmatched)
-        return _Reading(t, score)
+        complete = not t.missing and not self.unmatched and not t.extra and t.header_confirmed
+        return _Reading(t, score, complete)
 
     def _order(self, row_id: str | None) -> int:
         return self.orders.get(row_id, 10**6)
@@ -554,15 +556,26 @@ def _read_segment(seg: _Segment, templates: Templates, preferred: str | None) ->
         table = Table(span=span, layout=layout)
         table.problems.append(TableProblem("unrecognised", " / ".join(seg.rows[0].texts[:3]), span))
         return table
+    if seg.template in templates.neutral:  # the versions do not differ: one reading, no version
+        table = _reading(seg, versions[0], layout, span, versions).table
+        table.version = None
+        return table
     readings = []
-    for tpl in versions:
-        builder = _Builder(tpl, layout, span)
-        _SHAPES[tpl.shape](seg.rows, tpl, builder)
-        readings.append(builder.finish(versions))
+    for tpl in sorted(versions, key=lambda t: t.version != preferred):
+        reading = _reading(seg, tpl, layout, span, versions)
+        readings.append(reading)
+        if reading.complete:  # every row found and the header as the template has it
+            break
     best = max(readings, key=lambda r: (r.score, r.table.version == preferred, r.table.version or ""))
     if not best.table.version_evidence and all(r.score == best.score for r in readings) and len(readings) > 1:
         best.table.version = None  # nothing in the table tells the versions apart
     return best.table
+
+
+def _reading(seg: _Segment, tpl: TableTemplate, layout: str, span: Span, versions: list[TableTemplate]) -> _Reading:
+    builder = _Builder(tpl, layout, span)
+    _SHAPES[tpl.shape](seg.rows, tpl, builder)
+    return builder.finish(versions)
 
 
 def is_table_label(text: str, templates: Templates) -> bool:

@@ -110,14 +110,26 @@ class Templates:
     tables: list[TableTemplate]
     sections: list[SectionTitle]
     label_owners: dict[str, set[str]] = field(default_factory=dict)
+    neutral: set[str] = field(default_factory=set)  # tables whose versions are all alike
 
     def __post_init__(self) -> None:
         for tpl in self.tables:
             for label in tpl.labels:
                 self.label_owners.setdefault(label, set()).add(tpl.id)
+        for table_id in {t.id for t in self.tables}:
+            shapes = {_structure(t) for t in self.versions_of(table_id)}
+            if len(self.versions_of(table_id)) > 1 and len(shapes) == 1:
+                self.neutral.add(table_id)
 
     def versions_of(self, table_id: str) -> list[TableTemplate]:
         return [t for t in self.tables if t.id == table_id]
+
+
+def _structure(tpl: TableTemplate) -> tuple:
+    """What a reader sees of a template version: its rows, columns and header."""
+    return (tuple((b.label, tuple((c.id, c.label) for c in b.columns),
+                   tuple((r.id, r.label, r.is_group) for r in b.rows)) for b in tpl.blocks),
+            tuple(tpl.header), tuple(tpl.captions))
 
 
 def _rows(spec: list, version: str, parent_id: str | None, block: str | None,
