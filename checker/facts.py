@@ -64,9 +64,11 @@ _PHONE_NUMBER = re.compile(
     r"(?P<v>[(（]?0\d{2,3}[)）]?(?:[ \u3000]*[-－—–‐][ \u3000]*|[ \u3000]?)\d{7,8}(?:[-－转][ \u3000]*\d{1,5})?"
     r"|400[-－ ]?\d{3}[-－ ]?\d{4}|1[3-9]\d{9}|\d{7,8}|12345)(?!\d)"
 )
+# Not a postal address when just after one of these (网站地址, 电子邮箱地址…); checked in
+# contacts(): as lookbehinds they would be tried at every character of the text.
+_NOT_POSTAL = ("网站", "网页", "网络", "邮件", "电子", "邮箱", "IP")
 ADDRESS = re.compile(
-    r"(?<!网站)(?<!网页)(?<!网络)(?<!邮件)(?<!电子)(?<!邮箱)(?<!IP)"
-    + _labels("通讯地址", "通信地址", "办公地址", "联系地址", "单位地址", "邮寄地址", "地址", "办公地点", "受理地点",
+    _labels("通讯地址", "通信地址", "办公地址", "联系地址", "单位地址", "邮寄地址", "地址", "办公地点", "受理地点",
               "查阅地点")
     + _COLON + r"(?:为|是|位于|在)?[ \u3000]*(?P<v>(?![A-Za-z]{2,}|[:：])[^，,。；;）)\n]{4,60})"
 )
@@ -174,8 +176,12 @@ def contacts(text: str, index: LineIndex) -> list[Fact]:
                     break
             if number is not None and not any(f.span.start == number.start("v") for f in out):
                 add(kind, number.start("v"), number.end("v"), m.start())
-    for kind, pattern in (("address", ADDRESS), ("postcode", POSTCODE), ("email", EMAIL)):
+    for kind, pattern in (("address", ADDRESS), ("postcode", POSTCODE), ("email", EMAIL if "@" in text else None)):
+        if pattern is None:
+            continue
         for m in pattern.finditer(text):
+            if kind == "address" and text[max(0, m.start() - 2):m.start()].endswith(_NOT_POSTAL):
+                continue
             start, end = m.span("v")
             value = text[start:end]
             start += len(value) - len(value.lstrip(" \u3000\xa0"))
@@ -183,7 +189,7 @@ def contacts(text: str, index: LineIndex) -> list[Fact]:
             if kind == "address" and not re.search(r"[\u4e00-\u9fff]", text[start:end]):
                 continue
             add(kind, start, end, m.start())
-    for m in URL.finditer(text):
+    for m in (URL.finditer(text) if "http" in text or "www" in text or "WWW" in text else ()):
         start, end = m.span("v")
         while end > start and text[end - 1] in _URL_TRAIL:
             end -= 1

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A region of the ingested text. Lines and columns are 1-based; the end column is
     exclusive (the column just after the last character), as in SARIF. `start`/`end`
-    are code-point offsets into `Source.text`."""
+    are code-point offsets into `Source.text`. A named tuple: a report has thousands,
+    and a tuple is three times quicker to make than a frozen dataclass."""
 
     line: int
     column: int
