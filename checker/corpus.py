@@ -163,6 +163,11 @@ def _groups(digests: list[Digest]) -> dict[str, Group]:
 DUPLICATE = 0.9  # a body's two files for one year this alike are one report (.docx and .pdf)
 
 
+def group_reports(reports: list[tuple[str, str | None, int | None]]) -> dict[str, Group]:
+    """(path, issuing body, year) of checked reports → their bodies, names matched."""
+    return _groups([Digest(path, issuer, None, year, [], None) for path, issuer, year in reports])
+
+
 def link(digests: list[Digest]) -> Links:
     groups = _groups(digests)
     signatures = {d.path: d.signature for d in digests if d.signature}

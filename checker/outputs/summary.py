@@ -1,6 +1,7 @@
 """The folder summary (`--summary`): per report its issuing body, year, template and
-counts by severity; per rule how many reports break it. A reviewer with a folder of
-a county's reports sees at a glance which bodies and which rules need attention."""
+counts by severity; per body and year the same, with the names taken as one body;
+per rule how many reports break it. A reviewer with a folder of a county's reports
+sees at a glance which bodies and which rules need attention."""
 
 from __future__ import annotations
 
@@ -14,11 +15,12 @@ HEADINGS = {
     "zh": {"reports": "报告", "rules": "规则", "path": "文件", "issuer": "发布机关", "year": "年度",
            "template": "表格格式", "error": "错误", "warning": "警告", "info": "提示", "rule": "规则",
            "severity": "级别", "broken_in": "报告数", "violations": "违反次数", "title": "标题",
-           "unreadable": "无法读取"},
+           "unreadable": "无法读取", "bodies": "机关与年度", "body": "机关", "names": "报告中的名称"},
     "en": {"reports": "Reports", "rules": "Rules", "path": "file", "issuer": "issuing body", "year": "year",
            "template": "template", "error": "errors", "warning": "warnings", "info": "info", "rule": "rule",
            "severity": "severity", "broken_in": "reports", "violations": "violations", "title": "title",
-           "unreadable": "could not be read"},
+           "unreadable": "could not be read", "bodies": "Bodies and years", "body": "body",
+           "names": "names in the reports"},
 }
 
 
@@ -41,7 +43,26 @@ def build(run: Run) -> dict:
         rules.append({"rule": rule_id, "severity": rule.severity if rule else None,
                       "title": run.title(rule_id), "reports": broken_in,
                       "violations": violations_per_rule[rule_id]})
-    return {"reports": reports, "rules": rules}
+    return {"reports": reports, "bodies": bodies(run), "rules": rules}
+
+
+def bodies(run: Run) -> list[dict]:
+    """Per body and year, the reports and their counts. A body's name varies between its
+    reports (河集乡 / 睢县河集乡人民政府): `names` shows which names were taken as one."""
+    from ..corpus import group_reports
+
+    results = {r.path: r for r in run.results if r.ok}
+    groups = group_reports([(r.path, r.issuer, r.year) for r in results.values()])
+    rows = []
+    for key, group in sorted(groups.items()):
+        by_year: dict[int, list[str]] = {}
+        for member in group.members:
+            by_year.setdefault(member.year, []).append(member.path)
+        for year, paths in sorted(by_year.items()):
+            findings = [f for p in paths for f in results[p].findings]
+            rows.append({"body": key, "names": sorted(group.names), "year": year, "reports": len(paths),
+                         "paths": paths, "counts": severity_counts(findings)})
+    return rows
 
 
 def write_text(run: Run, out: TextIO) -> None:
@@ -57,6 +78,11 @@ def write_text(run: Run, out: TextIO) -> None:
                          *(str(r["counts"][s]) for s in SEVERITIES)])
     out.write(f"\n{h['reports']}\n")
     _table(out, [h[k] for k in ("path", "issuer", "year", "template", *SEVERITIES)], rows, numeric_from=4)
+    out.write(f"\n{h['bodies']}\n")
+    rows = [[b["body"], _text(b["year"]), str(b["reports"]), *(str(b["counts"][s]) for s in SEVERITIES),
+             "、".join(b["names"]) if run.lang == "zh" else ", ".join(b["names"])] for b in summary["bodies"]]
+    _table(out, [h[k] for k in ("body", "year", "reports", *SEVERITIES, "names")], rows,
+           numeric_from=2, numeric_to=2 + 1 + len(SEVERITIES))
     out.write(f"\n{h['rules']}\n")
     rows = [[r["rule"], r["severity"] or "-", str(r["reports"]), str(r["violations"]), r["title"]]
             for r in summary["rules"]]
