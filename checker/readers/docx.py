@@ -15,8 +15,8 @@ import zipfile
 import zlib
 
 from ..ingest import IngestError, Source
-from .layout import MAX_SPAN, Lines, first_line, join_fragments, pad
-from .numbering import ListNumbering, W
+from .layout import MAX_SPAN, Lines, first_line, join_fragments, table_rows
+from .numbering import ListNumbering, W, int_value
 
 _P, _TBL, _TR, _TC, _R = W + "p", W + "tbl", W + "tr", W + "tc", W + "r"
 _SDT, _SDT_CONTENT, _CUSTOM_XML = W + "sdt", W + "sdtContent", W + "customXml"
@@ -120,20 +120,11 @@ def _inline_text(el, out: list[str]) -> None:
             _inline_text(child, out)
 
 
-def _int(el, default: int) -> int:
-    if el is None:
-        return default
-    try:
-        return int(el.get(_VAL))
-    except (TypeError, ValueError):
-        return default
-
-
 def _grid_skip(row_props, name: str) -> int:
     """Grid columns a row leaves empty before its first or after its last cell."""
     if row_props is None:
         return 0
-    return min(max(0, _int(row_props.find(W + name), 0)), MAX_SPAN)
+    return min(max(0, int_value(row_props.find(W + name), 0)), MAX_SPAN)
 
 
 class _Body:
@@ -179,7 +170,7 @@ class _Body:
                 tc_pr = tc.find(W + "tcPr")
                 span, continued = 1, False
                 if tc_pr is not None:
-                    span = min(max(1, _int(tc_pr.find(W + "gridSpan"), 1)), MAX_SPAN)
+                    span = min(max(1, int_value(tc_pr.find(W + "gridSpan"), 1)), MAX_SPAN)
                     v_merge, h_merge = tc_pr.find(W + "vMerge"), tc_pr.find(W + "hMerge")
                     continued = ((v_merge is not None and v_merge.get(_VAL, "continue") == "continue")
                                  or (h_merge is not None and h_merge.get(_VAL, "continue") == "continue"))
@@ -188,11 +179,7 @@ class _Body:
             cells.extend([""] * _grid_skip(props, "gridAfter"))
             grid.append(cells)
             nested.append(inner)
-        rows: list[tuple[list[str], str]] = []
-        for r, (cells, inner) in enumerate(zip(pad(grid), nested, strict=True), 1):
-            rows.append((cells, f"{where} row {r}"))
-            rows.extend(inner)
-        return rows
+        return table_rows(grid, nested, where)
 
     def cell(self, tc, where: str) -> tuple[str, list[tuple[list[str], str]]]:
         """A cell's text on one line, and the rows of the tables nested in it."""

@@ -14,7 +14,7 @@ import codecs
 import re
 
 from ..ingest import IngestError, Source
-from .layout import MAX_SPAN, Lines, first_line, is_cjk, join_fragments, pad
+from .layout import MAX_SPAN, Lines, first_line, is_cjk, join_fragments, table_rows
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
@@ -391,11 +391,7 @@ def _grid(rows: list, where: str) -> list[tuple[list[str], str]]:
         _fill_covered(cells, covered, until=max(still) + 1 if still else 0)
         grid.append(cells)
         nested.append(inner)
-    out: list[tuple[list[str], str]] = []
-    for r, (cells, inner) in enumerate(zip(pad(grid), nested, strict=True), 1):
-        out.append((cells, f"{where} row {r}"))
-        out.extend(inner)
-    return out
+    return table_rows(grid, nested, where)
 
 
 def _fill_covered(cells: list[str], covered: dict[int, int], until: int = 0) -> None:

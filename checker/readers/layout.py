@@ -102,6 +102,17 @@ def pad(rows: list[list[str]]) -> list[list[str]]:
     return [r + [""] * (width - len(r)) for r in rows]
 
 
+def table_rows(grid: list[list[str]], nested: list[list[tuple[list[str], str]]],
+               where: str) -> list[tuple[list[str], str]]:
+    """A table's rows, padded to its width, each followed by the rows of the tables
+    nested in it, with where each came from ("table 2 row 3")."""
+    out: list[tuple[list[str], str]] = []
+    for r, (cells, inner) in enumerate(zip(pad(grid), nested, strict=True), 1):
+        out.append((cells, f"{where} row {r}"))
+        out.extend(inner)
+    return out
+
+
 def first_line(error: BaseException) -> str:
     """An exception as a short reason inside a one-line message."""
     lines = str(error).strip().splitlines()

@@ -111,7 +111,7 @@ class _Instance:
     levels: dict[int, _Level] = field(default_factory=dict)   # ilvl → overriding w:lvl
 
 
-def _int(el, default: int | None = None) -> int | None:
+def int_value(el, default: int | None = None) -> int | None:
     if el is None:
         return default
     try:
@@ -128,10 +128,10 @@ def _level(lvl) -> _Level:
     legal = lvl.find(W + "isLgl")
     suffix = lvl.find(W + "suff")
     return _Level(
-        start=_int(lvl.find(W + "start"), 1),
+        start=int_value(lvl.find(W + "start"), 1),
         fmt=fmt.get(_VAL, "decimal") if fmt is not None else "decimal",
         text=text.get(_VAL) if text is not None else None,
-        restart=_int(lvl.find(W + "lvlRestart")),
+        restart=int_value(lvl.find(W + "lvlRestart")),
         legal=legal is not None and legal.get(_VAL, "1") not in ("0", "false", "off"),
         suffix=suffix.get(_VAL, "tab") if suffix is not None else "tab",
     )
@@ -176,7 +176,7 @@ class ListNumbering:
                 ilvl = _int_attr(override, W + "ilvl")
                 if ilvl is None:
                     continue
-                start = _int(override.find(W + "startOverride"))
+                start = int_value(override.find(W + "startOverride"))
                 if start is not None:
                     instance.starts[ilvl] = start
                 lvl = override.find(W + "lvl")
@@ -199,7 +199,7 @@ class ListNumbering:
             num_pr = style.find(f"{W}pPr/{W}numPr")
             if num_pr is not None:
                 num_id = num_pr.find(W + "numId")
-                own[sid] = (num_id.get(_VAL) if num_id is not None else None, _int(num_pr.find(W + "ilvl")))
+                own[sid] = (num_id.get(_VAL) if num_id is not None else None, int_value(num_pr.find(W + "ilvl")))
         for sid in set(own) | set(based_on):
             seen, current = set(), sid
             while current is not None and current not in own and current not in seen:
@@ -221,7 +221,7 @@ class ListNumbering:
         if num_pr is not None:
             el = num_pr.find(W + "numId")
             num_id = el.get(_VAL) if el is not None else None
-            ilvl = _int(num_pr.find(W + "ilvl"))
+            ilvl = int_value(num_pr.find(W + "ilvl"))
         if style_num is not None:
             num_id = num_id if num_id is not None else style_num[0]
             ilvl = ilvl if ilvl is not None else style_num[1]
