@@ -112,6 +112,7 @@ class _Instance:
 
 
 def int_value(el, default: int | None = None) -> int | None:
+    """An element's w:val as a number (Word writes numbers as attributes)."""
     if el is None:
         return default
     try:
