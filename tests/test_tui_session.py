@@ -1,0 +1,152 @@
+"""The TUI's plain-Python half (tui/session.py): rule reloading policy, folder
+summaries and sorting, violation filters and navigation, spans on lines. No terminal."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REAL, ROOT, SEEDS
+
+from nianbao.api import check
+from nianbao.model import Span, Violation
+from nianbao.tui.session import (Filters, RuleWatcher, Summary, display_lines, display_text, find_selection,
+                                 line_pieces, list_reports, matches_query, next_index, sort_summaries, summarize)
+
+GOOD = """\
+rules:
+  - id: META-901
+    title: 测试
+    title_en: test
+    severity: warning
+    cite: 测试
+    message: {zh: "见到“{match}”", en: "found “{match}”"}
+    check:
+      forbid_patterns:
+        scope: text
+        patterns: ["政务信息公开"]
+"""
+
+
+def v(rule: str, line: int, column: int = 1, severity: str = "warning") -> Violation:
+    return Violation(rule, severity, "t", Span(line, column, line, column + 1, 0, 1), {"zh": "x", "en": "x"})
+
+
+def test_rule_watcher_keeps_the_last_clean_set(tmp_path):
+    (tmp_path / "a.yaml").write_text(GOOD, encoding="utf-8")
+    w = RuleWatcher([tmp_path], bundled=False)
+    assert w.load() and w.clean and w.generation == 1
+    assert [r.id for r in w.rules.rules] == ["META-901"]
+    assert not w.changed()
+    (tmp_path / "a.yaml").write_text(GOOD.replace("warning", "fatal"), encoding="utf-8")
+    assert w.changed()
+    assert not w.load()                      # errors: the clean set stays in force
+    assert w.errors and w.kept_previous and w.rules.get("META-901").severity == "warning"
+    (tmp_path / "a.yaml").write_text(GOOD.replace("warning", "error"), encoding="utf-8")
+    assert w.load() and not w.errors and w.rules.get("META-901").severity == "error"
+
+
+def test_rule_watcher_uses_a_partial_set_until_a_clean_one_loads(tmp_path):
+    (tmp_path / "a.yaml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("rules: [", encoding="utf-8")
+    w = RuleWatcher([tmp_path], bundled=False)
+    assert w.load() and not w.clean and w.errors
+    assert [r.id for r in w.rules.rules] == ["META-901"]   # the good file's rule works
+    (tmp_path / "c.yaml").write_text(GOOD.replace("META-901", "META-902"), encoding="utf-8")
+    assert w.load()                       # still not clean: the newer partial set is adopted
+    assert {r.id for r in w.rules.rules} == {"META-901", "META-902"}
+
+
+@pytest.fixture
+def test_rules(tmp_path):
+    """Our own rule, not the bundled ones (which change while they are written)."""
+    from nianbao.rules import load_rules
+
+    d = tmp_path / "rules"
+    d.mkdir()
+    (d / "a.yaml").write_text(GOOD, encoding="utf-8")
+    return load_rules([d], include_bundled=False)
+
+
+def test_folder_summaries_sorting_and_query(test_rules):
+    rules = test_rules
+    paths = list_reports(REAL)
+    assert [p.name for p in paths] == sorted(p.name for p in REAL.glob("*.txt"))
+    summaries = [summarize(check(p, rules), Summary(str(p), p.name), 1, "zh") for p in paths]
+    assert all(s.checked and s.issuer and s.year for s in summaries)
+    assert [s.warnings for s in summaries] == [10, 1, 0, 2, 0]
+    by_year = sort_summaries(summaries, "year", reverse=False)
+    assert [s.year for s in by_year] == sorted(s.year for s in summaries)
+    unknown = Summary("/x/zzz.txt", "zzz.txt")
+    ordered = sort_summaries(summaries + [unknown], "errors", reverse=True)
+    assert ordered[-1] is unknown            # unknown counts last, whichever the direction
+    assert sort_summaries(summaries + [unknown], "errors", reverse=False)[-1] is unknown
+    assert [s.name for s in summaries if matches_query(s, "景罕 2021")] == [SEEDS["001"].name]
+
+
+def test_summary_of_an_unreadable_file(tmp_path, test_rules):
+    rules = test_rules
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    s = summarize(check(empty, rules), Summary(str(empty), "empty.txt"), 3, "zh")
+    assert s.problem == "文件为空" and s.errors is None and s.checked
+
+
+def test_filters():
+    f = Filters()
+    assert f.accepts(v("SUM-001", 1, severity="error")) and not f.active
+    f.toggle_severity("error")
+    assert not f.accepts(v("SUM-001", 1, severity="error")) and f.active
+    f.only_family("SUM")
+    assert not f.accepts(v("META-001", 1)) and f.accepts(v("SUM-002", 1))
+    f.clear()
+    assert not f.active
+
+
+def test_navigation():
+    items = [v("A-001", 3), v("A-001", 5, 2), v("A-001", 5, 9), v("B-001", 9)]
+    assert next_index(items, None, 1) == 0 and next_index(items, None, -1) == 3
+    assert next_index(items, 3, 1) == 0 and next_index(items, 0, -1) == 3
+    assert next_index(items, None, 1, cursor_line=4) == 1
+    assert next_index(items, None, -1, cursor_line=5) == 0
+    assert next_index(items, 1, 1, cursor_line=5) == 2        # same line, after the current
+    assert next_index(items, None, 1, cursor_line=99) == 0    # wraps
+    assert next_index([], None, 1) is None
+    assert find_selection(items, ("A-001", 5, 9)) == 2
+    assert find_selection(items, ("A-001", 5, 4)) == 1        # same rule and line
+    assert find_selection(items, ("A-001", 7, 1)) is None
+
+
+def test_line_pieces_and_display_text():
+    lengths = [5, 0, 10]
+    assert line_pieces(Span(1, 2, 1, 4, 1, 3), lengths) == [(0, 1, 3)]
+    assert line_pieces(Span(1, 4, 3, 3, 3, 10), lengths) == [(0, 3, 5), (1, 0, 1), (2, 0, 2)]
+    assert line_pieces(Span(3, 4, 3, 4, 0, 0), lengths) == [(2, 3, 4)]     # empty span: one cell
+    assert line_pieces(Span(9, 1, 9, 2, 0, 0), lengths) == [(2, 0, 1)]     # clamped
+    text = "甲\x0c乙\u2028丙\n\t丁\x07"
+    assert display_lines(text) == ["甲␌乙⏎丙", "\t丁␇"]
+    assert len(display_text(text)) == len(text)
+
+
+def test_cli_tui_rejects_a_missing_path(tmp_path, capsys):
+    from nianbao.tui.app import run
+
+    args = argparse.Namespace(path=str(tmp_path / "nope"), rules=[], lang="en")
+    assert run(args) == 2
+    assert "no such file or folder" in capsys.readouterr().err
+    args = argparse.Namespace(path=str(REAL), rules=[str(tmp_path / "no-rules")], lang="zh")
+    assert run(args) == 2
+
+
+def test_only_tui_imports_textual():
+    code = ("import sys, nianbao.cli, nianbao.api, nianbao.check_cmd, nianbao.rules_cmd; "
+            "assert not [m for m in sys.modules if m.split('.')[0] == 'textual'], 'textual imported'")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+    import re
+
+    imports = re.compile(r"^\s*(from|import)\s+textual\b", re.M)
+    outside = [p for p in (ROOT / "checker").rglob("*.py") if imports.search(p.read_text(encoding="utf-8"))]
+    assert not outside, outside

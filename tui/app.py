@@ -1,0 +1,258 @@
+"""`nianbao tui PATH`: review reports in the terminal, violations beside the source.
+
+    NianbaoApp("samples/real", rule_dirs=["my_rules"], lang="zh").run()
+
+PATH a folder: the report list (FolderScreen); Enter opens a report (ReportScreen),
+Escape goes back. PATH a file: straight to the report. The rule files (bundled and
+--rules DIRs) and the open report are polled for changes; a change re-checks in a
+worker and keeps the selection. The TUI never checks anything itself: every result
+comes from `nianbao.api.check`.
+
+Tests build the app without running it and drive it with `app.run_test()`; pass
+`poll_interval=None` to turn the timer off and call `check_for_changes()` by hand, and
+`await app.workers.wait_for_complete()` (then `pilot.pause()`) for background work.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Iterable
+
+from textual.app import App, SuspendNotSupported
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.worker import Worker, WorkerState
+
+from .bindings import Key
+from .commands import NianbaoCommands
+from .dialogs import HelpScreen
+from .folder_screen import FolderScreen, folder_screen
+from .i18n import tr
+from .report_screen import ReportScreen, report_screen
+from .session import Filters, RuleWatcher
+
+POLL_SECONDS = 1.0
+
+APP_KEYS = [
+    Key("ctrl+p", "command_palette", "b_palette", display="^p", help="h_palette"),
+    Key("tab", "focus_next", "c_focus", display="Tab"),
+    Key("ctrl+q", "quit", "b_quit", display="^q"),
+]
+
+
+def _palette_binding(lang: str) -> Binding:
+    # Our own ctrl+p binding, so the footer names the palette in the app's language.
+    return Binding("ctrl+p", "command_palette", tr("b_palette", lang), show=False, priority=True)
+
+
+class NianbaoApp(App):
+    TITLE = "nianbao"
+    COMMANDS = App.COMMANDS | {NianbaoCommands}
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [_palette_binding("zh")]
+    _LANG = "zh"
+
+    def __new__(cls, *args, lang: str = "zh", **kw):
+        # Bindings are class data: an English app is an instance of an English subclass.
+        if lang != cls._LANG and lang in ("zh", "en"):
+            cls = _for_lang(cls, lang)
+        return super().__new__(cls)
+
+    def __init__(self, path: str | os.PathLike[str], rule_dirs: Iterable[str | os.PathLike[str]] = (),
+                 lang: str = "zh", bundled: bool = True, poll_interval: float | None = POLL_SECONDS) -> None:
+        super().__init__()
+        self.target = Path(path)
+        self.lang = lang if lang in ("zh", "en") else "zh"
+        self.watcher = RuleWatcher([Path(d) for d in rule_dirs], bundled=bundled)
+        self.filters = Filters()
+        self.poll_interval = poll_interval
+        self.folder_mode = self.target.is_dir()
+        self.worker_errors: list[BaseException] = []
+        self._loading_rules = False
+        self.started = time.perf_counter()
+        self.timings: dict[str, float] = {}   # first time each milestone was reached, seconds from start
+        # Loading the rules is the slowest part of opening (YAML, expressions): it
+        # starts now, in a thread, and runs while Textual starts up.
+        self._first_rules: Future = Future()
+        threading.Thread(target=self._load_first_rules, name="nianbao-rules", daemon=True).start()
+
+    # -- start ---------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        if self.folder_mode:
+            return folder_screen(self.target, self.lang)
+        return report_screen(self.target, self.lang)
+
+    def _load_first_rules(self) -> None:
+        try:
+            self._first_rules.set_result(self.watcher.load_fresh())
+        except BaseException as e:  # shown by the worker that waits for it
+            self._first_rules.set_exception(e)
+
+    def on_mount(self) -> None:
+        # The first screen shows at once (the report's text, the folder's file list);
+        # the screens check when the rules arrive.
+        self._loading_rules = True
+
+        def wait_for_rules() -> None:
+            rules, snap = self._first_rules.result()
+            try:
+                self.call_from_thread(self._rules_loaded, rules, snap, False)
+            except RuntimeError:
+                pass
+
+        self.run_worker(wait_for_rules, thread=True, group="rules", exit_on_error=False, name="rules")
+        if self.poll_interval:
+            self.set_interval(self.poll_interval, self.check_for_changes, name="poll")
+
+    def mark(self, milestone: str) -> None:
+        self.timings.setdefault(milestone, time.perf_counter() - self.started)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        # Workers run with exit_on_error=False: a failure is shown, the app goes on.
+        if event.worker.group == "rules" and event.worker.is_finished:
+            self._loading_rules = False
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            self.worker_errors.append(event.worker.error)
+            self.notify(f"{type(event.worker.error).__name__}: {event.worker.error}", severity="error", timeout=10)
+
+    # -- live reload ---------------------------------------------------------------
+    def check_for_changes(self) -> None:
+        """Reload the rules if a rule file changed; re-check the open report if it
+        changed on disk. Called by the timer; tests call it directly."""
+        if not self._loading_rules and self.watcher.changed():
+            self.reload_rules()
+        screen = self.screen
+        if isinstance(screen, ReportScreen):
+            if screen.check_file_changed():
+                self.notify(tr("report_reloaded", self.lang), timeout=3)
+        elif isinstance(screen, FolderScreen) and not self._filling():
+            screen.check_files_changed()
+
+    def _filling(self) -> bool:
+        return any(w.group == "fill" and not w.is_finished for w in self.workers)
+
+    def reload_rules(self, force_recheck: bool = False) -> None:
+        """Load the rule files again in a thread; re-check what is shown when the rule
+        set in force changes (or always, with force_recheck)."""
+        watcher = self.watcher
+        self._loading_rules = True
+
+        def work() -> None:
+            rules, snap = watcher.load_fresh()
+            try:
+                self.call_from_thread(self._rules_loaded, rules, snap, force_recheck)
+            except RuntimeError:
+                pass
+
+        self.run_worker(work, thread=True, exclusive=True, group="rules", exit_on_error=False, name="rules")
+
+    def _rules_loaded(self, rules, snap, force_recheck: bool) -> None:
+        first = self.watcher.rules is None
+        self._loading_rules = False
+        changed = self.watcher.apply(rules, snap)
+        self.mark("rules")
+        if changed and not first:
+            self.notify(tr("rules_reloaded", self.lang, n=len(self.watcher.rules.rules)), timeout=3)
+        for screen in self.screen_stack:
+            if isinstance(screen, ReportScreen):
+                screen.update_banner()
+                if changed or force_recheck:
+                    screen.rules_changed()
+            elif isinstance(screen, FolderScreen):
+                if force_recheck and not changed:
+                    for s in screen.summaries:
+                        s.generation = -1
+                if changed or force_recheck:
+                    screen.rules_changed()
+                else:
+                    screen.update_banner()
+
+    # -- editor --------------------------------------------------------------------
+    def edit_file(self, path: str, line: int = 1) -> None:
+        """Open a file in $VISUAL / $EDITOR (the app suspends), then reload the rules
+        and re-check."""
+        argv = editor_command(path, line)
+        failed: list[str] = []
+
+        def run_editor() -> None:
+            try:
+                subprocess.call(argv)
+            except OSError as e:  # caught inside suspend(), so the terminal is restored
+                failed.append(str(e))
+
+        try:
+            with self.suspend():
+                run_editor()
+        except SuspendNotSupported:
+            if self.is_headless:   # tests: a non-interactive $EDITOR
+                run_editor()
+            else:
+                self.notify(tr("cannot_suspend", self.lang, path=path), severity="warning")
+                return
+        if failed:
+            self.notify(tr("editor_failed", self.lang, editor=argv[0], error=failed[0]), severity="error")
+        self.reload_rules(force_recheck=True)
+
+    # -- help ----------------------------------------------------------------------
+    def show_help(self) -> None:
+        lang = self.lang
+        sections = []
+        if self.folder_mode:
+            sections.append((tr("folder_screen", lang), FolderScreen.KEYS))
+        sections.append((tr("report_screen", lang), ReportScreen.KEYS))
+        sections.append((tr("everywhere", lang), APP_KEYS))
+        self.push_screen(HelpScreen(sections, lang))
+
+
+_APP_CLASSES: dict[tuple[type, str], type] = {}
+
+
+def _for_lang(cls: type, lang: str) -> type:
+    key = (cls, lang)
+    if key not in _APP_CLASSES:
+        _APP_CLASSES[key] = type(cls.__name__, (cls,), {"BINDINGS": [_palette_binding(lang)], "_LANG": lang,
+                                                        "__module__": cls.__module__})
+    return _APP_CLASSES[key]
+
+
+def editor_command(path: str, line: int = 1) -> list[str]:
+    """The editor command for a file at a line: `+N` for the editors that take it."""
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    try:
+        argv = shlex.split(editor)
+    except ValueError:
+        argv = [editor]
+    if not argv:
+        argv = ["vi"]
+    name = Path(argv[0]).name
+    if name in ("code", "code-insiders", "codium", "cursor"):
+        return argv + ["--wait", "--goto", f"{path}:{line}"]
+    if name in ("hx", "helix", "subl", "zed"):
+        return argv + [f"{path}:{line}"]
+    if name in ("vi", "vim", "nvim", "view", "nano", "emacs", "emacsclient", "micro", "kak", "joe", "mg", "ne",
+                "jed", "mcedit", "gvim", "mvim"):
+        return argv + [f"+{line}", path]
+    return argv + [path]
+
+
+def run(args) -> int:
+    """The `nianbao tui` subcommand."""
+    path = Path(args.path)
+    if not path.exists():
+        print(f"{args.path}: " + ("文件或文件夹不存在" if args.lang == "zh" else "no such file or folder"),
+              file=sys.stderr)
+        return 2
+    for d in args.rules:
+        if not Path(d).is_dir():
+            print(f"{d}: " + ("规则文件夹不存在" if args.lang == "zh" else "no such rules folder"), file=sys.stderr)
+            return 2
+    app = NianbaoApp(path, rule_dirs=args.rules, lang=args.lang)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,301 @@
+"""What the TUI knows, without Textual: the rule set in force and how it reloads, the
+reports of a folder and their one-line summaries, the violation filters, and where a
+span falls on the lines of the source. Everything here is plain Python, so it can be
+tested and reused without a terminal; the checking itself is `nianbao.api.check`."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nianbao.api import CheckResult
+from nianbao.ingest import is_report_file
+from nianbao.model import Span, Violation
+from nianbao.rules import RuleError, RuleSet, load_rules, rule_files
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def family(rule_id: str) -> str:
+    return rule_id.split("-", 1)[0]
+
+
+# ----------------------------------------------------------------------------- rules
+
+Snapshot = dict[str, tuple[int, int]]
+
+
+class RuleWatcher:
+    """The rule set in force, and the rule files it came from.
+
+    A reload that gives errors keeps the last clean rule set in force (the errors are
+    shown); while no clean set has been loaded yet, the newest partial set is used (a
+    broken file's rules are missing from it, the rest work)."""
+
+    def __init__(self, extra_dirs: list[Path] | tuple = (), bundled: bool = True) -> None:
+        self.extra_dirs = [Path(d) for d in extra_dirs]
+        self.bundled = bundled
+        self.rules: RuleSet | None = None
+        self.errors: list[RuleError] = []   # of the latest load
+        self.clean = False                  # the set in force loaded without errors
+        self.kept_previous = False          # the latest load failed and an older set is in force
+        self.generation = 0                 # bumped whenever the set in force changes
+        self.snapshot: Snapshot = {}
+
+    def directories(self) -> list[Path]:
+        if self.rules is not None:
+            return list(self.rules.directories)
+        from nianbao.rules import bundled_rules_dir
+
+        return ([bundled_rules_dir()] if self.bundled else []) + self.extra_dirs
+
+    def take_snapshot(self) -> Snapshot:
+        snap: Snapshot = {}
+        for d in self.directories():
+            try:
+                files = rule_files(d) if d.is_dir() else []
+            except OSError:
+                files = []
+            for f in files:
+                try:
+                    st = f.stat()
+                except OSError:
+                    continue
+                snap[str(f)] = (st.st_mtime_ns, st.st_size)
+        return snap
+
+    def changed(self) -> bool:
+        return self.take_snapshot() != self.snapshot
+
+    def load_fresh(self) -> tuple[RuleSet, Snapshot]:
+        """Load the rule files as they are now (safe to call from a thread)."""
+        snap = self.take_snapshot()
+        return load_rules(self.extra_dirs, include_bundled=self.bundled), snap
+
+    def apply(self, rules: RuleSet, snap: Snapshot) -> bool:
+        """Adopt a freshly loaded set, unless it has errors and a clean set is in force.
+        Returns whether the set in force changed."""
+        self.snapshot = snap
+        self.errors = list(rules.errors)
+        if rules.errors and self.clean and self.rules is not None:
+            self.kept_previous = True
+            return False
+        self.rules = rules
+        self.clean = not rules.errors
+        self.kept_previous = False
+        self.generation += 1
+        return True
+
+    def load(self) -> bool:
+        return self.apply(*self.load_fresh())
+
+
+# ----------------------------------------------------------------------------- folder
+
+def list_reports(folder: Path) -> list[Path]:
+    """The report files under a folder (recursively), in a stable order."""
+    out = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            p = Path(root, name)
+            if is_report_file(p):
+                out.append(p)
+    return out
+
+
+@dataclass(slots=True)
+class Summary:
+    """One line of the folder list."""
+
+    path: str
+    name: str
+    issuer: str | None = None
+    year: int | None = None
+    template: str | None = None
+    errors: int | None = None
+    warnings: int | None = None
+    infos: int | None = None
+    problem: str | None = None   # why the file could not be checked
+    generation: int = -1         # rule generation the counts come from (-1: not checked)
+    stamp: tuple[int, int] | None = None  # (mtime_ns, size) of the file when it was checked
+
+    @property
+    def checked(self) -> bool:
+        return self.generation >= 0
+
+
+def file_stamp(path: str | os.PathLike[str]) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
+
+
+def summarize(result: CheckResult, summary: Summary, generation: int, lang: str,
+              stamp: tuple[int, int] | None = None) -> Summary:
+    summary.generation = generation
+    summary.stamp = stamp
+    if result.error is not None:
+        summary.problem = result.error.render(lang)
+        summary.errors = summary.warnings = summary.infos = None
+        return summary
+    summary.problem = None
+    report = result.report
+    if report is not None:
+        summary.issuer = report.issuer.name if report.issuer else None
+        summary.year = report.year
+        summary.template = report.template
+    counts = {s: 0 for s in SEVERITIES}
+    for v in result.violations:
+        counts[v.severity] = counts.get(v.severity, 0) + 1
+    summary.errors, summary.warnings, summary.infos = counts["error"], counts["warning"], counts["info"]
+    return summary
+
+
+SORT_COLUMNS = ("issuer", "year", "template", "errors", "warnings", "infos", "file")
+
+
+def sort_key(column: str):
+    """A key for sorting summaries by a column: unknown values last, then by file."""
+    def key(s: Summary):
+        if column == "file":
+            return (0, s.name.lower(), s.path)
+        value = {"issuer": s.issuer, "year": s.year, "template": s.template,
+                 "errors": s.errors, "warnings": s.warnings, "infos": s.infos}[column]
+        return (value is None, value if value is not None else 0, s.path)
+    return key
+
+
+def sort_summaries(items: list[Summary], column: str, reverse: bool) -> list[Summary]:
+    known = [s for s in items if _value(s, column) is not None]
+    unknown = [s for s in items if _value(s, column) is None]
+    known.sort(key=sort_key(column), reverse=reverse)
+    unknown.sort(key=lambda s: s.path)
+    return known + unknown  # unknown last, whichever the direction
+
+
+def _value(s: Summary, column: str):
+    return s.name if column == "file" else getattr(s, column)
+
+
+def matches_query(s: Summary, query: str) -> bool:
+    q = query.strip().lower()
+    if not q:
+        return True
+    hay = " ".join(str(x) for x in (s.name, s.path, s.issuer or "", s.year or "", s.template or ""))
+    return all(part in hay.lower() for part in q.split())
+
+
+# ----------------------------------------------------------------------------- violations
+
+@dataclass(slots=True)
+class Filters:
+    """Which violations are shown. Kept by the app, so they carry from one report to
+    the next while walking a folder."""
+
+    severities: set[str] = field(default_factory=lambda: set(SEVERITIES))
+    families: set[str] = field(default_factory=set)   # empty: every family
+
+    def accepts(self, v: Violation) -> bool:
+        return v.severity in self.severities and (not self.families or family(v.rule) in self.families)
+
+    @property
+    def active(self) -> bool:
+        return self.severities != set(SEVERITIES) or bool(self.families)
+
+    def clear(self) -> None:
+        self.severities = set(SEVERITIES)
+        self.families = set()
+
+    def toggle_severity(self, sev: str) -> None:
+        if sev in self.severities:
+            self.severities.discard(sev)
+        else:
+            self.severities.add(sev)
+
+    def only_family(self, fam: str | None) -> None:
+        self.families = {fam} if fam else set()
+
+
+def selection_key(v: Violation) -> tuple[str, int, int]:
+    return (v.rule, v.span.line, v.span.column)
+
+
+def find_selection(visible: list[Violation], key: tuple[str, int, int] | None) -> int | None:
+    """The index of the violation that matches a kept selection: same rule and line
+    (and column, when several match)."""
+    if key is None:
+        return None
+    rule, line, column = key
+    same = [i for i, v in enumerate(visible) if v.rule == rule and v.span.line == line]
+    if not same:
+        return None
+    for i in same:
+        if visible[i].span.column == column:
+            return i
+    return same[0]
+
+
+def next_index(visible: list[Violation], current: int | None, step: int, cursor_line: int | None = None) -> int | None:
+    """The violation after (step=1) or before (step=-1) the current one, wrapping. With
+    `cursor_line` (1-based; moving from the source pane), the first violation after or
+    before that line instead."""
+    if not visible:
+        return None
+    n = len(visible)
+    if cursor_line is not None:
+        if step > 0:
+            after = [i for i, v in enumerate(visible)
+                     if v.span.line > cursor_line or (v.span.line == cursor_line and current is not None and i > current)]
+            return after[0] if after else 0
+        before = [i for i, v in enumerate(visible)
+                  if v.span.line < cursor_line or (v.span.line == cursor_line and current is not None and i < current)]
+        return before[-1] if before else n - 1
+    if current is None:
+        return 0 if step > 0 else n - 1
+    return (current + step) % n
+
+
+# ----------------------------------------------------------------------------- spans on lines
+
+def line_pieces(span: Span, line_lengths: list[int]) -> list[tuple[int, int, int]]:
+    """A span cut into (row, start, end) pieces, 0-based rows and code-point columns,
+    one per line it covers. An empty span marks one character (or the line end)."""
+    out = []
+    last = len(line_lengths) - 1
+    if last < 0:
+        return out
+    first_row = min(max(span.line - 1, 0), last)
+    end_row = min(max(span.end_line - 1, first_row), last)
+    for row in range(first_row, end_row + 1):
+        length = line_lengths[row]
+        start = span.column - 1 if row == first_row else 0
+        end = span.end_column - 1 if row == end_row else length
+        start = min(max(start, 0), length)
+        end = min(max(end, start), length)
+        if end == start:
+            end = min(start + 1, max(length, start + 1))
+        out.append((row, start, end))
+    return out
+
+
+# Characters Python's str.splitlines() breaks on besides "\n": the TextArea would cut
+# the line there and every later line number would be off. Show them as visible
+# one-column stand-ins instead, so columns stay where the checker put them.
+# Other control characters would render as nothing and shift the columns after them.
+_SPLITTERS = {chr(c): chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}
+_SPLITTERS.update({"\x7f": "␡", "\x85": "⏎", "\u2028": "⏎", "\u2029": "¶"})
+_DISPLAY = str.maketrans(_SPLITTERS)
+
+
+def display_text(text: str) -> str:
+    """The report text as the source pane shows it: same lines, same columns."""
+    return text.translate(_DISPLAY)
+
+
+def display_lines(text: str) -> list[str]:
+    return display_text(text).split("\n")
