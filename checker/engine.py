@@ -292,11 +292,24 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
                 messages = {lang: format_message(rule.message[lang], finding.vars, env, lang)
                             for lang in ("zh", "en")}
                 violations.append(Violation(rule.id, rule.severity, rule.title, finding.span or fallback,
-                                            messages, _unique(finding.related)))
+                                            messages, _unique(finding.related), _other_report(rule, corpus)))
         except ExprError as e:
             errors.append(RuleRunError(rule.id, e.message))
     violations.sort(key=lambda v: (v.span.start, v.span.end, v.rule))
     return violations, errors
+
+
+def _other_report(rule: Rule, corpus: Corpus | None) -> str | None:
+    """The other report a finding of a rule about other reports concerns."""
+    if corpus is None:
+        return None
+    if "similar" in rule.facts and corpus.similar is not None:
+        return corpus.similar.path
+    if "previous" in rule.facts and corpus.previous is not None:
+        return corpus.previous.path
+    if "same_year" in rule.facts and corpus.same_year:
+        return corpus.same_year[0]
+    return None
 
 
 def _unique(spans: list[Span]) -> list[Span]:

@@ -227,7 +227,8 @@ class Report:
 class Violation:
     """One finding of one rule: where it is, how bad, and what to tell the reviewer
     (in each language). `related` are further places that take part, such as every
-    cell of a sum that does not add up."""
+    cell of a sum that does not add up; `other` is the path of another report the
+    finding is about (the report this one copies, last year's report)."""
 
     rule: str
     severity: str
@@ -235,6 +236,7 @@ class Violation:
     span: Span
     messages: dict[str, str]
     related: list[Span] = field(default_factory=list)
+    other: str | None = None
 
     def message(self, lang: str = "zh") -> str:
         return self.messages.get(lang) or self.messages["zh"]

@@ -104,6 +104,7 @@ class Rule:
     regimes: frozenset[str] | None
     issuers: frozenset[str] | None
     params: dict[str, Any]
+    facts: frozenset[str] = frozenset()  # the facts (year, previous, similar…) its expressions use
     corpus: bool = False           # about other reports too (uses `previous`, `same_year` or `similar`)
     description: str = ""
     examples: list[Example] = field(default_factory=list)
@@ -351,7 +352,7 @@ class _Validator:
         return Rule(id=rule_id, family=family, title=item["title"], title_en=item["title_en"],
                     severity=severity, cite=item["cite"], message=message, kind=kind, check=check,
                     regimes=regimes, issuers=issuers, params=params,
-                    corpus=bool(self.names & CORPUS_FACTS),
+                    facts=frozenset(self.names), corpus=bool(self.names & CORPUS_FACTS),
                     description=item.get("description", ""), examples=examples,
                     file=self.file, line=item.pos.line)
 

@@ -57,4 +57,4 @@ def _violation(run: Run, f: Finding) -> dict:
     v = f.violation
     return {"rule": v.rule, "severity": v.severity, "message": v.message(run.lang), **v.span.to_dict(),
             "title": run.title(v.rule), "related": [s.to_dict() for s in v.related],
-            "fingerprint": fingerprint(f)}
+            "fingerprint": fingerprint(f), **({"other": v.other} if v.other else {})}
