@@ -30,7 +30,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 from .labels import cjk_number, nfkc
 from .model import Cell, Fact, Issuer, MissingRow, Paragraph, Period, Report, Row, Section, Span, Table, TableProblem
 from .quantity import parse_amount, quantity, unit_names
-from .resources import grammar
+from . import cache
 from .templates import Column, Templates
 
 MAX_EXPR_CHARS = 4000
@@ -202,7 +202,63 @@ class Compiled:
 
 @lru_cache(maxsize=1)
 def _parser() -> Lark:
-    return grammar("expr.lark", maybe_placeholders=True)
+    return cache.grammar("expr.lark", maybe_placeholders=True)
+
+
+@lru_cache(maxsize=1)
+def _grammar_version() -> str:
+    """What a cached parse tree depends on: the expression grammar and Lark."""
+    import hashlib
+
+    import lark
+
+    from .resources import data_dir
+
+    text = (data_dir("grammar") / "expr.lark").read_text(encoding="utf-8")
+    return hashlib.sha256(f"{lark.__version__}|{text}".encode()).hexdigest()[:16]
+
+
+def _parse(source: str) -> Tree:
+    """The expression's parse tree, from the cache when this text was parsed before."""
+    key = ("tree", _grammar_version(), source)
+    tree = cache.RULES.get(key)
+    if tree is None:
+        tree = _parser().parse(source)
+        cache.RULES.put(key, tree)
+    return tree
+
+
+class Pattern:
+    """A rule's regular expression (regex module, V1; ^ and $ at the start and end of
+    every line, so of every paragraph of a scope), compiled on first use: compiling
+    is slow in the regex module, a check runs only the patterns a report gives it reason
+    to, and a pattern known to compile (the cache remembers) needs no compiling to be
+    checked when the rules load."""
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = pattern
+        self._compiled = None
+        key = ("regex", regex.__version__, pattern)
+        if cache.RULES.get(key) is None:
+            self.compiled()  # raises regex.error for a bad pattern
+            cache.RULES.put(key, True)
+
+    def compiled(self):
+        if self._compiled is None:
+            self._compiled = regex.compile(self.pattern, regex.V1 | regex.MULTILINE)
+        return self._compiled
+
+    @property
+    def flags(self) -> int:
+        return self.compiled().flags
+
+    def search(self, text: str, **kw):
+        return self.compiled().search(text, **kw)
+
+    def finditer(self, text: str, **kw):
+        return self.compiled().finditer(text, **kw)
 
 
 def compile_expr(source: str, templates: Templates, bound: set[str]) -> Compiled:
@@ -215,7 +271,7 @@ def compile_expr(source: str, templates: Templates, bound: set[str]) -> Compiled
     if depth > MAX_DEPTH:
         raise ExprError(f"expression nested too deeply ({depth} levels, at most {MAX_DEPTH})")
     try:
-        tree = _parser().parse(source)
+        tree = _parse(source)
     except UnexpectedInput as e:
         expected = sorted({_TOKEN_NAMES.get(t, t) for t in (getattr(e, "expected", None)
                                                             or getattr(e, "allowed", None) or [])})
@@ -352,7 +408,7 @@ class _Compiler:
         tok = node.children[0]
         pattern = _raw_string(tok)
         try:
-            compiled = regex.compile(pattern, regex.V1)
+            compiled = Pattern(pattern)
         except regex.error as e:
             raise ExprError(f"bad regular expression {pattern!r}: {e}", tok.column) from None
         return lambda env: compiled
@@ -718,9 +774,9 @@ def segments(value) -> list[tuple[int | None, str]]:
 def _search(env: Env, scope, pattern, first: bool = False) -> list[Match]:
     """Every match of pattern in the scope, paragraph by paragraph: a match never runs
     from one paragraph into the next. The paragraphs are searched together, joined by
-    newlines, in one call (one call is much cheaper than one per paragraph), with ^ and $
-    meaning the start and end of each paragraph; should a match cross a newline, or the
-    pattern use \\A or \\Z, they are searched one by one."""
+    newlines, in one call (one call is much cheaper than one per paragraph; patterns
+    are compiled with ^ and $ at every line, so at every paragraph); should a match
+    cross a newline, or the pattern use \\A or \\Z, they are searched one by one."""
     segs = segments(scope)
     if not segs:
         return []
@@ -733,7 +789,7 @@ def _search(env: Env, scope, pattern, first: bool = False) -> list[Match]:
             if joined is not None:
                 text, starts, offsets = joined
                 out = []
-                for m in _multiline(pattern).finditer(text, timeout=REGEX_TIMEOUT):
+                for m in pattern.finditer(text, timeout=REGEX_TIMEOUT):
                     if "\n" in m.group(0):
                         break
                     i = bisect_right(starts, m.start()) - 1
@@ -823,16 +879,6 @@ def _requirements(items: list, sre) -> list[frozenset[str]]:
     return found
 
 
-_MULTILINE: dict = {}
-
-
-def _multiline(pattern):
-    """The pattern with ^ and $ at every line: on paragraphs joined by newlines that is
-    exactly ^ and $ on each paragraph alone."""
-    found = _MULTILINE.get(pattern)
-    if found is None:
-        found = _MULTILINE[pattern] = regex.compile(pattern.pattern, pattern.flags | regex.MULTILINE)
-    return found
 
 
 def _match(env: Env, m, offset: int | None) -> Match:

@@ -20,7 +20,7 @@ from .ingest import Source
 from .labels import core, numbering, strip_numbering
 from .model import Issuer, Paragraph, Report, Section, Span, Table
 from .regimes import regime_for
-from .resources import grammar as load_grammar
+from .cache import grammar as load_grammar
 from .tables import is_table_label, read_region
 from .templates import SectionTitle, Templates, bundled
 from .text import LineIndex, join_spans

@@ -28,7 +28,8 @@ from typing import Any
 import regex
 
 from . import yamlsafe
-from .expr import GLOBALS, ExprError, compile_expr
+from . import cache
+from .expr import GLOBALS, ExprError, Pattern, compile_expr
 from .facts import ISSUER_KINDS
 from .regimes import bundled as bundled_regimes
 from .resources import data_dir
@@ -172,6 +173,7 @@ def load_rules(extra_dirs: list[Path] | tuple = (), include_bundled: bool = True
                 seen_here[rule.id] = rule
                 by_id[rule.id] = rule
     rules = sorted(by_id.values(), key=lambda r: (FAMILIES.index(r.family), r.id))
+    cache.RULES.save()
     return RuleSet(rules=rules, errors=errors, templates=templates, directories=dirs)
 
 
@@ -279,7 +281,7 @@ class _Validator:
             self.error(pos, f"{what}: a pattern must be text, not {_value_kind(pattern)}")
             return None
         try:
-            return regex.compile(pattern, regex.V1)
+            return Pattern(pattern)
         except regex.error as e:
             self.error(pos, f"{what}: bad regular expression {pattern!r}: {e}")
             return None
