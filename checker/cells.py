@@ -24,9 +24,6 @@ from functools import lru_cache
 
 from .labels import nfkc
 
-PROBLEMS = ("blank", "word_zero", "leading_zero", "fullwidth", "thousands", "unit_in_cell",
-            "decimal_count", "negative", "dash", "letter_digit", "not_a_number")
-
 DASHES = frozenset({"-", "—", "——", "–", "/", "／", "－", "―", "\\"})
 ZERO_WORDS = frozenset({"无", "没有", "零"})
 UNITS = ("万元", "亿元", "元", "件", "条", "个", "次", "人次", "人", "篇", "项")

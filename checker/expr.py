@@ -183,7 +183,6 @@ class CellReference:
     table: str
     row: str | None      # selector text, None when it is a variable
     column: str | None
-    column_in_expr: int
 
 
 @dataclass(slots=True)
@@ -437,8 +436,7 @@ class _Compiler:
             name = table.children[1]
         if name is not None:
             literal = lambda s: str(s.children[0]) if s is not None and s.data == "selector" else None
-            self.cells.append(CellReference(str(name), literal(row_sel), literal(col_sel),
-                                            getattr(name, "column", 0) or 0))
+            self.cells.append(CellReference(str(name), literal(row_sel), literal(col_sel)))
         if col is None:
             return lambda env: select_rows(env, target(env), row(env))
         return lambda env: select_cells(env, target(env), row(env), col(env))
@@ -1338,7 +1336,7 @@ GLOBAL_DOCS = {
     "period": "the statistics period: .start, .end (dates), .text",
     "periods": "every period the report states",
     "published": "the publication or signature date: .value (a date)",
-    "contacts": "contact details found: each with .kind (address, phone, postcode, email, url) and .value",
+    "contacts": "contact details found: each with .kind (address, phone, fax, postcode, email, url) and .value",
     "dates": "every date written in the report",
     "sections": "the top-level sections: .number, .canonical, .title, .title_match, .numbering",
     "tables": "every table read",

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 
 from .labels import CJK_DIGITS, cjk_number, nfkc
 from .model import Fact, Issuer, Period, Span
@@ -289,13 +288,6 @@ _GOV_WORDS = re.compile(r"(?:人民政府|政府|办事处)$")
 def _same_body(a: str, b: str) -> bool:
     a, b = _GOV_WORDS.sub("", a), _GOV_WORDS.sub("", b)
     return bool(a) and bool(b) and (a in b or b in a)
-
-
-def iter_lines(text: str) -> Iterator[tuple[int, str]]:
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
 
 
 def year_in(text: str) -> int | None:

@@ -47,7 +47,7 @@ class Cell:
     raw: str
     span: Span
     value: Decimal | None = None
-    problem: str | None = None  # see cells.PROBLEMS
+    problem: str | None = None  # see the list in cells.py
     unit: str | None = None     # a unit written inside the cell (251000元)
     column: str | None = None   # template column id, once matched
     row: str | None = None      # template row id, once matched

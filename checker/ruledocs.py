@@ -44,6 +44,7 @@ def render(rules: RuleSet) -> str:
         + "; ".join(f"`{r.id}` {r.start}–{r.end or ''} {r.title}" for r in bundled_regimes()),
         "",
     ]
+    out += _expression_reference()
     for family in FAMILIES:
         members = [r for r in rules.rules if r.family == family]
         if not members:
@@ -56,6 +57,19 @@ def render(rules: RuleSet) -> str:
         for r in members:
             out += _rule(r)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _expression_reference() -> list[str]:
+    """The facts and functions an expression may use, from the engine's own tables."""
+    from .expr import FUNCTIONS, GLOBAL_DOCS
+
+    out = ["## The expression language / 表达式", "",
+           "How to write a rule: [writing-rules.md](writing-rules.md). Facts of a report:", ""]
+    out += [f"- `{name}`: {doc}" for name, doc in GLOBAL_DOCS.items()]
+    out += ["", "Functions:", ""]
+    out += [f"- `{spec.doc.split(':', 1)[0]}`:{spec.doc.split(':', 1)[1]}" if ":" in spec.doc
+            else f"- `{spec.doc}`" for spec in FUNCTIONS.values()]
+    return out + [""]
 
 
 def _rule(r: Rule) -> list[str]:

@@ -76,12 +76,6 @@ class TableTemplate:
     def data_rows(self) -> list[TemplateRow]:
         return [r for r in self.rows if not r.is_group]
 
-    def columns_for(self, block: str | None) -> list[Column]:
-        for b in self.blocks:
-            if b.id == block:
-                return b.columns
-        return self.blocks[0].columns
-
     @cached_property
     def labels(self) -> set[str]:
         """Every label core the template uses: its evidence when telling tables apart."""
