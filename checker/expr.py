@@ -1305,6 +1305,7 @@ GLOBALS: dict[str, Callable[[Env], Any]] = {
     "same_year": lambda env: list(env.corpus.same_year) if env.corpus else [],
     "similar": lambda env: env.corpus.similar if env.corpus else None,
     "template": lambda env: env.report.template,
+    "layout_lost": lambda env: env.report.layout_lost,
     "issuer": lambda env: env.report.issuer,
     "title": lambda env: env.report.title,
     "period": lambda env: env.report.period,
@@ -1331,6 +1332,8 @@ GLOBAL_DOCS = {
     "similar": "in a check of many reports, the most similar other report: .path, .score (0–1), .issuer, "
                ".year, .same_body, .passages (the shared stretches, located in this report); null otherwise",
     "template": "the table format the report's tables follow: 2021, 2019, pre2019, mixed or null",
+    "layout_lost": "true when the report's lines were run together on the way (section headings inside "
+                   "lines): its sections and tables cannot be checked one by one",
     "issuer": "the issuing body: .name, .kind (township, subdistrict, government, department, committee, unknown)",
     "title": "the title paragraph: .text",
     "period": "the statistics period: .start, .end (dates), .text",

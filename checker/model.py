@@ -199,6 +199,7 @@ class Report:
     sections: list[Section]
     tables: list[Table]
     origin: list[str] | None = None   # per line: where it came from in the original file
+    layout_lost: bool = False         # headings run together on a line: the structure was lost
 
     @property
     def template(self) -> str | None:

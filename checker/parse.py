@@ -101,6 +101,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     signature, publication = _signature(sections, preamble, reader.index, all_dates)
     issuer_candidates.extend(signature)
     return Report(
+        layout_lost=_layout_lost(source.text, sections),
         path=source.path, text=source.text, encoding=source.encoding, title=title,
         year=year, year_source=year_source, issuer=facts.best_issuer(issuer_candidates),
         period=_report_period(periods, year), periods=periods,
@@ -125,6 +126,20 @@ def _without_tables(text: str, tree: Tree) -> str:
 
 
 _BLANK = re.compile(r"[^\n]")
+
+
+# 二、主动公开政府信息情况 and the like in the middle of a line, not at its start.
+_INLINE_HEADING = re.compile(r"(?<=[^\s\u3000])[ \u3000]*[一二三四五六][、.．][ \u3000]*(?:总体情况|主动公开政府信息|"
+                             r"收到和处理政府信息公开申请|政府信息公开行政复议|(?:政府信息公开工作)?存在的主要问题|"
+                             r"其他需要报告)")
+
+
+def _layout_lost(text: str, sections: list[Section]) -> bool:
+    """Whether the report's line structure was lost on the way (a web archive that put
+    the whole report on one line): several section headings run together inside lines
+    while hardly any stands on a line of its own. Its sections and tables cannot be
+    checked one by one; rules say so once rather than calling every section missing."""
+    return len(sections) < 3 and len(_INLINE_HEADING.findall(text)) >= 3
 
 
 def _title_position(front: list[Paragraph]) -> int | None:
