@@ -364,12 +364,28 @@ class _Builder:
         return out
 
 
+def _rejoin_split_rows(rows: list[RawRow], width: int) -> list[RawRow]:
+    """A row a page break cut in two (its label and first values, then the rest of its
+    values on the next page) is one row again, when together the values fill it exactly."""
+    out: list[RawRow] = []
+    for row in rows:
+        if out:
+            labels, values = out[-1].split()
+            more_labels, more = row.split()
+            if (labels and not more_labels and more and len(values) < width
+                    and len(_fit(values, width)) + len(_fit(more, width)) == width):
+                out[-1] = RawRow(out[-1].cells + row.cells, out[-1].layout, join_spans(out[-1].span, row.span))
+                continue
+        out.append(row)
+    return out
+
+
 def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
     captions = {core(c) for c in tpl.captions}
     header_words = {core(h) for h in tpl.header} | captions
     columns = tpl.blocks[0].columns
     cursor = -1
-    for row in rows:
+    for row in _rejoin_split_rows(rows, len(columns)):
         labels, values = row.split()
         has_number = any(v.text for v in values)
         cores = [core(c.text) for c in labels]

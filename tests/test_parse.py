@@ -200,3 +200,27 @@ def test_parse_of_an_unreadable_file_is_one_line_and_exit_2(cli, tmp_path):
     assert result.stderr.decode().strip() == f"{bad}: 不是文本文件（第 8 字节处有 NUL 字节），可能是图片或其他二进制文件"
     assert result.stdout == b""
 
+
+
+def test_page_numbers_left_by_a_pdf_conversion_are_no_part_of_the_report():
+    from nianbao.ingest import Source
+
+    text = ("某县某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "\t一、本年新收政府信息公开申请数量\n\t3\n\t0\n\t0\n\n- 3 -\n\n\t0\n\t0\n\t0\n\t3\n\n"
+            "\t二、上年结转政府信息公开申请数量\n" + "\t0\n" * 7 + "第 4 页\n四、政府信息公开行政复议、行政诉讼情况\n")
+    rep = parse(Source("x.txt", text, "utf-8"))
+    table = rep.table("applications")
+    # the row the page break cut in two is one row again, its seven values in order
+    assert [c.raw for c in table.row("new").cells] == ["3", "0", "0", "0", "0", "0", "3"]
+    assert not table.row("new").problem
+    assert [s.canonical for s in rep.sections] == [3, 4]
+    assert not any("3 -" in p.text or "页" in p.text for s in rep.sections for p in s.paragraphs)
+
+
+def test_a_report_whose_lines_were_run_together_is_marked():
+    from nianbao.ingest import Source
+
+    line = ("某县某局2022年政府信息公开工作年度报告 一、总体情况 有序开展。二、主动公开政府信息情况 见下表。"
+            "三、收到和处理政府信息公开申请情况 未收到申请。四、政府信息公开行政复议、行政诉讼情况 无。\n")
+    assert parse(Source("x.txt", line, "utf-8")).layout_lost
+    assert not report(SEEDS["001"]).layout_lost
