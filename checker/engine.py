@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Iterator
 
-from .expr import GLOBALS, UNKNOWN, Corpus, Env, ExprError, get_attr, render, segments, span_of, truth
+from .expr import GLOBALS, UNKNOWN, Corpus, Env, ExprError, get_attr, guarded, render, segments, span_of, truth
 from .model import Report, Span, Violation
 from .regimes import regime_for
 from .rules import Rule
@@ -229,12 +229,7 @@ def _missing_blocks(env: Env, table) -> list[tuple[str, str, Span]]:
 
 
 def _search(pattern, text: str) -> bool:
-    from .expr import REGEX_TIMEOUT
-
-    try:
-        return pattern.search(text, timeout=REGEX_TIMEOUT) is not None
-    except TimeoutError:
-        raise ExprError(f"regular expression {pattern.pattern!r} took too long") from None
+    return guarded(lambda timeout: pattern.search(text, timeout=timeout) is not None, pattern)
 
 
 # ------------------------------------------------------------------------- evaluation

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import gc
 import re
+import time
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation, DivisionByZero
@@ -781,31 +783,56 @@ def _search(env: Env, scope, pattern, first: bool = False) -> list[Match]:
     needed = required_literals(pattern.pattern)
     if needed:  # only the paragraphs that hold what every match needs
         segs = [seg for seg in segs if all(any(word in seg[1] for word in words) for words in needed)]
-    try:
-        if len(segs) > 2 and not _WHOLE_TEXT_ANCHOR.search(pattern.pattern):
-            joined = env.joined(scope, segs) if not needed else _join(segs)
-            if joined is not None:
-                text, starts, offsets = joined
-                out = []
-                for m in pattern.finditer(text, timeout=REGEX_TIMEOUT):
-                    if "\n" in m.group(0):
-                        break
-                    i = bisect_right(starts, m.start()) - 1
-                    out.append(_match(env, m, None if offsets[i] is None else offsets[i] - starts[i]))
-                    if first or len(out) >= MAX_LIST:
-                        return out
-                else:
+    joined = None
+    if len(segs) > 2 and not _WHOLE_TEXT_ANCHOR.search(pattern.pattern):
+        joined = env.joined(scope, segs) if not needed else _join(segs)
+
+    def run(timeout: float) -> list[Match]:
+        if joined is not None:
+            text, starts, offsets = joined
+            out = []
+            for m in pattern.finditer(text, timeout=timeout):
+                if "\n" in m.group(0):
+                    break
+                i = bisect_right(starts, m.start()) - 1
+                out.append(_match(env, m, None if offsets[i] is None else offsets[i] - starts[i]))
+                if first or len(out) >= MAX_LIST:
                     return out
+            else:
+                return out
         out = []
         for offset, text in segs:
-            for m in pattern.finditer(text, timeout=REGEX_TIMEOUT):
+            for m in pattern.finditer(text, timeout=timeout):
                 out.append(_match(env, m, offset))
                 if first or len(out) >= MAX_LIST:
                     return out
         return out
+
+    return guarded(run, pattern)
+
+
+def guarded(run, pattern):
+    """run(timeout) under the regex time limit. The limit is wall-clock time, so other
+    threads holding the interpreter or a garbage collection can use it up while the
+    regex itself does little. A search that times out is run once more with the
+    collector off, and with a limit ten times as long if this thread spent less than
+    half the limit on the CPU. Only a regex that really works too long fails (ExprError):
+    a catastrophic one after about twice the limit."""
+    started = time.thread_time()
+    try:
+        return run(REGEX_TIMEOUT)
+    except TimeoutError:
+        waited = time.thread_time() - started < REGEX_TIMEOUT / 2
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return run(REGEX_TIMEOUT * 10 if waited else REGEX_TIMEOUT)
     except TimeoutError:
         raise ExprError(f"regular expression {pattern.pattern!r} took too long "
                         f"(over {REGEX_TIMEOUT}s on one paragraph)") from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 _WHOLE_TEXT_ANCHOR = re.compile(r"(?<!\\)\\[AZz]")
