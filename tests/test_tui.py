@@ -1,8 +1,10 @@
-"""The TUI, driven with Textual's Pilot on the sample reports.
+"""The TUI, driven with Textual's Pilot on the sample reports and on generated ones.
 
-Every test runs in a scratch folder (copies of samples/real and a rules folder of its
-own, the bundled rules left out), so the violations — and the snapshots — do not move
-while the bundled rules are being written, and every path shown is relative."""
+Every test runs in a scratch folder (copies of samples/real, or reports made by
+tests/reportgen.py, and a rules folder of its own, the bundled rules left out), so the
+violations — and the snapshots — do not move while the bundled rules are being
+written, and every path shown is relative. The tests across reports use the bundled
+rules about other reports (META-008, SUM-020…) and assert only on those."""
 
 from __future__ import annotations
 
@@ -19,12 +21,15 @@ import pytest
 pytest.importorskip("textual")
 
 from conftest import REAL, SEEDS  # noqa: E402
+from reportgen import copied, report  # noqa: E402
 
 from nianbao.tui.app import NianbaoApp, editor_command  # noqa: E402
+from nianbao.tui.compare_screen import CompareScreen  # noqa: E402
 from nianbao.tui.dialogs import FilterScreen, HelpScreen, RuleErrorsScreen  # noqa: E402
 from nianbao.tui.folder_screen import FolderScreen  # noqa: E402
 from nianbao.tui.report_screen import ReportScreen  # noqa: E402
 from nianbao.tui.session import display_text, line_pieces  # noqa: E402
+from nianbao.tui.source import CURRENT_STYLE as SOURCE_CURRENT_STYLE  # noqa: E402
 from nianbao.tui.source import RELATED_STYLE, SourceView  # noqa: E402
 from nianbao.tui.tables import CURRENT_STYLE, TablesView  # noqa: E402
 from nianbao.tui.violations import ViolationList, fit  # noqa: E402
@@ -363,16 +368,24 @@ async def test_escape_closes_search_and_tables_before_going_back(ws):
 
 
 async def test_a_folder_of_500_reports_shows_at_once_and_fills_in_the_background(tmp_path, monkeypatch):
+    """100 bodies × 5 years, every tenth body copying its previous year's report, checked
+    with the bundled rules: the list is there at once, the counts fill in, then the pass
+    across reports adds the copies (META-008) and the broken carry-over (SUM-020)."""
     folder = tmp_path / "many"
     folder.mkdir()
-    seeds = sorted(REAL.glob("*.txt"))
-    for i in range(500):
-        shutil.copy(seeds[i % len(seeds)], folder / f"{i:03d}_{seeds[i % len(seeds)].name}")
-    rules = tmp_path / "rules"
-    rules.mkdir()
-    (rules / "test.yaml").write_text(RULES, encoding="utf-8")
+    copies = []
+    for body in range(100):
+        name = f"第{body}号镇" if body % 2 else f"某县第{body}号镇人民政府"
+        last = None
+        for year in range(2019, 2024):
+            text = report(name, year, seed=body * 10 + year, new=3, carried_in=1, carried_out=1)
+            if body % 10 == 0 and last is not None:
+                text = copied(last, year - 1, year)
+                copies.append(f"{body:03d}_{year}.txt")
+            (folder / f"{body:03d}_{year}.txt").write_text(text, encoding="utf-8")
+            last = text
     monkeypatch.chdir(tmp_path)
-    app = NianbaoApp(folder, rule_dirs=[rules], bundled=False, poll_interval=None)
+    app = NianbaoApp(folder, poll_interval=None)
     start = time.perf_counter()
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
@@ -386,10 +399,14 @@ async def test_a_folder_of_500_reports_shows_at_once_and_fills_in_the_background
         await settle(pilot)
         filled = time.perf_counter() - start
         assert all(s.checked for s in screen.summaries)
-        assert sum(s.errors for s in screen.summaries) == 300  # 000, 001, 002 have SUM-901
-        print(f"\n500 reports: the list built {app.timings['list']:.2f}s after NianbaoApp() "
+        assert screen.across.links is not None and not screen.across_running
+        flagged = sorted(s.name for s in screen.summaries if s.across.get("warning"))
+        assert set(copies) <= set(flagged)       # META-008 (and SUM-020: the copies carry nothing in)
+        print(f"\n500 reports (bundled rules): the list built {app.timings['list']:.2f}s after NianbaoApp() "
               f"(first pause in the test: {shown:.2f}s), rules in force at {app.timings['rules']:.2f}s, "
-              f"counts filled after {filled:.2f}s (the checking itself {screen.fill_seconds:.2f}s)")
+              f"counts filled at {app.timings['counts']:.2f}s (checking {screen.fill_seconds:.2f}s), "
+              f"the pass across reports done at {app.timings['across']:.2f}s ({screen.across_seconds:.2f}s); "
+              f"all settled after {filled:.2f}s")
 
 
 # ------------------------------------------------------------------------ live reload
@@ -587,6 +604,8 @@ async def test_help_screen_and_command_palette(ws):
         assert app.screen is screen
         titles = [t for t, _, _ in screen.palette_commands()]
         assert "下一条问题" in titles and "只看类别 SUM" in titles
+        # a report alone has no finding about another report: no comparison offered
+        assert "与另一份报告对照" not in titles and "o" not in screen.active_bindings
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"只看类别 SUM")
@@ -698,6 +717,297 @@ async def test_opening_time(ws):
           + "\n".join(lines))
 
 
+# ------------------------------------------------------------------------ across reports
+
+CORPUS_RULES = """\
+rules:
+  - id: META-908
+    title: 测试：与另一份报告内容雷同
+    title_en: "Test: a near copy of another report"
+    severity: warning
+    cite: 测试用规则（tests/test_tui.py）
+    params:
+      threshold: 0.7
+    check:
+      let:
+        match: similar
+        score: similar.score
+        other_year: similar.year
+      when: exists($match) and (not similar.same_body or similar.year < year)
+      expect: $score < $threshold
+      at: first(similar.passages)
+      related: similar.passages
+    message:
+      zh: "正文与{other_year}年度报告雷同"
+      en: "the prose is a near copy of the {other_year} report"
+  - id: SUM-920
+    title: 测试：上年结转与上年报告不一致
+    title_en: "Test: carried in ≠ last year's carried out"
+    severity: warning
+    cite: 测试用规则（tests/test_tui.py）
+    check:
+      for_each:
+        c: columns(applications)
+      let:
+        carried_in: applications[carried_in, $c]
+        last_year: previous.applications[carried_out, $c]
+      when: previous.year == year - 1
+      expect: $carried_in == $last_year
+      at: applications[carried_in, $c]
+    message:
+      zh: "“{c.label}”列：上年结转{carried_in}件，上年报告结转下年度{last_year}件"
+      en: "column {c.label}: {carried_in} carried in, last year's report carried out {last_year}"
+"""
+
+
+@pytest.fixture
+def pairs(tmp_path, monkeypatch):
+    """Two bodies, two years each, each body under two names: 桃源镇 copied its 2021
+    report for 2022; 李家乡 carried 2 applications out of 2021 and 1 into 2022."""
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    last = report("桃源镇人民政府", 2021, seed=1, new=4, carried_out=2)
+    texts = {
+        "a_2021.txt": last,
+        "a_2022.txt": copied(last, 2021, 2022).replace("桃源镇人民政府", "桃源镇"),
+        "b_2021.txt": report("李家乡", 2021, seed=11, new=3, carried_out=2),
+        "b_2022.txt": report("李家乡人民政府", 2022, seed=12, new=5, carried_in=1, in_force=(0, 6)),
+    }
+    for name, text in texts.items():
+        (reports / name).write_text(text, encoding="utf-8")
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "test.yaml").write_text(RULES, encoding="utf-8")
+    (rules / "corpus.yaml").write_text(CORPUS_RULES, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return SimpleNamespace(root=tmp_path, reports=Path("reports"), rules=Path("rules"),
+                           corpus_rules=Path("rules/corpus.yaml"),
+                           copy=Path("reports/a_2022.txt"), original=Path("reports/a_2021.txt"),
+                           carried=Path("reports/b_2022.txt"), last_year=Path("reports/b_2021.txt"))
+
+
+def bundled_app(path) -> NianbaoApp:
+    return NianbaoApp(path, poll_interval=None)
+
+
+def summary_of(folder: FolderScreen, path: Path):
+    return folder.by_path[str(path)]
+
+
+async def open_report(pilot, path: Path) -> ReportScreen:
+    folder = pilot.app.screen
+    folder.open(str(path))
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ReportScreen)
+    return pilot.app.screen
+
+
+async def select_rule(pilot, screen: ReportScreen, rule: str):
+    """Walk the list with n until the violation of `rule` is selected."""
+    for _ in range(len(screen.listed)):
+        if screen.current is not None and screen.current.rule == rule:
+            return screen.current
+        await pilot.press("n")
+    raise AssertionError(f"{rule} not in {[v.rule for v in screen.listed]}")
+
+
+def styles_at(source: SourceView, span) -> set:
+    """The styles painted over the whole first line piece of a span in a source pane."""
+    row, start, end = line_pieces(span, source._lengths)[0]
+    return {s.style for s in source.get_line(row).spans if s.start <= start and s.end >= end}
+
+
+async def test_a_report_copied_from_last_year_shows_meta_008_after_the_background_work(pairs):
+    app = bundled_app(pairs.reports)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        folder = app.screen
+        assert app.timings["across"] >= app.timings["counts"]
+        copy, original = summary_of(folder, pairs.copy), summary_of(folder, pairs.original)
+        assert copy.across.get("warning", 0) >= 1 and not original.across
+        assert copy.warnings == copy.alone["warning"] + copy.across["warning"]
+        assert folder.query_one("#reports").get_cell(copy.path, "warnings").plain == str(copy.warnings)
+        screen = await open_report(pilot, pairs.copy)
+        [similar] = [v for v in screen.listed if v.rule == "META-008"]
+        assert similar.other == str(pairs.original) and len(similar.related) >= 5
+        assert similar.span.line == 4     # the first shared passage: 总体情况's first paragraph
+        await pilot.press("escape")
+        screen = await open_report(pilot, pairs.original)
+        assert not [v for v in screen.listed if v.rule == "META-008"]   # the original is not the copy
+
+
+async def test_the_overview_lists_each_body_once_a_year_with_the_names_matched(pairs):
+    twin = pairs.reports / "b_2022_bis.txt"
+    twin.write_text(report("李家乡", 2022, seed=13, new=5, carried_in=2, in_force=(0, 6)), encoding="utf-8")
+    app = bundled_app(pairs.reports)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        folder = app.screen
+        await pilot.press("b")
+        await pilot.pause()
+        assert folder.view == "bodies" and app.focused is folder.query_one("#bodies")
+        rows = [(b.body, b.year, b.reports) for b in folder.bodies]
+        assert rows == [("李家乡", 2021, 1), ("李家乡", 2022, 2), ("桃源镇", 2021, 1), ("桃源镇", 2022, 1)]
+        taoyuan = folder.bodies[3]
+        assert taoyuan.names == ["桃源镇", "桃源镇人民政府"]
+        assert taoyuan.warnings == summary_of(folder, pairs.copy).warnings > 0
+        table = folder.query_one("#bodies")
+        assert table.get_row_at(3)[6].plain == "桃源镇、桃源镇人民政府"
+        assert "按机关与年度 4 行" in widget_text(folder.query_one("#title"))
+        # sorted and filtered like the report list
+        await pilot.press("s")
+        assert folder.body_sort_column == "year" and [b.year for b in folder.bodies] == [2021, 2021, 2022, 2022]
+        await pilot.press("s", "s", "s")   # reports, errors, warnings: most first
+        assert folder.body_sort_column == "warnings" and folder.bodies[0].warnings >= folder.bodies[-1].warnings
+        await pilot.press("slash", *"桃源", "enter")
+        await pilot.pause()
+        assert [b.body for b in folder.bodies] == ["桃源镇", "桃源镇"]
+        await pilot.press("slash", "escape")
+        await pilot.pause()
+        assert len(folder.bodies) == 4
+        await pilot.press("s", "s")   # info, then back round to the body
+        assert folder.body_sort_column == "body"
+        # Enter on a body-year with one report opens it; Esc comes back to the overview
+        table.move_cursor(row=2)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReportScreen) and app.screen.path == pairs.original
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is folder and folder.view == "bodies"
+        # with several reports, Enter lists them; Esc goes back to the overview
+        table.move_cursor(row=1)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert folder.view == "reports" and folder.only is not None
+        assert [s.name for s in folder.shown] == ["b_2022.txt", "b_2022_bis.txt"]
+        assert "李家乡 2022 年度的 2 份报告" in widget_text(folder.query_one("#title"))
+        assert "escape" in folder.active_bindings
+        await pilot.press("escape")
+        await pilot.pause()
+        assert folder.view == "bodies" and folder.only is None and "escape" not in folder.active_bindings
+        await pilot.press("b")
+        assert folder.view == "reports" and len(folder.shown) == 5
+
+
+async def test_o_on_a_copied_report_opens_both_with_the_shared_passages_marked(pairs):
+    app = bundled_app(pairs.reports)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = await open_report(pilot, pairs.copy)
+        titles = [t for t, _, _ in screen.palette_commands()]
+        await select_rule(pilot, screen, "SUM-020")
+        assert screen.check_action("compare", ()) is True
+        similar = await select_rule(pilot, screen, "META-008")
+        assert "与另一份报告对照" in [t for t, _, _ in screen.palette_commands()] and "与另一份报告对照" in titles
+        assert screen.active_bindings["o"].binding.description == "对照"    # in the footer
+        await pilot.press("o")
+        await settle(pilot)
+        compare = app.screen
+        assert isinstance(compare, CompareScreen)
+        this, other = compare.query_one("#this", SourceView), compare.query_one("#other", SourceView)
+        comparison = compare.comparison
+        assert comparison.kind == "passages" and len(comparison.pairs) == len(comparison.this_marks) >= 5
+        assert comparison.this_marks == sorted({similar.span, *similar.related}, key=lambda s: s.start)
+        original = pairs.original.read_text(encoding="utf-8")
+        copy_text = pairs.copy.read_text(encoding="utf-8")
+        assert other.document.text == original
+        no_digits = lambda t: "".join(ch for ch in t if not ch.isdigit())  # noqa: E731
+        for mine, theirs in comparison.pairs:   # each passage beside the same passage, figures aside
+            assert no_digits(copy_text[mine.start:mine.end]).replace("桃源镇", "") in \
+                no_digits(original[theirs.start:theirs.end]).replace("桃源镇人民政府", "")
+        # the first passage is the current one on both sides, in view; the others are marked
+        mine, theirs = comparison.pairs[0]
+        assert SOURCE_CURRENT_STYLE in styles_at(this, mine) and SOURCE_CURRENT_STYLE in styles_at(other, theirs)
+        assert all(RELATED_STYLE in styles_at(this, s) for s in comparison.this_marks[1:])
+        assert all(RELATED_STYLE in styles_at(other, s) for s in comparison.other_marks if s != theirs)
+        assert source_row_visible(this, mine.line - 1) and source_row_visible(other, theirs.line - 1)
+        assert "1/" in widget_text(compare.query_one("#status"))
+        # n / p move both sides in step
+        await pilot.press("n")
+        await pilot.pause()
+        mine, theirs = comparison.pairs[1]
+        assert compare.step_index == 1
+        assert this.cursor_location[0] == mine.line - 1 and other.cursor_location[0] == theirs.line - 1
+        assert SOURCE_CURRENT_STYLE in styles_at(this, mine) and SOURCE_CURRENT_STYLE in styles_at(other, theirs)
+        await pilot.press("p", "p")   # wraps round to the last passage, far down the report
+        await pilot.pause()
+        mine, theirs = comparison.pairs[-1]
+        assert compare.step_index == len(comparison.pairs) - 1
+        assert source_row_visible(this, mine.line - 1) and source_row_visible(other, theirs.line - 1)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_o_on_a_broken_carry_over_opens_last_years_report_at_its_table(pairs):
+    app = bundled_app(pairs.reports)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = await open_report(pilot, pairs.carried)
+        assert not [v for v in screen.listed if v.rule == "META-008"]
+        carry = await select_rule(pilot, screen, "SUM-020")
+        assert carry.other == str(pairs.last_year)
+        await pilot.press("o")
+        await settle(pilot)
+        compare = app.screen
+        assert isinstance(compare, CompareScreen) and compare.comparison.kind == "table"
+        this, other = compare.query_one("#this", SourceView), compare.query_one("#other", SourceView)
+        assert SOURCE_CURRENT_STYLE in styles_at(this, carry.span) and source_row_visible(this, carry.span.line - 1)
+        last_year = pairs.last_year.read_text(encoding="utf-8").split("\n")
+        heading = last_year.index("三、收到和处理政府信息公开申请情况")
+        # last year's applications table from its section heading down, at the top of the pane
+        assert other.scroll_offset.y == other.wrapped_document.location_to_offset((heading, 0)).y
+        carried_out = next(i for i, line in enumerate(last_year) if line.startswith("四、结转下年度继续办理"))
+        assert source_row_visible(other, carried_out)
+        # its natural-person column (the violation's) is marked, the carried-out 2 among it
+        marks = compare.comparison.other_marks
+        assert all(RELATED_STYLE in styles_at(other, s) for s in marks)
+        assert [s.line - 1 for s in marks if last_year[s.line - 1].startswith("四、结转")] == [carried_out]
+        assert "n" not in compare.active_bindings     # one place: n / p are not offered
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_a_report_opened_before_the_pass_across_reports_gets_its_findings_when_it_ends(pairs):
+    for i in range(60):   # other bodies, so that checking the folder takes a while
+        (pairs.reports / f"z_{i:02d}.txt").write_text(report(f"第{i}号镇", 2022, seed=100 + i), encoding="utf-8")
+    app = make_app(pairs.reports, pairs)
+    async with app.run_test(size=(120, 30)) as pilot:
+        folder = app.screen
+        while app.watcher.rules is None:
+            await pilot.pause(0.01)
+        folder.open(str(pairs.copy))      # while the folder is still being checked
+        assert folder.across.links is None
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, ReportScreen) and folder.across.links is not None
+        assert screen._seq >= 2           # checked when opened, and again once the pass ended
+        assert [v.rule for v in screen.listed if v.other] == ["META-908", "SUM-920", "SUM-920"]
+
+
+async def test_a_copy_rewritten_on_disk_and_an_edited_rule_rerun_the_pass_across_reports(pairs):
+    app = make_app(pairs.reports, pairs)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        folder = app.screen
+        copy = summary_of(folder, pairs.copy)
+        assert copy.across == {"error": 0, "warning": 3, "info": 0}   # META-908, SUM-920 × 2
+        # the rule file changes: everything is checked again, then the pass across reports
+        touch_later(pairs.corpus_rules, CORPUS_RULES.replace("severity: warning", "severity: error", 1))
+        app.check_for_changes()
+        await settle(pilot)
+        assert copy.across == {"error": 1, "warning": 2, "info": 0}
+        # the copy is rewritten honestly: its row loses what it had from the others
+        touch_later(pairs.copy, report("桃源镇", 2022, seed=5, new=3, carried_in=2))
+        app.check_for_changes()
+        await settle(pilot)
+        assert copy.across == {}
+        screen = await open_report(pilot, pairs.copy)
+        assert not [v for v in screen.listed if v.rule in ("META-908", "SUM-920")]
+
+
 # ------------------------------------------------------------------------ snapshots
 
 SIZES = [(80, 24), (160, 48)]
@@ -739,3 +1049,15 @@ async def test_snapshot_help(ws, snapshot):
 async def test_snapshot_broken_rules(ws, snapshot):
     (ws.rules / "broken.yaml").write_text(BROKEN, encoding="utf-8")
     await _snap(make_app(ws.seed, ws), (160, 48), snapshot, "broken_rules.svg")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_snapshot_bodies(pairs, snapshot, size):
+    await _snap(make_app(pairs.reports, pairs), size, snapshot, "bodies.svg", keys=["b"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_snapshot_compare(pairs, snapshot, size):
+    # the copy is the second report; its first violation is META-908, the similarity
+    await _snap(make_app(pairs.reports, pairs), size, snapshot, "compare.svg", keys=["down", "enter", "o", "n"])
+

@@ -13,8 +13,9 @@ from conftest import REAL, ROOT, SEEDS
 
 from nianbao.api import check
 from nianbao.model import Span, Violation
-from nianbao.tui.session import (Filters, RuleWatcher, Summary, display_lines, display_text, find_selection,
-                                 line_pieces, list_reports, matches_query, next_index, sort_summaries, summarize)
+from nianbao.tui.session import (Filters, RuleWatcher, Summary, body_matches_query, body_years, display_lines,
+                                 display_text, find_selection, line_pieces, list_reports, matches_query, next_index,
+                                 sort_body_years, sort_summaries, summarize)
 
 GOOD = """\
 rules:
@@ -93,6 +94,23 @@ def test_summary_of_an_unreadable_file(tmp_path, test_rules):
     empty.write_bytes(b"")
     s = summarize(check(empty, rules), Summary(str(empty), "empty.txt"), 3, "zh")
     assert s.problem == "文件为空" and s.errors is None and s.checked
+
+
+def test_counts_add_the_findings_about_other_reports_and_bodies_sum_them():
+    def checked(path: str, issuer: str, year: int, alone: int, across: int = 0) -> Summary:
+        return Summary(path, path, issuer, year, "2021", {"error": alone, "warning": 0, "info": 0},
+                       {"error": across} if across else {}, generation=1)
+
+    summaries = [checked("a.txt", "桃源镇人民政府", 2021, 1), checked("b.txt", "桃源镇", 2022, 0, across=2),
+                 checked("c.txt", "睢县河集乡政府", 2022, 3), checked("d.txt", "河集乡", 2022, 1, across=1),
+                 Summary("e.txt", "e.txt")]   # not checked yet: in no body
+    assert summaries[1].errors == 2 and summaries[3].errors == 2 and summaries[4].errors is None
+    rows = sort_body_years(body_years(summaries), "body", reverse=False)
+    assert [(b.body, b.year, b.reports, b.errors) for b in rows] == [("桃源镇", 2021, 1, 1), ("桃源镇", 2022, 1, 2),
+                                                                      ("河集乡", 2022, 2, 5)]
+    assert rows[2].names == ["河集乡", "睢县河集乡政府"] and rows[2].paths == ["c.txt", "d.txt"]
+    assert [b.errors for b in sort_body_years(rows, "errors", reverse=True)] == [5, 2, 1]
+    assert [b.year for b in rows if body_matches_query(b, "睢县")] == [2022]
 
 
 def test_filters():

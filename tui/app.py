@@ -2,11 +2,13 @@
 
     NianbaoApp("samples/real", rule_dirs=["my_rules"], lang="zh").run()
 
-PATH a folder: the report list (FolderScreen); Enter opens a report (ReportScreen),
-Escape goes back. PATH a file: straight to the report. The rule files (bundled and
---rules DIRs) and the open report are polled for changes; a change re-checks in a
-worker and keeps the selection. The TUI never checks anything itself: every result
-comes from `nianbao.api.check`.
+PATH a folder: the report list (FolderScreen), also by body and year; Enter opens a
+report (ReportScreen), Escape goes back; `o` on a finding about another report opens
+the two side by side (CompareScreen). PATH a file: straight to the report. The rule
+files (bundled and --rules DIRs) and the open report are polled for changes; a change
+re-checks in a worker and keeps the selection. The TUI never checks anything itself:
+every result comes from `nianbao.api.check`, and across a folder's reports from
+`corpus_context` and the engine's `evaluate` (tui/across.py).
 
 Tests build the app without running it and drive it with `app.run_test()`; pass
 `poll_interval=None` to turn the timer off and call `check_for_changes()` by hand, and
@@ -32,6 +34,7 @@ from textual.worker import Worker, WorkerState
 
 from .bindings import Key
 from .commands import NianbaoCommands
+from .compare_screen import CompareScreen
 from .dialogs import HelpScreen
 from .folder_screen import FolderScreen, folder_screen
 from .i18n import tr
@@ -207,6 +210,8 @@ class NianbaoApp(App):
         if self.folder_mode:
             sections.append((tr("folder_screen", lang), FolderScreen.KEYS))
         sections.append((tr("report_screen", lang), ReportScreen.KEYS))
+        if self.folder_mode:
+            sections.append((tr("compare_screen", lang), CompareScreen.KEYS))
         sections.append((tr("everywhere", lang), APP_KEYS))
         self.push_screen(HelpScreen(sections, lang))
 

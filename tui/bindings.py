@@ -44,3 +44,10 @@ def key_text(k: Key) -> str:
         return k.display
     names = {"slash": "/", "question_mark": "?", "exclamation_mark": "!", "escape": "Esc", "enter": "Enter"}
     return " ".join(names.get(part, part) for part in k.key.split(","))
+
+
+def action_callback(screen, action: str):
+    """A command-palette callback that runs a screen's action (as its key would)."""
+    async def run() -> None:
+        await screen.run_action(action)
+    return run

@@ -1,6 +1,12 @@
 """The folder screen: every report under a folder, one row each — issuing body, year,
 format, errors, warnings, info, file — sortable and filterable. The list shows at once;
-a thread worker checks the reports one by one and fills in the counts."""
+a thread worker checks the reports one by one and fills in the counts. Once all are
+checked, a second worker runs the rules about other reports across them (carry-over,
+copies, two reports for a year) and adds what they find.
+
+`b` shows the same reports by body and year instead: one row per body (its names in
+the reports taken as one, corpus.group_reports) and year, with the counts summed;
+Enter opens the row's report, or lists its reports when there are several."""
 
 from __future__ import annotations
 
@@ -12,21 +18,26 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
+from nianbao import corpus
 from nianbao.api import CheckResult, check
 
-from .bindings import Key, localized, make_bindings
+from .across import AcrossPass, AcrossReports, corpus_rules, pass_across
+from .bindings import Key, action_callback, localized, make_bindings
 from .i18n import SEVERITY_STYLE, tr
+from .report_screen import ReportScreen, report_screen
 from .rulepane import short_path
-from .session import (SORT_COLUMNS, Summary, file_stamp, list_reports, matches_query, sort_summaries,
-                      summarize)
+from .session import (BODY_SORT_COLUMNS, COUNT_COLUMNS, SORT_COLUMNS, BodyYear, Summary, body_matches_query,
+                      body_years, file_stamp, list_reports, matches_query, severity_counts, sort_body_years,
+                      sort_summaries, summarize)
 from .violations import ListTable, fit
 
 ISSUER_WIDTH = 24
 COLUMN_LABELS = {"issuer": "issuer", "year": "year", "template": "template", "errors": "errors",
-                 "warnings": "warnings", "infos": "infos", "file": "file"}
+                 "warnings": "warnings", "infos": "infos", "file": "file", "body": "body",
+                 "reports": "reports_col"}
 FLUSH_SECONDS = 0.5
 
 
@@ -40,23 +51,27 @@ class FilterInput(Input):
 class FolderScreen(Screen):
     KEYS = [
         Key("enter", "open", "b_open", display="⏎", help="h_open"),
+        Key("b", "toggle_view", "b_bodies", command="c_bodies", help="h_bodies"),
         Key("slash", "filter", "b_filter", display="/", command="c_filter_folder", help="h_folder_filter"),
         Key("s", "sort", "b_sort", help="h_sort"),
         Key("S", "reverse", "b_reverse", show=False, help="h_reverse"),
         Key("r", "recheck", "b_recheck", show=False, command="c_recheck", help="h_recheck"),
         Key("exclamation_mark", "rule_errors", "b_rule_errors", show=False, display="!", command="c_rule_errors"),
+        Key("escape", "back", "b_back", display="esc", help="h_folder_back"),
         Key("question_mark", "help", "b_help", display="?", command="c_help"),
         Key("q", "app.quit", "b_quit"),
     ]
     BINDINGS = make_bindings(KEYS, "zh")
 
     DEFAULT_CSS = """
-    FolderScreen #title { height: 1; background: $panel; padding: 0 1; }
+    FolderScreen #title { height: 1; background: $panel; padding: 0 1;
+                          text-wrap: nowrap; text-overflow: ellipsis; }
     FolderScreen #banner { height: auto; max-height: 4; background: $error 25%; padding: 0 1; display: none; }
     FolderScreen #banner.shown { display: block; }
     FolderScreen #filter { display: none; border: none; height: 1; padding: 0 1; background: $boost; }
     FolderScreen #filter.shown { display: block; }
-    FolderScreen #reports { height: 1fr; overflow-x: hidden; }
+    FolderScreen #views { height: 1fr; }
+    FolderScreen #reports, FolderScreen #bodies { height: 1fr; overflow-x: hidden; }
     FolderScreen #empty { padding: 1 2; color: $text-muted; display: none; }
     FolderScreen #empty.shown { display: block; }
     """
@@ -69,18 +84,29 @@ class FolderScreen(Screen):
         self.by_path = {s.path: s for s in self.summaries}
         self.sort_column = "file"
         self.reverse = False
+        self.body_sort_column = "body"
+        self.body_reverse = False
         self.query_text = ""
         self.shown: list[Summary] = []
+        self.bodies: list[BodyYear] = []      # the rows of the view by body and year
+        self.only: BodyYear | None = None     # the report list shows this body-year's reports only
         self.stale = False
         self.fill_started = 0.0
         self.fill_seconds: float | None = None
+        self.across = AcrossReports()
+        self.across_stale = False             # a report was checked since the last pass across reports
+        self.across_running = False
+        self.across_seconds: float | None = None
+        self._across_seq = 0
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
         yield Static(id="banner")
         yield FilterInput(placeholder=tr("filter_placeholder", self.lang), id="filter")
         yield Static(tr("no_reports", self.lang), id="empty", classes="shown" if not self.summaries else "")
-        yield ListTable(cursor_type="row", zebra_stripes=True, id="reports")
+        with ContentSwitcher(initial="reports", id="views"):
+            yield ListTable(cursor_type="row", zebra_stripes=True, id="reports")
+            yield ListTable(cursor_type="row", zebra_stripes=True, id="bodies")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -112,17 +138,34 @@ class FolderScreen(Screen):
         table.add_column(tr("warnings", lang), width=5, key="warnings")
         table.add_column(tr("infos", lang), width=5, key="infos")
         table.add_column(tr("file", lang), width=file, key="file")
+        bodies = self.query_one("#bodies", DataTable)
+        bodies.clear(columns=True)
+        bodies.add_column(tr("body", lang), width=issuer, key="body")
+        bodies.add_column(tr("year", lang), width=5, key="year")
+        bodies.add_column(tr("reports_col", lang), width=5, key="reports")
+        bodies.add_column(tr("errors", lang), width=5, key="errors")
+        bodies.add_column(tr("warnings", lang), width=5, key="warnings")
+        bodies.add_column(tr("infos", lang), width=5, key="infos")
+        # the reports column is 3 narrower than the format column: the names get the rest
+        bodies.add_column(tr("names", lang), width=file + 3, key="names")
 
     def on_resize(self) -> None:
         if self._widths() != getattr(self, "_built_widths", None):
             self._columns()
             self.rebuild()
+            self.rebuild_bodies()
+
+    @property
+    def view(self) -> str:
+        """Which list is shown: "reports" or "bodies"."""
+        return self.query_one("#views", ContentSwitcher).current or "reports"
 
     # -- the list ------------------------------------------------------------------
     def rebuild(self) -> None:
         table = self.query_one("#reports", DataTable)
         keep = self.shown[table.cursor_row].path if self.shown and 0 <= table.cursor_row < len(self.shown) else None
-        items = [s for s in self.summaries if matches_query(s, self.query_text)]
+        items = [s for s in self.summaries if matches_query(s, self.query_text)
+                 and (self.only is None or s.path in self.only.paths)]
         self.shown = sort_summaries(items, self.sort_column, self.reverse)
         table.clear()
         for s in self.shown:
@@ -153,6 +196,28 @@ class FolderScreen(Screen):
             _fit_path(s.name, file_width, "dim" if not s.checked else ""),
         ]
 
+    def rebuild_bodies(self) -> None:
+        """The view by body and year, from the summaries as they are now."""
+        table = self.query_one("#bodies", DataTable)
+        keep = _body_key(self.bodies[table.cursor_row]) if self.bodies and 0 <= table.cursor_row < len(self.bodies) \
+            else None
+        items = [b for b in body_years(self.summaries) if body_matches_query(b, self.query_text)]
+        self.bodies = sort_body_years(items, self.body_sort_column, self.body_reverse)
+        table.clear()
+        issuer_width, names_width = self._built_widths[0], table.columns["names"].width
+        sep = "、" if self.lang == "zh" else ", "
+        for b in self.bodies:
+            table.add_row(fit(b.body, issuer_width), Text(str(b.year), end=""),
+                          Text(str(b.reports), justify="right", end=""),
+                          _count(b.errors, "error", True), _count(b.warnings, "warning", True),
+                          _count(b.infos, "info", True), fit(sep.join(b.names), names_width), key=_body_key(b))
+        for i, b in enumerate(self.bodies):
+            if _body_key(b) == keep:
+                table.move_cursor(row=i, animate=False)
+                break
+        if self.view == "bodies":
+            self.update_title()
+
     def update_row(self, s: Summary) -> None:
         table = self.query_one("#reports", DataTable)
         if s.path not in table.rows:
@@ -170,10 +235,19 @@ class FolderScreen(Screen):
         text.append(f" · {total} {tr('reports', lang)}")
         if done < total:
             text.append(f" · {tr('checked', lang)} {done}/{total}", style="italic")
+        elif self.across_running:
+            text.append(f" · {tr('checking_across', lang)}", style="italic")
+        bodies = self.view == "bodies"
+        if bodies:
+            text.append(f" · {tr('by_body_year', lang)} {len(self.bodies)} {tr('rows', lang)}", style="bold")
+        elif self.only is not None:
+            text.append(" · " + tr("only_fmt", lang, body=self.only.body, year=self.only.year, n=self.only.reports),
+                        style="bold")
         if self.query_text:
-            text.append(f" · “{self.query_text}” {len(self.shown)}")
-        arrow = "↓" if self.reverse else "↑"
-        text.append(f" · {tr('sorted_by', lang)}: {tr(COLUMN_LABELS[self.sort_column], lang)}{arrow}", style="dim")
+            text.append(f" · “{self.query_text}” {len(self.bodies if bodies else self.shown)}")
+        column, reverse = (self.body_sort_column, self.body_reverse) if bodies else (self.sort_column, self.reverse)
+        arrow = "↓" if reverse else "↑"
+        text.append(f" · {tr('sorted_by', lang)}: {tr(COLUMN_LABELS[column], lang)}{arrow}", style="dim")
         self.query_one("#title", Static).update(text)
 
     def update_banner(self) -> None:
@@ -205,21 +279,25 @@ class FolderScreen(Screen):
         todo = [s for s in self.shown if s.generation != generation]
         todo += [s for s in self.summaries if s.generation != generation and s not in todo]
         self.stale = False
-        self.fill_started = time.perf_counter()
-        self.fill_seconds = None
         if not todo:
             return
+        self.fill_started = time.perf_counter()
+        self.fill_seconds = None
+        self._stop_across()
         lang = self.lang
+        digests = bool(corpus_rules(rules))  # kept only when there are rules about other reports
 
         def work() -> None:
             worker = get_current_worker()
-            batch: list[tuple[Summary, CheckResult, tuple[int, int] | None]] = []
+            batch: list[tuple[Summary, CheckResult, tuple[int, int] | None, corpus.Digest | None]] = []
             last = time.monotonic()
             for s in todo:
                 if worker.is_cancelled:
                     return
                 stamp = file_stamp(s.path)
-                batch.append((s, check(s.path, rules), stamp))
+                result = check(s.path, rules)
+                digest = corpus.digest(s.path, result.report) if digests and result.report is not None else None
+                batch.append((s, result, stamp, digest))
                 if time.monotonic() - last >= FLUSH_SECONDS:
                     if not self._flush(batch, generation, lang):
                         return
@@ -238,17 +316,78 @@ class FolderScreen(Screen):
     def _apply(self, batch, generation: int, lang: str, done: bool) -> None:
         if generation != self.app.watcher.generation or not self.is_attached:
             return
-        for s, result, stamp in batch:
+        for s, result, stamp, digest in batch:
             summarize(result, s, generation, lang, stamp)
+            self.across.remember(s.path, digest)
             self.update_row(s)
+        self.across_stale = self.across_stale or bool(batch)
+        if self.view == "bodies":
+            self.rebuild_bodies()
         if done:
             self.fill_seconds = time.perf_counter() - self.fill_started
             if self.sort_column not in ("file",):
                 self.rebuild()
+            self.app.mark("counts")
+            self.check_across()
         self.update_title()
 
+    # -- the pass across reports -------------------------------------------------------
+    def check_across(self) -> None:
+        """Run the rules about other reports across the folder, in a thread, once every
+        report is checked; their findings are added to the reports' counts."""
+        watcher = self.app.watcher
+        rules, generation = watcher.rules, watcher.generation
+        if rules is None or not self.across_stale or any(not s.checked for s in self.summaries):
+            return
+        self.across_stale = False
+        self._across_seq += 1
+        seq = self._across_seq
+        digests = list(self.across.digests.values())
+        self.across_running = True
+        started = time.perf_counter()
+
+        def work() -> None:
+            worker = get_current_worker()
+            outcome = pass_across(digests, rules, cancelled=lambda: worker.is_cancelled)
+            if outcome is None:
+                return
+            try:
+                self.app.call_from_thread(self._apply_across, outcome, seq, generation, started)
+            except RuntimeError:  # the app has gone
+                pass
+
+        self.run_worker(work, thread=True, exclusive=True, group="across", exit_on_error=False, name="across")
+
+    def _stop_across(self) -> None:
+        """A report is being checked again: a pass under way would use its old digest."""
+        self._across_seq += 1
+        self.across_running = False
+        self.app.workers.cancel_group(self, "across")
+
+    def _apply_across(self, outcome: AcrossPass, seq: int, generation: int, started: float) -> None:
+        if seq != self._across_seq or generation != self.app.watcher.generation or not self.is_attached:
+            return
+        self.across_running = False
+        self.across.links = outcome.links
+        for s in self.summaries:
+            found = outcome.found.get(s.path)
+            counts = severity_counts(found) if found else {}
+            if counts != s.across:
+                s.across = counts
+                self.update_row(s)
+        self.across_seconds = time.perf_counter() - started
+        self.app.mark("across")
+        if self.sort_column in COUNT_COLUMNS:
+            self.rebuild()
+        self.rebuild_bodies()
+        self.update_title()
+        for screen in self.app.screen_stack:
+            if isinstance(screen, ReportScreen) and screen.across is self.across:
+                screen.recheck()
+
     def check_files_changed(self) -> bool:
-        """Re-check the reports that changed on disk (called by the app's poll)."""
+        """Re-check the reports that changed on disk (called by the app's poll, and on
+        coming back from a report); the pass across reports follows."""
         changed = [s for s in self.summaries if s.checked and file_stamp(s.path) != s.stamp]
         for s in changed:
             s.generation = -1
@@ -267,6 +406,8 @@ class FolderScreen(Screen):
         self.update_banner()
         if self.stale:
             self.fill()
+        else:
+            self.check_files_changed()
 
     # -- actions -------------------------------------------------------------------
     @on(DataTable.RowSelected, "#reports")
@@ -274,51 +415,88 @@ class FolderScreen(Screen):
         event.stop()
         self.open(event.row_key.value)
 
+    @on(DataTable.RowSelected, "#bodies")
+    def _body_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
     def action_open(self) -> None:
+        if self.view == "bodies":
+            table = self.query_one("#bodies", DataTable)
+            if self.bodies and 0 <= table.cursor_row < len(self.bodies):
+                self.open_body_year(self.bodies[table.cursor_row])
+            return
         table = self.query_one("#reports", DataTable)
         if self.shown and 0 <= table.cursor_row < len(self.shown):
             self.open(self.shown[table.cursor_row].path)
 
     def open(self, path: str | None) -> None:
-        if not path:
+        if path:
+            self.app.push_screen(report_screen(path, self.lang, self.across))
+
+    def open_body_year(self, b: BodyYear) -> None:
+        """A body's report for a year; when it has several, the list of them."""
+        if b.reports == 1:
+            self.open(b.paths[0])
             return
-        from .report_screen import report_screen
+        self.only = b
+        self.show_view("reports")
 
-        def closed(result: CheckResult | None) -> None:
-            s = self.by_path.get(path)
-            screen_gen = self.app.watcher.generation
-            if s is not None and result is not None:
-                summarize(result, s, screen_gen, self.lang, file_stamp(path))
-                self.update_row(s)
-                self.update_title()
+    def show_view(self, view: str) -> None:
+        """Show the list by report or by body and year (which lists every report again)."""
+        if view == "bodies":
+            self.only = None
+            self.rebuild_bodies()
+        self.query_one("#views", ContentSwitcher).current = view
+        self.rebuild()
+        self.query_one(f"#{view}", DataTable).focus()
+        self.refresh_bindings()
 
-        self.app.push_screen(report_screen(path, self.lang), closed)
+    def action_toggle_view(self) -> None:
+        self.show_view("reports" if self.view == "bodies" else "bodies")
 
-    @on(DataTable.HeaderSelected, "#reports")
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Esc is in the footer, and works, only in the list of one body-year's reports
+        if action == "back":
+            return self.only is not None
+        return True
+
+    def action_back(self) -> None:
+        self.show_view("bodies")
+
+    @on(DataTable.HeaderSelected)
     def _header_selected(self, event: DataTable.HeaderSelected) -> None:
         event.stop()
         column = str(event.column_key.value)
-        if column == self.sort_column:
-            self.reverse = not self.reverse
+        if column == "names":
+            return
+        current = self.body_sort_column if self.view == "bodies" else self.sort_column
+        if column == current:
+            self.action_reverse()
         else:
-            self.sort_column = column
-            self.reverse = column in ("errors", "warnings", "infos")
-        self.rebuild()
+            self.sort_by(column)
 
     def action_sort(self) -> None:
-        i = SORT_COLUMNS.index(self.sort_column)
-        self.sort_column = SORT_COLUMNS[(i + 1) % len(SORT_COLUMNS)]
-        self.reverse = self.sort_column in ("errors", "warnings", "infos")
-        self.rebuild()
+        columns = BODY_SORT_COLUMNS if self.view == "bodies" else SORT_COLUMNS
+        current = self.body_sort_column if self.view == "bodies" else self.sort_column
+        self.sort_by(columns[(columns.index(current) + 1) % len(columns)])
 
     def sort_by(self, column: str) -> None:
-        self.sort_column = column
-        self.reverse = column in ("errors", "warnings", "infos")
-        self.rebuild()
+        """Sort the list shown by a column: counts most first, the rest ascending."""
+        if self.view == "bodies":
+            self.body_sort_column, self.body_reverse = column, column in COUNT_COLUMNS
+            self.rebuild_bodies()
+        else:
+            self.sort_column, self.reverse = column, column in COUNT_COLUMNS
+            self.rebuild()
 
     def action_reverse(self) -> None:
-        self.reverse = not self.reverse
-        self.rebuild()
+        if self.view == "bodies":
+            self.body_reverse = not self.body_reverse
+            self.rebuild_bodies()
+        else:
+            self.reverse = not self.reverse
+            self.rebuild()
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", FilterInput)
@@ -329,16 +507,17 @@ class FolderScreen(Screen):
         box = self.query_one("#filter", FilterInput)
         box.value = ""
         box.remove_class("shown")
-        self.query_one("#reports", DataTable).focus()
+        self.query_one(f"#{self.view}", DataTable).focus()
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
         self.query_text = event.value
         self.rebuild()
+        self.rebuild_bodies()
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
-        self.query_one("#reports", DataTable).focus()
+        self.query_one(f"#{self.view}", DataTable).focus()
 
     def action_recheck(self) -> None:
         self.app.reload_rules(force_recheck=True)
@@ -361,19 +540,13 @@ class FolderScreen(Screen):
         out = []
         for k in self.KEYS:
             if k.command:
-                out.append((tr(k.command, lang), _action(self, k.action), tr(k.label, lang)))
-        for col in SORT_COLUMNS:
+                out.append((tr(k.command, lang), action_callback(self, k.action), tr(k.label, lang)))
+        for col in BODY_SORT_COLUMNS if self.view == "bodies" else SORT_COLUMNS:
             out.append((tr("c_sort", lang, col=tr(COLUMN_LABELS[col], lang)), lambda col=col: self.sort_by(col), ""))
         for s in self.shown[:200]:
             name = f"{s.issuer or ''} {s.name}".strip()
             out.append((tr("c_open", lang, name=name), lambda p=s.path: self.open(p), ""))
         return out
-
-
-def _action(screen: Screen, action: str):
-    async def run() -> None:
-        await screen.run_action(action)
-    return run
 
 
 def _count(n: int | None, severity: str, checked: bool) -> Text:
@@ -401,6 +574,10 @@ def _fit_path(name: str, width: int, style: str) -> Text:
             tail = name[j - 1] + tail
             j -= 1
     return Text(head + "…" + tail, no_wrap=True, end="", style=style)
+
+
+def _body_key(b: BodyYear) -> str:
+    return f"{b.body}\t{b.year}"
 
 
 def _rel(path: Path, folder: Path) -> str:

@@ -1,5 +1,7 @@
 """The report screen: the source and the violations side by side (stacked on narrow
-terminals), the rule pane under the list, and a tables view in place of the source."""
+terminals), the rule pane under the list, and a tables view in place of the source.
+Opened from a folder, it also shows what the rules about other reports find (the
+folder's AcrossReports), and `o` puts the report a finding names beside this one."""
 
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ from nianbao.model import Violation
 from nianbao.regimes import regime_for
 from nianbao.rules import FAMILIES
 
-from .bindings import Key, localized, make_bindings
+from .across import AcrossReports
+from .bindings import Key, action_callback, localized, make_bindings
 from .dialogs import FilterScreen, RuleErrorsScreen, rule_error_lines
 from .i18n import SEVERITY_GLYPH, SEVERITY_STYLE, tr
 from .rulepane import RulePane, short_path
@@ -50,6 +53,7 @@ class ReportScreen(Screen):
         Key("n", "next", "b_next", command="c_next", help="h_next"),
         Key("p", "prev", "b_prev", command="c_prev", help="h_prev"),
         Key("t", "toggle_tables", "b_tables", command="c_tables", help="h_tables"),
+        Key("o", "compare", "b_compare", command="c_compare", help="h_compare"),
         Key("f", "filter", "b_filter", command="c_filter", help="h_filter"),
         Key("slash", "search", "b_search", display="/", command="c_search", help="h_search"),
         Key("e", "edit_rule", "b_edit", command="c_edit", help="h_edit"),
@@ -69,7 +73,8 @@ class ReportScreen(Screen):
 
     DEFAULT_CSS = """
     ReportScreen { layout: vertical; }
-    ReportScreen #title { height: 1; background: $panel; color: $text; padding: 0 1; }
+    ReportScreen #title { height: 1; background: $panel; color: $text; padding: 0 1;
+                          text-wrap: nowrap; text-overflow: ellipsis; }
     ReportScreen #banner { height: auto; max-height: 4; background: $error 25%; color: $text; padding: 0 1;
                            display: none; }
     ReportScreen #banner.shown { display: block; }
@@ -93,10 +98,11 @@ class ReportScreen(Screen):
     ReportScreen.narrow #rule { height: 4; }
     """
 
-    def __init__(self, path: Path | str, lang: str = "zh") -> None:
+    def __init__(self, path: Path | str, lang: str = "zh", across: AcrossReports | None = None) -> None:
         super().__init__()
         self.path = Path(path)
         self.lang = lang
+        self.across = across
         self.result: CheckResult | None = None
         self.listed: list[Violation] = []
         self.selected: int | None = None
@@ -148,6 +154,7 @@ class ReportScreen(Screen):
         rules = self.app.watcher.rules
         generation = self.app.watcher.generation
         path = self.path
+        across = self.across
 
         def work() -> None:
             stamp = file_stamp(path)
@@ -160,6 +167,11 @@ class ReportScreen(Screen):
                     self._call(self._show_text, source.text, seq)
                     return
                 result = check(source, rules)
+                if across is not None and result.report is not None:
+                    found, errors = across.violations_for(result.report, rules)
+                    result.violations = sorted(result.violations + found,
+                                               key=lambda v: (v.span.start, v.span.end, v.rule))
+                    result.rule_errors += errors
             self._call(self._show_result, result, seq, stamp, generation)
 
         self.run_worker(work, thread=True, group="check", exit_on_error=False, name=f"check {path.name}")
@@ -250,6 +262,7 @@ class ReportScreen(Screen):
             self.query_one(SourceView).set_current(None)
             self.query_one(RulePane).show(None, None)
             self._tables_highlight()
+            self.refresh_bindings()
         else:
             # keep the source where it was when the same violation is still there
             self.select(index, move_source=not (keep_scroll and restored))
@@ -269,6 +282,7 @@ class ReportScreen(Screen):
         rule = self.app.watcher.rules.get(v.rule) if self.app.watcher.rules else None
         self.query_one(RulePane).show(v, rule)
         self._tables_highlight()
+        self.refresh_bindings()
 
     @property
     def current(self) -> Violation | None:
@@ -548,6 +562,28 @@ class ReportScreen(Screen):
             row, start, _ = self._matches[self._match]
             source.go_to(row + 1, start + 1)
 
+    # -- the other report ------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # `o` is in the footer, and works, only on a violation about another report
+        if action == "compare":
+            return self._comparable()
+        return True
+
+    def _comparable(self) -> bool:
+        v = self.current
+        return v is not None and v.other is not None and self.result is not None and self.result.report is not None
+
+    def action_compare(self) -> None:
+        """Open the report the selected violation is about beside this one (only
+        called when there is one: check_action)."""
+        from .compare_screen import compare_screen
+
+        v = self.current
+        rules = self.app.watcher.rules
+        rule = rules.get(v.rule) if rules is not None else None
+        by_similarity = rule is not None and "similar" in rule.facts
+        self.app.push_screen(compare_screen(self.result.report, v, by_similarity, self.lang))
+
     # -- the rest ------------------------------------------------------------------
     def action_edit_rule(self) -> None:
         v = self.current
@@ -589,11 +625,11 @@ class ReportScreen(Screen):
         lang = self.lang
         out = []
         for k in self.KEYS:
-            if k.command:
-                out.append((tr(k.command, lang), _action(self, k.action), tr(k.label, lang)))
+            if k.command and (k.action != "compare" or self._comparable()):
+                out.append((tr(k.command, lang), action_callback(self, k.action), tr(k.label, lang)))
         for sev in SEVERITIES:
             out.append((tr("c_toggle_sev", lang, sev=tr(sev, lang)),
-                        _action(self, f"toggle_severity('{sev}')"), ""))
+                        action_callback(self, f"toggle_severity('{sev}')"), ""))
         for fam in FAMILIES:
             out.append((tr("c_family", lang, family=fam), lambda fam=fam: self.only_family(fam), ""))
         return out
@@ -606,11 +642,5 @@ def _covers(v: Violation, line: int, column: int) -> bool:
     return (line, column) < (s.end_line, s.end_column) or (line, column) == (s.line, s.column)
 
 
-def _action(screen: Screen, action: str):
-    async def run() -> None:
-        await screen.run_action(action)
-    return run
-
-
-def report_screen(path: Path | str, lang: str) -> ReportScreen:
-    return localized(ReportScreen, lang)(path, lang)
+def report_screen(path: Path | str, lang: str, across: AcrossReports | None = None) -> ReportScreen:
+    return localized(ReportScreen, lang)(path, lang, across)

@@ -1,6 +1,6 @@
 """What the TUI knows, without Textual: the rule set in force and how it reloads, the
-reports of a folder and their one-line summaries, the violation filters, and where a
-span falls on the lines of the source. Everything here is plain Python, so it can be
+reports of a folder and their one-line summaries (also by body and year), the
+violation filters, and where a span falls on the lines of the source. Everything here is plain Python, so it can be
 tested and reused without a terminal; the checking itself is `nianbao.api.check`."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nianbao.api import CheckResult
+from nianbao.corpus import group_reports
 from nianbao.ingest import is_report_file
 from nianbao.model import Span, Violation
 from nianbao.rules import RuleError, RuleSet, load_rules, rule_files
@@ -108,16 +109,16 @@ def list_reports(folder: Path) -> list[Path]:
 
 @dataclass(slots=True)
 class Summary:
-    """One line of the folder list."""
+    """One line of the folder list. Its counts add what the report's check alone found
+    and what the rules about other reports found (after the folder's pass across them)."""
 
     path: str
     name: str
     issuer: str | None = None
     year: int | None = None
     template: str | None = None
-    errors: int | None = None
-    warnings: int | None = None
-    infos: int | None = None
+    alone: dict[str, int] | None = None   # violations by severity, the report checked alone
+    across: dict[str, int] = field(default_factory=dict)  # by the rules about other reports
     problem: str | None = None   # why the file could not be checked
     generation: int = -1         # rule generation the counts come from (-1: not checked)
     stamp: tuple[int, int] | None = None  # (mtime_ns, size) of the file when it was checked
@@ -125,6 +126,23 @@ class Summary:
     @property
     def checked(self) -> bool:
         return self.generation >= 0
+
+    def count(self, severity: str) -> int | None:
+        if self.alone is None:
+            return None
+        return self.alone.get(severity, 0) + self.across.get(severity, 0)
+
+    @property
+    def errors(self) -> int | None:
+        return self.count("error")
+
+    @property
+    def warnings(self) -> int | None:
+        return self.count("warning")
+
+    @property
+    def infos(self) -> int | None:
+        return self.count("info")
 
 
 def file_stamp(path: str | os.PathLike[str]) -> tuple[int, int] | None:
@@ -135,13 +153,20 @@ def file_stamp(path: str | os.PathLike[str]) -> tuple[int, int] | None:
     return (st.st_mtime_ns, st.st_size)
 
 
+def severity_counts(violations: list[Violation]) -> dict[str, int]:
+    counts = {s: 0 for s in SEVERITIES}
+    for v in violations:
+        counts[v.severity] = counts.get(v.severity, 0) + 1
+    return counts
+
+
 def summarize(result: CheckResult, summary: Summary, generation: int, lang: str,
               stamp: tuple[int, int] | None = None) -> Summary:
     summary.generation = generation
     summary.stamp = stamp
     if result.error is not None:
         summary.problem = result.error.render(lang)
-        summary.errors = summary.warnings = summary.infos = None
+        summary.alone = None
         return summary
     summary.problem = None
     report = result.report
@@ -149,45 +174,87 @@ def summarize(result: CheckResult, summary: Summary, generation: int, lang: str,
         summary.issuer = report.issuer.name if report.issuer else None
         summary.year = report.year
         summary.template = report.template
-    counts = {s: 0 for s in SEVERITIES}
-    for v in result.violations:
-        counts[v.severity] = counts.get(v.severity, 0) + 1
-    summary.errors, summary.warnings, summary.infos = counts["error"], counts["warning"], counts["info"]
+    summary.alone = severity_counts(result.violations)
     return summary
 
 
 SORT_COLUMNS = ("issuer", "year", "template", "errors", "warnings", "infos", "file")
-
-
-def sort_key(column: str):
-    """A key for sorting summaries by a column: unknown values last, then by file."""
-    def key(s: Summary):
-        if column == "file":
-            return (0, s.name.lower(), s.path)
-        value = {"issuer": s.issuer, "year": s.year, "template": s.template,
-                 "errors": s.errors, "warnings": s.warnings, "infos": s.infos}[column]
-        return (value is None, value if value is not None else 0, s.path)
-    return key
+COUNT_COLUMNS = ("errors", "warnings", "infos")  # sorted most first
 
 
 def sort_summaries(items: list[Summary], column: str, reverse: bool) -> list[Summary]:
-    known = [s for s in items if _value(s, column) is not None]
-    unknown = [s for s in items if _value(s, column) is None]
-    known.sort(key=sort_key(column), reverse=reverse)
-    unknown.sort(key=lambda s: s.path)
-    return known + unknown  # unknown last, whichever the direction
+    if column == "file":
+        return _sorted(items, lambda s: s.name.lower(), reverse, lambda s: s.path)
+    return _sorted(items, lambda s: getattr(s, column), reverse, lambda s: s.path)
 
 
-def _value(s: Summary, column: str):
-    return s.name if column == "file" else getattr(s, column)
+def _sorted(items: list, value, reverse: bool, tiebreak) -> list:
+    """Sorted by `value`, ties by `tiebreak`; unknown values last, whichever the direction."""
+    known = [x for x in items if value(x) is not None]
+    unknown = [x for x in items if value(x) is None]
+    known.sort(key=lambda x: (value(x), tiebreak(x)), reverse=reverse)
+    unknown.sort(key=tiebreak)
+    return known + unknown
 
 
 def matches_query(s: Summary, query: str) -> bool:
+    return _matches(query, s.name, s.path, s.issuer or "", s.year or "", s.template or "")
+
+
+def _matches(query: str, *fields: object) -> bool:
     q = query.strip().lower()
     if not q:
         return True
-    hay = " ".join(str(x) for x in (s.name, s.path, s.issuer or "", s.year or "", s.template or ""))
-    return all(part in hay.lower() for part in q.split())
+    hay = " ".join(str(x) for x in fields).lower()
+    return all(part in hay for part in q.split())
+
+
+# ----------------------------------------------------------------------------- bodies and years
+
+@dataclass(slots=True)
+class BodyYear:
+    """One line of the overview: a body's reports for one year, with their counts
+    summed, and the names in the reports that were taken as this one body."""
+
+    body: str
+    year: int
+    names: list[str]
+    paths: list[str]
+    errors: int
+    warnings: int
+    infos: int
+
+    @property
+    def reports(self) -> int:
+        return len(self.paths)
+
+
+BODY_SORT_COLUMNS = ("body", "year", "reports", "errors", "warnings", "infos")
+
+
+def body_years(summaries: list[Summary]) -> list[BodyYear]:
+    """The checked reports by body (corpus.group_reports: one body under its varying
+    names) and year."""
+    by_path = {s.path: s for s in summaries if s.checked and s.alone is not None}
+    groups = group_reports([(s.path, s.issuer, s.year) for s in by_path.values()])
+    out = []
+    for key, group in groups.items():
+        by_year: dict[int, list[str]] = {}
+        for member in group.members:
+            by_year.setdefault(member.year, []).append(member.path)
+        for year, paths in by_year.items():
+            members = [by_path[p] for p in sorted(paths)]
+            out.append(BodyYear(key, year, sorted(group.names), [s.path for s in members],
+                                *(sum(s.count(sev) or 0 for s in members) for sev in SEVERITIES)))
+    return out
+
+
+def sort_body_years(items: list[BodyYear], column: str, reverse: bool) -> list[BodyYear]:
+    return _sorted(items, lambda b: getattr(b, column), reverse, lambda b: (b.body, b.year))
+
+
+def body_matches_query(b: BodyYear, query: str) -> bool:
+    return _matches(query, b.body, b.year, *b.names)
 
 
 # ----------------------------------------------------------------------------- violations

@@ -94,16 +94,23 @@ class SourceView(TextArea):
         self._match_current = matches[current] if current is not None and matches else None
         self._restyle()
 
-    def go_to(self, line: int, column: int = 1) -> None:
-        """Put the cursor on a 1-based line and column and scroll it to the middle."""
+    def go_to(self, line: int, column: int = 1, top: bool = False) -> None:
+        """Put the cursor on a 1-based line and column and scroll it to the middle
+        (with `top`, to the top: the start of a table, with the table under it)."""
         if not self._lengths:
             return
         row = min(max(line - 1, 0), len(self._lengths) - 1)
         col = min(max(column - 1, 0), self._lengths[row])
-        self.move_cursor((row, col), center=True)
+        self.move_cursor((row, col), center=not top)
         # and again once the layout has settled (the first time, the pane may not
         # have its final size yet)
-        self.call_after_refresh(self.scroll_cursor_visible, center=True)
+        if top:
+            self.call_after_refresh(self._scroll_row_to_top, row)
+        else:
+            self.call_after_refresh(self.scroll_cursor_visible, center=True)
+
+    def _scroll_row_to_top(self, row: int) -> None:
+        self.scroll_to(y=self.wrapped_document.location_to_offset((row, 0)).y, animate=False, immediate=True)
 
     def _restyle(self) -> None:
         self.notify_style_update()
