@@ -8,6 +8,7 @@ and issuing body), so a batch of thousands moves little data between processes.
 
 from __future__ import annotations
 
+import functools
 import glob
 import os
 import signal
@@ -21,12 +22,13 @@ from .config import LANGS
 from .corpus import Digest
 from .engine import RuleRunError, evaluate
 from .ingest import IngestError, is_report_file, read_source
-from .model import Violation
+from .model import Report, Violation
 from .parse import parse
 from .regimes import regime_for
 from .rules import RuleSet, load_rules
 
 EXCERPT_CHARS = 200
+RECENT_REPORTS = 8  # parsed reports a process keeps during the second pass
 NOTHING_FOUND = {"zh": "没有找到报告文件", "en": "no report files found"}
 
 
@@ -134,6 +136,15 @@ class Checker:
         self.choice = choice
         self.across = False
         self.corpus_rules = [r for r in rules.selected(choice.select, choice.ignore) if r.corpus]
+        # the second pass reads a report and its counterpart, most often the same body's
+        # report of the year before, which the pass read a moment ago (files in order)
+        self.recent = functools.lru_cache(maxsize=RECENT_REPORTS)(self._parsed)
+
+    def _parsed(self, path: str) -> Report | None:
+        try:
+            return parse(read_source(path), self.rules.templates)
+        except IngestError:
+            return None
 
     @classmethod
     def load(cls, choice: RuleChoice) -> Checker:
@@ -160,11 +171,12 @@ class Checker:
     def across_reports(self, path: str, context: CorpusLinks) -> tuple[list[Finding], list[RuleRunError]]:
         """The second pass for one file: the rules about other reports, with what the
         first pass learnt about the others (the file is read and parsed again: keeping
-        thousands of parsed reports would cost more)."""
+        thousands of parsed reports would cost more; the last few are kept)."""
         try:
-            source = read_source(path)
-            report = parse(source, self.rules.templates)
-            context_for = corpus_context(report, context.links, lambda other: _parsed(other, self.rules))
+            report = self.recent(path)
+            if report is None:
+                return [], []
+            context_for = corpus_context(report, context.links, self.recent)
             violations, errors = evaluate(report, self.corpus_rules, self.rules.templates, context_for)
         except Exception:  # the first pass already reported what was wrong with this file
             return [], []
@@ -176,13 +188,6 @@ class CorpusLinks:
     """What the second pass needs of the first: how the reports hang together."""
 
     links: corpus.Links
-
-
-def _parsed(path: str, rules: RuleSet):
-    try:
-        return parse(read_source(path), rules.templates)
-    except IngestError:
-        return None
 
 
 def _findings(text: str, violations: list[Violation]) -> list[Finding]:
