@@ -33,9 +33,13 @@ _ZERO = "〇○零OＯ0"
 _CJK_YEAR = rf"(?:一九|二[{_ZERO}])[{_ZERO}一二三四五六七八九]{{2}}"
 _CJK_SMALL = r"[一二三四五六七八九十廿卅]{1,3}"
 _MONTH = rf"\d{{1,2}}|{_CJK_SMALL}|元"
+# Patterns searched through the whole text start with a look at the first character
+# (`(?=[\d一二])`) where Python's re cannot see one itself (a pattern that opens with a
+# lookbehind or an alternation of groups): it then rejects most positions at once,
+# three times faster, and matches exactly the same.
 DATE = re.compile(
-    rf"(?<![\d.])(?P<y>\d{{4}}|{_CJK_YEAR}){_S}年{_S}(?P<m>{_MONTH}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]"
-    rf"|(?<![\d.])(?P<y2>(?:19|20)\d\d)(?P<sep>[-./])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?![\d.])"
+    rf"(?=[\d一二])(?<![\d.])(?:(?P<y>\d{{4}}|{_CJK_YEAR}){_S}年{_S}(?P<m>{_MONTH}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]"
+    rf"|(?P<y2>(?:19|20)\d\d)(?P<sep>[-./])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?![\d.]))"
 )
 # The end of a period may leave out the year: 2021年1月1日至12月31日.
 _SHORT_DATE = re.compile(rf"(?P<m>{_MONTH}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]")
@@ -54,10 +58,10 @@ def _labels(*words: str) -> str:
 
 
 _COLON = rf"{_S}[:：]?{_S}"
-PHONE = re.compile(
-    _labels("联系电话", "咨询电话", "办公电话", "服务电话", "监督电话", "投诉电话", "举报电话", "值班电话",
-            "受理电话", "电话", "热线", "手机", "联系方式") + r"|(?:Tel|TEL|tel|Phone|PHONE|phone)"
-)
+_PHONE_LABELS = ("联系电话", "咨询电话", "办公电话", "服务电话", "监督电话", "投诉电话", "举报电话", "值班电话",
+                 "受理电话", "电话", "热线", "手机", "联系方式")
+PHONE = re.compile(f"(?=[{''.join(sorted({w[0] for w in _PHONE_LABELS}))}TtPp])(?:"
+                   + _labels(*_PHONE_LABELS) + r"|Tel|TEL|tel|Phone|PHONE|phone)")
 FAX = re.compile(_labels("传真"))
 _PHONE_NUMBER = re.compile(
     r"(?P<v>[(（]?0\d{2,3}[)）]?(?:[ \u3000]*[-－—–‐][ \u3000]*|[ \u3000]?)\d{7,8}(?:[-－转][ \u3000]*\d{1,5})?"
@@ -82,7 +86,8 @@ _STREET_START = re.compile(r"[\u4e00-\u9fff]{2,24}$")
 POSTCODE = re.compile(_labels("邮政编码", "邮编") + _COLON + r"(?P<v>\d{6})(?!\d)")
 EMAIL = re.compile(r"(?P<v>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%]"
-URL = re.compile(rf"(?P<v>https?://{_URL_CHARS}+|(?<![A-Za-z0-9./@])www\.[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+{_URL_CHARS}*)")
+# the lookbehind after www. (not before it) leaves both branches opening with a letter
+URL = re.compile(rf"(?P<v>https?://{_URL_CHARS}+|www\.(?<![A-Za-z0-9./@]www\.)[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+{_URL_CHARS}*)")
 _URL_TRAIL = ".,;:!?"
 
 

@@ -79,28 +79,25 @@ def _lines(tok) -> list[tuple[int, int, str]]:
     return out
 
 
-def _on_line(number: int, line_start: int, start: int, end: int) -> Span:
-    """The span of text[start:end] on line `number` (which starts at line_start),
-    without its surrounding whitespace: cells are many, and their line is known, so
-    no search for it is needed."""
-    return Span(number, start - line_start + 1, number, end - line_start + 1, start, end)
-
-
-def _trimmed(number: int, line_start: int, start: int, part: str) -> Span:
-    stripped = part.strip(_WS)
-    if not stripped:
-        return _on_line(number, line_start, start, start)
-    lead = len(part) - len(part.lstrip(_WS))
-    return _on_line(number, line_start, start + lead, start + lead + len(stripped))
+def _cell(number: int, line_start: int, start: int, part: str) -> RawCell:
+    """The cell text[start:start + len(part)] on line `number` (which starts at
+    line_start), without its surrounding whitespace. Cells are many and their line is
+    known, so the span is made here, without a search for the line."""
+    text = part.strip(_WS)
+    if text:
+        start += part.find(text)  # the text begins where the leading whitespace ends
+    column = start - line_start + 1
+    return RawCell(text, Span(number, column, number, column + len(text), start, start + len(text)))
 
 
 def _cell_lines(tok, index: LineIndex) -> RawRow:
     cells: list[RawCell] = []
     for number, pos, line in _lines(tok):
         if line.startswith("\t"):
-            cells.append(RawCell(line[1:].strip(_WS), _trimmed(number, pos, pos + 1, line[1:])))
+            cells.append(_cell(number, pos, pos + 1, line[1:]))
         else:  # a continuation of the cell above (the grammar guarantees there is one)
-            _extend(cells[-1], line, _trimmed(number, pos, pos, line))
+            more = _cell(number, pos, pos, line)
+            _extend(cells[-1], more.text, more.span)
     return RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span))
 
 
@@ -109,9 +106,9 @@ def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
     for number, pos, line in _lines(tok):
         cells, start = [], pos
         for part in line.split("\t"):
-            cells.append(RawCell(part.strip(_WS), _trimmed(number, pos, start, part)))
+            cells.append(_cell(number, pos, start, part))
             start += len(part) + 1
-        rows.append(RawRow(cells, "tsv", _trimmed(number, pos, pos, line)))
+        rows.append(RawRow(cells, "tsv", _cell(number, pos, pos, line).span))
     return rows
 
 
