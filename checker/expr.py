@@ -863,7 +863,7 @@ def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
     try:
         from re import _parser as sre_parse
 
-        tree = sre_parse.parse(pattern)
+        tree = sre_parse.parse(_as_re_reads_it(pattern))
     except Exception:
         return ()
     if tree.state.flags & re.IGNORECASE:
@@ -872,6 +872,60 @@ def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
 
 
 _SET_OPERATIONS = ("[[", "--[", "&&", "||", "~~")
+
+
+def _as_re_reads_it(pattern: str) -> str:
+    """The pattern rewritten so Python's re parser reads it, for required_literals
+    only: named groups made plain, a backreference read as any text (the regex module
+    allows a name twice), lookbehinds left out (it allows them of any width; they take
+    no width, so what stands either side of one is still adjacent). Each of these only
+    takes requirements away, so what is left is still certain. The
+    pattern is returned unchanged when it cannot be followed exactly (a comment in a
+    verbose pattern may hold brackets): re then refuses it, or reads it as it is."""
+    if "#" in pattern and "(?x" in pattern:
+        return pattern
+    out: list[str] = []
+    dropping = 0  # depth of the group that opened the lookbehind being left out; 0: none
+    depth, i, n = 0, 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            piece, i = pattern[i:i + 2], i + 2
+        elif ch == "[":  # a class: up to its closing ], which may come first ([]…], [^]…])
+            j = i + 1 + (pattern.startswith("^", i + 1))
+            j += pattern.startswith("]", j)
+            while j < n and pattern[j] != "]":
+                if pattern[j] == "[":
+                    return pattern  # a set inside a set (regex V1): not followed here
+                j += 2 if pattern[j] == "\\" else 1
+            piece, i = pattern[i:j + 1], j + 1
+        elif ch == "(":
+            depth += 1
+            group = _GROUP_OPENING.match(pattern, i)
+            if group is None:
+                piece, i = ch, i + 1
+            elif group["behind"]:
+                dropping = dropping or depth
+                piece, i = group[0], group.end()
+            elif group["ref"]:  # a backreference: text that requires nothing (its ")" closes it)
+                piece, i = "(?:.*", group.end()
+            else:
+                piece, i = "(?:", group.end()
+        elif ch == ")":
+            piece, i = ch, i + 1
+            if dropping == depth:
+                dropping, piece = 0, ""
+            depth -= 1
+        else:
+            piece, i = ch, i + 1
+        if not dropping:
+            out.append(piece)
+    return "".join(out)
+
+
+# What opens a lookbehind, a named group ((?P<n>, (?<n>, (?'n')) or a backreference
+# to one ((?P=n)).
+_GROUP_OPENING = re.compile(r"\(\?(?:(?P<behind><=|<!)|P?<\w+>|'\w+'|(?P<ref>P=\w+)(?=\)))")
 
 
 def _requirements(items: list, sre) -> list[frozenset[str]]:

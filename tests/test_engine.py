@@ -8,9 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, run_cli
+from conftest import ROOT, SEEDS, run_cli
 
 from nianbao.api import check_text, run_examples
+from nianbao.expr import required_literals
+from nianbao.ingest import read_source
 from nianbao.rules import load_rules
 
 REPORT = """某县某局2022年政府信息公开工作年度报告
@@ -300,3 +302,51 @@ def test_select_and_ignore_by_prefix():
     rules = load_rules()
     assert {r.family for r in rules.selected(["SUM"])} == {"SUM"}
     assert not any(r.id == "SUM-001" for r in rules.selected(["SUM"], ["SUM-001"]))
+
+
+# ------------------------------------------------------------- the paragraph prefilter
+
+def test_what_a_pattern_requires_is_read_through_regex_module_syntax():
+    # a name given twice, a lookbehind of any width, a backreference: re cannot read
+    # these, so before, such a pattern was searched through every paragraph
+    clause = r"(?:^|(?<=[，。]))(?<!除[^。]*)(?P<n>\d+)件收到|(?P<n>[一二]+)个收到"
+    assert required_literals(clause) == (frozenset({"件收到", "个收到"}),)
+    assert required_literals(r"x(?P<a>q)y(?P=a)yz") == (frozenset({"xqy"}), frozenset({"yz"}))
+    assert required_literals(r"(?<=申请)\d+件(?<!\d{3}件)答复") == (frozenset({"件答复"}),)
+    # what cannot be followed exactly gives no requirement, never a wrong one
+    assert required_literals(r"[[a-z]--[aeiou]]收到") == ()
+    assert required_literals("(?x) (?P<a>收到) # a comment (with a bracket\n |(?P<a>申请)") == ()
+
+
+def test_the_prefilter_keeps_every_paragraph_a_bundled_pattern_matches(monkeypatch):
+    """Soundness: a paragraph is skipped only when no match could be in it."""
+    import regex
+
+    from nianbao import expr, rules as rules_module
+
+    seen: set[str] = set()
+
+    class Recording(expr.Pattern):
+        __slots__ = ()
+
+        def __init__(self, pattern: str) -> None:
+            super().__init__(pattern)
+            seen.add(pattern)
+
+    monkeypatch.setattr(expr, "Pattern", Recording)
+    monkeypatch.setattr(rules_module, "Pattern", Recording)
+    bundled = load_rules()
+    texts = [read_source(p).text for p in sorted((ROOT / "samples").rglob("*.txt"))]
+    texts += [e.text for r in bundled.rules for e in r.examples if e.text]
+    paragraphs = {line for text in texts for line in text.split("\n") if line.strip()}
+    checked = 0
+    for pattern in sorted(seen):
+        needed = required_literals(pattern)
+        if not needed:
+            continue
+        compiled = regex.compile(pattern, regex.V1 | regex.MULTILINE)
+        for paragraph in paragraphs:
+            if compiled.search(paragraph):
+                checked += 1
+                assert all(any(word in paragraph for word in words) for words in needed), (pattern, paragraph)
+    assert len(seen) > 50 and checked > 100
