@@ -855,8 +855,9 @@ def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
     """What every match must contain, if that can be told without doubt: for each
     set given, one of its strings. A text lacking one cannot match, and `in` is much
     cheaper than a search. Read from the pattern's syntax tree (Python's own regular-
-    expression parser, which reads the patterns rules use): literal runs, the branches
-    of a group that cannot be skipped, what a positive lookaround requires. Empty when
+    expression parser, which reads the patterns rules use): literal runs, classes of a
+    few characters, the branches of a group that cannot be skipped, what a positive
+    lookaround requires. Empty when
     nothing is certain (or the pattern uses syntax only the regex module knows)."""
     if any(op in pattern for op in _SET_OPERATIONS):
         return ()  # the regex module's set operations read differently in re
@@ -868,7 +869,7 @@ def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
         return ()
     if tree.state.flags & re.IGNORECASE:
         return ()
-    return tuple(r for r in _requirements(list(tree), sre_parse) if min(map(len, r)) >= 2)
+    return tuple(_requirements(list(tree), sre_parse))
 
 
 _SET_OPERATIONS = ("[[", "--[", "&&", "||", "~~")
@@ -949,6 +950,8 @@ def _requirements(items: list, sre) -> list[frozenset[str]]:
             found += _requirements(list(arg[2]), sre)
         elif op is sre.ASSERT:
             found += _requirements(list(arg[1]), sre)
+        elif op is sre.IN and len(arg) <= 8 and all(item is sre.LITERAL for item, _ in arg):
+            found.append(frozenset(chr(c) for _, c in arg))  # a few characters: [余多]
         elif op is sre.BRANCH:
             best = [max(r, key=lambda c: min(map(len, c)), default=None)
                     for r in (_requirements(list(b), sre) for b in arg[1])]

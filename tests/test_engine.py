@@ -313,6 +313,7 @@ def test_what_a_pattern_requires_is_read_through_regex_module_syntax():
     assert required_literals(clause) == (frozenset({"件收到", "个收到"}),)
     assert required_literals(r"x(?P<a>q)y(?P=a)yz") == (frozenset({"xqy"}), frozenset({"yz"}))
     assert required_literals(r"(?<=申请)\d+件(?<!\d{3}件)答复") == (frozenset({"件答复"}),)
+    assert required_literals(r"\d+\s*[余多]\s*件|约\d+件") == (frozenset({"余", "多", "约"}),)
     # what cannot be followed exactly gives no requirement, never a wrong one
     assert required_literals(r"[[a-z]--[aeiou]]收到") == ()
     assert required_literals("(?x) (?P<a>收到) # a comment (with a bracket\n |(?P<a>申请)") == ()
