@@ -703,22 +703,22 @@ class _CellInfo:
 
 
 _NO_TEMPLATE = _CellInfo([], [], {}, {}, {})
-_CELL_INFO: dict[tuple[str, str], _CellInfo] = {}
+_CELL_INFO: dict[int, tuple[object, _CellInfo]] = {}  # by template (kept, so its id is not reused)
 
 
 def _cell_info(tpl) -> _CellInfo:
     if tpl is None:
         return _NO_TEMPLATE
-    key = (tpl.id, tpl.version)
-    info = _CELL_INFO.get(key)
-    if info is None or info.row_ids != [r.id for r in tpl.data_rows]:
-        columns = [c for b in tpl.blocks for c in b.columns]
-        column_ids = ["value", "unit"] if tpl.shape == "labelled_values" else list(dict.fromkeys(c.id for c in columns))
-        units = {c.id: c.unit for c in columns if c.unit}
-        units.update({r.id: r.unit for r in tpl.rows if r.id and r.unit in unit_names()})
-        info = _CellInfo([r.id for r in tpl.data_rows], column_ids, units, {c.id: c.label for c in columns},
-                         {r.id: r.block for r in tpl.rows if r.id})
-        _CELL_INFO[key] = info
+    found = _CELL_INFO.get(id(tpl))
+    if found is not None and found[0] is tpl:
+        return found[1]
+    columns = [c for b in tpl.blocks for c in b.columns]
+    column_ids = ["value", "unit"] if tpl.shape == "labelled_values" else list(dict.fromkeys(c.id for c in columns))
+    units = {c.id: c.unit for c in columns if c.unit}
+    units.update({r.id: r.unit for r in tpl.rows if r.id and r.unit in unit_names()})
+    info = _CellInfo([r.id for r in tpl.data_rows], column_ids, units, {c.id: c.label for c in columns},
+                     {r.id: r.block for r in tpl.rows if r.id})
+    _CELL_INFO[id(tpl)] = (tpl, info)
     return info
 
 
