@@ -69,7 +69,7 @@ def check_many(targets: list, rules: RuleSet | None = None, *, select: list[str]
             continue
         context = corpus_context(result.report, links, reports.get)
         found, errors = evaluate(result.report, chosen, rules.templates, context)
-        result.violations = sorted(result.violations + found, key=lambda v: (v.span.start, v.span.end, v.rule))
+        result.violations = sorted(result.violations + found, key=lambda v: v.order)
         result.rule_errors += errors
     return results
 

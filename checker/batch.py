@@ -225,8 +225,7 @@ def _across_reports(results: list[FileResult], checker: Checker, jobs: int) -> N
         r.digest = None
     context = CorpusLinks(links)
     for result, (found, errors) in zip(involved, _map(checker, "across", [(r.path, context) for r in involved], jobs)):
-        result.findings = sorted(result.findings + found,
-                                 key=lambda f: (f.violation.span.start, f.violation.span.end, f.violation.rule))
+        result.findings = sorted(result.findings + found, key=lambda f: f.violation.order)
         result.rule_errors += errors
 
 

@@ -290,7 +290,7 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
                                             messages, _unique(finding.related), _other_report(rule, corpus)))
         except ExprError as e:
             errors.append(RuleRunError(rule.id, e.message))
-    violations.sort(key=lambda v: (v.span.start, v.span.end, v.rule))
+    violations.sort(key=lambda v: v.order)
     return violations, errors
 
 

@@ -241,3 +241,8 @@ class Violation:
 
     def message(self, lang: str = "zh") -> str:
         return self.messages.get(lang) or self.messages["zh"]
+
+    @property
+    def order(self) -> tuple[int, int, str]:
+        """The order findings are listed in: as they stand in the text, then by rule."""
+        return (self.span.start, self.span.end, self.rule)

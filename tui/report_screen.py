@@ -169,8 +169,7 @@ class ReportScreen(Screen):
                 result = check(source, rules)
                 if across is not None and result.report is not None:
                     found, errors = across.violations_for(result.report, rules)
-                    result.violations = sorted(result.violations + found,
-                                               key=lambda v: (v.span.start, v.span.end, v.rule))
+                    result.violations = sorted(result.violations + found, key=lambda v: v.order)
                     result.rule_errors += errors
             self._call(self._show_result, result, seq, stamp, generation)
 
