@@ -53,6 +53,15 @@ def check(target: str | os.PathLike[str] | Source, rules: RuleSet | None = None,
     return CheckResult(source.path, report, violations, None, errors)
 
 
+def read_report(path: str | os.PathLike[str], templates) -> Report | None:
+    """Read and parse a report (None: it cannot be read), as the rules about other
+    reports need the other report, parsed again."""
+    try:
+        return parse(read_source(path), templates)
+    except IngestError:
+        return None
+
+
 def check_many(targets: list, rules: RuleSet | None = None, *, select: list[str] | tuple = (),
                ignore: list[str] | tuple = ()) -> list[CheckResult]:
     """Check several reports, each alone and then against each other: the rules about

@@ -17,13 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import corpus
-from .api import CheckResult, check, corpus_context
+from .api import CheckResult, check, corpus_context, read_report
 from .config import LANGS
 from .corpus import Digest
 from .engine import RuleRunError, evaluate
-from .ingest import IngestError, is_report_file, read_source
-from .model import Report, Violation
-from .parse import parse
+from .ingest import IngestError, is_report_file
+from .model import Violation
 from .regimes import regime_for
 from .rules import RuleSet, load_rules
 
@@ -138,13 +137,7 @@ class Checker:
         self.corpus_rules = [r for r in rules.selected(choice.select, choice.ignore) if r.corpus]
         # the second pass reads a report and its counterpart, most often the same body's
         # report of the year before, which the pass read a moment ago (files in order)
-        self.recent = functools.lru_cache(maxsize=RECENT_REPORTS)(self._parsed)
-
-    def _parsed(self, path: str) -> Report | None:
-        try:
-            return parse(read_source(path), self.rules.templates)
-        except IngestError:
-            return None
+        self.recent = functools.lru_cache(maxsize=RECENT_REPORTS)(lambda path: read_report(path, rules.templates))
 
     @classmethod
     def load(cls, choice: RuleChoice) -> Checker:
@@ -219,8 +212,7 @@ def check_all(targets: list[Target], checker: Checker, jobs: int,
 def _across_reports(results: list[FileResult], checker: Checker, jobs: int) -> None:
     digests = [r.digest for r in results if r.digest is not None]
     links = corpus.link(digests)
-    involved = [r for r in results if r.digest is not None
-                and (r.path in links.previous or r.path in links.same_year or r.path in links.similar)]
+    involved = [r for r in results if r.digest is not None and links.has_counterpart(r.path)]
     for r in results:
         r.digest = None
     context = CorpusLinks(links)

@@ -132,6 +132,10 @@ class Links:
     same_year: dict[str, list[Digest]]   # path → other reports of the same body and year
     similar: dict[str, Similar]          # path → the most similar other report
 
+    def has_counterpart(self, path: str) -> bool:
+        """Whether the rules about other reports have anything to look at for a report."""
+        return path in self.previous or path in self.same_year or path in self.similar
+
 
 def _groups(digests: list[Digest]) -> dict[str, Group]:
     keyed: dict[str, Group] = {}

@@ -18,30 +18,15 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from nianbao import corpus
-from nianbao.api import corpus_context
+from nianbao.api import corpus_context, read_report
 from nianbao.corpus import Digest, Links
 from nianbao.engine import RuleRunError, evaluate
-from nianbao.ingest import IngestError, read_source
 from nianbao.model import Report, Span, Violation
-from nianbao.parse import parse
 from nianbao.rules import Rule, RuleSet
 from nianbao.text import LineIndex
 
 
 RECENT_REPORTS = 8  # parsed reports kept during a pass across reports
-
-
-def read_report(path: str, rules: RuleSet) -> Report | None:
-    """Another report of the folder, read and parsed again (None: it cannot be read)."""
-    try:
-        return parse(read_source(path), rules.templates)
-    except IngestError:
-        return None
-
-
-def linked(path: str, links: Links) -> bool:
-    """Whether a report has a counterpart the corpus rules look at."""
-    return path in links.previous or path in links.same_year or path in links.similar
 
 
 def link(digests: list[Digest]) -> Links:
@@ -62,9 +47,9 @@ def violations_across(report: Report, links: Links, rules: RuleSet,
     `other_report(path)` gives another report (for the passages a copy shares);
     by default it is read again."""
     chosen = corpus_rules(rules)
-    if not chosen or not linked(report.path, links):
+    if not chosen or not links.has_counterpart(report.path):
         return [], []
-    context = corpus_context(report, links, other_report or (lambda other: read_report(other, rules)))
+    context = corpus_context(report, links, other_report or (lambda other: read_report(other, rules.templates)))
     return evaluate(report, chosen, rules.templates, context)
 
 
@@ -85,11 +70,11 @@ def pass_across(digests: list[Digest], rules: RuleSet,
     found: dict[str, list[Violation]] = {}
     if not corpus_rules(rules) or len(digests) < 2:
         return AcrossPass(links, found)
-    recent = functools.lru_cache(maxsize=RECENT_REPORTS)(lambda path: read_report(path, rules))
+    recent = functools.lru_cache(maxsize=RECENT_REPORTS)(lambda path: read_report(path, rules.templates))
     for d in digests:
         if cancelled():
             return None
-        if not linked(d.path, links):
+        if not links.has_counterpart(d.path):
             continue
         report = recent(d.path)
         if report is None:

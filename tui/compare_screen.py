@@ -13,9 +13,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from nianbao.api import read_report
 from nianbao.model import Report, Violation
 
-from .across import Comparison, compare, read_report
+from .across import Comparison, compare
 from .bindings import Key, action_callback, localized, make_bindings
 from .i18n import SEVERITY_GLYPH, SEVERITY_STYLE, tr
 from .rulepane import short_path
@@ -78,7 +79,7 @@ class CompareScreen(Screen):
         path = self.violation.other or ""
 
         def work() -> None:
-            other = read_report(path, rules)
+            other = read_report(path, rules.templates)
             comparison = compare(self.report, other, self.violation, self.by_similarity) if other else None
             try:
                 self.app.call_from_thread(self._show_other, other, comparison)
