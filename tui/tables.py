@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widgets import DataTable, Static
 
-from nianbao.model import Cell, Report, Span, Table, Violation
+from nianbao.model import Cell, Report, Row, Span, Table, Violation
 from nianbao.templates import Templates, TableTemplate
 
 from .i18n import SEVERITY_BG, tr
@@ -136,21 +136,10 @@ class TablesView(VerticalScroll):
         return Text(" · ".join(bits), no_wrap=True, overflow="ellipsis", end="")
 
     def _grids(self, table: Table, tpl: TableTemplate | None) -> list:
-        out: list = []
         if tpl is None:
-            grid = TableGrid()
             width = max([len(r.cells) for r in table.rows] + [1])
-            value_width = self._value_width(width)
-            grid.add_column("", width=self.label_width, key="label")
-            for i in range(width):
-                grid.add_column(str(i + 1), width=value_width, key=f"c{i}")
-            for r_i, row in enumerate(table.rows):
-                key = f"r{r_i}"
-                values = [self._cell(grid, key, f"c{i}", c) for i, c in enumerate(row.cells)]
-                values += [Text("")] * (width - len(values))
-                grid.add_row(self._label(grid, key, row.label, row.span), *values, key=key)
-            out.append(grid)
-            return out
+            return [self._numbered_grid(table.rows, "", width, "r")]
+        out: list = []
         missing = {m.row for m in table.missing}
         for block in tpl.blocks:
             grid = TableGrid()
@@ -180,19 +169,23 @@ class TablesView(VerticalScroll):
                 grid.add_row(self._label(grid, key, trow.label, row.span), *values, key=key)
             out.append(grid)
         if table.extra:
-            grid = TableGrid()
-            grid.add_column(fit_label(tr("extra_row", self.lang), self.label_width), width=self.label_width, key="label")
-            width = max(len(r.cells) for r in table.extra)
-            value_width = self._value_width(width)
-            for i in range(width):
-                grid.add_column(str(i + 1), width=value_width, key=f"c{i}")
-            for r_i, row in enumerate(table.extra):
-                key = f"x{r_i}"
-                values = [self._cell(grid, key, f"c{i}", c) for i, c in enumerate(row.cells)]
-                values += [Text("")] * (width - len(values))
-                grid.add_row(self._label(grid, key, row.label, row.span), *values, key=key)
-            out.append(grid)
+            head = fit_label(tr("extra_row", self.lang), self.label_width)
+            out.append(self._numbered_grid(table.extra, head, max(len(r.cells) for r in table.extra), "x"))
         return out
+
+    def _numbered_grid(self, rows: list[Row], head: str | Text, width: int, key_prefix: str) -> TableGrid:
+        """Rows whose values map to no template column: their cells under 1, 2, 3…"""
+        grid = TableGrid()
+        grid.add_column(head, width=self.label_width, key="label")
+        value_width = self._value_width(width)
+        for i in range(width):
+            grid.add_column(str(i + 1), width=value_width, key=f"c{i}")
+        for r_i, row in enumerate(rows):
+            key = f"{key_prefix}{r_i}"
+            values = [self._cell(grid, key, f"c{i}", c) for i, c in enumerate(row.cells)]
+            values += [Text("")] * (width - len(values))
+            grid.add_row(self._label(grid, key, row.label, row.span), *values, key=key)
+        return grid
 
     def _label(self, grid: TableGrid, row: str, label: str, span: Span) -> Text:
         text = fit_label(label, self.label_width)
