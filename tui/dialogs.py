@@ -116,3 +116,11 @@ def rule_error_lines(load_errors, run_errors) -> list[str]:
     out = [f"{short_path(e.file)}:{e.line}:{e.column}: {e.message}" for e in load_errors]
     out += [f"{e.rule}: {e.message}" for e in run_errors]
     return out
+
+
+def append_first_lines(text: Text, lines: list[str], shown: int = 2) -> None:
+    """A banner's first few error lines, then how many more there are (`!` lists all)."""
+    for line in lines[:shown]:
+        text.append("\n  " + line)
+    if len(lines) > shown:
+        text.append(f"\n  … +{len(lines) - shown}", style="dim")

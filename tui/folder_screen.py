@@ -256,15 +256,11 @@ class FolderScreen(Screen):
         if not watcher.errors:
             banner.remove_class("shown")
             return
-        from .dialogs import rule_error_lines
+        from .dialogs import append_first_lines, rule_error_lines
 
         key = "rule_errors_banner" if watcher.kept_previous else "rule_errors_banner_partial"
         text = Text("⚠ " + tr(key, self.lang, n=len(watcher.errors)), style="bold", end="")
-        lines = rule_error_lines(watcher.errors, [])
-        for line in lines[:2]:
-            text.append("\n  " + line)
-        if len(lines) > 2:
-            text.append(f"\n  … +{len(lines) - 2}", style="dim")
+        append_first_lines(text, rule_error_lines(watcher.errors, []))
         banner.update(text)
         banner.add_class("shown")
 

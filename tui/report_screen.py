@@ -23,7 +23,7 @@ from nianbao.rules import FAMILIES
 
 from .across import AcrossReports
 from .bindings import Key, action_callback, localized, make_bindings
-from .dialogs import FilterScreen, RuleErrorsScreen, rule_error_lines
+from .dialogs import FilterScreen, RuleErrorsScreen, append_first_lines, rule_error_lines
 from .i18n import SEVERITY_GLYPH, SEVERITY_STYLE, tr
 from .rulepane import RulePane, short_path
 from .session import SEVERITIES, family, file_stamp, find_selection, next_index, selection_key
@@ -453,11 +453,7 @@ class ReportScreen(Screen):
                         style="bold")
         text.append(f"（{tr('press_bang', self.lang)}）" if self.lang == "zh" else f" ({tr('press_bang', self.lang)})",
                     style="dim")
-        lines = rule_error_lines(watcher.errors, run_errors)
-        for line in lines[:2]:
-            text.append("\n  " + line)
-        if len(lines) > 2:
-            text.append(f"\n  … +{len(lines) - 2}", style="dim")
+        append_first_lines(text, rule_error_lines(watcher.errors, run_errors))
         banner.update(text)
         banner.add_class("shown")
 
