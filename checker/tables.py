@@ -69,16 +69,6 @@ def _raw_rows(tokens: list, index: LineIndex) -> list[RawRow]:
     return rows
 
 
-def _lines(tok) -> list[tuple[int, int, str]]:
-    """(line number, offset, text) of each line of a token."""
-    out, pos, number = [], tok.start_pos, tok.line
-    for line in tok.value.split("\n")[:-1]:
-        out.append((number, pos, line))
-        pos += len(line) + 1
-        number += 1
-    return out
-
-
 def _cell(number: int, line_start: int, start: int, part: str) -> RawCell:
     """The cell text[start:start + len(part)] on line `number` (which starts at
     line_start), without its surrounding whitespace. Cells are many and their line is
@@ -91,24 +81,34 @@ def _cell(number: int, line_start: int, start: int, part: str) -> RawCell:
 
 
 def _cell_lines(tok, index: LineIndex) -> RawRow:
+    """One row: a cell per TAB line, a TAB-less line continuing the cell above (the
+    grammar guarantees there is one), up to the blank lines that end the token."""
     cells: list[RawCell] = []
-    for number, pos, line in _lines(tok):
-        if line.startswith("\t"):
+    number, pos = tok.line, tok.start_pos
+    for line in tok.value.split("\n"):
+        if line[:1] == "\t":
             cells.append(_cell(number, pos, pos + 1, line[1:]))
-        else:  # a continuation of the cell above (the grammar guarantees there is one)
+        elif line.strip(_WS):
             more = _cell(number, pos, pos, line)
             _extend(cells[-1], more.text, more.span)
+        else:
+            break
+        pos += len(line) + 1
+        number += 1
     return RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span))
 
 
 def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
     rows = []
-    for number, pos, line in _lines(tok):
+    number, pos = tok.line, tok.start_pos
+    for line in tok.value.split("\n")[:-1]:
         cells, start = [], pos
         for part in line.split("\t"):
             cells.append(_cell(number, pos, start, part))
             start += len(part) + 1
         rows.append(RawRow(cells, "tsv", _cell(number, pos, pos, line).span))
+        pos += len(line) + 1
+        number += 1
     return rows
 
 

@@ -217,6 +217,21 @@ def test_page_numbers_left_by_a_pdf_conversion_are_no_part_of_the_report():
     assert not any("3 -" in p.text or "页" in p.text for s in rep.sections for p in s.paragraphs)
 
 
+def test_rows_of_the_cell_layout_are_separated_by_blank_lines_even_with_spaces_on_them():
+    """A line of spaces between two rows ends the row above, as an empty line does;
+    it is no continuation of the cell above it."""
+    from nianbao.ingest import Source
+
+    rows = ["\t一、本年新收政府信息公开申请数量\n" + "\t1\n" * 7, "\t二、上年结转政府信息公开申请数量\n" + "\t0\n" * 7]
+    head = "某县某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+    for gap in ("\n", "  \n", "\u3000\n\n"):
+        table = parse(Source("x.txt", head + gap.join(rows), "utf-8")).table("applications")
+        assert [r.template_row for r in table.rows] == ["new", "carried_in"], repr(gap)
+        assert [c.raw for c in table.row("new").cells] == ["1"] * 7
+        new_last = table.row("new").cells[-1].span
+        assert new_last.line == new_last.end_line == 10, repr(gap)
+
+
 def test_a_report_whose_lines_were_run_together_is_marked():
     from nianbao.ingest import Source
 
