@@ -42,13 +42,18 @@ class RawRow:
     cells: list[RawCell]
     layout: str  # cells | tsv | cont
     span: Span
+    parts: tuple[list[RawCell], list[RawCell]] | None = field(default=None, repr=False, compare=False)
 
     def split(self) -> tuple[list[RawCell], list[RawCell]]:
-        """Label cells (non-empty, before the values) and the trailing run of value cells."""
-        i = len(self.cells)
-        while i > 0 and looks_like_value(self.cells[i - 1].text):
-            i -= 1
-        return [c for c in self.cells[:i] if c.text], self.cells[i:]
+        """Label cells (non-empty, before the values) and the trailing run of value cells.
+        Worked out once (a row is read against each version of its template); whoever
+        changes a cell's text clears `parts`. The lists are shared: not to be changed."""
+        if self.parts is None:
+            i = len(self.cells)
+            while i > 0 and looks_like_value(self.cells[i - 1].text):
+                i -= 1
+            self.parts = [c for c in self.cells[:i] if c.text], self.cells[i:]
+        return self.parts
 
     @property
     def texts(self) -> list[str]:
@@ -121,6 +126,7 @@ def _continuation(rows: list[RawRow], tok, index: LineIndex) -> None:
     if last is not None and last.text and not looks_like_value(last.text):
         _extend(last, line, span)
         rows[-1].span = join_spans(rows[-1].span, span)
+        rows[-1].parts = None
     else:
         rows.append(RawRow([RawCell(line.strip(_WS), span)], "cont", span))
 
@@ -147,6 +153,7 @@ def _join_broken_labels(rows: list[RawRow], known: set[str]) -> list[RawRow]:
                 for cell, frag in zip(labels, fragments):
                     _extend(cell, frag.text, frag.span)
                 prev.span = join_spans(prev.span, row.span)
+                prev.parts = None
                 continue
         out.append(row)
     return out
