@@ -33,6 +33,15 @@ class Span(NamedTuple):
         return f"{self.line}:{self.column}-{self.end_line}:{self.end_column}"
 
 
+def make_span(fields: tuple[int, int, int, int, int, int]) -> Span:
+    """Span(*fields) without the named tuple's own __new__, a Python function: twice as
+    quick, for the places that make a span per cell or per line."""
+    return _new_tuple(Span, fields)
+
+
+_new_tuple = tuple.__new__
+
+
 @dataclass(slots=True)
 class Paragraph:
     text: str

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from .cells import UNITS, looks_like_value, parse_value
 from .labels import core
-from .model import Cell, MissingRow, Paragraph, Row, Span, Table, TableProblem
+from .model import Cell, MissingRow, Paragraph, Row, Span, Table, TableProblem, make_span
 from .templates import Column, TableTemplate, Templates, TemplateRow
 from .text import LineIndex, join_spans
 
@@ -82,7 +82,7 @@ def _cell(number: int, line_start: int, start: int, part: str) -> RawCell:
     if text:
         start += part.find(text)  # the text begins where the leading whitespace ends
     column = start - line_start + 1
-    return RawCell(text, Span(number, column, number, column + len(text), start, start + len(text)))
+    return RawCell(text, make_span((number, column, number, column + len(text), start, start + len(text))))
 
 
 def _cell_lines(tok, index: LineIndex) -> RawRow:

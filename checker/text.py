@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from .model import Span
+from .model import Span, make_span
 
 
 class LineIndex:
@@ -29,7 +29,7 @@ class LineIndex:
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
         end_line, end_column = self.position(end) if end > start else (line, column)
-        return Span(line, column, end_line, end_column, start, end)
+        return make_span((line, column, end_line, end_column, start, end))
 
     def trimmed(self, start: int, end: int) -> Span:
         """The span of text[start:end] without its surrounding whitespace."""
@@ -48,4 +48,4 @@ class LineIndex:
 
 
 def join_spans(first: Span, last: Span) -> Span:
-    return Span(first.line, first.column, last.end_line, last.end_column, first.start, last.end)
+    return make_span((first.line, first.column, last.end_line, last.end_column, first.start, last.end))
