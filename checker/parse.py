@@ -113,19 +113,18 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
 def _without_tables(text: str, tree: Tree) -> str:
     """The text with its table regions blanked out (line ends kept, so every offset
     stays where it was): dates and contact details are looked for in the prose."""
-    regions = [(t.children[0].start_pos, t.children[-1].end_pos) for t in tree.iter_subtrees() if t.data == "table"]
+    regions = [(t.children[0].start_pos, t.children[-1].end_pos)  # a table is a block of front or a section
+               for node in tree.children for t in node.children if isinstance(t, Tree)]
     if not regions:
         return text
     parts, pos = [], 0
     for start, end in sorted(regions):
         parts.append(text[pos:start])
-        parts.append(_BLANK.sub(" ", text[start:end]))
+        parts.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
         pos = end
     parts.append(text[pos:])
     return "".join(parts)
 
-
-_BLANK = re.compile(r"[^\n]")
 
 
 # 二、主动公开政府信息情况 and the like in the middle of a line, not at its start.
