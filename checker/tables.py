@@ -66,7 +66,7 @@ def _raw_rows(tokens: list, index: LineIndex) -> list[RawRow]:
     rows: list[RawRow] = []
     for tok in tokens:
         if tok.type == "CELL_LINES":
-            rows.append(_cell_lines(tok, index))
+            rows.extend(_cell_lines(tok, index))
         elif tok.type == "TSV_LINES":
             rows.extend(_tsv_lines(tok, index))
         elif tok.type in ("TAB_CONT", "TEXT"):
@@ -85,9 +85,10 @@ def _cell(number: int, line_start: int, start: int, part: str) -> RawCell:
     return RawCell(text, make_span((number, column, number, column + len(text), start, start + len(text))))
 
 
-def _cell_lines(tok, index: LineIndex) -> RawRow:
-    """One row: a cell per TAB line, a TAB-less line continuing the cell above (the
-    grammar guarantees there is one), up to the blank lines that end the token."""
+def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
+    """Rows of a cell per TAB line, a TAB-less line continuing the cell above (the
+    grammar guarantees there is one); blank lines end a row."""
+    rows: list[RawRow] = []
     cells: list[RawCell] = []
     number, pos = tok.line, tok.start_pos
     for line in tok.value.split("\n"):
@@ -96,11 +97,12 @@ def _cell_lines(tok, index: LineIndex) -> RawRow:
         elif line.strip(_WS):
             more = _cell(number, pos, pos, line)
             _extend(cells[-1], more.text, more.span)
-        else:
-            break
+        elif cells:
+            rows.append(RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span)))
+            cells = []
         pos += len(line) + 1
         number += 1
-    return RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span))
+    return rows
 
 
 def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
