@@ -96,10 +96,11 @@ def _settings(args: argparse.Namespace) -> configuration.Settings:
 
 def _check(args: argparse.Namespace, settings: configuration.Settings) -> int:
     from . import baseline as baselines, outputs
-    from .batch import Checker, RuleChoice, check_all, expand
+    from .batch import Checker, RuleChoice, check_all, expand, settle_collector
 
     checker = Checker.load(RuleChoice(tuple(map(str, settings.rules)), tuple(settings.select),
                                       tuple(settings.ignore)))
+    settle_collector()
     rules = checker.rules
     for e in rules.errors:
         print(e, file=sys.stderr)
