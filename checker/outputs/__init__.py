@@ -4,6 +4,7 @@ module is imported only when it is asked for."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -55,3 +56,31 @@ def write(format: str, run: Run, out: TextIO, *, colour: bool = False) -> None:
         module.write(run, out, colour=colour)
     else:
         module.write(run, out)
+
+
+def write_json(value, out: TextIO) -> None:
+    """JSON indented by two spaces, except that each item of a list three or more
+    levels down (a violation, a SARIF result or rule) is written on one line: as easy
+    to read and to grep, and written by json's C encoder. json's indenting encoder is
+    pure Python: it took 0.5 ms a report, as long as reading a report's tables."""
+    _write_json(value, out, 0, False)
+    out.write("\n")
+
+
+def _write_json(value, out: TextIO, depth: int, one_line: bool) -> None:
+    if one_line or not isinstance(value, (dict, list)) or not value:
+        out.write(json.dumps(value, ensure_ascii=False))
+        return
+    indent = "\n" + "  " * (depth + 1)
+    if isinstance(value, dict):
+        out.write("{")
+        for i, (key, item) in enumerate(value.items()):
+            out.write(f"{',' if i else ''}{indent}{json.dumps(key, ensure_ascii=False)}: ")
+            _write_json(item, out, depth + 1, False)
+        out.write("\n" + "  " * depth + "}")
+    else:
+        out.write("[")
+        for i, item in enumerate(value):
+            out.write("," + indent if i else indent)
+            _write_json(item, out, depth + 1, depth >= 3)
+        out.write("\n" + "  " * depth + "]")

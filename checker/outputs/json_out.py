@@ -5,18 +5,16 @@ errors, summary, baseline) are additions a pipeline may use or ignore."""
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from .. import __version__
 from ..baseline import fingerprint
 from ..batch import FileResult, Finding
-from . import Run
+from . import Run, write_json
 
 
 def write(run: Run, out: TextIO) -> None:
-    json.dump(document(run), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    write_json(document(run), out)
 
 
 def document(run: Run) -> dict:

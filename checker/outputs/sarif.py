@@ -10,7 +10,6 @@ notifications, so no structured output hides them.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TextIO
@@ -21,7 +20,7 @@ from ..baseline import fingerprint
 from ..batch import FileResult, Finding
 from ..model import Span
 from ..rules import Rule
-from . import Run
+from . import Run, write_json
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -29,8 +28,7 @@ SOURCE_ROOT = "SRCROOT"
 
 
 def write(run: Run, out: TextIO) -> None:
-    json.dump(document(run), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    write_json(document(run), out)
 
 
 def document(run: Run) -> dict:
