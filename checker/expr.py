@@ -1195,18 +1195,33 @@ def _f_where(env: Env, items, attr, value):
         raise ExprError("where() needs a list and an attribute name: where(cells($t), \"problem\", \"blank\")")
     wanted = value if isinstance(value, list) else [value]
     if all(isinstance(w, (str, bool)) or w is None for w in wanted):  # the common case, made quick
-        allowed = set(wanted)
-        getters: dict[type, Callable] = {}
-        out = []
-        for item in items:
-            getter = getters.get(type(item))
-            if getter is None:
-                getter = getters[type(item)] = (_ATTRS.get(type(item), {}).get(attr)
-                                                 or (lambda x, attr=attr: get_attr(x, attr)))
-            if getter(item) in allowed:
-                out.append(item)
-        return out
+        positions = _where_index(env, items, attr)
+        found = [i for w in set(wanted) for i in positions.get(w, ())]
+        return [items[i] for i in sorted(found)]
     return [item for item in items if any(_equal(get_attr(item, attr), w) for w in wanted)]
+
+
+def _where_index(env: Env, items: list, attr: str) -> dict[Any, list[int]]:
+    """Where each value of `attr` occurs in items. Kept for the report when items is a
+    list the report keeps (cells($t)): six rules pick a report's cells by their
+    problem, and one pass serves them all."""
+    key = f"where:{id(items)}:{attr}"
+    kept = env._cache.get(key)
+    if kept is not None and kept[0] is items:
+        return kept[1]
+    getters: dict[type, Callable] = {}
+    positions: dict[Any, list[int]] = {}
+    for i, item in enumerate(items):
+        getter = getters.get(type(item))
+        if getter is None:
+            getter = getters[type(item)] = (_ATTRS.get(type(item), {}).get(attr)
+                                             or (lambda x, attr=attr: get_attr(x, attr)))
+        try:
+            positions.setdefault(getter(item), []).append(i)
+        except TypeError:  # unhashable: equal to none of the values where() looks for
+            pass
+    env._cache[key] = (items, positions)  # items kept with it, so its id is not reused
+    return positions
 
 
 def _f_header(env: Env, table):
@@ -1223,7 +1238,7 @@ def _f_cells(env: Env, table):
     def make():
         info = _cell_info(_template_for(env, t))
         return [info.ref(c, r.label) for r in t.rows for c in r.cells if c.column != "unit"]
-    return list(env.cached(f"cells:{id(t)}", make))
+    return env.cached(f"cells:{id(t)}", make)  # the same list each time: where() indexes it once
 
 
 def _f_section_place(env: Env, n):
