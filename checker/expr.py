@@ -781,8 +781,14 @@ def _search(env: Env, scope, pattern, first: bool = False) -> list[Match]:
     if not segs:
         return []
     needed = required_literals(pattern.pattern)
-    if needed:  # only the paragraphs that hold what every match needs
-        segs = [seg for seg in segs if all(any(word in seg[1] for word in words) for words in needed)]
+    for words in needed:  # only the paragraphs that hold what every match needs
+        if len(words) == 1:
+            word = next(iter(words))
+            segs = [seg for seg in segs if word in seg[1]]
+        else:
+            segs = [seg for seg in segs if any(w in seg[1] for w in words)]
+        if not segs:
+            return []
     joined = None
     if len(segs) > 2 and not _WHOLE_TEXT_ANCHOR.search(pattern.pattern):
         joined = env.joined(scope, segs) if not needed else _join(segs)
