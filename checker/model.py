@@ -117,6 +117,7 @@ class Table:
     extra: list[Row] = field(default_factory=list)  # rows from another template version
     problems: list[TableProblem] = field(default_factory=list)
     _rows_by_id: dict = field(default_factory=dict, repr=False, compare=False)
+    _reliable: dict = field(default_factory=dict, repr=False, compare=False)  # block → reliable_for
 
     @property
     def reliable(self) -> bool:
@@ -126,7 +127,12 @@ class Table:
     def reliable_for(self, block: str | None) -> bool:
         """Whether the cells of one block may be trusted (a header that contradicts the
         template in one block says nothing about the others)."""
-        return not any(p.kind in UNRELIABLE_PROBLEMS and p.block in (None, block) for p in self.problems)
+        key = (block, len(self.problems))  # asked for every cell a rule reads
+        found = self._reliable.get(key)
+        if found is None:
+            found = self._reliable[key] = not any(p.kind in UNRELIABLE_PROBLEMS and p.block in (None, block)
+                                                  for p in self.problems)
+        return found
 
     def row(self, row_id: str) -> Row | None:
         if len(self._rows_by_id) != len(self.rows):
