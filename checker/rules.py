@@ -127,15 +127,22 @@ class RuleSet:
     errors: list[RuleError]
     templates: Templates
     directories: list[Path]
+    _selections: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
 
     def selected(self, select: list[str] | tuple = (), ignore: list[str] | tuple = ()) -> list[Rule]:
-        """Rules by id or id prefix (SUM, SUM-00, SUM-001)."""
-        def hit(rule: Rule, keys) -> bool:
-            return any(rule.id == k or rule.id.startswith(k) for k in keys)
-        return [r for r in self.rules if (not select or hit(r, select)) and not hit(r, ignore)]
+        """Rules by id or id prefix (SUM, SUM-00, SUM-001). Kept: a batch asks for each
+        report. The list is shared, not to be changed."""
+        key = (tuple(select), tuple(ignore), len(self.rules))
+        found = self._selections.get(key)
+        if found is None:
+            def hit(rule: Rule, keys) -> bool:
+                return any(rule.id == k or rule.id.startswith(k) for k in keys)
+            found = self._selections[key] = [r for r in self.rules
+                                             if (not select or hit(r, select)) and not hit(r, ignore)]
+        return found
 
 
 def bundled_rules_dir() -> Path:
