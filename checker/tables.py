@@ -79,10 +79,11 @@ def _cell(number: int, line_start: int, start: int, part: str) -> RawCell:
     line_start), without its surrounding whitespace. Cells are many and their line is
     known, so the span is made here, without a search for the line."""
     text = part.strip(_WS)
-    if text:
+    if text is not part and text:  # (strip gives back the same string when there is nothing to strip)
         start += part.find(text)  # the text begins where the leading whitespace ends
     column = start - line_start + 1
-    return RawCell(text, make_span((number, column, number, column + len(text), start, start + len(text))))
+    end = len(text)
+    return RawCell(text, make_span((number, column, number, column + end, start, start + end)))
 
 
 def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
