@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 
 from .labels import CJK_DIGITS, cjk_number, nfkc
 from .model import Fact, Issuer, Period, Span
@@ -85,6 +86,29 @@ STREET_END = re.compile(
 _STREET_START = re.compile(r"[\u4e00-\u9fff]{2,24}$")
 POSTCODE = re.compile(_labels("邮政编码", "邮编") + _COLON + r"(?P<v>\d{6})(?!\d)")
 EMAIL = re.compile(r"(?P<v>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
+_EMAIL_LOCAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
+
+
+def _emails(text: str) -> Iterator[re.Match]:
+    """EMAIL.finditer(text), tried only where a run of address characters ends in an
+    @: tried at every position, the pattern cost as much as the other contact details
+    together. A match needs an @, and whether one follows depends only on what comes
+    after it, so the start of the run before each @ is the only start to try."""
+    done = 0
+    at = text.find("@")
+    while at != -1:
+        start = at
+        while start > done and text[start - 1] in _EMAIL_LOCAL:
+            start -= 1
+        m = EMAIL.match(text, start)
+        if m is not None:
+            yield m
+            done = m.end()
+            at = text.find("@", done)
+        else:
+            at = text.find("@", at + 1)
+
+
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%]"
 # the lookbehind after www. (not before it) leaves both branches opening with a letter
 URL = re.compile(rf"(?P<v>https?://{_URL_CHARS}+|www\.(?<![A-Za-z0-9./@]www\.)[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+{_URL_CHARS}*)")
@@ -180,10 +204,8 @@ def contacts(text: str, index: LineIndex) -> list[Fact]:
                     break
             if number is not None and not any(f.span.start == number.start("v") for f in out):
                 add(kind, number.start("v"), number.end("v"), m.start())
-    for kind, pattern in (("address", ADDRESS), ("postcode", POSTCODE), ("email", EMAIL if "@" in text else None)):
-        if pattern is None:
-            continue
-        for m in pattern.finditer(text):
+    for kind, find in (("address", ADDRESS.finditer), ("postcode", POSTCODE.finditer), ("email", _emails)):
+        for m in find(text):
             if kind == "address" and text[max(0, m.start() - 2):m.start()].endswith(_NOT_POSTAL):
                 continue
             start, end = m.span("v")

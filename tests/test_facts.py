@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from conftest import SEEDS, SYNTHETIC
 
 from nianbao import facts
@@ -261,3 +263,18 @@ def test_parser_publication_date_in_chinese_numerals():
                    "某县人民政府办公室\n二〇二三年三月十五日\n")
     assert report.publication_date.value == dt.date(2023, 3, 15)
     assert (report.issuer.name, report.issuer.kind) == ("某县人民政府", "government")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab1.-_%+@ 。中x\n", max_size=40))
+@example("x@y@z.com")
+@example("a@b c@d.com 1.2@x.y.")
+@example("联系邮箱：gov@example.cn。电话@")
+def test_emails_are_the_matches_a_search_at_every_position_finds(text):
+    """Contact details look for an e-mail address only around each @: they must find
+    exactly what the pattern tried at every position finds."""
+    emails = [f for f in facts.contacts(text, LineIndex(text)) if f.kind == "email"]
+    expected = [m.span("v") for m in facts.EMAIL.finditer(text)]
+    assert [(f.span.start, f.span.end) for f in emails] == expected
+    if text.startswith("a@b c"):
+        assert expected == [(4, 11), (12, 19)]
