@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 
 from .model import Span, make_span
 
@@ -14,13 +15,8 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
-        find = text.find
-        i = find("\n")
-        while i != -1:
-            starts.append(i + 1)
-            i = find("\n", i + 1)
-        self.starts = starts
+        self.starts = [0]  # where each line starts: after each line end
+        self.starts.extend(accumulate(len(line) + 1 for line in text.split("\n")[:-1]))
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset)
