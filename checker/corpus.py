@@ -220,22 +220,61 @@ def shared_passages(report: Report, other: Report, minimum: int = 20) -> list[tu
     """The stretches of this report's prose that the other report also has (after
     masking names and numbers), as (start, end) offsets into this report's text, one
     per paragraph they run through."""
-    from bisect import bisect_right
+    return [mine for mine, _ in passage_pairs(report, other, minimum)]
+
+
+def passage_pairs(report: Report, other: Report,
+                  minimum: int = 20) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """shared_passages, each with the same stretch in the other report's text (None
+    if it holds nothing but what masking and punctuation take out): where a copy's
+    passage stands in its original, to show the two side by side."""
+    from bisect import bisect_left, bisect_right
 
     mine, mine_starts = _prose_map(report)
-    theirs, _ = _prose_map(other)
+    theirs, their_starts = _prose_map(other)
     a, a_offsets = similarity.normalise(mine, report_names(report))
     b, b_offsets = similarity.normalise(theirs, report_names(other))
     keys = [start for start, _ in mine_starts]
+    their_keys = [start for start, _ in their_starts]
     lengths = [len(p) for p in mine.split("\n")]
-    out = []
+    their_lengths = [len(p) for p in theirs.split("\n")]
+
+    def their_paragraph(prose_offset: int) -> tuple[int, int, int]:
+        """(start, end) in the other's prose of the paragraph holding an offset, and
+        where it starts in the other's text."""
+        i = bisect_right(their_keys, prose_offset) - 1
+        prose_start, text_start = their_starts[i]
+        return prose_start, prose_start + their_lengths[i], text_start
+
+    def their_stretch(j0: int, j1: int, runs_in: bool, runs_on: bool) -> tuple[int, int]:
+        """The other's text from its j0-th to its j1-th masked character; as this report's
+        stretch does, from just after the character before when the passage runs in from
+        the paragraph before, to just before the next when it runs on."""
+        start, end = b_offsets[j0], b_offsets[j1] + 1
+        first_paragraph, last_paragraph = their_paragraph(start), their_paragraph(end - 1)
+        if runs_in:
+            start = max(b_offsets[j0 - 1] + 1, first_paragraph[0])
+        if runs_on:
+            end = min(b_offsets[j1 + 1], last_paragraph[1])
+        return (first_paragraph[2] + start - first_paragraph[0], last_paragraph[2] + end - last_paragraph[0])
+
+    out: list[tuple[tuple[int, int], tuple[int, int] | None]] = []
     for passage in similarity.shared_passages(a, a_offsets, b, b_offsets, minimum):
+        # the passage is one run of equal masked characters: the k-th of its characters
+        # in this report is the k-th in the other
+        first_a, first_b = bisect_left(a_offsets, passage.start), bisect_left(b_offsets, passage.other_start)
+        last_a = bisect_left(a_offsets, passage.end) - 1
         position = passage.start
         while position < passage.end:
             i = bisect_right(keys, position) - 1
             prose_start, text_start = mine_starts[i]
             stop = min(passage.end, prose_start + lengths[i])
             if stop - position >= minimum // 2:
-                out.append((text_start + position - prose_start, text_start + stop - prose_start))
+                k0, k1 = bisect_left(a_offsets, position), bisect_left(a_offsets, stop) - 1
+                partner = None
+                if k0 <= k1:
+                    partner = their_stretch(first_b + k0 - first_a, first_b + k1 - first_a,
+                                            k0 > first_a, k1 < last_a)
+                out.append(((text_start + position - prose_start, text_start + stop - prose_start), partner))
             position = prose_start + lengths[i] + 1
     return out

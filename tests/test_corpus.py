@@ -93,6 +93,29 @@ def test_a_report_copied_from_last_year_is_flagged_an_honest_one_is_not(tmp_path
     assert all(no_digits(p) in no_digits(last_text) for p in passages)
 
 
+def test_each_shared_passage_is_paired_with_the_same_stretch_of_the_other():
+    """Where a copied passage stands in its original, exactly, even where the copy
+    joined two of the original's paragraphs into one."""
+    original_text = report("桃源镇", 2021, seed=1, new=4).replace("\n严格落实保密审查制度", "\n“严格落实”保密审查制度")
+    lines = copied(original_text, 2021, 2022).split("\n")
+    joined_at = next(i for i, line in enumerate(lines) if len(line) > 30 and len(lines[i + 1]) > 30
+                     and "\t" not in line + lines[i + 1] and line.endswith("。") and "、" not in line[:3]
+                     and "、" not in lines[i + 1][:3])
+    lines[joined_at:joined_at + 2] = [lines[joined_at] + lines[joined_at + 1]]
+    copy_text = "\n".join(lines)
+    copy, original = (parse(Source(name, text, "utf-8")) for name, text in
+                      (("copy.txt", copy_text), ("original.txt", original_text)))
+    pairs = corpus.passage_pairs(copy, original)
+    assert [mine for mine, _ in pairs] == corpus.shared_passages(copy, original) and len(pairs) >= 5
+    no_digits = lambda t: "".join(ch for ch in t if not ch.isdigit())  # noqa: E731
+    for (a, b), partner in pairs:  # the copy changed only the figures, and one line end
+        assert partner is not None
+        assert no_digits(copy_text[a:b]) == no_digits(original_text[partner[0]:partner[1]]).replace("\n", "")
+        assert (copy_text[a - 1] == "\n") == (original_text[partner[0] - 1] == "\n")  # a paragraph's start
+    crossing = [p for _, p in pairs if "\n" in original_text[p[0]:p[1]]]
+    assert crossing  # the joined paragraph's passage runs over two of the original's
+
+
 def test_copying_between_bodies_flags_both(tmp_path):
     text = report("桃源镇", 2022, seed=1)
     a = write(tmp_path, "a.txt", text)

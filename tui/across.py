@@ -15,7 +15,6 @@ import dataclasses
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from nianbao import corpus
 from nianbao.api import corpus_context, read_report
@@ -137,8 +136,8 @@ def compare(report: Report, other: Report, violation: Violation, by_similarity: 
         index = LineIndex(other.text)
         theirs = [index.span(a, b) for a, b in corpus.shared_passages(other, report)]
         if theirs:
-            texts = [other.text[s.start:s.end] for s in theirs]
-            pairs = [(s, theirs[_partner(report.text[s.start:s.end], texts)]) for s in mine]
+            partners = {a: index.span(*partner) for (a, _), partner in corpus.passage_pairs(report, other) if partner}
+            pairs = [(s, partners.get(s.start)) for s in mine]
             return Comparison("passages", mine, theirs, pairs)
     marks = [violation.span, *[s for s in violation.related if s != violation.span]]
     table, column = _table_of(report, violation.span)
@@ -161,12 +160,3 @@ def _table_of(report: Report, span: Span):
                         return table, cell.column
             return table, None
     return None, None
-
-
-def _partner(text: str, candidates: list[str]) -> int:
-    """The candidate that reads most like `text`: the one sharing its longest stretch
-    (a copied passage differs only in names and figures)."""
-    def shared(candidate: str) -> int:
-        matcher = SequenceMatcher(None, text, candidate, autojunk=False)
-        return matcher.find_longest_match(0, len(text), 0, len(candidate)).size
-    return max(range(len(candidates)), key=lambda i: shared(candidates[i]))
