@@ -176,3 +176,17 @@ def test_rule_run_errors_are_in_every_output(rules):
     rows = list(csv.DictReader(io.StringIO(outputs["csv"].lstrip("\ufeff"), newline="")))
     assert [(r["status"], r["rule"], r["message"]) for r in rows] == [
         ("ok", "SUM-001", "not equal"), ("rule_error", "SUM-002", "division by zero")]
+
+
+def test_json_writer_keeps_the_document_and_puts_each_violation_on_one_line():
+    import io
+
+    from nianbao.outputs import write_json
+
+    doc = {"files": [{"path": "a.txt", "violations": [{"rule": "X-1", "related": [{"line": 1}]}, {"rule": "X-2"}],
+                      "issuer": None, "counts": {2021: 1}}], "rule_file_errors": [], "tool": {}}
+    out = io.StringIO()
+    write_json(doc, out)
+    assert json.loads(out.getvalue()) == json.loads(json.dumps(doc))
+    lines = out.getvalue().splitlines()
+    assert '        {"rule": "X-1", "related": [{"line": 1}]},' in lines and '        {"rule": "X-2"}' in lines

@@ -75,6 +75,7 @@ def _write_json(value, out: TextIO, depth: int, one_line: bool) -> None:
     if isinstance(value, dict):
         out.write("{")
         for i, (key, item) in enumerate(value.items()):
+            key = key if isinstance(key, str) else json.dumps(key)  # 1 → "1", as json.dump writes it
             out.write(f"{',' if i else ''}{indent}{json.dumps(key, ensure_ascii=False)}: ")
             _write_json(item, out, depth + 1, False)
         out.write("\n" + "  " * depth + "}")
