@@ -126,7 +126,6 @@ def _without_tables(text: str, tree: Tree) -> str:
     return "".join(parts)
 
 
-
 # 二、主动公开政府信息情况 and the like in the middle of a line, not at its start.
 _INLINE_HEADING = re.compile(r"(?<=[^\s\u3000])[ \u3000]*[一二三四五六][、.．][ \u3000]*(?:总体情况|主动公开政府信息|"
                              r"收到和处理政府信息公开申请|政府信息公开行政复议|(?:政府信息公开工作)?存在的主要问题|"

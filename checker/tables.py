@@ -66,9 +66,9 @@ def _raw_rows(tokens: list, index: LineIndex) -> list[RawRow]:
     rows: list[RawRow] = []
     for tok in tokens:
         if tok.type == "CELL_LINES":
-            rows.extend(_cell_lines(tok, index))
+            rows.extend(_cell_lines(tok))
         elif tok.type == "TSV_LINES":
-            rows.extend(_tsv_lines(tok, index))
+            rows.extend(_tsv_lines(tok))
         elif tok.type in ("TAB_CONT", "TEXT"):
             _continuation(rows, tok, index)
     return rows
@@ -86,7 +86,7 @@ def _cell(number: int, line_start: int, start: int, part: str) -> RawCell:
     return RawCell(text, make_span((number, column, number, column + end, start, start + end)))
 
 
-def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
+def _cell_lines(tok) -> list[RawRow]:
     """Rows of a cell per TAB line, a TAB-less line continuing the cell above (the
     grammar guarantees there is one); blank lines end a row."""
     rows: list[RawRow] = []
@@ -106,7 +106,7 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
     return rows
 
 
-def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
+def _tsv_lines(tok) -> list[RawRow]:
     rows = []
     number, pos = tok.line, tok.start_pos
     for line in tok.value.split("\n")[:-1]:
