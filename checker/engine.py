@@ -76,17 +76,14 @@ class Expect:
             yield Finding(dict(binding), span, related)
 
     def _bindings(self, env: Env, binding: dict) -> Iterator[dict]:
+        if not self.for_each:
+            yield binding
+            return
         count = 0
-        last = len(self.for_each)
+        innermost = len(self.for_each) - 1
 
         def expand(i: int) -> Iterator[dict]:
             nonlocal count
-            if i == last:
-                count += 1
-                if count > MAX_BINDINGS:
-                    raise ExprError(f"for_each gives more than {MAX_BINDINGS} combinations")
-                yield binding
-                return
             name, fn = self.for_each[i]
             env.vars = binding
             items = fn(env)
@@ -94,9 +91,17 @@ class Expect:
                 return
             if not isinstance(items, list):
                 raise ExprError(f"for_each.{name} must give a list")
-            for item in items:
-                binding[name] = item
-                yield from expand(i + 1)
+            if i == innermost:  # yielded here, not by one more generator per item
+                count += len(items)
+                if count > MAX_BINDINGS:
+                    raise ExprError(f"for_each gives more than {MAX_BINDINGS} combinations")
+                for item in items:
+                    binding[name] = item
+                    yield binding
+            else:
+                for item in items:
+                    binding[name] = item
+                    yield from expand(i + 1)
             binding.pop(name, None)
 
         yield from expand(0)
