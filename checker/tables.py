@@ -259,7 +259,9 @@ def _unmapped(values: list[RawCell], row_id: str | None) -> list[Cell]:
 
 def _fit(values: list[RawCell], expected: int) -> list[RawCell]:
     """Drop blank cells beyond the expected count: at the end (a trailing TAB), then at
-    the start (an empty cell of a label column)."""
+    the start (an empty cell of a label column). Not a copy when nothing is dropped."""
+    if len(values) <= expected:
+        return values
     values = list(values)
     while len(values) > expected and not values[-1].text:
         values.pop()
