@@ -145,8 +145,8 @@ class Checker:
         self.choice = choice
         self.across = False
         self.corpus_rules = [r for r in rules.selected(choice.select, choice.ignore) if r.corpus]
-        # the second pass reads a report and its counterpart, most often the same body's
-        # report of the year before, which the pass read a moment ago (files in order)
+        # the second pass reads a report again and, for a copied one, the report it
+        # resembles, most often the same body's of the year before, read a moment ago
         self.recent = functools.lru_cache(maxsize=RECENT_REPORTS)(lambda path: read_report(path, rules.templates))
 
     @classmethod
@@ -223,6 +223,11 @@ def _across_reports(results: list[FileResult], checker: Checker, jobs: int) -> N
     digests = [r.digest for r in results if r.digest is not None]
     links = corpus.link(digests)
     involved = [r for r in results if r.digest is not None and links.has_counterpart(r.path)]
+    # a body's reports one after another, year by year: a report copied from the year
+    # before is read with its original (for the passages they share), and the original
+    # was then most often just read, which Checker.recent keeps; a folder per year would
+    # put a whole year of reports between the two
+    involved.sort(key=lambda r: (r.digest.body or "", r.digest.year or 0))
     for r in results:
         r.digest = None
     context = CorpusLinks(links)
