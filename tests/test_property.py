@@ -90,3 +90,27 @@ def test_mutated_reports_check_cleanly(rules, text):
 def test_random_text_checks_cleanly(rules, text):
     result = check_text(text, rules=rules)
     assert_spans_inside(result)
+
+
+TABLE_LINES = ["\t一、本年新收政府信息公开申请数量", "\t二、上年结转政府信息公开申请数量", "\t0", "\t 3 ", "\t", "\t\u3000",
+               "", "  ", "\u3000", "\xa0", "结果", "维持", "- 3 -", "第 4 页", "\t1\t2\t", "规章\t0\t0\t1",
+               "三、收到和处理政府信息公开申请情况", "（一）予以公开", "\t（七）总计", "自然人\t商业企业"]
+
+
+@FAST
+@given(st.lists(st.sampled_from(TABLE_LINES), max_size=80).map("\n".join))
+def test_every_table_cell_is_the_text_at_its_span(text):
+    """However rows, blank lines, continuations and page numbers are mixed, a cell on
+    one line holds exactly the text its span covers, and its line and column agree."""
+    from nianbao.ingest import Source
+    from nianbao.parse import parse
+    from nianbao.text import LineIndex
+
+    report = parse(Source("x.txt", text, "utf-8"))
+    index = LineIndex(text)
+    for table in report.tables:
+        for cell in [c for r in table.rows + table.extra for c in r.cells] + table.header:
+            span = cell.span
+            assert index.span(span.start, span.end) == span, (cell, text)
+            if span.line == span.end_line:
+                assert text[span.start:span.end] == cell.raw, (cell, text)
