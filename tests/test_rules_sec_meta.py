@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import SEEDS, SYNTHETIC
+from reportgen import report
 
 import nianbao
 
@@ -288,3 +289,27 @@ def test_2019_report_missing_sections_is_a_warning(rules):
     vs = check(text, rules, "SEC-001", "SEC-007")
     assert {v.rule for v in vs} == {"SEC-007"} and {v.severity for v in vs} == {"warning"}
     assert len(vs) == 5
+
+
+TOWNSHIP = "桃源镇2022年政府信息公开工作年度报告\n一、总体情况\n"
+
+
+@pytest.mark.parametrize("prose", [
+    "2022年，桃源镇人民政府坚持以人民为中心。",
+    "2022年，在县委县政府领导下，我镇坚持公开。",
+    "2022年，按照上级部署乡镇坚持公开。",
+    "2022年，城乡居民坚持参与。",
+    "2022年，两镇合并后坚持公开。",
+    "2022年，各乡镇严格落实《条例》，本镇配合李家乡开展培训。",
+])
+def test_a_township_speaking_as_itself_or_of_others_is_not_flagged(rules, prose):
+    result = nianbao.check_text(TOWNSHIP + prose + "\n", rules=rules, select=["META-012"])
+    assert result.violations == []
+
+
+def test_a_township_report_copied_from_another_with_only_the_title_changed(rules):
+    original = report("桃源镇", 2022, seed=1)
+    copy = original.replace("桃源镇2022年", "李家乡2022年", 1).replace("桃源镇人民政府\n", "李家乡人民政府\n")
+    assert nianbao.check_text(original, rules=rules, select=["META-012"]).violations == []
+    [v] = nianbao.check_text(copy, rules=rules, select=["META-012"]).violations
+    assert v.severity == "warning" and "“桃源镇”" in v.message() and "李家乡" in v.message()
