@@ -105,9 +105,11 @@ class Templates:
     sections: list[SectionTitle]
     label_owners: dict[str, set[str]] = field(default_factory=dict)
     neutral: set[str] = field(default_factory=set)  # tables whose versions are all alike
+    _versions: dict[str, list[TableTemplate]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for tpl in self.tables:
+            self._versions.setdefault(tpl.id, []).append(tpl)
             for label in tpl.labels:
                 self.label_owners.setdefault(label, set()).add(tpl.id)
         for table_id in {t.id for t in self.tables}:
@@ -116,7 +118,9 @@ class Templates:
                 self.neutral.add(table_id)
 
     def versions_of(self, table_id: str) -> list[TableTemplate]:
-        return [t for t in self.tables if t.id == table_id]
+        """A table's template versions, in file order (asked for at every cell a rule
+        reads). The list is shared: not to be changed."""
+        return self._versions.get(table_id, [])
 
 
 def _structure(tpl: TableTemplate) -> tuple:
