@@ -627,11 +627,7 @@ def _kind(v) -> str:
 # ------------------------------------------------------------------------------ tables
 
 def _template_for(env: Env, table: Table):
-    versions = env.templates.versions_of(table.template or "")
-    for tpl in versions:
-        if tpl.version == table.version:
-            return tpl
-    return versions[0] if versions else None
+    return env.templates.version_of(table.template, table.version)
 
 
 def _pick(ids: list[str], selector: str) -> list[str]:

@@ -122,6 +122,12 @@ class Templates:
         reads). The list is shared: not to be changed."""
         return self._versions.get(table_id, [])
 
+    def version_of(self, table_id: str | None, version: str | None) -> TableTemplate | None:
+        """The template a table was read against: its version, else the first one (a
+        table whose versions do not differ was read with no version)."""
+        versions = self.versions_of(table_id or "")
+        return next((t for t in versions if t.version == version), versions[0] if versions else None)
+
 
 def _structure(tpl: TableTemplate) -> tuple:
     """What a reader sees of a template version: its rows, columns and header."""

@@ -121,7 +121,7 @@ class TablesView(VerticalScroll):
             return
         widgets = []
         for n, table in enumerate(report.tables, 1):
-            tpl = _template_of(table, templates)
+            tpl = templates.version_of(table.template, table.version)
             widgets.append(Static(self._caption(n, table, tpl), classes="caption"))
             widgets.extend(self._grids(table, tpl))
         await self.mount(*widgets)
@@ -262,13 +262,3 @@ class TablesView(VerticalScroll):
         span = grid.spans.get((event.cell_key.row_key.value, event.cell_key.column_key.value))
         if span is not None:
             self.post_message(self.CellChosen(span))
-
-
-def _template_of(table: Table, templates: Templates) -> TableTemplate | None:
-    if not table.template:
-        return None
-    versions = templates.versions_of(table.template)
-    for t in versions:
-        if t.version == table.version:
-            return t
-    return versions[0] if versions else None
