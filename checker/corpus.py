@@ -204,16 +204,26 @@ def link(digests: list[Digest]) -> Links:
 
 # ------------------------------------------------------------------ shared passages
 
-def _prose_map(report: Report) -> tuple[str, list[tuple[int, int]]]:
-    """The report's prose and, per paragraph, (start in the prose, start in the text)."""
-    parts, starts, pos = [], [], 0
-    for s in report.sections:
-        for p in s.paragraphs:
-            if p.kind == "text":
-                starts.append((pos, p.span.start))
-                parts.append(p.text)
-                pos += len(p.text) + 1
-    return "\n".join(parts), starts
+class _Prose:
+    """A report's prose (as `prose` gives it) and where each of its paragraphs stands,
+    in the prose and in the report's text."""
+
+    def __init__(self, report: Report) -> None:
+        paragraphs = [p for s in report.sections for p in s.paragraphs if p.kind == "text"]
+        self.text = "\n".join(p.text for p in paragraphs)
+        self.starts = [0]
+        for p in paragraphs[:-1]:
+            self.starts.append(self.starts[-1] + len(p.text) + 1)
+        self.ends = [start + len(p.text) for start, p in zip(self.starts, paragraphs)]
+        self.text_starts = [p.span.start for p in paragraphs]
+
+    def paragraph(self, offset: int) -> tuple[int, int, int]:
+        """(start, end) in the prose of the paragraph holding an offset, and where it
+        starts in the report's text."""
+        from bisect import bisect_right
+
+        i = bisect_right(self.starts, offset) - 1
+        return self.starts[i], self.ends[i], self.text_starts[i]
 
 
 def shared_passages(report: Report, other: Report, minimum: int = 20) -> list[tuple[int, int]]:
@@ -228,30 +238,18 @@ def passage_pairs(report: Report, other: Report,
     """shared_passages, each with the same stretch in the other report's text (None
     if it holds nothing but what masking and punctuation take out): where a copy's
     passage stands in its original, to show the two side by side."""
-    from bisect import bisect_left, bisect_right
+    from bisect import bisect_left
 
-    mine, mine_starts = _prose_map(report)
-    theirs, their_starts = _prose_map(other)
-    a, a_offsets = similarity.normalise(mine, report_names(report))
-    b, b_offsets = similarity.normalise(theirs, report_names(other))
-    keys = [start for start, _ in mine_starts]
-    their_keys = [start for start, _ in their_starts]
-    lengths = [len(p) for p in mine.split("\n")]
-    their_lengths = [len(p) for p in theirs.split("\n")]
-
-    def their_paragraph(prose_offset: int) -> tuple[int, int, int]:
-        """(start, end) in the other's prose of the paragraph holding an offset, and
-        where it starts in the other's text."""
-        i = bisect_right(their_keys, prose_offset) - 1
-        prose_start, text_start = their_starts[i]
-        return prose_start, prose_start + their_lengths[i], text_start
+    mine, theirs = _Prose(report), _Prose(other)
+    a, a_offsets = similarity.normalise(mine.text, report_names(report))
+    b, b_offsets = similarity.normalise(theirs.text, report_names(other))
 
     def their_stretch(j0: int, j1: int, runs_in: bool, runs_on: bool) -> tuple[int, int]:
         """The other's text from its j0-th to its j1-th masked character; as this report's
         stretch does, from just after the character before when the passage runs in from
         the paragraph before, to just before the next when it runs on."""
         start, end = b_offsets[j0], b_offsets[j1] + 1
-        first_paragraph, last_paragraph = their_paragraph(start), their_paragraph(end - 1)
+        first_paragraph, last_paragraph = theirs.paragraph(start), theirs.paragraph(end - 1)
         if runs_in:
             start = max(b_offsets[j0 - 1] + 1, first_paragraph[0])
         if runs_on:
@@ -266,9 +264,8 @@ def passage_pairs(report: Report, other: Report,
         last_a = bisect_left(a_offsets, passage.end) - 1
         position = passage.start
         while position < passage.end:
-            i = bisect_right(keys, position) - 1
-            prose_start, text_start = mine_starts[i]
-            stop = min(passage.end, prose_start + lengths[i])
+            prose_start, prose_end, text_start = mine.paragraph(position)
+            stop = min(passage.end, prose_end)
             if stop - position >= minimum // 2:
                 k0, k1 = bisect_left(a_offsets, position), bisect_left(a_offsets, stop) - 1
                 partner = None
@@ -276,5 +273,5 @@ def passage_pairs(report: Report, other: Report,
                     partner = their_stretch(first_b + k0 - first_a, first_b + k1 - first_a,
                                             k0 > first_a, k1 < last_a)
                 out.append(((text_start + position - prose_start, text_start + stop - prose_start), partner))
-            position = prose_start + lengths[i] + 1
+            position = prose_end + 1
     return out
