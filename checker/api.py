@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import corpus
 from .engine import RuleRunError, evaluate
 from .expr import Corpus, Match, SimilarReport
-from .ingest import IngestError, Source, normalise_newlines, read_source
+from .ingest import IngestError, Source, plain_text, read_source
 from .model import Report, Violation
 from .parse import parse
 from .rules import Example, Rule, RuleSet, load_rules
@@ -108,7 +108,7 @@ def corpus_context(report: Report, links: corpus.Links, other_report) -> Corpus:
 
 
 def check_text(text: str, path: str = "<text>", rules: RuleSet | None = None, **kw) -> CheckResult:
-    return check(Source(path=path, text=normalise_newlines(text), encoding="utf-8"), rules, **kw)
+    return check(plain_text(path, text), rules, **kw)
 
 
 _DEFAULT: RuleSet | None = None
@@ -126,7 +126,7 @@ def default_rules() -> RuleSet:
 def _example_source(text: str | None, file, path: str) -> Source:
     if file is not None:
         return read_source(file)
-    return Source(path=path, text=normalise_newlines(text or ""), encoding="utf-8")
+    return plain_text(path, text or "")
 
 
 @dataclass(slots=True)

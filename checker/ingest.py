@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .i18n import Message
+from .pipetables import pipe_tables
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
@@ -101,7 +102,15 @@ def text_source(path: str, data: bytes) -> Source:
         raise IngestError("ingest.binary_control", count=controls)
     if not text.strip():
         raise IngestError("ingest.blank" if text else "ingest.empty")
-    return Source(path=path, text=text, encoding=encoding)
+    return plain_text(path, text, encoding)
+
+
+def plain_text(path: str, text: str, encoding: str = "utf-8") -> Source:
+    """Text as a .txt report is read: "\n" line ends, and tables written with vertical
+    bars in the TAB layout of the grammar (see pipetables)."""
+    text, tables = pipe_tables(normalise_newlines(text))
+    notes = [f"{tables} table(s) written with vertical bars (|) read as TAB-separated rows"] if tables else []
+    return Source(path=path, text=text, encoding=encoding, notes=notes)
 
 
 def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Source:

@@ -225,7 +225,7 @@ def parts(total: int, items: list[tuple[str, int]], unit: str, sep: str = "、")
 
 @dataclass
 class Style:
-    layout: str = "cells"            # cells | tsv
+    layout: str = "cells"            # cells | tsv | bars (TSV rows written "规章 | 0 | 0 | 0 |")
     heading_indent: str = ""         # "  " or "　　" in front of the six headings
     half_width_sub: bool = False     # (一) instead of （一） in sub-headings
     broken_header: bool = False      # "本年新\n制作数量" in layout A (2019 section 二)
@@ -536,17 +536,26 @@ def six_sections(style: Style, s1: list[str], s5: list[str], s6: list[str]) -> l
     ]
 
 
+def bar_rows(lines: list[str]) -> list[str]:
+    """TSV rows as text taken from a web page writes them: a bar after each cell, and a
+    bar first when the first cell is empty ("| （二）部分公开 | | 0 |")."""
+    return ["".join(f"{cell} | " if cell else "| " for cell in line.split("\t")).rstrip() for line in lines]
+
+
 def build_tables(r: Report, active: Active) -> None:
     assert r.apps is not None and r.appeals is not None
     version = r.fmt
     check_active(version, active)
     r.active = active
     r.apps.check()
+    style = Style(layout="tsv") if r.style.layout == "bars" else r.style
     r.tables = {
-        "active": render_active(version, active, r.style),
-        "applications": render_applications(r.apps, r.style),
-        "appeals": render_appeals(r.appeals, r.style),
+        "active": render_active(version, active, style),
+        "applications": render_applications(r.apps, style),
+        "appeals": render_appeals(r.appeals, style),
     }
+    if r.style.layout == "bars":
+        r.tables = {name: bar_rows(lines) for name, lines in r.tables.items()}
 
 
 def applicants_phrase(a: Applications) -> str:
@@ -1158,11 +1167,74 @@ def report_2019_cells_noisy() -> Report:
     return r
 
 
+# ======================================================================================
+# 9. 2021_bars_clean — 云岫市统计局, 2024, 2021 format, tables written with bars
+
+
+def report_2021_bars_clean() -> Report:
+    style = Style(layout="bars")
+    body = "云岫市统计局"
+    apps = Applications("2021", new=[6, 2, 0, 0, 1, 0], carried_in=[1, 0, 0, 0, 0, 0],
+                        results={"disclosed": [3, 1, 0, 0, 0, 0], "partial": [1, 0, 0, 0, 0, 0],
+                                 "unable.not_held": [1, 1, 0, 0, 1, 0]})
+    appeals = Appeals()
+    active = {
+        "item1": {"regulations": ["0", "0", "0"], "normative": ["1", "0", "4"]},
+        "item5": {"licensing": ["0"]},
+        "item6": {"penalty": ["2"], "enforcement": ["0"]},
+        "item8": {"fees": ["0"]},
+    }
+    a = apps
+    s1 = [
+        "2024年，云岫市统计局按照全市政务公开工作要点，围绕统计数据发布、统计调查项目和统计执法监督，"
+        "做好政府信息公开工作，统计数据按发布日程表如期公开。",
+        sub(style, "一", "主动公开"),
+        "全年在市政府网站统计局专栏发布统计信息318条，其中统计月报12期、统计公报1篇、统计分析97篇、"
+        "工作动态208条。发布《云岫市统计年鉴2024》电子版，供公众免费查阅下载。",
+        sub(style, "二", "依申请公开"),
+        f"全年收到政府信息公开申请{a.total('new')}件，上年结转{a.total('carried_in')}件。"
+        f"新收申请中，{applicants_phrase(a)}。本年办结{a.total('results_total')}件，其中{results_phrase(a)}，"
+        f"结转下年度继续办理{a.total('carried_out')}件。本年度未因政府信息公开被申请行政复议或提起行政诉讼。",
+        sub(style, "三", "政府信息管理"),
+        "修订《云岫市统计局政府信息公开审查办法》，发布前由业务科室初审、办公室复核、分管领导审签；"
+        "对现行有效的4件行政规范性文件逐件评估，均继续有效。",
+        sub(style, "四", "平台建设"),
+        "统计局专栏新增“统计数据查询”栏目，提供2015年以来主要统计指标的在线查询；"
+        "“云岫统计”微信公众号全年推送信息156条。",
+        sub(style, "五", "监督保障"),
+        "将政府信息公开工作纳入局机关科室年度考核，全年开展专栏内容检查4次，发现并整改问题7个。"
+        "本年度未发生政府信息公开工作责任追究事项。",
+    ]
+    s5 = [
+        "存在的主要问题：一是统计分析类信息的解读不够通俗；二是部分栏目更新不够及时。",
+        "改进措施：下一步将统计数据发布与图表解读同步进行，并建立栏目更新月度检查制度，确保信息及时更新。",
+    ]
+    s6 = [
+        "本年度未收取信息处理费。无其他需要报告的事项。",
+    ]
+    intro = [
+        "本报告根据《中华人民共和国政府信息公开条例》和国办公开办函〔2021〕30号文件要求编制。"
+        "本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。",
+        "本报告电子版可在云岫市人民政府网站（http://www.yunxiu.gov.cn/tjj/）下载。如对本报告有疑问，"
+        "请与云岫市统计局办公室联系，地址：云岫市府前路8号；邮编：338100；电话：0790-6231457。",
+    ]
+    r = Report("2021_bars_clean.txt", "2021", 2024, body, "department", style,
+               [f"{body}2024年政府信息公开工作年度报告"], intro, six_sections(style, s1, s5, s6),
+               [body, "2025年1月20日"], apps=apps, appeals=appeals,
+               exercises="full 2021 format with every table written as text taken from a web page writes it: "
+                         "a bar after each cell, a bar first for an empty first cell (\"| （二）部分公开 | | 0 |\"); "
+                         "applications carried in and out, no appeals",
+               published="2025-01-20")
+    build_tables(r, active)
+    return r
+
+
 BUILDERS = [report_2021_cells_clean, report_2021_tsv_clean, report_2019_cells_clean, report_2019_tsv_clean,
-            report_pre2019_clean, report_2021_cells_noisy, report_2021_tsv_noisy, report_2019_cells_noisy]
+            report_pre2019_clean, report_2021_cells_noisy, report_2021_tsv_noisy, report_2019_cells_noisy,
+            report_2021_bars_clean]
 
 KIND_ZH = {"department": "县级部门", "township": "乡镇人民政府", "government": "县人民政府"}
-LAYOUT_ZH = {"cells": "A（每格一行 cells）", "tsv": "B（每行一行 tsv）"}
+LAYOUT_ZH = {"cells": "A（每格一行 cells）", "tsv": "B（每行一行 tsv）", "bars": "B，竖线分隔（bars）"}
 
 
 def key_figures(r: Report) -> str:

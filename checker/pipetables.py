@@ -1,0 +1,89 @@
+"""Tables written with vertical bars, as text taken from a web page often has them:
+
+    规章 | 0 | 0 | 0 |                       one row per line, a bar after each cell
+    | (二)部分公开 | | | 0 |                  … a bar first: the first cell is empty
+    | 信息内容 | 本年处理决定数量 | ||          Markdown: every row starts with a bar
+    |---|---|                               Markdown's rule under the header
+
+They are rewritten, character for character, into the TAB layout the grammar reads
+(grammar/report.lark): a bar between two cells becomes a TAB, a bar at the edge of a
+row a space, and a Markdown rule a line of spaces. Every line and column stays where
+it was, so a violation points at the same place in the file.
+
+Only a run of bar lines in which at least two rows have two cells with text counts as
+a table: a stray bar in prose, or a run of one cell per line (`信息内容 |`, the rows
+no longer told apart), is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+BARS = "|｜"
+_SPACE = " \u3000\xa0"
+_RULE_LINE = re.compile(r"[ \u3000]*[|｜]?(?:[ \u3000]*:?-{3,}:?[ \u3000]*[|｜])+[ \u3000]*:?-{0,}:?[ \u3000]*")
+_CELLS = re.compile(r"[^|｜]+")
+
+
+def pipe_tables(text: str) -> tuple[str, int]:
+    """The text with its bar tables in the TAB layout, and how many tables were
+    rewritten."""
+    if "|" not in text and "｜" not in text:
+        return text, 0
+    lines = text.split("\n")
+    tables = 0
+    for run in _runs(lines):
+        if sum(1 for i in run if _filled_cells(lines[i]) >= 2) < 2:
+            continue
+        markdown = all(lines[i].lstrip(_SPACE)[:1] in BARS for i in run)
+        for i in run:
+            lines[i] = _as_tab_row(lines[i], markdown)
+        tables += 1
+    return ("\n".join(lines), tables) if tables else (text, 0)
+
+
+def _is_bar_row(line: str) -> bool:
+    """A line that reads as a table row: it ends with a bar (or, in Markdown, starts
+    with one), and has no TAB of its own."""
+    core = line.strip(_SPACE)
+    return bool(core) and (core[-1] in BARS or core[0] in BARS) and "\t" not in line
+
+
+def _runs(lines: list[str]) -> list[list[int]]:
+    """Runs of bar rows, as line numbers (0-based); blank lines between two bar rows
+    belong to the run but are not rows."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i, line in enumerate(lines):
+        if _is_bar_row(line):
+            current.append(i)
+        elif line.strip(_SPACE) and current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _filled_cells(line: str) -> int:
+    return sum(1 for cell in _CELLS.findall(line) if cell.strip(_SPACE))
+
+
+def _as_tab_row(line: str, markdown: bool) -> str:
+    if _RULE_LINE.fullmatch(line):
+        return " " * len(line)
+    chars = list(line)
+    bars = [k for k, ch in enumerate(line) if ch in BARS]
+    first = len(line) - len(line.lstrip(_SPACE))
+    last = len(line.rstrip(_SPACE)) - 1
+    leading = markdown and bars[0] == first
+    trailing = bars[-1] == last and not (leading and len(bars) == 1)
+    inner = bars[int(leading):len(bars) - int(trailing)]
+    for k in inner:
+        chars[k] = "\t"
+    if leading:
+        chars[bars[0]] = " "
+    if trailing:  # a row of one cell ends in a TAB, as every reader writes it (and a
+        # TAB at the start alone would make the line a cell of the one-cell-per-line layout)
+        chars[bars[-1]] = "\t" if not inner or inner == [first] else " "
+    return "".join(chars)

@@ -1,0 +1,144 @@
+"""Tables written with vertical bars, as text taken from a web page has them.
+
+Through the public surface: `nianbao.check` on the bar sample and `check_text` on the
+TSV samples rewritten here with bars (one row per line, a bar after each cell; and
+Markdown, a bar first and a rule under the header). A report must read the same
+whichever way its tables were written, with every violation at the file's own line
+and column.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import SYNTHETIC
+
+import nianbao
+from nianbao.api import check_text
+from nianbao.ingest import plain_text
+from nianbao.pipetables import pipe_tables
+
+TSV_SAMPLES = ["2021_tsv_clean.txt", "2019_tsv_clean.txt", "2021_tsv_noisy.txt"]
+
+
+def with_bars(text: str, markdown: bool = False) -> str:
+    """Every TAB row of a report written with bars instead."""
+    out = []
+    for line in text.split("\n"):
+        if "\t" not in line:
+            out.append(line)
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if markdown:
+            out.append("| " + " | ".join(cells) + " |")
+            if not out[-2].startswith("|"):  # the first row of a table: its header rule
+                out.append("|" + "---|" * len(cells))
+        else:
+            out.append("".join(f"{c} | " if c else "| " for c in cells).rstrip())
+    return "\n".join(out)
+
+
+def findings(result) -> list[tuple[str, int, str]]:
+    assert result.ok, result.error
+    assert not result.rule_errors, result.rule_errors
+    return [(v.rule, v.span.line, v.message("en")) for v in result.violations]
+
+
+def tables(result) -> list[tuple[str | None, list]]:
+    return [(t.template, [(r.template_row, [c.value for c in r.cells]) for r in t.rows]) for t in result.report.tables]
+
+
+def test_the_bar_sample_reads_clean():
+    result = nianbao.check(SYNTHETIC / "2021_bars_clean.txt")
+    assert findings(result) == []
+    assert [t.template for t in result.report.tables] == ["active", "applications", "appeals"]
+    assert all(t.header_confirmed and not t.problems for t in result.report.tables)
+
+
+def test_bars_and_tabs_read_the_same(rules):
+    for name in TSV_SAMPLES:
+        text = (SYNTHETIC / name).read_text(encoding="utf-8")
+        tabs = check_text(text, rules=rules)
+        for markdown in (False, True):
+            bars = check_text(with_bars(text, markdown), rules=rules)
+            assert tables(bars) == tables(tabs), (name, markdown)
+            if not markdown:  # (the Markdown rules add lines, so the line numbers move)
+                assert findings(bars) == findings(tabs), name
+
+
+def test_a_wrong_total_is_found_at_its_cell_in_the_file(rules):
+    text = (SYNTHETIC / "2021_bars_clean.txt").read_text(encoding="utf-8")
+    row = "一、本年新收政府信息公开申请数量 | | 6 | 2 | 0 | 0 | 1 | 0 | 9 |"
+    assert row in text
+    text = text.replace(row, row.replace("| 9 |", "| 8 |"))
+    [v] = [v for v in check_text(text, rules=rules).violations if v.rule == "SUM-002"]
+    line = text.split("\n")[v.span.line - 1]
+    assert line.startswith("一、本年新收")
+    assert line[v.span.column - 1:v.span.end_column - 1] == "8"
+    assert text[v.span.start:v.span.end] == "8"
+
+
+def test_the_rewrite_keeps_every_line_and_column():
+    text = (SYNTHETIC / "2021_bars_clean.txt").read_text(encoding="utf-8")
+    rewritten, count = pipe_tables(text)
+    assert count == 3
+    assert len(rewritten) == len(text)
+    for before, after in zip(text, rewritten):
+        assert before == after or (before in "|｜" and after in "\t ")
+    assert "|" not in rewritten
+
+
+def test_a_source_says_its_tables_were_written_with_bars():
+    source = plain_text("x.txt", (SYNTHETIC / "2021_bars_clean.txt").read_text(encoding="utf-8"))
+    assert source.notes == ["3 table(s) written with vertical bars (|) read as TAB-separated rows"]
+    assert plain_text("y.txt", "一、总体情况\n本年度工作有序开展。\n").notes == []
+
+
+def test_markdown_rules_and_edges():
+    text = "| 信息内容 | 本年处理决定数量 | |\n|---|---|---|\n| 行政许可 | 3 | |\n"
+    rewritten, count = pipe_tables(text)
+    assert count == 1
+    assert rewritten.split("\n") == ["  信息内容 \t 本年处理决定数量 \t  ", " " * 13, "  行政许可 \t 3 \t  ", ""]
+
+
+def test_an_empty_first_cell_stays_a_cell():
+    text = "三、本年度办理结果 | （一）予以公开 | 1 | 1 |\n| （二）部分公开 | 0 | 0 |\n"
+    rewritten, _ = pipe_tables(text)
+    assert [line.split("\t") for line in rewritten.split("\n")[:2]] == [
+        ["三、本年度办理结果 ", " （一）予以公开 ", " 1 ", " 1  "], ["", " （二）部分公开 ", " 0 ", " 0  "]]
+
+
+def test_bars_that_are_not_a_table_are_left_alone():
+    prose = "一、总体情况\n网址：http://example.gov.cn/a|b，查询方式：电话|信函。\n"
+    assert pipe_tables(prose) == (prose, 0)
+    one_row = "信息内容 | 本年处理决定数量 |\n本年度工作有序开展。\n"
+    assert pipe_tables(one_row) == (one_row, 0)
+    # one cell per line: which cells make a row is lost, and guessing would misplace values
+    cell_per_line = "信息内容 |\n本年制发件数 |\n本年废止件数 |\n规章 |\n0 |\n0 |\n||\n"
+    assert pipe_tables(cell_per_line) == (cell_per_line, 0)
+    # a line with a TAB of its own is a TAB row already
+    tab_rows = "规章\t0 | 1\t0\n行政规范性文件\t0 | 2\t0\n"
+    assert pipe_tables(tab_rows) == (tab_rows, 0)
+
+
+@given(st.text(alphabet=st.sampled_from("|｜ \u3000\t\nab0一-:"), max_size=200))
+def test_any_text_keeps_its_length_and_changes_only_bars(text):
+    rewritten, _ = pipe_tables(text)
+    assert len(rewritten) == len(text)
+    assert all(a == b or (a in "|｜" and b in "\t ") or (a in "-:" and b == " ")
+               for a, b in zip(text, rewritten))
+    assert rewritten.count("\n") == text.count("\n")
+
+
+def test_prose_figures_are_compared_with_a_bar_table(rules):
+    """A narrative check needs the table read: ZERO-001 on a bar table."""
+    text = ("某县某局2022年政府信息公开工作年度报告\n一、总体情况\n2022年，我局未收到政府信息公开申请。\n"
+            "三、收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量 | 3 | 1 | 0 | 0 | 0 | 0 | 4 |\n"
+            "二、上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n")
+    assert [(v.rule, v.span.line) for v in check_text(text, rules=rules).violations if v.rule == "ZERO-001"] == [
+        ("ZERO-001", 3)]
+    assert re.search(r"\t", plain_text("t", text).text)
