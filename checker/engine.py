@@ -187,8 +187,13 @@ class MatchTemplate:
         title = versions[0].title if versions else table_id
         table = env.report.table(table_id)
         base = {**env.vars, "table": title}
+        lost = [t for t in env.report.lost_tables if t.template == table_id]
+        if self.find == "unreadable_table":
+            for t in lost:
+                yield Finding({**base, "label": title, "row": None, "block": None, "detail": str(t.labels)}, t.span)
+            return
         if self.find == "missing_table":
-            if table is None:
+            if table is None and not lost:  # (a table there but unreadable is not missing)
                 section = versions[0].section if versions else None
                 present = env.report.section(section) if section else None
                 span = present.span if present else (FUNCTIONS["section_place"].fn(env, section) if section else None)

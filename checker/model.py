@@ -180,6 +180,18 @@ class Fact:
 
 
 @dataclass(slots=True)
+class LostTable:
+    """A statistics table whose labels stand in the text one per line, with nothing
+    (no TAB, no bar between cells) to tell its cells and rows apart, as when a table is
+    copied from a web page as plain text: there, but not readable."""
+
+    template: str
+    title: str
+    span: Span
+    labels: int  # how many of the template's own labels stand as lines
+
+
+@dataclass(slots=True)
 class Issuer:
     name: str
     kind: str   # township | subdistrict | county_gov | city_gov | province_gov | department | committee | unknown
@@ -215,6 +227,7 @@ class Report:
     tables: list[Table]
     origin: list[str] | None = None   # per line: where it came from in the original file
     layout_lost: bool = False         # headings run together on a line: the structure was lost
+    lost_tables: list[LostTable] = field(default_factory=list)  # tables there, but not readable
 
     @property
     def template(self) -> str | None:

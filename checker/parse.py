@@ -21,7 +21,7 @@ from .labels import core, numbering, strip_numbering
 from .model import Issuer, Paragraph, Report, Section, Span, Table
 from .regimes import regime_for
 from .cache import grammar as load_grammar
-from .tables import is_table_label, read_region
+from .tables import is_table_label, lost_tables, read_region
 from .templates import SectionTitle, Templates, bundled
 from .text import LineIndex, join_spans
 
@@ -100,8 +100,10 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
             issuer_candidates.append(found)
     signature, publication = _signature(sections, preamble, reader.index, all_dates)
     issuer_candidates.extend(signature)
+    prose_paragraphs = front_paragraphs + [p for s in sections for p in s.paragraphs]
     return Report(
         layout_lost=_layout_lost(source.text, sections),
+        lost_tables=lost_tables(prose_paragraphs, {t.template for t in tables}, templates),
         path=source.path, text=source.text, encoding=source.encoding, title=title,
         year=year, year_source=year_source, issuer=facts.best_issuer(issuer_candidates),
         period=_report_period(periods, year), periods=periods,

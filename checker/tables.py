@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from .cells import UNITS, looks_like_value, parse_value
 from .labels import core
-from .model import Cell, MissingRow, Paragraph, Row, Span, Table, TableProblem, make_span
+from .model import Cell, LostTable, MissingRow, Paragraph, Row, Span, Table, TableProblem, make_span
 from .templates import Column, TableTemplate, Templates, TemplateRow
 from .text import LineIndex, join_spans
 
@@ -630,3 +630,32 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
     return out
 
 
+
+
+# ------------------------------------------------------------------- tables lost on the way
+
+LOST_TABLE_LABELS = 4  # own labels of a table, each a line of its own, that show it is there
+
+
+def lost_tables(paragraphs: list[Paragraph], found: set[str | None], templates: Templates) -> list[LostTable]:
+    """Statistics tables not read as tables whose labels stand in the prose one per
+    line (a bar after each is allowed): the table is there, its cells one per line with
+    nothing to tell which make a row. Only labels no other table uses count, and only
+    when at least LOST_TABLE_LABELS of them do, so prose naming a row or two is not a
+    table."""
+    if all(t.id in found for t in templates.tables):
+        return []
+    labels: dict[str, set[str]] = {}
+    spans: dict[str, list[Span]] = {}
+    for p in paragraphs:
+        owner = templates.sole_owner.get(core(p.text.rstrip(" \u3000|｜")))
+        if owner is not None and owner not in found:
+            labels.setdefault(owner, set()).add(core(p.text))
+            spans.setdefault(owner, []).append(p.span)
+    lost = []
+    for table_id, seen in labels.items():
+        if len(seen) >= LOST_TABLE_LABELS:
+            where = spans[table_id]
+            lost.append(LostTable(table_id, templates.versions_of(table_id)[0].title,
+                                  join_spans(where[0], where[-1]), len(seen)))
+    return sorted(lost, key=lambda t: t.span.start)

@@ -104,6 +104,7 @@ class Templates:
     tables: list[TableTemplate]
     sections: list[SectionTitle]
     label_owners: dict[str, set[str]] = field(default_factory=dict)
+    sole_owner: dict[str, str] = field(default_factory=dict)  # label core → the one table using it
     neutral: set[str] = field(default_factory=set)  # tables whose versions are all alike
     _versions: dict[str, list[TableTemplate]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -112,6 +113,8 @@ class Templates:
             self._versions.setdefault(tpl.id, []).append(tpl)
             for label in tpl.labels:
                 self.label_owners.setdefault(label, set()).add(tpl.id)
+        self.sole_owner = {label: next(iter(owners)) for label, owners in self.label_owners.items()
+                           if len(owners) == 1}
         for table_id in {t.id for t in self.tables}:
             shapes = {_structure(t) for t in self.versions_of(table_id)}
             if len(self.versions_of(table_id)) > 1 and len(shapes) == 1:

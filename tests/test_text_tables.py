@@ -1,10 +1,12 @@
-"""Tables written with vertical bars, as text taken from a web page has them.
+"""Tables in a text report as text taken from a web page has them (docs/check.md,
+"Tables in a text report").
 
 Through the public surface: `nianbao.check` on the bar sample and `check_text` on the
-TSV samples rewritten here with bars (one row per line, a bar after each cell; and
-Markdown, a bar first and a rule under the header). A report must read the same
-whichever way its tables were written, with every violation at the file's own line
-and column.
+TSV samples rewritten here, with bars (one row per line, a bar after each cell; and
+Markdown, a bar first and a rule under the header), and with their cells one per line
+(rows lost). A report must read the same whichever way its tables were written, with
+every violation at the file's own line and column; a table whose rows were lost is
+said once to be unreadable (TABLE-018), never missing.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from nianbao.ingest import plain_text
 from nianbao.pipetables import pipe_tables
 
 TSV_SAMPLES = ["2021_tsv_clean.txt", "2019_tsv_clean.txt", "2021_tsv_noisy.txt"]
+CAPTION = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 
 
 def with_bars(text: str, markdown: bool = False) -> str:
@@ -142,3 +145,47 @@ def test_prose_figures_are_compared_with_a_bar_table(rules):
     assert [(v.rule, v.span.line) for v in check_text(text, rules=rules).violations if v.rule == "ZERO-001"] == [
         ("ZERO-001", 3)]
     assert re.search(r"\t", plain_text("t", text).text)
+
+
+# ------------------------------------------------------------------ cells one per line
+
+def cells_one_per_line(text: str, bars: bool) -> str:
+    """Every TAB row of a report with its cells one per line, as a web page copied as
+    plain text has them: the cells with text only, or each cell followed by a bar (an
+    empty one a bar alone)."""
+    out = []
+    for line in text.split("\n"):
+        cells = [c.strip() for c in line.split("\t")] if "\t" in line else None
+        if cells is None:
+            out.append(line)
+        else:
+            out += [f"{c} |" if c else "|" for c in cells] if bars else [c for c in cells if c]
+    return "\n".join(out)
+
+
+def test_a_table_whose_rows_were_lost_is_unreadable_not_missing(rules):
+    for name in TSV_SAMPLES:
+        text = (SYNTHETIC / name).read_text(encoding="utf-8")
+        for bars in (False, True):
+            flat = cells_one_per_line(text, bars)
+            result = check_text(flat, rules=rules)
+            assert result.report.tables == [], (name, bars)
+            assert sorted({v.rule for v in result.violations}) == ["TABLE-018"], (name, bars, findings(result))
+            assert [v.severity for v in result.violations] == ["info"] * 3
+
+
+def test_the_unreadable_table_is_found_where_its_first_label_stands(rules):
+    text = (SYNTHETIC / "2021_tsv_clean.txt").read_text(encoding="utf-8")
+    flat = cells_one_per_line(text, bars=True)
+    lines = flat.split("\n")
+    spans = [v.span for v in check_text(flat, rules=rules).violations]
+    assert [lines[s.line - 1] for s in spans] == ["第二十条第（一）项 |", f"{CAPTION} |", "行政复议 |"]
+    assert all(lines[s.end_line - 1].strip() != "" for s in spans)
+
+
+def test_a_few_labels_in_prose_are_no_table(rules):
+    text = ("某镇2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n本年度作出的决定：\n行政许可\n行政处罚\n"
+            "行政强制\n以上均已公开。\n")
+    result = check_text(text, rules=rules)
+    assert result.report.lost_tables == []
+    assert "TABLE-002" in {v.rule for v in result.violations}
