@@ -241,6 +241,30 @@ def _header_state(found: list[str], expected: list[str]) -> str:
     return "mismatch"
 
 
+def _header_pieces(cores: list[str], words: set[str]) -> bool:
+    """A row of column names, some perhaps broken over two lines in the original
+    (商业 | 科研 | … above 企业 | 机构): each a name or the start of one, one at least whole."""
+    return any(c in words for c in cores) and all(
+        c in words or (len(c) >= 2 and any(w.startswith(c) for w in words)) for c in cores)
+
+
+def _join_header_ends(header: list[Cell], pieces: list[RawCell], words: set[str]) -> bool:
+    """A row of pieces that end column names begun in the header above (企业 | 机构 under
+    商业 | 科研), joined to them in order. Nothing is joined unless every piece ends one."""
+    begun = [core(c.raw) for c in header]
+    targets, start = [], 0
+    for piece in pieces:
+        end = core(piece.text)
+        k = next((i for i in range(start, len(header)) if begun[i] not in words and begun[i] + end in words), None)
+        if k is None:
+            return False
+        targets.append(k)
+        start = k + 1
+    for k, piece in zip(targets, pieces):
+        header[k] = Cell(header[k].raw + piece.text, join_spans(header[k].span, piece.span))
+    return True
+
+
 def _cells(values: list[RawCell], columns: list[Column], row_id: str | None, kind: str | None = None) -> list[Cell]:
     out = []
     for raw, col in zip(values, columns):
@@ -398,7 +422,9 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
         labels, values = row.split()
         has_number = any(v.text for v in values)
         cores = [core(c.text) for c in labels]
-        if labels and not has_number and all(c in header_words for c in cores):
+        if labels and not has_number and _join_header_ends(b.table.header, labels, header_words):
+            continue
+        if labels and not has_number and _header_pieces(cores, header_words):
             b.table.header.extend(Cell(c.text, c.span) for c in labels)
             continue
         if not labels:
@@ -489,7 +515,9 @@ def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder
     for row in rows:
         labels, values = row.split()
         cores = [core(c.text) for c in labels]
-        if labels and all(c in header_words for c in cores) and not any(v.text for v in values):
+        if labels and not any(v.text for v in values) and _join_header_ends(b.table.header, labels, header_words):
+            continue
+        if labels and _header_pieces(cores, header_words) and not any(v.text for v in values):
             b.table.header.extend(Cell(c.text, c.span) for c in labels)
         elif not labels and any(v.text for v in values) and data is None:
             data = row

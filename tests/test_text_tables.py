@@ -189,3 +189,32 @@ def test_a_few_labels_in_prose_are_no_table(rules):
     result = check_text(text, rules=rules)
     assert result.report.lost_tables == []
     assert "TABLE-002" in {v.rule for v in result.violations}
+
+
+# ------------------------------------------------------------ header cells broken over lines
+
+def test_column_names_broken_over_two_lines_are_joined(rules):
+    """A line break inside a header cell became a row of its own (商业 | 科研 over
+    企业 | 机构; 结果 | 其他 over 维持 | 结果): read as the names they are, not as a data
+    row 其他 and an extra row 企业 / 机构."""
+    text = (SYNTHETIC / "2021_bars_clean.txt").read_text(encoding="utf-8")
+    whole = check_text(text, rules=rules)
+    applicants = "| | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |"
+    appeals = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉 | | | | | 复议后起诉 | | | | |"
+    assert applicants in text and appeals in text
+    broken = text.replace(applicants, "| | | 商业 | 科研 | 社会公益组织 | 法律服务机构 | 其他 | |\n企业 | 机构 |").replace(
+        appeals, "结果 | 结果 | 其他 | 尚未 | 总计 | 未经复议直接起诉 | | | | | 复议后起诉 | | | | |\n维持 | 纠正 | 结果 | 审结 |")
+    result = check_text(broken, rules=rules)
+    assert findings(result) == []
+    assert tables(result) == tables(whole)
+    [table] = [t for t in result.report.tables if t.template == "applications"]
+    assert "商业企业" in [c.raw for c in table.header] and "企业" not in [c.raw for c in table.header]
+    assert all(t.header_confirmed for t in result.report.tables)
+
+
+def test_pieces_that_end_no_column_name_are_not_joined(rules):
+    text = (SYNTHETIC / "2021_bars_clean.txt").read_text(encoding="utf-8")
+    applicants = "| | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |"
+    broken = text.replace(applicants, "| | | 商业 | 科研 | 社会公益组织 | 法律服务机构 | 其他 | |\n企业 | 单位 |")
+    result = check_text(broken, rules=rules)
+    assert {v.rule for v in result.violations} >= {"TABLE-008"}  # the header is not the template's
