@@ -21,7 +21,7 @@ import re
 
 BARS = "|｜"
 _SPACE = " \u3000\xa0"
-_RULE_LINE = re.compile(r"[ \u3000]*[|｜]?(?:[ \u3000]*:?-{3,}:?[ \u3000]*[|｜])+[ \u3000]*:?-{0,}:?[ \u3000]*")
+_RULE_LINE = re.compile(r"(?=.*---)[ \u3000|｜:\-]+")  # |---|:---:|
 _CELLS = re.compile(r"[^|｜]+")
 
 
@@ -43,8 +43,8 @@ def pipe_tables(text: str) -> tuple[str, int]:
 
 
 def _is_bar_row(line: str) -> bool:
-    """A line that reads as a table row: it ends with a bar (or, in Markdown, starts
-    with one), and has no TAB of its own."""
+    """A line that reads as a table row: it starts or ends with a bar, and has no TAB
+    of its own."""
     core = line.strip(_SPACE)
     return bool(core) and (core[-1] in BARS or core[0] in BARS) and "\t" not in line
 

@@ -658,8 +658,6 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
     return out
 
 
-
-
 # ------------------------------------------------------------------- tables lost on the way
 
 LOST_TABLE_LABELS = 4  # own labels of a table, each a line of its own, that show it is there
@@ -676,9 +674,10 @@ def lost_tables(paragraphs: list[Paragraph], found: set[str | None], templates: 
     labels: dict[str, set[str]] = {}
     spans: dict[str, list[Span]] = {}
     for p in paragraphs:
-        owner = templates.sole_owner.get(core(p.text.rstrip(" \u3000|｜")))
+        label = core(p.text)  # (without a bar after it: core() drops bars)
+        owner = templates.sole_owner.get(label)
         if owner is not None and owner not in found:
-            labels.setdefault(owner, set()).add(core(p.text))
+            labels.setdefault(owner, set()).add(label)
             spans.setdefault(owner, []).append(p.span)
     lost = []
     for table_id, seen in labels.items():
