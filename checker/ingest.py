@@ -102,13 +102,17 @@ def text_source(path: str, data: bytes) -> Source:
         raise IngestError("ingest.binary_control", count=controls)
     if not text.strip():
         raise IngestError("ingest.blank" if text else "ingest.empty")
-    return plain_text(path, text, encoding)
+    return _with_tables(path, text, encoding)
 
 
 def plain_text(path: str, text: str, encoding: str = "utf-8") -> Source:
     """Text as a .txt report is read: "\n" line ends, and tables written with vertical
     bars in the TAB layout of the grammar (see pipetables)."""
-    text, tables = pipe_tables(normalise_newlines(text))
+    return _with_tables(path, normalise_newlines(text), encoding)
+
+
+def _with_tables(path: str, text: str, encoding: str) -> Source:
+    text, tables = pipe_tables(text)
     notes = [f"{tables} table(s) written with vertical bars (|) read as TAB-separated rows"] if tables else []
     return Source(path=path, text=text, encoding=encoding, notes=notes)
 

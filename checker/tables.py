@@ -241,6 +241,17 @@ def _header_state(found: list[str], expected: list[str]) -> str:
     return "mismatch"
 
 
+def _header_row(header: list[Cell], labels: list[RawCell], words: set[str]) -> bool:
+    """Whether a row without values is a row of column names, added to the header if so:
+    the ends of names begun in the row above, or names (perhaps the start of some)."""
+    if _join_header_ends(header, labels, words):
+        return True
+    if _header_pieces([core(c.text) for c in labels], words):
+        header.extend(Cell(c.text, c.span) for c in labels)
+        return True
+    return False
+
+
 def _header_pieces(cores: list[str], words: set[str]) -> bool:
     """A row of column names, some perhaps broken over two lines in the original
     (商业 | 科研 | … above 企业 | 机构): each a name or the start of one, one at least whole."""
@@ -421,11 +432,7 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
     for row in _rejoin_split_rows(rows, len(columns)):
         labels, values = row.split()
         has_number = any(v.text for v in values)
-        cores = [core(c.text) for c in labels]
-        if labels and not has_number and _join_header_ends(b.table.header, labels, header_words):
-            continue
-        if labels and not has_number and _header_pieces(cores, header_words):
-            b.table.header.extend(Cell(c.text, c.span) for c in labels)
+        if labels and not has_number and _header_row(b.table.header, labels, header_words):
             continue
         if not labels:
             if has_number:
@@ -514,12 +521,9 @@ def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder
     data: RawRow | None = None
     for row in rows:
         labels, values = row.split()
-        cores = [core(c.text) for c in labels]
-        if labels and not any(v.text for v in values) and _join_header_ends(b.table.header, labels, header_words):
+        if labels and not any(v.text for v in values) and _header_row(b.table.header, labels, header_words):
             continue
-        if labels and _header_pieces(cores, header_words) and not any(v.text for v in values):
-            b.table.header.extend(Cell(c.text, c.span) for c in labels)
-        elif not labels and any(v.text for v in values) and data is None:
+        if not labels and any(v.text for v in values) and data is None:
             data = row
         elif row.texts:
             b.unmatched_row(row)
