@@ -98,7 +98,7 @@ def corpus_context(report: Report, links: corpus.Links, other_report) -> Corpus:
             other = other_report(best.path)
             if other is None:
                 return []
-            index = LineIndex(report.text)
+            index = report.line_index or LineIndex(report.text)
             return [Match(report.text[a:b], index.span(a, b)) for a, b in corpus.shared_passages(report, other)]
 
         similar = SimilarReport(best.path, Decimal(str(round(best.score, 3))), best.issuer,

@@ -46,6 +46,8 @@ def _short(text: str, limit: int = 40) -> str:
 def tree(report: Report) -> str:
     out: list[str] = [f"report {report.path} ({report.encoding})"]
     add = out.append
+    for note in report.notes:
+        add(f"  repaired   {note}")
     add(f"  title      {_range(report.title.span) if report.title else '-':<16} {report.title.text if report.title else '(none)'}")
     add(f"  year       {report.year if report.year else '-'} (from {report.year_source or '-'})")
     if report.issuer:
@@ -153,6 +155,7 @@ def to_dict(report: Report) -> dict:
     return {
         "path": report.path,
         "encoding": report.encoding,
+        "notes": report.notes,
         "title": _para(report.title) if report.title else None,
         "year": report.year,
         "year_source": report.year_source,

@@ -276,7 +276,7 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
     """Run rules on one report. Rules about other reports (rule.corpus) run only when
     `corpus` says what the other reports are (a check of many reports); alone, a
     report is checked by the other rules only."""
-    index = LineIndex(report.text)
+    index = report.line_index or LineIndex(report.text)
     regime = regime_for(report.year)
     issuer_kind = report.issuer.kind if report.issuer else None
     env = Env(report, templates, index, regime, corpus)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .i18n import Message
 from .pipetables import pipe_tables
+from .spacing import close_up
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
@@ -30,6 +31,10 @@ class Source:
     encoding: str
     origin: list[str] | None = None  # per line (0-based index): where it came from
     notes: list[str] = field(default_factory=list)  # what the reader had to repair
+    # Spaces taken out of characters spaced apart (see spacing.py): where they stood in
+    # `text`, and the text as it was, which is what the user sees (None: nothing taken out).
+    gaps: list[int] = field(default_factory=list)
+    original: str | None = None
 
 
 class IngestError(Exception):
@@ -108,7 +113,18 @@ def text_source(path: str, data: bytes) -> Source:
 def plain_text(path: str, text: str, encoding: str = "utf-8") -> Source:
     """Text as a .txt report is read: "\n" line ends, and tables written with vertical
     bars in the TAB layout of the grammar (see pipetables)."""
-    return _with_tables(path, normalise_newlines(text), encoding)
+    return closed_up(_with_tables(path, normalise_newlines(text), encoding))
+
+
+def closed_up(source: Source) -> Source:
+    """The source with characters spaced apart closed up, as every reader's text is
+    read; what was done is noted."""
+    text, gaps = close_up(source.text)
+    if gaps:
+        lines = len({source.text.count("\n", 0, g + i) for i, g in enumerate(gaps)})
+        source.notes.append(f"characters spaced apart closed up on {lines} line(s) ({len(gaps)} spaces)")
+        source.original, source.text, source.gaps = source.text, text, gaps
+    return source
 
 
 def _with_tables(path: str, text: str, encoding: str) -> Source:
@@ -139,10 +155,10 @@ def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
     except OSError as e:
         raise IngestError("ingest.os_error", reason=e.strerror or str(e)) from None
     if p.suffix.lower() in TEXT_SUFFIXES:
-        return text_source(str(path), data)
+        return closed_up(text_source(str(path), data))
     from .readers import READERS  # here: the readers import this module, and cost ~20 ms
 
-    return READERS.get(p.suffix.lower(), text_source)(str(path), data)
+    return closed_up(READERS.get(p.suffix.lower(), text_source)(str(path), data))
 
 
 def _mb(n: int) -> str:

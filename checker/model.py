@@ -226,6 +226,9 @@ class Report:
     sections: list[Section]
     tables: list[Table]
     origin: list[str] | None = None   # per line: where it came from in the original file
+    original_text: str | None = None  # the text as the document has it, when `text` closed up spaced-out characters
+    notes: list[str] = field(default_factory=list)  # what the reader repaired (Source.notes)
+    line_index: object = field(default=None, repr=False, compare=False)  # the text.LineIndex of `text`
     layout_lost: bool = False         # headings run together on a line: the structure was lost
     lost_tables: list[LostTable] = field(default_factory=list)  # tables there, but not readable
 

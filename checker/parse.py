@@ -44,7 +44,7 @@ class _Reader:
     def __init__(self, source: Source, templates: Templates) -> None:
         self.source = source
         self.text = source.text
-        self.index = LineIndex(self.text)
+        self.index = LineIndex(self.text, source.gaps)
         self.templates = templates
 
     def paragraph(self, tok: Token) -> Paragraph:
@@ -109,7 +109,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         period=_report_period(periods, year), periods=periods,
         contacts=facts.contacts(prose, reader.index), dates=all_dates,
         publication_date=publication, preamble=preamble, intro=intro,
-        sections=sections, tables=tables, origin=source.origin)
+        sections=sections, tables=tables, origin=source.origin, original_text=source.original, notes=list(source.notes),
+        line_index=reader.index)
 
 
 def _without_tables(text: str, tree: Tree) -> str:

@@ -66,27 +66,31 @@ def _raw_rows(tokens: list, index: LineIndex) -> list[RawRow]:
     rows: list[RawRow] = []
     for tok in tokens:
         if tok.type == "CELL_LINES":
-            rows.extend(_cell_lines(tok))
+            rows.extend(_cell_lines(tok, index))
         elif tok.type == "TSV_LINES":
-            rows.extend(_tsv_lines(tok))
+            rows.extend(_tsv_lines(tok, index))
         elif tok.type in ("TAB_CONT", "TEXT"):
             _continuation(rows, tok, index)
     return rows
 
 
-def _cell(number: int, line_start: int, start: int, part: str) -> RawCell:
+def _cell(number: int, line_start: int, start: int, part: str, index: LineIndex) -> RawCell:
     """The cell text[start:start + len(part)] on line `number` (which starts at
     line_start), without its surrounding whitespace. Cells are many and their line is
     known, so the span is made here, without a search for the line."""
     text = part.strip(_WS)
     if text is not part and text:  # (strip gives back the same string when there is nothing to strip)
         start += part.find(text)  # the text begins where the leading whitespace ends
-    column = start - line_start + 1
     end = len(text)
-    return RawCell(text, make_span((number, column, number, column + end, start, start + end)))
+    if index.gaps is None:
+        column = start - line_start + 1
+        end_column = column + end
+    else:  # characters spaced apart were closed up: columns in the document as it was
+        column, end_column = index.column(line_start, start), index.column(line_start, start + end)
+    return RawCell(text, make_span((number, column, number, end_column, start, start + end)))
 
 
-def _cell_lines(tok) -> list[RawRow]:
+def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
     """Rows of a cell per TAB line, a TAB-less line continuing the cell above (the
     grammar guarantees there is one); blank lines end a row."""
     rows: list[RawRow] = []
@@ -94,9 +98,9 @@ def _cell_lines(tok) -> list[RawRow]:
     number, pos = tok.line, tok.start_pos
     for line in tok.value.split("\n"):
         if line[:1] == "\t":
-            cells.append(_cell(number, pos, pos + 1, line[1:]))
+            cells.append(_cell(number, pos, pos + 1, line[1:], index))
         elif line.strip(_WS):
-            more = _cell(number, pos, pos, line)
+            more = _cell(number, pos, pos, line, index)
             _extend(cells[-1], more.text, more.span)
         elif cells:
             rows.append(RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span)))
@@ -106,15 +110,15 @@ def _cell_lines(tok) -> list[RawRow]:
     return rows
 
 
-def _tsv_lines(tok) -> list[RawRow]:
+def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
     rows = []
     number, pos = tok.line, tok.start_pos
     for line in tok.value.split("\n")[:-1]:
         cells, start = [], pos
         for part in line.split("\t"):
-            cells.append(_cell(number, pos, start, part))
+            cells.append(_cell(number, pos, start, part, index))
             start += len(part) + 1
-        rows.append(RawRow(cells, "tsv", _cell(number, pos, pos, line).span))
+        rows.append(RawRow(cells, "tsv", _cell(number, pos, pos, line, index).span))
         pos += len(line) + 1
         number += 1
     return rows
@@ -605,7 +609,25 @@ _SHAPES = {
 }
 
 
+def _drop_empty_columns(rows: list[RawRow]) -> list[RawRow]:
+    """A column empty in every TSV row of a table is a layout artefact, not a column: a
+    cell merged over two grid columns in every row (a Word or web table copied as
+    text) leaves an empty cell beside it. Such columns are left out, so the values
+    line up with the template's columns; a row keeps its other cells and their places."""
+    tsv = [r for r in rows if r.layout == "tsv"]
+    if len(tsv) < 2:
+        return rows
+    width = max(len(r.cells) for r in tsv)
+    empty = [k for k in range(width) if all(k >= len(r.cells) or not r.cells[k].text for r in tsv)]
+    if not empty or len(empty) == width:
+        return rows
+    drop = set(empty)
+    return [RawRow([c for k, c in enumerate(r.cells) if k not in drop], r.layout, r.span)
+            if r.layout == "tsv" and len(r.cells) > empty[0] else r for r in rows]
+
+
 def _read_segment(seg: _Segment, templates: Templates, preferred: str | None) -> Table:
+    seg.rows = _drop_empty_columns(seg.rows)
     layout = "tsv" if sum(r.layout == "tsv" for r in seg.rows) * 2 > len(seg.rows) else "cells"
     span = join_spans(seg.rows[0].span, seg.rows[-1].span)
     versions = templates.versions_of(seg.template) if seg.template else []

@@ -6,21 +6,33 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from .model import Span, make_span
+from .spacing import original_offset
 
 
 class LineIndex:
-    """Maps code-point offsets of one text to 1-based line and column numbers."""
+    """Maps code-point offsets of one text to 1-based line and column numbers.
 
-    __slots__ = ("text", "starts")
+    With `gaps` (the spaces taken out of characters spaced apart, see spacing.py), the
+    column is the one the character has in the document as it was: the text read and
+    the document have the same lines, only columns move."""
 
-    def __init__(self, text: str) -> None:
+    __slots__ = ("text", "starts", "gaps")
+
+    def __init__(self, text: str, gaps: list[int] | None = None) -> None:
         self.text = text
         self.starts = [0]  # where each line starts: after each line end
         self.starts.extend(accumulate(len(line) + 1 for line in text.split("\n")[:-1]))
+        self.gaps = gaps or None
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
+        return line, self.column(self.starts[line - 1], offset)
+
+    def column(self, line_start: int, offset: int) -> int:
+        """The 1-based column of `offset` on the line that starts at `line_start`."""
+        if self.gaps is None:
+            return offset - line_start + 1
+        return original_offset(offset, self.gaps) - original_offset(line_start, self.gaps) + 1
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)

@@ -212,23 +212,25 @@ def test_docx_merged_cells_fill_the_grid(tmp_path: Path):
     assert _lines(source)[1:4] == ["申请人情况\t\t法人或其他组织\t", "\t\t商业企业\t科研机构", "一、本年新收\t1\t2\t3"]
 
 
-def test_docx_cell_line_breaks_are_joined_and_single_cells_end_with_tab(tmp_path: Path):
+def test_docx_cell_line_breaks_are_joined(tmp_path: Path):
     def build(d):
-        table = d.add_table(rows=2, cols=1)
+        table = d.add_table(rows=2, cols=2)
         cell = table.cell(0, 0)
         run = cell.paragraphs[0].add_run("结果")
         run.add_break()
         run.add_text("维持")
         cell.add_paragraph("（一审）")
+        table.cell(0, 1).text = "1"
         latin = table.cell(1, 0)
         latin.paragraphs[0].add_run("Total")
         latin.add_paragraph("count")
+        table.cell(1, 1).text = "2"
         paragraph = d.add_paragraph("第一行")
         paragraph.runs[0].add_break()
         paragraph.add_run("第二行")
 
     source = _read(tmp_path, "b.docx", _docx_bytes(build))
-    assert _lines(source)[1:3] == ["结果维持（一审）\t", "Total count\t"]
+    assert _lines(source)[1:3] == ["结果维持（一审）\t1", "Total count\t2"]
     assert _lines(source)[4:] == ["第一行", "第二行"]
     assert source.origin[4:] == ["paragraph 1", "paragraph 1"]
 

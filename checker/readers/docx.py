@@ -3,8 +3,11 @@
 python-docx opens the package; the body is then read on its XML with lxml, because
 python-docx's own view falls short in each place a report needs: it lists paragraphs
 and tables apart rather than in document order, repeats a merged cell in every grid
-position it covers, and does not know the numbers Word's lists draw. Text boxes,
-headers and footers are not part of the report's text and are left out.
+position it covers, and does not know the numbers Word's lists draw, nor what a text
+box holds. A table of one column is a frame round prose (an introduction in a ruled
+box), and a text box holds prose too (the paragraphs of a box drawn on the page, read
+where it is anchored): both are read as paragraphs. Headers and footers (running
+titles, page numbers) are not part of the report's text and are left out.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ _INLINE_CONTAINERS = frozenset({W + n for n in (
     "hyperlink", "ins", "moveTo", "smartTag", "customXml", "sdt", "sdtContent", "fldSimple",
     "dir", "bdo", "ruby", "rubyBase")})
 _T = W + "t"
+_TEXT_BOX = W + "txbxContent"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _RUN_MARKS = {W + "tab": " ", W + "ptab": " ", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _QUOTED = re.compile(r"'([^']+)'")
@@ -120,6 +125,25 @@ def _inline_text(el, out: list[str]) -> None:
             _inline_text(child, out)
 
 
+def _is_frame(tbl) -> bool:
+    """A table whose every row is one cell: a ruled box round prose, not a table."""
+    rows = list(_children(tbl, _TR))
+    return bool(rows) and all(len(list(_children(tr, _TC))) == 1 and _grid_skip(tr.find(W + "trPr"), "gridBefore")
+                              + _grid_skip(tr.find(W + "trPr"), "gridAfter") == 0 for tr in rows)
+
+
+def _text_boxes(p) -> list:
+    """The contents of the text boxes drawn in a paragraph. Word writes a box twice, as
+    a drawing and as its VML fallback (mc:AlternateContent): each is read once, from
+    the drawing where there is one. Boxes inside boxes are read with their box."""
+    found = [el for el in p.iter(_TEXT_BOX)
+             if not any(a.tag == _TEXT_BOX for a in el.iterancestors())]
+    if not found:
+        return []
+    chosen = [el for el in found if not any(a.tag == _MC + "Fallback" for a in el.iterancestors())]
+    return chosen or found
+
+
 def _grid_skip(row_props, name: str) -> int:
     """Grid columns a row leaves empty before its first or after its last cell."""
     if row_props is None:
@@ -136,18 +160,30 @@ class _Body:
         self.notes: list[str] = []
 
     def read(self, body) -> None:
-        paragraphs = tables = 0
-        for block in _blocks(body):
-            if block.tag == _P:
-                paragraphs += 1
-                where = f"paragraph {paragraphs}"
-                self.lines.paragraph(self.paragraph(block, where), where)
-            else:
-                tables += 1
-                where = f"table {tables}"
-                self.lines.table(self.table(block, where), where)
+        self.paragraphs = self.tables = 0
+        self.blocks(body)
         if body.find(W + "altChunk") is not None:
             self.notes.append("the document embeds content in another format (altChunk); it is not read")
+
+    def blocks(self, el) -> None:
+        """The paragraphs and tables under `el` (the body, a frame's cell, a text box)."""
+        for block in _blocks(el):
+            if block.tag == _P:
+                self.paragraphs += 1
+                where = f"paragraph {self.paragraphs}"
+                self.lines.paragraph(self.paragraph(block, where), where)
+                for box in _text_boxes(block):
+                    self.notes.append(f"a text box anchored at {where} read as paragraphs")
+                    self.blocks(box)
+            elif _is_frame(block):
+                after = f"paragraph {self.paragraphs}" if self.paragraphs else "the start"
+                self.notes.append(f"a one-column table after {after} read as paragraphs (a frame round prose)")
+                for tc in (tc for tr in _children(block, _TR) for tc in _children(tr, _TC)):
+                    self.blocks(tc)
+            else:
+                self.tables += 1
+                where = f"table {self.tables}"
+                self.lines.table(self.table(block, where), where)
 
     def paragraph(self, p, where: str) -> str:
         """The paragraph's text as Word shows it: list number, then runs; "\n" at breaks."""

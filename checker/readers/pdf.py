@@ -1,16 +1,19 @@
 """PDF → Source, with pdfplumber.
 
 A PDF has no paragraphs or tables, only characters and ruling lines on pages. Ruled
-tables are found from their lines; the text around them is read line by line and the
-lines a paragraph was wrapped into are joined again, because facts such as the
-statistics period or a web address must not be cut in half by a line end: a line
-continues on the next when the next line's first word would not have fitted in the
-room left before the right margin, the next line is not indented, and it does not
-start with a heading number. Wrapped pieces join without a space (in a Chinese report
-a break inside Latin text is inside a web address, an e-mail or a number). A table
-that runs on over a page break is one table (its header rows repeated on the new page
-left out), and a row Word split at the page break is one row again. Page numbers are dropped. A PDF of page images (a scan) has no
-text to read and says so.
+tables are found from their lines; a ruled box with one column (a frame round the
+introduction, a one-cell table, a text box) holds prose, not a table, and is read as
+text. The text is read line by line and the lines a paragraph was wrapped into are
+joined again, because facts such as the statistics period or a web address must not be
+cut in half by a line end: a line continues on the next when the next line's first word
+would not have fitted in the room left before the right margin (of the page, or of the
+frame it stands in), the next line is not indented, and it does not start with a
+heading number. Wrapped pieces join without a space (in a Chinese report a break inside
+Latin text is inside a web address, an e-mail or a number). A table that runs on over a
+page break is one table (its header rows repeated on the new page left out), and a row
+Word split at the page break is one row again. Page numbers are dropped, and so are
+running headers and footers (a line repeated in the top or bottom margin of several
+pages, such as the title). A PDF of page images (a scan) has no text to read and says so.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ class _TextLine:
     top: float
     bottom: float
     lead: float  # width of the line's first word (one CJK character, or a Latin run)
+    box: tuple | None = None  # the frame it stands in (page, frame number), None on the page itself
+    margin: bool = False  # in the top or bottom margin zone of its page
 
 
 @dataclass(slots=True)
@@ -84,6 +89,12 @@ def read_pdf(path: str, data: bytes) -> Source:
         raise IngestError("ingest.pdf_scanned")
     notes = [f"page {p.number} has no text layer (a scanned page?); it is not read"
              for p in pages if not p.has_text]
+    dropped, running = _drop_running_lines(pages)
+    if dropped:
+        notes.append(f"{dropped} running header or footer line(s) left out: {' / '.join(running)}")
+    frames = sum(1 for p in pages for i in p.items if isinstance(i, _TextLine) and i.box is not None)
+    if frames:
+        notes.append(f"{frames} line(s) in a frame (a one-column ruled box or text box) read as prose")
     return _write(pages).source(path, "pdf", notes)
 
 
@@ -93,16 +104,22 @@ def _read_page(page, number: int) -> _Page:
         return out
     page = page.dedupe_chars()
     finder = page.debug_tablefinder()
-    tables = [(t.bbox, t.extract(), [c.bbox[0] for c in t.columns]) for t in finder.tables]
+    # A ruled region of one column is a frame round prose (an introduction in a box, a
+    # one-cell table, a text box): its text is read as lines, within the frame's margins.
+    frames = [t.bbox for t in finder.tables if len(t.columns) <= 1]
+    tables = [(t.bbox, t.extract(), [c.bbox[0] for c in t.columns]) for t in finder.tables if len(t.columns) > 1]
     # pdfplumber leaves out tables of one cell; a report's table may start with a row of
     # one merged cell at the foot of a page ("第二十条第（一）项"), so a one-cell box of
-    # a line or two of text is kept as a table (not a frame round the page or a paragraph).
+    # a line or two of text is kept as a table (prose again unless the table goes on).
     in_tables = {cell for t in finder.tables for cell in t.cells}
     for cell in finder.cells:
-        if cell not in in_tables and cell[3] - cell[1] <= _ONE_CELL_MAX_HEIGHT:
-            text = page.crop(cell, strict=False).extract_text()
-            if 0 < len(text) <= 100:
-                tables.append((cell, [[text]], [cell[0]]))
+        if cell in in_tables:
+            continue
+        text = page.crop(cell, strict=False).extract_text() if cell[3] - cell[1] <= _ONE_CELL_MAX_HEIGHT else ""
+        if 0 < len(text) <= 100:
+            tables.append((cell, [[text]], [cell[0]]))
+        else:
+            frames.append(cell)
     boxes = [bbox for bbox, _, _ in tables]
 
     def outside_tables(obj: dict) -> bool:
@@ -117,14 +134,44 @@ def _read_page(page, number: int) -> _Page:
         in_margin = line["bottom"] < height * _MARGIN_ZONE or line["top"] > height * (1 - _MARGIN_ZONE)
         if not text or _DASHED_NUMBER.fullmatch(text) or (in_margin and _PAGE_NUMBER.fullmatch(text)):
             continue
+        frame = next((k for k, (x0, top, x1, bottom) in enumerate(frames)
+                      if x0 <= line["x0"] and line["x1"] <= x1 + 1 and top <= line["top"] and line["bottom"] <= bottom), None)
         out.items.append(_TextLine(text, line["x0"], line["x1"], line["top"], line["bottom"],
-                                   _lead_width(line["chars"])))
+                                   _lead_width(line["chars"]), None if frame is None else (number, frame), in_margin))
     for bbox, extracted, edges in tables:
         rows = [[_join((cell or "").split("\n")) for cell in row] for row in extracted]
         if any(any(row) for row in rows):
             out.items.append(_Table(bbox[1], pad(rows), edges, bbox[2]))
     out.items.sort(key=lambda item: item.top)
     return out
+
+
+_RUNNING_DIGITS = re.compile(r"\d+")
+
+
+def _drop_running_lines(pages: list[_Page]) -> tuple[int, list[str]]:
+    """Leave out running headers and footers: a line in the top or bottom margin zone
+    that stands, the same but for its numbers, at the same height on two pages or more
+    (the title repeated at the head of every page). Returns how many lines were left
+    out, and their texts."""
+    seen: dict[tuple[str, int], set[int]] = {}
+    first: dict[tuple[str, int], str] = {}
+    for page in pages:
+        for item in page.items:
+            if isinstance(item, _TextLine) and item.margin:
+                seen.setdefault(_running_key(item), set()).add(page.number)
+                first.setdefault(_running_key(item), item.text)
+    running = {key for key, on in seen.items() if len(on) >= 2}
+    dropped = 0
+    for page in pages:
+        kept = [i for i in page.items if not (isinstance(i, _TextLine) and i.margin and _running_key(i) in running)]
+        dropped += len(page.items) - len(kept)
+        page.items = kept
+    return dropped, sorted({first[key] for key in running})
+
+
+def _running_key(line: _TextLine) -> tuple[str, int]:
+    return _RUNNING_DIGITS.sub("#", line.text.replace(" ", "")), round(line.top / 3)
 
 
 def _lead_width(chars: list[dict]) -> float:
@@ -154,8 +201,11 @@ def _write(pages: list[_Page]) -> Lines:
     """Pages → lines: wrapped lines of a paragraph joined (across a page break too),
     tables as rows, a table that goes on at the top of the next page continued."""
     text_lines = [i for p in pages for i in p.items if isinstance(i, _TextLine)]
-    left = _mode([t.x0 for t in text_lines])
-    right = _mode([t.x1 for t in text_lines if len(t.text) >= 10])
+    margins = {None: (_mode([t.x0 for t in text_lines if t.box is None]),
+                      _mode([t.x1 for t in text_lines if t.box is None and len(t.text) >= 10]))}
+    for box in {t.box for t in text_lines} - {None}:  # a frame's own margins: its lines' extent
+        inside = [t for t in text_lines if t.box == box]
+        margins[box] = (min(t.x0 for t in inside), max(t.x1 for t in inside))
     lines = Lines()
     paragraph: list[str] = []
     paragraph_origin = ""
@@ -171,7 +221,11 @@ def _write(pages: list[_Page]) -> Lines:
             lines.paragraph(_join(paragraph), paragraph_origin)
             paragraph.clear()
         if table:
-            lines.table(table, table_origin)
+            if all(len(cells) <= 1 for cells, _ in table):  # a one-cell box that no table continued: prose
+                for cells, origin in table:
+                    lines.paragraph(cells[0] if cells else "", origin)
+            else:
+                lines.table(table, table_origin)
             table = []
 
     for page in pages:
@@ -188,7 +242,8 @@ def _write(pages: list[_Page]) -> Lines:
                     table, table_origin, table_shape = rows, where, item
                 previous = None
                 continue
-            if not (previous is not None and _continues(previous, item, left, right, previous_page == page.number)):
+            if not (previous is not None and previous.box == item.box
+                    and _continues(previous, item, *margins[item.box], previous_page == page.number)):
                 flush()
                 paragraph_origin = f"page {page.number}"
             paragraph.append(item.text)
