@@ -16,7 +16,7 @@ from .engine import RuleRunError, evaluate
 from .expr import Corpus, Match, SimilarReport
 from .ingest import IngestError, Source, plain_text, read_source
 from .model import Report, Violation
-from .parse import parse
+from .parse import looks_like_report, parse
 from .rules import Example, Rule, RuleSet, load_rules
 
 
@@ -47,6 +47,8 @@ def check(target: str | os.PathLike[str] | Source, rules: RuleSet | None = None,
             return CheckResult(str(target), None, error=e)
     try:
         report = parse(source, rules.templates)
+        if not looks_like_report(report):
+            return CheckResult(source.path, None, error=IngestError("check.not_a_report"))
         violations, errors = evaluate(report, rules.selected(select, ignore), rules.templates)
     except Exception as e:  # a bug must not stop a batch of thousands: report it for this file
         return CheckResult(source.path, None, error=IngestError("check.internal", error=f"{type(e).__name__}: {e}"))
@@ -153,7 +155,9 @@ def run_examples(rule: Rule, rules: RuleSet) -> list[ExampleResult]:
         result = check_many(sources, subset)[0] if rule.corpus else check(sources[0], subset)
         found, errors = result.violations, result.rule_errors
         lines = sorted(v.span.line for v in found)
-        if errors:
+        if result.error is not None:  # (an example that is not checked must not pass as clean)
+            out.append(ExampleResult(rule, ex, False, f"{where}: the example was not checked: {result.error.render('en')}"))
+        elif errors:
             out.append(ExampleResult(rule, ex, False, f"{where}: the rule failed to run: {errors[0].message}"))
         elif not ex.expect_fail:
             detail = "" if not found else f"{where}: expected no violation, got {len(found)} (lines {lines}): " \

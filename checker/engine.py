@@ -216,7 +216,7 @@ class MatchTemplate:
         else:
             kinds = {"unmatched_rows": ("unmatched_row",), "value_count": ("value_count",),
                      "header_missing": ("header_missing",),
-                     "header_mismatch": ("header_partial", "header_mismatch")}[self.find]
+                     "header_partial": ("header_partial",), "header_mismatch": ("header_mismatch",)}[self.find]
             for p in table.problems:
                 if p.kind in kinds:
                     yield Finding({**base, "label": p.detail, "row": None, "block": None,

@@ -11,6 +11,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "内部错误，未能检查此报告（{error}）；请把这份报告提交给 nianbao 的维护者",
         "en": "internal error, this report was not checked ({error}); please send the report to nianbao's maintainers",
     },
+    "check.not_a_report": {
+        "zh": "不像政府信息公开工作年度报告：没有年度报告标题、格式规定的章节标题或统计表，未做检查",
+        "en": "does not look like an annual report on government information disclosure: no report title, "
+              "no section heading of the format, no statistics table; not checked",
+    },
     "ingest.not_found": {"zh": "文件不存在", "en": "no such file"},
     "ingest.is_dir": {"zh": "这是一个文件夹，不是文件", "en": "is a directory, not a file"},
     "ingest.permission": {"zh": "没有读取权限", "en": "permission denied"},

@@ -113,6 +113,26 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         line_index=reader.index)
 
 
+_ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开|信息公开")
+_REPORT_WORD = re.compile(r"年度报告|年报|工作报告")
+
+
+def looks_like_report(report: Report) -> bool:
+    """Whether the document is an annual report at all (a README, a 404 page or a PDF
+    saying "Hello" is not): it has a report's title, a section heading of the format,
+    a statistics table (read or not), or at least names itself as a report on
+    information disclosure near its start. Anything else is one clear result, not a
+    list of rule findings about what such a document lacks."""
+    if report.title is not None and report.title.kind == "title":
+        return True
+    if any(s.canonical is not None for s in report.sections) or report.layout_lost:
+        return True
+    if any(t.template for t in report.tables) or report.lost_tables:
+        return True
+    start = report.text[:600]
+    return bool(_ABOUT_DISCLOSURE.search(start) and _REPORT_WORD.search(start))
+
+
 def _without_tables(text: str, tree: Tree) -> str:
     """The text with its table regions blanked out (line ends kept, so every offset
     stays where it was): dates and contact details are looked for in the prose."""

@@ -45,7 +45,7 @@ _VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 MAX_PATTERNS = 200
 CORPUS_FACTS = {"previous", "same_year", "similar"}
 TEMPLATE_FINDINGS = ("missing_table", "unreadable_table", "missing_rows", "missing_blocks", "extra_rows",
-                     "unmatched_rows", "header_missing", "header_mismatch", "value_count")
+                     "unmatched_rows", "header_missing", "header_partial", "header_mismatch", "value_count")
 
 RULE_KEYS = {"id", "title", "title_en", "severity", "applies", "cite", "description", "params",
              "message", "check", "examples"}

@@ -34,7 +34,9 @@ def close_up(text: str) -> tuple[str, list[int]]:
     A run counts when it has MIN_CJK CJK characters among MIN_TOKENS characters or
     more, or when it touches (no space between) a run that counts: a line wrapped in
     the PDF and joined again meets the next line without a space (`0 8 7 9 -` +
-    `6 2 3 1`), and an e-mail address after `：` has no CJK character of its own."""
+    `6 2 3 1`), and an e-mail address after `：` has no CJK character of its own.
+    A number set off by a space on each side between two CJK characters (`人民政府
+    2023 年`, as mixed Latin and Chinese fonts leave it) is closed up too."""
     if not _SPACED.search(text):
         return text, []
     runs = [[m.start(), m.end(), m.group(), False] for m in _RUN.finditer(text)]
@@ -45,28 +47,24 @@ def close_up(text: str) -> tuple[str, list[int]]:
             touching = before[1] == after[0] or after[1] == before[0]
             if touching and before[3]:
                 after[3] = True
+    spaces = [start + i for start, _, run, counts in runs if counts
+              for i, ch in enumerate(run) if ch in " \xa0"]
+    spaces += [i for m in _SPACED_NUMBER.finditer(text) for i in (m.start(), m.end() - 1)]
+    if not spaces:
+        return text, []
+    spaces = sorted(set(spaces))
     parts: list[str] = []
     gaps: list[int] = []
     pos = 0
-    length = 0  # of the new text written so far
-    for start, end, run, counts in runs:
-        if not counts:
-            continue
-        before = text[pos:start]
-        parts.append(before)
-        length += len(before)
-        for i, piece in enumerate(_RUN_SPLIT.split(run)):
-            if i:
-                gaps.append(length)
-            parts.append(piece)
-            length += len(piece)
-        pos = end
-    if not gaps:
-        return text, []
+    for removed, at in enumerate(spaces):
+        parts.append(text[pos:at])
+        gaps.append(at - removed)  # where the next character lands in the new text
+        pos = at + 1
     parts.append(text[pos:])
     return "".join(parts), gaps
 
 
+_SPACED_NUMBER = re.compile(rf"(?<=[{_CJK}])[ \xa0]\d[\d.,]*[ \xa0](?=[{_CJK}])")
 _RUN_SPLIT = re.compile(r"[ \xa0]")
 
 

@@ -309,10 +309,42 @@ def _fit(values: list[RawCell], expected: int) -> list[RawCell]:
     return values
 
 
-def _header_problem(state: str, where: Span, detail: str, block: str | None = None) -> TableProblem | None:
+def _header_problem(state: str, where: Span, detail: str, block: str | None = None,
+                    missing: list[str] | None = None) -> TableProblem | None:
+    """A header that is not the template's: missing, partial (the names found are in
+    the template's order, some are missing: `detail` then names those), or mismatch."""
+    if state == "partial" and missing:
+        return TableProblem("header_partial", "、".join(missing), where, block)
     if state in ("missing", "partial", "mismatch"):
         return TableProblem(f"header_{state}", detail, where, block)
     return None
+
+
+def _confirmed_columns(found: list[str], expected: list[str], columns: list[Column]) -> list[Column]:
+    """The columns a header lets be read. A header that names some of the template's
+    columns in order but not others (a column cut off at the page edge, a name lost)
+    does not confirm the others: they are not read, and nothing is computed from them.
+    A complete header, none at all (the values read in the template's order) or one
+    that contradicts the template (then nothing is reliable) leaves every column."""
+    if _header_state(found, expected) != "partial":
+        return columns
+    named = set(found)
+    return [c for c in columns if core(c.label) in named]
+
+
+def _only(values: list[RawCell], columns: list[Column], read: list[Column]) -> list[RawCell]:
+    """A row's values for the columns that are read: as many as those (blank cells
+    beyond them dropped), or one per template column cut down to those."""
+    if read is columns:
+        return values
+    fitted = _fit(values, len(read))
+    if len(fitted) == len(read):
+        return fitted
+    values = _fit(values, len(columns))
+    if len(values) != len(columns):
+        return values
+    keep = {c.id for c in read}
+    return [v for v, c in zip(values, columns) if c.id in keep]
 
 
 class _Builder:
@@ -432,6 +464,8 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
     captions = {core(c) for c in tpl.captions}
     header_words = {core(h) for h in tpl.header} | captions
     columns = tpl.blocks[0].columns
+    expected = [core(h) for h in tpl.header]
+    read: list[Column] | None = None  # the columns the header confirms, known at the first data row
     cursor = -1
     for row in _rejoin_split_rows(rows, len(columns)):
         labels, values = row.split()
@@ -453,13 +487,15 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
             if has_number:
                 b.unmatched_row(row)
             continue
-        b.add(trow, is_exact, labels, values, columns)
+        if read is None:
+            read = _confirmed_columns([core(c.raw) for c in b.table.header if core(c.raw) not in captions],
+                                      expected, columns)
+        b.add(trow, is_exact, labels, _only(values, columns, read), read)
     found = [core(c.raw) for c in b.table.header if core(c.raw) not in captions]
-    expected = [core(h) for h in tpl.header]
     b.header_hits = sum(1 for f in found if f in expected)
     b.table.header_confirmed = _header_state(found, expected) == "confirmed"
     problem = _header_problem(_header_state(found, expected), b.table.rows[0].span if b.table.rows else b.table.span,
-                              " ".join(found))
+                              " ".join(found), missing=[c.label for c in columns if c not in (read or columns)])
     if problem:
         b.table.problems.append(problem)
 
@@ -501,7 +537,8 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
             continue
         cursor = trow.order
         block = next(bl for bl in tpl.blocks if bl.id == trow.block)
-        b.add(trow, is_exact, labels, values, block.columns)
+        read = _confirmed_columns(headers.get(block.id, []), [core(c.label) for c in block.columns], block.columns)
+        b.add(trow, is_exact, labels, _only(values, block.columns, read), read)
     confirmed = True
     for bl in tpl.blocks:
         expected = [core(c.label) for c in bl.columns]
@@ -512,8 +549,9 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
         b.header_hits += sum(1 for f in found if f in expected)
         state = _header_state(found, expected)
         confirmed &= state == "confirmed"
+        unread = [c.label for c in bl.columns if core(c.label) not in found]
         problem = _header_problem(state, first_span.get(bl.id) or b.table.span, f"{bl.label}: {' '.join(found)}",
-                                  bl.id)
+                                  bl.id, missing=[f"{bl.label} {label}" for label in unread])
         if problem:
             b.table.problems.append(problem)
     b.table.header_confirmed = confirmed
@@ -686,13 +724,30 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
 
 # ------------------------------------------------------------------- tables lost on the way
 
+def _table_line_labels(text: str, templates: Templates) -> list[str]:
+    """The template labels a line of text holds when it is a table row whose cells ran
+    together: the line itself as one label, or words each a label or a value."""
+    whole = core(text)  # (without a bar after it: core() drops bars)
+    if whole in templates.label_owners:
+        return [whole]
+    words = text.split()
+    if len(words) < 2:
+        return []
+    cores = [core(w) for w in words]
+    if not all(c in templates.label_owners or looks_like_value(w) for w, c in zip(words, cores)):
+        return []
+    return [c for c in cores if c in templates.label_owners]
+
+
 LOST_TABLE_LABELS = 4  # own labels of a table, each a line of its own, that show it is there
 
 
 def lost_tables(paragraphs: list[Paragraph], found: set[str | None], templates: Templates) -> list[LostTable]:
-    """Statistics tables not read as tables whose labels stand in the prose one per
-    line (a bar after each is allowed): the table is there, its cells one per line with
-    nothing to tell which make a row. Only labels no other table uses count, and only
+    """Statistics tables not read as tables whose labels stand in the prose: one per
+    line (a bar after each is allowed), the table's cells one per line with nothing to
+    tell which make a row; or a row to a line with its cells run together by spaces
+    (`规章 0 0 0`, `结果维持 结果纠正 其他结果`), with nothing to tell which value is in
+    which column once a cell is blank. Only labels no other table uses count, and only
     when at least LOST_TABLE_LABELS of them do, so prose naming a row or two is not a
     table."""
     if all(t.id in found for t in templates.tables):
@@ -700,13 +755,13 @@ def lost_tables(paragraphs: list[Paragraph], found: set[str | None], templates: 
     labels: dict[str, set[str]] = {}
     spans: dict[str, list[Span]] = {}
     for p in paragraphs:
-        label = core(p.text)  # (without a bar after it: core() drops bars)
-        owner = templates.sole_owner.get(label)
-        if owner is not None and owner not in found:
-            labels.setdefault(owner, set()).add(label)
-            spans.setdefault(owner, []).append(p.span)
+        for label in _table_line_labels(p.text, templates):
+            owner = templates.sole_owner.get(label)
+            if owner is not None and owner not in found:
+                labels.setdefault(owner, set()).add(label)
+                spans.setdefault(owner, []).append(p.span)
     lost = []
-    for table_id, seen in labels.items():
+    for table_id, seen in labels.items():  # (a line may name labels of several tables)
         if len(seen) >= LOST_TABLE_LABELS:
             where = spans[table_id]
             lost.append(LostTable(table_id, templates.versions_of(table_id)[0].title,

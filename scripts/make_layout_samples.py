@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Make samples/layout/: one invented report (scripts/layout_base.txt) written the ways
-real published reports lay it out, each way a trap for a reader that takes layout for
-content. What a reviewer would say about each document is written by hand in
-samples/layout/EXPECTED.yaml; tests/test_layouts.py holds the checker to it.
+"""Make tests/data/layouts/: one invented report (scripts/layout_base.txt) written the
+ways real published reports lay it out, each way a trap for a reader that takes layout
+for content. What a reviewer would say about each document is written by hand in
+tests/data/layouts/README.md; tests/test_layouts.py holds the checker to it. (Test
+documents, not samples: the same body's report seven ways over, checked as one folder,
+would rightly be called copies of each other.)
 
 - framed:   the introduction (who, the statistics period, the contact details) inside
             a one-cell ruled table (.docx, .html, .pdf) — prose, not a table;
@@ -17,9 +19,10 @@ samples/layout/EXPECTED.yaml; tests/test_layouts.py holds the checker to it.
             text) and the two-row header of the applications table; a 来源/时间 line
             under the title; its .html is also printed to PDF;
 - cut:      the applications table wider than the page: its 总计 column is cut off at
-            the page edge (.pdf; .txt as copied from it);
+            the page edge (.pdf, printed from a web page);
 - squashed: the statistics tables copied as text with their cells run together;
-- not_report_*: a PDF that says "Hello", a README, a 404 page.
+- and, in tests/data/not_reports/, documents that are no report at all: a Word
+  document and its PDF that say "Hello", a README, a 404 page.
 
 The PDFs are printed by LibreOffice where it is installed (they are committed: the tests
 do not need it). Run with the project's virtualenv:
@@ -45,10 +48,12 @@ from docx.shared import Cm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office  # noqa: E402  (the shared structure and writers)
+from nianbao.ingest import read_source  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "scripts" / "layout_base.txt"
-OUT = ROOT / "samples" / "layout"
+OUT = ROOT / "tests" / "data" / "layouts"
+NOT_REPORTS = ROOT / "tests" / "data" / "not_reports"  # not samples: `nianbao check samples/` must not meet them
 TITLE = "云岭县青石镇人民政府2023年政府信息公开工作年度报告"
 WP_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
          'xmlns:v="urn:schemas-microsoft-com:vml" '
@@ -178,25 +183,10 @@ def doubled(table: office.Table, column: int) -> office.Table:
     return out
 
 
-def widen(document, table_index: int, widths_cm: list[float]) -> None:
-    """Fixed column widths (the table runs past the right page edge when they add up
-    to more than the page)."""
-    table = document.tables[table_index]
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
-    grid = table._tbl.tblGrid
-    for col, width in zip(grid.findall(qn("w:gridCol")), widths_cm, strict=False):
-        col.set(qn("w:w"), str(int(Cm(width).twips)))
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_cm, strict=False):
-            cell.width = Cm(width)
-
-
 # ------------------------------------------------------------------------------ .html
 
 def write_html(blocks: list, path: Path, *, frame: bool = False, source_line: bool = False,
-               tables: dict | None = None) -> None:
+               tables: dict | None = None, table_width: dict | None = None) -> None:
     rng = random.Random(11)
     intro = [b for b in blocks if is_intro(b)]
     parts: list[str] = []
@@ -205,7 +195,10 @@ def write_html(blocks: list, path: Path, *, frame: bool = False, source_line: bo
         if isinstance(block, office.Table):
             table_number += 1
             table = (tables or {}).get(table_number, block)
-            parts.append(office._html_table(table, rng))
+            markup = office._html_table(table, rng)
+            if table_number in (table_width or {}):  # fixed pixels, wider than the printed page
+                markup = markup.replace('width="100%"', f'width="{table_width[table_number]}"', 1)
+            parts.append(markup)
         elif block.kind == "TITLE_LINE":
             continue
         elif block in intro and frame:
@@ -260,42 +253,6 @@ def spaced_text(text: str) -> str:
     return "\n".join(lines)
 
 
-def merged_text(text: str) -> str:
-    """The applications table as a browser copies it when the 自然人 column is two grid
-    columns wide in every row: an empty cell after each of its cells."""
-    out, inside = [], False
-    for line in text.split("\n"):
-        if line.startswith("（本列数据的勾稽关系"):
-            inside = True
-        elif inside and not line.strip():
-            inside = False
-        if inside and "\t" in line:
-            cells = line.split("\t")
-            column = 2  # the 自然人 column (after two label columns)
-            if len(cells) > column:
-                cells.insert(column + 1, "")
-            line = "\t".join(cells)
-        out.append(line)
-    return "\n".join(out)
-
-
-def cut_text(text: str) -> str:
-    """The applications table as copied from a PDF whose 总计 column fell off the page:
-    every row one cell shorter."""
-    out, inside = [], False
-    for line in text.split("\n"):
-        if line.startswith("（本列数据的勾稽关系"):
-            inside = True
-        elif inside and not line.strip():
-            inside = False
-        if inside and "\t" in line:
-            cells = line.split("\t")
-            cells = cells[:-1]
-            line = "\t".join(cells).rstrip("\t") if cells else line
-        out.append(line)
-    return "\n".join(out)
-
-
 def squashed_text(text: str) -> str:
     """The tables copied out of a page whose table markup was lost: each row one line,
     its cells run together with single spaces (or none between digits)."""
@@ -315,19 +272,19 @@ def paged_text(text: str) -> str:
 
 # ----------------------------------------------------------------------- PDF printing
 
-def to_pdf(paths: list[Path], filter_: str | None = None) -> None:
+def to_pdf(paths: list[Path], filter_: str | None = None, target: Path = OUT) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print("LibreOffice (soffice) not found: PDFs not made", file=sys.stderr)
         return
-    target = "pdf" if filter_ is None else f"pdf:{filter_}"
+    convert_to = "pdf" if filter_ is None else f"pdf:{filter_}"
     with tempfile.TemporaryDirectory() as profile, tempfile.TemporaryDirectory() as out:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", target,
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", convert_to,
                         "--outdir", out, *map(str, paths)], check=True, capture_output=True, timeout=600)
         for path in paths:
             made = Path(out) / f"{path.stem}.pdf"
             suffix = "" if path.suffix == ".docx" else path.suffix.replace(".", "_")
-            made.replace(OUT / f"{path.stem}{suffix}.pdf")
+            made.replace(target / f"{path.stem}{suffix}.pdf")
 
 
 # --------------------------------------------------------------------------- the set
@@ -370,7 +327,6 @@ def main() -> int:
     docs.append(OUT / "spaced.docx")
 
     # merged: a value column two grid columns wide; a 来源/时间 line under the title
-    (OUT / "merged.txt").write_text(merged_text(text), encoding="utf-8")
     applications = [b for b in blocks if isinstance(b, office.Table)][1]
     wide = doubled(applications, 2)
 
@@ -380,36 +336,35 @@ def main() -> int:
     write_docx(blocks, OUT / "merged.docx", table_hook=merged_table)
     write_html(blocks, OUT / "merged.html", source_line=True, tables={2: wide})
     docs.append(OUT / "merged.docx")
+    # the page as a browser copies it: every table row a line, each grid cell one TAB apart
+    (OUT / "merged.txt").write_text(read_source(OUT / "merged.html").text, encoding="utf-8")
 
-    # cut: the applications table runs past the right edge of the page
-    (OUT / "cut.txt").write_text(cut_text(text), encoding="utf-8")
-
-    def cut_table(document, table, number, rng):
-        office._write_docx_table(document, table, rng)
-        if number == 2:
-            widen(document, len(document.tables) - 1, [2.2, 3.0] + [1.9] * 6 + [6.0])
-
-    write_docx(blocks, OUT / "cut.docx", table_hook=cut_table)
+    # cut: the applications table wider than the page, printed from the web page: its
+    # 总计 column falls off the right edge (the header and most rows lose it; a row
+    # whose label is short keeps the start of it)
+    write_html(blocks, OUT / "cut.html", table_width={2: 730})
 
     # squashed: tables whose cells ran together
     (OUT / "squashed.txt").write_text(squashed_text(text), encoding="utf-8")
 
     # not reports at all
+    NOT_REPORTS.mkdir(parents=True, exist_ok=True)
     hello = new_document()
     hello.add_paragraph("Hello")
-    hello.save(OUT / "not_report_hello.docx")
-    (OUT / "not_report_readme.txt").write_text(
+    hello.save(NOT_REPORTS / "hello.docx")
+    (NOT_REPORTS / "readme.txt").write_text(
         "# 使用说明\n\n本目录存放各乡镇报送的材料。文件命名规则：乡镇名称_年份.docx。\n"
         "如有问题请联系县政务公开办。\n", encoding="utf-8")
-    (OUT / "not_report_404.html").write_text(
+    (NOT_REPORTS / "404.html").write_text(
         '<!DOCTYPE html><html><head><meta charset="utf-8"><title>404 页面不存在</title></head><body>'
         '<div class="error"><h1>404</h1><p>抱歉，您访问的页面不存在或已被删除。</p>'
         '<p><a href="/">返回首页</a></p></div></body></html>\n', encoding="utf-8")
 
-    to_pdf(docs + [OUT / "cut.docx", OUT / "not_report_hello.docx"])
-    to_pdf([OUT / "merged.html"], "writer_web_pdf_Export")
-    for made in (OUT / "cut.docx", OUT / "not_report_hello.docx"):
-        made.unlink()  # only their PDFs are samples
+    to_pdf(docs)
+    to_pdf([OUT / "merged.html", OUT / "cut.html"], "writer_web_pdf_Export")
+    to_pdf([NOT_REPORTS / "hello.docx"], target=NOT_REPORTS)
+    (OUT / "cut_html.pdf").replace(OUT / "cut.pdf")
+    (OUT / "cut.html").unlink()  # only its PDF is a sample
     return 0
 
 

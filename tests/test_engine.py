@@ -143,7 +143,7 @@ def test_examples_are_run_by_rules_test(tmp_path):
     body = rule("expect: false", extra="""\
     examples:
       pass:
-        - text: "x"
+        - text: "某县2022年政府信息公开工作年度报告"
       fail:
         - text: "某县2022年政府信息公开工作年度报告"
           count: 2

@@ -29,13 +29,18 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
 def _pairs() -> list:
-    """(text report, the same report in another format) for every converted report."""
+    """(text report, the same report in another format) for every converted report, and
+    for the layout samples (the same report framed, paged, spaced apart, merged)."""
     pairs = []
     for txt in sorted([*SAMPLES.glob("real/*.txt"), *SAMPLES.glob("synthetic/*.txt")]):
         for folder, suffix in (("docx", ".docx"), ("html", ".html"), ("pdf", ".pdf")):
             other = SAMPLES / folder / f"{txt.stem}{suffix}"
             if other.exists():
                 pairs.append(pytest.param(txt, other, id=f"{txt.stem}{suffix}"))
+    for txt in sorted((ROOT / "tests" / "data" / "layouts").glob("*.txt")):
+        for other in sorted(txt.parent.glob(f"{txt.stem}[._]*")):
+            if other != txt:
+                pairs.append(pytest.param(txt, other, id=f"layout-{other.name}"))
     return pairs
 
 

@@ -63,6 +63,7 @@ class _Page:
     number: int
     items: list[_TextLine | _Table] = field(default_factory=list)
     has_text: bool = False
+    cut_tables: int = 0  # tables that run off the right edge of the page
 
 
 def read_pdf(path: str, data: bytes) -> Source:
@@ -92,6 +93,10 @@ def read_pdf(path: str, data: bytes) -> Source:
     dropped, running = _drop_running_lines(pages)
     if dropped:
         notes.append(f"{dropped} running header or footer line(s) left out: {' / '.join(running)}")
+    for p in pages:
+        if p.cut_tables:
+            notes.append(f"page {p.number}: {p.cut_tables} table(s) run off the right edge of the page; "
+                         "their last column, cut off, is not read")
     frames = sum(1 for p in pages for i in p.items if isinstance(i, _TextLine) and i.box is not None)
     if frames:
         notes.append(f"{frames} line(s) in a frame (a one-column ruled box or text box) read as prose")
@@ -120,12 +125,22 @@ def _read_page(page, number: int) -> _Page:
             tables.append((cell, [[text]], [cell[0]]))
         else:
             frames.append(cell)
+    width = float(page.width)
+    # A table that reaches the right edge of the page runs off it: its last column is
+    # cut, its header and values in part or not at all on the page. That column is
+    # not read (a header without it does not confirm it: nothing is computed from it).
+    for i, (bbox, extracted, edges) in enumerate(tables):
+        if bbox[2] >= width - _SAME_EDGE and len(edges) > 1:
+            tables[i] = (bbox, [row[:len(edges) - 1] for row in extracted], edges[:-1])
+            out.cut_tables += 1
     boxes = [bbox for bbox, _, _ in tables]
 
     def outside_tables(obj: dict) -> bool:
         if obj.get("object_type") != "char":
             return True
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        if x > width or x < 0:  # off the page: not seen by anyone reading it
+            return False
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     height = float(page.height)

@@ -1,0 +1,178 @@
+"""Reports laid out as real documents are: framed prose, running headers and page
+breaks, characters spaced apart, merged cells, a table cut at the page edge, tables
+whose cells ran together, and documents that are no report at all.
+
+The documents are tests/data/layouts/ (made by scripts/make_layout_samples.py; what a
+reviewer says about each is in its README.md) and tests/data/not_reports/. Each file
+must give exactly the errors and warnings a reviewer gives, the same report in every
+format the same findings, and every finding must point at the document's own
+characters, whatever the reader repaired.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from nianbao import check
+from nianbao.api import check_text
+from nianbao.ingest import read_source
+from nianbao.spacing import close_up, original_offset
+
+ROOT = Path(__file__).resolve().parent.parent
+LAYOUT = ROOT / "tests" / "data" / "layouts"
+NOT_REPORTS = ROOT / "tests" / "data" / "not_reports"
+
+# What a reviewer says, as (rule, line) of every error and warning (tests/data/layouts/README.md).
+# A PDF's lines are those of its text layer as read, a Word document's and a web page's
+# those of their text: the same row stands on a different line in each.
+EXPECTED = {
+    "framed.txt": [], "framed.docx": [], "framed.html": [], "framed.pdf": [],
+    "textbox.docx": [], "textbox.pdf": [],
+    "paged.txt": [("SUM-004", 68)], "paged.docx": [("SUM-004", 97)], "paged.html": [("SUM-004", 69)],
+    "paged.pdf": [("SUM-004", 69)],
+    "spaced.txt": [], "spaced.docx": [], "spaced.pdf": [],
+    "merged.txt": [], "merged.docx": [], "merged.html": [], "merged.pdf": [], "merged_html.pdf": [],
+    "cut.pdf": [("TABLE-019", 40)],
+    "squashed.txt": [],
+}
+# Reading notes a reviewer is given (info), where a file has them.
+EXPECTED_INFO = {"squashed.txt": [("TABLE-018", 19), ("TABLE-018", 35), ("TABLE-018", 65)]}
+
+
+def _findings(path: Path, severities: tuple[str, ...]) -> list[tuple[str, int]]:
+    result = check(path)
+    assert result.error is None, result.error.render("en")
+    return sorted((v.rule, v.span.line) for v in result.violations if v.severity in severities)
+
+
+def test_every_layout_sample_has_an_expectation():
+    assert {p.name for p in LAYOUT.iterdir() if p.suffix != ".md"} == set(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_layout_sample_gives_what_a_reviewer_says(name: str):
+    assert _findings(LAYOUT / name, ("error", "warning")) == sorted(EXPECTED[name])
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_INFO))
+def test_layout_sample_reading_notes(name: str):
+    assert _findings(LAYOUT / name, ("info",)) == sorted(EXPECTED_INFO[name])
+
+
+def _same_report() -> list:
+    stems: dict[str, list[Path]] = {}
+    for path in sorted(LAYOUT.iterdir()):
+        if path.suffix != ".md":
+            stems.setdefault(path.name.split(".")[0].removesuffix("_html"), []).append(path)
+    return [pytest.param(paths, id=stem) for stem, paths in stems.items() if len(paths) > 1]
+
+
+@pytest.mark.parametrize("paths", _same_report())
+def test_same_report_in_every_format_gives_the_same_findings(paths: list[Path]):
+    """Rule for rule, severity and message: only the line differs by format."""
+    def findings(path: Path) -> Counter:
+        return Counter((v.rule, v.severity, v.message("en")) for v in check(path).violations)
+
+    first = findings(paths[0])
+    for other in paths[1:]:
+        assert findings(other) == first, other.name
+
+
+# ------------------------------------------------------------------- what the reader did
+
+@pytest.mark.parametrize(("name", "note"), [
+    ("framed.docx", "one-column table"),
+    ("textbox.docx", "text box"),
+    ("textbox.pdf", "in a frame"),
+    ("paged.pdf", "running header or footer"),
+    ("spaced.txt", "characters spaced apart closed up"),
+    ("spaced.pdf", "characters spaced apart closed up"),
+    ("cut.pdf", "run off the right edge of the page"),
+])
+def test_what_the_reader_repaired_is_said(name: str, note: str):
+    path = LAYOUT / name
+    assert any(note in n for n in read_source(path).notes)
+    tree = subprocess.run([sys.executable, "-m", "nianbao.cli", "parse", str(path)], capture_output=True,
+                          text=True, timeout=120)
+    assert any(line.startswith("  repaired   ") and note in line for line in tree.stdout.splitlines())
+    done = subprocess.run([sys.executable, "-m", "nianbao.cli", "check", "--format", "json", str(path)],
+                          capture_output=True, text=True, timeout=120)
+    assert any(note in n for n in json.loads(done.stdout)["files"][0]["notes"])
+
+
+def test_running_headers_and_frames_are_not_text():
+    paged = read_source(LAYOUT / "paged.pdf").text.split("\n")
+    title = "云岭县青石镇人民政府2023年政府信息公开工作年度报告"
+    assert paged.count(title) == 1  # the title, not the header repeated on every page
+    assert not any("第" in line and "页" in line and "共" in line for line in paged)
+    framed = read_source(LAYOUT / "framed.docx").text
+    assert "\t" not in framed.split("一、总体情况")[0]  # the framed introduction is prose
+
+
+def test_a_table_broken_over_pages_is_one_table_with_every_row():
+    from nianbao.parse import parse
+
+    report = parse(read_source(LAYOUT / "paged.pdf"))
+    applications = report.table("applications")
+    assert applications is not None and applications.header_confirmed
+    assert applications.missing == [] and applications.problems == []
+
+
+def test_a_column_cut_at_the_page_edge_is_not_read():
+    from nianbao.parse import parse
+
+    applications = parse(read_source(LAYOUT / "cut.pdf")).table("applications")
+    assert all(row.cell("total") is None for row in applications.rows)
+    new = applications.row("new")
+    assert [c.column for c in new.cells] == ["natural", "commercial", "research", "nonprofit", "legal", "other"]
+    assert [int(c.value) for c in new.cells] == [5, 1, 0, 0, 0, 0]
+
+
+# ------------------------------------------------------------------ characters spaced apart
+
+def test_spaced_out_characters_close_up_and_map_back():
+    cases = {
+        "一 、 总 体 情 况": "一、总体情况",
+        "联 系 电 话 ： 0 8 7 9 -6 2 3 1 4 5 8 ；": "联系电话：0879-6231458；",
+        "电 子 邮 箱 ：q s z x x g k @ y u n . c n 。": "电子邮箱：qszxxgk@yun.cn。",
+        "人民政府 2023 年政府": "人民政府2023年政府",
+        "规章 0 0 0": "规章 0 0 0",              # values of a row stay apart
+        "青石镇 人民政府": "青石镇 人民政府",      # words stay apart
+        "Tel : 0879 6231458": "Tel : 0879 6231458",
+    }
+    for text, expected in cases.items():
+        closed, gaps = close_up(text)
+        assert closed == expected, text
+        assert all(text[original_offset(i, gaps)] == ch for i, ch in enumerate(closed))
+
+
+def test_a_finding_in_spaced_out_text_points_at_the_document():
+    text = (LAYOUT / "spaced.txt").read_text(encoding="utf-8")
+    wrong = text.replace("至 2023 年 12 月 31 日", "至 2023 年 11 月 30 日")
+    assert wrong != text
+    result = check_text(wrong)
+    found = [v for v in result.violations if v.rule == "PERIOD-002"]
+    assert len(found) == 1
+    span = found[0].span
+    line = wrong.split("\n")[span.line - 1]
+    assert line[span.column - 1] == result.report.text[span.start]
+    assert line[span.column - 1:span.end_column - 1].replace(" ", "") == result.report.text[span.start:span.end]
+
+
+# ------------------------------------------------------------------------- not a report
+
+@pytest.mark.parametrize("name", sorted(p.name for p in NOT_REPORTS.iterdir()))
+def test_a_document_that_is_no_report_gets_one_clear_result(name: str):
+    result = check(NOT_REPORTS / name)
+    assert result.error is not None and result.error.msg.key == "check.not_a_report"
+    assert result.violations == []
+    done = subprocess.run([sys.executable, "-m", "nianbao.cli", "check", "--format", "json", str(NOT_REPORTS / name)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    entry = json.loads(done.stdout)["files"][0]
+    assert entry["status"] == "error" and entry["error_code"] == "check.not_a_report" and entry["violations"] == []
