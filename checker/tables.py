@@ -20,6 +20,7 @@ maps none of them to a column, so no arithmetic is done on guesses.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 
 from .cells import UNITS, looks_like_value, parse_value
@@ -724,19 +725,27 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
 
 # ------------------------------------------------------------------- tables lost on the way
 
+_GLUED_VALUES = re.compile(r"(?<=\D)[\d.,]+$")
+
+
 def _table_line_labels(text: str, templates: Templates) -> list[str]:
     """The template labels a line of text holds when it is a table row whose cells ran
-    together: the line itself as one label, or words each a label or a value."""
+    together: the line itself as one label, or words each a label (perhaps with its
+    values run on: `行政许可36`) or a value."""
     whole = core(text)  # (without a bar after it: core() drops bars)
     if whole in templates.label_owners:
         return [whole]
     words = text.split()
-    if len(words) < 2:
-        return []
-    cores = [core(w) for w in words]
-    if not all(c in templates.label_owners or looks_like_value(w) for w, c in zip(words, cores)):
-        return []
-    return [c for c in cores if c in templates.label_owners]
+    labels = []
+    for word in words:
+        label = core(word)
+        if label not in templates.label_owners:
+            label = core(_GLUED_VALUES.sub("", word))
+        if label in templates.label_owners:
+            labels.append(label)
+        elif not looks_like_value(word):
+            return []
+    return labels
 
 
 LOST_TABLE_LABELS = 4  # own labels of a table, each a line of its own, that show it is there

@@ -176,3 +176,11 @@ def test_a_document_that_is_no_report_gets_one_clear_result(name: str):
     assert done.returncode == 2
     entry = json.loads(done.stdout)["files"][0]
     assert entry["status"] == "error" and entry["error_code"] == "check.not_a_report" and entry["violations"] == []
+
+
+def test_a_table_whose_values_ran_into_their_labels_is_unreadable_not_missing():
+    text = ("某镇2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（五）项\n信息内容 本年处理决定数量\n"
+            "行政许可12\n第二十条第（六）项\n信息内容 本年处理决定数量\n行政处罚3\n行政强制0\n")
+    violations = check_text(text).violations
+    assert [(v.rule, v.span.line) for v in violations if v.rule == "TABLE-018"] == [("TABLE-018", 3)]
+    assert not [v for v in violations if v.rule == "TABLE-002" and "主动公开政府信息情况" in v.message()]
