@@ -59,8 +59,9 @@ def _labels(*words: str) -> str:
 
 
 _COLON = rf"{_S}[:：]?{_S}"
+_ADDRESS_COLON = rf"{_S}[:：，,]?{_S}"  # "联系地址，某县…" as well as "地址：某县…"
 _PHONE_LABELS = ("联系电话", "咨询电话", "办公电话", "服务电话", "监督电话", "投诉电话", "举报电话", "值班电话",
-                 "受理电话", "电话", "热线", "手机", "联系方式")
+                 "受理电话", "电话", "热线", "手机", "联系方式", "致电", "拨打")
 PHONE = re.compile(f"(?=[{''.join(sorted({w[0] for w in _PHONE_LABELS}))}TtPp])(?:"
                    + _labels(*_PHONE_LABELS) + r"|Tel|TEL|tel|Phone|PHONE|phone)")
 FAX = re.compile(_labels("传真"))
@@ -74,7 +75,7 @@ _NOT_POSTAL = ("网站", "网页", "网络", "邮件", "电子", "邮箱", "IP")
 ADDRESS = re.compile(
     _labels("通讯地址", "通信地址", "办公地址", "联系地址", "单位地址", "邮寄地址", "地址", "办公地点", "受理地点",
               "查阅地点")
-    + _COLON + r"(?:为|是|位于|在)?[ \u3000]*(?P<v>(?![A-Za-z]{2,}|[:：])[^，,。；;）)\n]{4,60})"
+    + _ADDRESS_COLON + r"(?:为|是|位于|在)?[ \u3000]*(?P<v>(?![A-Za-z]{2,}|[:：]|[和及与、等]|以及|或)[^，,。；;）)\n]{4,60})"
 )
 # A street address written without a label: 府前路1号, 河集村001号. Found from its end
 # (路…号, rare) back to the start of its run of characters (at most 24): scanning for
@@ -85,7 +86,7 @@ STREET_END = re.compile(
 )
 _STREET_START = re.compile(r"[\u4e00-\u9fff]{2,24}$")
 POSTCODE = re.compile(_labels("邮政编码", "邮编") + _COLON + r"(?P<v>\d{6})(?!\d)")
-EMAIL = re.compile(r"(?P<v>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")
+EMAIL = re.compile(r"(?P<v>[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")  # (＠: CONTACT-005)
 _EMAIL_LOCAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
 
 
@@ -95,7 +96,7 @@ def _emails(text: str) -> Iterator[re.Match]:
     together. A match needs an @, and whether one follows depends only on what comes
     after it, so the start of the run before each @ is the only start to try."""
     done = 0
-    at = text.find("@")
+    at = _next_at(text, 0)
     while at != -1:
         start = at
         while start > done and text[start - 1] in _EMAIL_LOCAL:
@@ -104,9 +105,15 @@ def _emails(text: str) -> Iterator[re.Match]:
         if m is not None:
             yield m
             done = m.end()
-            at = text.find("@", done)
+            at = _next_at(text, done)
         else:
-            at = text.find("@", at + 1)
+            at = _next_at(text, at + 1)
+
+
+def _next_at(text: str, start: int) -> int:
+    """The next @ (or full-width ＠) from `start`, -1 if none."""
+    found = [i for i in (text.find("@", start), text.find("＠", start)) if i != -1]
+    return min(found) if found else -1
 
 
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%]"
@@ -200,7 +207,7 @@ def contacts(text: str, index: LineIndex) -> list[Fact]:
             # the number follows the label after at most a few characters ("：", "（传真）：")
             for stop in range(m.end(), min(m.end() + 7, len(text))):
                 number = _PHONE_NUMBER.match(text, stop)
-                if number or text[stop] in "\n，。；;" or text[stop].isdigit():
+                if number or text[stop] in "\n。；;" or (text[stop] in "，," and stop > m.end()) or text[stop].isdigit():
                     break
             if number is not None and not any(f.span.start == number.start("v") for f in out):
                 add(kind, number.start("v"), number.end("v"), m.start())

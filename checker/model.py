@@ -158,7 +158,7 @@ class Section:
     span: Span
     title: str
     canonical: int | None = None
-    title_match: str = "none"  # exact | variant | article | fuzzy | none
+    title_match: str = "none"  # exact | article | wording (meaning kept) | variant | fuzzy | none
     numbering: str = "cjk"     # cjk (三、) | arabic (3、: auto-numbering noise)
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)

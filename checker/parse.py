@@ -22,7 +22,7 @@ from .model import Issuer, Paragraph, Report, Section, Span, Table
 from .regimes import regime_for
 from .cache import grammar as load_grammar
 from .tables import is_table_label, lost_tables, read_region
-from .templates import SectionTitle, Templates, bundled
+from .templates import SameMeaning, SectionTitle, Templates, bundled
 from .text import LineIndex, join_spans
 
 
@@ -90,7 +90,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     front_tables = [item for child in front.children if isinstance(child, Tree)
                     for item in read_region(child.children, reader.index, templates, preferred)
                     if isinstance(item, Table)]
-    sections = _sections(section_nodes, reader, templates.sections, preferred)
+    sections = _sections(section_nodes, reader, templates, preferred)
     tables = front_tables + [t for s in sections for t in s.tables]
 
     issuer_candidates: list[Issuer] = []
@@ -241,7 +241,22 @@ def _head_number(head: str) -> tuple[int | None, str]:
     return value, "arabic" if kind == "arabic" else "cjk"
 
 
-def _sections(nodes: list[Tree], reader: _Reader, known: list[SectionTitle], preferred: str | None) -> list[Section]:
+def _same_meaning(heading: str, official: str, words: SameMeaning) -> bool:
+    """Whether a heading says what the format's heading says, differing only by words
+    that leave the meaning as it is (sections.yaml, same_meaning)."""
+    def plain(text: str) -> str:
+        text = core(text)
+        for word, same in words.same:
+            text = text.replace(word, same)
+        for word in sorted(words.ignore, key=len, reverse=True):
+            text = text.replace(word, "")
+        return text
+
+    return plain(heading) == plain(official)
+
+
+def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferred: str | None) -> list[Section]:
+    known = templates.sections
     sections: list[Section] = []
     for node in nodes:
         head, *children = node.children
@@ -250,6 +265,9 @@ def _sections(nodes: list[Tree], reader: _Reader, known: list[SectionTitle], pre
         number, numbering_kind = _head_number(line)
         title = strip_numbering(line)
         canonical, how = _match_title(_heading_words(title), known)
+        official = next((s.title for s in known if s.number == canonical), "")
+        if how in ("variant", "fuzzy") and _same_meaning(_heading_words(title), official, templates.same_meaning):
+            how = "wording"  # worded otherwise, meaning kept
         paragraphs, tables = reader.blocks(children, preferred)
         previous = sections[-1] if sections else None
         continues = previous is None or previous.number is None or number == previous.number + 1

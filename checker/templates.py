@@ -99,10 +99,19 @@ class SectionTitle:
     keywords: tuple[tuple[str, ...], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class SameMeaning:
+    """Words by which a heading may differ from the format's and keep its meaning."""
+
+    ignore: tuple[str, ...] = ()
+    same: tuple[tuple[str, str], ...] = ()
+
+
 @dataclass(slots=True)
 class Templates:
     tables: list[TableTemplate]
     sections: list[SectionTitle]
+    same_meaning: SameMeaning = SameMeaning()
     label_owners: dict[str, set[str]] = field(default_factory=dict)
     sole_owner: dict[str, str] = field(default_factory=dict)  # label core → the one table using it
     neutral: set[str] = field(default_factory=set)  # tables whose versions are all alike
@@ -236,6 +245,7 @@ def _table_templates(doc: dict, where: str) -> list[TableTemplate]:
 def load_templates(directory: Path) -> Templates:
     tables: list[TableTemplate] = []
     sections: list[SectionTitle] = []
+    same_meaning = SameMeaning()
     for path in sorted(directory.glob("*.yaml")):
         with path.open(encoding="utf-8") as f:
             doc = yaml.safe_load(f)
@@ -245,11 +255,13 @@ def load_templates(directory: Path) -> Templates:
                     number=s["number"], title=s["title"], article=s.get("article"),
                     variants=tuple(s.get("variants", ())),
                     keywords=tuple(tuple(k) for k in s.get("keywords", ()))) for s in doc["sections"]]
+                words = doc.get("same_meaning") or {}
+                same_meaning = SameMeaning(tuple(words.get("ignore", ())), tuple((words.get("same") or {}).items()))
             else:
                 tables.extend(_table_templates(doc, str(path)))
         except (KeyError, TypeError) as e:
             raise TemplateError(f"{path}: malformed template ({e})") from None
-    return Templates(tables=tables, sections=sections)
+    return Templates(tables=tables, sections=sections, same_meaning=same_meaning)
 
 
 @lru_cache(maxsize=1)

@@ -23,21 +23,25 @@ MANIFEST = yaml.safe_load((REGRESSION / "manifest.yaml").read_text(encoding="utf
 ENTRIES = {entry["id"]: entry for entry in MANIFEST}
 LOUD = ("error", "warning")
 # Reports the checker does not yet read as a reviewer does: expected to fail, strictly (a
-# report that starts passing must leave this list). The list only shrinks.
+# report that starts passing must leave these lists). The lists only shrink.
+SPRUNG_TRAPS: set[str] = {
+    "2012_cannei_xiang", "2014_gaolou_town", "2014_nanxun_xiang", "2016_jinan_district", "2016_suzhou_city",
+    "2016_yangshan_county_office", "2019_longwan_audit_dept", "2019_shenyang_jgsw_dept", "2020_fengsan_town",
+    "2020_hebao_town", "2020_liangcheng_town", "2020_tangcun_town", "2023_dizhang_subdistrict",
+    "2023_guanzhou_subdistrict", "2023_zhengyang_subdistrict", "2024_heshui_town"
+}
 KNOWN_GAPS: set[str] = {
-    "2012_cannei_xiang", "2014_gaolou_town", "2014_nanxun_xiang", "2016_chaoyang_xiang", "2016_jinan_district",
-    "2016_longgui_town", "2016_suzhou_city", "2016_yangshan_county_office", "2018_jianxin_town",
-    "2019_datonghu_kgx_dept", "2019_longwan_audit_dept", "2019_shanghai_city_office", "2019_shenyang_jgsw_dept",
-    "2020_fengsan_town", "2020_hebao_town", "2020_liangcheng_town", "2020_tangcun_town", "2021_jianning_xiang",
-    "2021_zhabu_xiang", "2023_dizhang_subdistrict", "2023_guanzhou_subdistrict", "2023_longyou_county_office",
-    "2023_zhengyang_subdistrict", "2024_dashan_town", "2024_heshui_town", "2024_luoshui_town",
-    "seed_000_sairlong_2021", "seed_002_shangguan_2022", "seed_003_sanzhualun_2017",
+    "2012_cannei_xiang", "2014_gaolou_town", "2014_nanxun_xiang", "2016_jinan_district", "2016_suzhou_city",
+    "2016_yangshan_county_office", "2019_longwan_audit_dept", "2019_shanghai_city_office",
+    "2019_shenyang_jgsw_dept", "2020_fengsan_town", "2020_hebao_town", "2020_liangcheng_town",
+    "2020_tangcun_town", "2021_zhabu_xiang", "2023_dizhang_subdistrict", "2023_guanzhou_subdistrict",
+    "2023_zhengyang_subdistrict", "2024_heshui_town", "seed_002_shangguan_2022"
 }
 
 
-def _ids() -> list:
+def _ids(gaps: set[str]) -> list:
     return [pytest.param(i, marks=pytest.mark.xfail(strict=True, reason="not yet read as a reviewer does"))
-            if i in KNOWN_GAPS else i for i in sorted(ENTRIES)]
+            if i in gaps else i for i in sorted(ENTRIES)]
 
 
 def _findings(entry, rules):
@@ -56,7 +60,7 @@ def _describe(pairs, violations):
     return "\n".join(lines) or "  (none)"
 
 
-@pytest.mark.parametrize("report_id", _ids())
+@pytest.mark.parametrize("report_id", _ids(KNOWN_GAPS))
 def test_expected_findings(report_id, rules):
     entry = ENTRIES[report_id]
     violations = _findings(entry, rules)
@@ -88,7 +92,7 @@ def test_expected_severities(report_id, rules):
     assert not wrong, f"{report_id}: wrong severities\n" + "\n".join(wrong)
 
 
-@pytest.mark.parametrize("report_id", _ids())
+@pytest.mark.parametrize("report_id", _ids(SPRUNG_TRAPS))
 def test_traps(report_id, rules):
     """The traps: a rule named there must not fire as an error or warning (at its line, if given)."""
     entry = ENTRIES[report_id]
