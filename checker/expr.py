@@ -1001,6 +1001,16 @@ def _f_section(env: Env, n):
     return env.report.section(int(n))
 
 
+def _f_table_of(env: Env, n):
+    """The statistics table the format puts in section n, wherever the report has it;
+    null when it was not read (missing, or there but unreadable)."""
+    n = number(n)
+    if n is UNKNOWN:
+        return None
+    ids = {t.id for t in env.templates.tables if t.section == int(n)}
+    return next((t for t in env.report.tables if t.template in ids), None)
+
+
 def _f_exists(env: Env, value):
     return value is not None and value is not UNKNOWN and not (isinstance(value, CellRef) and value.value is UNKNOWN)
 
@@ -1360,6 +1370,8 @@ def _f_close(env: Env, a, b):
 FUNCTIONS: dict[str, Function] = {
     "section": Function(_f_section, 1, 1, "section(n): the section matched to official section n (1–6), or null"),
     "exists": Function(_f_exists, 1, 1, "exists(x): x is there and known"),
+    "table_of": Function(_f_table_of, 1, 1, "table_of(n): the statistics table of section n (2–4), wherever "
+                                              "it stands, or null"),
     "count": Function(_f_count, 1, 1, "count(list): how many items"),
     "len": Function(_f_len, 1, 1, "len(x): length of a text or a list"),
     "sum": Function(_f_sum, 1, 1, "sum(list): total of numbers or cells; unknown if any is unknown"),

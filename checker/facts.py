@@ -269,7 +269,7 @@ def issuer_kind(name: str) -> str:
 _YEAR = rf"(?:\d{{4}}|{_CJK_YEAR})"
 _TITLE_BODY = re.compile(
     r"^[ \u3000]*(?:关于)?(?:" + _YEAR + r"[ \u3000]*年度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
-    r"(?:[（(]?" + _YEAR + r"[ \u3000]*年度?[)）]?|政府信息公开|政务信息公开|政务公开|信息公开)"
+    r"(?:[（(]?" + _YEAR + r"(?:[ \u3000]*年度?|(?=政务|政府|信息))[)）]?|政府信息公开|政务信息公开|政务公开|信息公开)"
 )
 _SIGNATURE = re.compile(r"^[ \u3000]*(?P<name>[^\s，。；：:,]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|办公室|办公厅|局|厅|委|办|中心|院|乡|镇|街道))[ \u3000]*$")
 
@@ -292,6 +292,68 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
         return None
     at = span.start + title.index(name, start)
     return Issuer(name, issuer_kind(name), index.span(at, at + len(name)), "title")
+
+
+# Sentences of an introduction that name the body whose report it is, when no title line
+# does (a web page shows the title only around the article): "现公布开阳县冯三镇人民政府
+# 2020年…年度报告", "由两城镇人民政府党政办公室编写", "唐村镇政府编制2020年…年度报告",
+# "发布机构：参内乡". The body of the report, not the office inside it that drafted it.
+_PUBLISHES = re.compile(r"(?:现|特|现特|特此|现将)?(?:向社会)?公布(?P<rest>[^。；;\n]{4,60})")
+_COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:负责)?编(?:制|写|印)")
+_COMPILES = re.compile(r"(?:^|[，,。；;：:\s])(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
+                       + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报)")
+_PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
+_DRAFTING_OFFICE = re.compile(r"(?P<body>政府|办事处|管委会)(?:党政综合办公室|党政办公室|综合办公室|党政办|办公室|综合办)$")
+
+
+_ALIAS = re.compile(r"[（(](?:以下简称|下称|简称)[^)）]*[)）]$")
+# The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，
+# 官洲街道办事处认真落实…", "南薰乡未收取任何费用" (the last resort, when nothing else names it).
+_SUBJECT = re.compile(
+    r"(?:^|[，,。；;])(?:\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
+    r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:街道办事处|人民政府办公室|人民政府|管理委员会|管委会|管理局|局|乡|镇))"
+    r"(?=认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|未|共|全年|通过|主动)")
+
+
+def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
+    """A body a report's own sentences name as their subject: the last resort for a
+    report that names itself nowhere else (no title line, no signature)."""
+    for p in paragraphs:
+        for m in _SUBJECT.finditer(p.text):
+            name = m.group("name")
+            kind = issuer_kind(name)
+            if kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name.startswith(("我", "本", "各", "全")):
+                start = p.span.start + m.start("name")
+                return Issuer(name, kind, index.span(start, start + len(name)), "text")
+    return None
+
+
+def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
+    """Bodies the opening paragraphs name as the report's own: whose report is
+    published, who compiled it, the publisher a web page states above it."""
+    out: list[Issuer] = []
+    for p in paragraphs:
+        found: list[tuple[str, int]] = []
+        m = _PUBLISHES.search(p.text)
+        if m:
+            rest = m.group("rest")
+            body = _TITLE_BODY.match(nfkc_digits(rest))
+            if body:
+                start, end = body.span("name")
+                if rest[start:end].endswith("人民") and rest.startswith("政府", end):
+                    end += 2
+                found.append((rest[start:end], m.start("rest") + start))
+        for pattern in (_COMPILED_BY, _COMPILES, _PUBLISHER_LINE):
+            m = pattern.search(p.text)
+            if m:
+                found.append((m.group("name"), m.start("name")))
+        for name, at in found:
+            name = _DRAFTING_OFFICE.sub(r"\g<body>", _ALIAS.sub("", name.strip(" \u3000：:")))
+            kind = issuer_kind(name)
+            if len(name) >= 2 and kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name[-1].isdigit():
+                start = p.span.start + at
+                out.append(Issuer(name, kind, index.span(start, start + len(name)), "intro"))
+    return out
 
 
 def signature_line(line: str) -> str | None:
@@ -325,5 +387,7 @@ def _same_body(a: str, b: str) -> bool:
 
 
 def year_in(text: str) -> int | None:
-    m = re.search(r"(?<!\d)(?P<y>(?:19|20)\d\d|" + _CJK_YEAR + r")[ \u3000]*年", nfkc(text))
+    """The year a title names: 2021年, 二〇二一年, or 2021 run on into the matter
+    ("2019政务信息公开年报")."""
+    m = re.search(r"(?<!\d)(?P<y>(?:19|20)\d\d|" + _CJK_YEAR + r")(?:[ \u3000]*年|(?=政务|政府|信息))", nfkc(text))
     return _num(m.group("y")) if m else None

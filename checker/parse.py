@@ -76,8 +76,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     tree = parse_tree(source.text)
     front, *section_nodes = tree.children
     front_paragraphs = [reader.paragraph(t) for t in front.children if isinstance(t, Token)]
-    title_at = _title_position(front_paragraphs)
-    title, title_start = _title(front_paragraphs, title_at)
+    title_at, title, title_start = _title(front_paragraphs)
     preamble = front_paragraphs[:title_start] if title_at is not None else []
     intro = front_paragraphs[title_at + 1:] if title_at is not None else front_paragraphs
 
@@ -100,6 +99,11 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
             issuer_candidates.append(found)
     signature, publication = _signature(sections, preamble, reader.index, all_dates)
     issuer_candidates.extend(signature)
+    opening = front_paragraphs[:8] + (sections[0].paragraphs[:3] if sections else [])
+    issuer_candidates.extend(facts.issuer_from_intro(opening, reader.index))
+    if not issuer_candidates:
+        found = facts.issuer_from_prose(opening + [p for s in sections for p in s.paragraphs], reader.index)
+        issuer_candidates.extend([found] if found else [])
     prose_paragraphs = front_paragraphs + [p for s in sections for p in s.paragraphs]
     return Report(
         layout_lost=_layout_lost(source.text, sections),
@@ -163,32 +167,51 @@ def _layout_lost(text: str, sections: list[Section]) -> bool:
     return len(sections) < 3 and len(_INLINE_HEADING.findall(text)) >= 3
 
 
-def _title_position(front: list[Paragraph]) -> int | None:
-    """The title is the last title-like line of the front matter (a cover letter may
-    quote it before); failing that, a short first line."""
-    candidates = [i for i, p in enumerate(front)
+def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
+    """The title: (index of its last line in the front matter, the title, index of its
+    first line). It is the last title-like line of the front matter (a cover letter may
+    quote it before), with the line above when the title is split over two ("宿州市人民
+    政府2016年" / "政府信息公开工作年度报告"). Where a web page shows the title and the
+    document repeats it (with only short lines between: no cover letter), the first is the
+    title; and where the repeat leaves the year out, the one with the year. Failing any
+    title-like line, a short first line."""
+    candidates = [_joined_title(front, i) for i, p in enumerate(front)
                   if p.kind == "title" and not p.text.startswith(("关于", "附"))]
     if candidates:
-        return candidates[-1]
+        last = candidates[-1]
+        key, dated = _title_key(last[1].text), facts.year_in(last[1].text) is not None
+        for earlier in candidates[:-1]:
+            same = _title_key(earlier[1].text) == key and (dated or facts.year_in(earlier[1].text) is not None)
+            if same and (not dated or all(len(p.text) <= 40 and "。" not in p.text
+                                          for p in front[earlier[0] + 1:last[2]])):
+                return earlier
+        return last
     if front and len(front[0].text) <= 60 and "。" not in front[0].text:
-        return 0
-    return None
+        return 0, front[0], 0
+    return None, None, 0
 
 
-def _title(front: list[Paragraph], at: int | None) -> tuple[Paragraph | None, int]:
-    """The title paragraph and the index of its first line in the front matter."""
-    if at is None:
-        return None, 0
+def _title_key(text: str) -> str:
+    """A title without its year: two titles of one report compare equal."""
+    return core(re.sub(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?", "", text))
+
+
+_TITLE_START_WITHOUT_BODY = re.compile(r"[（(]?\d|政府信息|信息公开|政务|工作|年度|年报")
+
+
+def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]:
+    """The title line at `at`, joined with the short line above it (at most one blank
+    line between) when that line is the title's first half: a body and a year
+    ("某县人民政府办公室" / "2021年政府信息…", "宿州市人民政府2016年" / "政府信息…",
+    "西咸新区底张街道办事处2023年度政府" / "信息公开工作年度报告"), or a year alone."""
     title = front[at]
     before = front[at - 1] if at > 0 else None
-    # "某县人民政府办公室" / "2021年政府信息公开工作年度报告", or "2021年度" / "某县…年度
-    # 报告": one title on two lines.
-    if (before is not None and before.kind == "text" and before.span.end_line + 1 == title.span.line
-            and len(before.text) <= 30 and not any(ch in before.text for ch in "，。：:；")
-            and (title.text[:1].isdigit() or _YEAR_ONLY.fullmatch(before.text))):
-        span = join_spans(before.span, title.span)
-        return Paragraph(before.text + title.text, span, "title"), at - 1
-    return title, at
+    if (before is not None and before.kind == "text" and title.span.line - before.span.end_line <= 2
+            and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；")
+            and (_TITLE_START_WITHOUT_BODY.match(title.text) or _YEAR_ONLY.fullmatch(before.text)
+                 or before.text.endswith(("年", "年度", "政府", "政务")))):
+        return at, Paragraph(before.text + title.text, join_spans(before.span, title.span), "title"), at - 1
+    return at, title, at
 
 
 _YEAR_ONLY = re.compile(r"[（(]?\d{4}\s*年度?[）)]?")
@@ -271,8 +294,11 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         paragraphs, tables = reader.blocks(children, preferred)
         previous = sections[-1] if sections else None
         continues = previous is None or previous.number is None or number == previous.number + 1
-        if previous is not None and canonical is None and not continues:
-            # Not a section of its own: a heading inside the previous one.
+        goes_back = (previous is not None and numbering_kind == "arabic" and number is not None
+                     and previous.number is not None and number <= previous.number)
+        if previous is not None and not continues and (canonical is None or goes_back):
+            # Not a section of its own: a heading inside the previous one (an item "1、主动公开。
+            # …" inside "1、总体情况" is no second section, whatever its words).
             previous.paragraphs.append(Paragraph(line.strip(" \u3000"), span, "subheading"))
             previous.paragraphs.extend(paragraphs)
             previous.tables.extend(tables)
