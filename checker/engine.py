@@ -201,6 +201,9 @@ class MatchTemplate:
             return
         if table is None:
             return
+        if (self.find in ("missing_blocks", "missing_rows", "extra_rows") and table.version
+                and env.regime in {v.version for v in versions} and table.version != env.regime):
+            return  # read as another format version than the year's (TABLE-001): that is the one defect
         whole_blocks = _missing_blocks(env, table)
         if self.find == "missing_blocks":
             for block, label, span in whole_blocks:
@@ -283,12 +286,14 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
     fallback = report.title.span if report.title else index.line_span(1)
     violations: list[Violation] = []
     errors: list[RuleRunError] = []
+    containers = _containers(report)
     for rule in rules:
         if rule.corpus != (corpus is not None) or not rule.applies_to(regime, issuer_kind):
             continue
         env.vars = dict(rule.params)
         env.touched = []
         check = rule.check
+        found: list[Violation] = []
         try:
             when = getattr(check, "when", None)
             if when is not None and not isinstance(check, Expect) and truth(when(env)) is not True:
@@ -296,12 +301,59 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
             for finding in islice(check.findings(env), MAX_FINDINGS):
                 messages = {lang: format_message(rule.message[lang], finding.vars, env, lang)
                             for lang in ("zh", "en")}
-                violations.append(Violation(rule.id, rule.severity, rule.title, finding.span or fallback,
-                                            messages, _unique(finding.related), _other_report(rule, corpus)))
+                found.append(Violation(rule.id, rule.severity, rule.title, finding.span or fallback,
+                                       messages, _unique(finding.related), _other_report(rule, corpus)))
         except ExprError as e:
             errors.append(RuleRunError(rule.id, e.message))
+        violations.extend(_folded(found, rule.cap, containers))
+    violations = _without_restated_notes(violations)
     violations.sort(key=lambda v: v.order)
     return violations, errors
+
+
+def _without_restated_notes(violations: list[Violation]) -> list[Violation]:
+    """Leave out a reading note (info) every place of which an error or a warning
+    already names: a sum that does not add up because its 总计 is blank is one finding,
+    not that finding and a note about the blank cell."""
+    named = {s.start for v in violations if v.severity != "info" for s in (v.span, *v.related)}
+    if not named:
+        return violations
+    return [v for v in violations
+            if v.severity != "info" or not v.related or not all(s.start in named for s in (v.span, *v.related))]
+
+
+def _containers(report: Report) -> list[tuple[int, int]]:
+    """The tables and sections of a report, as (start, end) offsets, tables first: what
+    a rule's findings are counted in for its cap."""
+    spans = [t.span for t in report.tables] + [s.body_span or s.span for s in report.sections]
+    return [(s.start, s.end) for s in spans]
+
+
+def _folded(found: list[Violation], cap: int, containers: list[tuple[int, int]]) -> list[Violation]:
+    """A rule's findings with at most `cap` in one table or section: the rest are folded
+    into the last one kept, whose message says how many more and where, and whose
+    related places include theirs. One cause seldom shows only once."""
+    if len(found) <= cap:
+        return found
+    groups: dict[object, list[Violation]] = {}
+    for v in found:
+        key = next((c for c in containers if c[0] <= v.span.start < c[1]), None)
+        groups.setdefault(key, []).append(v)
+    out: list[Violation] = []
+    for key, group in groups.items():
+        if key is None or len(group) <= cap:
+            out.extend(group)
+            continue
+        group.sort(key=lambda v: v.order)
+        kept, rest = group[:cap], group[cap:]
+        last = kept[-1]
+        lines = "、".join(str(line) for line in sorted({v.span.line for v in rest})[:12])
+        more = {"zh": f"（另有{len(rest)}处同类问题，在第{lines}行）", "en": f" (and {len(rest)} more, on line(s) {lines.replace('、', ', ')})"}
+        kept[-1] = Violation(last.rule, last.severity, last.title, last.span,
+                             {lang: text + more[lang] for lang, text in last.messages.items()},
+                             _unique(last.related + [s for v in rest for s in (v.span, *v.related)]), last.other)
+        out.extend(kept)
+    return out
 
 
 def _other_report(rule: Rule, corpus: Corpus | None) -> str | None:

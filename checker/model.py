@@ -109,6 +109,7 @@ class Table:
     title: str | None = None          # the template's title, e.g. 收到和处理政府信息公开申请情况
     version: str | None = None        # template version: "2021", "2019", "pre2019"
     version_evidence: list[str] = field(default_factory=list)
+    evidence_at: Span | None = None   # where the first of that evidence stands
     section: int | None = None        # number of the section the table sits in
     header: list[Cell] = field(default_factory=list)
     header_confirmed: bool = False

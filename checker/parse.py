@@ -83,7 +83,9 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     prose = _without_tables(source.text, tree)
     all_dates = facts.dates(prose, reader.index)
     periods = facts.periods(prose, reader.index, all_dates)
-    year, year_source = _year(title, periods)
+    opening = [p.text for p in intro[:5]] + [t.value for t in (section_nodes[0].children[1:4] if section_nodes else [])
+                                                if isinstance(t, Token) and t.type == "TEXT"]
+    year, year_source = _year(title, periods, opening)
     preferred = regime_for(year)
 
     front_tables = [item for child in front.children if isinstance(child, Tree)
@@ -97,7 +99,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         found = facts.issuer_from_title(title.text, title.span, reader.index)
         if found:
             issuer_candidates.append(found)
-    signature, publication = _signature(sections, preamble, reader.index, all_dates)
+    signature, publication = _signature(sections, preamble, intro, reader.index, all_dates)
     issuer_candidates.extend(signature)
     opening = front_paragraphs[:8] + (sections[0].paragraphs[:3] if sections else [])
     issuer_candidates.extend(facts.issuer_from_intro(opening, reader.index))
@@ -217,7 +219,16 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
 _YEAR_ONLY = re.compile(r"[（(]?\d{4}\s*年度?[）)]?")
 
 
-def _year(title: Paragraph | None, periods: list) -> tuple[int | None, str | None]:
+# An opening sentence that names the report and its year ("现将我局2019年政府信息公开工作
+# 报告如下"), or a first paragraph that opens with the year ("2023年，在区委、区政府的领导下…").
+_REPORT_OF_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开|政务信息公开|信息公开)"
+                             r"[^。；;\n]{0,12}(?:年度报告|工作报告|报告|年报)")
+_OPENS_WITH_YEAR = re.compile(r"^[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年(?:度|以来)?[，,]")
+
+
+def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[int | None, str | None]:
+    """The report year: from the title, else the statistics period, else the opening
+    sentences (a web page's text without its title)."""
     if title is not None:
         year = facts.year_in(title.text)
         if year is not None:
@@ -225,6 +236,11 @@ def _year(title: Paragraph | None, periods: list) -> tuple[int | None, str | Non
     for p in periods:
         if p.start is not None and p.end is not None and p.start.year == p.end.year:
             return p.start.year, "period"
+    for pattern in (_REPORT_OF_YEAR, _OPENS_WITH_YEAR):
+        for text in opening:
+            m = pattern.search(text)
+            if m:
+                return int(m.group("y")), "text"
     return None, None
 
 
@@ -325,12 +341,12 @@ def _heading_words(title: str) -> str:
 _PUBLISHED = re.compile(r"(?:发布|公开|成文)(?:日期|时间)\s*[:：]")
 
 
-def _signature(sections: list[Section], preamble: list[Paragraph], index: LineIndex,
+def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[Paragraph], index: LineIndex,
                all_dates: list) -> tuple[list[Issuer], object]:
     """The signing body and date at the end of the report, or of its cover letter."""
     issuers: list[Issuer] = []
     publication = None
-    for p in preamble:  # a web page's "发布日期：2022-01-20" above the title
+    for p in [*preamble, *intro[:3]]:  # a web page's "发布日期：2022-01-20" above or under the title
         if _PUBLISHED.search(p.text):
             publication = next((f for f in all_dates if p.span.start <= f.span.start < p.span.end), None)
     tail = sections[-1].paragraphs[-3:] if sections else []

@@ -48,7 +48,10 @@ TEMPLATE_FINDINGS = ("missing_table", "unreadable_table", "missing_rows", "missi
                      "unmatched_rows", "header_missing", "header_partial", "header_mismatch", "value_count")
 
 RULE_KEYS = {"id", "title", "title_en", "severity", "applies", "cite", "description", "params",
-             "message", "check", "examples"}
+             "message", "check", "examples", "cap"}
+# At most this many findings of one rule in one table or section: the rest are folded into
+# the last one ("and 23 more"), as one cause seldom shows once. A rule may set its own `cap`.
+DEFAULT_CAP = 3
 REQUIRED_RULE_KEYS = ("id", "title", "title_en", "severity", "cite", "message", "check")
 CHECK_KINDS = {
     "expect": {"for_each", "let", "when", "at", "related"},
@@ -112,6 +115,7 @@ class Rule:
     file: str = ""
     line: int = 0
     yaml: str = ""                 # the rule as written, for `rules show` and the TUI
+    cap: int = DEFAULT_CAP         # findings in one table or section before the rest are folded
 
     def applies_to(self, regime: str | None, issuer_kind: str | None) -> bool:
         if self.regimes is not None and regime not in self.regimes:
@@ -356,6 +360,9 @@ class _Validator:
         kind, check, variables = self._check(item["check"], vp["check"], what, set(params))
         message = self._message(item["message"], vp["message"], what, variables | set(params))
         examples = self._examples(item.get("examples"), vp.get("examples"), what, base)
+        cap = item.get("cap", DEFAULT_CAP)
+        if not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
+            self.error(vp.get("cap") or item.pos, f"{what}: `cap` must be a whole number of at least 1, not {cap!r}")
         if self.failed:
             return None
         return Rule(id=rule_id, family=family, title=item["title"], title_en=item["title_en"],
@@ -363,7 +370,7 @@ class _Validator:
                     regimes=regimes, issuers=issuers, params=params,
                     facts=frozenset(self.names), corpus=bool(self.names & CORPUS_FACTS),
                     description=item.get("description", ""), examples=examples,
-                    file=self.file, line=item.pos.line)
+                    file=self.file, line=item.pos.line, cap=cap)
 
     def _applies(self, value, pos: Pos | None, what: str):
         if value is None:

@@ -405,7 +405,7 @@ class _Builder:
                 t.extra.append(Row(labels[-1].text, raw.span, _unmapped(values, None), hit.id))
             else:
                 t.problems.append(TableProblem("unmatched_row", " / ".join(raw.texts), raw.span))
-        t.version_evidence = self._evidence(others)
+        t.version_evidence, t.evidence_at = self._evidence(others)
         score = self.exact + 0.5 * self.fuzzy + self.header_hits - len(self.unmatched)
         complete = not t.missing and not self.unmatched and not t.extra and t.header_confirmed
         return _Reading(t, score, complete)
@@ -428,21 +428,22 @@ class _Builder:
     def _block(self, row_id: str | None) -> str | None:
         return self.blocks.get(row_id)
 
-    def _evidence(self, others: list[TableTemplate]) -> list[str]:
+    def _evidence(self, others: list[TableTemplate]) -> tuple[list[str], Span | None]:
         """What in the report marks this version: rows (a data row where the other
-        versions have a group counts too) and column or block labels no other has."""
+        versions have a group counts too) and column or block labels no other has; and,
+        when one thing alone marks it (the single （六）其他处理 row), where it stands."""
         if not others:
-            return []
+            return [], None
         other_rows = {(r.core, r.is_group) for o in others for r in o.rows}
         other_labels = set().union(*(o.labels for o in others)) if others else set()
-        out = [r.label for r in self.tpl.rows
-               if r.id in self.matched and (r.core, r.is_group) not in other_rows]
-        found = {core(c.raw) for c in self.table.header}
+        marks = [(r.label, self.matched[r.id].span) for r in self.tpl.rows
+                 if r.id in self.matched and (r.core, r.is_group) not in other_rows]
+        header = {core(c.raw): c.span for c in reversed(self.table.header)}
         for b in self.tpl.blocks:
             for label in [b.label] + [c.label for c in b.columns]:
-                if core(label) in found and core(label) not in other_labels and label not in out:
-                    out.append(label)
-        return out
+                if core(label) in header and core(label) not in other_labels and label not in [m[0] for m in marks]:
+                    marks.append((label, header[core(label)]))
+        return [label for label, _ in marks], marks[0][1] if len(marks) == 1 else None
 
 
 def _rejoin_split_rows(rows: list[RawRow], width: int) -> list[RawRow]:

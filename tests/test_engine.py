@@ -114,7 +114,7 @@ def test_match_template_missing_rows(tmp_path):
         match_template:
           table: applications
           find: missing_rows
-    """, message="{label}"))
+    """, message="{label}", extra="    cap: 50\n"))
     found = check_text(REPORT, rules=rules).violations
     assert len(found) == 21 and found[0].message() == "（一）予以公开"
 
