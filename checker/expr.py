@@ -1429,6 +1429,8 @@ GLOBALS: dict[str, Callable[[Env], Any]] = {
     "template": lambda env: env.report.template,
     "layout_lost": lambda env: env.report.layout_lost,
     "issuer": lambda env: env.report.issuer,
+    "title_issuer": lambda env: env.report.title_issuer,
+    "signed_by": lambda env: env.report.signed_by,
     "title": lambda env: env.report.title,
     "period": lambda env: env.report.period,
     "periods": lambda env: list(env.report.periods),
@@ -1457,6 +1459,8 @@ GLOBAL_DOCS = {
     "layout_lost": "true when the report's lines were run together on the way (section headings inside "
                    "lines): its sections and tables cannot be checked one by one",
     "issuer": "the issuing body: .name, .kind (township, subdistrict, government, department, committee, unknown)",
+    "title_issuer": "the body the title names (.name, .kind), or null",
+    "signed_by": "the body the signature at the end names (.name, .kind), or null",
     "title": "the title paragraph: .text",
     "period": "the statistics period: .start, .end (dates), .text",
     "periods": "every period the report states",

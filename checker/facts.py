@@ -343,12 +343,15 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
                 if rest[start:end].endswith("人民") and rest.startswith("政府", end):
                     end += 2
                 found.append((rest[start:end], m.start("rest") + start))
-        for pattern in (_COMPILED_BY, _COMPILES, _PUBLISHER_LINE):
+        m = _PUBLISHER_LINE.search(p.text)
+        if m:
+            found.append((m.group("name"), m.start("name")))
+        for pattern in (_COMPILED_BY, _COMPILES):  # who drafted it: the body, not its office
             m = pattern.search(p.text)
             if m:
-                found.append((m.group("name"), m.start("name")))
+                found.append((_DRAFTING_OFFICE.sub(r"\g<body>", m.group("name")), m.start("name")))
         for name, at in found:
-            name = _DRAFTING_OFFICE.sub(r"\g<body>", _ALIAS.sub("", name.strip(" \u3000：:")))
+            name = _ALIAS.sub("", name.strip(" \u3000：:"))
             kind = issuer_kind(name)
             if len(name) >= 2 and kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name[-1].isdigit():
                 start = p.span.start + at

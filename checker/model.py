@@ -216,7 +216,7 @@ class Report:
     title: Paragraph | None
     year: int | None
     year_source: str | None
-    issuer: Issuer | None
+    issuer: Issuer | None             # the body the report is of, from every place that names it
     period: Period | None
     periods: list[Period]
     contacts: list[Fact]
@@ -229,6 +229,8 @@ class Report:
     origin: list[str] | None = None   # per line: where it came from in the original file
     original_text: str | None = None  # the text as the document has it, when `text` closed up spaced-out characters
     notes: list[str] = field(default_factory=list)  # what the reader repaired (Source.notes)
+    title_issuer: Issuer | None = None  # the body its title names
+    signed_by: Issuer | None = None     # the body its signature names
     line_index: object = field(default=None, repr=False, compare=False)  # the text.LineIndex of `text`
     layout_lost: bool = False         # headings run together on a line: the structure was lost
     lost_tables: list[LostTable] = field(default_factory=list)  # tables there, but not readable

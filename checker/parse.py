@@ -95,10 +95,9 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     tables = front_tables + [t for s in sections for t in s.tables]
 
     issuer_candidates: list[Issuer] = []
-    if title is not None:
-        found = facts.issuer_from_title(title.text, title.span, reader.index)
-        if found:
-            issuer_candidates.append(found)
+    title_issuer = facts.issuer_from_title(title.text, title.span, reader.index) if title is not None else None
+    if title_issuer:
+        issuer_candidates.append(title_issuer)
     signature, publication = _signature(sections, preamble, intro, reader.index, all_dates)
     issuer_candidates.extend(signature)
     opening = front_paragraphs[:8] + (sections[0].paragraphs[:3] if sections else [])
@@ -111,7 +110,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         layout_lost=_layout_lost(source.text, sections),
         lost_tables=lost_tables(prose_paragraphs, {t.template for t in tables}, templates),
         path=source.path, text=source.text, encoding=source.encoding, title=title,
-        year=year, year_source=year_source, issuer=facts.best_issuer(issuer_candidates),
+        year=year, year_source=year_source, issuer=facts.best_issuer(issuer_candidates), title_issuer=title_issuer,
+        signed_by=next((i for i in signature if i.source == "signature"), None),
         period=_report_period(periods, year), periods=periods,
         contacts=facts.contacts(prose, reader.index), dates=all_dates,
         publication_date=publication, preamble=preamble, intro=intro,

@@ -235,7 +235,22 @@ def _close(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+def _completed_names(found: list[str], expected: list[str]) -> list[str]:
+    """Column names a page cut short completed: a cell that kept only the first line of
+    its name ("本年新" of 本年新制作数量 and of 本年新公开数量, when the web page lost the
+    line break inside the cell) stands for the next expected name it begins."""
+    out, at = [], 0
+    for name in found:
+        if name not in expected and len(name) >= 3:
+            name = next((e for e in expected[at:] if e.startswith(name)), name)
+        if name in expected[at:]:
+            at = expected.index(name, at) + 1
+        out.append(name)
+    return out
+
+
 def _header_state(found: list[str], expected: list[str]) -> str:
+    found = _completed_names(found, expected)
     if not found:
         return "missing"
     if found == expected:
@@ -329,7 +344,7 @@ def _confirmed_columns(found: list[str], expected: list[str], columns: list[Colu
     that contradicts the template (then nothing is reliable) leaves every column."""
     if _header_state(found, expected) != "partial":
         return columns
-    named = set(found)
+    named = set(_completed_names(found, expected))
     return [c for c in columns if core(c.label) in named]
 
 
@@ -544,7 +559,7 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
     confirmed = True
     for bl in tpl.blocks:
         expected = [core(c.label) for c in bl.columns]
-        found = headers.get(bl.id, [])
+        found = _completed_names(headers.get(bl.id, []), expected)
         if bl.id not in first_span and not any(r.block == bl.id for r in tpl.rows if r.id in b.matched):
             confirmed = False
             continue  # a missing block: its rows are reported missing

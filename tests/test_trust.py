@@ -1,0 +1,165 @@
+"""Findings a reviewer can trust: one defect, one finding; severities as the regulation
+sets them; who issued a report and for which year read from wherever the report says so.
+
+Through the public `check_text` API, on small reports built here; the real reports read
+by hand are the regression set (tests/test_regression.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from nianbao.api import check_text
+
+ROOT = Path(__file__).resolve().parent.parent
+CLEAN = (ROOT / "samples" / "synthetic" / "2021_tsv_clean.txt").read_text(encoding="utf-8")
+
+
+def _found(text: str, *rules: str) -> list[tuple[str, str, int]]:
+    result = check_text(text)
+    assert result.error is None, result.error.render("en")
+    return [(v.rule, v.severity, v.span.line) for v in result.violations if not rules or v.rule in rules]
+
+
+def _messages(text: str, rule: str) -> list[str]:
+    return [v.message() for v in check_text(text).violations if v.rule == rule]
+
+
+# ------------------------------------------------------------------- one defect, one finding
+
+def test_a_wrong_total_column_is_one_finding_listing_its_rows():
+    rows = CLEAN.split("\n")
+    broken = [line[:line.rindex("\t")] + "\t9" if line.startswith(("一、本年新收", "二、上年结转", "四、结转下年度"))
+              else line for line in rows]
+    text = "\n".join(broken)
+    found = _found(text, "SUM-002")
+    assert len(found) == 1
+    message = _messages(text, "SUM-002")[0]
+    assert "另有2处同类问题" in message
+
+
+def test_more_than_three_findings_of_a_rule_in_one_table_are_folded(tmp_path):
+    zeros = CLEAN.replace("规章\t0\t0\t0", "规章\t00\t00\t00").replace("行政规范性文件\t0\t0\t0", "行政规范性文件\t00\t00\t00")
+    found = _found(zeros, "TABLE-010")
+    assert len(found) == 3  # six leading zeros in one table: three findings, the third says the rest
+    assert "另有3处同类问题" in _messages(zeros, "TABLE-010")[-1]
+    en = [v.message("en") for v in check_text(zeros).violations if v.rule == "TABLE-010"][-1]
+    assert "and 3 more" in en
+
+
+def test_a_table_in_another_version_is_one_finding_at_the_row_that_shows_it():
+    text = CLEAN.replace("\t（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n"
+                         "\t\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n"
+                         "\t\t3.其他\t0\t0\t0\t0\t0\t0\t0\n", "\t（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n")
+    assert text != CLEAN
+    line = text.split("\n").index("\t（六）其他处理\t0\t0\t0\t0\t0\t0\t0") + 1
+    found = _found(text, "TABLE-001", "TABLE-003", "TABLE-004", "TABLE-005")
+    assert found == [("TABLE-001", "error", line)]
+
+
+def test_an_empty_section_whose_table_is_missing_is_said_once():
+    text = ("某镇2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n二、主动公开政府信息情况\n"
+            "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n")
+    found = _found(text, "SEC-002", "TABLE-002")
+    assert sorted(r for r, _, _ in found) == ["TABLE-002"] * 3
+
+
+# ------------------------------------------------------------------------------ severities
+
+@pytest.mark.parametrize(("heading", "rule", "severity"), [
+    ("五、存在的主要问题及改进措施", "SEC-009", "info"),       # 措施 for 情况
+    ("四、政府信息公开行政复议与行政诉讼情况", "SEC-009", "info"),  # 与 for 、
+    ("一、年度信息公开总体情况", "SEC-009", "info"),             # words added
+    ("二、主动公开政务信息情况", "SEC-004", "warning"),          # another matter: 政务信息
+    ("三、依申请公开情况", "SEC-004", "warning"),
+])
+def test_a_heading_worded_otherwise_is_judged_by_the_words_that_differ(heading: str, rule: str, severity: str):
+    text = f"某县某局2022年政府信息公开工作年度报告\n{heading}\n本部分内容。\n"
+    found = _found(text, "SEC-004", "SEC-009")
+    assert found == [(rule, severity, 2)]
+
+
+def test_approximate_counts_are_a_note():
+    text = CLEAN.replace("全年主动公开政府信息451条", "全年主动公开政府信息450余条")
+    line = next(i for i, row in enumerate(text.split("\n"), 1) if "450余条" in row)
+    assert _found(text, "META-006") == [("META-006", "info", line)]
+
+
+@pytest.mark.parametrize(("contact", "found"), [
+    ("如对本报告有疑问，请致电0854-3516208。", []),                        # a phone alone is contact enough
+    ("如有疑问请与我局联系（联系地址，某县城关镇府前路1号）。", []),          # a label followed by ，
+    ("请发送邮件至 gk＠example.gov.cn。", [("CONTACT-005", "info", 3)]),   # full-width ＠: a note
+    ("本局依法公开机构职能、办公地址和联系方式等信息。", [("CONTACT-001", "warning", 1)]),  # prose, not an address
+])
+def test_contact_details_a_warning_only_when_there_is_no_way_to_reach_the_body(contact: str, found: list):
+    text = f"某县某局2022年政府信息公开工作年度报告\n一、总体情况\n{contact}\n"
+    assert _found(text, "CONTACT-001", "CONTACT-002", "CONTACT-003", "CONTACT-005") == found
+
+
+@pytest.mark.parametrize(("parts", "fires"), [
+    ("本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议、行政诉讼情况、"
+     "存在的主要问题及改进情况、其他需要报告的事项7个部分组成。", False),  # 复议、诉讼 read as two parts: one reading fits
+    ("本报告全文包括概述、主动公开政府信息情况、政府信息公开的收费及减免情况、存在的主要问题及改进措施、"
+     "需要说明的事项与附表共五部分。", False),                               # 与 joins one part
+    ("本报告由总体情况、主动公开政府信息情况、其他需要报告的事项共六部分组成。", True),  # no reading gives six
+])
+def test_a_count_of_parts_is_a_finding_only_when_every_reading_disagrees(parts: str, fires: bool):
+    text = f"某县某局2022年政府信息公开工作年度报告\n{parts}\n一、总体情况\n"
+    assert bool(_found(text, "ZERO-006")) is fires
+
+
+# ------------------------------------------------------------- genuine defects found now
+
+def test_a_stale_year_in_the_prose():
+    text = CLEAN.replace("全年主动公开政府信息451条", "2021年，我镇主动公开政府信息451条")
+    assert [r for r, _, _ in _found(text, "META-013")] == ["META-013"]
+    compare = CLEAN.replace("全年主动公开政府信息451条", "全年主动公开政府信息451条，较2021年增长12%")
+    assert _found(compare, "META-013") == []
+
+
+def test_a_signature_naming_another_body():
+    text = CLEAN.replace("青岚县白沙镇人民政府\n2023年3月15日", "青岚县黄坪镇人民政府\n2023年3月15日")
+    assert [r for r, _, _ in _found(text, "META-014")] == ["META-014"]
+    office = CLEAN.replace("青岚县白沙镇人民政府\n2023年3月15日", "青岚县白沙镇人民政府党政办公室\n2023年3月15日")
+    assert _found(office, "META-014") == []
+
+
+def test_more_completed_than_received_in_one_sentence():
+    text = CLEAN.replace("本年办结4件", "本年受理4件，办结6件")
+    assert [r for r, _, _ in _found(text, "ZERO-014")] == ["ZERO-014"]
+
+
+# ----------------------------------------------------- who issued it, for which year
+
+@pytest.mark.parametrize(("opening", "issuer", "kind"), [
+    ("现公布开阳县冯三镇人民政府2020年政府信息公开工作年度报告。", "开阳县冯三镇人民政府", "township"),
+    ("本报告由两城镇人民政府党政办公室编写。", "两城镇人民政府", "township"),
+    ("唐村镇政府编制2020年政府信息公开年度报告。", "唐村镇政府", "township"),
+    ("发布机构：参内乡", "参内乡", "township"),
+    ("现公布阳山县人民政府办公室(以下简称县政府办公室)2016年政府信息公开工作年度报告。", "阳山县人民政府办公室", "department"),
+])
+def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening: str, issuer: str, kind: str):
+    report = check_text(f"{opening}\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
+                        "一、总体情况\n本年度工作有序开展。\n").report
+    assert (report.issuer.name, report.issuer.kind) == (issuer, kind)
+
+
+def test_a_title_split_over_two_lines_and_a_year_without_nian():
+    report = check_text("宿州市人民政府2016年\n政府信息公开工作年度报告\n一、概述\n").report
+    assert report.title.text == "宿州市人民政府2016年政府信息公开工作年度报告" and report.title.span.line == 1
+    assert report.year == 2016 and report.issuer.name == "宿州市人民政府"
+    report = check_text("龙湾区审计局2019政务信息公开年报\n一、总体情况\n").report
+    assert report.year == 2019 and report.issuer.name == "龙湾区审计局"
+
+
+def test_the_year_from_the_opening_sentence_or_paragraph():
+    assert check_text("现将我局2019年政府信息公开工作报告如下：\n一、总体情况\n").report.year == 2019
+    assert check_text("一、总体情况\n2023年，在区委的领导下，官洲街道办事处认真落实《条例》。\n").report.year == 2023
+
+
+def test_an_item_numbered_like_a_section_inside_a_section_is_no_section():
+    text = ("正阳街道办事处2023年政府信息公开工作年度报告\n1、总体情况\n1、主动公开。全年发布各类信息40条。\n"
+            "2、依申请公开。全年未收到申请。\n2、主动公开政府信息情况\n")
+    report = check_text(text).report
+    assert [(s.number, s.canonical) for s in report.sections] == [(1, 1), (2, 2)]
