@@ -11,6 +11,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "内部错误，未能检查此报告（{error}）；请把这份报告提交给 nianbao 的维护者",
         "en": "internal error, this report was not checked ({error}); please send the report to nianbao's maintainers",
     },
+    "check.nothing_found": {"zh": "没有找到报告文件", "en": "no report files found"},
+    "check.unlistable": {"zh": "无法列出文件夹中的文件：{reason}", "en": "cannot list the folder: {reason}"},
+    "check.died": {
+        "zh": "未能检查：检查进程意外终止（{reason}）",
+        "en": "could not be checked: the checker process died ({reason})",
+    },
     "ingest.not_found": {"zh": "文件不存在", "en": "no such file"},
     "ingest.is_dir": {"zh": "这是一个文件夹，不是文件", "en": "is a directory, not a file"},
     "ingest.permission": {"zh": "没有读取权限", "en": "permission denied"},

@@ -142,3 +142,115 @@ def test_the_rules_cache_is_bounded(tmp_path, monkeypatch):
     store.save()
     again = cache.Store("bounded")
     assert [again.get(("tree", str(i))) for i in (14, 15, 24)] == [None, 15, 24]
+
+
+# ------------------------------------------------------------ 2. one file cannot take the batch down
+
+TITLE = "某县某局2022年政府信息公开工作年度报告"
+
+# Loaded by every interpreter the test starts (PYTHONPATH): a worker that is handed
+# kill-me.txt dies on the spot, as one killed by the OOM killer does. The workers are
+# not counted on to be more than the machine's cores allow: there are always two.
+_KILLER = '''
+import os, signal
+from pathlib import Path
+import nianbao.batch as batch
+
+_check = batch.Checker.__call__
+
+def _dying(self, path):
+    if Path(path).name == "kill-me.txt" and os.getpid() != PARENT:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _check(self, path)
+
+PARENT = os.getpid()
+batch.Checker.__call__ = _dying
+batch.available_cores = lambda: 2
+'''
+
+
+def test_a_worker_killed_mid_run_costs_one_file_and_the_rest_is_written(tmp_path):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    names = [f"r{i:02}.txt" for i in range(49)]
+    names.insert(25, "kill-me.txt")
+    for name in names:
+        (folder / name).write_text(f"{TITLE}\n一、总体情况\n本年度主动公开政府信息{len(name)}条。\n", encoding="utf-8")
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(_KILLER, encoding="utf-8")
+    result = run_cli("check", "--no-config", "--lang", "en", "--format", "json", "-j", "2", "-o", "out.json",
+                     "reports", cwd=tmp_path, env={"PYTHONPATH": str(hook)})
+    assert result.returncode == 2, result.stderr.decode()
+    assert b"Traceback" not in result.stderr
+    files = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["files"]
+    assert [Path(f["path"]).name for f in files] == sorted(names)
+    [dead] = [f for f in files if f["status"] == "error"]
+    assert Path(dead["path"]).name == "kill-me.txt" and dead["error_code"] == "check.died"
+    assert dead["error"] == "could not be checked: the checker process died (SIGKILL (out of memory?))"
+    assert sum(1 for f in files if f["status"] == "ok" and f["violations"]) == 49
+
+
+def test_a_folder_that_cannot_be_listed_is_an_unreadable_input(tmp_path, monkeypatch):
+    from nianbao import batch
+
+    (tmp_path / "a" / "locked").mkdir(parents=True)
+    (tmp_path / "a" / "r.txt").write_text(REPORT, encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.chdir(tmp_path)
+    assert batch.expand(["a"]) == [batch.Target("a/locked", unlistable="Permission denied"), batch.Target("a/r.txt")]
+    [locked, _] = batch.check_all(batch.expand(["a"]), batch.Checker.load(batch.RuleChoice()), 1)
+    assert (locked.ok, locked.error_code, locked.error_text("en")) == (
+        False, "check.unlistable", "cannot list the folder: Permission denied")
+
+
+def test_a_glob_through_a_symlink_loop_checks_each_file_once(tmp_path, monkeypatch):
+    from nianbao.batch import Target, expand
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "r.txt").write_text(REPORT, encoding="utf-8")
+    (tmp_path / "a" / "b" / "s.txt").write_text(REPORT, encoding="utf-8")
+    os.symlink("..", tmp_path / "a" / "b" / "up")      # two loops: glob.glob listed
+    os.symlink("../b", tmp_path / "a" / "b" / "self")  # 2**40 paths for these
+    monkeypatch.chdir(tmp_path)
+    assert expand(["**/*.txt"]) == [Target("a/b/s.txt"), Target("a/r.txt")]
+    assert expand(["a/**/*.txt", "a/b/up/r.txt"]) == [Target("a/b/s.txt"), Target("a/r.txt")]
+    assert expand(["a"]) == [Target("a/b/s.txt"), Target("a/r.txt")]
+
+
+def test_jobs_are_clamped_and_the_first_pass_ends_before_the_second(tmp_path, monkeypatch):
+    import multiprocessing
+
+    from nianbao import batch
+
+    for i in range(3):
+        (tmp_path / f"r{i}.txt").write_text(REPORT.replace("2022", str(2020 + i)), encoding="utf-8")
+    started, alive_at_second_pass = [], []
+    real_init, real_map = batch._Workers.__init__, batch._map
+
+    def init(self, checker, jobs):
+        started.append(jobs)
+        real_init(self, checker, jobs)
+
+    def map_(checker, task, items, jobs):
+        if task == "across":
+            alive_at_second_pass.append(len(multiprocessing.active_children()))
+        return real_map(checker, task, items, jobs)
+
+    monkeypatch.setattr(batch._Workers, "__init__", init)
+    monkeypatch.setattr(batch, "_map", map_)
+    monkeypatch.setattr(batch, "available_cores", lambda: 8)
+    targets = batch.expand([str(tmp_path)])
+    results = batch.check_all(targets, batch.Checker.load(batch.RuleChoice()), 64)
+    assert [r.ok for r in results] == [True] * 3
+    assert started[0] == 3, "no more workers than files"
+    assert alive_at_second_pass == [0]
+    monkeypatch.setattr(batch, "available_cores", lambda: 2)
+    assert batch.clamp_jobs(64, 100) == 2
