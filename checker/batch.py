@@ -322,7 +322,7 @@ def _across_reports(results: list[FileResult], checker: Checker, jobs: int) -> N
     for r in results:
         r.digest = None
     context = CorpusLinks(links)
-    across = _map(checker, "across", [(r.path, context) for r in involved], clamp_jobs(jobs, len(involved)))
+    across = _map(checker, "across", [r.path for r in involved], clamp_jobs(jobs, len(involved)), context)
     try:
         for result, outcome in zip(involved, across):
             if isinstance(outcome, _Died):  # the findings of the first pass stand
@@ -336,15 +336,16 @@ def _across_reports(results: list[FileResult], checker: Checker, jobs: int) -> N
         across.close()
 
 
-def _map(checker: Checker, task: str, items: list, jobs: int) -> Generator:
-    """checker's `task` over items, on up to `jobs` processes, results in order."""
+def _map(checker: Checker, task: str, items: list, jobs: int, shared=None) -> Generator:
+    """checker's `task` over items (with `shared`, what every item's task needs), on
+    up to `jobs` processes, results in order."""
     if jobs <= 1 or len(items) <= 1:
-        return (_run(checker, task, item) for item in items)
-    return _Workers(checker, jobs).map(task, items)
+        return (_run(checker, task, item, shared) for item in items)
+    return _Workers(checker, jobs, task, shared).map(items)
 
 
-def _run(checker: Checker, task: str, item):
-    return checker.across_reports(*item) if task == "across" else checker(item)
+def _run(checker: Checker, task: str, item, shared):
+    return checker.across_reports(item, shared) if task == "across" else checker(item)
 
 
 # ------------------------------------------------------------------------ workers
@@ -358,47 +359,53 @@ class _Died:
 
 
 class _Workers:
-    """Worker processes, each given one item at a time, so that when one dies the
-    item it was checking is known: that item is reported as not checked, a new
-    worker takes its place, and every other item is still checked. (A
-    ProcessPoolExecutor breaks as a whole when a worker dies, and cannot say which
-    item killed it.)"""
+    """Worker processes, each given a few items at a time (one after another in the
+    list, so a worker's recent reports are the ones the next item refers to) and
+    sending back each item's result as it is done. So when a worker dies, the item it
+    was checking is known: that item is reported as not checked, the rest of its
+    share goes back in the queue, a new worker takes its place, and every other item
+    is still checked. (A ProcessPoolExecutor breaks as a whole when a worker dies, and
+    cannot say which item killed it.)"""
 
-    def __init__(self, checker: Checker, jobs: int) -> None:
+    def __init__(self, checker: Checker, jobs: int, task: str, shared=None) -> None:
         global _worker_checker
         _worker_checker = checker  # a forked worker inherits it and loads nothing
         self.checker = checker
         self.jobs = jobs
+        self.task = task
+        self.shared = shared  # sent once to each worker, not with every item
         self.context = multiprocessing.get_context()
         self.workers: list[_Worker] = []
 
     def _start(self) -> _Worker:
         ours, theirs = self.context.Pipe()
-        process = self.context.Process(target=_worker_main, args=(theirs, self.checker.choice, self.checker.across),
-                                       daemon=True)
+        process = self.context.Process(target=_worker_main, daemon=True, args=(
+            theirs, self.checker.choice, self.checker.across, self.task, self.shared))
         process.start()
         theirs.close()
         return _Worker(process, ours)
 
-    def map(self, task: str, items: list) -> Generator:
+    def map(self, items: list) -> Generator:
         waiting = deque(enumerate(items))
+        chunk = max(1, min(64, len(items) // (self.jobs * 8)))
         finished: dict[int, object] = {}
         following = 0
         try:
             self.workers = [self._start() for _ in range(min(self.jobs, len(items)))]
             while following < len(items):
                 for i, worker in enumerate(self.workers):
-                    if worker.job is None and waiting:
+                    if not worker.jobs and waiting:
                         if not worker.process.is_alive():  # ended while idle: not the next item's doing
                             worker.end()
                             worker = self.workers[i] = self._start()
-                        worker.give(task, *waiting.popleft())
-                busy = [w for w in self.workers if w.job is not None]
+                        worker.give([waiting.popleft() for _ in range(min(chunk, len(waiting)))])
+                busy = [w for w in self.workers if w.jobs]
                 ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy]))
                 for worker in busy:
                     if worker.connection in ready or worker.process.sentinel in ready:
-                        index, outcome = worker.receive()
+                        index, outcome, rest = worker.receive()
                         finished[index] = outcome
+                        waiting.extendleft(reversed(rest))
                 while following in finished:
                     yield finished.pop(following)
                     following += 1
@@ -415,32 +422,33 @@ class _Worker:
     def __init__(self, process, connection) -> None:
         self.process = process
         self.connection = connection
-        self.job: int | None = None
+        self.jobs: deque[tuple[int, object]] = deque()  # (index, item) given and not yet done
 
-    def give(self, task: str, index: int, item) -> None:
-        self.job = index
+    def give(self, jobs: list[tuple[int, object]]) -> None:
+        self.jobs.extend(jobs)
         try:
-            self.connection.send((task, item))
+            self.connection.send([item for _, item in jobs])
         except OSError:  # it has died already; receive() says so
             pass
 
-    def receive(self) -> tuple[int, object]:
-        """The outcome of the job given: its result, or _Died when the process ended
-        before sending one."""
-        index, self.job = self.job, None
+    def receive(self) -> tuple[int, object, list[tuple[int, object]]]:
+        """The outcome of the next job given: its result, or _Died when the process
+        ended before sending one; then also the jobs it had not started, to give again."""
+        index, _ = self.jobs.popleft()
         try:
             if self.connection.poll():
-                return index, self.connection.recv()
+                return index, self.connection.recv(), []
         except (EOFError, OSError):
             pass
         self.process.join()
-        return index, _Died(_death(self.process.exitcode))
+        rest, self.jobs = list(self.jobs), deque()
+        return index, _Died(_death(self.process.exitcode)), rest
 
     def end(self) -> None:
         """Ask the worker to finish (it ends when it reads None), or end it if it is
         still busy (an interrupted run)."""
         try:
-            if self.job is None and self.process.is_alive():
+            if not self.jobs and self.process.is_alive():
                 self.connection.send(None)
             else:
                 self.process.terminate()
@@ -475,25 +483,25 @@ def _start_worker(choice: RuleChoice, across: bool) -> None:
     settle_collector()
 
 
-def _worker_main(connection, choice: RuleChoice, across: bool) -> None:
-    """A worker's life: start up, then run each task it is sent until it is sent None
-    (or its parent is gone)."""
+def _worker_main(connection, choice: RuleChoice, across: bool, task: str, shared) -> None:
+    """A worker's life: start up, then run the task on each item it is sent, sending
+    back each result as it is done, until it is sent None (or its parent is gone)."""
     _start_worker(choice, across)
     while True:
         try:
-            message = connection.recv()
+            items = connection.recv()
         except (EOFError, OSError, KeyboardInterrupt):
             return
-        if message is None:
+        if items is None:
             return
-        task, item = message
-        try:
-            outcome = _run(_worker_checker, task, item)
-        except Exception as e:  # the checker catches what a report can cause; this is a last resort
-            outcome = _Died(f"{type(e).__name__}: {e}")
-        try:
-            connection.send(outcome)
-        except (OSError, ValueError):
-            return
-        except Exception as e:  # a result that cannot be sent back
-            connection.send(_Died(f"{type(e).__name__}: {e}"))
+        for item in items:
+            try:
+                outcome = _run(_worker_checker, task, item, shared)
+            except Exception as e:  # the checker catches what a report can cause; this is a last resort
+                outcome = _Died(f"{type(e).__name__}: {e}")
+            try:
+                connection.send(outcome)
+            except (OSError, ValueError):
+                return
+            except Exception as e:  # a result that cannot be sent back
+                connection.send(_Died(f"{type(e).__name__}: {e}"))

@@ -235,14 +235,14 @@ def test_jobs_are_clamped_and_the_first_pass_ends_before_the_second(tmp_path, mo
     started, alive_at_second_pass = [], []
     real_init, real_map = batch._Workers.__init__, batch._map
 
-    def init(self, checker, jobs):
+    def init(self, checker, jobs, *args):
         started.append(jobs)
-        real_init(self, checker, jobs)
+        real_init(self, checker, jobs, *args)
 
-    def map_(checker, task, items, jobs):
+    def map_(checker, task, items, jobs, *args):
         if task == "across":
             alive_at_second_pass.append(len(multiprocessing.active_children()))
-        return real_map(checker, task, items, jobs)
+        return real_map(checker, task, items, jobs, *args)
 
     monkeypatch.setattr(batch._Workers, "__init__", init)
     monkeypatch.setattr(batch, "_map", map_)
