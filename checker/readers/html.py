@@ -105,7 +105,8 @@ def _declared_charset(head: bytes) -> str | None:
         return None
     try:
         name = codecs.lookup(found.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
+        "<p>\u4e00</p>".encode("utf-8").decode(name, errors="replace")  # a charset, not rot13, base64, zlib, idna…
+    except Exception:  # LookupError, UnicodeError, and whatever an odd codec raises
         return None
     return "gb18030" if name in _GB_FAMILY else name
 
