@@ -254,3 +254,183 @@ def test_jobs_are_clamped_and_the_first_pass_ends_before_the_second(tmp_path, mo
     assert alive_at_second_pass == [0]
     monkeypatch.setattr(batch, "available_cores", lambda: 2)
     assert batch.clamp_jobs(64, 100) == 2
+
+
+def _hooked(tmp_path: Path, code: str) -> dict:
+    """An environment in which every interpreter first runs `code` (sitecustomize)."""
+    hook = tmp_path / "hook"
+    hook.mkdir(exist_ok=True)
+    (hook / "sitecustomize.py").write_text(code, encoding="utf-8")
+    return {"PYTHONPATH": str(hook)}
+
+
+def _report(folder: Path, name: str = "r.txt", marker: str = "") -> Path:
+    path = folder / name
+    path.write_text(f"{TITLE}\n一、总体情况\n{marker}\n", encoding="utf-8")
+    return path
+
+
+UNDECODABLE = os.fsdecode(b"caf\xff.txt")
+
+
+@pytest.mark.parametrize("format", ["text", "json", "sarif", "csv"])
+def test_a_file_name_that_is_not_utf8_is_written_in_every_format(tmp_path, format):
+    if os.fsencode(UNDECODABLE) != b"caf\xff.txt":
+        pytest.skip("file names here are not bytes")
+    _report(tmp_path, UNDECODABLE)
+    result = run_cli("check", "--no-config", "--lang", "en", "--format", format, ".", cwd=tmp_path,
+                     env={"PYTHONIOENCODING": "utf-8"})
+    assert result.returncode == 1, result.stderr.decode()
+    assert b"Traceback" not in result.stderr
+    if format in ("json", "sarif"):
+        doc = json.loads(result.stdout)
+        if format == "json":
+            assert doc["files"][0]["path"] == UNDECODABLE  # the escape reads back as the name Python gives the file
+    else:
+        assert "caf\\xff.txt" in result.stdout.decode("utf-8-sig")
+
+
+def test_text_output_survives_an_encoding_that_cannot_write_chinese(tmp_path):
+    _report(tmp_path)
+    result = run_cli("check", "--no-config", "r.txt", cwd=tmp_path, env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    assert "\\u" in result.stdout.decode("ascii")
+
+
+def test_control_characters_in_a_file_name_are_escaped_in_text_output(tmp_path):
+    name = "a\nb\x1b[31m\u202e.txt"
+    _report(tmp_path, name)
+    result = run_cli("check", "--no-config", "--lang", "en", "--summary", ".", cwd=tmp_path)
+    text = result.stdout.decode()
+    assert result.returncode == 1
+    assert "\x1b" not in text and "\u202e" not in text
+    records = [line for line in text.splitlines() if line.startswith("a\\nb\\x1b[31m\\u202e.txt:")]
+    assert records and all(line.count(":") >= 3 for line in records)
+    assert json.loads(run_cli("check", "--no-config", "--format", "json", ".", cwd=tmp_path).stdout)[
+        "files"][0]["path"] == name
+
+
+def test_a_nianbao_toml_that_is_not_utf8_is_one_line(tmp_path):
+    (tmp_path / "nianbao.toml").write_bytes('lang = "中文"\n'.encode("gbk"))
+    _report(tmp_path)
+    result = run_cli("check", "r.txt", cwd=tmp_path)
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert result.stderr.decode().startswith("nianbao check: ") and "not UTF-8" in result.stderr.decode()
+
+
+def test_a_baseline_nested_too_deeply_is_one_line(tmp_path):
+    (tmp_path / "base.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    _report(tmp_path)
+    result = run_cli("check", "--no-config", "--baseline", "base.json", "r.txt", cwd=tmp_path)
+    assert result.returncode == 2 and b"Traceback" not in result.stderr
+    assert "base.json: not a baseline file (nested too deeply)" in result.stderr.decode()
+
+
+@pytest.mark.parametrize("charset", ["rot13", "base64", "zlib", "hex", "no-such-codec", "utf-32-be"])
+def test_an_html_charset_that_is_no_text_encoding_is_not_an_internal_error(tmp_path, charset):
+    page = f'<html><head><meta charset="{charset}"></head><body><h1>{TITLE}</h1><p>一、总体情况</p></body></html>'
+    (tmp_path / "page.html").write_bytes(page.encode("utf-8"))
+    result = run_cli("check", "--no-config", "--lang", "en", "--format", "json", "page.html", cwd=tmp_path)
+    [entry] = json.loads(result.stdout)["files"]
+    assert entry["status"] == "ok", entry["error"]
+    assert entry["year"] == 2022
+
+
+def test_ctrl_c_while_the_rules_load_is_one_line_and_130(tmp_path):
+    _report(tmp_path)
+    env = _hooked(tmp_path, "import nianbao.rules as r\n"
+                            "def stop(*a, **k):\n    raise KeyboardInterrupt\n"
+                            "r.load_rules = stop\n")
+    result = run_cli("check", "--no-config", "r.txt", cwd=tmp_path, env=env)
+    assert result.returncode == 130
+    assert result.stderr.decode() == "nianbao: interrupted\n"
+
+
+def test_an_unforeseen_error_is_exit_2_and_one_line_never_1(tmp_path):
+    _report(tmp_path)
+    env = _hooked(tmp_path, "import nianbao.outputs as o\n"
+                            "def broken(*a, **k):\n    raise AttributeError('no such thing')\n"
+                            "o.write = broken\n")
+    result = run_cli("check", "--no-config", "r.txt", cwd=tmp_path, env=env)
+    assert result.returncode == 2
+    [line] = result.stderr.decode().splitlines()
+    assert line.startswith("nianbao: internal error: AttributeError: no such thing")
+
+
+def test_a_broken_pipe_keeps_the_exit_status_the_results_call_for(tmp_path):
+    import subprocess
+    import sys
+
+    _report(tmp_path)
+    process = subprocess.Popen([sys.executable, "-m", "nianbao.cli", "check", "--no-config", "r.txt"],
+                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # `| head` that has already gone: every write fails
+    _, stderr = process.communicate(timeout=300)
+    assert process.returncode == 1, stderr.decode()
+    assert stderr == b""
+
+
+# ------------------------------------------------------------ 3. nothing the user had is lost
+
+def test_an_output_file_is_replaced_only_when_complete(tmp_path):
+    _report(tmp_path)
+    (tmp_path / "out.json").write_text("previous", encoding="utf-8")
+    cases = {"KeyboardInterrupt()": 130, "OSError(28, 'No space left on device')": 2}
+    for error, status in cases.items():
+        env = _hooked(tmp_path, "import nianbao.outputs as o\n"
+                                "def half(format, run, out, colour=False):\n"
+                                "    out.write('{\"files\": [')\n"
+                                f"    raise {error}\n"
+                                "o.write = half\n")
+        result = run_cli("check", "--no-config", "--format", "json", "-o", "out.json", "r.txt", cwd=tmp_path, env=env)
+        assert result.returncode == status, result.stderr.decode()
+        assert (tmp_path / "out.json").read_text(encoding="utf-8") == "previous"
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["hook", "out.json", "r.txt"], "no temporary file left"
+    result = run_cli("check", "--no-config", "--format", "json", "-o", "out.json", "r.txt", cwd=tmp_path)
+    assert result.returncode == 1
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["files"][0]["path"] == "r.txt"
+
+
+def test_writing_atomically_keeps_the_old_file_links_and_modes(tmp_path):
+    from nianbao.atomic import atomic_text
+
+    target = tmp_path / "kept.txt"
+    target.write_text("old", encoding="utf-8")
+    target.chmod(0o640)
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    with pytest.raises(RuntimeError), atomic_text(link) as f:
+        f.write("new, half")
+        raise RuntimeError
+    assert target.read_text(encoding="utf-8") == "old" and link.is_symlink()
+    with atomic_text(link) as f:
+        f.write("new")
+    assert target.read_text(encoding="utf-8") == "new" and link.is_symlink()
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.txt", "link.txt"]
+
+
+def test_a_baseline_is_written_whole(tmp_path):
+    _report(tmp_path, marker="")
+    result = run_cli("check", "--no-config", "--write-baseline", "known.json", "r.txt", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr.decode()
+    doc = json.loads((tmp_path / "known.json").read_text(encoding="utf-8"))
+    assert doc["violations"] and sorted(p.name for p in tmp_path.iterdir()) == ["known.json", "r.txt"]
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["-o", "r.txt", "r.txt"], "-o r.txt: is one of the reports to check; it would be overwritten"),
+    (["-o", "./sub/../r.txt", "."], "is one of the reports to check"),
+    (["--write-baseline", "r.txt", "r.txt"], "--write-baseline r.txt: is one of the reports to check"),
+    (["-o", "x.json", "--write-baseline", "x.json", "r.txt"], "-o and --write-baseline name the same file"),
+    (["-o", "base.json", "--baseline", "base.json", "r.txt"], "-o base.json: is the baseline read"),
+])
+def test_an_output_that_would_overwrite_an_input_is_refused_before_anything_is_read(tmp_path, args, message):
+    original = _report(tmp_path).read_bytes()
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "base.json").write_text('{"nianbao_baseline": 1, "violations": []}', encoding="utf-8")
+    result = run_cli("check", "--no-config", *args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert message in result.stderr.decode()
+    assert (tmp_path / "r.txt").read_bytes() == original
+    assert not (tmp_path / "x.json").exists()
