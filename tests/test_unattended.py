@@ -336,25 +336,19 @@ def test_an_html_charset_that_is_no_text_encoding_is_not_an_internal_error(tmp_p
     assert entry["year"] == 2022
 
 
-def test_ctrl_c_while_the_rules_load_is_one_line_and_130(tmp_path):
+@pytest.mark.parametrize(("module", "function", "error", "status", "line"), [
+    ("nianbao.rules", "load_rules", "KeyboardInterrupt", 130, "nianbao: interrupted"),  # Ctrl-C as the rules load
+    ("nianbao.outputs", "write", "AttributeError('no such thing')", 2,
+     "nianbao: internal error: AttributeError: no such thing; please report this to nianbao's maintainers"),
+])
+def test_ctrl_c_or_an_unforeseen_error_is_one_line_and_never_exit_1(tmp_path, module, function, error, status, line):
     _report(tmp_path)
-    env = _hooked(tmp_path, "import nianbao.rules as r\n"
-                            "def stop(*a, **k):\n    raise KeyboardInterrupt\n"
-                            "r.load_rules = stop\n")
+    env = _hooked(tmp_path, f"import {module} as m\n"
+                            f"def broken(*a, **k):\n    raise {error}\n"
+                            f"m.{function} = broken\n")
     result = run_cli("check", "--no-config", "r.txt", cwd=tmp_path, env=env)
-    assert result.returncode == 130
-    assert result.stderr.decode() == "nianbao: interrupted\n"
-
-
-def test_an_unforeseen_error_is_exit_2_and_one_line_never_1(tmp_path):
-    _report(tmp_path)
-    env = _hooked(tmp_path, "import nianbao.outputs as o\n"
-                            "def broken(*a, **k):\n    raise AttributeError('no such thing')\n"
-                            "o.write = broken\n")
-    result = run_cli("check", "--no-config", "r.txt", cwd=tmp_path, env=env)
-    assert result.returncode == 2
-    [line] = result.stderr.decode().splitlines()
-    assert line.startswith("nianbao: internal error: AttributeError: no such thing")
+    assert result.returncode == status
+    assert result.stderr.decode().splitlines() == [line]
 
 
 def test_a_broken_pipe_keeps_the_exit_status_the_results_call_for(tmp_path):
