@@ -83,6 +83,56 @@ CATALOG: dict[str, dict[str, str]] = {
         "zh": "PDF 是扫描件，没有文字层：请先进行文字识别（OCR）",
         "en": "scanned PDF with no text layer: run OCR on it first",
     },
+    # limits on what a file holds once read (limits.py)
+    "ingest.too_many_lines": {
+        "zh": "行数过多（{count} 行，上限 {limit} 行），不像是一份年度报告",
+        "en": "too many lines ({count}, limit {limit}); not a plausible annual report",
+    },
+    "ingest.too_many_cells": {
+        "zh": "表格单元格过多（{count} 个，上限 {limit} 个），不像是一份年度报告",
+        "en": "too many table cells ({count}, limit {limit}); not a plausible annual report",
+    },
+    "ingest.table_too_wide": {
+        "zh": "表格过宽（{count} 列，上限 {limit} 列），不像是一份年度报告",
+        "en": "a table too wide ({count} columns, limit {limit}); not a plausible annual report",
+    },
+    "ingest.html_too_many_elements": {
+        "zh": "网页元素过多（{count} 个，上限 {limit} 个），不像是一份年度报告",
+        "en": "too many HTML elements ({count}, limit {limit}); not a plausible annual report",
+    },
+    "ingest.docx_part_too_large": {
+        "zh": "解压后过大：{part} 有 {size}（上限 {limit}），不像是一份年度报告",
+        "en": "too large once decompressed: {part} is {size} (limit {limit}); not a plausible annual report",
+    },
+    "ingest.docx_too_large": {
+        "zh": "解压后过大：压缩包的内容共 {size}（上限 {limit}），不像是一份年度报告",
+        "en": "too large once decompressed: {size} in all (limit {limit}); not a plausible annual report",
+    },
+    "ingest.docx_ratio": {
+        "zh": "解压后过大：{part} 解压后是压缩时的 {ratio} 倍（上限 {limit} 倍），像是“压缩炸弹”",
+        "en": "too large once decompressed: {part} inflates {ratio} times (limit {limit}); a zip bomb?",
+    },
+    "ingest.docx_too_many_parts": {
+        "zh": "压缩包中的文件过多（{count} 个，上限 {limit} 个），不像是一份 Word 文档",
+        "en": "too many parts in the package ({count}, limit {limit}); not a plausible Word document",
+    },
+    "ingest.pdf_page_too_large": {
+        "zh": "解压后过大：第 {page} 页的内容有 {size}（上限 {limit}），不像是一份年度报告",
+        "en": "too large once decompressed: page {page} holds {size} (limit {limit}); not a plausible annual report",
+    },
+    "ingest.pdf_too_large": {
+        "zh": "解压后过大：PDF 的内容共 {size}（上限 {limit}），不像是一份年度报告",
+        "en": "too large once decompressed: {size} of PDF streams in all (limit {limit}); "
+              "not a plausible annual report",
+    },
+    "ingest.pdf_page_too_full": {
+        "zh": "第 {page} 页的内容过多（超过 {limit} 个字符和图形），不像是一份年度报告",
+        "en": "page {page} holds too much (over {limit} characters and shapes); not a plausible annual report",
+    },
+    "ingest.pdf_too_many_pages": {
+        "zh": "PDF 页数过多（{count} 页，上限 {limit} 页），不像是一份年度报告",
+        "en": "too many PDF pages ({count}, limit {limit}); not a plausible annual report",
+    },
 }
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .i18n import Message
+from .limits import check_source_size
 from .pipetables import pipe_tables
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -95,6 +96,7 @@ def normalise_newlines(text: str) -> str:
 def text_source(path: str, data: bytes) -> Source:
     text, encoding = decode(data)
     text = normalise_newlines(text)
+    check_source_size(text)  # before anything makes an object per line
     if text.startswith("\ufeff"):
         text = text[1:]
     controls = len(_CONTROL.findall(text))
@@ -142,7 +144,9 @@ def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
         return text_source(str(path), data)
     from .readers import READERS  # here: the readers import this module, and cost ~20 ms
 
-    return READERS.get(p.suffix.lower(), text_source)(str(path), data)
+    source = READERS.get(p.suffix.lower(), text_source)(str(path), data)
+    check_source_size(source.text)
+    return source
 
 
 def _mb(n: int) -> str:
