@@ -18,6 +18,7 @@ from pathlib import Path
 from .i18n import Message
 from .limits import check_source_size
 from .pipetables import pipe_tables
+from .sniff import choose
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
@@ -140,11 +141,15 @@ def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
         raise IngestError("ingest.permission") from None
     except OSError as e:
         raise IngestError("ingest.os_error", reason=e.strerror or str(e)) from None
-    if p.suffix.lower() in TEXT_SUFFIXES:
-        return text_source(str(path), data)
-    from .readers import READERS  # here: the readers import this module, and cost ~20 ms
+    kind, note = choose(p.suffix.lower(), data)  # a web page saved as .txt is read as one
+    if kind == ".txt":
+        source = text_source(str(path), data)
+    else:
+        from .readers import READERS  # here: the readers import this module, and cost ~20 ms
 
-    source = READERS.get(p.suffix.lower(), text_source)(str(path), data)
+        source = READERS[kind](str(path), data)
+    if note:
+        source.notes.append(note)
     check_source_size(source.text)
     return source
 

@@ -428,3 +428,31 @@ def test_an_output_that_would_overwrite_an_input_is_refused_before_anything_is_r
     assert message in result.stderr.decode()
     assert (tmp_path / "r.txt").read_bytes() == original
     assert not (tmp_path / "x.json").exists()
+
+
+# ------------------------------------------------------------ 5. a file is read as what it is
+
+SAMPLES = SYNTHETIC.parent
+
+
+@pytest.mark.parametrize(("sample", "saved_as", "encoding"), [
+    ("html/2021_cells_clean.html", "page.txt", "html:utf-8"),
+    ("synthetic/2021_cells_clean.txt", "report.html", "utf-8"),
+    ("pdf/2021_cells_clean.pdf", "report.txt", "pdf"),
+    ("docx/2021_cells_clean.docx", "report.htm", "docx"),
+])
+def test_a_file_saved_under_another_format_s_name_is_read_as_what_it_is(tmp_path, sample, saved_as, encoding):
+    original = SAMPLES / sample
+    (tmp_path / saved_as).write_bytes(original.read_bytes())
+    (tmp_path / original.name).write_bytes(original.read_bytes())
+    result = run_cli("check", "--no-config", "--format", "json", saved_as, original.name, cwd=tmp_path)
+    renamed, right = json.loads(result.stdout)["files"]
+    assert renamed["status"] == "ok" and renamed["encoding"] == encoding
+    assert renamed["violations"] == right["violations"]
+
+
+def test_a_web_page_error_saved_as_pdf_is_still_not_a_pdf(tmp_path):
+    (tmp_path / "report.pdf").write_bytes(b"<html><body>404 Not Found</body></html>\n")
+    result = run_cli("check", "--no-config", "--lang", "en", "report.pdf", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stdout.decode().startswith("report.pdf: error: not a PDF file")
