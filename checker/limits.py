@@ -16,7 +16,7 @@ MB = 1024 * 1024
 
 # .docx: each member of the ZIP package, and all of them, as they are once inflated
 # (python-docx reads every part into memory and parses the XML ones).
-MAX_ZIP_XML_PART = 12 * MB
+MAX_ZIP_XML_PART = 10 * MB
 MAX_ZIP_PART = 32 * MB
 MAX_ZIP_TOTAL = 64 * MB
 MAX_ZIP_RATIO = 200          # inflated / compressed, for a member over 1 MB
