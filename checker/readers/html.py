@@ -53,6 +53,9 @@ def read_html(path: str, data: bytes) -> Source:
         from lxml import etree
     except ImportError:
         raise IngestError("ingest.missing_library", format=".html", library="lxml") from None
+    tags = data.count(b"<")  # an upper bound on the elements lxml would build, before it builds them
+    if tags > limits.MAX_HTML_TAGS:
+        raise limits.too_many("ingest.html_too_many_elements", tags, limits.MAX_HTML_TAGS)
     text, charset, notes = _decode(data)
     try:
         root = lxml.html.document_fromstring(
