@@ -84,6 +84,10 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "scanned PDF with no text layer: run OCR on it first",
     },
     # limits on what a file holds once read (limits.py)
+    "ingest.too_many_chars": {
+        "zh": "文字过多（{count} 个字符，上限 {limit} 个），不像是一份年度报告",
+        "en": "too much text ({count} characters, limit {limit}); not a plausible annual report",
+    },
     "ingest.too_many_lines": {
         "zh": "行数过多（{count} 行，上限 {limit} 行），不像是一份年度报告",
         "en": "too many lines ({count}, limit {limit}); not a plausible annual report",
@@ -117,21 +121,34 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "too many parts in the package ({count}, limit {limit}); not a plausible Word document",
     },
     "ingest.pdf_page_too_large": {
-        "zh": "解压后过大：第 {page} 页的内容有 {size}（上限 {limit}），不像是一份年度报告",
-        "en": "too large once decompressed: page {page} holds {size} (limit {limit}); not a plausible annual report",
+        "zh": "解压后过大：第 {page} 页的内容超过 {limit}，不像是一份年度报告",
+        "en": "too large once decompressed: page {page} holds more than {limit}; not a plausible annual report",
     },
     "ingest.pdf_too_large": {
-        "zh": "解压后过大：PDF 的内容共 {size}（上限 {limit}），不像是一份年度报告",
-        "en": "too large once decompressed: {size} of PDF streams in all (limit {limit}); "
+        "zh": "解压后过大：PDF 的内容超过 {limit}，不像是一份年度报告",
+        "en": "too large once decompressed: more than {limit} of PDF streams in all; not a plausible annual report",
+    },
+    "ingest.pdf_page_too_many_chars": {
+        "zh": "第 {page} 页的字符过多（超过 {limit} 个），不像是一份年度报告",
+        "en": "page {page} holds too many characters (more than {limit}); not a plausible annual report",
+    },
+    "ingest.pdf_page_too_many_shapes": {
+        "zh": "第 {page} 页的图形过多（超过 {limit} 个线条、方框、曲线和图片），不像是一份年度报告",
+        "en": "page {page} holds too many shapes (more than {limit} lines, boxes, curves and images); "
               "not a plausible annual report",
     },
-    "ingest.pdf_page_too_full": {
-        "zh": "第 {page} 页的内容过多（超过 {limit} 个字符和图形），不像是一份年度报告",
-        "en": "page {page} holds too much (over {limit} characters and shapes); not a plausible annual report",
+    "ingest.pdf_too_many_chars": {
+        "zh": "PDF 的字符过多（超过 {limit} 个），不像是一份年度报告",
+        "en": "too many characters in the PDF (more than {limit}); not a plausible annual report",
+    },
+    "ingest.pdf_too_many_shapes": {
+        "zh": "PDF 的图形过多（超过 {limit} 个线条、方框、曲线和图片），不像是一份年度报告",
+        "en": "too many shapes in the PDF (more than {limit} lines, boxes, curves and images); "
+              "not a plausible annual report",
     },
     "ingest.pdf_too_many_pages": {
-        "zh": "PDF 页数过多（{count} 页，上限 {limit} 页），不像是一份年度报告",
-        "en": "too many PDF pages ({count}, limit {limit}); not a plausible annual report",
+        "zh": "PDF 页数过多（超过 {limit} 页），不像是一份年度报告",
+        "en": "too many PDF pages (more than {limit}); not a plausible annual report",
     },
 }
 

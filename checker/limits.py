@@ -27,18 +27,25 @@ MAX_HTML_TAGS = 200_000
 MAX_GRID_WIDTH = 500
 MAX_GRID_CELLS = 100_000
 
-# PDF: decoded stream bytes per page and in all, layout objects per page, pages.
+# PDF: decoded stream bytes per page and in all; characters and shapes (lines,
+# rectangles, curves, images: each costs some 12 KB by the time pdfplumber's table
+# finder has its edges) per page; pages.
 MAX_PDF_PAGE_DECODED = 16 * MB
 MAX_PDF_DECODED = 64 * MB
-MAX_PDF_PAGE_OBJECTS = 50_000
+MAX_PDF_PAGE_CHARS = 50_000
+MAX_PDF_PAGE_SHAPES = 10_000
+MAX_PDF_CHARS = 400_000      # in all: time too is bounded (laying out costs some 50 µs an object)
+MAX_PDF_SHAPES = 100_000
 MAX_PDF_PAGES = 2_000
 
-# Any report, once read: lines (blank ones too) and table cells (TABs).
+# Any report, once read: characters (as many as the largest .txt accepted has), lines
+# (blank ones too) and table cells (TABs).
+MAX_CHARS = 20 * 1024 * 1024
 MAX_LINES = 100_000
 MAX_TABS = 200_000
 
 
-def _mb(n: int) -> str:
+def megabytes(n: int) -> str:
     return f"{n / MB:.1f} MB"
 
 
@@ -46,7 +53,7 @@ def too_large(key: str, size: int, limit: int, **params) -> IngestError:
     """Something that would be too large once decompressed or decoded (sizes in MB)."""
     from .ingest import IngestError  # here: ingest uses this module
 
-    return IngestError(key, size=_mb(size), limit=_mb(limit), **params)
+    return IngestError(key, size=megabytes(size), limit=megabytes(limit), **params)
 
 
 def too_many(key: str, count: int, limit: int, **params) -> IngestError:
@@ -59,6 +66,8 @@ def too_many(key: str, count: int, limit: int, **params) -> IngestError:
 def check_source_size(text: str) -> None:
     """Lines and table cells of a report's text, counted without making an object per
     line (20 MB of newlines used to cost 9.6 GB by the time the rules had run)."""
+    if len(text) > MAX_CHARS:
+        raise too_many("ingest.too_many_chars", len(text), MAX_CHARS)
     lines = text.count("\n")
     if lines > MAX_LINES:
         raise too_many("ingest.too_many_lines", lines, MAX_LINES)
