@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -352,9 +354,6 @@ def test_ctrl_c_or_an_unforeseen_error_is_one_line_and_never_exit_1(tmp_path, mo
 
 
 def test_a_broken_pipe_keeps_the_exit_status_the_results_call_for(tmp_path):
-    import subprocess
-    import sys
-
     _report(tmp_path)
     process = subprocess.Popen([sys.executable, "-m", "nianbao.cli", "check", "--no-config", "r.txt"],
                                cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -456,3 +455,50 @@ def test_a_web_page_error_saved_as_pdf_is_still_not_a_pdf(tmp_path):
     result = run_cli("check", "--no-config", "--lang", "en", "report.pdf", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stdout.decode().startswith("report.pdf: error: not a PDF file")
+
+
+# ------------------------------------------------------------ 1. memory bounded by what a file holds
+
+def test_a_docx_that_inflates_far_more_than_xml_does_is_a_zip_bomb(tmp_path):
+    import bombs
+
+    from nianbao.ingest import IngestError, read_source
+
+    bombs.docx_bomb(tmp_path / "ratio.docx", 2 * 1024 * 1024)  # under the size limit, but 300-odd times over
+    with pytest.raises(IngestError) as raised:
+        read_source(tmp_path / "ratio.docx")
+    assert raised.value.msg.key == "ingest.docx_ratio"
+    assert raised.value.render("en").endswith("times (limit 200); a zip bomb?")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ru_maxrss in kilobytes")
+def test_the_bombs_of_the_issue_at_full_size_take_one_worker_less_than_300_mb(tmp_path):
+    """The files of issue 16 as they were found (before: 4.8 GB, 5.7 GB, 16.8 GB,
+    2.1 GB, 9.6 GB, 2.8 GB): each is now one error line, and one process checking all
+    of them stays small."""
+    import bombs
+
+    mb = 1024 * 1024
+    made = {
+        "bomb.docx": lambda p: bombs.docx_bomb(p, 210 * mb),
+        "colspan.html": bombs.html_wide_table,
+        "rowspan.html": lambda p: p.write_text(f"<html><body><h1>{TITLE}</h1><table>"
+                                               + "<tr><td rowspan=1000>r</td><td>1</td></tr>" * 350_000
+                                               + "</table></body></html>", encoding="utf-8"),
+        "flate.pdf": lambda p: bombs.pdf_flate_bomb(p, 200 * mb),
+        "newlines.txt": lambda p: bombs.text_lines(p, b"\n", 20_000_000),
+        "tabs.txt": lambda p: bombs.text_lines(p, b"\t\n", 9_000_000),
+    }
+    for name, make in made.items():
+        make(tmp_path / name)
+    script = ("import resource, sys\nfrom nianbao.cli import main\n"
+              "status = main(sys.argv[1:])\n"
+              "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+              "sys.exit(status)\n")
+    result = subprocess.run([sys.executable, "-c", script, "check", "--no-config", "-j", "1", "--format", "json",
+                             *made], cwd=tmp_path, capture_output=True, timeout=600)
+    assert result.returncode == 2
+    files = json.loads(result.stdout)["files"]
+    assert [(f["path"], f["status"]) for f in files] == [(name, "error") for name in made]
+    peak_kb = int(result.stderr.decode().split()[-1])
+    assert peak_kb < 300 * 1024, f"peak {peak_kb // 1024} MB"
