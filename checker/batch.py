@@ -224,9 +224,15 @@ class Checker:
 
     def __call__(self, path: str) -> FileResult:
         try:
-            return self._check(path)
+            result = self._check(path)
         except Exception as e:  # a bug must not end a batch of thousands: this file says so
-            return _failed(path, "check.internal", error=f"{type(e).__name__}: {e}")
+            result = _failed(path, "check.internal", error=f"{type(e).__name__}: {e}")
+        if not result.ok:
+            # an error's traceback holds the frames that held the file's bytes and text, in
+            # a cycle the collector, set to run rarely in a batch (settle_collector), would
+            # leave for long: a worker that met a few large bad files would keep them all
+            gc.collect()
+        return result
 
     def _check(self, path: str) -> FileResult:
         result = check(path, self.rules, select=self.choice.select, ignore=self.choice.ignore)
