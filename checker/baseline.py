@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import write_text_atomic
 from .batch import FileResult, Finding
 
 FORMAT_VERSION = 1
@@ -63,8 +64,8 @@ def write(path: Path, results: list[FileResult]) -> int:
                             "line": f.violation.span.line, "excerpt": f.excerpt,
                             "message": f.violation.messages.get("zh", "")})
     doc = {"nianbao_baseline": FORMAT_VERSION, "violations": entries}
-    try:
-        path.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    try:  # whole or not at all; a file name's undecodable bytes as JSON escapes
+        write_text_atomic(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n", errors="backslashreplace")
     except OSError as e:
         raise BaselineError(f"{path}: cannot write: {e.strerror or e}") from None
     return len(entries)
@@ -111,6 +112,8 @@ def _read(path: Path) -> Counter[tuple[str, str]]:
         raise BaselineError(f"{path}: cannot read the baseline: {e.strerror or e}") from None
     except (ValueError, UnicodeDecodeError) as e:
         raise BaselineError(f"{path}: not a baseline file (invalid JSON: {e})") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a baseline file (nested too deeply)") from None
     if not isinstance(doc, dict) or doc.get("nianbao_baseline") != FORMAT_VERSION \
             or not isinstance(doc.get("violations"), list):
         raise BaselineError(f"{path}: not a nianbao baseline (version {FORMAT_VERSION}); "

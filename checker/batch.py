@@ -8,28 +8,32 @@ and issuing body), so a batch of thousands moves little data between processes.
 
 from __future__ import annotations
 
+import fnmatch
 import functools
 import gc
 import glob
+import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
+from multiprocessing.connection import wait
 from pathlib import Path
 
 from . import corpus
-from .api import CheckResult, check, corpus_context, read_report
-from .config import LANGS
+from .api import check, corpus_context, read_report
+from .config import LANGS, available_cores
 from .corpus import Digest
 from .engine import RuleRunError, evaluate
-from .ingest import IngestError, is_report_file
+from .i18n import Message
+from .ingest import is_report_file
 from .model import Violation
 from .regimes import regime_for
 from .rules import RuleSet, load_rules
 
 EXCERPT_CHARS = 200
 RECENT_REPORTS = 8  # parsed reports a process keeps during the second pass
-NOTHING_FOUND = {"zh": "没有找到报告文件", "en": "no report files found"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,7 @@ class Target:
 
     path: str
     nothing_found: bool = False
+    unlistable: str | None = None  # a folder that could not be listed: why
 
 
 @dataclass(slots=True)
@@ -91,38 +96,102 @@ def expand(paths: Iterable[str]) -> list[Target]:
     """Files to check in a stable order: a folder's report files sorted (hidden
     files and folders skipped), a glob's matches sorted, a plain path as given (so a
     missing file is reported as missing). A folder or glob that names no report
-    becomes a `nothing_found` target, at the place it was named."""
+    becomes a `nothing_found` target, at the place it was named; a folder that cannot
+    be listed, an `unlistable` one. A file reached twice (named twice, or through a
+    symbolic link) is checked once, under the first name it was reached by."""
     targets: list[Target] = []
-    seen: set[str] = set()
+    seen: set = set()
 
-    def add(path: str) -> None:
-        path = os.path.normpath(path)
-        if path not in seen:
-            seen.add(path)
-            targets.append(Target(path))
+    def add(target: Target) -> None:
+        path = os.path.normpath(target.path)
+        key = _identity(path)
+        if key not in seen:
+            seen.add(key)
+            targets.append(Target(path, unlistable=target.unlistable))
 
     for raw in paths:
         if os.path.isdir(raw):
             found = _report_files_under(raw)
         elif glob.has_magic(raw) and not os.path.exists(raw):
-            found = sorted(f for f in glob.glob(raw, recursive=True)
-                           if os.path.isfile(f) and is_report_file(Path(f)))
+            found = [Target(f) for f in _glob(raw)]
         else:
-            add(raw)
+            add(Target(raw))
             continue
         if not found:
             targets.append(Target(raw, nothing_found=True))
-        for path in found:
-            add(path)
+        for target in found:
+            add(target)
     return targets
 
 
-def _report_files_under(folder: str) -> list[str]:
-    found = []
-    for directory, subdirs, files in os.walk(folder):
+def _identity(path: str):
+    """What makes two paths one file: its device and inode (a link, a loop, `./x` and
+    `x`), or, for a path that does not exist, the path."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return path
+    return (st.st_dev, st.st_ino)
+
+
+def _report_files_under(folder: str) -> list[Target]:
+    """The report files in a folder and the folders below it (symbolic links to folders
+    are not followed), and each folder that could not be listed, in path order."""
+    found: list[Target] = []
+
+    def unlistable(e: OSError) -> None:
+        found.append(Target(e.filename or folder, unlistable=e.strerror or str(e)))
+
+    for directory, subdirs, files in os.walk(folder, onerror=unlistable):
         subdirs[:] = [d for d in subdirs if not d.startswith(".")]
-        found.extend(os.path.join(directory, f) for f in files if is_report_file(Path(f)))
-    return sorted(found)
+        found.extend(Target(os.path.join(directory, f)) for f in files if is_report_file(Path(f)))
+    return sorted(found, key=lambda t: t.path)
+
+
+def _glob(pattern: str) -> list[str]:
+    """The report files a glob matches, sorted. `**` is walked here rather than by
+    glob.glob, which follows links to folders: a link back up (a loop) made it list the
+    same files again and again, endlessly with two such links. Here each folder is
+    listed once, whatever path reaches it."""
+    parts = pattern.replace(os.sep, "/").split("/")
+    if "**" not in parts:
+        return sorted(f for f in glob.glob(pattern) if os.path.isfile(f) and is_report_file(Path(f)))
+    fixed = next(i for i, part in enumerate(parts) if glob.has_magic(part))
+    root = "/".join(parts[:fixed]) or ("/" if pattern.startswith("/") else ".")
+    rest = parts[fixed:]
+    matches = []
+    visited: set = set()
+    for directory, subdirs, files in os.walk(root, followlinks=True):
+        key = _identity(directory)
+        if key in visited:
+            subdirs[:] = []
+            continue
+        visited.add(key)
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith(".") or rest[0].startswith("."))
+        relative = os.path.relpath(directory, root)
+        prefix = [] if relative == "." else relative.split(os.sep)
+        for name in files:
+            path = os.path.join(directory, name)
+            if _glob_match(rest, prefix + [name]) and is_report_file(Path(name)):
+                matches.append(os.path.normpath(path) if root != "." else os.path.relpath(path))
+    return sorted(matches)
+
+
+def _glob_match(pattern: list[str], parts: list[str]) -> bool:
+    """Whether path parts match pattern parts, `**` standing for any number of folders;
+    as glob does, a wildcard does not match a name starting with a dot."""
+    if not pattern:
+        return not parts
+    head = pattern[0]
+    if head == "**":
+        return any(_glob_match(pattern[1:], parts[i:]) for i in range(len(parts) + 1)
+                   if not any(p.startswith(".") for p in parts[:i]))
+    if not parts:
+        return False
+    name = parts[0]
+    if name.startswith(".") and not head.startswith("."):
+        return False
+    return fnmatch.fnmatchcase(name, head) and _glob_match(pattern[1:], parts[1:])
 
 
 # ------------------------------------------------------------------------ checking
@@ -156,9 +225,18 @@ class Checker:
 
     def __call__(self, path: str) -> FileResult:
         try:
-            result = check(path, self.rules, select=self.choice.select, ignore=self.choice.ignore)
-        except Exception as e:  # a reader's bug must not end a batch of thousands
-            result = CheckResult(path, None, error=IngestError("check.internal", error=f"{type(e).__name__}: {e}"))
+            result = self._check(path)
+        except Exception as e:  # a bug must not end a batch of thousands: this file says so
+            result = _failed(path, "check.internal", error=f"{type(e).__name__}: {e}")
+        if not result.ok:
+            # an error's traceback holds the frames that held the file's bytes and text, in
+            # a cycle the collector, set to run rarely in a batch (settle_collector), would
+            # leave for long: a worker that met a few large bad files would keep them all
+            gc.collect()
+        return result
+
+    def _check(self, path: str) -> FileResult:
+        result = check(path, self.rules, select=self.choice.select, ignore=self.choice.ignore)
         if result.error is not None:
             return FileResult(path, error_code=result.error.msg.key,
                               error={lang: result.error.render(lang) for lang in LANGS})
@@ -203,21 +281,40 @@ def check_all(targets: list[Target], checker: Checker, jobs: int,
     """One result per target, in the targets' order whatever order the workers finish
     in. With one file or one job everything runs in this process. Then, when several
     reports were checked and rules about other reports are selected, a second pass
-    runs those rules on the reports that have a counterpart in the set."""
-    files = [t.path for t in targets if not t.nothing_found]
+    runs those rules on the reports that have a counterpart in the set (the first
+    pass's workers have ended by then)."""
+    files = [t.path for t in targets if not t.nothing_found and not t.unlistable]
     checker.across = len(files) > 1 and bool(checker.corpus_rules)
-    checked = iter(_check_files(files, checker, jobs))
+    jobs = clamp_jobs(jobs, len(files))
+    checked = _map(checker, "check", files, jobs)
     results = []
-    for target in targets:
-        if target.nothing_found:
-            results.append(FileResult(target.path, error_code="check.nothing_found", error=dict(NOTHING_FOUND)))
-        else:
-            results.append(next(checked))
-        if progress:
-            progress(1)
+    try:
+        for target in targets:
+            if target.nothing_found:
+                results.append(_failed(target.path, "check.nothing_found"))
+            elif target.unlistable:
+                results.append(_failed(target.path, "check.unlistable", reason=target.unlistable))
+            else:
+                outcome = next(checked)
+                died = isinstance(outcome, _Died)
+                results.append(_failed(target.path, "check.died", reason=outcome.reason) if died else outcome)
+            if progress:
+                progress(1)
+    finally:
+        checked.close()  # ends the workers now, not when the generator is collected
     if checker.across:
         _across_reports(results, checker, jobs)
     return results
+
+
+def clamp_jobs(jobs: int, files: int) -> int:
+    """No more workers than files to check or cores to run them on."""
+    return max(1, min(jobs, files, available_cores()))
+
+
+def _failed(path: str, key: str, **params) -> FileResult:
+    message = Message(key, params)
+    return FileResult(path, error_code=key, error={lang: message.render(lang) for lang in LANGS})
 
 
 def _across_reports(results: list[FileResult], checker: Checker, jobs: int) -> None:
@@ -232,38 +329,150 @@ def _across_reports(results: list[FileResult], checker: Checker, jobs: int) -> N
     for r in results:
         r.digest = None
     context = CorpusLinks(links)
-    for result, (found, errors) in zip(involved, _map(checker, "across", [(r.path, context) for r in involved], jobs)):
-        result.findings = sorted(result.findings + found, key=lambda f: f.violation.order)
-        result.rule_errors += errors
-
-
-def _check_files(files: list[str], checker: Checker, jobs: int) -> Iterator[FileResult]:
-    return _map(checker, "check", files, jobs)
-
-
-def _map(checker: Checker, task: str, items: list, jobs: int) -> Iterator:
-    """checker's `task` over items, on up to `jobs` processes, results in order."""
-    if jobs <= 1 or len(items) <= 1:
-        return iter([_run(checker, task, item) for item in items]) if task == "across" else map(checker, items)
-    return _pooled(checker, task, items, jobs)
-
-
-def _run(checker: Checker, task: str, item):
-    return checker.across_reports(*item) if task == "across" else checker(item)
-
-
-def _pooled(checker: Checker, task: str, items: list, jobs: int) -> Iterator:
-    from concurrent.futures import ProcessPoolExecutor
-
-    global _worker_checker
-    _worker_checker = checker  # a forked worker inherits it and loads nothing
-    jobs = min(jobs, len(items))
-    chunk = max(1, min(64, len(items) // (jobs * 8)))
-    pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(checker.choice, checker.across))
+    across = _map(checker, "across", [r.path for r in involved], clamp_jobs(jobs, len(involved)), context)
     try:
-        yield from pool.map(_in_worker, [task] * len(items), items, chunksize=chunk)
+        for result, outcome in zip(involved, across):
+            if isinstance(outcome, _Died):  # the findings of the first pass stand
+                died = _failed(result.path, "check.died", reason=outcome.reason)
+                result.error_code, result.error = died.error_code, died.error
+                continue
+            found, errors = outcome
+            result.findings = sorted(result.findings + found, key=lambda f: f.violation.order)
+            result.rule_errors += errors
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        across.close()
+
+
+def _map(checker: Checker, task: str, items: list, jobs: int, shared=None) -> Generator:
+    """checker's `task` over items (with `shared`, what every item's task needs), on
+    up to `jobs` processes, results in order."""
+    if jobs <= 1 or len(items) <= 1:
+        return (_run(checker, task, item, shared) for item in items)
+    return _Workers(checker, jobs, task, shared).map(items)
+
+
+def _run(checker: Checker, task: str, item, shared):
+    return checker.across_reports(item, shared) if task == "across" else checker(item)
+
+
+# ------------------------------------------------------------------------ workers
+
+@dataclass(frozen=True, slots=True)
+class _Died:
+    """What a task gives when the process running it died (killed, out of memory, a
+    crash in a C library)."""
+
+    reason: str
+
+
+class _Workers:
+    """Worker processes, each given a few items at a time (one after another in the
+    list, so a worker's recent reports are the ones the next item refers to) and
+    sending back each item's result as it is done. So when a worker dies, the item it
+    was checking is known: that item is reported as not checked, the rest of its
+    share goes back in the queue, a new worker takes its place, and every other item
+    is still checked. (A ProcessPoolExecutor breaks as a whole when a worker dies, and
+    cannot say which item killed it.)"""
+
+    def __init__(self, checker: Checker, jobs: int, task: str, shared=None) -> None:
+        global _worker_checker
+        _worker_checker = checker  # a forked worker inherits it and loads nothing
+        self.checker = checker
+        self.jobs = jobs
+        self.task = task
+        self.shared = shared  # sent once to each worker, not with every item
+        self.context = multiprocessing.get_context()
+        self.workers: list[_Worker] = []
+
+    def _start(self) -> _Worker:
+        ours, theirs = self.context.Pipe()
+        process = self.context.Process(target=_worker_main, daemon=True, args=(
+            theirs, self.checker.choice, self.checker.across, self.task, self.shared))
+        process.start()
+        theirs.close()
+        return _Worker(process, ours)
+
+    def map(self, items: list) -> Generator:
+        waiting = deque(enumerate(items))
+        chunk = max(1, min(64, len(items) // (self.jobs * 8)))
+        finished: dict[int, object] = {}
+        following = 0
+        try:
+            self.workers = [self._start() for _ in range(min(self.jobs, len(items)))]
+            while following < len(items):
+                for i, worker in enumerate(self.workers):
+                    if not worker.jobs and waiting:
+                        if not worker.process.is_alive():  # ended while idle: not the next item's doing
+                            worker.end()
+                            worker = self.workers[i] = self._start()
+                        worker.give([waiting.popleft() for _ in range(min(chunk, len(waiting)))])
+                busy = [w for w in self.workers if w.jobs]
+                ready = set(wait([w.connection for w in busy] + [w.process.sentinel for w in busy]))
+                for worker in busy:
+                    if worker.connection in ready or worker.process.sentinel in ready:
+                        index, outcome, rest = worker.receive()
+                        finished[index] = outcome
+                        waiting.extendleft(reversed(rest))
+                while following in finished:
+                    yield finished.pop(following)
+                    following += 1
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.end()
+        self.workers = []
+
+
+class _Worker:
+    def __init__(self, process, connection) -> None:
+        self.process = process
+        self.connection = connection
+        self.jobs: deque[tuple[int, object]] = deque()  # (index, item) given and not yet done
+
+    def give(self, jobs: list[tuple[int, object]]) -> None:
+        self.jobs.extend(jobs)
+        try:
+            self.connection.send([item for _, item in jobs])
+        except OSError:  # it has died already; receive() says so
+            pass
+
+    def receive(self) -> tuple[int, object, list[tuple[int, object]]]:
+        """The outcome of the next job given: its result, or _Died when the process
+        ended before sending one; then also the jobs it had not started, to give again."""
+        index, _ = self.jobs.popleft()
+        try:
+            if self.connection.poll():
+                return index, self.connection.recv(), []
+        except (EOFError, OSError):
+            pass
+        self.process.join()
+        rest, self.jobs = list(self.jobs), deque()
+        return index, _Died(_death(self.process.exitcode)), rest
+
+    def end(self) -> None:
+        """Ask the worker to finish (it ends when it reads None), or end it if it is
+        still busy (an interrupted run)."""
+        try:
+            if not self.jobs and self.process.is_alive():
+                self.connection.send(None)
+            else:
+                self.process.terminate()
+        except OSError:
+            pass
+        self.process.join()
+        self.connection.close()
+
+
+def _death(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = f"signal {-exitcode}"
+        return f"{name}{' (out of memory?)' if name == 'SIGKILL' else ''}"
+    return f"exit status {exitcode}"
 
 
 _worker_checker: Checker | None = None
@@ -281,6 +490,25 @@ def _start_worker(choice: RuleChoice, across: bool) -> None:
     settle_collector()
 
 
-def _in_worker(task: str, item):
-    return _run(_worker_checker, task, item)
-
+def _worker_main(connection, choice: RuleChoice, across: bool, task: str, shared) -> None:
+    """A worker's life: start up, then run the task on each item it is sent, sending
+    back each result as it is done, until it is sent None (or its parent is gone)."""
+    _start_worker(choice, across)
+    while True:
+        try:
+            items = connection.recv()
+        except (EOFError, OSError, KeyboardInterrupt):
+            return
+        if items is None:
+            return
+        for item in items:
+            try:
+                outcome = _run(_worker_checker, task, item, shared)
+            except Exception as e:  # the checker catches what a report can cause; this is a last resort
+                outcome = _Died(f"{type(e).__name__}: {e}")
+            try:
+                connection.send(outcome)
+            except (OSError, ValueError):
+                return
+            except Exception as e:  # a result that cannot be sent back
+                connection.send(_Died(f"{type(e).__name__}: {e}"))

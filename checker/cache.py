@@ -4,18 +4,31 @@ expressions and the regular expressions known to compile. All of it is derived f
 files on disk and rebuilt when missing; a start with a warm cache skips ~0.1 s of
 work (nianbao check on one file is meant to start in well under 0.3 s).
 
-The cache files are pickles that only nianbao writes, in a folder only the user can
-write to (mode 700); anything unreadable is ignored and rebuilt.
+The cache files are JSON, read with a decoder that builds only dicts, lists,
+strings, numbers and the few shapes below (tuples, Lark trees and tokens): a file
+planted in the folder can at worst be wrong data, never code that runs (pickle, which
+Lark's own cache uses, would run it). Each file is bounded in size (a larger one is
+ignored and rebuilt), and written through a temporary file that replaces it whole;
+temporary files of processes that were killed while writing are removed on the next
+save. Anything unreadable is ignored and rebuilt.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-import pickle
-import tempfile
 from pathlib import Path
 
 from . import __version__
+from .atomic import remove_leftovers, write_text_atomic
+
+MAX_FILE_BYTES = 8 * 1024 * 1024  # a cache file larger than this is not read
+MAX_ENTRIES = 20_000              # a Store keeps the most recently added this many
+
+# Tagged JSON: a value JSON cannot hold is an object with one of these keys.
+_TUPLE, _PAIRS, _TREE, _TOKEN = "\0tuple", "\0pairs", "\0tree", "\0token"
+_TAGS = frozenset({_TUPLE, _PAIRS, _TREE, _TOKEN})
 
 
 def cache_dir() -> Path | None:
@@ -28,29 +41,119 @@ def cache_dir() -> Path | None:
     return path if os.access(path, os.W_OK) else None
 
 
+# ------------------------------------------------------------------------ the format
+
+def encode(value) -> object:
+    """A value of the shapes a cache holds → plain JSON data (recursive: callers keep
+    what they store shallow, as an expression's depth is bounded before it is cached)."""
+    from lark import Token, Tree
+
+    if isinstance(value, Token):
+        return {_TOKEN: [value.type, str(value), value.start_pos, value.line, value.column,
+                         value.end_line, value.end_column, value.end_pos]}
+    if value is None or isinstance(value, (str, bool, int, float)):
+        return value
+    if isinstance(value, Tree):
+        return {_TREE: [encode(value.data), [encode(c) for c in value.children]]}
+    if isinstance(value, list):
+        return [encode(v) for v in value]
+    if isinstance(value, tuple):
+        return {_TUPLE: [encode(v) for v in value]}
+    if isinstance(value, dict):
+        if all(isinstance(k, str) and k not in _TAGS for k in value):
+            return {k: encode(v) for k, v in value.items()}
+        return {_PAIRS: [[encode(k), encode(v)] for k, v in value.items()]}
+    raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+def _decoded(obj: dict):
+    if len(obj) != 1:
+        return obj
+    (tag, value), = obj.items()
+    if tag not in _TAGS:
+        return obj
+    from lark import Token, Tree
+
+    if tag == _TUPLE:
+        return tuple(value)
+    if tag == _PAIRS:
+        return {_hashable(k): v for k, v in value}
+    if tag == _TREE:
+        return Tree(value[0], value[1])
+    return Token(*value)
+
+
+def _hashable(key):
+    return tuple(key) if isinstance(key, list) else key
+
+
+def decode(text: str):
+    """The inverse of encode; ValueError (or RecursionError) for what it did not write."""
+    return json.loads(text, object_hook=_decoded)
+
+
+def _read(path: Path):
+    """A cache file's content, or None: missing, too large, not ours, or broken."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        return decode(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, TypeError, IndexError, RecursionError, UnicodeDecodeError):
+        return None
+
+
+def _write(path: Path, value) -> None:
+    try:
+        text = json.dumps(encode(value), ensure_ascii=False, separators=(",", ":"))
+    except (TypeError, ValueError, RecursionError):
+        return
+    if len(text) > MAX_FILE_BYTES:  # (a Store trims itself well below this)
+        return
+    remove_leftovers(path.parent)
+    try:
+        write_text_atomic(path, text)
+    except OSError:
+        pass
+
+
+# ------------------------------------------------------------------------ grammars
+
 def grammar(name: str, **options):
     """A Lark LALR parser for grammar/<name>, its tables cached (building them costs
-    ~20 ms at every start; reading them back ~1.5 ms). Lark checks the cache against
-    the grammar's hash and rebuilds a stale one."""
+    ~20 ms at every start; reading them back ~2 ms). The cache is keyed by the
+    grammar's text, the options and Lark's version, so a stale one is rebuilt."""
+    import lark
     from lark import Lark
+    from lark.grammar import Rule
+    from lark.lexer import TerminalDef
 
     from .resources import data_dir
 
     source = (data_dir("grammar") / name).read_text(encoding="utf-8")
+    key = hashlib.sha256(f"{lark.__version__}|{sorted(options.items())}|{source}".encode()).hexdigest()
     folder = cache_dir()
-    if folder is not None:
-        options["cache"] = str(folder / f"{name}.cache")
-    try:
-        return Lark(source, parser="lalr", **options)
-    except OSError:  # an unreadable or unwritable cache: build without it
-        options.pop("cache", None)
-        return Lark(source, parser="lalr", **options)
+    path = folder / f"{name}-{__version__}.json" if folder else None
+    if path is not None:
+        cached = _read(path)
+        if isinstance(cached, dict) and cached.get("key") == key:
+            try:
+                return Lark._load_from_dict(cached["data"], cached["memo"])
+            except Exception:  # not what we wrote after all: build it
+                pass
+    parser = Lark(source, parser="lalr", **options)
+    if path is not None:
+        data, memo = parser.memo_serialize([TerminalDef, Rule])
+        _write(path, {"key": key, "data": data, "memo": memo})
+    return parser
 
+
+# ------------------------------------------------------------------------ stores
 
 class Store:
     """A dictionary kept in one cache file, read on first use and written back by
     save() when something was added. Keys name what they are derived from (the
-    expression's text, the pattern), values are what it costs to derive."""
+    expression's text, the pattern), values are what it costs to derive; at most
+    MAX_ENTRIES are kept, the most recently added."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -59,37 +162,38 @@ class Store:
 
     def _path(self) -> Path | None:
         folder = cache_dir()
-        return folder / f"{self.name}-{__version__}.pickle" if folder else None
+        return folder / f"{self.name}-{__version__}.json" if folder else None
 
     def _load(self) -> dict:
         if self._data is None:
             path = self._path()
-            try:
-                with open(path, "rb") as f:  # type: ignore[arg-type]
-                    data = pickle.load(f)
-                self._data = data if isinstance(data, dict) else {}
-            except Exception:  # missing, unreadable or from another version: start afresh
-                self._data = {}
+            data = _read(path) if path is not None else None
+            self._data = data if isinstance(data, dict) else {}
         return self._data
 
+    @staticmethod
+    def _key(key) -> str:
+        return "\x1f".join(map(str, key)) if isinstance(key, tuple) else str(key)
+
     def get(self, key):
-        return self._load().get(key)
+        return self._load().get(self._key(key))
 
     def put(self, key, value) -> None:
-        self._load()[key] = value
+        data = self._load()
+        k = self._key(key)
+        data.pop(k, None)  # re-added: now the most recent
+        data[k] = value
         self._dirty = True
 
     def save(self) -> None:
         path = self._path()
         if not self._dirty or path is None:
             return
-        try:
-            with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as f:
-                pickle.dump(self._data, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(f.name, path)  # atomic: a concurrent reader sees the old or the new file
-            self._dirty = False
-        except OSError:
-            pass
+        data = self._load()
+        while len(data) > MAX_ENTRIES:
+            del data[next(iter(data))]
+        _write(path, data)
+        self._dirty = False
 
 
 # What compiling the rules derives: parse trees of expressions, patterns that compile.

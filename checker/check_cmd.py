@@ -9,12 +9,14 @@ to run (every other file is still checked and reported).
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
 from . import config as configuration
+from .atomic import atomic_text
 from .config import FORMATS, LANGS, SEVERITIES
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -106,31 +108,76 @@ def _check(args: argparse.Namespace, settings: configuration.Settings) -> int:
         print(e, file=sys.stderr)
     if not _selection_is_known(settings, rules):
         return 2
+    targets = expand(args.paths)
+    problem = _output_problem(args, targets)
+    if problem:
+        print(f"nianbao check: {problem}", file=sys.stderr)
+        return 2
     try:
         baseline = baselines.Baseline.read(args.baseline) if args.baseline else None
-        with _output(args.output, settings.format) as out:
-            targets = expand(args.paths)
-            try:
-                with _progress_bar(len(targets), enabled=not args.no_progress) as advance:
-                    results = check_all(targets, checker, settings.jobs, advance)
-            except KeyboardInterrupt:
-                print("nianbao check: interrupted", file=sys.stderr)
-                return EXIT_INTERRUPTED
-            if args.write_baseline:
-                n = baselines.write(args.write_baseline, results)
-                print(f"nianbao check: wrote {n} violation(s) to {args.write_baseline}", file=sys.stderr)
-                baseline = baselines.Baseline.read(args.write_baseline)
-            run = outputs.Run(results, rules, lang=settings.lang, rule_file_errors=rules.errors,
-                              summary=args.summary, baseline=baseline.apply(results) if baseline else None,
-                              selected=rules.selected(settings.select, settings.ignore))
-            colour = settings.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
-            outputs.write(settings.format, run, out, colour=colour)
-    except BrokenPipeError:
-        raise
+        try:
+            with _progress_bar(len(targets), enabled=not args.no_progress) as advance:
+                results = check_all(targets, checker, settings.jobs, advance)
+        except KeyboardInterrupt:
+            print("nianbao check: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
+        if args.write_baseline:
+            n = baselines.write(args.write_baseline, results)
+            print(f"nianbao check: wrote {n} violation(s) to {args.write_baseline}", file=sys.stderr)
+            baseline = baselines.Baseline.read(args.write_baseline)
+        run = outputs.Run(results, rules, lang=settings.lang, rule_file_errors=rules.errors,
+                          summary=args.summary, baseline=baseline.apply(results) if baseline else None,
+                          selected=rules.selected(settings.select, settings.ignore))
+        status = _exit_status(results, rules, settings.fail_on)
+        try:
+            with _output(args.output, settings.format) as out:
+                colour = settings.format == "text" and out.isatty() and "NO_COLOR" not in os.environ
+                outputs.write(settings.format, run, out, colour=colour)
+        except BrokenPipeError:  # `| head`: the reader has seen enough; the verdict stands
+            discard_stdout()
+            return status
     except (OSError, baselines.BaselineError) as e:
         print(f"nianbao check: {_describe_error(e)}", file=sys.stderr)
         return 2
-    return _exit_status(results, rules, settings.fail_on)
+    return status
+
+
+def _output_problem(args: argparse.Namespace, targets) -> str | None:
+    """Why the files to write cannot be written, found before anything is read: -o or
+    --write-baseline naming an input (it would be emptied), the baseline read, or each
+    other; a folder to write in that is not there."""
+    written = [(flag, path) for flag, path in (("-o", args.output), ("--write-baseline", args.write_baseline)) if path]
+    if len(written) == 2 and _same_file(args.output, args.write_baseline):
+        return f"-o and --write-baseline name the same file ({args.output})"
+    for flag, path in written:
+        for target in targets:
+            if not target.nothing_found and not target.unlistable and _same_file(path, Path(target.path)):
+                return f"{flag} {path}: is one of the reports to check; it would be overwritten"
+        if args.baseline and _same_file(path, args.baseline):
+            return f"{flag} {path}: is the baseline read; it would be overwritten"
+        if not Path(os.path.realpath(path)).parent.is_dir():
+            return f"{path}: {os.strerror(errno.ENOENT)}"
+        if Path(path).is_dir():
+            return f"{path}: {os.strerror(errno.EISDIR)}"
+    return None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return os.path.realpath(a) == os.path.realpath(b)
+
+
+def discard_stdout() -> None:
+    """After a broken pipe: what is left in standard output's buffer goes nowhere,
+    rather than failing again (and changing the exit status) when Python exits."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 def _selection_is_known(settings: configuration.Settings, rules) -> bool:
@@ -163,16 +210,23 @@ def _describe_error(e: Exception) -> str:
 
 @contextmanager
 def _output(path: Path | None, format: str):
-    """The stream to write to. Machine formats are UTF-8 whatever the locale; CSV
-    writes its own line ends."""
+    """The stream to write to: FILE through a temporary file that replaces it only
+    when complete (Ctrl-C, a full disk or a crash leave it as it was), or standard
+    output. Machine formats are UTF-8 whatever the locale; CSV writes its own line
+    ends. What the encoding cannot hold (a file name's undecodable bytes, Chinese
+    under PYTHONIOENCODING=ascii) is written as a backslash escape, never an error."""
     newline = "" if format == "csv" else None
     if path is not None:
-        with path.open("w", encoding="utf-8", newline=newline) as f:
+        with atomic_text(path, encoding="utf-8", newline=newline, errors="backslashreplace") as f:
             yield f
         return
-    if format != "text" and hasattr(sys.stdout, "reconfigure"):
-        sys.stdout.reconfigure(encoding="utf-8", newline=newline)
+    if hasattr(sys.stdout, "reconfigure"):
+        if format != "text":
+            sys.stdout.reconfigure(encoding="utf-8", newline=newline, errors="backslashreplace")
+        else:
+            sys.stdout.reconfigure(errors="backslashreplace")
     yield sys.stdout
+    sys.stdout.flush()  # here, where a broken pipe is caught, not when Python exits
 
 
 @contextmanager

@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from . import __version__
+from .check_cmd import EXIT_INTERRUPTED, discard_stdout
 
 
 def _parse_command(args: argparse.Namespace) -> int:
@@ -62,12 +63,23 @@ def _tui_command(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    """Run a command. Whatever happens ends in one line and an exit status a script can
+    trust: 1 is only ever "violations found"; an error nianbao did not foresee is 2
+    (never a traceback), Ctrl-C 130."""
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
         return args.run(args)
     except BrokenPipeError:  # `nianbao … | head`
+        discard_stdout()
         return 0
+    except KeyboardInterrupt:
+        print("nianbao: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as e:
+        print(f"nianbao: internal error: {type(e).__name__}: {e}; please report this to nianbao's maintainers",
+              file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -122,6 +122,9 @@ def _read_toml(path: Path) -> dict:
         if m:
             raise ConfigError(f"{path}:{m['line']}:{m['column']}: invalid TOML: {m['message']}") from None
         raise ConfigError(f"{path}: invalid TOML: {e}") from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{path}: not UTF-8 text (TOML files are UTF-8): byte 0x{e.object[e.start]:02X} "
+                          f"at offset {e.start}") from None
     except OSError as e:
         raise ConfigError(f"{path}: cannot read: {e.strerror or e}") from None
 

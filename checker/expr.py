@@ -37,6 +37,8 @@ from .templates import Column, Templates
 
 MAX_EXPR_CHARS = 4000
 MAX_DEPTH = 48
+MAX_TREE_DEPTH = MAX_DEPTH * 2  # operators and brackets, as the parse tree nests them
+MAX_REPEAT = 1000  # the largest count a pattern may repeat something ({n}, {n,m})
 MAX_LIST = 10_000
 REGEX_TIMEOUT = 0.25  # seconds, per search
 
@@ -220,13 +222,29 @@ def _grammar_version() -> str:
 
 
 def _parse(source: str) -> Tree:
-    """The expression's parse tree, from the cache when this text was parsed before."""
+    """The expression's parse tree, from the cache when this text was parsed before.
+    A tree deeper than the compiler goes (a chain of 900 `not`, 1,900 `+`) is refused
+    here, before anything walks it recursively (the compiler, the cache)."""
     key = ("tree", _grammar_version(), source)
     tree = cache.RULES.get(key)
     if tree is None:
         tree = _parser().parse(source)
+        depth = _tree_depth(tree)
+        if depth > MAX_TREE_DEPTH:
+            raise ExprError(f"expression nested too deeply ({depth} levels of operators, at most {MAX_TREE_DEPTH})")
         cache.RULES.put(key, tree)
     return tree
+
+
+def _tree_depth(tree: Tree) -> int:
+    """How deep a parse tree is, found without recursion."""
+    deepest = 0
+    stack = [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in node.children if isinstance(child, Tree))
+    return deepest
 
 
 class Pattern:
@@ -241,6 +259,9 @@ class Pattern:
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
         self._compiled = None
+        problem = repetition_problem(pattern)
+        if problem:  # checked every time: compiling is where `a{1000000000}` would grow without end
+            raise regex.error(problem)
         key = ("regex", regex.__version__, pattern)
         if cache.RULES.get(key) is None:
             self.compiled()  # raises regex.error for a bad pattern
@@ -260,6 +281,90 @@ class Pattern:
 
     def finditer(self, text: str, **kw):
         return self.compiled().finditer(text, **kw)
+
+
+_QUANTIFIER = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+_BRACED_ESCAPES = frozenset("pPNxuUgk")
+
+
+def repetition_problem(pattern: str) -> str | None:
+    """Why a pattern repeats too much to compile safely, or None. The regex module
+    writes a counted repetition out in full when it compiles it, so `a{1000000000}`
+    (or `(a{1000}){1000}`) takes memory and time without bound before it ever runs:
+    a count may be at most MAX_REPEAT, and counts nested in each other multiply to at
+    most MAX_REPEAT ** 2 // 10."""
+    limit = MAX_REPEAT ** 2 // 10
+    frames = [1]         # per open group: the most its content repeats anything
+    last_group = 1       # what the group just closed repeats (a quantifier after it multiplies it)
+    after_group = False
+    i, n = 0, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            if i - 1 < n and pattern[i - 1] in _BRACED_ESCAPES and i < n and pattern[i] in "{<":
+                close = pattern.find("}" if pattern[i] == "{" else ">", i)
+                i = n if close < 0 else close + 1
+            after_group = False
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            after_group = False
+            continue
+        if ch == "(":
+            if pattern.startswith("(?#", i):
+                close = pattern.find(")", i)
+                i = n if close < 0 else close + 1
+                continue
+            frames.append(1)
+            i += 1
+            after_group = False
+            continue
+        if ch == ")" and len(frames) > 1:
+            last_group = frames.pop()
+            frames[-1] = max(frames[-1], last_group)
+            after_group = True
+            i += 1
+            continue
+        found = _QUANTIFIER.match(pattern, i) if ch == "{" else None
+        if found and (found.group(1) or found.group(2)):
+            count = max(int(found.group(1) or 0), int(found.group(2) or 0))
+            if count > MAX_REPEAT:
+                return f"a repetition count of {count} (at most {MAX_REPEAT})"
+            weight = count * (last_group if after_group else 1)
+            if weight > limit:
+                return f"repetitions nested {weight} times over (at most {limit})"
+            frames[-1] = max(frames[-1], weight)
+            i = found.end()
+            after_group = False
+            continue
+        after_group = False
+        i += 1
+    return None
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Where the character class opening at `start` ends (sets nest in regex's V1)."""
+    depth, i, n = 0, start, len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            depth += 1
+            i += 1
+            if pattern.startswith("^", i):
+                i += 1
+            if pattern.startswith("]", i):  # a ] first in a set is a character
+                i += 1
+            continue
+        if ch == "]":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return n
 
 
 def compile_expr(source: str, templates: Templates, bound: set[str]) -> Compiled:
@@ -322,7 +427,7 @@ class _Compiler:
 
     def compile(self, node) -> Fn:
         self.depth += 1
-        if self.depth > MAX_DEPTH * 2:
+        if self.depth > MAX_TREE_DEPTH:
             raise ExprError("expression nested too deeply")
         try:
             if isinstance(node, Token):
@@ -334,8 +439,7 @@ class _Compiler:
 
     # literals
     def _number(self, tok: Token) -> Fn:
-        value = Decimal(tok)
-        return lambda env: value
+        return _constant(Decimal(tok))
 
     def _quantity(self, tok: Token) -> Fn:
         text = str(tok)
@@ -344,20 +448,19 @@ class _Compiler:
         if unit not in unit_names():
             raise ExprError(f"unknown unit {unit!r} in {text!r} (units: {', '.join(sorted(unit_names()))})",
                             tok.column)
-        return lambda env: quantity(number, unit)
+        return _constant(quantity(number, unit))
 
     def _string(self, tok: Token) -> Fn:
-        value = _raw_string(tok)
-        return lambda env: value
+        return _constant(_raw_string(tok))
 
     def _true(self) -> Fn:
-        return lambda env: True
+        return _constant(True)
 
     def _false(self) -> Fn:
-        return lambda env: False
+        return _constant(False)
 
     def _null(self) -> Fn:
-        return lambda env: None
+        return _constant(None)
 
     def _list(self, args=None) -> Fn:
         items = [self.compile(a) for a in args.children] if args is not None else []
@@ -452,14 +555,22 @@ class _Compiler:
     # operators
     def _neg(self, operand) -> Fn:
         f = self.compile(operand)
+        if _is_constant(f):
+            return _constant(_negate(f.constant))
         return lambda env: _negate(f(env))
 
     def _binop(self, left, op: Token, right) -> Fn:
         lf, rf, o = self.compile(left), self.compile(right), str(op)
+        if _is_constant(rf) and o == "/" and _is_zero(rf.constant):
+            raise ExprError("division by zero", op.column)
+        if _is_constant(lf) and _is_constant(rf):  # known now: an error is the rule's, at load time
+            return _constant(_at(op, arithmetic, o, lf.constant, rf.constant))
         return lambda env: arithmetic(o, lf(env), rf(env))
 
     def _compare(self, left, op: Token, right) -> Fn:
         lf, rf, o = self.compile(left), self.compile(right), str(op)
+        if _is_constant(lf) and _is_constant(rf):
+            return _constant(_at(op, compare, o, lf.constant, rf.constant))
         return lambda env: compare(o, lf(env), rf(env))
 
     def _in(self, left, right) -> Fn:
@@ -499,6 +610,25 @@ class _Compiler:
     def _not(self, operand) -> Fn:
         f = self.compile(operand)
         return lambda env: logical_not(f(env))
+
+
+def _constant(value) -> Fn:
+    """A literal, or an operation on literals done while compiling (so that `1/0` or
+    `1200元 == 5` is an error `rules lint` reports at the rule's line)."""
+    fn = lambda env: value  # noqa: E731
+    fn.constant = value  # type: ignore[attr-defined]
+    return fn
+
+
+def _is_constant(fn: Fn) -> bool:
+    return hasattr(fn, "constant")
+
+
+def _at(op: Token, operation, *args):
+    try:
+        return operation(*args)
+    except ExprError as e:
+        raise ExprError(e.message, e.column or op.column) from None
 
 
 # ------------------------------------------------------------------------- semantics
@@ -551,7 +681,9 @@ def arithmetic(op: str, a, b):
             return x * y
         return x / y
     except (DivisionByZero, InvalidOperation, ZeroDivisionError):
-        return UNKNOWN
+        if op == "/" and _is_zero(y):
+            raise ExprError(f"division by zero ({render(x, 'en')} / {render(y, 'en')})") from None
+        raise ExprError(f"cannot compute {render(x, 'en')} {op} {render(y, 'en')}") from None
     except TypeError:
         raise ExprError(f"cannot compute {_kind(x)} {op} {_kind(y)}") from None
     except Exception as e:  # pint's DimensionalityError and friends
@@ -564,7 +696,7 @@ def compare(op: str, a, b):
     if x is UNKNOWN or y is UNKNOWN:
         return UNKNOWN
     if op in ("==", "!="):
-        equal = _equal(x, y)
+        equal = _equal(x, y, strict=True)
         return equal if op == "==" else not equal
     if x is None or y is None:
         return UNKNOWN
@@ -582,13 +714,34 @@ def compare(op: str, a, b):
         raise ExprError(f"cannot compare {_kind(x)} {op} {_kind(y)}: {e}") from None
 
 
-def _equal(x, y) -> bool:
+def _equal(x, y, strict: bool = False) -> bool:
+    """x == y. Amounts are equal in any unit of the same kind. Strict (the `==` and `!=`
+    of a rule): values of two kinds that cannot be compared (an amount and a plain
+    number, a string and a number) are an error, not silently unequal: `1200元 == 5`
+    is a mistake in the rule, and false would make it report a violation. `in` looks
+    for an item among others of any kind, so there they are just not equal."""
     if _is_quantity(x) and _is_quantity(y):
         try:
             return x.to(y.units).magnitude == y.magnitude
         except Exception as e:
+            if not strict:
+                return False
             raise ExprError(f"cannot compare amounts: {e}") from None
+    if strict:
+        kx, ky = _kind(x), _kind(y)
+        if kx != ky and kx in _SCALAR_KINDS and ky in _SCALAR_KINDS:
+            raise ExprError(f"cannot compare {kx} with {ky} ({render(x, 'en')} == {render(y, 'en')})")
     return x == y
+
+
+_SCALAR_KINDS = frozenset({"a number", "a string", "an amount", "a date", "bool"})
+
+
+def _is_zero(v) -> bool:
+    try:
+        return v == 0 or (_is_quantity(v) and v.magnitude == 0)
+    except Exception:
+        return False
 
 
 def _is_quantity(v) -> bool:
@@ -1608,6 +1761,11 @@ def render(value, lang: str = "zh") -> str:
 
 
 def _decimal_text(value: Decimal) -> str:
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
+    """A number as a report writes it: no exponent, no trailing zeros; exact however many
+    digits it has (quantize, like any Decimal operation, stops at 28)."""
+    if not value.is_finite():
+        return str(value)
+    integral = value.to_integral_value()
+    if value == integral:
+        return format(integral, "f")
     return format(value.normalize(), "f")

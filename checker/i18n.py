@@ -16,6 +16,12 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "does not look like an annual report on government information disclosure: no report title, "
               "no section heading of the format, no statistics table; not checked",
     },
+    "check.nothing_found": {"zh": "没有找到报告文件", "en": "no report files found"},
+    "check.unlistable": {"zh": "无法列出文件夹中的文件：{reason}", "en": "cannot list the folder: {reason}"},
+    "check.died": {
+        "zh": "未能检查：检查进程意外终止（{reason}）",
+        "en": "could not be checked: the checker process died ({reason})",
+    },
     "ingest.not_found": {"zh": "文件不存在", "en": "no such file"},
     "ingest.is_dir": {"zh": "这是一个文件夹，不是文件", "en": "is a directory, not a file"},
     "ingest.permission": {"zh": "没有读取权限", "en": "permission denied"},
@@ -81,6 +87,73 @@ CATALOG: dict[str, dict[str, str]] = {
     "ingest.pdf_scanned": {
         "zh": "PDF 是扫描件，没有文字层：请先进行文字识别（OCR）",
         "en": "scanned PDF with no text layer: run OCR on it first",
+    },
+    # limits on what a file holds once read (limits.py)
+    "ingest.too_many_chars": {
+        "zh": "文字过多（{count} 个字符，上限 {limit} 个），不像是一份年度报告",
+        "en": "too much text ({count} characters, limit {limit}); not a plausible annual report",
+    },
+    "ingest.too_many_lines": {
+        "zh": "行数过多（{count} 行，上限 {limit} 行），不像是一份年度报告",
+        "en": "too many lines ({count}, limit {limit}); not a plausible annual report",
+    },
+    "ingest.too_many_cells": {
+        "zh": "表格单元格过多（{count} 个，上限 {limit} 个），不像是一份年度报告",
+        "en": "too many table cells ({count}, limit {limit}); not a plausible annual report",
+    },
+    "ingest.table_too_wide": {
+        "zh": "表格过宽（{count} 列，上限 {limit} 列），不像是一份年度报告",
+        "en": "a table too wide ({count} columns, limit {limit}); not a plausible annual report",
+    },
+    "ingest.html_too_many_elements": {
+        "zh": "网页元素过多（{count} 个，上限 {limit} 个），不像是一份年度报告",
+        "en": "too many HTML elements ({count}, limit {limit}); not a plausible annual report",
+    },
+    "ingest.docx_part_too_large": {
+        "zh": "解压后过大：{part} 有 {size}（上限 {limit}），不像是一份年度报告",
+        "en": "too large once decompressed: {part} is {size} (limit {limit}); not a plausible annual report",
+    },
+    "ingest.docx_too_large": {
+        "zh": "解压后过大：压缩包的内容共 {size}（上限 {limit}），不像是一份年度报告",
+        "en": "too large once decompressed: {size} in all (limit {limit}); not a plausible annual report",
+    },
+    "ingest.docx_ratio": {
+        "zh": "解压后过大：{part} 解压后是压缩时的 {ratio} 倍（上限 {limit} 倍），像是“压缩炸弹”",
+        "en": "too large once decompressed: {part} inflates {ratio} times (limit {limit}); a zip bomb?",
+    },
+    "ingest.docx_too_many_parts": {
+        "zh": "压缩包中的文件过多（{count} 个，上限 {limit} 个），不像是一份 Word 文档",
+        "en": "too many parts in the package ({count}, limit {limit}); not a plausible Word document",
+    },
+    "ingest.pdf_page_too_large": {
+        "zh": "解压后过大：第 {page} 页的内容超过 {limit}，不像是一份年度报告",
+        "en": "too large once decompressed: page {page} holds more than {limit}; not a plausible annual report",
+    },
+    "ingest.pdf_too_large": {
+        "zh": "解压后过大：PDF 的内容超过 {limit}，不像是一份年度报告",
+        "en": "too large once decompressed: more than {limit} of PDF streams in all; not a plausible annual report",
+    },
+    "ingest.pdf_page_too_many_chars": {
+        "zh": "第 {page} 页的字符过多（超过 {limit} 个），不像是一份年度报告",
+        "en": "page {page} holds too many characters (more than {limit}); not a plausible annual report",
+    },
+    "ingest.pdf_page_too_many_shapes": {
+        "zh": "第 {page} 页的图形过多（超过 {limit} 个线条、方框、曲线和图片），不像是一份年度报告",
+        "en": "page {page} holds too many shapes (more than {limit} lines, boxes, curves and images); "
+              "not a plausible annual report",
+    },
+    "ingest.pdf_too_many_chars": {
+        "zh": "PDF 的字符过多（超过 {limit} 个），不像是一份年度报告",
+        "en": "too many characters in the PDF (more than {limit}); not a plausible annual report",
+    },
+    "ingest.pdf_too_many_shapes": {
+        "zh": "PDF 的图形过多（超过 {limit} 个线条、方框、曲线和图片），不像是一份年度报告",
+        "en": "too many shapes in the PDF (more than {limit} lines, boxes, curves and images); "
+              "not a plausible annual report",
+    },
+    "ingest.pdf_too_many_pages": {
+        "zh": "PDF 页数过多（超过 {limit} 页），不像是一份年度报告",
+        "en": "too many PDF pages (more than {limit}); not a plausible annual report",
     },
 }
 

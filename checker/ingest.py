@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .i18n import Message
+from .limits import check_source_size
 from .pipetables import pipe_tables
+from .sniff import choose
 from .spacing import close_up
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-TEXT_SUFFIXES = frozenset({".txt", ".text", ""})
 REPORT_SUFFIXES = frozenset({".txt", ".docx", ".html", ".htm", ".pdf"})
 
 
@@ -100,6 +101,7 @@ def normalise_newlines(text: str) -> str:
 def text_source(path: str, data: bytes) -> Source:
     text, encoding = decode(data)
     text = normalise_newlines(text)
+    check_source_size(text)  # before anything makes an object per line
     if text.startswith("\ufeff"):
         text = text[1:]
     controls = len(_CONTROL.findall(text))
@@ -154,11 +156,17 @@ def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
         raise IngestError("ingest.permission") from None
     except OSError as e:
         raise IngestError("ingest.os_error", reason=e.strerror or str(e)) from None
-    if p.suffix.lower() in TEXT_SUFFIXES:
-        return closed_up(text_source(str(path), data))
-    from .readers import READERS  # here: the readers import this module, and cost ~20 ms
+    kind, note = choose(p.suffix.lower(), data)  # a web page saved as .txt is read as one
+    if kind == ".txt":
+        source = text_source(str(path), data)
+    else:
+        from .readers import READERS  # here: the readers import this module, and cost ~20 ms
 
-    return closed_up(READERS.get(p.suffix.lower(), text_source)(str(path), data))
+        source = READERS[kind](str(path), data)
+    if note:
+        source.notes.append(note)
+    check_source_size(source.text)
+    return closed_up(source)
 
 
 def _mb(n: int) -> str:

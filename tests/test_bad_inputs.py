@@ -9,7 +9,6 @@ bundled rules find."""
 from __future__ import annotations
 
 import ctypes
-import io
 import json
 import os
 import random
@@ -18,13 +17,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
+import bombs
 import pytest
 from conftest import ROOT, SYNTHETIC, run_cli
 
 CHECK_RULES = ROOT / "tests" / "data" / "check_rules"
+MB = 1024 * 1024
 TITLE = "某县某局2022年政府信息公开工作年度报告"
 GOOD_TEXT = f"{TITLE}\n错误标记\n"
 GOOD_LINE = "good.txt:2:1: META-901 error found “错误标记”"
@@ -34,32 +34,7 @@ PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08
 
 
 def minimal_docx(*paragraphs: str) -> bytes:
-    """A Word package with just a body, built without python-docx."""
-    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in paragraphs)
-    main = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-    parts = {
-        "[Content_Types].xml":
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-            '<Default Extension="xml" ContentType="application/xml"/>'
-            f'<Override PartName="/word/document.xml" ContentType="{main}"/></Types>',
-        "_rels/.rels":
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            '<Relationship Id="rId1" Target="word/document.xml" Type='
-            '"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"/>'
-            '</Relationships>',
-        "word/document.xml":
-            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-            f"<w:body>{body}</w:body></w:document>",
-    }
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, xml in parts.items():
-            z.writestr(name, xml)
-    return buffer.getvalue()
+    return bombs.docx(paragraphs)
 
 
 def _write_50_mb(path: Path) -> None:
@@ -88,6 +63,24 @@ UNREADABLE = [
     ("truncated.docx", lambda p: p.write_bytes(minimal_docx(TITLE, "正文")[:400]), NOT_ZIP),
     ("garbage.html", lambda p: p.write_bytes(random.Random(7).randbytes(4000)),
      "not a text file (NUL byte at offset 70); an image or other binary file?"),
+    # small files that would be huge once read (issue 16): each just over its limit
+    ("bomb.docx", lambda p: bombs.docx_bomb(p, 11 * MB),
+     "too large once decompressed: word/document.xml is 11.0 MB (limit 10.0 MB); not a plausible annual report"),
+    ("wide.html", bombs.html_wide_table, "a table too wide (600 columns, limit 500); not a plausible annual report"),
+    ("tall.html", lambda p: bombs.html_wide_table(p, cells=5, rows=250),
+     "too many table cells (100,500, limit 100,000); not a plausible annual report"),
+    ("tags.html", lambda p: bombs.html_many_elements(p, 100_001),
+     "too many HTML elements (200,008, limit 200,000); not a plausible annual report"),
+    ("flate.pdf", lambda p: bombs.pdf_flate_bomb(p, 17 * MB),
+     "too large once decompressed: page 1 holds more than 16.0 MB; not a plausible annual report"),
+    ("chars.pdf", lambda p: bombs.pdf_text(p, 50_001),
+     "page 1 holds too many characters (more than 50,000); not a plausible annual report"),
+    ("pages.pdf", lambda p: bombs.pdf_text(p, 10, pages=2_001),
+     "too many PDF pages (more than 2,000); not a plausible annual report"),
+    ("newlines.txt", lambda p: bombs.text_lines(p, b"\n", 100_000),
+     "too many lines (100,001, limit 100,000); not a plausible annual report"),
+    ("tabs.txt", lambda p: bombs.text_lines(p, b"\t" * 1_000 + b"\n", 201),
+     "too many table cells (201,000, limit 200,000); not a plausible annual report"),
 ]
 
 

@@ -5,6 +5,7 @@ module is imported only when it is asked for."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -48,6 +49,31 @@ def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
     for f in findings:
         counts[f.violation.severity] += 1
     return counts
+
+
+# What must not reach a terminal or break a `path:line:col:` record as it is: control
+# characters (newline, ESC…), line and paragraph separators, bidirectional overrides,
+# and a file name's undecodable bytes (which Python holds as lone surrogates).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown(text: str, keep: str = "") -> str:
+    """Text for a line of text output: each unsafe character (but those in `keep`)
+    as a backslash escape, `\\n`, `\\x1b`, `\\u202e`; an undecodable byte of a file
+    name as `\\xff`."""
+    return _UNSAFE.sub(lambda m: _escape(m.group(), keep), text) if _UNSAFE.search(text) else text
+
+
+def _escape(ch: str, keep: str) -> str:
+    code = ord(ch)
+    if ch in keep:
+        return ch
+    if ch in _NAMED:
+        return _NAMED[ch]
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for the byte code - 0xDC00
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def write(format: str, run: Run, out: TextIO, *, colour: bool = False) -> None:

@@ -13,7 +13,7 @@ import csv
 import re
 from typing import TextIO
 
-from . import SEVERITIES, Run, severity_counts
+from . import SEVERITIES, Run, severity_counts, shown
 
 BOM = "\ufeff"
 VIOLATION_COLUMNS = ("path", "status", "error", "issuer", "year", "template", "rule", "severity", "title",
@@ -37,7 +37,7 @@ def write(run: Run, out: TextIO) -> None:
 
 def _violation_rows(run: Run):
     for r in run.results:
-        report = [r.path, "ok" if r.ok else "error", r.error_text(run.lang), r.issuer, r.year, r.template]
+        report = [shown(r.path), "ok" if r.ok else "error", r.error_text(run.lang), r.issuer, r.year, r.template]
         if not r.ok:
             yield report + [None] * 8
         for f in r.findings:
@@ -45,14 +45,14 @@ def _violation_rows(run: Run):
             yield report + [v.rule, v.severity, run.title(v.rule), v.message(run.lang),
                             v.span.line, v.span.column, v.span.end_line, v.span.end_column]
         for e in r.rule_errors:
-            yield [r.path, "rule_error", None, r.issuer, r.year, r.template, e.rule, None, run.title(e.rule),
+            yield [shown(r.path), "rule_error", None, r.issuer, r.year, r.template, e.rule, None, run.title(e.rule),
                    e.message, None, None, None, None]
 
 
 def _report_rows(run: Run):
     for r in run.results:
         counts = severity_counts(r.findings)
-        yield [r.path, "ok" if r.ok else "error", r.error_text(run.lang), r.issuer, r.year, r.template,
+        yield [shown(r.path), "ok" if r.ok else "error", r.error_text(run.lang), r.issuer, r.year, r.template,
                r.regime, *(counts[s] if r.ok else None for s in SEVERITIES)]
 
 

@@ -137,4 +137,4 @@ def _artifact_location(path: str) -> dict:
     scanning services expect; an absolute one becomes a file: URI."""
     if os.path.isabs(path):
         return {"uri": Path(path).as_uri()}
-    return {"uri": quote(Path(path).as_posix(), safe="/"), "uriBaseId": SOURCE_ROOT}
+    return {"uri": quote(os.fsencode(Path(path).as_posix()), safe="/"), "uriBaseId": SOURCE_ROOT}  # a byte as %FF

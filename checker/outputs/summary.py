@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter
 from typing import TextIO
 
-from . import SEVERITIES, Run, severity_counts
+from . import SEVERITIES, Run, severity_counts, shown
 
 HEADINGS = {
     "zh": {"reports": "报告", "rules": "规则", "path": "文件", "issuer": "发布机关", "year": "年度",
@@ -97,7 +97,9 @@ def _text(value: object) -> str:
 
 def _table(out: TextIO, header: list[str], rows: list[list[str]], numeric_from: int,
            numeric_to: int | None = None) -> None:
-    """Columns padded to their widest cell, Chinese characters counted as two."""
+    """Columns padded to their widest cell, Chinese characters counted as two; what
+    would break a line or reach the terminal (a file name's newline or ESC) escaped."""
+    header, rows = [shown(c) for c in header], [[shown(c) for c in row] for row in rows]
     widths = [max(map(display_width, column)) for column in zip(header, *rows)]
     numeric = range(numeric_from, numeric_to if numeric_to is not None else len(header))
     for row in (header, *rows):

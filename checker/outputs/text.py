@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from . import Run
+from . import Run, shown
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
+TAB = "\t"
 
 _SUMMARY = {
     "zh": "检查了 {checked} 份报告，{unreadable} 个输入无法读取：{error} 个错误，{warning} 个警告，{info} 个提示",
@@ -28,15 +29,17 @@ def write(run: Run, out: TextIO, *, colour: bool = False) -> None:
     printed_any = previous_had_findings = False
     for result in run.results:
         lines = []
+        path = shown(result.path)  # a newline or ESC in a file name must not break the record or reach the terminal
         if not result.ok:
-            lines.append(f"{result.path}: error: {result.error_text(lang)}")
+            lines.append(f"{path}: error: {shown(result.error_text(lang))}")
         for f in result.findings:
             v = f.violation
             rule, severity = v.rule, v.severity
             if colour:
                 rule, severity = f"{_BOLD}{rule}{_RESET}", f"{_COLOURS[severity]}{severity}{_RESET}"
-            lines.append(f"{result.path}:{v.span.line}:{v.span.column}: {rule} {severity} {v.message(lang)}")
-        lines.extend(f"{result.path}: rule error: {e.rule}: {e.message}" for e in result.rule_errors)
+            message = shown(v.message(lang), keep=TAB)
+            lines.append(f"{path}:{v.span.line}:{v.span.column}: {rule} {severity} {message}")
+        lines.extend(f"{path}: rule error: {e.rule}: {shown(e.message)}" for e in result.rule_errors)
         if not lines:
             continue
         if printed_any and (result.findings or previous_had_findings):
@@ -60,5 +63,5 @@ def summary_line(run: Run) -> str:
         line += _RULE_ERRORS[lang].format(n=rule_errors)
     if run.baseline:
         b = run.baseline
-        line += _BASELINE[lang].format(path=b.path, known=b.known, fixed=b.fixed)
+        line += _BASELINE[lang].format(path=shown(str(b.path)), known=b.known, fixed=b.fixed)
     return line

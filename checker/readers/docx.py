@@ -17,6 +17,7 @@ import re
 import zipfile
 import zlib
 
+from .. import limits
 from ..ingest import IngestError, Source
 from .layout import MAX_SPAN, Lines, first_line, join_fragments, table_rows
 from .numbering import ListNumbering, W, int_value
@@ -64,6 +65,7 @@ def _open(data: bytes, docx):
         raise IngestError("ingest.docx_legacy")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise IngestError("ingest.docx_not_zip")
+    _check_unpacked_size(data)
     try:
         return docx.Document(io.BytesIO(data))
     except KeyError as e:  # a part the package's relationships name is not in the ZIP
@@ -78,6 +80,29 @@ def _open(data: bytes, docx):
         raise IngestError("ingest.docx_corrupt", reason=f"damaged ZIP data ({first_line(e)})") from None
     except Exception as e:  # broken XML, and whatever else a damaged package makes python-docx raise
         raise IngestError("ingest.docx_corrupt", reason=f"{type(e).__name__}: {first_line(e)}") from None
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """The package's parts as they will be once inflated, checked before python-docx
+    reads every one of them into memory: each part, all of them, and how much each
+    inflates (a 645 KB zip bomb held a 210 MB document.xml). The sizes come from the
+    ZIP directory, and zipfile never inflates a part beyond the size it declares."""
+    try:
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        return  # python-docx says what is wrong with it
+    if len(members) > limits.MAX_ZIP_MEMBERS:
+        raise limits.too_many("ingest.docx_too_many_parts", len(members), limits.MAX_ZIP_MEMBERS)
+    for m in members:
+        limit = limits.MAX_ZIP_XML_PART if m.filename.endswith((".xml", ".rels")) else limits.MAX_ZIP_PART
+        if m.file_size > limit:
+            raise limits.too_large("ingest.docx_part_too_large", m.file_size, limit, part=m.filename)
+        if m.file_size > limits.MB and m.file_size > limits.MAX_ZIP_RATIO * max(1, m.compress_size):
+            raise IngestError("ingest.docx_ratio", part=m.filename, ratio=m.file_size // max(1, m.compress_size),
+                              limit=limits.MAX_ZIP_RATIO)
+    total = sum(m.file_size for m in members)
+    if total > limits.MAX_ZIP_TOTAL:
+        raise limits.too_large("ingest.docx_too_large", total, limits.MAX_ZIP_TOTAL)
 
 
 def _related(document, reltype: str):

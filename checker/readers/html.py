@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import re
 
+from .. import limits
 from ..ingest import IngestError, Source
 from .layout import MAX_SPAN, Lines, first_line, is_cjk, join_fragments, table_rows
 
@@ -52,6 +53,9 @@ def read_html(path: str, data: bytes) -> Source:
         from lxml import etree
     except ImportError:
         raise IngestError("ingest.missing_library", format=".html", library="lxml") from None
+    tags = data.count(b"<")  # an upper bound on the elements lxml would build, before it builds them
+    if tags > limits.MAX_HTML_TAGS:
+        raise limits.too_many("ingest.html_too_many_elements", tags, limits.MAX_HTML_TAGS)
     text, charset, notes = _decode(data)
     try:
         root = lxml.html.document_fromstring(
@@ -105,7 +109,8 @@ def _declared_charset(head: bytes) -> str | None:
         return None
     try:
         name = codecs.lookup(found.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
+        "<p>\u4e00</p>".encode("utf-8").decode(name, errors="replace")  # a charset, not rot13, base64, zlib, idna…
+    except Exception:  # LookupError, UnicodeError, and whatever an odd codec raises
         return None
     return "gb18030" if name in _GB_FAMILY else name
 
@@ -375,6 +380,7 @@ def _grid(rows: list, where: str) -> list[tuple[list[str], str]]:
     covered: dict[int, int] = {}  # column → rows still covered by a rowspan from above
     grid: list[list[str]] = []
     nested: list[list[tuple[list[str], str]]] = []
+    width = 0
     for r, tr in enumerate(rows, 1):
         cells: list[str] = []
         inner: list[tuple[list[str], str]] = []
@@ -387,11 +393,23 @@ def _grid(rows: list, where: str) -> list[tuple[list[str], str]]:
                 if rowspan > 1:
                     covered[column] = rowspan - 1
             cells.extend([text] + [""] * (colspan - 1))
+            _check_grid(len(cells), len(grid) + 1)
         still = [c for c, n in covered.items() if n > 0 and c >= len(cells)]
         _fill_covered(cells, covered, until=max(still) + 1 if still else 0)
+        width = max(width, len(cells))
+        _check_grid(width, len(grid) + 1)  # the rows will be padded to the widest: bound that first
         grid.append(cells)
         nested.append(inner)
     return table_rows(grid, nested, where)
+
+
+def _check_grid(width: int, rows: int) -> None:
+    """A grid within bounds once its rows are padded to the widest (spans are capped,
+    but one row of 1,000 cells of colspan=100 over 200 short rows made 20 million)."""
+    if width > limits.MAX_GRID_WIDTH:
+        raise limits.too_many("ingest.table_too_wide", width, limits.MAX_GRID_WIDTH)
+    if width * rows > limits.MAX_GRID_CELLS:
+        raise limits.too_many("ingest.too_many_cells", width * rows, limits.MAX_GRID_CELLS)
 
 
 def _fill_covered(cells: list[str], covered: dict[int, int], until: int = 0) -> None:

@@ -18,6 +18,7 @@ pages, such as the title). A PDF of page images (a scan) has no text to read and
 
 from __future__ import annotations
 
+import gc
 import io
 import re
 from collections import Counter
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 
 from ..ingest import IngestError, Source
 from .layout import Lines, first_line, is_cjk, pad
+from .pdf_bounds import bounded, check_pages
 
 # A page number: "3", "- 3 -", "第 3 页", "第3页 共9页", "3 / 9".
 _PAGE_NUMBER = re.compile(r"[-—–－\s]*\d{1,4}[-—–－\s]*"
@@ -77,10 +79,20 @@ def read_pdf(path: str, data: bytes) -> Source:
     if b"%%EOF" not in data[-2048:]:
         raise IngestError("ingest.pdf_truncated")
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_read_page(page, n) for n, page in enumerate(pdf.pages, 1)]
+        with bounded() as budget, pdfplumber.open(io.BytesIO(data)) as pdf:
+            check_pages(pdf.doc)
+            pages = []
+            for n, page in enumerate(pdf.pages, 1):
+                budget.new_page(n)
+                pages.append(_read_page(page, n))
+                page.close()  # its characters and layout are read: one page's worth in memory at a time
+                gc.collect()  # pdfminer's layout is cyclic: freed only by the collector, which a batch runs rarely
+        if budget.exceeded:  # raised where pdfminer swallowed it
+            raise budget.exceeded
     except Exception as e:  # pdfminer raises many kinds on a damaged file
         cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e
+        if isinstance(cause, IngestError):  # a limit (pdf_bounds), raised inside pdfminer
+            raise cause from None
         if "Password" in type(cause).__name__ or "Encrypt" in type(cause).__name__:
             raise IngestError("ingest.pdf_encrypted") from None
         raise IngestError("ingest.pdf_corrupt", reason=f"{type(cause).__name__}: {first_line(cause)}") from None
