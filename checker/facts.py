@@ -277,17 +277,25 @@ _SIGNATURE = re.compile(r"^[ \u3000]*(?P<name>[^\s，。；：:,]{2,40}?(?:人�
 _GENERIC_NAME = re.compile(r"(?:人民)?政府|政务|本(?:机关|单位|部门)|我(?:局|委|办|乡|镇|县|区|市|单位)")
 
 
-def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None:
-    m = _TITLE_BODY.match(nfkc_digits(title))
+def _body_before_matter(text: str) -> tuple[int, int] | None:
+    """Where the body stands in a title, or a sentence that names the report as a title
+    does: before the year or the matter (政府信息公开…)."""
+    m = _TITLE_BODY.match(nfkc_digits(text))
     if not m:
         return None
     start, end = m.span("name")
-    name = title[start:end]
     # "某县人民政府信息公开工作年度报告": the body is 某县人民政府, its 政府 shared with the title.
-    if name.endswith("人民") and title.startswith("政府", end):
+    if text[start:end].endswith("人民") and text.startswith("政府", end):
         end += 2
-        name = title[start:end]
-    name = name.strip(" \u3000：:")
+    return start, end
+
+
+def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None:
+    found = _body_before_matter(title)
+    if found is None:
+        return None
+    start, end = found
+    name = title[start:end].strip(" \u3000：:")
     if len(name) < 2 or name[-1].isdigit() or name.endswith("年") or _GENERIC_NAME.fullmatch(name):
         return None
     at = span.start + title.index(name, start)
@@ -304,8 +312,6 @@ _COMPILES = re.compile(r"(?:^|[，,。；;：:\s])(?P<name>[^，,。；;：:\s]{
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报)")
 _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 _DRAFTING_OFFICE = re.compile(r"(?P<body>政府|办事处|管委会)(?:党政综合办公室|党政办公室|综合办公室|党政办|办公室|综合办)$")
-
-
 _ALIAS = re.compile(r"[（(](?:以下简称|下称|简称)[^)）]*[)）]$")
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，
 # 官洲街道办事处认真落实…", "南薰乡未收取任何费用" (the last resort, when nothing else names it).
@@ -335,14 +341,9 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
     for p in paragraphs:
         found: list[tuple[str, int]] = []
         m = _PUBLISHES.search(p.text)
-        if m:
-            rest = m.group("rest")
-            body = _TITLE_BODY.match(nfkc_digits(rest))
-            if body:
-                start, end = body.span("name")
-                if rest[start:end].endswith("人民") and rest.startswith("政府", end):
-                    end += 2
-                found.append((rest[start:end], m.start("rest") + start))
+        body = _body_before_matter(m.group("rest")) if m else None
+        if body:
+            found.append((m.group("rest")[body[0]:body[1]], m.start("rest") + body[0]))
         m = _PUBLISHER_LINE.search(p.text)
         if m:
             found.append((m.group("name"), m.start("name")))

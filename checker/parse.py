@@ -83,9 +83,11 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     prose = _without_tables(source.text, tree)
     all_dates = facts.dates(prose, reader.index)
     periods = facts.periods(prose, reader.index, all_dates)
-    opening = [p.text for p in intro[:5]] + [t.value for t in (section_nodes[0].children[1:4] if section_nodes else [])
-                                                if isinstance(t, Token) and t.type == "TEXT"]
-    year, year_source = _year(title, periods, opening)
+    # (the year rules which template version a table is read against: the opening lines
+    # are taken from the tree, before the sections are read)
+    first_lines = [p.text for p in intro[:5]] + [t.value for t in (section_nodes[0].children[1:4] if section_nodes else [])
+                                                 if isinstance(t, Token) and t.type == "TEXT"]
+    year, year_source = _year(title, periods, first_lines)
     preferred = regime_for(year)
 
     front_tables = [item for child in front.children if isinstance(child, Tree)
