@@ -12,7 +12,6 @@ import os
 import shutil
 import sys
 import textwrap
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -33,6 +32,7 @@ from nianbao.tui.source import CURRENT_STYLE as SOURCE_CURRENT_STYLE  # noqa: E4
 from nianbao.tui.source import RELATED_STYLE, SourceView  # noqa: E402
 from nianbao.tui.tables import CURRENT_STYLE, TablesView  # noqa: E402
 from nianbao.tui.violations import ViolationList, fit  # noqa: E402
+from textual.worker import WorkerCancelled, WorkerFailed  # noqa: E402
 
 RULES = """\
 rules:
@@ -117,15 +117,60 @@ def make_app(path, ws, lang="zh", **kw) -> NianbaoApp:
     return NianbaoApp(path, lang=lang, **kw)
 
 
+SETTLE_ROUNDS = 200
+
+
 async def settle(pilot) -> None:
-    """Wait for the background work (checks, rule loads) and the messages it posts."""
+    """Wait until the app is settled by its own account: every worker finished and
+    nothing pending (NianbaoApp.pending: rules loading, reports to check, a pass across
+    reports, a comparison to read), the messages they posted handled. Never a wait for
+    time: each round waits for the workers running, then for the app to go idle. A
+    worker superseded by newer work (cancelled) is not an error; the newer one is waited
+    for. Fails, saying what is still pending, when the app does not settle."""
     app = pilot.app
-    for _ in range(20):
-        await app.workers.wait_for_complete()
+    for _ in range(SETTLE_ROUNDS):
+        for worker in list(app.workers):
+            try:
+                await worker.wait()
+            except WorkerCancelled:
+                pass
+            except WorkerFailed:
+                pass   # app.worker_errors has it: asserted below
         await pilot.pause()
-        if all(w.is_finished for w in app.workers):
+        if not app.pending() and all(w.is_finished for w in app.workers):
             break
+    else:
+        running = [(w.name, w.state.name) for w in app.workers if not w.is_finished]
+        raise AssertionError(f"the app did not settle in {SETTLE_ROUNDS} rounds: pending {app.pending()}, "
+                             f"workers running {running}")
     assert not app.worker_errors, app.worker_errors
+
+
+def gate_folder_checks(monkeypatch, held):
+    """The folder screen's checks of the files `held(path)` picks wait until the event
+    returned is set: a test sees the screen while it is still being filled, for sure."""
+    import threading
+
+    import nianbao.tui.folder_screen as folder_module
+
+    gate = threading.Event()
+    check = folder_module.check
+
+    def gated(path, rules):
+        if held(str(path)):
+            gate.wait(timeout=120)
+        return check(path, rules)
+
+    monkeypatch.setattr(folder_module, "check", gated)
+    return gate
+
+
+async def wait_for_rules(pilot) -> None:
+    """Wait for the first rules to be in force (the worker that brings them finished)."""
+    app = pilot.app
+    for worker in [w for w in app.workers if w.group == "rules"]:
+        await worker.wait()
+    assert app.watcher.rules is not None
 
 
 def touch_later(path: Path, text: str) -> None:
@@ -330,6 +375,38 @@ async def test_folder_list_report_and_back(ws):
         assert len(folder.shown) == 5
 
 
+async def test_the_folder_is_filled_once_however_the_rules_and_the_mount_interleave(ws, monkeypatch):
+    """The rules in before the folder screen is mounted (as on a loaded machine): one
+    check of the folder, one pass across reports; none started twice, none cancelled."""
+    started = []
+    run_worker = FolderScreen.run_worker
+
+    def counting(self, work, *args, **kw):
+        started.append(kw.get("group"))
+        return run_worker(self, work, *args, **kw)
+
+    monkeypatch.setattr(FolderScreen, "run_worker", counting)
+    app = make_app(ws.reports, ws)
+    app._first_rules.result(timeout=120)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        folder = app.screen
+        folder.fill()             # called again with nothing new to check: nothing starts
+        folder.rules_changed()
+        await settle(pilot)
+        assert all(s.checked for s in folder.summaries) and folder.across.links is not None
+    assert started == ["fill", "across"]
+
+
+async def test_settle_fails_loudly_when_the_app_does_not_settle(ws, monkeypatch):
+    app = make_app(ws.reports, ws)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(app, "pending", lambda: ["a check that never ends"])
+        with pytest.raises(AssertionError, match="did not settle.*a check that never ends"):
+            await settle(pilot)
+
+
 async def test_a_report_changed_on_disk_updates_its_row_in_the_list(ws):
     app = make_app(ws.reports, ws)
     async with app.run_test(size=(120, 30)) as pilot:
@@ -385,28 +462,23 @@ async def test_a_folder_of_500_reports_shows_at_once_and_fills_in_the_background
             (folder / f"{body:03d}_{year}.txt").write_text(text, encoding="utf-8")
             last = text
     monkeypatch.chdir(tmp_path)
+    gate = gate_folder_checks(monkeypatch, lambda path: not path.endswith("000_2019.txt"))
     app = NianbaoApp(folder, poll_interval=None)
-    start = time.perf_counter()
     async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_rules(pilot)
         await pilot.pause()
-        shown = time.perf_counter() - start
         screen = app.screen
         table = screen.query_one("#reports")
         assert table.row_count == 500           # every row is there before the counts
-        assert not all(s.checked for s in screen.summaries)
+        assert not any(s.checked for s in screen.summaries)
         await pilot.press("down", "down")        # and the keys still work meanwhile
         assert table.cursor_row == 2
+        gate.set()
         await settle(pilot)
-        filled = time.perf_counter() - start
         assert all(s.checked for s in screen.summaries)
         assert screen.across.links is not None and not screen.across_running
         flagged = sorted(s.name for s in screen.summaries if s.across.get("warning"))
         assert set(copies) <= set(flagged)       # META-008 (and SUM-020: the copies carry nothing in)
-        print(f"\n500 reports (bundled rules): the list built {app.timings['list']:.2f}s after NianbaoApp() "
-              f"(first pause in the test: {shown:.2f}s), rules in force at {app.timings['rules']:.2f}s, "
-              f"counts filled at {app.timings['counts']:.2f}s (checking {screen.fill_seconds:.2f}s), "
-              f"the pass across reports done at {app.timings['across']:.2f}s ({screen.across_seconds:.2f}s); "
-              f"all settled after {filled:.2f}s")
 
 
 # ------------------------------------------------------------------------ live reload
@@ -612,10 +684,8 @@ async def test_help_screen_and_command_palette(ws):
         from textual.command import CommandList
 
         commands = app.screen.query_one(CommandList)
-        for _ in range(100):   # the palette searches in the background
-            await pilot.pause(0.02)
-            if commands.option_count and "SUM" in str(commands.get_option_at_index(0).prompt):
-                break
+        await settle(pilot)   # the palette searches in a worker
+        assert commands.option_count and "SUM" in str(commands.get_option_at_index(0).prompt)
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen
@@ -688,7 +758,10 @@ async def test_bundled_rules_on_every_sample_do_not_crash():
             await settle(pilot)
             await pilot.press("n", "t", "p", "t", "question_mark", "escape")
             await settle(pilot)
-            assert isinstance(app.screen, ReportScreen) and app.screen.result is not None
+            screen = app.screen
+            assert isinstance(screen, ReportScreen) and screen.result.error is None
+            assert not screen.result.rule_errors and screen.listed == screen.result.violations
+            assert screen.query_one(ViolationList).row_count == len(screen.listed)
 
 
 def test_fit_measures_wide_characters():
@@ -697,24 +770,6 @@ def test_fit_measures_wide_characters():
     t = fit("写作“政务信息公开”，应为“政府信息公开”", 11)
     assert cell_len(t.plain) <= 11 and t.plain.endswith("…")
     assert fit("SUM-001 ok", 20).plain == "SUM-001 ok"
-
-
-async def test_opening_time(ws):
-    """Not an assertion: how long opening a seed-sized report takes, printed (run with -s).
-    Measured inside the app, from its construction: the text shown, the rules loaded,
-    the violations shown (the source pane, list and rule pane filled)."""
-    lines = []
-    for label, kw in (("test rules", {}), ("bundled rules", {"bundled": True, "rule_dirs": []})):
-        for _ in range(3):
-            app = make_app(ws.seed, ws, **kw)
-            async with app.run_test(size=(160, 48)) as pilot:
-                await settle(pilot)
-                assert app.screen.result is not None
-            t = app.timings
-            lines.append(f"  {label:13}: text {t['source']:.3f}s, rules {t['rules']:.3f}s, "
-                         f"violations {t['violations']:.3f}s")
-    print(f"\nopening {ws.seed.name} ({ws.seed.stat().st_size} bytes), seconds from NianbaoApp():\n"
-          + "\n".join(lines))
 
 
 # ------------------------------------------------------------------------ across reports
@@ -970,19 +1025,23 @@ async def test_o_on_a_broken_carry_over_opens_last_years_report_at_its_table(pai
         assert app.screen is screen
 
 
-async def test_a_report_opened_before_the_pass_across_reports_gets_its_findings_when_it_ends(pairs):
-    for i in range(60):   # other bodies, so that checking the folder takes a while
-        (pairs.reports / f"z_{i:02d}.txt").write_text(report(f"第{i}号镇", 2022, seed=100 + i), encoding="utf-8")
+async def test_a_report_opened_before_the_pass_across_reports_gets_its_findings_when_it_ends(pairs, monkeypatch):
+    (pairs.reports / "z_other.txt").write_text(report("第1号镇", 2022, seed=100), encoding="utf-8")
+    gate = gate_folder_checks(monkeypatch, lambda path: path.endswith("z_other.txt"))
     app = make_app(pairs.reports, pairs)
     async with app.run_test(size=(120, 30)) as pilot:
         folder = app.screen
-        while app.watcher.rules is None:
-            await pilot.pause(0.01)
+        await wait_for_rules(pilot)
         folder.open(str(pairs.copy))      # while the folder is still being checked
-        assert folder.across.links is None
-        await settle(pilot)
+        for worker in [w for w in app.workers if w.group == "check"]:
+            await worker.wait()
+        await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, ReportScreen) and folder.across.links is not None
+        assert isinstance(screen, ReportScreen) and screen.result is not None
+        assert folder.across.links is None and not [v for v in screen.listed if v.other]
+        gate.set()
+        await settle(pilot)
+        assert app.screen is screen and folder.across.links is not None
         assert screen._seq >= 2           # checked when opened, and again once the pass ended
         assert [v.rule for v in screen.listed if v.other] == ["META-908", "SUM-920", "SUM-920"]
 

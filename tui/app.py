@@ -11,8 +11,9 @@ every result comes from `nianbao.api.check`, and across a folder's reports from
 `corpus_context` and the engine's `evaluate` (tui/across.py).
 
 Tests build the app without running it and drive it with `app.run_test()`; pass
-`poll_interval=None` to turn the timer off and call `check_for_changes()` by hand, and
-`await app.workers.wait_for_complete()` (then `pilot.pause()`) for background work.
+`poll_interval=None` to turn the timer off and call `check_for_changes()` by hand. For
+background work they wait for the app's own state, never for time: the workers
+running, then `app.pending()` (what is still to check or read) empty.
 """
 
 from __future__ import annotations
@@ -114,6 +115,17 @@ class NianbaoApp(App):
         if self.poll_interval:
             self.set_interval(self.poll_interval, self.check_for_changes, name="poll")
 
+    def pending(self) -> list[str]:
+        """What the app still has to do by its own account: the rules loading, a
+        screen's checks or pass across reports not yet shown (empty: settled). Tests
+        wait on this, not on time."""
+        out = ["rules"] if self._loading_rules or self.watcher.rules is None else []
+        for screen in self.screen_stack:
+            pending = getattr(screen, "pending", None)
+            if pending is not None and screen.is_mounted:
+                out += pending()
+        return out
+
     def mark(self, milestone: str) -> None:
         self.timings.setdefault(milestone, time.perf_counter() - self.started)
 
@@ -164,6 +176,8 @@ class NianbaoApp(App):
         if changed and not first:
             self.notify(tr("rules_reloaded", self.lang, n=len(self.watcher.rules.rules)), timeout=3)
         for screen in self.screen_stack:
+            if not screen.is_mounted:
+                continue  # its on_mount checks with the rules in force then: once
             if isinstance(screen, ReportScreen):
                 screen.update_banner()
                 if changed or force_recheck:

@@ -52,6 +52,7 @@ class CompareScreen(Screen):
         self.lang = lang
         self.comparison: Comparison | None = None
         self.step_index = 0
+        self._loading = False
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="title")
@@ -77,6 +78,7 @@ class CompareScreen(Screen):
         """Read and parse the other report in a thread, then mark both sides."""
         rules = self.app.watcher.rules
         path = self.violation.other or ""
+        self._loading = True
 
         def work() -> None:
             other = read_report(path, rules.templates)
@@ -88,9 +90,13 @@ class CompareScreen(Screen):
 
         self.run_worker(work, thread=True, group="compare", exit_on_error=False, name=f"compare {Path(path).name}")
 
+    def pending(self) -> list[str]:
+        return ["comparison: reading the other report"] if self._loading else []
+
     def _show_other(self, other: Report | None, comparison: Comparison | None) -> None:
         if not self.is_attached:
             return
+        self._loading = False
         head = self.query_one("#other-head", Static)
         if other is None or comparison is None:   # the other report cannot be read
             head.update(Text(f"{short_path(self.violation.other or '')}: {tr('unreadable', self.lang)}",

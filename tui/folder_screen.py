@@ -98,6 +98,9 @@ class FolderScreen(Screen):
         self.across_running = False
         self.across_seconds: float | None = None
         self._across_seq = 0
+        self._fill_seq = 0
+        self._fill_pending: set[str] = set()   # paths the running fill has still to report
+        self._fill_generation = -1
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
@@ -267,7 +270,10 @@ class FolderScreen(Screen):
     # -- checking in the background --------------------------------------------------
     def fill(self) -> None:
         """Check every report not yet checked with the rules in force, in a thread;
-        the rows fill in as results arrive (visible order first)."""
+        the rows fill in as results arrive (visible order first). Called again while
+        a fill is under way, it starts another only when there is more to check than
+        the running one will report (a file changed after it was checked, new rules):
+        the screen is filled once, however the rules' arrival and the mount interleave."""
         watcher = self.app.watcher
         rules, generation = watcher.rules, watcher.generation
         if rules is None:
@@ -277,6 +283,12 @@ class FolderScreen(Screen):
         self.stale = False
         if not todo:
             return
+        if generation == self._fill_generation and {s.path for s in todo} <= self._fill_pending:
+            return  # the running fill checks all of these with these rules
+        self._fill_seq += 1
+        seq = self._fill_seq
+        self._fill_generation = generation
+        self._fill_pending = {s.path for s in todo}
         self.fill_started = time.perf_counter()
         self.fill_seconds = None
         self._stop_across()
@@ -295,23 +307,27 @@ class FolderScreen(Screen):
                 digest = corpus.digest(s.path, result.report) if digests and result.report is not None else None
                 batch.append((s, result, stamp, digest))
                 if time.monotonic() - last >= FLUSH_SECONDS:
-                    if not self._flush(batch, generation, lang):
+                    if not self._flush(batch, seq, generation, lang):
                         return
                     batch, last = [], time.monotonic()
-            self._flush(batch, generation, lang, done=True)
+            self._flush(batch, seq, generation, lang, done=True)
 
         self.run_worker(work, thread=True, exclusive=True, group="fill", exit_on_error=False, name="fill")
 
-    def _flush(self, batch, generation: int, lang: str, done: bool = False) -> bool:
+    def _flush(self, batch, seq: int, generation: int, lang: str, done: bool = False) -> bool:
         try:
-            self.app.call_from_thread(self._apply, batch, generation, lang, done)
+            self.app.call_from_thread(self._apply, batch, seq, generation, lang, done)
         except RuntimeError:
             return False
         return True
 
-    def _apply(self, batch, generation: int, lang: str, done: bool) -> None:
-        if generation != self.app.watcher.generation or not self.is_attached:
+    def _apply(self, batch, seq: int, generation: int, lang: str, done: bool) -> None:
+        # a superseded fill's results are dropped: the fill that replaced it checks them too
+        if seq != self._fill_seq or generation != self.app.watcher.generation or not self.is_attached:
             return
+        self._fill_pending.difference_update(s.path for s, *_ in batch)
+        if done:
+            self._fill_pending = set()
         for s, result, stamp, digest in batch:
             summarize(result, s, generation, lang, stamp)
             self.across.remember(s.path, digest)
@@ -326,6 +342,20 @@ class FolderScreen(Screen):
             self.app.mark("counts")
             self.check_across()
         self.update_title()
+
+    def pending(self) -> list[str]:
+        """The work under way or due (NianbaoApp.pending): reports to check with the
+        rules in force, the pass across reports. Nothing while the screen waits, out of
+        sight, to be filled again on its return."""
+        generation = self.app.watcher.generation
+        if self.app.watcher.rules is None or self.stale:
+            return []
+        unchecked = sum(1 for s in self.summaries if s.generation != generation)
+        if unchecked:
+            return [f"folder: {unchecked} to check"]
+        if self.across_running or self.across_stale:
+            return ["folder: the pass across reports"]
+        return []
 
     # -- the pass across reports -------------------------------------------------------
     def check_across(self) -> None:
@@ -392,6 +422,8 @@ class FolderScreen(Screen):
         return bool(changed)
 
     def rules_changed(self) -> None:
+        if not self.is_mounted:
+            return  # on_mount fills with the rules in force then
         self.update_banner()
         if self.app.screen is self:
             self.fill()

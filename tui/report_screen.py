@@ -226,6 +226,14 @@ class ReportScreen(Screen):
         if first:
             self.app.mark("violations")
 
+    def pending(self) -> list[str]:
+        """A check under way, or due with the rules now in force (NianbaoApp.pending)."""
+        watcher = self.app.watcher
+        if self._seq != self._shown_seq or (watcher.rules is not None
+                                            and self.checked_generation != watcher.generation):
+            return [f"report {self.path.name}: checking"]
+        return []
+
     def check_file_changed(self) -> bool:
         """Re-check when the report changed on disk (called by the app's poll)."""
         if self.result is None:
@@ -238,7 +246,8 @@ class ReportScreen(Screen):
         return False
 
     def rules_changed(self) -> None:
-        self.recheck()
+        if self.is_mounted:   # before, on_mount checks with the rules in force then
+            self.recheck()
 
     # -- violations ----------------------------------------------------------------
     def apply_filters(self, keep_scroll: bool = False) -> None:
