@@ -220,7 +220,8 @@ def test_a_docx_without_python_docx_is_one_line(tmp_path):
     (tmp_path / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
     args = ("check", "--no-config", "--lang", "en", "--rules", str(CHECK_RULES), "report.docx", "good.txt")
     result = run_cli(*args, cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "stub")})
-    assert_checked_beside(result, "report.docx", "reading .docx files needs python-docx: pip install 'nianbao[office]'")
+    assert_checked_beside(result, "report.docx", "reading .docx files needs python-docx, which comes with nianbao but is "
+                          "missing here: pip install python-docx")
     with_library = run_cli(*args, cwd=tmp_path)
     assert "report.docx:2:1: META-901 error found “错误标记”" in lines_of(with_library), \
         "the same file is read when python-docx is there"
