@@ -142,6 +142,7 @@ class Corpus:
     previous: Report | None = None
     same_year: list[str] = field(default_factory=list)
     similar: SimilarReport | None = None
+    same_report: list[str] = field(default_factory=list)
 
 
 class Env:
@@ -1413,6 +1414,7 @@ GLOBALS: dict[str, Callable[[Env], Any]] = {
     "regime": lambda env: env.regime,
     "previous": lambda env: env.corpus.previous if env.corpus else None,
     "same_year": lambda env: list(env.corpus.same_year) if env.corpus else [],
+    "same_report": lambda env: list(env.corpus.same_report) if env.corpus else [],
     "similar": lambda env: env.corpus.similar if env.corpus else None,
     "template": lambda env: env.report.template,
     "layout_lost": lambda env: env.report.layout_lost,
@@ -1439,6 +1441,8 @@ GLOBAL_DOCS = {
     "previous": "in a check of many reports, the same body's previous report: .year, .issuer, and its "
                 "tables (previous.applications[carried_out, total]); null otherwise",
     "same_year": "in a check of many reports, the paths of the same body's other reports for the same year",
+    "same_report": "in a check of many reports, the paths of the other files holding this report (the same text, "
+                   "as read, in another format): taken as one report, not as a copy nor a second report",
     "similar": "in a check of many reports, the most similar other report: .path, .score (0–1), .issuer, "
                ".year, .same_body, .passages (the shared stretches, located in this report); null otherwise",
     "template": "the table format the report's tables follow: 2021, 2019, pre2019, mixed or null",

@@ -43,7 +43,7 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _PLACEHOLDER_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 MAX_PATTERNS = 200
-CORPUS_FACTS = {"previous", "same_year", "similar"}
+CORPUS_FACTS = {"previous", "same_year", "similar", "same_report"}
 TEMPLATE_FINDINGS = ("missing_table", "unreadable_table", "missing_rows", "missing_blocks", "extra_rows",
                      "unmatched_rows", "header_missing", "header_mismatch", "value_count")
 
