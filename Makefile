@@ -17,8 +17,8 @@ $(STAMP): pyproject.toml
 	PYTHONWARNINGS="ignore:Editable installation" $(BIN)/pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
-# The main job on the bundled samples: every violation, then the summary, the reports
-# with most errors last. Exit status 1 only means "violations found".
+# The main job on the bundled samples: every violation, then the summary, which ends
+# with the reports, the worst first. Exit status 1 only means "violations found".
 check: $(STAMP)
 	$(BIN)/nianbao check --summary samples/ || [ $$? -eq 1 ]
 

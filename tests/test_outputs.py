@@ -59,7 +59,7 @@ def test_golden_output_on_the_samples(snapshot, format):
 
 def test_golden_summary_on_the_samples(snapshot):
     text = readable("text", check("--summary", "--lang", "en", *SAMPLE_ARGS).stdout)
-    snapshot.assert_match(text[text.index("\nReports\n") + 1:], "summary.txt")
+    snapshot.assert_match(text[text.index("\nBodies and years\n") + 1:], "summary.txt")
 
 
 # ---------------------------------------------------------------------- JSON

@@ -16,9 +16,6 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
-pytest.importorskip("textual")
-
 from conftest import REAL, SEEDS  # noqa: E402
 from reportgen import copied, report  # noqa: E402
 
@@ -943,6 +940,30 @@ async def test_the_overview_lists_each_body_once_a_year_with_the_names_matched(p
         assert folder.view == "bodies" and folder.only is None and "escape" not in folder.active_bindings
         await pilot.press("b")
         assert folder.view == "reports" and len(folder.shown) == 5
+
+
+async def test_the_overview_counts_one_report_in_several_formats_once(pairs):
+    """b_2021.txt again as GB18030 with CRLF: one report in two files. By body and year
+    it counts once, with one file's counts; Enter lists both files."""
+    text = (pairs.reports / "b_2021.txt").read_text(encoding="utf-8")
+    (pairs.reports / "b_2021_gbk.txt").write_bytes(text.replace("\n", "\r\n").encode("gb18030"))
+    app = make_app(pairs.reports, pairs)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        folder = app.screen
+        one, other = summary_of(folder, pairs.last_year), folder.by_path["reports/b_2021_gbk.txt"]
+        assert one.errors == other.errors and one.warnings == other.warnings
+        await pilot.press("b")
+        await pilot.pause()
+        [row] = [b for b in folder.bodies if (b.body, b.year) == ("李家乡", 2021)]
+        assert row.reports == 1 and len(row.paths) == 2
+        assert (row.errors, row.warnings, row.infos) == (one.errors, one.warnings, one.infos)
+        table = folder.query_one("#bodies")
+        table.move_cursor(row=folder.bodies.index(row))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [s.name for s in folder.shown] == ["b_2021.txt", "b_2021_gbk.txt"]
+        assert "李家乡 2021 年度的 1 份报告，2 个文件" in widget_text(folder.query_one("#title"))
 
 
 async def test_o_on_a_copied_report_opens_both_with_the_shared_passages_marked(pairs):

@@ -244,7 +244,9 @@ class FolderScreen(Screen):
         if bodies:
             text.append(f" · {tr('by_body_year', lang)} {len(self.bodies)} {tr('rows', lang)}", style="bold")
         elif self.only is not None:
-            text.append(" · " + tr("only_fmt", lang, body=self.only.body, year=self.only.year, n=self.only.reports),
+            only = self.only
+            files = "" if len(only.paths) == only.reports else tr("files_fmt", lang, n=len(only.paths))
+            text.append(" · " + tr("only_fmt", lang, body=only.body, year=only.year, n=only.reports, files=files),
                         style="bold")
         if self.query_text:
             text.append(f" · “{self.query_text}” {len(self.bodies if bodies else self.shown)}")
@@ -463,8 +465,9 @@ class FolderScreen(Screen):
             self.app.push_screen(report_screen(path, self.lang, self.across))
 
     def open_body_year(self, b: BodyYear) -> None:
-        """A body's report for a year; when it has several, the list of them."""
-        if b.reports == 1:
+        """A body's report for a year; when it has several files (several reports, or
+        one saved in several formats), the list of them."""
+        if len(b.paths) == 1:
             self.open(b.paths[0])
             return
         self.only = b

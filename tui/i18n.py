@@ -30,7 +30,9 @@ UI: dict[str, tuple[str, str]] = {
     "by_body_year": ("按机关与年度", "by body and year"),
     "rows": ("行", "rows"),
     "checking_across": ("正在核对报告之间的关系…", "checking the reports against each other…"),
-    "only_fmt": ("{body} {year} 年度的 {n} 份报告（Esc 返回）", "the {n} reports of {body} for {year} (Esc goes back)"),
+    "only_fmt": ("{body} {year} 年度的 {n} 份报告{files}（Esc 返回）",
+                 "the {n} report(s){files} of {body} for {year} (Esc goes back)"),
+    "files_fmt": ("，{n} 个文件（同一份报告的几种格式只算一份）", " in {n} files (one report in several formats counts once)"),
     "no_bodies": ("还没有读到机关和年度（检查完成后显示）", "no body and year read yet (shown once the reports are checked)"),
     # report screen
     "severity_col": ("级别", "Sev."),

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from nianbao.api import CheckResult
-from nianbao.corpus import group_reports
+from nianbao.corpus import group_reports, one_per_report, same_reports, text_key
 from nianbao.ingest import is_report_file
 from nianbao.model import Span, Violation
 from nianbao.rules import RuleError, RuleSet, load_rules, rule_files
@@ -122,6 +122,7 @@ class Summary:
     problem: str | None = None   # why the file could not be checked
     generation: int = -1         # rule generation the counts come from (-1: not checked)
     stamp: tuple[int, int] | None = None  # (mtime_ns, size) of the file when it was checked
+    text_key: str | None = None  # corpus.text_key: the same for one report saved in several formats
 
     @property
     def checked(self) -> bool:
@@ -167,6 +168,7 @@ def summarize(result: CheckResult, summary: Summary, generation: int, lang: str,
     if result.error is not None:
         summary.problem = result.error.render(lang)
         summary.alone = None
+        summary.text_key = None
         return summary
     summary.problem = None
     report = result.report
@@ -174,6 +176,7 @@ def summarize(result: CheckResult, summary: Summary, generation: int, lang: str,
         summary.issuer = report.issuer.name if report.issuer else None
         summary.year = report.year
         summary.template = report.template
+        summary.text_key = text_key(report.text)
     summary.alone = severity_counts(result.violations)
     return summary
 
@@ -223,10 +226,11 @@ class BodyYear:
     errors: int
     warnings: int
     infos: int
+    n_reports: int | None = None   # reports, one saved in several formats counted once (None: one per path)
 
     @property
     def reports(self) -> int:
-        return len(self.paths)
+        return len(self.paths) if self.n_reports is None else self.n_reports
 
 
 BODY_SORT_COLUMNS = ("body", "year", "reports", "errors", "warnings", "infos")
@@ -234,18 +238,21 @@ BODY_SORT_COLUMNS = ("body", "year", "reports", "errors", "warnings", "infos")
 
 def body_years(summaries: list[Summary]) -> list[BodyYear]:
     """The checked reports by body (corpus.group_reports: one body under its varying
-    names) and year."""
+    names) and year. One report saved in several formats counts once (the counts of
+    its first file); its files are all listed."""
     by_path = {s.path: s for s in summaries if s.checked and s.alone is not None}
     groups = group_reports([(s.path, s.issuer, s.year) for s in by_path.values()])
+    same = same_reports([(s.path, s.text_key) for s in by_path.values()])
     out = []
     for key, group in groups.items():
         by_year: dict[int, list[str]] = {}
         for member in group.members:
             by_year.setdefault(member.year, []).append(member.path)
         for year, paths in by_year.items():
-            members = [by_path[p] for p in sorted(paths)]
-            out.append(BodyYear(key, year, sorted(group.names), [s.path for s in members],
-                                *(sum(s.count(sev) or 0 for s in members) for sev in SEVERITIES)))
+            counted = [by_path[p] for p in one_per_report(paths, same)]
+            out.append(BodyYear(key, year, sorted(group.names), sorted(paths),
+                                *(sum(s.count(sev) or 0 for s in counted) for sev in SEVERITIES),
+                                n_reports=len(counted)))
     return out
 
 
