@@ -130,6 +130,7 @@ class RuleSet:
     _selections: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, rule_id: str) -> Rule | None:
+        rule_id = rule_id.upper()   # ids are written in capitals; sum-004 names SUM-004
         return next((r for r in self.rules if r.id == rule_id), None)
 
     def selected(self, select: list[str] | tuple = (), ignore: list[str] | tuple = ()) -> list[Rule]:
@@ -138,8 +139,8 @@ class RuleSet:
         key = (tuple(select), tuple(ignore), len(self.rules))
         found = self._selections.get(key)
         if found is None:
-            def hit(rule: Rule, keys) -> bool:
-                return any(rule.id == k or rule.id.startswith(k) for k in keys)
+            def hit(rule: Rule, keys) -> bool:   # sum, Sum-00 and SUM-001 alike
+                return any(rule.id.startswith(k.upper()) for k in keys)
             found = self._selections[key] = [r for r in self.rules
                                              if (not select or hit(r, select)) and not hit(r, ignore)]
         return found
