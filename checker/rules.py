@@ -326,18 +326,18 @@ class _Validator:
         for key in REQUIRED_RULE_KEYS:
             if key not in item:
                 self.error(item.pos, f"{what}: missing required key `{key}`")
-        if self.failed:
-            return None
+        # the rest is validated all the same: every error of a rule is reported at once
         try:
-            return self._build(item, what, base)
+            rule = self._build(item, what, base)
         except _Invalid:
             return None
+        return None if self.failed else rule
 
     def _build(self, item: LocDict, what: str, base: Path) -> Rule | None:
         vp = item.value_pos
-        rule_id = item["id"]
+        rule_id = item.get("id")
         family = ""
-        if self._type(rule_id, str, vp["id"], what, "id"):
+        if "id" in item and self._type(rule_id, str, vp["id"], what, "id"):
             m = _ID.match(rule_id)
             if not m:
                 self.error(vp["id"], f"{what}: id must be a family prefix and three digits, such as SUM-001")
@@ -346,16 +346,24 @@ class _Validator:
             else:
                 family = m.group("family")
         for key in ("title", "title_en", "cite"):
-            self._type(item[key], str, vp[key], what, key)
+            if key in item:
+                self._type(item[key], str, vp[key], what, key)
         if "description" in item:
             self._type(item["description"], str, vp["description"], what, "description")
-        severity = item["severity"]
-        if severity not in SEVERITIES:
+        severity = item.get("severity")
+        if "severity" in item and severity not in SEVERITIES:
             self.error(vp["severity"], f"{what}: severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
         regimes, issuers = self._applies(item.get("applies"), vp.get("applies"), what)
         params = self._params(item.get("params"), vp.get("params"), what)
-        kind, check, variables = self._check(item["check"], vp["check"], what, set(params))
-        message = self._message(item["message"], vp["message"], what, variables | set(params))
+        variables = None  # the names a message may use; unknown when the check is not a usable mapping
+        if "check" in item:
+            try:
+                kind, check, variables = self._check(item["check"], vp["check"], what, set(params))
+            except _Invalid:
+                pass
+        if "message" in item:
+            message = self._message(item["message"], vp["message"], what,
+                                    None if variables is None else variables | set(params))
         examples = self._examples(item.get("examples"), vp.get("examples"), what, base)
         if self.failed:
             return None
@@ -447,9 +455,7 @@ class _Validator:
             check = self._forbid_patterns(value[kind], value.value_pos[kind], ctx, bound, when)
         else:
             check = self._match_template(value[kind], value.value_pos[kind], ctx, when)
-        if check is None:
-            raise _Invalid
-        return kind, check, variables
+        return kind, check, variables   # check None: its errors are reported; the names it binds still count
 
     def _expect(self, value: LocDict, what: str, bound: set[str], variables: set[str]):
         from . import engine
@@ -546,7 +552,7 @@ class _Validator:
             return None
         return engine.MatchTemplate(tables, find, when)
 
-    def _message(self, value, pos: Pos, what: str, variables: set[str]) -> dict[str, str]:
+    def _message(self, value, pos: Pos, what: str, variables: set[str] | None) -> dict[str, str]:
         if not isinstance(value, LocDict) or set(value) != {"zh", "en"}:
             self.error(pos, f"{what}: `message` must have exactly `zh` and `en`")
             return {}
@@ -562,7 +568,7 @@ class _Validator:
                     self.error(lpos, f"{what}: message.{lang}: bad placeholder {{{m.group(1)}}}")
                     continue
                 head = name.split(".")[0]
-                if head not in variables and head not in GLOBALS:
+                if variables is not None and head not in variables and head not in GLOBALS:
                     known = sorted(variables) + sorted(GLOBALS)
                     self.error(lpos, f"{what}: message.{lang}: unknown placeholder {{{name}}}; "
                                      f"known: {', '.join(known)}")
