@@ -1,0 +1,86 @@
+"""The CLI around the rules as a reviewer meets it: rule ids in any case, a mistyped
+flag, `rules list | cat` and `rules show ID | cat` (the YAML as written), `rules lint`
+with every error of a rule at once, and `rules test` failing for each reason an
+example can fail."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from conftest import SEEDS, run_cli
+
+from nianbao.rules import load_rules
+
+
+def out(result) -> str:
+    return result.stdout.decode("utf-8")
+
+
+def err(result) -> str:
+    return result.stderr.decode("utf-8")
+
+
+def rule_file(tmp_path: Path, body: str, name: str = "local.yaml") -> Path:
+    folder = tmp_path / "rules"
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(textwrap.dedent(body), encoding="utf-8")
+    return folder
+
+
+# ------------------------------------------------------------------ rule ids, any case
+
+def test_rule_ids_are_case_insensitive():
+    rules = load_rules()
+    assert rules.get("sum-004") is rules.get("SUM-004") is not None
+    assert [r.id for r in rules.selected(["sum-00"])] == [r.id for r in rules.selected(["SUM-00"])] != []
+    assert rules.selected(["Sum"], ["sum-001"]) == [r for r in rules.selected(["SUM"]) if r.id != "SUM-001"]
+
+
+def test_rule_ids_are_case_insensitive_on_the_command_line():
+    seed = str(SEEDS["004"])
+    upper = run_cli("check", "--no-config", "--select", "TABLE-003", seed)
+    lower = run_cli("check", "--no-config", "--select", "table-003", seed)
+    assert out(lower) == out(upper) and "TABLE-003" in out(upper) and lower.returncode == 1
+    shown = run_cli("rules", "show", "sum-004")
+    assert shown.returncode == 0 and out(shown).startswith("SUM-004")
+    tested = run_cli("rules", "test", "sum-004")
+    assert tested.returncode == 0 and "passed in 1 rule(s)" in out(tested)
+
+
+# ------------------------------------------------------------------ rules lint
+
+def test_rules_lint_reports_every_error_of_a_rule_at_once(tmp_path):
+    """Keys, severity, expressions, message placeholders and examples are all checked,
+    whichever of them is wrong: one run of lint lists everything to fix."""
+    folder = rule_file(tmp_path, """\
+        rules:
+          - id: META-950
+            titel: 测试
+            title_en: test
+            severity: fatal
+            cite: 测试
+            check:
+              let:
+                x: nosuchfact + 1
+              expect: $x == (
+            message:
+              zh: "{y}"
+              en: "{x}"
+            examples:
+              pass: [{text: "a", count: 1}]
+        """)
+    result = run_cli("rules", "lint", str(folder))
+    lines = out(result).splitlines()
+    assert result.returncode == 1
+    expected = [(":3:5:", "unknown key `titel` (did you mean `title`?)"),
+                (":2:5:", "missing required key `title`"),
+                (":5:15:", "severity must be one of error, warning, info, not 'fatal'"),
+                (":9:12:", "let.x: unknown name 'nosuchfact'"),
+                (":10:21:", "check.expect: syntax error"),
+                (":12:11:", "message.zh: unknown placeholder {y}"),
+                (":15:26:", "examples.pass: unknown key `count`")]
+    assert len(lines) == len(expected), lines
+    for line, (where, what) in zip(lines, expected):
+        assert where in line and what in line, (line, where, what)
+    assert "0 rules checked, 7 problem(s)" in err(result)
