@@ -84,3 +84,50 @@ def test_rules_lint_reports_every_error_of_a_rule_at_once(tmp_path):
     for line, (where, what) in zip(lines, expected):
         assert where in line and what in line, (line, where, what)
     assert "0 rules checked, 7 problem(s)" in err(result)
+
+
+# ------------------------------------------------------------------ a mistyped flag
+
+def test_a_mistyped_flag_names_the_one_meant():
+    result = run_cli("check", "--fromat", "json", str(SEEDS["001"]))
+    assert result.returncode == 2 and out(result) == ""
+    assert err(result).splitlines()[-1] == ("nianbao check: error: unrecognized arguments: --fromat "
+                                            "(did you mean --format?)")
+    result = run_cli("rules", "list", "--selct", "SUM")
+    assert "nianbao rules list: error: unrecognized arguments: --selct (did you mean --select?)" in err(result)
+    result = run_cli("check", "--zzzz", str(SEEDS["001"]))
+    assert err(result).splitlines()[-1] == "nianbao check: error: unrecognized arguments: --zzzz"
+
+
+# ------------------------------------------------------------------ rules list, rules show
+
+def test_rules_list_piped_keeps_every_title_whole():
+    result = run_cli("rules", "list")
+    lines = out(result).splitlines()
+    rules = load_rules().rules
+    assert result.returncode == 0 and len(lines) == len(rules) + 1
+    assert lines[0].split() == ["id", "severity", "regimes", "title"]
+    for line, rule in zip(lines[1:], rules):
+        assert line.startswith(rule.id) and line.endswith(rule.title), line
+    widest = max(rules, key=lambda r: len(r.title))
+    assert any(line.endswith(widest.title) for line in lines)   # not cut at 80 columns
+
+
+def test_rules_list_selects():
+    lines = out(run_cli("rules", "list", "--select", "sum-00", "--ignore", "SUM-001")).splitlines()[1:]
+    assert [line.split()[0] for line in lines] == [r.id for r in load_rules().selected(["SUM-00"], ["SUM-001"])]
+
+
+def test_rules_show_piped_prints_the_yaml_as_written():
+    rule = load_rules().get("SUM-004")
+    result = run_cli("rules", "show", "SUM-004")
+    text = out(result)
+    assert result.returncode == 0
+    assert text.endswith("\n\n" + rule.yaml)      # byte for byte, long lines and indentation kept
+    assert max(len(line) for line in rule.yaml.splitlines()) > 80
+    assert f"cite     {rule.cite}\n" in text
+
+
+def test_rules_show_of_an_unknown_rule():
+    result = run_cli("rules", "show", "SUM-999")
+    assert result.returncode == 2 and err(result) == "no rule SUM-999\n"
