@@ -131,3 +131,25 @@ def test_rules_show_piped_prints_the_yaml_as_written():
 def test_rules_show_of_an_unknown_rule():
     result = run_cli("rules", "show", "SUM-999")
     assert result.returncode == 2 and err(result) == "no rule SUM-999\n"
+
+
+# ------------------------------------------------------------------ values in messages
+
+def test_a_similarity_reads_as_a_percentage_and_a_blank_cell_as_blank():
+    from decimal import Decimal
+
+    from nianbao.expr import Ratio, Written, render
+
+    assert [render(Ratio(x)) for x in ("0.86", "0.859", "1", "0.005")] == ["86%", "86%", "100%", "1%"]
+    assert Ratio("0.86") < Decimal("0.9") and Ratio("0.86") * 100 == 86   # still a number in expressions
+    assert (render(Written("")), render(Written("  "), "en")) == ("空白", "is blank")
+    assert (render(Written("〇")), render(Written("〇"), "en")) == ("写作“〇”", "reads “〇”")
+    [v] = [v for v in nianbao_check(SEEDS["003"]) if v.rule == "SUM-017"]
+    assert v.message("zh").endswith("多于制发规范性文件总数0件（该栏空白）")
+    assert v.message("en").endswith("more than the 0 issued (the cell is blank)")
+
+
+def nianbao_check(path):
+    from nianbao.api import check
+
+    return check(path).violations
