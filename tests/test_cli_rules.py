@@ -153,3 +153,132 @@ def nianbao_check(path):
     from nianbao.api import check
 
     return check(path).violations
+
+
+# ------------------------------------------------------------------ rules test, every way to fail
+
+EXAMPLE_RULE = """\
+rules:
+  - id: META-951
+    title: 测试：写了“政务信息公开”
+    title_en: "Test: 政务信息公开"
+    severity: warning
+    cite: 测试用规则（tests/test_cli_rules.py）
+    check:
+{check}
+    message:
+      zh: "写作“{{match}}”"
+      en: "written “{{match}}”"
+    examples:
+{examples}
+"""
+FORBID = "      forbid_patterns:\n        scope: text\n        patterns: [\"政务信息公开\"]"
+TITLE = "某县2022年政务信息公开工作年度报告"
+
+
+def rules_test(tmp_path, check=FORBID, examples="", files=None):
+    folder = tmp_path / "rules"
+    folder.mkdir(exist_ok=True)
+    for name, data in (files or {}).items():
+        (folder / name).write_bytes(data)
+    (folder / "local.yaml").write_text(EXAMPLE_RULE.format(check=check, examples=examples), encoding="utf-8")
+    return run_cli("rules", "test", "--rules", str(folder), "META-951")
+
+
+def test_rules_test_passes_good_examples(tmp_path):
+    result = rules_test(tmp_path, examples=f"""\
+      pass:
+        - text: "某县2022年政府信息公开工作年度报告\\n"
+      fail:
+        - text: "{TITLE}\\n一、总体情况\\n政务信息公开\\n"
+          count: 2
+          lines: [1, 3]""")
+    assert result.returncode == 0, out(result)
+    assert out(result) == "✓ 2 examples passed in 1 rule(s)\n"
+
+
+def test_rules_test_reports_a_wrong_lines(tmp_path):
+    result = rules_test(tmp_path, examples=f"""\
+      fail:
+        - text: "{TITLE}\\n一、总体情况\\n政务信息公开\\n"
+          lines: [1, 2]""")
+    assert result.returncode == 1
+    assert "✗ META-951 (fail example)" in out(result)
+    assert "expected lines [1, 2], got [1, 3]" in out(result)
+    assert out(result).splitlines()[-1] == "1 of 1 example(s) failed in 1 rule(s)"
+
+
+def test_rules_test_reports_a_wrong_count_and_an_example_that_does_not_fail(tmp_path):
+    result = rules_test(tmp_path, examples=f"""\
+      fail:
+        - text: "{TITLE}\\n"
+          count: 2
+        - text: "某县2022年政府信息公开工作年度报告\\n\"""")
+    assert result.returncode == 1
+    text = out(result)
+    assert "expected 2 violation(s), got 1" in text and "expected a violation, got none" in text
+    assert text.splitlines()[-1] == "2 of 2 example(s) failed in 1 rule(s)"
+
+
+def test_rules_test_reports_a_rule_that_fails_to_run(tmp_path):
+    """A rule that cannot run never passes its examples (a pass example included)."""
+    numbers = "[" + ",".join(["1"] * 200) + "]"
+    check = f"      for_each:\n        a: {numbers}\n        b: {numbers}\n      let:\n        match: $a\n      expect: true"
+    result = rules_test(tmp_path, check=check, examples="""\
+      pass:
+        - text: "某县2022年政府信息公开工作年度报告\\n\"""")
+    assert result.returncode == 1
+    assert "the rule failed to run: " in out(result) and "more than 10000 combinations" in out(result)
+
+
+def test_rules_test_reports_an_unreadable_example_file(tmp_path):
+    """An example file that exists but cannot be read as a report fails the example: it
+    would otherwise pass every `pass` example by finding nothing."""
+    result = rules_test(tmp_path, files={"empty.txt": b"", "binary.txt": b"\x00\x01\x02" * 10}, examples="""\
+      pass:
+        - file: empty.txt
+      fail:
+        - file: binary.txt""")
+    assert result.returncode == 1
+    lines = out(result).splitlines()
+    assert any("cannot read an example file: file is empty" in line for line in lines)
+    assert any("cannot read an example file: not a text file" in line for line in lines)
+    assert lines[-1] == "2 of 2 example(s) failed in 1 rule(s)"
+
+
+# ------------------------------------------------------------------ any() and all()
+
+def test_any_and_all_in_an_expression(tmp_path):
+    """any(list) and all(list), as docs/rules.md documents them: true, false, or unknown
+    when an unknown item could change the answer (and an unknown expect reports nothing)."""
+    from nianbao.api import check_text
+    from nianbao.rules import load_rules as load
+
+    cases = {
+        "META-961": "not any([year == 2022, year == 1999])",         # fires: one is true
+        "META-962": "any([year == 2021, year == 1999])",              # fires: none is true
+        "META-963": "all([year > 2000, year < 2030])",                # holds
+        "META-964": "all([year > 2000, year > 2030])",                # fires: one is false
+        "META-965": 'any([number("x") > 1, false])',                  # unknown: nothing reported
+        "META-966": 'all([number("x") > 1, false])',                  # false whatever the unknown: fires
+        "META-967": 'any([number("x") > 1, true])',                   # true whatever the unknown
+        "META-968": "not all([])",                                    # all of nothing is true: fires
+    }
+    body = "rules:\n" + "".join(f"""\
+  - id: {rule_id}
+    title: 测试
+    title_en: test
+    severity: info
+    cite: 测试
+    check:
+      expect: '{expression}'
+    message: {{zh: "x", en: "x"}}
+""" for rule_id, expression in cases.items())
+    folder = tmp_path / "rules"
+    folder.mkdir()
+    (folder / "anyall.yaml").write_text(body, encoding="utf-8")
+    rules = load([folder], include_bundled=False)
+    assert not rules.errors, rules.errors
+    result = check_text("某县2022年政府信息公开工作年度报告\n", rules=rules)
+    assert not result.rule_errors, result.rule_errors
+    assert sorted({v.rule for v in result.violations}) == ["META-961", "META-962", "META-964", "META-966", "META-968"]
