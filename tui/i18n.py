@@ -103,6 +103,9 @@ UI: dict[str, tuple[str, str]] = {
     "no_editor_rule": ("这条问题没有对应的规则文件", "no rule file for this violation"),
     "editor_failed": ("无法启动编辑器 {editor}：{error}", "cannot start the editor {editor}: {error}"),
     "cannot_suspend": ("此终端不支持挂起，请手动编辑：{path}", "this terminal cannot suspend; edit by hand: {path}"),
+    "palette_placeholder": ("搜索命令…", "Search for commands…"),
+    "help_quit": ("按 [b]{binding}[/b] 退出 nianbao", "Press [b]{binding}[/b] to quit nianbao"),
+    "help_quit_title": ("要退出吗？", "Do you want to quit?"),
     # help / filter
     "help_title": ("快捷键", "Key bindings"),
     "filter_title": ("筛选问题（空格切换，Esc 关闭）", "Filter violations (Space toggles, Esc closes)"),
