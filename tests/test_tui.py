@@ -16,7 +16,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from conftest import REAL, SEEDS  # noqa: E402
+from conftest import REAL, SEEDS
+from rich.cells import cell_len  # noqa: E402
 from reportgen import copied, report  # noqa: E402
 
 from nianbao.tui.app import NianbaoApp, editor_command  # noqa: E402
@@ -459,7 +460,7 @@ async def test_a_folder_of_500_reports_shows_at_once_and_fills_in_the_background
             (folder / f"{body:03d}_{year}.txt").write_text(text, encoding="utf-8")
             last = text
     monkeypatch.chdir(tmp_path)
-    gate = gate_folder_checks(monkeypatch, lambda path: not path.endswith("000_2019.txt"))
+    gate = gate_folder_checks(monkeypatch, lambda path: True)   # nothing is checked until the gate opens
     app = NianbaoApp(folder, poll_interval=None)
     async with app.run_test(size=(120, 30)) as pilot:
         await wait_for_rules(pilot)
@@ -599,14 +600,28 @@ async def test_e_opens_the_rule_in_the_editor_and_rechecks(ws, monkeypatch):
         assert all(v.message("zh").startswith("写作“赛尔龙乡") for v in screen.listed if v.rule == "META-901")
 
 
-def test_editor_command_goes_to_the_rule_line(monkeypatch):
+@pytest.mark.parametrize(("editor", "argv"), [
+    ("vim", ["vim", "+12", "x.yaml"]), ("vi", ["vi", "+12", "x.yaml"]), ("nvim", ["nvim", "+12", "x.yaml"]),
+    ("emacs -nw", ["emacs", "-nw", "+12", "x.yaml"]), ("emacsclient -t", ["emacsclient", "-t", "+12", "x.yaml"]),
+    ("nano", ["nano", "+12", "x.yaml"]), ("micro", ["micro", "+12", "x.yaml"]), ("kak", ["kak", "+12", "x.yaml"]),
+    ("/usr/local/bin/hx", ["/usr/local/bin/hx", "x.yaml:12"]), ("helix", ["helix", "x.yaml:12"]),
+    ("code", ["code", "--wait", "-g", "x.yaml:12"]), ("subl -w", ["subl", "-w", "x.yaml:12"]),
+    ("kate", ["kate", "-l", "12", "x.yaml"]), ("my-editor --flag", ["my-editor", "--flag", "x.yaml"]),
+])
+def test_editor_command_goes_to_the_rule_line(monkeypatch, editor, argv):
     monkeypatch.delenv("VISUAL", raising=False)
-    monkeypatch.setenv("EDITOR", "vim")
-    assert editor_command("rules/x.yaml", 12) == ["vim", "+12", "rules/x.yaml"]
-    monkeypatch.setenv("EDITOR", "code")
-    assert editor_command("rules/x.yaml", 12) == ["code", "--wait", "--goto", "rules/x.yaml:12"]
+    monkeypatch.delenv("NIANBAO_EDITOR_LINE", raising=False)
+    monkeypatch.setenv("EDITOR", editor)
+    assert editor_command("x.yaml", 12) == argv
+
+
+def test_any_other_editor_is_told_the_line_by_nianbao_editor_line(monkeypatch):
     monkeypatch.setenv("VISUAL", "my-editor --flag")
-    assert editor_command("r.yaml", 3) == ["my-editor", "--flag", "r.yaml"]
+    monkeypatch.setenv("NIANBAO_EDITOR_LINE", "--line {line} '{file}'")
+    assert editor_command("my rules/x.yaml", 7) == ["my-editor", "--flag", "--line", "7", "my rules/x.yaml"]
+    monkeypatch.delenv("VISUAL")
+    monkeypatch.delenv("EDITOR", raising=False)
+    assert editor_command("x.yaml", 7) == ["vi", "--line", "7", "x.yaml"]
 
 
 # ------------------------------------------------------------------------ tables, search, help
@@ -725,6 +740,14 @@ async def test_an_unreadable_report_is_shown_not_fatal(ws):
         screen = app.screen
         assert screen.result.error is not None and screen.listed == []
         assert screen.query_one("#problem").has_class("shown")
+        # the error in the title, the violation pane and the rule pane; no "no violations",
+        # no empty source with a line number 1
+        for where in ("#title", "#filterbar"):
+            assert "无法读取：文件为空" in widget_text(screen.query_one(where))
+        assert "没有发现问题" not in widget_text(screen.query_one("#filterbar"))
+        assert "文件为空" in widget_text(screen.query_one("#rule").query_one("Static"))
+        assert not screen.query_one("#switch").display
+        assert not {"n", "p", "t", "f", "e", "escape"} & set(screen.active_bindings)   # nothing to walk
         await pilot.press("n", "p", "t", "e", "f", "escape")
         await settle(pilot)
 
@@ -1118,12 +1141,42 @@ async def test_snapshot_folder(ws, snapshot, size):
     await _snap(make_app(ws.reports, ws), size, snapshot, "folder.svg")
 
 
-async def test_snapshot_report_english(ws, snapshot):
-    await _snap(make_app(ws.seed, ws, lang="en"), (160, 48), snapshot, "report_en.svg", keys=["p"])
+@pytest.fixture
+def samples_tree(ws):
+    """samples/ as it is in the repository (every format), in the scratch workspace."""
+    from conftest import SAMPLES
+
+    folder = ws.root / "samples"
+    for sub in ("docx", "html", "pdf", "real", "synthetic"):
+        shutil.copytree(SAMPLES / sub, folder / sub, ignore=shutil.ignore_patterns("*.md"))
+    return Path("samples")
 
 
-async def test_snapshot_help(ws, snapshot):
-    await _snap(make_app(ws.reports, ws), (80, 24), snapshot, "help.svg", keys=["question_mark"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_snapshot_folder_of_every_format(ws, samples_tree, snapshot, size):
+    """47 files whose names differ in the middle (docx/2019_cells_clean.docx beside
+    docx/2019_tsv_clean.docx): each row's name keeps what tells it apart."""
+    await _snap(make_app(samples_tree, ws), size, snapshot, "samples.svg", keys=["end"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_snapshot_report_english(ws, snapshot, size):
+    await _snap(make_app(ws.seed, ws, lang="en"), size, snapshot, "report_en.svg", keys=["p"])
+
+
+async def test_snapshot_zoomed_table(ws, snapshot):
+    """t, Shift+Tab into a table, z: the tables view fills the screen."""
+    await _snap(make_app(ws.seed, ws), (80, 24), snapshot, "zoomed.svg", keys=["t", "shift+tab", "z"])
+
+
+async def test_snapshot_unreadable_report(ws, snapshot):
+    (ws.reports / "empty.txt").write_bytes(b"")
+    await _snap(make_app(ws.reports / "empty.txt", ws), (80, 24), snapshot, "unreadable.svg")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_snapshot_help(ws, snapshot, lang):
+    await _snap(make_app(ws.reports, ws, lang=lang), (80, 24), snapshot, f"help_{lang}.svg", keys=["question_mark"])
 
 
 async def test_snapshot_broken_rules(ws, snapshot):
@@ -1141,3 +1194,209 @@ async def test_snapshot_compare(pairs, snapshot, size):
     # the copy is the second report; its first violation is META-908, the similarity
     await _snap(make_app(pairs.reports, pairs), size, snapshot, "compare.svg", keys=["down", "enter", "o", "n"])
 
+
+
+# ------------------------------------------------------------------------ at 80×24, in Chinese
+
+def footer_text(app) -> str:
+    """The footer line as drawn."""
+    return "".join(seg.text for seg in app.screen._compositor.render_strips()[-1])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_footer_at_80_columns_keeps_help_and_quit(ws, lang):
+    help_, quit_ = ("? 帮助", "q 退出") if lang == "zh" else ("? help", "q quit")
+    app = make_app(ws.reports, ws, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert help_ in footer_text(app) and quit_ in footer_text(app)
+        await pilot.press("enter")            # a report from the folder: Esc goes back
+        await settle(pilot)
+        line = footer_text(app)
+        assert help_ in line and quit_ in line and "esc" in line
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        assert ("/ 搜索" if lang == "zh" else "/ search") in footer_text(app)   # room again for the rest
+
+
+async def test_escape_in_a_single_report_is_offered_only_when_it_does_something(ws):
+    app = make_app(ws.seed, ws)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert "escape" not in screen.active_bindings and "esc" not in footer_text(app)
+        await pilot.press("t")                 # tables: Esc goes back to the source
+        await settle(pilot)
+        assert "escape" in screen.active_bindings and "esc 返回" in footer_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.query_one("#switch").current == "source" and "escape" not in screen.active_bindings
+        await pilot.press("z")                 # zoomed: Esc restores
+        await pilot.pause()
+        assert screen.maximized is not None and "escape" in screen.active_bindings
+
+
+async def test_a_zoomed_table_fills_the_screen(ws):
+    app = make_app(ws.seed, ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("shift+tab", "z")
+        await pilot.pause()
+        tables = screen.query_one(TablesView)
+        assert screen.maximized is tables
+        assert tables.region.width == 80 and tables.region.height >= 20
+
+
+async def test_the_tables_view_sizes_columns_from_their_headers_and_values(ws):
+    """At 160×48 no header of the applications table is cut: each is whole on one or two
+    lines; at 80×24 the narrow review table's headers are whole too."""
+    from nianbao.tui.tables import TableGrid
+
+    for size in ((160, 48), (80, 24)):
+        app = make_app(ws.seed, ws)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("t")
+            await settle(pilot)
+            grids = list(app.screen.query(TableGrid))
+            assert grids
+            for grid in grids:
+                for column in list(grid.columns.values())[1:]:
+                    shown = column.label.plain
+                    assert "…" not in shown and "".join(shown.split("\n")) == "".join(shown.split()), shown
+                    assert all(cell_len(line) <= column.width for line in shown.split("\n"))
+                labels = [grid.get_row_at(i)[0].plain for i in range(grid.row_count)]
+                assert not [label for label in labels if label.count("…") > 1]
+
+
+async def test_rows_with_the_same_start_show_where_they_differ():
+    """Seed 004's three TABLE-003 findings differ only in the block they name: the list
+    shows that part, not three identical cut-off messages."""
+    app = NianbaoApp(SEEDS["004"], poll_interval=None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        lst = screen.query_one(ViolationList)
+        rows = [lst.get_row_at(i)[3].plain for i, v in enumerate(screen.listed) if v.rule == "TABLE-003"]
+        assert len(rows) == 3 and len(set(rows)) == 3, rows
+        assert all(any(block in row for block in ("（五）", "（六）", "（八）")) for row in rows), rows
+
+
+def wrapped_pieces(source: SourceView) -> list[str]:
+    return [piece for pieces in source.wrapped_document.lines for piece in pieces]
+
+
+async def test_the_source_wraps_chinese_as_chinese_is_set(ws):
+    """No line starts with closing punctuation or ends with an opening one; numbers,
+    words, paths and e-mail addresses stay whole; a space does not break early."""
+    import re
+
+    text = ("一、总体情况\n" + "本机关严格落实政务公开要求，全年主动公开政府信息“一百二十”条（含文件12份）。" * 6
+            + "咨询请发邮件至 gongkai@example.gov.cn 或见 rules/sec.yaml:120，电话0871-6000001。\n"
+            + "[bookmark: _GoBack]" + "根据文件要求，现将本机关2021年政府信息公开工作报告如下。" * 4 + "\n")
+    path = ws.reports / "wrap.txt"
+    path.write_text("某县2021年政府信息公开工作年度报告\n" + text, encoding="utf-8")
+    for width in (80, 100, 160):
+        app = make_app(path, ws)
+        async with app.run_test(size=(width, 30)) as pilot:
+            await settle(pilot)
+            source = app.screen.query_one(SourceView)
+            pieces = wrapped_pieces(source)
+            assert max(cell_len(p) for p in pieces) <= source.wrap_width
+            for before, after in zip(pieces, pieces[1:]):
+                assert not after or after[0] not in "，。、；：）」』！？”", (before, after)
+                assert not before or before[-1] not in "（「『“", (before, after)
+            joined = "\n".join(pieces)
+            for whole in ("gongkai@example.gov.cn", "rules/sec.yaml:120", "0871-6000001", "2021", "_GoBack]"):
+                assert whole in joined, whole
+            bookmark = next(p for p in pieces if p.startswith("[bookmark:"))
+            assert cell_len(bookmark) > source.wrap_width - 4    # filled (but for 禁则), not broken at the space
+            assert re.search(r"12份", joined)
+
+
+async def test_both_sides_of_a_comparison_wrap_at_the_same_width(pairs):
+    app = make_app(pairs.reports, pairs)
+    for size in ((80, 24), (121, 40)):
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await open_report(pilot, pairs.copy)
+            await select_rule(pilot, app.screen, "META-908")
+            await pilot.press("o")
+            await settle(pilot)
+            this, other = app.screen.query_one("#this", SourceView), app.screen.query_one("#other", SourceView)
+            assert this.wrap_width == other.wrap_width > 0 and this.gutter_width == other.gutter_width
+        app = make_app(pairs.reports, pairs)
+
+
+async def test_a_report_added_to_an_open_folder_appears(ws):
+    app = make_app(ws.reports, ws)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        folder = app.screen
+        shutil.copy(SEEDS["001"], ws.reports / "new_report.txt")
+        app.check_for_changes()          # the poll
+        await settle(pilot)
+        new = folder.by_path[str(ws.reports / "new_report.txt")]
+        assert new.checked and new.issuer == "景罕镇" and folder.query_one("#reports").row_count == 6
+        shutil.copy(SEEDS["002"], ws.reports / "another.txt")
+        await pilot.press("r")            # re-check all finds it too
+        await settle(pilot)
+        assert folder.by_path[str(ws.reports / "another.txt")].checked
+        (ws.reports / "new_report.txt").unlink()
+        app.check_for_changes()
+        await settle(pilot)
+        assert str(ws.reports / "new_report.txt") not in folder.by_path and len(folder.summaries) == 6
+
+
+async def test_file_names_are_sorted_naturally_and_cut_apart(ws, samples_tree):
+    for name in ("r_2.txt", "r_10.txt", "r_1.txt"):
+        shutil.copy(SEEDS["001"], samples_tree / name)
+    app = make_app(samples_tree, ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        folder = app.screen
+        names = [s.name for s in folder.shown]
+        assert names.index("r_1.txt") < names.index("r_2.txt") < names.index("r_10.txt")
+        table = folder.query_one("#reports")
+        shown = [table.get_cell(s.path, "file").plain for s in folder.shown]
+        width = table.columns["file"].width
+        assert len(set(shown)) == len(shown) and all(cell_len(name) <= width for name in shown)
+        issuers = [table.get_cell(s.path, "issuer").plain for s in folder.shown]
+        assert "柏岭县卫生健康局" in issuers     # the body column is as wide as its names need, up to half
+
+
+async def test_textual_own_words_are_in_chinese(ws):
+    from textual.command import CommandInput, CommandPalette
+
+    app = make_app(ws.seed, ws)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"主题", "退出", "按键", "截图"} <= set(titles) and "Quit" not in titles
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        assert palette.query_one(CommandInput).placeholder == "搜索命令…"
+        await pilot.press("escape")
+        await pilot.pause()
+        app.action_help_quit()
+        await pilot.pause()
+        [note] = list(app._notifications)
+        assert "退出 nianbao" in note.message and note.title == "要退出吗？"
+
+
+async def test_the_rules_reloaded_notice_covers_no_pane(ws):
+    app = make_app(ws.seed, ws)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        touch_later(ws.rule_file, RULES.replace("severity: info", "severity: warning"))
+        app.check_for_changes()
+        await settle(pilot)
+        assert not list(app._notifications)            # no toast over the rule pane
+        assert "规则已重新加载" in widget_text(app.screen.query_one("#title"))
+        app._unsay()
+        assert "规则已重新加载" not in widget_text(app.screen.query_one("#title"))
