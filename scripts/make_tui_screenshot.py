@@ -16,27 +16,18 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 async def screenshot(out: Path) -> None:
-    from nianbao.tui.app import NianbaoApp
+    from nianbao.tui.app import NianbaoApp, settle
 
     os.chdir(ROOT)   # paths in the title relative to the repository
     app = NianbaoApp("samples/real/002_b65cffdf1b4315e2.txt", poll_interval=None)
     async with app.run_test(size=(160, 48)) as pilot:
-        async def settle() -> None:
-            while app.pending() or not all(w.is_finished for w in app.workers):
-                for worker in list(app.workers):
-                    try:
-                        await worker.wait()
-                    except Exception:
-                        pass
-                await pilot.pause()
-
-        await settle()
+        await settle(pilot)
         screen = app.screen
         for _ in range(len(screen.listed)):
             if screen.current is not None and screen.current.rule == "SEC-011":
                 break
             await pilot.press("n")
-        await settle()
+        await settle(pilot)
         out.write_text(app.export_screenshot(title="nianbao"), encoding="utf-8")
 
 

@@ -84,15 +84,12 @@ def test_a_plain_install_runs_the_tui(installed, tmp_path):
     shutil.copy(SEEDS["001"], tmp_path / "report.txt")
     script = """
 import asyncio
-from nianbao.tui.app import NianbaoApp
+from nianbao.tui.app import NianbaoApp, settle
 
 async def main():
     app = NianbaoApp("report.txt", poll_interval=None)
     async with app.run_test(size=(100, 30)) as pilot:
-        while app.pending() or not all(w.is_finished for w in app.workers):
-            for worker in list(app.workers):
-                await worker.wait()
-            await pilot.pause()
+        assert await settle(pilot)
         print(type(app.screen).__name__, len(app.screen.listed))
 
 asyncio.run(main())

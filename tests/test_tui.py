@@ -21,6 +21,7 @@ from rich.cells import cell_len  # noqa: E402
 from reportgen import copied, report  # noqa: E402
 
 from nianbao.tui.app import NianbaoApp, editor_command  # noqa: E402
+from nianbao.tui.app import settle as settle_app  # noqa: E402
 from nianbao.tui.compare_screen import CompareScreen  # noqa: E402
 from nianbao.tui.dialogs import FilterScreen, HelpScreen, RuleErrorsScreen  # noqa: E402
 from nianbao.tui.folder_screen import FolderScreen  # noqa: E402
@@ -30,7 +31,6 @@ from nianbao.tui.source import CURRENT_STYLE as SOURCE_CURRENT_STYLE  # noqa: E4
 from nianbao.tui.source import RELATED_STYLE, SourceView  # noqa: E402
 from nianbao.tui.tables import CURRENT_STYLE, TablesView  # noqa: E402
 from nianbao.tui.violations import ViolationList, fit  # noqa: E402
-from textual.worker import WorkerCancelled, WorkerFailed  # noqa: E402
 
 RULES = """\
 rules:
@@ -119,25 +119,12 @@ SETTLE_ROUNDS = 200
 
 
 async def settle(pilot) -> None:
-    """Wait until the app is settled by its own account: every worker finished and
-    nothing pending (NianbaoApp.pending: rules loading, reports to check, a pass across
-    reports, a comparison to read), the messages they posted handled. Never a wait for
-    time: each round waits for the workers running, then for the app to go idle. A
-    worker superseded by newer work (cancelled) is not an error; the newer one is waited
-    for. Fails, saying what is still pending, when the app does not settle."""
+    """Wait until the app is settled by its own account (nianbao.tui.app.settle: every
+    worker finished, nothing pending — rules loading, reports to check, a pass across
+    reports, a comparison to read — the messages posted handled); never for time. Fails,
+    saying what is still pending, when the app does not settle, and when a worker failed."""
     app = pilot.app
-    for _ in range(SETTLE_ROUNDS):
-        for worker in list(app.workers):
-            try:
-                await worker.wait()
-            except WorkerCancelled:
-                pass
-            except WorkerFailed:
-                pass   # app.worker_errors has it: asserted below
-        await pilot.pause()
-        if not app.pending() and all(w.is_finished for w in app.workers):
-            break
-    else:
+    if not await settle_app(pilot, SETTLE_ROUNDS):
         running = [(w.name, w.state.name) for w in app.workers if not w.is_finished]
         raise AssertionError(f"the app did not settle in {SETTLE_ROUNDS} rounds: pending {app.pending()}, "
                              f"workers running {running}")

@@ -342,6 +342,28 @@ def editor_command(path: str, line: int = 1) -> list[str]:
     return argv + [path]
 
 
+async def settle(pilot, rounds: int = 200) -> bool:
+    """With Textual's test driver: wait until the app is settled by its own account —
+    every worker finished, nothing pending (NianbaoApp.pending), the messages they
+    posted handled. Each round waits for the workers running, then for the app to go
+    idle; never for time. A worker superseded by newer work (cancelled) or one that
+    failed (NianbaoApp.worker_errors has it) is not waited for again. Whether it
+    settled within `rounds`."""
+    from textual.worker import WorkerCancelled, WorkerFailed
+
+    app = pilot.app
+    for _ in range(rounds):
+        for worker in list(app.workers):
+            try:
+                await worker.wait()
+            except (WorkerCancelled, WorkerFailed):
+                pass
+        await pilot.pause()
+        if not app.pending() and all(w.is_finished for w in app.workers):
+            return True
+    return False
+
+
 def run(args) -> int:
     """The `nianbao tui` subcommand."""
     path = Path(args.path)
