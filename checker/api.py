@@ -106,7 +106,8 @@ def corpus_context(report: Report, links: corpus.Links, other_report) -> Corpus:
         similar = SimilarReport(best.path, Decimal(str(round(best.score, 3))), best.issuer,
                                 Decimal(best.year) if best.year else None, best.same_body, passages)
     return Corpus(previous=corpus.previous_report(previous) if previous else None,
-                  same_year=[d.path for d in links.same_year.get(report.path, [])], similar=similar)
+                  same_year=[d.path for d in links.same_year.get(report.path, [])], similar=similar,
+                  same_report=list(links.same_report.get(report.path, [])))
 
 
 def check_text(text: str, path: str = "<text>", rules: RuleSet | None = None, **kw) -> CheckResult:

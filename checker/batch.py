@@ -72,6 +72,7 @@ class FileResult:
     rule_errors: list[RuleRunError] = field(default_factory=list)
     known: int = 0  # findings left out because the baseline lists them
     digest: Digest | None = None  # for the rules about other reports; dropped once used
+    text_key: str | None = None  # corpus.text_key: equal for the same report in several formats
 
     @property
     def ok(self) -> bool:
@@ -248,7 +249,8 @@ class Checker:
             encoding=report.encoding, notes=report.notes,
             findings=_findings(report.text, result.violations),
             rule_errors=result.rule_errors,
-            digest=corpus.digest(path, report) if self.across else None)
+            digest=corpus.digest(path, report) if self.across else None,
+            text_key=corpus.text_key(report.text))
 
     def across_reports(self, path: str, context: CorpusLinks) -> tuple[list[Finding], list[RuleRunError]]:
         """The second pass for one file: the rules about other reports, with what the

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 
 from . import __version__
@@ -25,8 +26,32 @@ def _parse_command(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, naming the closest option when one is mistyped (`check --fromat`:
+    did you mean --format?), in the usage of the subcommand it was given to."""
+
+    def parse_args(self, args=None, namespace=None):  # type: ignore[override]
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            parser = self
+            while True:   # down to the subcommand (and its subcommand) that was chosen
+                chosen = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+                          and getattr(parsed, a.dest, None) in a.choices]
+                if not chosen:
+                    break
+                parser = chosen[0].choices[getattr(parsed, chosen[0].dest)]
+            options = [o for a in parser._actions for o in a.option_strings]
+            hints = []
+            for extra in extras:
+                close = difflib.get_close_matches(extra.split("=", 1)[0], options, n=1, cutoff=0.6) \
+                    if extra.startswith("-") else []
+                hints.append(f"{extra} (did you mean {close[0]}?)" if close else extra)
+            parser.error(f"unrecognized arguments: {' '.join(hints)}")
+        return parsed
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="nianbao",
         description="政府信息公开工作年度报告合规检查 / compliance checker for government "
                     "information-disclosure annual reports")

@@ -11,9 +11,17 @@ send between processes by the thousand. `link()` puts the digests together:
   one that ends with it when only one does. Each group keeps the names it matched.
 - previous: the same body's report with the greatest year before this one.
 - similar: the most similar other report, among the candidates locality-sensitive
-  hashing proposes (similarity.py), so n reports cost about n. The same report saved
-  twice (a .docx and its .pdf: same body, same year, near-identical) is one report,
-  neither a copy nor a second report for the year.
+  hashing proposes (similarity.py), so n reports cost about n.
+- same report: files whose text, as read, is the same (`text_key`: what a format can
+  change left out — spaces and line breaks, full- or half-width forms, a numbering
+  Word adds in front of the one typed) are one report saved in several formats: neither
+  a copy of the other nor a second report for the year. Any other pair is two reports,
+  however alike: a copy with two figures changed is a copy. The files taken as one
+  are named (Links.same_report), so that nothing is set aside in silence.
+
+Everything is ordered: the same digests give the same links whatever the hash seed
+(sets are walked sorted, a tie between two equally similar reports goes to the first
+path).
 
 Cross-report rules are ordinary YAML rules that use the facts `previous` and
 `similar`; the engine evaluates them with the Links of a report (engine.Corpus).
@@ -21,7 +29,9 @@ Cross-report rules are ordinary YAML rules that use the facts `previous` and
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -51,6 +61,7 @@ class Digest:
     tables: list[TableDigest]
     signature: tuple[int, ...] | None
     body: str | None = None  # set by link()
+    text_key: str | None = None  # text_key(report.text): the same in every format of one report
 
 
 def prose(report: Report) -> str:
@@ -60,6 +71,19 @@ def prose(report: Report) -> str:
 
 def report_names(report: Report) -> tuple[str, ...]:
     return tuple(n for n in ((report.issuer.name if report.issuer else None),) if n)
+
+
+_ENUMERATION = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
+
+
+def text_key(text: str) -> str:
+    """A key of a report's text as read, equal for the same report in any format and
+    different for any other text: the characters, NFKC-normalised (full- and half-width
+    forms alike), without white space (a layout's TABs, a PDF's line breaks) or the
+    parenthesised numbers of sub-headings (which Word numbering may add in front of the
+    typed ones). A changed figure or an added sentence changes it."""
+    text = _ENUMERATION.sub("", "".join(unicodedata.normalize("NFKC", text).split()))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def digest(path: str, report: Report) -> Digest:
@@ -75,7 +99,7 @@ def digest(path: str, report: Report) -> Digest:
     text = similarity.masked(prose(report), report_names(report))
     return Digest(path, report.issuer.name if report.issuer else None,
                   report.issuer.kind if report.issuer else None, report.year, tables,
-                  similarity.signature(text))
+                  similarity.signature(text), text_key=text_key(report.text))
 
 
 def previous_report(d: Digest) -> Report:
@@ -131,10 +155,11 @@ class Links:
     previous: dict[str, Digest]          # path → the same body's previous report
     same_year: dict[str, list[Digest]]   # path → other reports of the same body and year
     similar: dict[str, Similar]          # path → the most similar other report
+    same_report: dict[str, list[str]] = field(default_factory=dict)  # path → the other files of its report
 
     def has_counterpart(self, path: str) -> bool:
         """Whether the rules about other reports have anything to look at for a report."""
-        return path in self.previous or path in self.same_year or path in self.similar
+        return path in self.previous or path in self.same_year or path in self.similar or path in self.same_report
 
 
 def _groups(digests: list[Digest]) -> dict[str, Group]:
@@ -146,7 +171,7 @@ def _groups(digests: list[Digest]) -> dict[str, Group]:
             group.names.add(d.issuer)
             group.members.append(d)
     # a shorter key joins the one longer key that ends with it (统计局 → 某县统计局)
-    by_length = sorted(keyed, key=len)
+    by_length = sorted(keyed, key=lambda k: (len(k), k))
     suffixes: dict[str, list[str]] = defaultdict(list)
     for key in by_length:
         for i in range(1, len(key) - 1):
@@ -164,29 +189,51 @@ def _groups(digests: list[Digest]) -> dict[str, Group]:
     return keyed
 
 
-DUPLICATE = 0.9  # a body's two files for one year this alike are one report (.docx and .pdf)
-
-
 def group_reports(reports: list[tuple[str, str | None, int | None]]) -> dict[str, Group]:
     """(path, issuing body, year) of checked reports → their bodies, names matched."""
     return _groups([Digest(path, issuer, None, year, [], None) for path, issuer, year in reports])
+
+
+def same_reports(keyed: list[tuple[str, str | None]]) -> dict[str, list[str]]:
+    """(path, text_key) → for each path whose text another file shares, those other
+    files (in path order): one report saved in several formats."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for path, key in keyed:
+        if key is not None:
+            by_key[key].append(path)
+    out: dict[str, list[str]] = {}
+    for paths in by_key.values():
+        if len(paths) > 1:
+            for path in paths:
+                out[path] = sorted(p for p in paths if p != path)
+    return out
+
+
+def one_per_report(paths: list[str], same: dict[str, list[str]]) -> list[str]:
+    """The paths (sorted), one per report: of the files holding the same report
+    (`same_reports`), the first."""
+    out: list[str] = []
+    for path in sorted(paths):
+        if not any(other in out for other in same.get(path, ())):
+            out.append(path)
+    return out
 
 
 def link(digests: list[Digest]) -> Links:
     groups = _groups(digests)
     signatures = {d.path: d.signature for d in digests if d.signature}
     by_path = {d.path: d for d in digests}
+    same = same_reports([(d.path, d.text_key) for d in digests])
     best: dict[str, Similar] = {}
-    copies: set[tuple[str, str]] = set()  # the same report in two files
-    for a, b in similarity.candidates(signatures):
+    for a, b in sorted(similarity.candidates(signatures)):
+        if b in same.get(a, ()):
+            continue  # one report in two files: not a copy of itself
         score = similarity.estimate(signatures[a], signatures[b])
         da, db = by_path[a], by_path[b]
         same_body = da.body is not None and da.body == db.body
-        if same_body and da.year == db.year and score >= DUPLICATE:
-            copies |= {(a, b), (b, a)}
-            continue
         for this, other in ((da, db), (db, da)):
-            if this.path not in best or score > best[this.path].score:
+            held = best.get(this.path)
+            if held is None or score > held.score or (score == held.score and other.path < held.path):
                 best[this.path] = Similar(other.path, score, other.issuer, other.year, same_body)
     previous: dict[str, Digest] = {}
     same_year: dict[str, list[Digest]] = {}
@@ -196,10 +243,10 @@ def link(digests: list[Digest]) -> Links:
             earlier = [o for o in ordered if o.year < d.year]
             if earlier:
                 previous[d.path] = earlier[-1]
-            twins = [o for o in ordered if o.year == d.year and o.path != d.path and (d.path, o.path) not in copies]
+            twins = [o for o in ordered if o.year == d.year and o.path != d.path and o.path not in same.get(d.path, ())]
             if twins:
                 same_year[d.path] = twins
-    return Links(groups, previous, same_year, best)
+    return Links(groups, previous, same_year, best, same)
 
 
 # ------------------------------------------------------------------ shared passages

@@ -21,7 +21,7 @@ import re
 import time
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation, DivisionByZero
+from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -120,6 +120,20 @@ class Scope:
     segments: list[tuple[int | None, str]]
 
 
+class Ratio(Decimal):
+    """A share of a whole, 0 to 1 (a similarity): a number in expressions, a percentage
+    in messages (相似度86%)."""
+
+    __slots__ = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    """How a cell reads, for a message: blank, or its text (该栏空白 / 该栏写作“3”)."""
+
+    raw: str
+
+
 @dataclass(slots=True)
 class SimilarReport:
     """The most similar other report of a set (corpus.link); `passages` are the stretches
@@ -144,6 +158,7 @@ class Corpus:
     previous: Report | None = None
     same_year: list[str] = field(default_factory=list)
     similar: SimilarReport | None = None
+    same_report: list[str] = field(default_factory=list)
 
 
 class Env:
@@ -1578,6 +1593,7 @@ GLOBALS: dict[str, Callable[[Env], Any]] = {
     "regime": lambda env: env.regime,
     "previous": lambda env: env.corpus.previous if env.corpus else None,
     "same_year": lambda env: list(env.corpus.same_year) if env.corpus else [],
+    "same_report": lambda env: list(env.corpus.same_report) if env.corpus else [],
     "similar": lambda env: env.corpus.similar if env.corpus else None,
     "template": lambda env: env.report.template,
     "layout_lost": lambda env: env.report.layout_lost,
@@ -1606,7 +1622,9 @@ GLOBAL_DOCS = {
     "previous": "in a check of many reports, the same body's previous report: .year, .issuer, and its "
                 "tables (previous.applications[carried_out, total]); null otherwise",
     "same_year": "in a check of many reports, the paths of the same body's other reports for the same year",
-    "similar": "in a check of many reports, the most similar other report: .path, .score (0–1), .issuer, "
+    "same_report": "in a check of many reports, the paths of the other files holding this report (the same text, "
+                   "as read, in another format): taken as one report, not as a copy nor a second report",
+    "similar": "in a check of many reports, the most similar other report: .path, .score (0–1; a percentage in messages), .issuer, "
                ".year, .same_body, .passages (the shared stretches, located in this report); null otherwise",
     "template": "the table format the report's tables follow: 2021, 2019, pre2019, mixed or null",
     "layout_lost": "true when the report's lines were run together on the way (section headings inside "
@@ -1634,7 +1652,8 @@ GLOBAL_DOCS = {
 
 # type → attribute → getter. Only these attributes exist in the language.
 _ATTRS: dict[type, dict[str, Callable[[Any], Any]]] = {
-    CellRef: {"value": lambda v: v.value, "raw": lambda v: v.cell.raw, "problem": lambda v: v.cell.problem,
+    CellRef: {"value": lambda v: v.value, "raw": lambda v: v.cell.raw, "written": lambda v: Written(v.cell.raw),
+              "problem": lambda v: v.cell.problem,
               "unit": lambda v: v.cell.unit, "column": lambda v: v.cell.column, "row": lambda v: v.cell.row,
               "label": lambda v: v.row_label, "column_label": lambda v: v.column_label or v.cell.column},
     RowRef: {"id": lambda v: v.id, "label": lambda v: v.label},
@@ -1656,7 +1675,7 @@ _ATTRS: dict[type, dict[str, Callable[[Any], Any]]] = {
     TableProblem: {"kind": lambda v: v.kind, "detail": lambda v: v.detail},
     Row: {"id": lambda v: v.template_row, "label": lambda v: v.label},
     dt.date: {"year": lambda v: Decimal(v.year), "month": lambda v: Decimal(v.month), "day": lambda v: Decimal(v.day)},
-    SimilarReport: {"path": lambda v: v.path, "score": lambda v: v.score, "issuer": lambda v: v.issuer,
+    SimilarReport: {"path": lambda v: v.path, "score": lambda v: Ratio(v.score), "issuer": lambda v: v.issuer,
                     "year": lambda v: v.year, "same_body": lambda v: v.same_body,
                     "passages": lambda v: v.passages()},
     Report: {"year": lambda v: _dec(v.year), "issuer": lambda v: v.issuer, "path": lambda v: v.path},
@@ -1728,8 +1747,14 @@ def render(value, lang: str = "zh") -> str:
             return "未知" if lang == "zh" else "unknown"
     if isinstance(value, bool):
         return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if isinstance(value, Ratio):
+        return f"{_decimal_text((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))}%"
     if isinstance(value, Decimal):
         return _decimal_text(value)
+    if isinstance(value, Written):
+        if not value.raw.strip():
+            return "空白" if lang == "zh" else "is blank"
+        return f"写作“{value.raw}”" if lang == "zh" else f"reads “{value.raw}”"
     if isinstance(value, dt.date):
         return f"{value.year}年{value.month}月{value.day}日" if lang == "zh" else value.isoformat()
     if _is_quantity(value):

@@ -49,8 +49,9 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "neither valid UTF-8 nor GB18030/GBK text: invalid byte {byte} at line {line}, column {column}",
     },
     "ingest.missing_library": {
-        "zh": "读取 {format} 文件需要 {library}：请运行 pip install 'nianbao[office]'",
-        "en": "reading {format} files needs {library}: pip install 'nianbao[office]'",
+        "zh": "读取 {format} 文件需要 {library}，它随 nianbao 安装，此环境中却没有：请运行 pip install {library}",
+        "en": "reading {format} files needs {library}, which comes with nianbao but is missing here: "
+              "pip install {library}",
     },
     "ingest.no_text": {"zh": "文档中没有文字", "en": "the document contains no text"},
     "ingest.docx_legacy": {

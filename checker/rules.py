@@ -43,7 +43,7 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _PLACEHOLDER_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 MAX_PATTERNS = 200
-CORPUS_FACTS = {"previous", "same_year", "similar"}
+CORPUS_FACTS = {"previous", "same_year", "similar", "same_report"}
 TEMPLATE_FINDINGS = ("missing_table", "unreadable_table", "missing_rows", "missing_blocks", "extra_rows",
                      "unmatched_rows", "header_missing", "header_partial", "header_mismatch", "value_count")
 
@@ -134,6 +134,7 @@ class RuleSet:
     _selections: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, rule_id: str) -> Rule | None:
+        rule_id = rule_id.upper()   # ids are written in capitals; sum-004 names SUM-004
         return next((r for r in self.rules if r.id == rule_id), None)
 
     def selected(self, select: list[str] | tuple = (), ignore: list[str] | tuple = ()) -> list[Rule]:
@@ -142,8 +143,8 @@ class RuleSet:
         key = (tuple(select), tuple(ignore), len(self.rules))
         found = self._selections.get(key)
         if found is None:
-            def hit(rule: Rule, keys) -> bool:
-                return any(rule.id == k or rule.id.startswith(k) for k in keys)
+            def hit(rule: Rule, keys) -> bool:   # sum, Sum-00 and SUM-001 alike
+                return any(rule.id.startswith(k.upper()) for k in keys)
             found = self._selections[key] = [r for r in self.rules
                                              if (not select or hit(r, select)) and not hit(r, ignore)]
         return found
@@ -329,18 +330,18 @@ class _Validator:
         for key in REQUIRED_RULE_KEYS:
             if key not in item:
                 self.error(item.pos, f"{what}: missing required key `{key}`")
-        if self.failed:
-            return None
+        # the rest is validated all the same: every error of a rule is reported at once
         try:
-            return self._build(item, what, base)
+            rule = self._build(item, what, base)
         except _Invalid:
             return None
+        return None if self.failed else rule
 
     def _build(self, item: LocDict, what: str, base: Path) -> Rule | None:
         vp = item.value_pos
-        rule_id = item["id"]
+        rule_id = item.get("id")
         family = ""
-        if self._type(rule_id, str, vp["id"], what, "id"):
+        if "id" in item and self._type(rule_id, str, vp["id"], what, "id"):
             m = _ID.match(rule_id)
             if not m:
                 self.error(vp["id"], f"{what}: id must be a family prefix and three digits, such as SUM-001")
@@ -349,16 +350,24 @@ class _Validator:
             else:
                 family = m.group("family")
         for key in ("title", "title_en", "cite"):
-            self._type(item[key], str, vp[key], what, key)
+            if key in item:
+                self._type(item[key], str, vp[key], what, key)
         if "description" in item:
             self._type(item["description"], str, vp["description"], what, "description")
-        severity = item["severity"]
-        if severity not in SEVERITIES:
+        severity = item.get("severity")
+        if "severity" in item and severity not in SEVERITIES:
             self.error(vp["severity"], f"{what}: severity must be one of {', '.join(SEVERITIES)}, not {severity!r}")
         regimes, issuers = self._applies(item.get("applies"), vp.get("applies"), what)
         params = self._params(item.get("params"), vp.get("params"), what)
-        kind, check, variables = self._check(item["check"], vp["check"], what, set(params))
-        message = self._message(item["message"], vp["message"], what, variables | set(params))
+        variables = None  # the names a message may use; unknown when the check is not a usable mapping
+        if "check" in item:
+            try:
+                kind, check, variables = self._check(item["check"], vp["check"], what, set(params))
+            except _Invalid:
+                pass
+        if "message" in item:
+            message = self._message(item["message"], vp["message"], what,
+                                    None if variables is None else variables | set(params))
         examples = self._examples(item.get("examples"), vp.get("examples"), what, base)
         cap = item.get("cap", DEFAULT_CAP)
         if not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
@@ -453,9 +462,7 @@ class _Validator:
             check = self._forbid_patterns(value[kind], value.value_pos[kind], ctx, bound, when)
         else:
             check = self._match_template(value[kind], value.value_pos[kind], ctx, when)
-        if check is None:
-            raise _Invalid
-        return kind, check, variables
+        return kind, check, variables   # check None: its errors are reported; the names it binds still count
 
     def _expect(self, value: LocDict, what: str, bound: set[str], variables: set[str]):
         from . import engine
@@ -552,7 +559,7 @@ class _Validator:
             return None
         return engine.MatchTemplate(tables, find, when)
 
-    def _message(self, value, pos: Pos, what: str, variables: set[str]) -> dict[str, str]:
+    def _message(self, value, pos: Pos, what: str, variables: set[str] | None) -> dict[str, str]:
         if not isinstance(value, LocDict) or set(value) != {"zh", "en"}:
             self.error(pos, f"{what}: `message` must have exactly `zh` and `en`")
             return {}
@@ -568,7 +575,7 @@ class _Validator:
                     self.error(lpos, f"{what}: message.{lang}: bad placeholder {{{m.group(1)}}}")
                     continue
                 head = name.split(".")[0]
-                if head not in variables and head not in GLOBALS:
+                if variables is not None and head not in variables and head not in GLOBALS:
                     known = sorted(variables) + sorted(GLOBALS)
                     self.error(lpos, f"{what}: message.{lang}: unknown placeholder {{{name}}}; "
                                      f"known: {', '.join(known)}")

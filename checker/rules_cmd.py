@@ -33,8 +33,8 @@ def add_parser(sub) -> None:
     q = common(rsub.add_parser("test", help="run the rules' pass/fail examples"))
     q.add_argument("ids", nargs="*", metavar="ID", help="rule ids or prefixes (default: all)")
     q.set_defaults(run=_test)
-    q = common(rsub.add_parser("docs", help="write the rule catalogue (docs/rules.md)"))
-    q.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: stdout)")
+    q = common(rsub.add_parser("docs", help="print the rule catalogue in Markdown (-o docs/rules.md writes it)"))
+    q.add_argument("-o", "--output", type=Path, default=None, help="file to write (default: standard output)")
     q.add_argument("--check", action="store_true", help="exit 1 if the file differs (it is stale)")
     q.set_defaults(run=_docs)
 
@@ -49,28 +49,39 @@ def _load(args):
 
 
 def _list(args: argparse.Namespace) -> int:
+    """A table of the rules. On a terminal, coloured and fitted to its width; piped or
+    redirected, plain columns with every title whole (a pipe has no width to fit)."""
+    from .ruledocs import regimes_text
+
+    rules = _load(args)
+    chosen = rules.selected(args.select, args.ignore)
+    rows = [(r.id, r.severity, regimes_text(r), r.title) for r in chosen]
+    if not sys.stdout.isatty():
+        from .outputs.summary import display_width
+
+        header = ("id", "severity", "regimes", "title")
+        widths = [max(display_width(row[i]) for row in [header, *rows]) for i in range(3)]
+        for row in (header, *rows):
+            cells = [cell + " " * (w - display_width(cell)) for cell, w in zip(row, widths)]
+            sys.stdout.write("  ".join([*cells, row[3]]) + "\n")
+        return 2 if rules.errors else 0
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table as RichTable
 
-    from .ruledocs import regimes_text
-
-    rules = _load(args)
     table = RichTable(show_edge=False, header_style="bold")
     for column in ("id", "severity", "regimes", "title"):
-        table.add_column(column)
+        table.add_column(column, no_wrap=column != "title")
     style = {"error": "red", "warning": "yellow", "info": "cyan"}
-    for r in rules.selected(args.select, args.ignore):
-        table.add_row(r.id, f"[{style[r.severity]}]{r.severity}[/]", regimes_text(r), escape(r.title))
+    for rule_id, severity, regimes, title in rows:
+        table.add_row(rule_id, f"[{style[severity]}]{severity}[/]", regimes, escape(title))
     Console().print(table)
     return 2 if rules.errors else 0
 
 
 def _show(args: argparse.Namespace) -> int:
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.syntax import Syntax
-
+    """Everything about one rule, then its YAML exactly as written in its file: never
+    re-wrapped (a terminal folds long lines itself; piped, the YAML can be copied back)."""
     from .ruledocs import regimes_text
 
     rules = _load(args)
@@ -78,16 +89,32 @@ def _show(args: argparse.Namespace) -> int:
     if rule is None:
         print(f"no rule {args.rule_id}", file=sys.stderr)
         return 2
+    fields = [("severity", rule.severity), ("regimes", regimes_text(rule)),
+              ("issuers", ", ".join(sorted(rule.issuers)) if rule.issuers else "all"),
+              ("cite", rule.cite), ("check", rule.kind), ("file", f"{rule.file}:{rule.line}")]
+    if not sys.stdout.isatty():
+        head = [f"{rule.id}  {rule.title}", rule.title_en, ""] + [f"{label:<9}{value}" for label, value in fields]
+        if rule.description:
+            head += ["", rule.description.strip()]
+        sys.stdout.write("\n".join(head) + "\n\n" + rule.yaml)
+        return 0
+    from rich.console import Console
+    from rich.syntax import Syntax
+    from rich.text import Text
+
     console = Console()
-    console.print(f"[bold]{rule.id}[/]  {escape(rule.title)}\n{escape(rule.title_en)}\n")
-    for label, value in (("severity", rule.severity), ("regimes", regimes_text(rule)),
-                         ("issuers", ", ".join(sorted(rule.issuers)) if rule.issuers else "all"),
-                         ("cite", rule.cite), ("check", rule.kind), ("file", f"{rule.file}:{rule.line}")):
-        console.print(f"[bold]{label:<9}[/]{escape(value)}")
+    text = Text()
+    text.append(rule.id, style="bold")
+    text.append(f"  {rule.title}\n{rule.title_en}\n")
+    for label, value in fields:
+        text.append(f"\n{label:<9}", style="bold")
+        text.append(value)
     if rule.description:
-        console.print("\n" + escape(rule.description.strip()))
+        text.append("\n\n" + rule.description.strip())
+    console.print(text, soft_wrap=True)
     console.print()
-    console.print(Syntax(rule.yaml, "yaml", theme="ansi_dark", word_wrap=True))
+    console.print(Syntax(rule.yaml.rstrip("\n"), "yaml", theme="ansi_dark", word_wrap=False,
+                         background_color="default"), soft_wrap=True)
     return 0
 
 

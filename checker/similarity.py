@@ -104,8 +104,9 @@ def estimate(a: tuple[int, ...], b: tuple[int, ...]) -> float:
     return sum(x == y for x, y in zip(a, b)) / BINS
 
 
-def candidates(signatures: dict[str, tuple[int, ...]]) -> set[tuple[str, str]]:
-    """Pairs of keys whose signatures share at least one band."""
+def candidates(signatures: dict[str, tuple[int, ...]]) -> list[tuple[str, str]]:
+    """Pairs of keys whose signatures share at least one band, each (smaller, larger),
+    sorted: the same whatever the hash seed."""
     rows = BINS // BANDS
     buckets: dict[tuple, list[str]] = defaultdict(list)
     for key, sig in signatures.items():
@@ -117,7 +118,7 @@ def candidates(signatures: dict[str, tuple[int, ...]]) -> set[tuple[str, str]]:
             for i, a in enumerate(members):
                 for b in members[i + 1:]:
                     pairs.add((a, b) if a < b else (b, a))
-    return pairs
+    return sorted(pairs)
 
 
 @dataclass(frozen=True, slots=True)

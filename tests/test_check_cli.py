@@ -273,12 +273,27 @@ def test_check_does_not_import_the_tui(tmp_path):
     assert not {m for m in imported if m.split(".")[0] == "textual" or m.startswith("nianbao.tui")}
 
 
-def test_gbk_and_utf8_copies_give_the_same_violations(cli):
-    utf8, gbk = SYNTHETIC / "2021_cells_clean.txt", SYNTHETIC / "2021_cells_clean_gbk.txt"
+@pytest.mark.parametrize("seed", sorted(SEEDS))
+def test_gbk_and_utf8_copies_give_the_same_violations(cli, tmp_path, seed):
+    """A seed (each has findings) and the same text in GB18030 with CRLF line ends: the
+    same violations, rule, place and message, and each says the other holds the same
+    report (META-013) instead of being a second report for the year or a copy."""
+    utf8, gbk = tmp_path / "utf8.txt", tmp_path / "gbk.txt"
+    text = SEEDS[seed].read_text(encoding="utf-8")
+    utf8.write_text(text, encoding="utf-8")
+    gbk.write_bytes(text.replace("\n", "\r\n").encode("gb18030"))
     doc = json.loads(out(cli("check", "--no-config", "--format", "json", str(utf8), str(gbk))))
     first, second = doc["files"]
     assert (first["encoding"], second["encoding"]) == ("utf-8", "gb18030")
-    assert first["violations"] == second["violations"]  # one report in two files: no twin, no copy
+
+    def found(entry, other):
+        notes = [v for v in entry["violations"] if v["rule"] == "META-013"]
+        assert len(notes) == 1 and str(other) in notes[0]["message"]
+        return [{k: v[k] for k in ("rule", "severity", "message", "line", "column", "end_line", "end_column")}
+                for v in entry["violations"] if v["rule"] != "META-013"]
+
+    assert found(first, gbk) == found(second, utf8) != []
+    assert not {"META-008", "META-009"} & {v["rule"] for v in first["violations"] + second["violations"]}
 
 
 def test_a_crash_while_checking_one_report_is_its_error_line(rules, monkeypatch):

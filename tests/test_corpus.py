@@ -167,3 +167,125 @@ def test_candidate_pairs_grow_about_linearly():
     # honest reports written from the same phrase banks: far fewer candidates than all pairs
     assert pairs_large < 400 * 399 / 2 / 4
     assert pairs_large <= 30 * max(pairs_small, 100)
+
+
+# ------------------------------------------------------------ one report, or two
+
+def test_two_different_reports_of_one_body_and_year_are_two_reports(tmp_path):
+    """A copy with two figures changed, or with one sentence added, is another report:
+    each is checked, each is said to be one of three reports for the year (META-009),
+    and the copies are linked as near copies (META-008 leaves a body's own reports of
+    one year to META-009)."""
+    text = report("桃源镇", 2022, seed=1, new=4)
+    original = write(tmp_path, "a.txt", text)
+    figures = write(tmp_path, "b.txt", text.replace("新收政府信息公开申请数量\t4", "新收政府信息公开申请数量\t5", 1)
+                    .replace("4件", "5件", 1))
+    sentence = write(tmp_path, "c.txt", text.replace("一、总体情况\n", "一、总体情况\n本年度工作平稳有序。\n", 1))
+    assert len({Path(p).read_text(encoding="utf-8") for p in (original, figures, sentence)}) == 3
+    results = check_many([original, figures, sentence])
+    for result in results:
+        others = {Path(p).name for p in (original, figures, sentence)} - {Path(result.path).name}
+        [twins] = [v for v in result.violations if v.rule == "META-009"]
+        assert all(name in twins.message() for name in others)
+        assert not [v for v in result.violations if v.rule == "META-013"]
+    links = corpus.link([corpus.digest(r.path, r.report) for r in results])
+    assert links.same_report == {} and set(links.similar) == {original, figures, sentence}
+    assert all(s.score >= 0.9 for s in links.similar.values())
+
+
+def test_the_same_report_in_several_formats_is_one_report_and_says_so(tmp_path):
+    from conftest import SAMPLES
+
+    txt = SAMPLES / "real" / "001_9015c37c5a0ad370.txt"
+    same = [txt, SAMPLES / "docx" / f"{txt.stem}.docx", SAMPLES / "html" / f"{txt.stem}.html",
+            SAMPLES / "pdf" / f"{txt.stem}.pdf"]
+    gbk = tmp_path / "gbk.txt"     # the same text in another encoding, with CRLF line ends
+    gbk.write_bytes(txt.read_text(encoding="utf-8").replace("\n", "\r\n").encode("gb18030"))
+    paths = [str(p) for p in same] + [str(gbk)]
+    results = check_many(paths)
+    for result in results:
+        rules = [v.rule for v in result.violations]
+        assert "META-009" not in rules and "META-008" not in rules
+        [note] = [v for v in result.violations if v.rule == "META-013"]
+        assert note.severity == "info" and "读出的文字相同" in note.message()
+        assert all(p in note.message() for p in paths if p != result.path)
+
+
+def test_what_counts_as_the_same_text():
+    base = "某县2022年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开\n全年主动公开政府信息68条。\n"
+    key = corpus.text_key(base)
+    assert corpus.text_key(base.replace("\n", "\n\n").replace("一、", "一、 ")) == key    # white space
+    assert corpus.text_key(base.replace("（一）", "(一)")) == key                        # full / half width
+    assert corpus.text_key(base.replace("（一）", "（一）(一)")) == key                  # Word numbering in front
+    assert corpus.text_key(base.replace("68", "69")) != key                              # a figure
+    assert corpus.text_key(base + "本年度工作平稳有序。\n") != key                        # a sentence
+
+
+def test_every_output_names_the_files_taken_as_one(tmp_path):
+    text = report("桃源镇", 2022, seed=1)
+    write(tmp_path, "a.txt", text)
+    (tmp_path / "b.txt").write_bytes(text.replace("\n", "\r\n").encode("gb18030"))
+    folder = str(tmp_path)
+    a, b = str(tmp_path / "a.txt"), str(tmp_path / "b.txt")
+    lines = run_cli("check", "--no-config", "--select", "META-013", folder).stdout.decode().splitlines()
+    assert f"{a}:1:1: META-013 info 与{b}读出的文字相同，是同一份报告的不同格式：报告之间的核对只算一份" in lines
+    import csv
+    import io
+    import json
+
+    doc = json.loads(run_cli("check", "--no-config", "--format", "json", "--select", "META-013", folder).stdout.decode())
+    assert [[v["rule"] for v in f["violations"]] for f in doc["files"]] == [["META-013"], ["META-013"]]
+    sarif = json.loads(run_cli("check", "--no-config", "--format", "sarif", "--select", "META-013", folder).stdout.decode())
+    assert [r["ruleId"] for r in sarif["runs"][0]["results"]] == ["META-013", "META-013"]
+    rows = list(csv.reader(io.StringIO(run_cli("check", "--no-config", "--format", "csv", "--select", "META-013",
+                                               folder).stdout.decode().lstrip("\ufeff"))))
+    assert sum("META-013" in row for row in rows) == 2
+
+
+def test_the_summary_counts_one_report_in_several_formats_once(tmp_path):
+    import json
+
+    text = report("桃源镇", 2022, seed=1)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        write(tmp_path, name, text)
+    write(tmp_path, "d.txt", report("李家乡", 2022, seed=2))
+    doc = json.loads(run_cli("check", "--no-config", "--format", "json", "--summary", str(tmp_path)).stdout.decode())
+    bodies = {b["body"]: b for b in doc["summary"]["bodies"]}
+    one = {f["path"]: f for f in doc["files"]}[str(tmp_path / "a.txt")]
+    alone = sum(1 for v in one["violations"] if v["severity"] == "error")
+    assert bodies["桃源镇"]["reports"] == 1 and len(bodies["桃源镇"]["paths"]) == 3
+    assert bodies["桃源镇"]["counts"]["error"] == alone
+    reports = {Path(r["path"]).name: r for r in doc["summary"]["reports"]}
+    assert [Path(p).name for p in reports["a.txt"]["same_report"]] == ["b.txt", "c.txt"]
+    assert reports["d.txt"]["same_report"] == []
+
+
+def test_the_text_summary_ends_with_the_reports_worst_first(tmp_path):
+    write(tmp_path, "a_clean.txt", report("桃源镇", 2022, seed=1))
+    write(tmp_path, "b_bad.txt", report("李家乡", 2022, seed=2).replace("一、总体情况", "一、概述"))
+    (tmp_path / "c_empty.txt").write_bytes(b"")
+    out = run_cli("check", "--no-config", "--lang", "en", "--summary", str(tmp_path)).stdout.decode()
+    tail = [line for line in out[out.index("\nReports (worst first)\n"):].splitlines() if line]
+    assert [line.split()[0] for line in tail[2:-1]] == [str(tmp_path / n) for n in ("c_empty.txt", "b_bad.txt",
+                                                                                    "a_clean.txt")]
+    assert tail[-1].startswith("2 report(s) checked, 1 input(s) could not be read")
+
+
+def test_the_pass_across_reports_is_the_same_whatever_the_hash_seed(tmp_path):
+    """Sets walked in order, ties between equally similar reports broken on the path:
+    the same batch gives byte-identical output under two PYTHONHASHSEED values."""
+    original = report("桃源镇", 2020, seed=1, new=4)
+    for i in range(6):   # six copies of one report, each its figures changed otherwise: tied scores
+        write(tmp_path, f"copy_{i}.txt", copied(original, 2020, 2021, bump=i + 1).replace("桃源镇", f"第{i}号镇"))
+    write(tmp_path, "original.txt", original)
+    for i in range(6):
+        write(tmp_path, f"z_{i}.txt", report(f"李家{i}乡", 2020 + i % 3, seed=20 + i, new=i))
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        for fmt in ("text", "json"):
+            result = run_cli("check", "--no-config", "--jobs", "1", "--format", fmt, str(tmp_path),
+                             env={"PYTHONHASHSEED": seed})
+            assert result.returncode == 1, result.stderr
+            outputs.add((fmt, result.stdout.decode()))
+    assert len(outputs) == 2
+    assert "META-008" in next(out for fmt, out in outputs if fmt == "text")

@@ -27,7 +27,14 @@ def installed(tmp_path_factory) -> Path:
                          capture_output=True, text=True, timeout=600)
     if pip.returncode != 0:
         pytest.fail(f"pip install failed:\n{pip.stdout}\n{pip.stderr}")
+    (base / "pip-stderr.txt").write_text(pip.stderr, encoding="utf-8")
     return env_dir
+
+
+def test_the_install_warns_about_nothing_of_the_project(installed):
+    """Every data folder is a declared package: setuptools has nothing to warn about."""
+    stderr = (installed.parent / "pip-stderr.txt").read_text(encoding="utf-8")
+    assert "BuildBackendWarning" not in stderr and "nianbao" not in stderr, stderr
 
 
 def _run(env_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -59,3 +66,39 @@ def test_every_module_of_the_source_tree_is_installed(installed):
                  if p.is_file() and p.suffix in (".yaml", ".txt")}
     found = {p.relative_to(site) for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert expected - found == set()
+
+
+@pytest.mark.parametrize("sample", ["docx/001_9015c37c5a0ad370.docx", "html/001_9015c37c5a0ad370.html",
+                                    "pdf/001_9015c37c5a0ad370.pdf"])
+def test_a_plain_install_reads_every_format(installed, tmp_path, sample):
+    """No extras: python-docx, lxml and pdfplumber come with nianbao."""
+    shutil.copy(ROOT / "samples" / sample, tmp_path / Path(sample).name)
+    result = _run(installed, "check", "--no-config", "--format", "json", Path(sample).name, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert '"status": "ok"' in result.stdout and '"rule": "TABLE-010"' in result.stdout
+
+
+def test_a_plain_install_runs_the_tui(installed, tmp_path):
+    """No extras: Textual comes with nianbao. The app opens a report and lists its
+    violations (headless, as Textual's test driver runs it)."""
+    shutil.copy(SEEDS["001"], tmp_path / "report.txt")
+    script = """
+import asyncio
+from nianbao.tui.app import NianbaoApp, settle
+
+async def main():
+    app = NianbaoApp("report.txt", poll_interval=None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert await settle(pilot)
+        print(type(app.screen).__name__, len(app.screen.listed))
+
+asyncio.run(main())
+"""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
+    result = subprocess.run([installed / "bin" / "python", "-c", script], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stderr
+    screen, listed = result.stdout.split()
+    assert screen == "ReportScreen" and int(listed) > 0
+    help_ = _run(installed, "tui", "--help", cwd=tmp_path)
+    assert help_.returncode == 0 and "PATH" in help_.stdout

@@ -59,7 +59,7 @@ def test_golden_output_on_the_samples(snapshot, format):
 
 def test_golden_summary_on_the_samples(snapshot):
     text = readable("text", check("--summary", "--lang", "en", *SAMPLE_ARGS).stdout)
-    snapshot.assert_match(text[text.index("\nReports\n") + 1:], "summary.txt")
+    snapshot.assert_match(text[text.index("\nBodies and years\n") + 1:], "summary.txt")
 
 
 # ---------------------------------------------------------------------- JSON
@@ -190,3 +190,18 @@ def test_json_writer_keeps_the_document_and_puts_each_violation_on_one_line():
     assert json.loads(out.getvalue()) == json.loads(json.dumps(doc))
     lines = out.getvalue().splitlines()
     assert '        {"rule": "X-1", "related": [{"line": 1}]},' in lines and '        {"rule": "X-2"}' in lines
+
+
+def test_the_main_job_prints_nothing_on_stderr_and_ends_with_the_reports_worst_first():
+    """What `make check` runs, on every sample: violations, then the summary, which ends
+    with the per-report table (the worst first) and the total line; nothing on stderr."""
+    result = run_cli("check", "--summary", "--lang", "en", "samples/", cwd=ROOT)
+    assert result.returncode == 1 and result.stderr == b""
+    lines = result.stdout.decode("utf-8").rstrip("\n").split("\n")
+    assert lines[-1].startswith("47 report(s) checked")
+    import re
+
+    table = lines[lines.index("Reports (worst first)") + 2:-2]
+    row = re.compile(r"^(\S+)\s+\S+\s+(?:\d{4}|-)\s+\S+\s+(\d+)\s+(\d+)\s+(\d+)")
+    counts = [tuple(-int(n) for n in row.match(line).groups()[1:]) for line in table]
+    assert len(counts) == 47 and counts == sorted(counts)   # most errors, then warnings, then info first

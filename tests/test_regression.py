@@ -1,10 +1,10 @@
 """Regression set of real published reports, read by hand (tests/regression/).
 
 Each report in tests/regression/manifest.yaml carries the findings a careful reviewer wants
-(`expect`, judged by REGULATION.md and mapped to nianbao rule ids) and the traps: things that
-look wrong and are not. The checker, run through its public API, must give exactly the
-expected errors and warnings, compared as sets of (rule, line); info findings are free unless
-an expectation names one. Some reports fail today: the failures are the list of false findings
+(`expect`, judged by the regulation, the format notices and practice, and mapped to nianbao
+rule ids) and the traps: things that look wrong and are not. The checker, run through its
+public API, must give exactly the expected errors and warnings, compared as sets of (rule,
+line); info findings are free unless an expectation names one. Some reports fail today: the failures are the list of false findings
 and misses the checker has to fix (issue 15), not a reason to change the expectations.
 """
 

@@ -1,6 +1,8 @@
-"""The SEC, META, PERIOD, CONTACT and DATE rules on the five seed reports, against the
-hand reading of REGULATION.md §5: every finding listed there is reported with its rule,
-severity and line, and nothing listed under "What checks out" is flagged. Then the
+"""The SEC, META, PERIOD, CONTACT and DATE rules on the five seed reports, against a
+reading of each seed by hand against the Regulations on Open Government Information
+(arts. 49–50) and the format notice in force for its year (国办公开办函〔2021〕30号,
+〔2019〕60号): every finding of that reading is reported with its rule, severity and
+line, and nothing that checks out is flagged. Then the
 clean and noisy synthetic reports (no error, no warning from these families), and a few
 reports written here to show that the rules hold for any body, any values and any
 written form, not just for the seeds."""
@@ -60,8 +62,9 @@ def test_000_title_says_zhengwu(seed):
 
 
 def test_000_section_five_heading_is_the_article_50_wording(seed):
-    # REGULATION §2: a heading that reproduces art. 50's wording is info (the §5 entry
-    # for this seed calls it a variant; the brief and §2 say article wording → info).
+    # A heading that reproduces the wording of art. 50 of the Regulations (“政府信息公开
+    # 工作存在的主要问题及改进情况”) instead of the notice's section title is info, not a
+    # wrong title: the regulation itself words it so.
     v = assert_one(seed("000"), "SEC-005", "info", 419)
     assert "政府信息公开工作存在的主要问题及改进情况" in v.message()
     assert not found(seed("000"), "SEC-004")

@@ -12,18 +12,16 @@ import os
 import shutil
 import sys
 import textwrap
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
-pytest.importorskip("textual")
-
-from conftest import REAL, SEEDS  # noqa: E402
+from conftest import REAL, SEEDS
+from rich.cells import cell_len  # noqa: E402
 from reportgen import copied, report  # noqa: E402
 
 from nianbao.tui.app import NianbaoApp, editor_command  # noqa: E402
+from nianbao.tui.app import settle as settle_app  # noqa: E402
 from nianbao.tui.compare_screen import CompareScreen  # noqa: E402
 from nianbao.tui.dialogs import FilterScreen, HelpScreen, RuleErrorsScreen  # noqa: E402
 from nianbao.tui.folder_screen import FolderScreen  # noqa: E402
@@ -117,15 +115,47 @@ def make_app(path, ws, lang="zh", **kw) -> NianbaoApp:
     return NianbaoApp(path, lang=lang, **kw)
 
 
+SETTLE_ROUNDS = 200
+
+
 async def settle(pilot) -> None:
-    """Wait for the background work (checks, rule loads) and the messages it posts."""
+    """Wait until the app is settled by its own account (nianbao.tui.app.settle: every
+    worker finished, nothing pending — rules loading, reports to check, a pass across
+    reports, a comparison to read — the messages posted handled); never for time. Fails,
+    saying what is still pending, when the app does not settle, and when a worker failed."""
     app = pilot.app
-    for _ in range(20):
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        if all(w.is_finished for w in app.workers):
-            break
+    if not await settle_app(pilot, SETTLE_ROUNDS):
+        running = [(w.name, w.state.name) for w in app.workers if not w.is_finished]
+        raise AssertionError(f"the app did not settle in {SETTLE_ROUNDS} rounds: pending {app.pending()}, "
+                             f"workers running {running}")
     assert not app.worker_errors, app.worker_errors
+
+
+def gate_folder_checks(monkeypatch, held):
+    """The folder screen's checks of the files `held(path)` picks wait until the event
+    returned is set: a test sees the screen while it is still being filled, for sure."""
+    import threading
+
+    import nianbao.tui.folder_screen as folder_module
+
+    gate = threading.Event()
+    check = folder_module.check
+
+    def gated(path, rules):
+        if held(str(path)):
+            gate.wait(timeout=120)
+        return check(path, rules)
+
+    monkeypatch.setattr(folder_module, "check", gated)
+    return gate
+
+
+async def wait_for_rules(pilot) -> None:
+    """Wait for the first rules to be in force (the worker that brings them finished)."""
+    app = pilot.app
+    for worker in [w for w in app.workers if w.group == "rules"]:
+        await worker.wait()
+    assert app.watcher.rules is not None
 
 
 def touch_later(path: Path, text: str) -> None:
@@ -330,6 +360,38 @@ async def test_folder_list_report_and_back(ws):
         assert len(folder.shown) == 5
 
 
+async def test_the_folder_is_filled_once_however_the_rules_and_the_mount_interleave(ws, monkeypatch):
+    """The rules in before the folder screen is mounted (as on a loaded machine): one
+    check of the folder, one pass across reports; none started twice, none cancelled."""
+    started = []
+    run_worker = FolderScreen.run_worker
+
+    def counting(self, work, *args, **kw):
+        started.append(kw.get("group"))
+        return run_worker(self, work, *args, **kw)
+
+    monkeypatch.setattr(FolderScreen, "run_worker", counting)
+    app = make_app(ws.reports, ws)
+    app._first_rules.result(timeout=120)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        folder = app.screen
+        folder.fill()             # called again with nothing new to check: nothing starts
+        folder.rules_changed()
+        await settle(pilot)
+        assert all(s.checked for s in folder.summaries) and folder.across.links is not None
+    assert started == ["fill", "across"]
+
+
+async def test_settle_fails_loudly_when_the_app_does_not_settle(ws, monkeypatch):
+    app = make_app(ws.reports, ws)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(app, "pending", lambda: ["a check that never ends"])
+        with pytest.raises(AssertionError, match="did not settle.*a check that never ends"):
+            await settle(pilot)
+
+
 async def test_a_report_changed_on_disk_updates_its_row_in_the_list(ws):
     app = make_app(ws.reports, ws)
     async with app.run_test(size=(120, 30)) as pilot:
@@ -385,28 +447,23 @@ async def test_a_folder_of_500_reports_shows_at_once_and_fills_in_the_background
             (folder / f"{body:03d}_{year}.txt").write_text(text, encoding="utf-8")
             last = text
     monkeypatch.chdir(tmp_path)
+    gate = gate_folder_checks(monkeypatch, lambda path: True)   # nothing is checked until the gate opens
     app = NianbaoApp(folder, poll_interval=None)
-    start = time.perf_counter()
     async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_rules(pilot)
         await pilot.pause()
-        shown = time.perf_counter() - start
         screen = app.screen
         table = screen.query_one("#reports")
         assert table.row_count == 500           # every row is there before the counts
-        assert not all(s.checked for s in screen.summaries)
+        assert not any(s.checked for s in screen.summaries)
         await pilot.press("down", "down")        # and the keys still work meanwhile
         assert table.cursor_row == 2
+        gate.set()
         await settle(pilot)
-        filled = time.perf_counter() - start
         assert all(s.checked for s in screen.summaries)
         assert screen.across.links is not None and not screen.across_running
         flagged = sorted(s.name for s in screen.summaries if s.across.get("warning") or s.across.get("info"))
         assert set(copies) <= set(flagged)       # META-008, and SUM-021 (an info: the stock is recounted)
-        print(f"\n500 reports (bundled rules): the list built {app.timings['list']:.2f}s after NianbaoApp() "
-              f"(first pause in the test: {shown:.2f}s), rules in force at {app.timings['rules']:.2f}s, "
-              f"counts filled at {app.timings['counts']:.2f}s (checking {screen.fill_seconds:.2f}s), "
-              f"the pass across reports done at {app.timings['across']:.2f}s ({screen.across_seconds:.2f}s); "
-              f"all settled after {filled:.2f}s")
 
 
 # ------------------------------------------------------------------------ live reload
@@ -530,14 +587,28 @@ async def test_e_opens_the_rule_in_the_editor_and_rechecks(ws, monkeypatch):
         assert all(v.message("zh").startswith("写作“赛尔龙乡") for v in screen.listed if v.rule == "META-901")
 
 
-def test_editor_command_goes_to_the_rule_line(monkeypatch):
+@pytest.mark.parametrize(("editor", "argv"), [
+    ("vim", ["vim", "+12", "x.yaml"]), ("vi", ["vi", "+12", "x.yaml"]), ("nvim", ["nvim", "+12", "x.yaml"]),
+    ("emacs -nw", ["emacs", "-nw", "+12", "x.yaml"]), ("emacsclient -t", ["emacsclient", "-t", "+12", "x.yaml"]),
+    ("nano", ["nano", "+12", "x.yaml"]), ("micro", ["micro", "+12", "x.yaml"]), ("kak", ["kak", "+12", "x.yaml"]),
+    ("/usr/local/bin/hx", ["/usr/local/bin/hx", "x.yaml:12"]), ("helix", ["helix", "x.yaml:12"]),
+    ("code", ["code", "--wait", "-g", "x.yaml:12"]), ("subl -w", ["subl", "-w", "x.yaml:12"]),
+    ("kate", ["kate", "-l", "12", "x.yaml"]), ("my-editor --flag", ["my-editor", "--flag", "x.yaml"]),
+])
+def test_editor_command_goes_to_the_rule_line(monkeypatch, editor, argv):
     monkeypatch.delenv("VISUAL", raising=False)
-    monkeypatch.setenv("EDITOR", "vim")
-    assert editor_command("rules/x.yaml", 12) == ["vim", "+12", "rules/x.yaml"]
-    monkeypatch.setenv("EDITOR", "code")
-    assert editor_command("rules/x.yaml", 12) == ["code", "--wait", "--goto", "rules/x.yaml:12"]
+    monkeypatch.delenv("NIANBAO_EDITOR_LINE", raising=False)
+    monkeypatch.setenv("EDITOR", editor)
+    assert editor_command("x.yaml", 12) == argv
+
+
+def test_any_other_editor_is_told_the_line_by_nianbao_editor_line(monkeypatch):
     monkeypatch.setenv("VISUAL", "my-editor --flag")
-    assert editor_command("r.yaml", 3) == ["my-editor", "--flag", "r.yaml"]
+    monkeypatch.setenv("NIANBAO_EDITOR_LINE", "--line {line} '{file}'")
+    assert editor_command("my rules/x.yaml", 7) == ["my-editor", "--flag", "--line", "7", "my rules/x.yaml"]
+    monkeypatch.delenv("VISUAL")
+    monkeypatch.delenv("EDITOR", raising=False)
+    assert editor_command("x.yaml", 7) == ["vi", "--line", "7", "x.yaml"]
 
 
 # ------------------------------------------------------------------------ tables, search, help
@@ -612,10 +683,8 @@ async def test_help_screen_and_command_palette(ws):
         from textual.command import CommandList
 
         commands = app.screen.query_one(CommandList)
-        for _ in range(100):   # the palette searches in the background
-            await pilot.pause(0.02)
-            if commands.option_count and "SUM" in str(commands.get_option_at_index(0).prompt):
-                break
+        await settle(pilot)   # the palette searches in a worker
+        assert commands.option_count and "SUM" in str(commands.get_option_at_index(0).prompt)
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen
@@ -658,6 +727,14 @@ async def test_an_unreadable_report_is_shown_not_fatal(ws):
         screen = app.screen
         assert screen.result.error is not None and screen.listed == []
         assert screen.query_one("#problem").has_class("shown")
+        # the error in the title, the violation pane and the rule pane; no "no violations",
+        # no empty source with a line number 1
+        for where in ("#title", "#filterbar"):
+            assert "无法读取：文件为空" in widget_text(screen.query_one(where))
+        assert "没有发现问题" not in widget_text(screen.query_one("#filterbar"))
+        assert "文件为空" in widget_text(screen.query_one("#rule").query_one("Static"))
+        assert not screen.query_one("#switch").display
+        assert not {"n", "p", "t", "f", "e", "escape"} & set(screen.active_bindings)   # nothing to walk
         await pilot.press("n", "p", "t", "e", "f", "escape")
         await settle(pilot)
 
@@ -688,7 +765,10 @@ async def test_bundled_rules_on_every_sample_do_not_crash():
             await settle(pilot)
             await pilot.press("n", "t", "p", "t", "question_mark", "escape")
             await settle(pilot)
-            assert isinstance(app.screen, ReportScreen) and app.screen.result is not None
+            screen = app.screen
+            assert isinstance(screen, ReportScreen) and screen.result.error is None
+            assert not screen.result.rule_errors and screen.listed == screen.result.violations
+            assert screen.query_one(ViolationList).row_count == len(screen.listed)
 
 
 def test_fit_measures_wide_characters():
@@ -697,24 +777,6 @@ def test_fit_measures_wide_characters():
     t = fit("写作“政务信息公开”，应为“政府信息公开”", 11)
     assert cell_len(t.plain) <= 11 and t.plain.endswith("…")
     assert fit("SUM-001 ok", 20).plain == "SUM-001 ok"
-
-
-async def test_opening_time(ws):
-    """Not an assertion: how long opening a seed-sized report takes, printed (run with -s).
-    Measured inside the app, from its construction: the text shown, the rules loaded,
-    the violations shown (the source pane, list and rule pane filled)."""
-    lines = []
-    for label, kw in (("test rules", {}), ("bundled rules", {"bundled": True, "rule_dirs": []})):
-        for _ in range(3):
-            app = make_app(ws.seed, ws, **kw)
-            async with app.run_test(size=(160, 48)) as pilot:
-                await settle(pilot)
-                assert app.screen.result is not None
-            t = app.timings
-            lines.append(f"  {label:13}: text {t['source']:.3f}s, rules {t['rules']:.3f}s, "
-                         f"violations {t['violations']:.3f}s")
-    print(f"\nopening {ws.seed.name} ({ws.seed.stat().st_size} bytes), seconds from NianbaoApp():\n"
-          + "\n".join(lines))
 
 
 # ------------------------------------------------------------------------ across reports
@@ -890,6 +952,30 @@ async def test_the_overview_lists_each_body_once_a_year_with_the_names_matched(p
         assert folder.view == "reports" and len(folder.shown) == 5
 
 
+async def test_the_overview_counts_one_report_in_several_formats_once(pairs):
+    """b_2021.txt again as GB18030 with CRLF: one report in two files. By body and year
+    it counts once, with one file's counts; Enter lists both files."""
+    text = (pairs.reports / "b_2021.txt").read_text(encoding="utf-8")
+    (pairs.reports / "b_2021_gbk.txt").write_bytes(text.replace("\n", "\r\n").encode("gb18030"))
+    app = make_app(pairs.reports, pairs)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        folder = app.screen
+        one, other = summary_of(folder, pairs.last_year), folder.by_path["reports/b_2021_gbk.txt"]
+        assert one.errors == other.errors and one.warnings == other.warnings
+        await pilot.press("b")
+        await pilot.pause()
+        [row] = [b for b in folder.bodies if (b.body, b.year) == ("李家乡", 2021)]
+        assert row.reports == 1 and len(row.paths) == 2
+        assert (row.errors, row.warnings, row.infos) == (one.errors, one.warnings, one.infos)
+        table = folder.query_one("#bodies")
+        table.move_cursor(row=folder.bodies.index(row))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [s.name for s in folder.shown] == ["b_2021.txt", "b_2021_gbk.txt"]
+        assert "李家乡 2021 年度的 1 份报告，2 个文件" in widget_text(folder.query_one("#title"))
+
+
 async def test_o_on_a_copied_report_opens_both_with_the_shared_passages_marked(pairs):
     app = bundled_app(pairs.reports)
     async with app.run_test(size=(160, 48)) as pilot:
@@ -970,19 +1056,23 @@ async def test_o_on_a_broken_carry_over_opens_last_years_report_at_its_table(pai
         assert app.screen is screen
 
 
-async def test_a_report_opened_before_the_pass_across_reports_gets_its_findings_when_it_ends(pairs):
-    for i in range(60):   # other bodies, so that checking the folder takes a while
-        (pairs.reports / f"z_{i:02d}.txt").write_text(report(f"第{i}号镇", 2022, seed=100 + i), encoding="utf-8")
+async def test_a_report_opened_before_the_pass_across_reports_gets_its_findings_when_it_ends(pairs, monkeypatch):
+    (pairs.reports / "z_other.txt").write_text(report("第1号镇", 2022, seed=100), encoding="utf-8")
+    gate = gate_folder_checks(monkeypatch, lambda path: path.endswith("z_other.txt"))
     app = make_app(pairs.reports, pairs)
     async with app.run_test(size=(120, 30)) as pilot:
         folder = app.screen
-        while app.watcher.rules is None:
-            await pilot.pause(0.01)
+        await wait_for_rules(pilot)
         folder.open(str(pairs.copy))      # while the folder is still being checked
-        assert folder.across.links is None
-        await settle(pilot)
+        for worker in [w for w in app.workers if w.group == "check"]:
+            await worker.wait()
+        await pilot.pause()
         screen = app.screen
-        assert isinstance(screen, ReportScreen) and folder.across.links is not None
+        assert isinstance(screen, ReportScreen) and screen.result is not None
+        assert folder.across.links is None and not [v for v in screen.listed if v.other]
+        gate.set()
+        await settle(pilot)
+        assert app.screen is screen and folder.across.links is not None
         assert screen._seq >= 2           # checked when opened, and again once the pass ended
         assert [v.rule for v in screen.listed if v.other] == ["META-908", "SUM-920", "SUM-920"]
 
@@ -1038,12 +1128,42 @@ async def test_snapshot_folder(ws, snapshot, size):
     await _snap(make_app(ws.reports, ws), size, snapshot, "folder.svg")
 
 
-async def test_snapshot_report_english(ws, snapshot):
-    await _snap(make_app(ws.seed, ws, lang="en"), (160, 48), snapshot, "report_en.svg", keys=["p"])
+@pytest.fixture
+def samples_tree(ws):
+    """samples/ as it is in the repository (every format), in the scratch workspace."""
+    from conftest import SAMPLES
+
+    folder = ws.root / "samples"
+    for sub in ("docx", "html", "pdf", "real", "synthetic"):
+        shutil.copytree(SAMPLES / sub, folder / sub, ignore=shutil.ignore_patterns("*.md"))
+    return Path("samples")
 
 
-async def test_snapshot_help(ws, snapshot):
-    await _snap(make_app(ws.reports, ws), (80, 24), snapshot, "help.svg", keys=["question_mark"])
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_snapshot_folder_of_every_format(ws, samples_tree, snapshot, size):
+    """47 files whose names differ in the middle (docx/2019_cells_clean.docx beside
+    docx/2019_tsv_clean.docx): each row's name keeps what tells it apart."""
+    await _snap(make_app(samples_tree, ws), size, snapshot, "samples.svg", keys=["end"])
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_snapshot_report_english(ws, snapshot, size):
+    await _snap(make_app(ws.seed, ws, lang="en"), size, snapshot, "report_en.svg", keys=["p"])
+
+
+async def test_snapshot_zoomed_table(ws, snapshot):
+    """t, Shift+Tab into a table, z: the tables view fills the screen."""
+    await _snap(make_app(ws.seed, ws), (80, 24), snapshot, "zoomed.svg", keys=["t", "shift+tab", "z"])
+
+
+async def test_snapshot_unreadable_report(ws, snapshot):
+    (ws.reports / "empty.txt").write_bytes(b"")
+    await _snap(make_app(ws.reports / "empty.txt", ws), (80, 24), snapshot, "unreadable.svg")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_snapshot_help(ws, snapshot, lang):
+    await _snap(make_app(ws.reports, ws, lang=lang), (80, 24), snapshot, f"help_{lang}.svg", keys=["question_mark"])
 
 
 async def test_snapshot_broken_rules(ws, snapshot):
@@ -1061,3 +1181,209 @@ async def test_snapshot_compare(pairs, snapshot, size):
     # the copy is the second report; its first violation is META-908, the similarity
     await _snap(make_app(pairs.reports, pairs), size, snapshot, "compare.svg", keys=["down", "enter", "o", "n"])
 
+
+
+# ------------------------------------------------------------------------ at 80×24, in Chinese
+
+def footer_text(app) -> str:
+    """The footer line as drawn."""
+    return "".join(seg.text for seg in app.screen._compositor.render_strips()[-1])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+async def test_the_footer_at_80_columns_keeps_help_and_quit(ws, lang):
+    help_, quit_ = ("? 帮助", "q 退出") if lang == "zh" else ("? help", "q quit")
+    app = make_app(ws.reports, ws, lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert help_ in footer_text(app) and quit_ in footer_text(app)
+        await pilot.press("enter")            # a report from the folder: Esc goes back
+        await settle(pilot)
+        line = footer_text(app)
+        assert help_ in line and quit_ in line and "esc" in line
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        assert ("/ 搜索" if lang == "zh" else "/ search") in footer_text(app)   # room again for the rest
+
+
+async def test_escape_in_a_single_report_is_offered_only_when_it_does_something(ws):
+    app = make_app(ws.seed, ws)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert "escape" not in screen.active_bindings and "esc" not in footer_text(app)
+        await pilot.press("t")                 # tables: Esc goes back to the source
+        await settle(pilot)
+        assert "escape" in screen.active_bindings and "esc 返回" in footer_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.query_one("#switch").current == "source" and "escape" not in screen.active_bindings
+        await pilot.press("z")                 # zoomed: Esc restores
+        await pilot.pause()
+        assert screen.maximized is not None and "escape" in screen.active_bindings
+
+
+async def test_a_zoomed_table_fills_the_screen(ws):
+    app = make_app(ws.seed, ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("t")
+        await settle(pilot)
+        await pilot.press("shift+tab", "z")
+        await pilot.pause()
+        tables = screen.query_one(TablesView)
+        assert screen.maximized is tables
+        assert tables.region.width == 80 and tables.region.height >= 20
+
+
+async def test_the_tables_view_sizes_columns_from_their_headers_and_values(ws):
+    """At 160×48 no header of the applications table is cut: each is whole on one or two
+    lines; at 80×24 the narrow review table's headers are whole too."""
+    from nianbao.tui.tables import TableGrid
+
+    for size in ((160, 48), (80, 24)):
+        app = make_app(ws.seed, ws)
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await pilot.press("t")
+            await settle(pilot)
+            grids = list(app.screen.query(TableGrid))
+            assert grids
+            for grid in grids:
+                for column in list(grid.columns.values())[1:]:
+                    shown = column.label.plain
+                    assert "…" not in shown and "".join(shown.split("\n")) == "".join(shown.split()), shown
+                    assert all(cell_len(line) <= column.width for line in shown.split("\n"))
+                labels = [grid.get_row_at(i)[0].plain for i in range(grid.row_count)]
+                assert not [label for label in labels if label.count("…") > 1]
+
+
+async def test_rows_with_the_same_start_show_where_they_differ():
+    """Seed 004's three TABLE-003 findings differ only in the block they name: the list
+    shows that part, not three identical cut-off messages."""
+    app = NianbaoApp(SEEDS["004"], poll_interval=None)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        lst = screen.query_one(ViolationList)
+        rows = [lst.get_row_at(i)[3].plain for i, v in enumerate(screen.listed) if v.rule == "TABLE-003"]
+        assert len(rows) == 3 and len(set(rows)) == 3, rows
+        assert all(any(block in row for block in ("（五）", "（六）", "（八）")) for row in rows), rows
+
+
+def wrapped_pieces(source: SourceView) -> list[str]:
+    return [piece for pieces in source.wrapped_document.lines for piece in pieces]
+
+
+async def test_the_source_wraps_chinese_as_chinese_is_set(ws):
+    """No line starts with closing punctuation or ends with an opening one; numbers,
+    words, paths and e-mail addresses stay whole; a space does not break early."""
+    import re
+
+    text = ("一、总体情况\n" + "本机关严格落实政务公开要求，全年主动公开政府信息“一百二十”条（含文件12份）。" * 6
+            + "咨询请发邮件至 gongkai@example.gov.cn 或见 rules/sec.yaml:120，电话0871-6000001。\n"
+            + "[bookmark: _GoBack]" + "根据文件要求，现将本机关2021年政府信息公开工作报告如下。" * 4 + "\n")
+    path = ws.reports / "wrap.txt"
+    path.write_text("某县2021年政府信息公开工作年度报告\n" + text, encoding="utf-8")
+    for width in (80, 100, 160):
+        app = make_app(path, ws)
+        async with app.run_test(size=(width, 30)) as pilot:
+            await settle(pilot)
+            source = app.screen.query_one(SourceView)
+            pieces = wrapped_pieces(source)
+            assert max(cell_len(p) for p in pieces) <= source.wrap_width
+            for before, after in zip(pieces, pieces[1:]):
+                assert not after or after[0] not in "，。、；：）」』！？”", (before, after)
+                assert not before or before[-1] not in "（「『“", (before, after)
+            joined = "\n".join(pieces)
+            for whole in ("gongkai@example.gov.cn", "rules/sec.yaml:120", "0871-6000001", "2021", "_GoBack]"):
+                assert whole in joined, whole
+            bookmark = next(p for p in pieces if p.startswith("[bookmark:"))
+            assert cell_len(bookmark) > source.wrap_width - 4    # filled (but for 禁则), not broken at the space
+            assert re.search(r"12份", joined)
+
+
+async def test_both_sides_of_a_comparison_wrap_at_the_same_width(pairs):
+    app = make_app(pairs.reports, pairs)
+    for size in ((80, 24), (121, 40)):
+        async with app.run_test(size=size) as pilot:
+            await settle(pilot)
+            await open_report(pilot, pairs.copy)
+            await select_rule(pilot, app.screen, "META-908")
+            await pilot.press("o")
+            await settle(pilot)
+            this, other = app.screen.query_one("#this", SourceView), app.screen.query_one("#other", SourceView)
+            assert this.wrap_width == other.wrap_width > 0 and this.gutter_width == other.gutter_width
+        app = make_app(pairs.reports, pairs)
+
+
+async def test_a_report_added_to_an_open_folder_appears(ws):
+    app = make_app(ws.reports, ws)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        folder = app.screen
+        shutil.copy(SEEDS["001"], ws.reports / "new_report.txt")
+        app.check_for_changes()          # the poll
+        await settle(pilot)
+        new = folder.by_path[str(ws.reports / "new_report.txt")]
+        assert new.checked and new.issuer == "景罕镇" and folder.query_one("#reports").row_count == 6
+        shutil.copy(SEEDS["002"], ws.reports / "another.txt")
+        await pilot.press("r")            # re-check all finds it too
+        await settle(pilot)
+        assert folder.by_path[str(ws.reports / "another.txt")].checked
+        (ws.reports / "new_report.txt").unlink()
+        app.check_for_changes()
+        await settle(pilot)
+        assert str(ws.reports / "new_report.txt") not in folder.by_path and len(folder.summaries) == 6
+
+
+async def test_file_names_are_sorted_naturally_and_cut_apart(ws, samples_tree):
+    for name in ("r_2.txt", "r_10.txt", "r_1.txt"):
+        shutil.copy(SEEDS["001"], samples_tree / name)
+    app = make_app(samples_tree, ws)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        folder = app.screen
+        names = [s.name for s in folder.shown]
+        assert names.index("r_1.txt") < names.index("r_2.txt") < names.index("r_10.txt")
+        table = folder.query_one("#reports")
+        shown = [table.get_cell(s.path, "file").plain for s in folder.shown]
+        width = table.columns["file"].width
+        assert len(set(shown)) == len(shown) and all(cell_len(name) <= width for name in shown)
+        issuers = [table.get_cell(s.path, "issuer").plain for s in folder.shown]
+        assert "柏岭县卫生健康局" in issuers     # the body column is as wide as its names need, up to half
+
+
+async def test_textual_own_words_are_in_chinese(ws):
+    from textual.command import CommandInput, CommandPalette
+
+    app = make_app(ws.seed, ws)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"主题", "退出", "按键", "截图"} <= set(titles) and "Quit" not in titles
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        assert palette.query_one(CommandInput).placeholder == "搜索命令…"
+        await pilot.press("escape")
+        await pilot.pause()
+        app.action_help_quit()
+        await pilot.pause()
+        [note] = list(app._notifications)
+        assert "退出 nianbao" in note.message and note.title == "要退出吗？"
+
+
+async def test_the_rules_reloaded_notice_covers_no_pane(ws):
+    app = make_app(ws.seed, ws)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        touch_later(ws.rule_file, RULES.replace("severity: info", "severity: warning"))
+        app.check_for_changes()
+        await settle(pilot)
+        assert not list(app._notifications)            # no toast over the rule pane
+        assert "规则已重新加载" in widget_text(app.screen.query_one("#title"))
+        app._unsay()
+        assert "规则已重新加载" not in widget_text(app.screen.query_one("#title"))

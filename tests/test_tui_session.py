@@ -9,7 +9,8 @@ import sys
 
 import pytest
 
-from conftest import REAL, ROOT, SEEDS
+from conftest import REAL, ROOT, SAMPLES, SEEDS
+from rich.cells import cell_len
 
 from nianbao.api import check
 from nianbao.model import Span, Violation
@@ -168,3 +169,79 @@ def test_only_tui_imports_textual():
     imports = re.compile(r"^\s*(from|import)\s+textual\b", re.M)
     outside = [p for p in (ROOT / "checker").rglob("*.py") if imports.search(p.read_text(encoding="utf-8"))]
     assert not outside, outside
+
+
+# ----------------------------------------------------------------------------- line breaking
+
+def test_chinese_line_breaking():
+    from nianbao.tui.linebreak import NO_END, NO_START, break_offsets, wrap
+
+    text = "本机关全年主动公开政府信息（含文件）一百二十条，收到申请12件；咨询邮箱gongkai@example.gov.cn，路径rules/sec.yaml:120。"
+    for width in range(8, 60):
+        lines = wrap(text, width)
+        assert "".join(lines) == text
+        assert all(cell_len(line) <= width for line in lines)
+        for before, after in zip(lines, lines[1:]):
+            if not (before[-1].isascii() and after[0].isascii()):   # not a run too wide, folded
+                assert after[0] not in NO_START and before[-1] not in NO_END, (width, before, after)
+        for whole in ("gongkai@example.gov.cn", "rules/sec.yaml:120", "12"):
+            if cell_len(whole) + 2 <= width:   # with the punctuation that may not start a line after it
+                assert any(whole in line for line in lines), (width, lines)
+    # a space in Chinese text does not send the rest to the next line
+    assert wrap("[bookmark: _GoBack]根据文件要求，现将报告如下", 24) == ["[bookmark: _GoBack]根据", "文件要求，现将报告如下"]
+    # a run wider than the line is folded; an empty or fitting text is not broken
+    assert wrap("x" * 10, 4) == ["xxxx", "xxxx", "xx"] and break_offsets("短", 10) == [] and break_offsets("", 5) == []
+    # TABs take the width they have at their place
+    assert break_offsets("一\t二三四", 8, [6]) == [2]
+
+
+def test_shorten_apart_keeps_what_tells_names_apart():
+    from nianbao.tui.session import shorten_apart
+
+    names = sorted(str(p.relative_to(SAMPLES)) for p in SAMPLES.rglob("*") if p.is_file() and p.suffix != ".md")
+    for width in (17, 18, 24, 30, 60):
+        short = shorten_apart(names, width)
+        assert len(set(short.values())) == len(names), width
+        assert all(cell_len(text) <= width for text in short.values())
+        assert all(text == name for name, text in short.items() if cell_len(name) <= width)
+    short = shorten_apart(["docx/2019_cells_clean.docx", "docx/2019_cells_noisy.docx", "docx/2019_tsv_clean.docx"], 17)
+    assert len(set(short.values())) == 3 and all(v.endswith(".docx") for v in short.values())
+    assert shorten_apart(["某县2022年政府信息公开工作年度报告.docx", "某县2023年政府信息公开工作年度报告.docx"], 20) == {
+        "某县2022年政府信息公开工作年度报告.docx": "某县2022年…报告.docx",
+        "某县2023年政府信息公开工作年度报告.docx": "某县2023年…报告.docx"}
+
+
+def test_file_names_sort_naturally():
+    from nianbao.tui.session import natural_key
+
+    names = ["r_10.txt", "r_2.txt", "R_1.txt", "r_2a.txt", "a/r_1.txt"]
+    assert sorted(names, key=natural_key) == ["a/r_1.txt", "R_1.txt", "r_2.txt", "r_2a.txt", "r_10.txt"]
+    summaries = [Summary(n, n) for n in names]
+    assert [s.name for s in sort_summaries(summaries, "file", False)][:2] == ["a/r_1.txt", "R_1.txt"]
+
+
+def test_messages_that_share_a_start_show_where_they_differ():
+    from nianbao.tui.violations import fit, fit_apart, shared_starts
+
+    messages = ["主动公开情况表缺少“第二十条第（五）项”整块内容", "主动公开情况表缺少“第二十条第（六）项”整块内容",
+                "写作“政务信息公开”，应为“政府信息公开”", "写作“政务信息公开”，应为“政府信息公开”"]
+    starts = shared_starts(messages)
+    assert starts[2:] == [0, 0]                      # the same throughout: nothing to tell apart
+    shown = [fit_apart(m, s, 30).plain for m, s in zip(messages, starts)]
+    assert shown[:2] == ["…“第二十条第（五）项”整块内容", "…“第二十条第（六）项”整块内容"]
+    assert shown[2] == fit(messages[2], 30).plain == "写作“政务信息公开”，应为“政府…"
+    assert fit_apart(messages[0], starts[0], 80).plain == messages[0]   # fits: shown whole
+
+
+def test_table_columns_take_their_headers_on_one_line_then_two_then_cut():
+    from nianbao.tui.tables import column_widths, header, two_line_width
+
+    labels, values = ["自然人", "商业企业", "社会公益组织", "其他", "总计"], [1, 1, 1, 1, 2]
+    assert column_widths(labels, values, 100) == ([6, 8, 12, 4, 4], 1)
+    widths, height = column_widths(labels, values, 24)
+    assert height == 2 and sum(widths) <= 24 and widths[3:] == [4, 4]     # 其他, 总计 never broken
+    assert all(len(header(label, w).plain.split("\n")) <= 2 and "…" not in header(label, w).plain
+               for label, w in zip(labels, widths))
+    widths, _ = column_widths(labels, values, 12)
+    assert all(w >= 3 for w in widths)
+    assert two_line_width("社会公益组织") == 6 and header("社会公益组织", 6).plain == "社会公\n益组织"

@@ -447,7 +447,11 @@ def test_a_file_saved_under_another_format_s_name_is_read_as_what_it_is(tmp_path
     result = run_cli("check", "--no-config", "--format", "json", saved_as, original.name, cwd=tmp_path)
     renamed, right = json.loads(result.stdout)["files"]
     assert renamed["status"] == "ok" and renamed["encoding"] == encoding
-    assert renamed["violations"] == right["violations"]
+
+    def findings(entry: dict) -> list:  # less META-013, which names the other file of the two
+        return [v for v in entry["violations"] if v["rule"] != "META-013"]
+
+    assert findings(renamed) == findings(right)
 
 
 def test_a_web_page_error_saved_as_pdf_is_still_not_a_pdf(tmp_path):

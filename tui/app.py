@@ -11,8 +11,9 @@ every result comes from `nianbao.api.check`, and across a folder's reports from
 `corpus_context` and the engine's `evaluate` (tui/across.py).
 
 Tests build the app without running it and drive it with `app.run_test()`; pass
-`poll_interval=None` to turn the timer off and call `check_for_changes()` by hand, and
-`await app.workers.wait_for_complete()` (then `pilot.pause()`) for background work.
+`poll_interval=None` to turn the timer off and call `check_for_changes()` by hand. For
+background work they wait for the app's own state, never for time: the workers
+running, then `app.pending()` (what is still to check or read) empty.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from concurrent.futures import Future
 from pathlib import Path
 from typing import Iterable
 
-from textual.app import App, SuspendNotSupported
+from textual.app import App, SuspendNotSupported, SystemCommand
+from textual.command import CommandPalette
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
@@ -42,6 +44,7 @@ from .report_screen import ReportScreen, report_screen
 from .session import Filters, RuleWatcher
 
 POLL_SECONDS = 1.0
+SAY_SECONDS = 4.0
 
 APP_KEYS = [
     Key("ctrl+p", "command_palette", "b_palette", display="^p", help="h_palette"),
@@ -78,6 +81,8 @@ class NianbaoApp(App):
         self.poll_interval = poll_interval
         self.folder_mode = self.target.is_dir()
         self.worker_errors: list[BaseException] = []
+        self.said: str | None = None          # a passing notice, shown in the title line (say)
+        self._said_timer = None
         self._loading_rules = False
         self.started = time.perf_counter()
         self.timings: dict[str, float] = {}   # first time each milestone was reached, seconds from start
@@ -114,6 +119,38 @@ class NianbaoApp(App):
         if self.poll_interval:
             self.set_interval(self.poll_interval, self.check_for_changes, name="poll")
 
+    def pending(self) -> list[str]:
+        """What the app still has to do by its own account: the rules loading, a
+        screen's checks or pass across reports not yet shown (empty: settled). Tests
+        wait on this, not on time."""
+        out = ["rules"] if self._loading_rules or self.watcher.rules is None else []
+        for screen in self.screen_stack:
+            pending = getattr(screen, "pending", None)
+            if pending is not None and screen.is_mounted:
+                out += pending()
+        return out
+
+    def say(self, text: str, seconds: float = SAY_SECONDS) -> None:
+        """A passing notice (rules reloaded, the report changed on disk), shown for a few
+        seconds in the screen's title line, where it covers nothing (a toast would lie
+        over the rule pane)."""
+        self.said = text
+        self._refresh_titles()
+        if self._said_timer is not None:
+            self._said_timer.stop()
+        self._said_timer = self.set_timer(seconds, self._unsay) if seconds else None
+
+    def _unsay(self) -> None:
+        self.said = None
+        self._said_timer = None
+        self._refresh_titles()
+
+    def _refresh_titles(self) -> None:
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_title", None)
+            if refresh is not None and screen.is_mounted:
+                refresh()
+
     def mark(self, milestone: str) -> None:
         self.timings.setdefault(milestone, time.perf_counter() - self.started)
 
@@ -134,7 +171,7 @@ class NianbaoApp(App):
         screen = self.screen
         if isinstance(screen, ReportScreen):
             if screen.check_file_changed():
-                self.notify(tr("report_reloaded", self.lang), timeout=3)
+                self.say(tr("report_reloaded", self.lang))
         elif isinstance(screen, FolderScreen) and not self._filling():
             screen.check_files_changed()
 
@@ -162,8 +199,10 @@ class NianbaoApp(App):
         changed = self.watcher.apply(rules, snap)
         self.mark("rules")
         if changed and not first:
-            self.notify(tr("rules_reloaded", self.lang, n=len(self.watcher.rules.rules)), timeout=3)
+            self.say(tr("rules_reloaded", self.lang, n=len(self.watcher.rules.rules)))
         for screen in self.screen_stack:
+            if not screen.is_mounted:
+                continue  # its on_mount checks with the rules in force then: once
             if isinstance(screen, ReportScreen):
                 screen.update_banner()
                 if changed or force_recheck:
@@ -176,6 +215,29 @@ class NianbaoApp(App):
                     screen.rules_changed()
                 else:
                     screen.update_banner()
+
+    # -- Textual's own words, in the app's language ------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands in the palette (Theme, Quit, Keys, Maximize, Screenshot…),
+        titled in the app's language."""
+        for command in super().get_system_commands(screen):
+            title, help_ = SYSTEM_COMMANDS.get(command.title, (command.title, command.help))
+            if self.lang == "en":
+                yield command
+            else:
+                yield SystemCommand(title, help_, command.callback, command.discover)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=tr("palette_placeholder", self.lang)))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C does not quit (Textual's rule, so a copy key pressed by habit loses
+        nothing): say how to, in the app's language."""
+        for key, active in self.active_bindings.items():
+            if active.binding.action in ("quit", "app.quit"):
+                self.notify(tr("help_quit", self.lang, binding=key), title=tr("help_quit_title", self.lang))
+                return
 
     # -- editor --------------------------------------------------------------------
     def edit_file(self, path: str, line: int = 1) -> None:
@@ -216,6 +278,16 @@ class NianbaoApp(App):
         self.push_screen(HelpScreen(sections, lang))
 
 
+# Textual's system commands in Chinese: title → (title, help)
+SYSTEM_COMMANDS = {
+    "Theme": ("主题", "更换配色主题"),
+    "Quit": ("退出", "立即退出 nianbao"),
+    "Keys": ("按键", "显示 / 隐藏当前窗格的按键说明"),
+    "Maximize": ("放大窗格", "放大当前窗格，占满屏幕"),
+    "Minimize": ("还原窗格", "把放大的窗格还原"),
+    "Screenshot": ("截图", "把当前屏幕保存为 SVG 图片"),
+}
+
 _APP_CLASSES: dict[tuple[type, str], type] = {}
 
 
@@ -227,8 +299,23 @@ def _for_lang(cls: type, lang: str) -> type:
     return _APP_CLASSES[key]
 
 
+# Editors that open a file at a line given as +N before it (vi and its family, emacs,
+# nano, micro, kakoune, joe, gedit…), and those that take FILE:N.
+PLUS_LINE = frozenset({"vi", "vim", "nvim", "view", "vimdiff", "gvim", "mvim", "neovide", "nano", "pico", "rnano",
+                       "emacs", "emacsclient", "micro", "kak", "kakoune", "joe", "jstar", "mg", "ne", "jed",
+                       "mcedit", "vis", "amp", "gedit", "pluma", "xed", "mousepad", "kate", "nvi", "elvis", "ex",
+                       "busybox"})
+FILE_COLON_LINE = frozenset({"hx", "helix", "subl", "sublime_text", "zed", "zeditor", "lapce"})
+GOTO = frozenset({"code", "code-insiders", "codium", "vscodium", "cursor", "windsurf"})
+EDITOR_LINE_ENV = "NIANBAO_EDITOR_LINE"
+
+
 def editor_command(path: str, line: int = 1) -> list[str]:
-    """The editor command for a file at a line: `+N` for the editors that take it."""
+    """The editor command for a file at a line: $VISUAL, else $EDITOR, else vi; `+N FILE`
+    for the editors that take it, `FILE:N` for helix, sublime and zed, `-g FILE:N` for VS
+    Code and its kin. For any other editor, NIANBAO_EDITOR_LINE says how it takes a
+    line: the arguments that follow the editor, with {file} and {line} (`-l {line}
+    {file}`); without it, the file alone."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     try:
         argv = shlex.split(editor)
@@ -236,15 +323,45 @@ def editor_command(path: str, line: int = 1) -> list[str]:
         argv = [editor]
     if not argv:
         argv = ["vi"]
-    name = Path(argv[0]).name
-    if name in ("code", "code-insiders", "codium", "cursor"):
-        return argv + ["--wait", "--goto", f"{path}:{line}"]
-    if name in ("hx", "helix", "subl", "zed"):
+    template = os.environ.get(EDITOR_LINE_ENV)
+    if template:
+        try:
+            return argv + [part.replace("{file}", path).replace("{line}", str(line))
+                           for part in shlex.split(template)]
+        except ValueError:
+            pass
+    name = Path(argv[0]).name.lower().removesuffix(".exe")
+    if name in GOTO:
+        return argv + ["--wait", "-g", f"{path}:{line}"]
+    if name in FILE_COLON_LINE:
         return argv + [f"{path}:{line}"]
-    if name in ("vi", "vim", "nvim", "view", "nano", "emacs", "emacsclient", "micro", "kak", "joe", "mg", "ne",
-                "jed", "mcedit", "gvim", "mvim"):
+    if name == "kate":
+        return argv + ["-l", str(line), path]
+    if name in PLUS_LINE:
         return argv + [f"+{line}", path]
     return argv + [path]
+
+
+async def settle(pilot, rounds: int = 200) -> bool:
+    """With Textual's test driver: wait until the app is settled by its own account —
+    every worker finished, nothing pending (NianbaoApp.pending), the messages they
+    posted handled. Each round waits for the workers running, then for the app to go
+    idle; never for time. A worker superseded by newer work (cancelled) or one that
+    failed (NianbaoApp.worker_errors has it) is not waited for again. Whether it
+    settled within `rounds`."""
+    from textual.worker import WorkerCancelled, WorkerFailed
+
+    app = pilot.app
+    for _ in range(rounds):
+        for worker in list(app.workers):
+            try:
+                await worker.wait()
+            except (WorkerCancelled, WorkerFailed):
+                pass
+        await pilot.pause()
+        if not app.pending() and all(w.is_finished for w in app.workers):
+            return True
+    return False
 
 
 def run(args) -> int:

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from .i18n import tr
+
+PALETTE_ROOM = 14   # the command palette's key at the right of the footer
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,3 +57,36 @@ def action_callback(screen, action: str):
     async def run() -> None:
         await screen.run_action(action)
     return run
+
+
+class NianbaoFooter(Footer):
+    """The footer, fitted to the width: when the keys the screen shows do not fit on
+    one line, those the screen names in FOOTER_DROP are left out first, in that order
+    (they stay in `?` help and the command palette), so that the keys that matter —
+    help and quit among them — are never cut off at the right edge."""
+
+    def compose(self) -> ComposeResult:
+        drop = self._dropped()
+        for widget in super().compose():
+            if isinstance(widget, FooterKey) and widget.action in drop:
+                continue
+            yield widget
+
+    def _dropped(self) -> set[str]:
+        screen = self.screen
+        order = list(getattr(screen, "FOOTER_DROP", ()))
+        shown = [(binding.action, cell_len(self.app.get_key_display(binding)) + cell_len(binding.description) + 2)
+                 for _, binding, _, _ in screen.active_bindings.values() if binding.show]
+        seen: dict[str, int] = {}
+        for action, width in shown:
+            seen.setdefault(action, width)
+        room = (self.size.width or self.app.size.width) - PALETTE_ROOM
+        dropped: set[str] = set()
+        while sum(w for a, w in seen.items() if a not in dropped) > room and order:
+            dropped.add(order.pop(0))
+        return dropped
+
+    def on_resize(self, event) -> None:
+        if getattr(self, "_fitted_width", None) != event.size.width:
+            self._fitted_width = event.size.width
+            self.refresh(recompose=True)

@@ -11,15 +11,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from nianbao.api import read_report
 from nianbao.model import Report, Violation
 
 from .across import Comparison, compare
-from .bindings import Key, action_callback, localized, make_bindings
+from .bindings import Key, NianbaoFooter, action_callback, localized, make_bindings
 from .i18n import SEVERITY_GLYPH, SEVERITY_STYLE, tr
-from .rulepane import short_path
+from .rulepane import said, short_path
 from .source import SourceView
 
 
@@ -29,9 +29,10 @@ class CompareScreen(Screen):
         Key("p", "step(-1)", "b_prev_passage", command="c_prev_passage", help="h_prev_passage"),
         Key("escape", "back", "b_back", display="esc", command="c_compare_back", help="h_compare_back"),
         Key("question_mark", "help", "b_help", display="?", command="c_help"),
-        Key("q", "app.quit", "b_quit", show=False),
+        Key("q", "app.quit", "b_quit"),
     ]
     BINDINGS = make_bindings(KEYS, "zh")
+    FOOTER_DROP = ()   # left out of a narrow footer first
 
     DEFAULT_CSS = """
     CompareScreen { layout: vertical; }
@@ -39,7 +40,9 @@ class CompareScreen(Screen):
                            text-wrap: nowrap; text-overflow: ellipsis; }
     CompareScreen #sides { height: 1fr; }
     CompareScreen .side { width: 1fr; height: 1fr; }
-    CompareScreen #other-side { border-left: vkey $panel-lighten-2; }
+    CompareScreen #this-side { border-right: vkey $panel-lighten-2; }
+    CompareScreen #other-side { border-left: blank; }
+    CompareScreen SourceView { scrollbar-gutter: stable; }
     CompareScreen .head { height: 1; background: $boost; padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
     CompareScreen #status { height: 1; padding: 0 1; background: $boost; }
     """
@@ -52,6 +55,7 @@ class CompareScreen(Screen):
         self.lang = lang
         self.comparison: Comparison | None = None
         self.step_index = 0
+        self._loading = False
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="title")
@@ -63,7 +67,21 @@ class CompareScreen(Screen):
                 yield Static(Text(short_path(self.violation.other or ""), style="dim"), id="other-head", classes="head")
                 yield SourceView("", id="other")
         yield Static(id="status")
-        yield Footer(compact=True)
+        yield NianbaoFooter(compact=True)
+
+    def on_resize(self, event) -> None:
+        # both sides exactly as wide, so that both wrap at the same width
+        half = event.size.width // 2
+        for side in self.query(".side"):
+            side.styles.width = half
+
+    def _same_gutters(self) -> None:
+        this, other = self.query_one("#this", SourceView), self.query_one("#other", SourceView)
+        digits = max(len(str(view.document.line_count)) for view in (this, other))
+        for view in (this, other):
+            if view.gutter_digits != digits:
+                view.gutter_digits = digits
+                view._rewrap_and_refresh_virtual_size()
 
     def on_mount(self) -> None:
         this = self.query_one("#this", SourceView)
@@ -77,6 +95,7 @@ class CompareScreen(Screen):
         """Read and parse the other report in a thread, then mark both sides."""
         rules = self.app.watcher.rules
         path = self.violation.other or ""
+        self._loading = True
 
         def work() -> None:
             other = read_report(path, rules.templates)
@@ -88,9 +107,13 @@ class CompareScreen(Screen):
 
         self.run_worker(work, thread=True, group="compare", exit_on_error=False, name=f"compare {Path(path).name}")
 
+    def pending(self) -> list[str]:
+        return ["comparison: reading the other report"] if self._loading else []
+
     def _show_other(self, other: Report | None, comparison: Comparison | None) -> None:
         if not self.is_attached:
             return
+        self._loading = False
         head = self.query_one("#other-head", Static)
         if other is None or comparison is None:   # the other report cannot be read
             head.update(Text(f"{short_path(self.violation.other or '')}: {tr('unreadable', self.lang)}",
@@ -99,6 +122,7 @@ class CompareScreen(Screen):
         self.comparison = comparison
         head.update(self._head(other, tr("other_report", self.lang)))
         self.query_one("#other", SourceView).load_text_fresh(other.text)
+        self._same_gutters()
         self.show_step(0)
         self.refresh_bindings()
 
@@ -134,7 +158,10 @@ class CompareScreen(Screen):
         text.append("nianbao ", style="bold")
         text.append(f"{SEVERITY_GLYPH.get(v.severity, '?')} {v.rule} ", style=SEVERITY_STYLE.get(v.severity, ""))
         text.append(v.message(self.lang))
-        return text
+        return said(self.app, text) if self.is_attached else text
+
+    def refresh_title(self) -> None:
+        self.query_one("#title", Static).update(self._title())
 
     def _head(self, report: Report, label: str) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis", end="")

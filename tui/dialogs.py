@@ -15,7 +15,7 @@ from nianbao.rules import FAMILIES
 
 from .bindings import Key, key_text
 from .i18n import SEVERITY_GLYPH, SEVERITY_STYLE, tr
-from .rulepane import short_path
+from .rulepane import Wrapped, short_path
 from .session import SEVERITIES, Filters
 
 DIALOG_CSS = """
@@ -48,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
                 table.add_row("", "")
             table.add_row(Text(where, style="bold underline"), "")
             for k in keys:
-                table.add_row(key_text(k), tr(k.help or k.label, self.lang))
+                table.add_row(key_text(k), Wrapped(tr(k.help or k.label, self.lang)))
         with Vertical():
             yield Static(tr("help_title", self.lang), classes="dialog-title")
             with VerticalScroll():

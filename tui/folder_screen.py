@@ -18,23 +18,26 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Static
+from textual.widgets import ContentSwitcher, DataTable, Input, Static
 from textual.worker import get_current_worker
 
 from nianbao import corpus
 from nianbao.api import CheckResult, check
 
 from .across import AcrossPass, AcrossReports, corpus_rules, pass_across
-from .bindings import Key, action_callback, localized, make_bindings
+from .bindings import Key, NianbaoFooter, action_callback, localized, make_bindings
 from .i18n import SEVERITY_STYLE, tr
 from .report_screen import ReportScreen, report_screen
-from .rulepane import short_path
+from .rulepane import said, short_path
 from .session import (BODY_SORT_COLUMNS, COUNT_COLUMNS, SORT_COLUMNS, BodyYear, Summary, body_matches_query,
-                      body_years, file_stamp, list_reports, matches_query, severity_counts, sort_body_years,
-                      sort_summaries, summarize)
+                      body_years, file_stamp, list_reports, matches_query, severity_counts, shorten_apart,
+                      sort_body_years, sort_summaries, summarize)
 from .violations import ListTable, fit
 
-ISSUER_WIDTH = 24
+ISSUER_WIDTH = 24   # before any issuing body is read
+MIN_ISSUER = 8
+MIN_FILE = 18       # file names keep at least this, enough to tell a folder's names apart
+YEAR, TEMPLATE, COUNT = 4, 7, 5
 COLUMN_LABELS = {"issuer": "issuer", "year": "year", "template": "template", "errors": "errors",
                  "warnings": "warnings", "infos": "infos", "file": "file", "body": "body",
                  "reports": "reports_col"}
@@ -62,6 +65,7 @@ class FolderScreen(Screen):
         Key("q", "app.quit", "b_quit"),
     ]
     BINDINGS = make_bindings(KEYS, "zh")
+    FOOTER_DROP = ("sort", "filter", "toggle_view")   # left out of a narrow footer first
 
     DEFAULT_CSS = """
     FolderScreen #title { height: 1; background: $panel; padding: 0 1;
@@ -98,6 +102,9 @@ class FolderScreen(Screen):
         self.across_running = False
         self.across_seconds: float | None = None
         self._across_seq = 0
+        self._fill_seq = 0
+        self._fill_pending: set[str] = set()   # paths the running fill has still to report
+        self._fill_generation = -1
 
     def compose(self) -> ComposeResult:
         yield Static(id="title")
@@ -107,7 +114,7 @@ class FolderScreen(Screen):
         with ContentSwitcher(initial="reports", id="views"):
             yield ListTable(cursor_type="row", zebra_stripes=True, id="reports")
             yield ListTable(cursor_type="row", zebra_stripes=True, id="bodies")
-        yield Footer(compact=True)
+        yield NianbaoFooter(compact=True)
 
     def on_mount(self) -> None:
         self._columns()
@@ -119,11 +126,24 @@ class FolderScreen(Screen):
 
     def _widths(self) -> tuple[int, int]:
         """(issuer, file) column widths for the screen width: the list never needs
-        scrolling sideways."""
+        scrolling sideways. The issuing body gets what its longest name needs (up to
+        half of what the two share), the file names the rest."""
         width = self.app.size.width or 120
-        issuer = ISSUER_WIDTH if width >= 110 else 16
-        fixed = issuer + 5 + 8 + 5 + 5 + 5 + 2 * 7 + 2   # cell padding, scrollbar
-        return issuer, max(12, width - fixed)
+        shared = max(MIN_ISSUER + MIN_FILE, width - (YEAR + TEMPLATE + 3 * COUNT + 2 * 7 + 2))   # padding, scrollbar
+        names = [cell_len(s.issuer) for s in self.summaries if s.issuer]
+        need = max(names) if names else ISSUER_WIDTH
+        issuer = min(max(need, MIN_ISSUER), shared - MIN_FILE)
+        return issuer, shared - issuer
+
+    def _short_names(self, width: int) -> dict[str, str]:
+        """The file names cut to the column, each keeping what tells it apart from the
+        others (session.shorten_apart); worked out again only when the names or the width
+        change."""
+        key = (width, len(self.summaries))
+        if getattr(self, "_short_key", None) != key:
+            self._short_key = key
+            self._short = shorten_apart([s.name for s in self.summaries], width)
+        return self._short
 
     def _columns(self) -> None:
         table = self.query_one("#reports", DataTable)
@@ -132,22 +152,22 @@ class FolderScreen(Screen):
         issuer, file = self._built_widths
         table.clear(columns=True)
         table.add_column(tr("issuer", lang), width=issuer, key="issuer")
-        table.add_column(tr("year", lang), width=5, key="year")
-        table.add_column(tr("template", lang), width=8, key="template")
-        table.add_column(tr("errors", lang), width=5, key="errors")
-        table.add_column(tr("warnings", lang), width=5, key="warnings")
-        table.add_column(tr("infos", lang), width=5, key="infos")
+        table.add_column(tr("year", lang), width=YEAR, key="year")
+        table.add_column(tr("template", lang), width=TEMPLATE, key="template")
+        table.add_column(tr("errors", lang), width=COUNT, key="errors")
+        table.add_column(tr("warnings", lang), width=COUNT, key="warnings")
+        table.add_column(tr("infos", lang), width=COUNT, key="infos")
         table.add_column(tr("file", lang), width=file, key="file")
         bodies = self.query_one("#bodies", DataTable)
         bodies.clear(columns=True)
         bodies.add_column(tr("body", lang), width=issuer, key="body")
-        bodies.add_column(tr("year", lang), width=5, key="year")
-        bodies.add_column(tr("reports_col", lang), width=5, key="reports")
-        bodies.add_column(tr("errors", lang), width=5, key="errors")
-        bodies.add_column(tr("warnings", lang), width=5, key="warnings")
-        bodies.add_column(tr("infos", lang), width=5, key="infos")
-        # the reports column is 3 narrower than the format column: the names get the rest
-        bodies.add_column(tr("names", lang), width=file + 3, key="names")
+        bodies.add_column(tr("year", lang), width=YEAR, key="year")
+        bodies.add_column(tr("reports_col", lang), width=COUNT, key="reports")
+        bodies.add_column(tr("errors", lang), width=COUNT, key="errors")
+        bodies.add_column(tr("warnings", lang), width=COUNT, key="warnings")
+        bodies.add_column(tr("infos", lang), width=COUNT, key="infos")
+        # the reports column is narrower than the format column: the names get the rest
+        bodies.add_column(tr("names", lang), width=file + TEMPLATE - COUNT, key="names")
 
     def on_resize(self) -> None:
         if self._widths() != getattr(self, "_built_widths", None):
@@ -193,7 +213,8 @@ class FolderScreen(Screen):
             _count(s.errors, "error", s.checked),
             _count(s.warnings, "warning", s.checked),
             _count(s.infos, "info", s.checked),
-            _fit_path(s.name, file_width, "dim" if not s.checked else ""),
+            Text(self._short_names(file_width).get(s.name, s.name), no_wrap=True, end="",
+                 style="dim" if not s.checked else ""),
         ]
 
     def rebuild_bodies(self) -> None:
@@ -241,14 +262,19 @@ class FolderScreen(Screen):
         if bodies:
             text.append(f" · {tr('by_body_year', lang)} {len(self.bodies)} {tr('rows', lang)}", style="bold")
         elif self.only is not None:
-            text.append(" · " + tr("only_fmt", lang, body=self.only.body, year=self.only.year, n=self.only.reports),
+            only = self.only
+            files = "" if len(only.paths) == only.reports else tr("files_fmt", lang, n=len(only.paths))
+            text.append(" · " + tr("only_fmt", lang, body=only.body, year=only.year, n=only.reports, files=files),
                         style="bold")
         if self.query_text:
             text.append(f" · “{self.query_text}” {len(self.bodies if bodies else self.shown)}")
         column, reverse = (self.body_sort_column, self.body_reverse) if bodies else (self.sort_column, self.reverse)
         arrow = "↓" if reverse else "↑"
         text.append(f" · {tr('sorted_by', lang)}: {tr(COLUMN_LABELS[column], lang)}{arrow}", style="dim")
-        self.query_one("#title", Static).update(text)
+        self.query_one("#title", Static).update(said(self.app, text))
+
+    def refresh_title(self) -> None:
+        self.update_title()
 
     def update_banner(self) -> None:
         watcher = self.app.watcher
@@ -267,7 +293,10 @@ class FolderScreen(Screen):
     # -- checking in the background --------------------------------------------------
     def fill(self) -> None:
         """Check every report not yet checked with the rules in force, in a thread;
-        the rows fill in as results arrive (visible order first)."""
+        the rows fill in as results arrive (visible order first). Called again while
+        a fill is under way, it starts another only when there is more to check than
+        the running one will report (a file changed after it was checked, new rules):
+        the screen is filled once, however the rules' arrival and the mount interleave."""
         watcher = self.app.watcher
         rules, generation = watcher.rules, watcher.generation
         if rules is None:
@@ -277,6 +306,12 @@ class FolderScreen(Screen):
         self.stale = False
         if not todo:
             return
+        if generation == self._fill_generation and {s.path for s in todo} <= self._fill_pending:
+            return  # the running fill checks all of these with these rules
+        self._fill_seq += 1
+        seq = self._fill_seq
+        self._fill_generation = generation
+        self._fill_pending = {s.path for s in todo}
         self.fill_started = time.perf_counter()
         self.fill_seconds = None
         self._stop_across()
@@ -295,27 +330,34 @@ class FolderScreen(Screen):
                 digest = corpus.digest(s.path, result.report) if digests and result.report is not None else None
                 batch.append((s, result, stamp, digest))
                 if time.monotonic() - last >= FLUSH_SECONDS:
-                    if not self._flush(batch, generation, lang):
+                    if not self._flush(batch, seq, generation, lang):
                         return
                     batch, last = [], time.monotonic()
-            self._flush(batch, generation, lang, done=True)
+            self._flush(batch, seq, generation, lang, done=True)
 
         self.run_worker(work, thread=True, exclusive=True, group="fill", exit_on_error=False, name="fill")
 
-    def _flush(self, batch, generation: int, lang: str, done: bool = False) -> bool:
+    def _flush(self, batch, seq: int, generation: int, lang: str, done: bool = False) -> bool:
         try:
-            self.app.call_from_thread(self._apply, batch, generation, lang, done)
+            self.app.call_from_thread(self._apply, batch, seq, generation, lang, done)
         except RuntimeError:
             return False
         return True
 
-    def _apply(self, batch, generation: int, lang: str, done: bool) -> None:
-        if generation != self.app.watcher.generation or not self.is_attached:
+    def _apply(self, batch, seq: int, generation: int, lang: str, done: bool) -> None:
+        # a superseded fill's results are dropped: the fill that replaced it checks them too
+        if seq != self._fill_seq or generation != self.app.watcher.generation or not self.is_attached:
             return
+        self._fill_pending.difference_update(s.path for s, *_ in batch)
+        if done:
+            self._fill_pending = set()
         for s, result, stamp, digest in batch:
             summarize(result, s, generation, lang, stamp)
             self.across.remember(s.path, digest)
             self.update_row(s)
+        if self._widths() != self._built_widths:   # a longer issuing body was read: columns again
+            self._columns()
+            self.rebuild()
         self.across_stale = self.across_stale or bool(batch)
         if self.view == "bodies":
             self.rebuild_bodies()
@@ -326,6 +368,20 @@ class FolderScreen(Screen):
             self.app.mark("counts")
             self.check_across()
         self.update_title()
+
+    def pending(self) -> list[str]:
+        """The work under way or due (NianbaoApp.pending): reports to check with the
+        rules in force, the pass across reports. Nothing while the screen waits, out of
+        sight, to be filled again on its return."""
+        generation = self.app.watcher.generation
+        if self.app.watcher.rules is None or self.stale:
+            return []
+        unchecked = sum(1 for s in self.summaries if s.generation != generation)
+        if unchecked:
+            return [f"folder: {unchecked} to check"]
+        if self.across_running or self.across_stale:
+            return ["folder: the pass across reports"]
+        return []
 
     # -- the pass across reports -------------------------------------------------------
     def check_across(self) -> None:
@@ -381,17 +437,47 @@ class FolderScreen(Screen):
             if isinstance(screen, ReportScreen) and screen.across is self.across:
                 screen.recheck()
 
+    def refresh_file_list(self) -> bool:
+        """Take in report files added to the folder, and let go of those removed, since
+        it was listed (whether the list changed)."""
+        found = {str(p): p for p in list_reports(self.folder)}
+        added = [path for path in found if path not in self.by_path]
+        removed = [s for s in self.summaries if s.path not in found]
+        if not added and not removed:
+            return False
+        for s in removed:
+            self.summaries.remove(s)
+            del self.by_path[s.path]
+            self.across.remember(s.path, None)
+        for path in added:
+            s = Summary(path, _rel(found[path], self.folder))
+            self.summaries.append(s)
+            self.by_path[path] = s
+        self.across_stale = True
+        self.query_one("#empty").set_class(not self.summaries, "shown")
+        if self._widths() != self._built_widths:
+            self._columns()
+        self.rebuild()
+        self.rebuild_bodies()
+        return True
+
     def check_files_changed(self) -> bool:
-        """Re-check the reports that changed on disk (called by the app's poll, and on
-        coming back from a report); the pass across reports follows."""
+        """Re-check the reports that changed on disk, and check those added (called by
+        the app's poll, and on coming back from a report); the pass across reports
+        follows."""
+        listed = self.refresh_file_list()
         changed = [s for s in self.summaries if s.checked and file_stamp(s.path) != s.stamp]
         for s in changed:
             s.generation = -1
-        if changed:
+        if changed or listed:
             self.fill()
-        return bool(changed)
+            if listed and not any(s.generation != self.app.watcher.generation for s in self.summaries):
+                self.check_across()   # only removals: the pass across reports again
+        return bool(changed or listed)
 
     def rules_changed(self) -> None:
+        if not self.is_mounted:
+            return  # on_mount fills with the rules in force then
         self.update_banner()
         if self.app.screen is self:
             self.fill()
@@ -431,8 +517,9 @@ class FolderScreen(Screen):
             self.app.push_screen(report_screen(path, self.lang, self.across))
 
     def open_body_year(self, b: BodyYear) -> None:
-        """A body's report for a year; when it has several, the list of them."""
-        if b.reports == 1:
+        """A body's report for a year; when it has several files (several reports, or
+        one saved in several formats), the list of them."""
+        if len(b.paths) == 1:
             self.open(b.paths[0])
             return
         self.only = b
@@ -516,6 +603,7 @@ class FolderScreen(Screen):
         self.query_one(f"#{self.view}", DataTable).focus()
 
     def action_recheck(self) -> None:
+        self.refresh_file_list()   # files added since: checked with the others
         self.app.reload_rules(force_recheck=True)
 
     def recheck_all(self) -> None:
@@ -549,27 +637,6 @@ def _count(n: int | None, severity: str, checked: bool) -> Text:
     if n is None:
         return Text("…" if not checked else "—", style="dim", justify="right", end="")
     return Text(str(n), style=SEVERITY_STYLE[severity] if n else "dim", justify="right", end="")
-
-
-def _fit_path(name: str, width: int, style: str) -> Text:
-    """A file name cut in the middle, so both its start and its end show."""
-    if cell_len(name) <= width:
-        return Text(name, no_wrap=True, end="", style=style)
-    head, tail = "", ""
-    i, j = 0, len(name)
-    room = max(width - 1, 2)
-    while i < j:
-        if cell_len(head) <= cell_len(tail):
-            if cell_len(head + name[i]) + cell_len(tail) > room:
-                break
-            head += name[i]
-            i += 1
-        else:
-            if cell_len(head) + cell_len(name[j - 1] + tail) > room:
-                break
-            tail = name[j - 1] + tail
-            j -= 1
-    return Text(head + "…" + tail, no_wrap=True, end="", style=style)
 
 
 def _body_key(b: BodyYear) -> str:

@@ -30,7 +30,9 @@ UI: dict[str, tuple[str, str]] = {
     "by_body_year": ("按机关与年度", "by body and year"),
     "rows": ("行", "rows"),
     "checking_across": ("正在核对报告之间的关系…", "checking the reports against each other…"),
-    "only_fmt": ("{body} {year} 年度的 {n} 份报告（Esc 返回）", "the {n} reports of {body} for {year} (Esc goes back)"),
+    "only_fmt": ("{body} {year} 年度的 {n} 份报告{files}（Esc 返回）",
+                 "the {n} report(s){files} of {body} for {year} (Esc goes back)"),
+    "files_fmt": ("，{n} 个文件（同一份报告的几种格式只算一份）", " in {n} files (one report in several formats counts once)"),
     "no_bodies": ("还没有读到机关和年度（检查完成后显示）", "no body and year read yet (shown once the reports are checked)"),
     # report screen
     "severity_col": ("级别", "Sev."),
@@ -101,6 +103,9 @@ UI: dict[str, tuple[str, str]] = {
     "no_editor_rule": ("这条问题没有对应的规则文件", "no rule file for this violation"),
     "editor_failed": ("无法启动编辑器 {editor}：{error}", "cannot start the editor {editor}: {error}"),
     "cannot_suspend": ("此终端不支持挂起，请手动编辑：{path}", "this terminal cannot suspend; edit by hand: {path}"),
+    "palette_placeholder": ("搜索命令…", "Search for commands…"),
+    "help_quit": ("按 [b]{binding}[/b] 退出 nianbao", "Press [b]{binding}[/b] to quit nianbao"),
+    "help_quit_title": ("要退出吗？", "Do you want to quit?"),
     # help / filter
     "help_title": ("快捷键", "Key bindings"),
     "filter_title": ("筛选问题（空格切换，Esc 关闭）", "Filter violations (Space toggles, Esc closes)"),

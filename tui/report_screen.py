@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, DataTable, Footer, Input, Static, TextArea
+from textual.widgets import ContentSwitcher, DataTable, Input, Static, TextArea
 
 from nianbao.api import CheckResult, check
 from nianbao.ingest import IngestError, read_source
@@ -22,16 +22,18 @@ from nianbao.regimes import regime_for
 from nianbao.rules import FAMILIES
 
 from .across import AcrossReports
-from .bindings import Key, action_callback, localized, make_bindings
+from .bindings import Key, NianbaoFooter, action_callback, localized, make_bindings
 from .dialogs import FilterScreen, RuleErrorsScreen, append_first_lines, rule_error_lines
 from .i18n import SEVERITY_GLYPH, SEVERITY_STYLE, tr
-from .rulepane import RulePane, short_path
+from .rulepane import RulePane, said, short_path
 from .session import SEVERITIES, family, file_stamp, find_selection, next_index, selection_key
 from .source import SourceView
 from .tables import TablesView
 from .violations import ViolationList
 
 NARROW = 100  # below this many columns the panes are stacked
+UNREADABLE_HIDES = frozenset({"next", "prev", "toggle_tables", "filter", "search", "edit_rule", "goto_source",
+                              "zoom", "toggle_severity", "clear_filter"})
 
 
 class SearchInput(Input):
@@ -67,9 +69,11 @@ class ReportScreen(Screen):
         Key("z", "zoom", "b_zoom", show=False, command="c_zoom", help="h_zoom"),
         Key("r", "recheck", "b_recheck", show=False, command="c_recheck", help="h_recheck"),
         Key("exclamation_mark", "rule_errors", "b_rule_errors", show=False, display="!", command="c_rule_errors"),
-        Key("q", "app.quit", "b_quit", show=False),
+        Key("q", "app.quit", "b_quit"),
     ]
     BINDINGS = make_bindings(KEYS, "zh")
+    FOOTER_DROP = ("search", "filter", "edit_rule", "toggle_tables")   # left out of a narrow footer first
+    FOOTER_DROP = ("search", "filter", "edit_rule", "toggle_tables")   # left out of a narrow footer first
 
     DEFAULT_CSS = """
     ReportScreen { layout: vertical; }
@@ -134,10 +138,13 @@ class ReportScreen(Screen):
                 yield Static(self._filter_text(), id="filterbar")
                 yield ViolationList(lang, id="violations")
                 yield RulePane(lang, id="rule")
-        yield Footer(compact=True)
+        yield NianbaoFooter(compact=True)
 
     def on_mount(self) -> None:
         self.set_class(self.app.size.width < NARROW, "narrow")
+        # what Esc can do depends on the view and the zoom: the footer follows them
+        self.watch(self.query_one(ContentSwitcher), "current", lambda _: self.refresh_bindings(), init=False)
+        self.watch(self, "maximized", lambda _: self.refresh_bindings(), init=False)
         self.query_one(ViolationList).focus()
         self.update_banner()
         self.recheck()
@@ -200,14 +207,18 @@ class ReportScreen(Screen):
         self.checked_generation = generation
         problem = self.query_one("#problem", Static)
         source = self.query_one(SourceView)
+        switch = self.query_one(ContentSwitcher)
         if result.error is not None or result.report is None:
-            message = result.error.render(self.lang) if result.error else "?"
-            problem.update(Text(f"{short_path(str(self.path))}: {message}"))
+            # the error stands where the text would be, and in the title, the violation
+            # pane and the rule pane: never "no violations" beside an empty source
+            problem.update(Text(f"{short_path(str(self.path))}: {self._problem()}"))
             problem.add_class("shown")
+            switch.display = False
             self._text = None
             source.set_text("")
         else:
             problem.remove_class("shown")
+            switch.display = True
             text = result.report.text
             if text != self._text:
                 if self._text is None:
@@ -218,6 +229,7 @@ class ReportScreen(Screen):
                 self._text = text
                 self._refresh_matches()
         self._tables_dirty = True
+        self.refresh_bindings()
         self.query_one("#title", Static).update(self._title_text())
         self.update_banner()
         self.apply_filters(keep_scroll=not first)
@@ -225,6 +237,21 @@ class ReportScreen(Screen):
             await self._build_tables()
         if first:
             self.app.mark("violations")
+
+    def pending(self) -> list[str]:
+        """A check under way, or due with the rules now in force (NianbaoApp.pending)."""
+        watcher = self.app.watcher
+        if self._seq != self._shown_seq or (watcher.rules is not None
+                                            and self.checked_generation != watcher.generation):
+            return [f"report {self.path.name}: checking"]
+        return []
+
+    def _problem(self) -> str | None:
+        """Why the report could not be read or checked (None: it was)."""
+        result = self.result
+        if result is None or (result.error is None and result.report is not None):
+            return None
+        return result.error.render(self.lang) if result.error else "?"
 
     def check_file_changed(self) -> bool:
         """Re-check when the report changed on disk (called by the app's poll)."""
@@ -238,7 +265,8 @@ class ReportScreen(Screen):
         return False
 
     def rules_changed(self) -> None:
-        self.recheck()
+        if self.is_mounted:   # before, on_mount checks with the rules in force then
+            self.recheck()
 
     # -- violations ----------------------------------------------------------------
     def apply_filters(self, keep_scroll: bool = False) -> None:
@@ -259,7 +287,7 @@ class ReportScreen(Screen):
         self.query_one("#filterbar", Static).update(self._filter_text())
         if index is None:
             self.query_one(SourceView).set_current(None)
-            self.query_one(RulePane).show(None, None)
+            self.query_one(RulePane).show(None, None, problem=self._problem())
             self._tables_highlight()
             self.refresh_bindings()
         else:
@@ -398,6 +426,11 @@ class ReportScreen(Screen):
         if self.result is None:
             text.append(tr("checking" if self.app.watcher.rules else "loading_rules", lang), style="italic")
             return text
+        if self._problem():
+            text.append(f"{SEVERITY_GLYPH['error']} {tr('unreadable', lang)}：{self._problem()}"
+                        if lang == "zh" else f"{SEVERITY_GLYPH['error']} {tr('unreadable', lang)}: {self._problem()}",
+                        style=SEVERITY_STYLE["error"])
+            return text
         for sev in SEVERITIES:
             n = sum(1 for v in all_ if v.severity == sev)
             on_ = sev in filters.severities
@@ -421,7 +454,10 @@ class ReportScreen(Screen):
         text = Text(no_wrap=True, overflow="ellipsis", end="")
         report = self.result.report if self.result else None
         text.append("nianbao ", style="bold")
-        if report is not None:
+        if self._problem():
+            text.append(f"{tr('unreadable', lang)}：{self._problem()}" if lang == "zh"
+                        else f"{tr('unreadable', lang)}: {self._problem()}", style=SEVERITY_STYLE["error"])
+        elif report is not None:
             issuer = report.issuer.name if report.issuer else tr("unknown", lang)
             text.append(issuer, style="bold")
             if report.year:
@@ -433,7 +469,10 @@ class ReportScreen(Screen):
                 note = tr("regime_note", lang, regime=tr(f"regime_short_{regime}", lang))
                 text.append(f"（{note}）" if lang == "zh" else f" ({note})", style="bold #ffaf5f")
         text.append("  " + short_path(str(self.path)), style="dim")
-        return text
+        return said(self.app, text)
+
+    def refresh_title(self) -> None:
+        self.query_one("#title", Static).update(self._title_text())
 
     def update_banner(self) -> None:
         watcher = self.app.watcher
@@ -469,8 +508,10 @@ class ReportScreen(Screen):
             if self.focused is not None and tables in self.focused.ancestors_with_self:
                 self.query_one(SourceView).focus()
             switch.current = "source"
+            self.refresh_bindings()
             return
         switch.current = "tables"
+        self.refresh_bindings()
         await self._build_tables()
 
     async def _build_tables(self) -> None:
@@ -491,6 +532,7 @@ class ReportScreen(Screen):
         bar.add_class("shown")
         self.query_one(ContentSwitcher).current = "source"
         self.query_one(SearchInput).focus()
+        self.refresh_bindings()
 
     def close_search(self) -> None:
         self.query_one("#searchbar").remove_class("shown")
@@ -500,6 +542,7 @@ class ReportScreen(Screen):
         source = self.query_one(SourceView)
         source.set_matches([], None)
         source.focus()
+        self.refresh_bindings()
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -559,10 +602,23 @@ class ReportScreen(Screen):
 
     # -- the other report ------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        # `o` is in the footer, and works, only on a violation about another report
+        # `o` is in the footer, and works, only on a violation about another report;
+        # Esc only when it has something to do (close, restore, go back)
         if action == "compare":
             return self._comparable()
+        if action == "back":
+            return self._can_go_back()
+        if action in UNREADABLE_HIDES and self._problem():
+            return False   # a report that could not be read has no text, tables or violations to walk
         return True
+
+    def _can_go_back(self) -> bool:
+        if len(self.app.screen_stack) > 1 and getattr(self.app, "folder_mode", False):
+            return True
+        if self.maximized is not None:
+            return True
+        search, switch = self.query("#searchbar"), self.query(ContentSwitcher)   # none yet while composing
+        return bool(search and search.first().has_class("shown")) or bool(switch and switch.first().current == "tables")
 
     def _comparable(self) -> bool:
         v = self.current
@@ -595,23 +651,21 @@ class ReportScreen(Screen):
     def action_zoom(self) -> None:
         if self.maximized is not None:
             self.minimize()
-            return
-        focused = self.focused
-        if focused is not None:
-            self.maximize(focused)
+        elif self.focused is not None:
+            self.maximize(self.focused)   # a table's grid: the whole tables view (TablesView.ALLOW_MAXIMIZE)
+        self.refresh_bindings()
 
     def action_back(self) -> None:
         if self.query_one("#searchbar").has_class("shown"):
             self.close_search()
-            return
-        if self.maximized is not None:
+        elif self.maximized is not None:
             self.minimize()
-            return
-        if self.query_one(ContentSwitcher).current == "tables":
+        elif self.query_one(ContentSwitcher).current == "tables":
             self.query_one(ContentSwitcher).current = "source"
-            return
-        if len(self.app.screen_stack) > 1 and getattr(self.app, "folder_mode", False):
+        elif len(self.app.screen_stack) > 1 and getattr(self.app, "folder_mode", False):
             self.dismiss(self.result)
+            return
+        self.refresh_bindings()
 
     def action_help(self) -> None:
         self.app.show_help()

@@ -6,11 +6,14 @@ tested and reused without a terminal; the checking itself is `nianbao.api.check`
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich.cells import cell_len
+
 from nianbao.api import CheckResult
-from nianbao.corpus import group_reports
+from nianbao.corpus import group_reports, one_per_report, same_reports, text_key
 from nianbao.ingest import is_report_file
 from nianbao.model import Span, Violation
 from nianbao.rules import RuleError, RuleSet, load_rules, rule_files
@@ -122,6 +125,7 @@ class Summary:
     problem: str | None = None   # why the file could not be checked
     generation: int = -1         # rule generation the counts come from (-1: not checked)
     stamp: tuple[int, int] | None = None  # (mtime_ns, size) of the file when it was checked
+    text_key: str | None = None  # corpus.text_key: the same for one report saved in several formats
 
     @property
     def checked(self) -> bool:
@@ -167,6 +171,7 @@ def summarize(result: CheckResult, summary: Summary, generation: int, lang: str,
     if result.error is not None:
         summary.problem = result.error.render(lang)
         summary.alone = None
+        summary.text_key = None
         return summary
     summary.problem = None
     report = result.report
@@ -174,18 +179,96 @@ def summarize(result: CheckResult, summary: Summary, generation: int, lang: str,
         summary.issuer = report.issuer.name if report.issuer else None
         summary.year = report.year
         summary.template = report.template
+        summary.text_key = text_key(report.text)
     summary.alone = severity_counts(result.violations)
     return summary
 
 
 SORT_COLUMNS = ("issuer", "year", "template", "errors", "warnings", "infos", "file")
 COUNT_COLUMNS = ("errors", "warnings", "infos")  # sorted most first
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(name: str) -> tuple:
+    """A file name as people sort it: the numbers in it by value (report_2 before
+    report_10), the rest ignoring case."""
+    parts = _DIGITS.split(name.lower())
+    return tuple(int(part) if i % 2 else part for i, part in enumerate(parts))
 
 
 def sort_summaries(items: list[Summary], column: str, reverse: bool) -> list[Summary]:
     if column == "file":
-        return _sorted(items, lambda s: s.name.lower(), reverse, lambda s: s.path)
+        return _sorted(items, lambda s: natural_key(s.name), reverse, lambda s: s.path)
     return _sorted(items, lambda s: getattr(s, column), reverse, lambda s: s.path)
+
+
+# ----------------------------------------------------------------------------- names that fit
+
+def shorten_apart(names: list[str], width: int) -> dict[str, str]:
+    """Each name that is wider than `width` cells cut in the middle (…), keeping what
+    tells it apart from the other names: of the ways to keep a start and an end, the one
+    closest to even whose kept start and end no other name shares (when there is one).
+    `docx/2019_cells_clean.docx` beside `docx/2019_tsv_clean.docx` and
+    `docx/2019_cells_noisy.docx` becomes `docx…s_clean.docx`, not `docx/2019_…lean.docx`."""
+    ordered = sorted(set(names))
+    out: dict[str, str] = {}
+    for name in names:
+        if name in out:
+            continue
+        if cell_len(name) <= width:
+            out[name] = name
+            continue
+        out[name] = _shorten(name, max(width - 1, 2), ordered)
+    return out
+
+
+def _shorten(name: str, room: int, ordered: list[str]) -> str:
+    splits = []   # (head chars, tail chars) using the room, from all head to all tail
+    tail_cells, t = 0, 0
+    while True:
+        head_chars, head_cells = 0, 0
+        while head_chars < len(name) - t and head_cells + cell_len(name[head_chars]) + tail_cells <= room:
+            head_cells += cell_len(name[head_chars])
+            head_chars += 1
+        splits.append((head_chars, t, abs(head_cells - tail_cells)))
+        if t >= len(name) or tail_cells + cell_len(name[len(name) - t - 1]) > room:
+            break
+        t += 1
+        tail_cells += cell_len(name[len(name) - t])
+    for head, tail, _ in sorted(splits, key=lambda split: split[2]):
+        if not _shared(name, name[:head], name[len(name) - tail:], ordered):
+            return name[:head] + "…" + name[len(name) - tail:]
+    # what tells it apart is in the middle: a stretch of it between two ellipses that no
+    # other name has at the same place, starting where a part of the name starts (after
+    # / _ - . or a space) if one can, else the one nearest the end
+    found = []
+    for start in range(len(name) - 1, 0, -1):
+        end, cells = start, 0
+        while end < len(name) and cells + cell_len(name[end]) <= room - 1:
+            cells += cell_len(name[end])
+            end += 1
+        if end == len(name):
+            continue
+        stretch = name[start:end]
+        if not any(other != name and other[start:end] == stretch for other in ordered):
+            found.append((name[start - 1] not in "/_-. ", -start, stretch))
+    if found:
+        return "…" + min(found)[2] + "…"
+    head, tail = min(splits, key=lambda split: split[2])[:2]
+    return name[:head] + "…" + name[len(name) - tail:]
+
+
+def _shared(name: str, head: str, tail: str, ordered: list[str]) -> bool:
+    """Whether another name starts with `head` and ends with `tail`."""
+    from bisect import bisect_left
+
+    i = bisect_left(ordered, head)
+    while i < len(ordered) and ordered[i].startswith(head):
+        other = ordered[i]
+        if other != name and other.endswith(tail) and len(other) >= len(head) + len(tail):
+            return True
+        i += 1
+    return False
 
 
 def _sorted(items: list, value, reverse: bool, tiebreak) -> list:
@@ -223,10 +306,11 @@ class BodyYear:
     errors: int
     warnings: int
     infos: int
+    n_reports: int | None = None   # reports, one saved in several formats counted once (None: one per path)
 
     @property
     def reports(self) -> int:
-        return len(self.paths)
+        return len(self.paths) if self.n_reports is None else self.n_reports
 
 
 BODY_SORT_COLUMNS = ("body", "year", "reports", "errors", "warnings", "infos")
@@ -234,18 +318,21 @@ BODY_SORT_COLUMNS = ("body", "year", "reports", "errors", "warnings", "infos")
 
 def body_years(summaries: list[Summary]) -> list[BodyYear]:
     """The checked reports by body (corpus.group_reports: one body under its varying
-    names) and year."""
+    names) and year. One report saved in several formats counts once (the counts of
+    its first file); its files are all listed."""
     by_path = {s.path: s for s in summaries if s.checked and s.alone is not None}
     groups = group_reports([(s.path, s.issuer, s.year) for s in by_path.values()])
+    same = same_reports([(s.path, s.text_key) for s in by_path.values()])
     out = []
     for key, group in groups.items():
         by_year: dict[int, list[str]] = {}
         for member in group.members:
             by_year.setdefault(member.year, []).append(member.path)
         for year, paths in by_year.items():
-            members = [by_path[p] for p in sorted(paths)]
-            out.append(BodyYear(key, year, sorted(group.names), [s.path for s in members],
-                                *(sum(s.count(sev) or 0 for s in members) for sev in SEVERITIES)))
+            counted = [by_path[p] for p in one_per_report(paths, same)]
+            out.append(BodyYear(key, year, sorted(group.names), sorted(paths),
+                                *(sum(s.count(sev) or 0 for s in counted) for sev in SEVERITIES),
+                                n_reports=len(counted)))
     return out
 
 

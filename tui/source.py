@@ -5,13 +5,23 @@ the cells that take part in it, and search matches.
 A read-only `TextArea` (cursor shown, so `move_cursor(..., center=True)` scrolls);
 the painting happens in `get_line`, the documented hook, and the gutter marker is put
 on the rendered strip. Whenever the marks change, `notify_style_update()` drops the
-TextArea's line cache."""
+TextArea's line cache.
+
+Long lines are wrapped as Chinese is (tui/linebreak.py): filled to the width, never
+starting a line with closing punctuation, never splitting a number, word, path or
+e-mail address. The TextArea's wrapped view is given that rule (`CJKWrappedDocument`:
+Textual's own wrapping code, with our break offsets)."""
 
 from __future__ import annotations
 
+import types
+
+import textual.document._wrapped_document as _wrapped
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.document._wrapped_document import WrappedDocument
+from textual.expand_tabs import get_tab_widths
 from textual.geometry import Offset
 from textual.strip import Strip
 from textual.widgets import TextArea
@@ -19,7 +29,30 @@ from textual.widgets import TextArea
 from nianbao.model import Span, Violation
 
 from .i18n import SEVERITY_BG, SEVERITY_GLYPH, SEVERITY_STYLE
+from .linebreak import break_offsets
 from .session import SEVERITY_RANK, display_text, line_pieces
+
+
+def cjk_wrap_offsets(text: str, width: int, tab_size: int, fold: bool = True,
+                     precomputed_tab_sections: list[tuple[str, int]] | None = None) -> list[int]:
+    """Textual's compute_wrap_offsets, answered by linebreak.break_offsets."""
+    tab_size = min(tab_size, width)
+    sections = precomputed_tab_sections or get_tab_widths(text, tab_size)
+    return break_offsets(text, width, [w for _, w in sections][:text.count("\t")])
+
+
+def _with_our_breaks(function):
+    """A WrappedDocument method whose call to compute_wrap_offsets is ours."""
+    namespace = dict(_wrapped.__dict__, compute_wrap_offsets=cjk_wrap_offsets)
+    return types.FunctionType(function.__code__, namespace, function.__name__, function.__defaults__,
+                              function.__closure__)
+
+
+class CJKWrappedDocument(WrappedDocument):
+    """The TextArea's wrapped view of the document, broken as Chinese text is."""
+
+    wrap = _with_our_breaks(WrappedDocument.wrap)
+    wrap_range = _with_our_breaks(WrappedDocument.wrap_range)
 
 CURRENT_STYLE = Style.parse("bold reverse")
 RELATED_STYLE = Style.parse("bold black on #d7af5f")
@@ -48,6 +81,20 @@ class SourceView(TextArea):
         self._related: list[tuple[int, int, int]] = []
         self._matches: dict[int, list[tuple[int, int]]] = {}   # row → (start, end)
         self._match_current: tuple[int, int, int] | None = None
+
+    gutter_digits = 0   # at least this many digits for line numbers (the comparison: both sides alike)
+
+    @property
+    def gutter_width(self) -> int:
+        if not self.show_line_numbers:
+            return 0
+        return max(len(str(self.document.line_count - 1 + self.line_number_start)), self.gutter_digits) + 2
+
+    def _rewrap_and_refresh_virtual_size(self) -> None:
+        # the TextArea makes a new WrappedDocument for each text it loads: give it our breaks
+        if type(self.wrapped_document) is WrappedDocument:
+            self.wrapped_document.__class__ = CJKWrappedDocument
+        super()._rewrap_and_refresh_virtual_size()
 
     # -- content -------------------------------------------------------------------
     def load_text_fresh(self, text: str) -> None:

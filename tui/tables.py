@@ -18,24 +18,64 @@ from nianbao.model import Cell, Report, Row, Span, Table, Violation
 from nianbao.templates import Templates, TableTemplate
 
 from .i18n import SEVERITY_BG, tr
+from .linebreak import wrap
 from .session import SEVERITY_RANK
 from .source import RELATED_STYLE
+from .violations import fit
 
 CURRENT_STYLE = Style.parse("bold black on #eeeeee")
 
-LABEL_WIDTH = 28   # at most
-VALUE_WIDTH = 14   # at most; a column is as wide as its label, within the room there is
-MIN_WIDTH = 4
+LABEL_MIN = 12     # cells the row labels keep however narrow the pane
+MIN_WIDTH = 3      # a value column at the least
 PROBLEM_STYLE = Style.parse("italic #ffaf5f")
 MISSING_STYLE = Style.parse("dim italic")
 
 
 def fit_label(label: str, width: int) -> Text:
+    """A label on one line of `width` cells, cut after a whole character with one …."""
+    return fit(label, width)
+
+
+def header(label: str, width: int, lines: int = 2) -> Text:
+    """A column header in `width` cells on at most `lines` lines, broken as Chinese is;
+    cut (…) only when it does not fit on those lines."""
+    pieces = wrap(" ".join(label.split()), max(width, 1))
+    if len(pieces) > lines:
+        pieces = pieces[:lines - 1] + [fit("".join(pieces[lines - 1:]), width).plain]
+    return Text("\n".join(pieces), end="")
+
+
+def two_line_width(label: str) -> int:
+    """The narrowest width at which a header fits on two lines; a header of two
+    characters (其他, 总计) is not broken at all."""
     label = " ".join(label.split())
-    text = Text(label, no_wrap=True, end="", overflow="ellipsis")
-    if cell_len(label) > width:
-        text.truncate(width, overflow="ellipsis")
-    return text
+    if cell_len(label) <= 4:
+        return cell_len(label)
+    width = max((cell_len(label) + 1) // 2, 1)
+    while len(wrap(label, width)) > 2:
+        width += 1
+    return width
+
+
+def column_widths(labels: list[str], values: list[int], room: int) -> tuple[list[int], int]:
+    """The widths of value columns with these header labels and widest values, in
+    `room` cells (their padding left out), and the header's height: every header on
+    one line if they fit; else on two lines, the columns that cost least given back
+    their one line from what is left over; else as wide as the room allows, headers cut."""
+    one = [max(cell_len(label), value, MIN_WIDTH) for label, value in zip(labels, values)]
+    if sum(one) <= room:
+        return one, 1
+    two = [max(two_line_width(label), value, MIN_WIDTH) for label, value in zip(labels, values)]
+    if sum(two) <= room:
+        widths, left = list(two), room - sum(two)
+        for i in sorted(range(len(labels)), key=lambda i: one[i] - two[i]):
+            if one[i] - two[i] <= left:
+                left -= one[i] - two[i]
+                widths[i] = one[i]
+    else:
+        share = room // max(len(labels), 1)
+        widths = [max(value, MIN_WIDTH, min(t, share)) for value, t in zip(values, two)]
+    return widths, 1 if all(cell_len(label) <= w for label, w in zip(labels, widths)) else 2
 
 
 @dataclass(slots=True)
@@ -66,7 +106,10 @@ class TableGrid(DataTable):
 
 
 class TablesView(VerticalScroll):
-    """Every table of a report, block by block."""
+    """Every table of a report, block by block. Zoomed (`z`), the whole view fills the
+    screen, not the one small grid that has the focus."""
+
+    ALLOW_MAXIMIZE = True
 
     DEFAULT_CSS = """
     TablesView { height: 1fr; padding: 0 1; }
@@ -90,17 +133,26 @@ class TablesView(VerticalScroll):
         self._templates: Templates | None = None
         self._built_for = -1
         self._last_highlight: tuple[list[Violation], Violation | None] | None = None
-        self.label_width = LABEL_WIDTH
+        self.label_width = LABEL_MIN
 
     def _room(self) -> int:
         width = self.size.width or (self.parent.size.width if self.parent is not None else 0) or 80
         return max(width - 4, 20)   # padding and the scrollbar
 
-    def _value_width(self, columns: int) -> int:
-        room = self._room()
-        self.label_width = min(LABEL_WIDTH, max(12, room * 2 // 5))
-        per = (room - (self.label_width + 2)) // max(columns, 1) - 2
-        return min(max(per, MIN_WIDTH), VALUE_WIDTH)
+    def _label_width(self, table: Table, tpl: TableTemplate | None, room: int) -> int:
+        """The row labels' width for one table (the same in each of its blocks): what
+        the longest label needs, within what the widest block's columns leave it."""
+        missing = cell_len(tr("missing_row", self.lang))
+        labels = [cell_len(r.label) for r in [*table.rows, *table.extra]]
+        blocks = tpl.blocks if tpl else []
+        for block in blocks:
+            labels += [cell_len(block.label if tpl.shape == "blocks" else (tpl.row_header or ""))]
+            labels += [cell_len(r.label) + missing for r in block.rows]
+        need = max(labels + [LABEL_MIN])
+        columns = [[two_line_width(c.label) for c in block.columns] for block in blocks] or \
+                  [[MIN_WIDTH] * max([len(r.cells) for r in table.rows] + [1])]
+        widest = max(sum(max(w, MIN_WIDTH) + 2 for w in block) for block in columns)
+        return max(LABEL_MIN, min(need, room - 2 - widest))
 
     async def on_resize(self) -> None:
         if not self.size.width:
@@ -138,17 +190,22 @@ class TablesView(VerticalScroll):
     def _grids(self, table: Table, tpl: TableTemplate | None) -> list:
         if tpl is None:
             width = max([len(r.cells) for r in table.rows] + [1])
+            self.label_width = self._label_width(table, None, self._room())
             return [self._numbered_grid(table.rows, "", width, "r")]
         out: list = []
         missing = {m.row for m in table.missing}
+        room = self._room()
+        self.label_width = self._label_width(table, tpl, room)
         for block in tpl.blocks:
             grid = TableGrid()
             head = block.label if tpl.shape == "blocks" else (tpl.row_header or "")
-            value_width = self._value_width(len(block.columns))
-            grid.add_column(fit_label(head, self.label_width), width=self.label_width, key="label")
-            for col in block.columns:
-                width = min(max(cell_len(col.label), MIN_WIDTH), value_width)
-                grid.add_column(fit_label(col.label, width), width=width, key=col.id)
+            values = [max([cell_len(" ".join(c.raw.split()) or "∅") for r in table.rows for c in r.cells
+                           if c.column == col.id] + [1]) for col in block.columns]
+            widths, grid.header_height = column_widths([c.label for c in block.columns], values,
+                                                       room - self.label_width - 2 * (len(block.columns) + 1))
+            grid.add_column(header(head, self.label_width, grid.header_height), width=self.label_width, key="label")
+            for col, width in zip(block.columns, widths):
+                grid.add_column(header(col.label, width, grid.header_height), width=width, key=col.id)
             for t_i, trow in enumerate(block.rows):
                 key = trow.id or f"group{t_i}"
                 row = table.row(trow.id) if trow.id else None
@@ -158,8 +215,9 @@ class TablesView(VerticalScroll):
                     grid.add_row(label, *[Text("")] * len(block.columns), key=key)
                     continue
                 if row is None:
-                    label = fit_label(trow.label, self.label_width - 4)
-                    label.append(tr("missing_row", self.lang) if trow.id in missing else "", style=MISSING_STYLE)
+                    marker = tr("missing_row", self.lang) if trow.id in missing else ""
+                    label = fit_label(trow.label, self.label_width - cell_len(marker))
+                    label.append(marker, style=MISSING_STYLE)
                     grid.add_row(label, *[Text("—", style=MISSING_STYLE)] * len(block.columns), key=key)
                     continue
                 values = []
@@ -177,9 +235,12 @@ class TablesView(VerticalScroll):
         """Rows whose values map to no template column: their cells under 1, 2, 3…"""
         grid = TableGrid()
         grid.add_column(head, width=self.label_width, key="label")
-        value_width = self._value_width(width)
-        for i in range(width):
-            grid.add_column(str(i + 1), width=value_width, key=f"c{i}")
+        values = [max([cell_len(" ".join(r.cells[i].raw.split()) or "∅") for r in rows if i < len(r.cells)] + [1])
+                  for i in range(width)]
+        widths, _ = column_widths([str(i + 1) for i in range(width)], values,
+                                  self._room() - self.label_width - 2 * (width + 1))
+        for i, column_width in enumerate(widths):
+            grid.add_column(str(i + 1), width=column_width, key=f"c{i}")
         for r_i, row in enumerate(rows):
             key = f"{key_prefix}{r_i}"
             values = [self._cell(grid, key, f"c{i}", c) for i, c in enumerate(row.cells)]

@@ -21,13 +21,56 @@ LINE_WIDTH = 5
 
 
 def fit(text: str, width: int) -> Text:
-    """One line of at most `width` cells, with an ellipsis when cut."""
+    """One line of at most `width` cells, with an ellipsis when cut (after a whole
+    character: a wide one that would not fit is left out, not padded)."""
     text = " ".join(text.split())
     if cell_len(text) <= width:
         return Text(text, no_wrap=True, end="")
-    out = Text(text, no_wrap=True, end="", overflow="ellipsis")
-    out.truncate(max(width, 1), overflow="ellipsis")
-    return out
+    kept, used = [], 0
+    for ch in text:
+        if used + cell_len(ch) > max(width - 1, 0):
+            break
+        kept.append(ch)
+        used += cell_len(ch)
+    return Text("".join(kept) + "…", no_wrap=True, end="")
+
+
+MIN_SHARED = 4   # characters another message must share before the start gives way
+_OPENING = "“‘「『（(《【"
+_BOUNDARIES = _OPENING + "：:，,；; 、"
+
+
+def shared_starts(texts: list[str]) -> list[int]:
+    """For each text, how long a start it shares with another of the texts (0 when it
+    shares none, or when another text is the same throughout: nothing tells them apart)."""
+    order = sorted(range(len(texts)), key=lambda i: texts[i])
+    shared = [0] * len(texts)
+    for a, b in zip(order, order[1:]):
+        n = _common_prefix(texts[a], texts[b])
+        shared[a], shared[b] = max(shared[a], n), max(shared[b], n)
+    return [0 if n >= len(text) else n for text, n in zip(texts, shared)]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def fit_apart(text: str, shared: int, width: int) -> Text:
+    """`text` in `width` cells. When it must be cut and its first `shared` characters are
+    another message's too, the shared start gives way (…) to the part that differs, from
+    the earliest quotation mark, bracket or punctuation before the difference that still
+    lets the rest fit."""
+    if shared < MIN_SHARED or cell_len(text) <= width:
+        return fit(text, width)
+    starts = [i if text[i] in _OPENING else i + 1 for i, ch in enumerate(text[:shared + 1]) if ch in _BOUNDARIES]
+    fitting = [i for i in starts if cell_len(text[i:]) + 1 <= width]
+    start = fitting[0] if fitting else (starts[-1] if starts else shared)
+    return fit("…" + text[start:], width)
 
 
 def severity_label(severity: str, lang: str) -> Text:
@@ -90,11 +133,14 @@ class ViolationList(ListTable):
         row = self.cursor_row
         self.clear(columns=False)
         width = self._built_width
-        for i, v in enumerate(self.items):
+        messages = [v.message(self.lang) for v in self.items]
+        # rows whose messages differ only after a long shared start show where they differ
+        starts = shared_starts(messages)
+        for i, (v, message, start) in enumerate(zip(self.items, messages, starts)):
             self.add_row(severity_label(v.severity, self.lang),
                          Text(v.rule, no_wrap=True, end=""),
                          Text(str(v.span.line), justify="right", no_wrap=True, end=""),
-                         fit(v.message(self.lang), width), key=str(i))
+                         fit_apart(message, start, width), key=str(i))
         if self.items and 0 <= row < len(self.items):
             self.move_cursor(row=row, animate=False)
 
