@@ -1387,3 +1387,24 @@ async def test_the_rules_reloaded_notice_covers_no_pane(ws):
         assert "规则已重新加载" in widget_text(app.screen.query_one("#title"))
         app._unsay()
         assert "规则已重新加载" not in widget_text(app.screen.query_one("#title"))
+
+
+async def test_a_report_read_through_spaced_out_characters_shows_the_document_as_it_is(ws):
+    """The source pane shows the document's own text (characters spaced apart, as a PDF
+    viewer copies them), what the reader repaired is said above it, and each violation
+    is painted on the characters it is about."""
+    spaced = (Path(__file__).parent / "data" / "layouts" / "spaced.txt").read_text(encoding="utf-8")
+    path = ws.reports / "spaced.txt"
+    path.write_text(spaced.replace("至 2023 年 12 月 31 日", "至 2023 年 11 月 30 日"), encoding="utf-8")
+    app = NianbaoApp(path, poll_interval=None)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        source = screen.query_one(SourceView)
+        assert source.document.text == display_text(path.read_text(encoding="utf-8"))
+        assert screen.query_one("#notes").has_class("shown")
+        assert "characters spaced apart closed up" in widget_text(screen.query_one("#notes"))
+        period = next(v for v in screen.listed if v.rule == "PERIOD-002")
+        row, start, end = line_pieces(period.span, source._lengths)[0]
+        assert source.document.lines[row][start:end].replace(" ", "") == \
+            screen.result.report.text[period.span.start:period.span.end]

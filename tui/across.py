@@ -133,7 +133,7 @@ def compare(report: Report, other: Report, violation: Violation, by_similarity: 
     its same column marked."""
     if by_similarity:
         mine = sorted({s.start: s for s in [violation.span, *violation.related]}.values(), key=lambda s: s.start)
-        index = LineIndex(other.text)
+        index = other.line_index or LineIndex(other.text)
         theirs = [index.span(a, b) for a, b in corpus.shared_passages(other, report)]
         if theirs:
             partners = {a: index.span(*partner) for (a, _), partner in corpus.passage_pairs(report, other) if partner}

@@ -62,7 +62,7 @@ class CompareScreen(Screen):
         with Horizontal(id="sides"):
             with Vertical(id="this-side", classes="side"):
                 yield Static(self._head(self.report, tr("this_report", self.lang)), classes="head")
-                yield SourceView(self.report.text, id="this")
+                yield SourceView(self.report.original_text or self.report.text, id="this")
             with Vertical(id="other-side", classes="side"):
                 yield Static(Text(short_path(self.violation.other or ""), style="dim"), id="other-head", classes="head")
                 yield SourceView("", id="other")
@@ -121,7 +121,7 @@ class CompareScreen(Screen):
             return
         self.comparison = comparison
         head.update(self._head(other, tr("other_report", self.lang)))
-        self.query_one("#other", SourceView).load_text_fresh(other.text)
+        self.query_one("#other", SourceView).load_text_fresh(other.original_text or other.text)
         self._same_gutters()
         self.show_step(0)
         self.refresh_bindings()

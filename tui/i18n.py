@@ -23,6 +23,7 @@ UI: dict[str, tuple[str, str]] = {
     "no_reports": ("这个文件夹里没有报告文件（.txt .docx .html .pdf）",
                    "no report files in this folder (.txt .docx .html .pdf)"),
     "unreadable": ("无法读取", "unreadable"),
+    "reader_notes": ("读取时已处理：", "Repaired while reading: "),
     "sorted_by": ("排序", "sorted by"),
     "body": ("机关", "Body"),
     "reports_col": ("报告", "Reports"),

@@ -87,6 +87,8 @@ class ReportScreen(Screen):
     ReportScreen #side { width: 45%; height: 1fr; border-left: vkey $panel-lighten-2; }
     ReportScreen #switch { height: 1fr; }
     ReportScreen #problem { padding: 1 2; color: $error; display: none; }
+    ReportScreen #notes { height: auto; max-height: 2; padding: 0 1; color: $text-muted; display: none; }
+    ReportScreen #notes.shown { display: block; }
     ReportScreen #problem.shown { display: block; }
     ReportScreen #searchbar { height: 1; display: none; }
     ReportScreen #searchbar.shown { display: block; }
@@ -128,6 +130,7 @@ class ReportScreen(Screen):
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield Static(id="problem")
+                yield Static(id="notes")
                 with ContentSwitcher(initial="source", id="switch"):
                     yield SourceView("", id="source")
                     yield TablesView(lang, id="tables")
@@ -171,7 +174,7 @@ class ReportScreen(Screen):
                 result = CheckResult(str(path), None, error=e)
             else:
                 if rules is None:
-                    self._call(self._show_text, source.text, seq)
+                    self._call(self._show_text, source.original or source.text, seq)
                     return
                 result = check(source, rules)
                 if across is not None and result.report is not None:
@@ -219,7 +222,7 @@ class ReportScreen(Screen):
         else:
             problem.remove_class("shown")
             switch.display = True
-            text = result.report.text
+            text = result.report.original_text or result.report.text  # the document's own text
             if text != self._text:
                 if self._text is None:
                     source.load_text_fresh(text)
@@ -230,6 +233,7 @@ class ReportScreen(Screen):
                 self._refresh_matches()
         self._tables_dirty = True
         self.refresh_bindings()
+        self._show_notes(result.report.notes if result.report else [])
         self.query_one("#title", Static).update(self._title_text())
         self.update_banner()
         self.apply_filters(keep_scroll=not first)
@@ -473,6 +477,19 @@ class ReportScreen(Screen):
 
     def refresh_title(self) -> None:
         self.query_one("#title", Static).update(self._title_text())
+
+    def _show_notes(self, notes: list[str]) -> None:
+        """What the reader repaired to read the document (running headers left out,
+        characters spaced apart closed up…), above the source: the reviewer knows the
+        text was read through them."""
+        pane = self.query_one("#notes", Static)
+        if not notes:
+            pane.remove_class("shown")
+            return
+        text = Text(tr("reader_notes", self.lang), style="bold", overflow="ellipsis")
+        text.append("; ".join(notes), style="")
+        pane.update(text)
+        pane.add_class("shown")
 
     def update_banner(self) -> None:
         watcher = self.app.watcher
