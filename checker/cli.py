@@ -82,7 +82,7 @@ def _tui_command(args: argparse.Namespace) -> int:
     try:
         from .tui.app import run
     except ImportError as e:
-        print(f"nianbao tui needs Textual: pip install 'nianbao[tui]' ({e})", file=sys.stderr)
+        print(f"nianbao tui needs Textual, which installs with nianbao: pip install nianbao ({e})", file=sys.stderr)
         return 2
     return run(args)
 
