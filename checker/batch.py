@@ -67,7 +67,7 @@ class FileResult:
     issuer: str | None = None
     issuer_kind: str | None = None
     encoding: str | None = None
-    notes: list[str] = field(default_factory=list)  # what the reader repaired
+    notes: list[dict[str, str]] = field(default_factory=list)  # what the reader repaired, by language
     findings: list[Finding] = field(default_factory=list)
     rule_errors: list[RuleRunError] = field(default_factory=list)
     known: int = 0  # findings left out because the baseline lists them
@@ -246,7 +246,7 @@ class Checker:
             path=path, year=report.year, template=report.template, regime=regime_for(report.year),
             issuer=report.issuer.name if report.issuer else None,
             issuer_kind=report.issuer.kind if report.issuer else None,
-            encoding=report.encoding, notes=report.notes,
+            encoding=report.encoding, notes=[{lang: n.render(lang) for lang in LANGS} for n in report.notes],
             findings=_findings(report.text, result.violations),
             rule_errors=result.rule_errors,
             digest=corpus.digest(path, report) if self.across else None,

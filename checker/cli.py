@@ -22,7 +22,7 @@ def _parse_command(args: argparse.Namespace) -> int:
         print(f"{args.file}: {e.render(args.lang)}", file=sys.stderr)
         return 2
     report = parse(source)
-    sys.stdout.write(to_json(report) if args.format == "json" else tree(report))
+    sys.stdout.write(to_json(report, args.lang) if args.format == "json" else tree(report, args.lang))
     return 0
 
 

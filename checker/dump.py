@@ -43,11 +43,11 @@ def _short(text: str, limit: int = 40) -> str:
 
 # ------------------------------------------------------------------------------- tree
 
-def tree(report: Report) -> str:
+def tree(report: Report, lang: str = "zh") -> str:
     out: list[str] = [f"report {report.path} ({report.encoding})"]
     add = out.append
     for note in report.notes:
-        add(f"  repaired   {note}")
+        add(f"  repaired   {note.render(lang)}")
     add(f"  title      {_range(report.title.span) if report.title else '-':<16} {report.title.text if report.title else '(none)'}")
     add(f"  year       {report.year if report.year else '-'} (from {report.year_source or '-'})")
     if report.issuer:
@@ -151,11 +151,11 @@ def _table_dict(t: Table) -> dict:
     }
 
 
-def to_dict(report: Report) -> dict:
+def to_dict(report: Report, lang: str = "zh") -> dict:
     return {
         "path": report.path,
         "encoding": report.encoding,
-        "notes": report.notes,
+        "notes": [note.render(lang) for note in report.notes],
         "title": _para(report.title) if report.title else None,
         "year": report.year,
         "year_source": report.year_source,
@@ -180,5 +180,5 @@ def to_dict(report: Report) -> dict:
     }
 
 
-def to_json(report: Report) -> str:
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=2) + "\n"
+def to_json(report: Report, lang: str = "zh") -> str:
+    return json.dumps(to_dict(report, lang), ensure_ascii=False, indent=2) + "\n"

@@ -31,7 +31,7 @@ class Source:
     text: str               # normalised: "\n" line ends, no BOM
     encoding: str
     origin: list[str] | None = None  # per line (0-based index): where it came from
-    notes: list[str] = field(default_factory=list)  # what the reader had to repair
+    notes: list[Message] = field(default_factory=list)  # what the reader had to repair
     # Spaces taken out of characters spaced apart (see spacing.py): where they stood in
     # `text`, and the text as it was, which is what the user sees (None: nothing taken out).
     gaps: list[int] = field(default_factory=list)
@@ -124,14 +124,14 @@ def closed_up(source: Source) -> Source:
     text, gaps = close_up(source.text)
     if gaps:
         lines = len({source.text.count("\n", 0, g + i) for i, g in enumerate(gaps)})
-        source.notes.append(f"characters spaced apart closed up on {lines} line(s) ({len(gaps)} spaces)")
+        source.notes.append(Message("note.spaced", {"lines": lines, "spaces": len(gaps)}))
         source.original, source.text, source.gaps = source.text, text, gaps
     return source
 
 
 def _with_tables(path: str, text: str, encoding: str) -> Source:
     text, tables = pipe_tables(text)
-    notes = [f"{tables} table(s) written with vertical bars (|) read as TAB-separated rows"] if tables else []
+    notes = [Message("note.bars", {"n": tables})] if tables else []
     return Source(path=path, text=text, encoding=encoding, notes=notes)
 
 

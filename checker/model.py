@@ -228,7 +228,7 @@ class Report:
     tables: list[Table]
     origin: list[str] | None = None   # per line: where it came from in the original file
     original_text: str | None = None  # the text as the document has it, when `text` closed up spaced-out characters
-    notes: list[str] = field(default_factory=list)  # what the reader repaired (Source.notes)
+    notes: list = field(default_factory=list)  # what the reader repaired (Source.notes: i18n.Message)
     title_issuer: Issuer | None = None  # the body its title names
     signed_by: Issuer | None = None     # the body its signature names
     line_index: object = field(default=None, repr=False, compare=False)  # the text.LineIndex of `text`

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .i18n import Message
+
 _PDF = b"%PDF"
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old Word .doc, or an encrypted .docx
@@ -20,6 +22,7 @@ _HTML_START = re.compile(
 _ANY_TAG = re.compile(rb"<[a-zA-Z!/?]")
 _SNIFF_BYTES = 65536
 _NAMES = {".html": "a web page (HTML)", ".docx": "a Word document (.docx)", ".pdf": "a PDF", ".txt": "plain text"}
+_NAMES_ZH = {".html": "网页（HTML）", ".docx": "Word 文档（.docx）", ".pdf": "PDF", ".txt": "纯文本"}
 
 
 def _head(data: bytes) -> bytes:
@@ -45,7 +48,7 @@ def content_kind(data: bytes) -> str | None:
     return None
 
 
-def choose(suffix: str, data: bytes) -> tuple[str, str | None]:
+def choose(suffix: str, data: bytes) -> tuple[str, Message | None]:
     """The reader to use (a suffix of READERS, or ".txt") and, when it is not the one
     the name asks for, a note saying why."""
     named = {".htm": ".html"}.get(suffix, suffix)
@@ -56,4 +59,5 @@ def choose(suffix: str, data: bytes) -> tuple[str, str | None]:
     found = content_kind(data)
     if found is None or found == named:
         return named, None
-    return found, f"named {suffix or 'without a suffix'} but holds {_NAMES[found]}: read as {_NAMES[found]}"
+    return found, Message("note.renamed", {"suffix": suffix or "(none)", "found": _NAMES[found],
+                                           "found_zh": _NAMES_ZH[found]})

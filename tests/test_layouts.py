@@ -96,13 +96,17 @@ def test_same_report_in_every_format_gives_the_same_findings(paths: list[Path]):
 ])
 def test_what_the_reader_repaired_is_said(name: str, note: str):
     path = LAYOUT / name
-    assert any(note in n for n in read_source(path).notes)
-    tree = subprocess.run([sys.executable, "-m", "nianbao.cli", "parse", str(path)], capture_output=True,
+    notes = read_source(path).notes
+    assert any(note in n.render("en") for n in notes)
+    tree = subprocess.run([sys.executable, "-m", "nianbao.cli", "parse", "--lang", "en", str(path)], capture_output=True,
                           text=True, timeout=120)
     assert any(line.startswith("  repaired   ") and note in line for line in tree.stdout.splitlines())
-    done = subprocess.run([sys.executable, "-m", "nianbao.cli", "check", "--format", "json", str(path)],
+    done = subprocess.run([sys.executable, "-m", "nianbao.cli", "check", "--lang", "en", "--format", "json", str(path)],
                           capture_output=True, text=True, timeout=120)
     assert any(note in n for n in json.loads(done.stdout)["files"][0]["notes"])
+    zh = subprocess.run([sys.executable, "-m", "nianbao.cli", "check", "--format", "json", str(path)],
+                        capture_output=True, text=True, timeout=120)
+    assert json.loads(zh.stdout)["files"][0]["notes"] == [n.render("zh") for n in notes]  # Chinese by default
 
 
 def test_running_headers_and_frames_are_not_text():

@@ -98,7 +98,8 @@ def test_the_rewrite_keeps_every_line_and_column():
 
 def test_a_source_says_its_tables_were_written_with_bars():
     source = plain_text("x.txt", (SYNTHETIC / "2021_bars_clean.txt").read_text(encoding="utf-8"))
-    assert source.notes == ["3 table(s) written with vertical bars (|) read as TAB-separated rows"]
+    assert [n.render("en") for n in source.notes] == ["3 table(s) written with vertical bars (|) read as TAB-separated rows"]
+    assert [n.render("zh") for n in source.notes] == ["3张表格用竖线（|）分隔单元格，已按TAB分隔的行读取"]
     assert plain_text("y.txt", "一、总体情况\n本年度工作有序开展。\n").notes == []
 
 

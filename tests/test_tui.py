@@ -1403,7 +1403,7 @@ async def test_a_report_read_through_spaced_out_characters_shows_the_document_as
         source = screen.query_one(SourceView)
         assert source.document.text == display_text(path.read_text(encoding="utf-8"))
         assert screen.query_one("#notes").has_class("shown")
-        assert "characters spaced apart closed up" in widget_text(screen.query_one("#notes"))
+        assert "字与字之间的空格" in widget_text(screen.query_one("#notes"))  # said in the UI's language
         period = next(v for v in screen.listed if v.rule == "PERIOD-002")
         row, start, end = line_pieces(period.span, source._lengths)[0]
         assert source.document.lines[row][start:end].replace(" ", "") == \

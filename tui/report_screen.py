@@ -478,7 +478,7 @@ class ReportScreen(Screen):
     def refresh_title(self) -> None:
         self.query_one("#title", Static).update(self._title_text())
 
-    def _show_notes(self, notes: list[str]) -> None:
+    def _show_notes(self, notes: list) -> None:
         """What the reader repaired to read the document (running headers left out,
         characters spaced apart closed up…), above the source: the reviewer knows the
         text was read through them."""
@@ -487,7 +487,7 @@ class ReportScreen(Screen):
             pane.remove_class("shown")
             return
         text = Text(tr("reader_notes", self.lang), style="bold", overflow="ellipsis")
-        text.append("; ".join(notes), style="")
+        text.append(("；" if self.lang == "zh" else "; ").join(n.render(self.lang) for n in notes), style="")
         pane.update(text)
         pane.add_class("shown")
 

@@ -44,7 +44,7 @@ def _file(run: Run, r: FileResult) -> dict:
         "issuer": {"name": r.issuer, "kind": r.issuer_kind} if r.issuer else None,
         "regime": r.regime,
         "encoding": r.encoding,
-        "notes": r.notes,
+        "notes": [note[run.lang] for note in r.notes],
         "rule_errors": [{"rule": e.rule, "message": e.message} for e in r.rule_errors],
     }
     if run.baseline:

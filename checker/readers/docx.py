@@ -18,6 +18,7 @@ import zipfile
 import zlib
 
 from .. import limits
+from ..i18n import Message
 from ..ingest import IngestError, Source
 from .layout import MAX_SPAN, Lines, first_line, join_fragments, table_rows
 from .numbering import ListNumbering, W, int_value
@@ -188,7 +189,7 @@ class _Body:
         self.paragraphs = self.tables = 0
         self.blocks(body)
         if body.find(W + "altChunk") is not None:
-            self.notes.append("the document embeds content in another format (altChunk); it is not read")
+            self.notes.append(Message("note.docx_altchunk"))
 
     def blocks(self, el) -> None:
         """The paragraphs and tables under `el` (the body, a frame's cell, a text box)."""
@@ -198,11 +199,11 @@ class _Body:
                 where = f"paragraph {self.paragraphs}"
                 self.lines.paragraph(self.paragraph(block, where), where)
                 for box in _text_boxes(block):
-                    self.notes.append(f"a text box anchored at {where} read as paragraphs")
+                    self.notes.append(Message("note.docx_text_box", {"where": where}))
                     self.blocks(box)
             elif _is_frame(block):
                 after = f"paragraph {self.paragraphs}" if self.paragraphs else "the start"
-                self.notes.append(f"a one-column table after {after} read as paragraphs (a frame round prose)")
+                self.notes.append(Message("note.docx_frame", {"where": after}))
                 for tc in (tc for tr in _children(block, _TR) for tc in _children(tr, _TC)):
                     self.blocks(tc)
             else:

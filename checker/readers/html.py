@@ -14,6 +14,7 @@ import codecs
 import re
 
 from .. import limits
+from ..i18n import Message
 from ..ingest import IngestError, Source
 from .layout import MAX_SPAN, Lines, first_line, is_cjk, join_fragments, table_rows
 
@@ -80,7 +81,7 @@ def read_html(path: str, data: bytes) -> Source:
 
 # ------------------------------------------------------------------------ decoding
 
-def _decode(data: bytes) -> tuple[str, str, list[str]]:
+def _decode(data: bytes) -> tuple[str, str, list[Message]]:
     """Bytes → (text, charset, notes): a BOM, else the declared charset, else UTF-8, else
     GB18030; a page valid in none keeps its declared charset with the bad bytes replaced."""
     for bom, codec in _BOMS:
@@ -99,8 +100,7 @@ def _decode(data: bytes) -> tuple[str, str, list[str]]:
         except UnicodeDecodeError:
             continue
     text = data.decode(tried[0], errors="replace")
-    return text, tried[0], [f"the page is not valid {tried[0]}: {text.count(chr(0xFFFD))} undecodable "
-                            "characters were replaced"]
+    return text, tried[0], [Message("note.html_undecodable", {"charset": tried[0], "n": text.count(chr(0xFFFD))})]
 
 
 def _declared_charset(head: bytes) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..i18n import Message
 from ..ingest import IngestError, Source
 
 # How many columns or rows one cell may span: far beyond any report table, and small
@@ -88,7 +89,7 @@ class Lines:
         self.lines.extend(other.lines)
         self.origin.extend(other.origin)
 
-    def source(self, path: str, encoding: str, notes: list[str]) -> Source:
+    def source(self, path: str, encoding: str, notes: list[Message]) -> Source:
         """The finished Source; a file that yielded no text at all is an error."""
         if not any(_SPACES.sub("", line).strip("\u3000") for line in self.lines):
             raise IngestError("ingest.no_text")

@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..i18n import Message
 from ..ingest import IngestError, Source
 from .layout import Lines, first_line, is_cjk, pad
 from .pdf_bounds import bounded, check_pages
@@ -100,18 +101,16 @@ def read_pdf(path: str, data: bytes) -> Source:
         raise IngestError("ingest.pdf_corrupt", reason="no page could be found")
     if not any(p.has_text for p in pages):
         raise IngestError("ingest.pdf_scanned")
-    notes = [f"page {p.number} has no text layer (a scanned page?); it is not read"
-             for p in pages if not p.has_text]
+    notes = [Message("note.pdf_no_text", {"page": p.number}) for p in pages if not p.has_text]
     dropped, running = _drop_running_lines(pages)
     if dropped:
-        notes.append(f"{dropped} running header or footer line(s) left out: {' / '.join(running)}")
+        notes.append(Message("note.pdf_running", {"n": dropped, "texts": " / ".join(running)}))
     for p in pages:
         if p.cut_tables:
-            notes.append(f"page {p.number}: {p.cut_tables} table(s) run off the right edge of the page; "
-                         "their last column, cut off, is not read")
+            notes.append(Message("note.pdf_cut_table", {"page": p.number, "n": p.cut_tables}))
     frames = sum(1 for p in pages for i in p.items if isinstance(i, _TextLine) and i.box is not None)
     if frames:
-        notes.append(f"{frames} line(s) in a frame (a one-column ruled box or text box) read as prose")
+        notes.append(Message("note.pdf_frame", {"n": frames}))
     return _write(pages).source(path, "pdf", notes)
 
 
