@@ -764,7 +764,10 @@ def _table_line_labels(text: str, templates: Templates) -> list[str]:
     return labels
 
 
-LOST_TABLE_LABELS = 4  # own labels of a table, each a line of its own, that show it is there
+# Own labels of a table, each a line of its own, that show it is there: four, or three of
+# which two are long (申请人情况, 法人或其他组织: text copied from a PDF keeps only a few
+# cells whole, the rest cut into pieces of two characters).
+LOST_TABLE_LABELS = 4
 
 
 def lost_tables(paragraphs: list[Paragraph], found: set[str | None], templates: Templates) -> list[LostTable]:
@@ -773,7 +776,7 @@ def lost_tables(paragraphs: list[Paragraph], found: set[str | None], templates: 
     tell which make a row; or a row to a line with its cells run together by spaces
     (`规章 0 0 0`, `结果维持 结果纠正 其他结果`), with nothing to tell which value is in
     which column once a cell is blank. Only labels no other table uses count, and only
-    when at least LOST_TABLE_LABELS of them do, so prose naming a row or two is not a
+    when enough of them do (see LOST_TABLE_LABELS), so prose naming a row or two is not a
     table."""
     if all(t.id in found for t in templates.tables):
         return []
@@ -787,7 +790,8 @@ def lost_tables(paragraphs: list[Paragraph], found: set[str | None], templates: 
                 spans.setdefault(owner, []).append(p.span)
     lost = []
     for table_id, seen in labels.items():  # (a line may name labels of several tables)
-        if len(seen) >= LOST_TABLE_LABELS:
+        if len(seen) >= LOST_TABLE_LABELS or (len(seen) >= LOST_TABLE_LABELS - 1
+                                              and sum(len(label) >= 4 for label in seen) >= 2):
             where = spans[table_id]
             lost.append(LostTable(table_id, templates.versions_of(table_id)[0].title,
                                   join_spans(where[0], where[-1]), len(seen)))

@@ -21,6 +21,9 @@ would rightly be called copies of each other.)
 - cut:      the applications table wider than the page: its 总计 column is cut off at
             the page edge (.pdf, printed from a web page);
 - squashed: the statistics tables copied as text with their cells run together;
+- copied_from_pdf: the text a PDF viewer gives for paged.pdf (pdftotext, where poppler is
+            installed): prose wrapped at the page width, page headers and numbers in it,
+            table cells one per line or cut into pieces;
 - and, in tests/data/not_reports/, documents that are no report at all: a Word
   document and its PDF that say "Hello", a README, a 404 page.
 
@@ -365,6 +368,9 @@ def main() -> int:
     to_pdf([NOT_REPORTS / "hello.docx"], target=NOT_REPORTS)
     (OUT / "cut_html.pdf").replace(OUT / "cut.pdf")
     (OUT / "cut.html").unlink()  # only its PDF is a sample
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext is not None and (OUT / "paged.pdf").exists():
+        subprocess.run([pdftotext, str(OUT / "paged.pdf"), str(OUT / "copied_from_pdf.txt")], check=True)
     return 0
 
 

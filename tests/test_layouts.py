@@ -38,10 +38,11 @@ EXPECTED = {
     "spaced.txt": [], "spaced.docx": [], "spaced.pdf": [],
     "merged.txt": [], "merged.docx": [], "merged.html": [], "merged.pdf": [], "merged_html.pdf": [],
     "cut.pdf": [("TABLE-019", 40)],
-    "squashed.txt": [],
+    "squashed.txt": [], "copied_from_pdf.txt": [],
 }
 # Reading notes a reviewer is given (info), where a file has them.
-EXPECTED_INFO = {"squashed.txt": [("TABLE-018", 19), ("TABLE-018", 35), ("TABLE-018", 65)]}
+EXPECTED_INFO = {"squashed.txt": [("TABLE-018", 19), ("TABLE-018", 35), ("TABLE-018", 65)],
+                 "copied_from_pdf.txt": [("TABLE-018", 42), ("TABLE-018", 132), ("TABLE-018", 831)]}
 
 
 def _findings(path: Path, severities: tuple[str, ...]) -> list[tuple[str, int]]:
