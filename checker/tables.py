@@ -765,8 +765,9 @@ def _table_line_labels(text: str, templates: Templates) -> list[str]:
 
 
 # Own labels of a table, each a line of its own, that show it is there: four, or three of
-# which two are long (申请人情况, 法人或其他组织: text copied from a PDF keeps only a few
-# cells whole, the rest cut into pieces of two characters).
+# which two are long and one names a column or a block, not a row (申请人情况, 法人或其他组织:
+# text copied from a PDF keeps only a few cells whole, the rest cut into pieces; a list of
+# 行政许可, 行政处罚, 行政强制 in prose is no table).
 LOST_TABLE_LABELS = 4
 
 
@@ -790,7 +791,7 @@ def lost_tables(paragraphs: list[Paragraph], found: set[str | None], templates: 
                 spans.setdefault(owner, []).append(p.span)
     lost = []
     for table_id, seen in labels.items():  # (a line may name labels of several tables)
-        if len(seen) >= LOST_TABLE_LABELS or (len(seen) >= LOST_TABLE_LABELS - 1
+        if len(seen) >= LOST_TABLE_LABELS or (len(seen) >= LOST_TABLE_LABELS - 1 and seen & templates.heading_labels
                                               and sum(len(label) >= 4 for label in seen) >= 2):
             where = spans[table_id]
             lost.append(LostTable(table_id, templates.versions_of(table_id)[0].title,

@@ -115,6 +115,7 @@ class Templates:
     label_owners: dict[str, set[str]] = field(default_factory=dict)
     sole_owner: dict[str, str] = field(default_factory=dict)  # label core → the one table using it
     neutral: set[str] = field(default_factory=set)  # tables whose versions are all alike
+    heading_labels: set[str] = field(default_factory=set)  # column names, block labels, captions: no row's
     _versions: dict[str, list[TableTemplate]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -124,6 +125,9 @@ class Templates:
                 self.label_owners.setdefault(label, set()).add(tpl.id)
         self.sole_owner = {label: next(iter(owners)) for label, owners in self.label_owners.items()
                            if len(owners) == 1}
+        self.heading_labels = {core(h) for t in self.tables for h in [*t.header, *t.captions]} | {
+            core(b.label) for t in self.tables for b in t.blocks if b.id} - {core(r.label) for t in self.tables
+                                                                            for r in t.rows}
         for table_id in {t.id for t in self.tables}:
             shapes = {_structure(t) for t in self.versions_of(table_id)}
             if len(self.versions_of(table_id)) > 1 and len(shapes) == 1:
