@@ -24,7 +24,9 @@ from . import __version__
 from .atomic import remove_leftovers, write_text_atomic
 
 MAX_FILE_BYTES = 8 * 1024 * 1024  # a cache file larger than this is not read
-MAX_ENTRIES = 20_000              # a Store keeps the most recently added this many
+# A Store keeps the most recently added this many: the bundled rules make about 350, and
+# the whole file is read into memory on every run (20,000 cost a check some 200 MB).
+MAX_ENTRIES = 2_000
 
 # Tagged JSON: a value JSON cannot hold is an object with one of these keys.
 _TUPLE, _PAIRS, _TREE, _TOKEN = "\0tuple", "\0pairs", "\0tree", "\0token"
