@@ -15,7 +15,7 @@ from typing import Any, Iterator
 from .expr import GLOBALS, UNKNOWN, Corpus, Env, ExprError, get_attr, guarded, render, segments, span_of, truth
 from .model import Report, Span, Violation
 from .regimes import regime_for
-from .rules import Rule
+from .rules import SEVERITIES, Rule
 from .templates import Templates
 from .text import LineIndex
 
@@ -306,20 +306,38 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
         except ExprError as e:
             errors.append(RuleRunError(rule.id, e.message))
         violations.extend(_folded(found, rule.cap, containers))
-    violations = _without_restated_notes(violations)
     violations.sort(key=lambda v: v.order)
+    violations = _without_restatements(violations, _blank_cells(report))
     return violations, errors
 
 
-def _without_restated_notes(violations: list[Violation]) -> list[Violation]:
-    """Leave out a reading note (info) every place of which an error or a warning
-    already names: a sum that does not add up because its 总计 is blank is one finding,
-    not that finding and a note about the blank cell."""
-    named = {s.start for v in violations if v.severity != "info" for s in (v.span, *v.related)}
-    if not named:
-        return violations
-    return [v for v in violations
-            if v.severity != "info" or not v.related or not all(s.start in named for s in (v.span, *v.related))]
+def _blank_cells(report: Report) -> set[int]:
+    """Where the blank cells of a report's tables start (each read as 0)."""
+    return {c.span.start for t in report.tables for r in t.rows for c in r.cells if c.problem == "blank"}
+
+
+def _without_restatements(violations: list[Violation], blanks: set[int]) -> list[Violation]:
+    """One cause, one finding. Leave out a reading note (info) every place of which an
+    error or a warning already names (the blank cell a sum rests on), and a finding that
+    rests on a blank cell that a finding before it, as loud or louder, already names (a
+    blank 总计 column: the rows that do not add up are said once, not again as the column
+    whose results add up to 0)."""
+    loud = [v for v in violations if v.severity != "info"]
+    named = {s.start for v in loud for s in (v.span, *v.related)}
+    out: list[Violation] = []
+    said: dict[int, int] = {}  # a blank cell named → the loudest rank that named it
+    for v in violations:
+        places = {s.start for s in (v.span, *v.related)}
+        if v.severity == "info" and v.related and places <= named:
+            continue
+        rank = SEVERITIES.index(v.severity)  # 0 the loudest
+        resting = places & blanks
+        if v.severity != "info" and any(said.get(b, 99) <= rank for b in resting):
+            continue
+        for b in resting:
+            said[b] = min(said.get(b, 99), rank)
+        out.append(v)
+    return out
 
 
 def _containers(report: Report) -> list[tuple[int, int]]:

@@ -668,12 +668,14 @@ def _drop_empty_columns(rows: list[RawRow]) -> list[RawRow]:
     """A column empty in every TSV row of a table is a layout artefact, not a column: a
     cell merged over two grid columns in every row (a Word or web table copied as
     text) leaves an empty cell beside it. Such columns are left out, so the values
-    line up with the template's columns; a row keeps its other cells and their places."""
+    line up with the template's columns; a row keeps its other cells and their places.
+    Only a column every row has counts: rows of a copy that left out cells (a header row
+    without the cells a rowspan covered) say nothing about the columns they lack."""
     tsv = [r for r in rows if r.layout == "tsv"]
     if len(tsv) < 2:
         return rows
-    width = max(len(r.cells) for r in tsv)
-    empty = [k for k in range(width) if all(k >= len(r.cells) or not r.cells[k].text for r in tsv)]
+    width = min(len(r.cells) for r in tsv)
+    empty = [k for k in range(width) if all(not r.cells[k].text for r in tsv)]
     if not empty or len(empty) == width:
         return rows
     drop = set(empty)

@@ -28,7 +28,7 @@ SPRUNG_TRAPS: set[str] = {
     "2019_shenyang_jgsw_dept"
 }
 KNOWN_GAPS: set[str] = {
-    "2012_cannei_xiang", "2019_shanghai_city_office", "2019_shenyang_jgsw_dept"
+    "2012_cannei_xiang", "2019_shenyang_jgsw_dept"
 }
 
 

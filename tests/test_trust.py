@@ -163,3 +163,14 @@ def test_an_item_numbered_like_a_section_inside_a_section_is_no_section():
             "2、依申请公开。全年未收到申请。\n2、主动公开政府信息情况\n")
     report = check_text(text).report
     assert [(s.number, s.canonical) for s in report.sections] == [(1, 1), (2, 2)]
+
+
+def test_a_blank_total_column_is_one_finding_not_one_per_sum_it_breaks():
+    """The 总计 of two result rows left blank (read as 0): the rows that do not add up are
+    one finding; the column whose results now add up to less than (七)总计 rests on the
+    same blank cells and is not said again; nor is the note about blank cells."""
+    text = CLEAN.replace("（一）予以公开\t2\t1\t0\t0\t0\t0\t3", "（一）予以公开\t2\t1\t0\t0\t0\t0\t").replace(
+        "1.本机关不掌握相关政府信息\t1\t0\t0\t0\t0\t0\t1", "1.本机关不掌握相关政府信息\t1\t0\t0\t0\t0\t0\t")
+    assert text.count("\t\n") >= 2
+    found = [rule for rule, _, _ in _found(text, "SUM-001", "SUM-002", "SUM-003", "TABLE-013")]
+    assert found == ["SUM-002"]
