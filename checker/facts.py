@@ -321,9 +321,16 @@ _SUBJECT = re.compile(
     r"(?=认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|未|共|全年|通过|主动)")
 
 
+_SELF = re.compile(r"(?:我|本)(?P<suffix>局|委|厅|镇|乡|街道|中心)")
+_FUNCTION_WORDS = re.compile(r"[于无的了和与及对向从将为是有在把被等由尚已均我本各该此]")  # (a clause, not a name)
+_FOUNDED = re.compile(r"(?:新)?(?:成立|组建|设立|挂牌)?")
+_NAMED = r"(?:^|[，,。；;、（(“])(?P<name>[\u4e00-\u9fff]{{2,16}}?{suffix})(?![\u4e00-\u9fff]{{0,1}}(?:长|员|属))"
+
+
 def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
-    """A body a report's own sentences name as their subject: the last resort for a
-    report that names itself nowhere else (no title line, no signature)."""
+    """A body a report's own sentences name as their subject, or the one body of its
+    kind a report names while it calls itself 我局 / 本镇: the last resort for a report
+    that names itself nowhere else (no title line, no signature)."""
     for p in paragraphs:
         for m in _SUBJECT.finditer(p.text):
             name = m.group("name")
@@ -331,7 +338,24 @@ def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
             if kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name.startswith(("我", "本", "各", "全")):
                 start = p.span.start + m.start("name")
                 return Issuer(name, kind, index.span(start, start + len(name)), "text")
-    return None
+    selves = [m.group("suffix") for p in paragraphs for m in _SELF.finditer(p.text)]
+    if not selves:
+        return None
+    suffix = max(set(selves), key=selves.count)
+    named = re.compile(_NAMED.format(suffix=suffix))
+    found = set()
+    for p in paragraphs:
+        for m in named.finditer(p.text):
+            lead = _FOUNDED.match(m.group("name"))
+            name, at = m.group("name")[lead.end():], m.start("name") + lead.end()
+            if len(name) >= 4 and not _FUNCTION_WORDS.search(name):
+                found.add((name, p.span.start + at))
+    names = {name for name, _ in found}
+    if len(names) != 1:
+        return None  # none, or several bodies of the kind: no guess
+    name, start = min(found, key=lambda f: f[1])
+    kind = issuer_kind(name)
+    return Issuer(name, kind, index.span(start, start + len(name)), "text") if kind != "unknown" else None
 
 
 def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:

@@ -174,3 +174,12 @@ def test_a_blank_total_column_is_one_finding_not_one_per_sum_it_breaks():
     assert text.count("\t\n") >= 2
     found = [rule for rule, _, _ in _found(text, "SUM-001", "SUM-002", "SUM-003", "TABLE-013")]
     assert found == ["SUM-002"]
+
+
+def test_the_one_body_of_its_kind_a_report_names_while_it_calls_itself_wo_ju():
+    text = ("一、总体情况\n2018年底，机构改革后成立沈阳市机关事务管理局。由于尚无局网站，我局通过市政府门户网站公开信息。\n"
+            "2019年，我局主动公开政府信息20条。\n")
+    report = check_text(text).report
+    assert (report.issuer.name, report.issuer.kind, report.issuer.source) == ("沈阳市机关事务管理局", "department", "text")
+    two = text + "配合沈阳市财政局做好预算公开。\n"
+    assert check_text(two).report.issuer is None  # two bodies of the kind: no guess
