@@ -323,7 +323,7 @@ _SUBJECT = re.compile(
 
 _SELF = re.compile(r"(?:我|本)(?P<suffix>局|委|厅|镇|乡|街道|中心)")
 _FUNCTION_WORDS = re.compile(r"[于无的了和与及对向从将为是有在把被等由尚已均我本各该此]")  # (a clause, not a name)
-_FOUNDED = re.compile(r"(?:新)?(?:成立|组建|设立|挂牌)?")
+_FOUNDED = re.compile(r"(?:.*(?:成立|组建|设立|挂牌))?")  # "机构改革后成立X局": X局
 _NAMED = r"(?:^|[，,。；;、（(“])(?P<name>[\u4e00-\u9fff]{{2,16}}?{suffix})(?![\u4e00-\u9fff]{{0,1}}(?:长|员|属))"
 
 
