@@ -4,8 +4,8 @@ Each report in tests/regression/manifest.yaml carries the findings a careful rev
 (`expect`, judged by the regulation, the format notices and practice, and mapped to nianbao
 rule ids) and the traps: things that look wrong and are not. The checker, run through its
 public API, must give exactly the expected errors and warnings, compared as sets of (rule,
-line); info findings are free unless an expectation names one. Some reports fail today: the failures are the list of false findings
-and misses the checker has to fix (issue 15), not a reason to change the expectations.
+line); info findings are free unless an expectation names one. A failure is a false finding
+or a miss of the checker, not a reason to change the expectations.
 """
 
 from __future__ import annotations
@@ -22,17 +22,6 @@ REGRESSION = ROOT / "tests" / "regression"
 MANIFEST = yaml.safe_load((REGRESSION / "manifest.yaml").read_text(encoding="utf-8"))["reports"]
 ENTRIES = {entry["id"]: entry for entry in MANIFEST}
 LOUD = ("error", "warning")
-# Reports the checker does not yet read as a reviewer does: expected to fail, strictly (a
-# report that starts passing must leave these lists). The lists only shrink.
-SPRUNG_TRAPS: set[str] = set()
-KNOWN_GAPS: set[str] = {
-    "2012_cannei_xiang"
-}
-
-
-def _ids(gaps: set[str]) -> list:
-    return [pytest.param(i, marks=pytest.mark.xfail(strict=True, reason="not yet read as a reviewer does"))
-            if i in gaps else i for i in sorted(ENTRIES)]
 
 
 def _findings(entry, rules):
@@ -51,7 +40,7 @@ def _describe(pairs, violations):
     return "\n".join(lines) or "  (none)"
 
 
-@pytest.mark.parametrize("report_id", _ids(KNOWN_GAPS))
+@pytest.mark.parametrize("report_id", sorted(ENTRIES))
 def test_expected_findings(report_id, rules):
     entry = ENTRIES[report_id]
     violations = _findings(entry, rules)
@@ -83,7 +72,7 @@ def test_expected_severities(report_id, rules):
     assert not wrong, f"{report_id}: wrong severities\n" + "\n".join(wrong)
 
 
-@pytest.mark.parametrize("report_id", _ids(SPRUNG_TRAPS))
+@pytest.mark.parametrize("report_id", sorted(ENTRIES))
 def test_traps(report_id, rules):
     """The traps: a rule named there must not fire as an error or warning (at its line, if given)."""
     entry = ENTRIES[report_id]
