@@ -191,7 +191,21 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact]) -> list[Period]:
         if tail:
             stop = tail.end()
         out.append(Period(fact.value, end, index.span(fact.span.start, stop), text[fact.span.start:stop]))
+    taken = {p.span.start for p in out}
+    for m in _WHOLE_YEAR_DAMAGED.finditer(norm):
+        if m.start() not in taken:
+            year = int(m.group("y"))
+            end_year = int(m.group("y2")) if m.group("y2") else year
+            out.append(Period(dt.date(year, 1, 1), dt.date(end_year, 12, 31), index.span(m.start(), m.end()),
+                              text[m.start():m.end()]))
     return out
+
+
+# A whole year's period whose 年, 月 or 日 a web page lost ("从201711日起至1231日止",
+# "202011日至20201231", "20241月1日至12月31日"): read as the period it plainly is.
+_WHOLE_YEAR_DAMAGED = re.compile(
+    rf"(?<!\d)(?P<y>(?:19|20)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}起?{_S}(?:至|到|—|－|-|~|～){_S}"
+    rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
 
 
 def contacts(text: str, index: LineIndex) -> list[Fact]:
@@ -305,20 +319,23 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
 # Sentences of an introduction that name the body whose report it is, when no title line
 # does (a web page shows the title only around the article): "现公布开阳县冯三镇人民政府
 # 2020年…年度报告", "由两城镇人民政府党政办公室编写", "唐村镇政府编制2020年…年度报告",
-# "发布机构：参内乡". The body of the report, not the office inside it that drafted it.
+# "发布机构：参内乡", "请与盐城市大丰区人民政府办公室联系". The body of the report, not the
+# office inside it that drafted it or answers questions.
 _PUBLISHES = re.compile(r"(?:现|特|现特|特此|现将)?(?:向社会)?公布(?P<rest>[^。；;\n]{4,60})")
 _COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:负责)?编(?:制|写|印)")
 _COMPILES = re.compile(r"(?:^|[，,。；;：:\s])(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报)")
 _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
-_DRAFTING_OFFICE = re.compile(r"(?P<body>政府|办事处|管委会)(?:党政综合办公室|党政办公室|综合办公室|党政办|办公室|综合办)$")
+_DRAFTING_OFFICE = re.compile(r"(?P<body>政府|办事处|管委会|区|县|市|旗|局|委|乡|镇|街道)"
+                              r"(?:党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务公开办|党政办|办公室|综合办)$")
+_CONTACT_OFFICE = re.compile(r"请(?:与|联系)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|[，,。（(]|$)")
 _ALIAS = re.compile(r"[（(](?:以下简称|下称|简称)[^)）]*[)）]$")
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，
 # 官洲街道办事处认真落实…", "南薰乡未收取任何费用" (the last resort, when nothing else names it).
 _SUBJECT = re.compile(
     r"(?:^|[，,。；;])(?:\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
     r"(?P<name>[\u4e00-\u9fff]{2,12}?(?:街道办事处|人民政府办公室|人民政府|管理委员会|管委会|管理局|局|乡|镇))"
-    r"(?=认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|未|共|全年|通过|主动)")
+    r"(?=认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|未|共|全年|通过|主动|重视)")
 
 
 _SELF = re.compile(r"(?:我|本)(?P<suffix>局|委|厅|镇|乡|街道|中心)")
@@ -371,7 +388,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         m = _PUBLISHER_LINE.search(p.text)
         if m:
             found.append((m.group("name"), m.start("name")))
-        for pattern in (_COMPILED_BY, _COMPILES):  # who drafted it: the body, not its office
+        for pattern in (_COMPILED_BY, _COMPILES, _CONTACT_OFFICE):  # who drafted it, who answers: the body, not its office
             m = pattern.search(p.text)
             if m:
                 found.append((_DRAFTING_OFFICE.sub(r"\g<body>", m.group("name")), m.start("name")))

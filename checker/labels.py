@@ -20,6 +20,9 @@ _NUMBERING = re.compile(
     r"^(?:\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s{0,2}[、.．]"
     r"|\d{1,2}(?:[、．]|\.(?!\d))|第[一二三四五六七八九十]{1,3}部分))+"
 )
+# A note in brackets that a province's copy of the template adds to a label: "上一年项目数量
+# （指2018年事项数）", "规范性文件（指各行政机关印发的有正式文号的文件）".
+_NOTE = re.compile(r"[（(](?:指|注[:：]?|含|即)[^（）()]*[）)]")
 _NOISE = re.compile(r"[\ue000-\uf8ff\s\u3000\xa0、，,.．。:：;；“”\"'‘’「」『』《》<>()（）\[\]【】/／\\|｜·•*_\-—–]+")
 
 
@@ -32,6 +35,8 @@ def core(label: str) -> str:
     """The words of a label, without numbering, spaces, punctuation or bracket styles."""
     text = nfkc(label).strip()
     text = _NUMBERING.sub("", text)
+    if "指" in text or "注" in text or "含" in text or "即" in text:
+        text = _NOTE.sub("", text)
     return _NOISE.sub("", text)
 
 

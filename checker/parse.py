@@ -180,7 +180,11 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
     title; and where the repeat leaves the year out, the one with the year. Failing any
     title-like line, a short first line."""
     candidates = [_joined_title(front, i) for i, p in enumerate(front)
-                  if p.kind == "title" and not p.text.startswith(("关于", "附"))]
+                  if p.kind == "title" and not p.text.startswith(("关于", "附")) and not _SITE_LABEL.fullmatch(core(p.text))]
+    if len(candidates) > 1:  # a bare "政府信息公开工作年度报告" beside a full title is the page repeating it
+        named = [c for c in candidates if facts.year_in(c[1].text) is not None
+                 or facts.issuer_from_title(c[1].text, c[1].span, _NO_INDEX) is not None]
+        candidates = named or candidates
     if candidates:
         last = candidates[-1]
         key, dated = _title_key(last[1].text), facts.year_in(last[1].text) is not None
@@ -190,14 +194,23 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
                                           for p in front[earlier[0] + 1:last[2]])):
                 return earlier
         return last
-    if front and len(front[0].text) <= 60 and "。" not in front[0].text:
+    if (front and len(front[0].text) <= 60 and "。" not in front[0].text and not _CHROME.search(front[0].text)
+            and not _SITE_LABEL.fullmatch(core(front[0].text))):
         return 0, front[0], 0
     return None, None, 0
 
 
+# A web site's column name shown above the article ("政府信息公开年报"), and page chrome
+# (a breadcrumb): no report's title.
+_SITE_LABEL = re.compile(r"(?:政府)?信息公开(?:工作)?年报|政务公开年报|年度报告|年报")
+_CHROME = re.compile(r"当前位置|您的位置|现在的位置|首页\s*>|>>")
+_NO_INDEX = LineIndex("")  # (a title's issuer looked for only to tell a title from a label)
+
+
 def _title_key(text: str) -> str:
-    """A title without its year: two titles of one report compare equal."""
-    return core(re.sub(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年度?", "", text))
+    """A title without its year (with 年 or run on: 2020政府…): two titles of one report
+    compare equal."""
+    return core(re.sub(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*(?:年度?)?", "", text))
 
 
 _TITLE_START_WITHOUT_BODY = re.compile(r"[（(]?\d|政府信息|信息公开|政务|工作|年度|年报")
@@ -210,7 +223,9 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
     "西咸新区底张街道办事处2023年度政府" / "信息公开工作年度报告"), or a year alone."""
     title = front[at]
     before = front[at - 1] if at > 0 else None
-    if (before is not None and before.kind == "text" and title.span.line - before.span.end_line <= 2
+    whole = (facts.year_in(title.text) is not None  # a year and a body of its own: not a second half
+             and facts.issuer_from_title(title.text, title.span, _NO_INDEX) is not None)
+    if (not whole and before is not None and before.kind == "text" and title.span.line - before.span.end_line <= 2
             and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；")
             and (_TITLE_START_WITHOUT_BODY.match(title.text) or _YEAR_ONLY.fullmatch(before.text)
                  or before.text.endswith(("年", "年度", "政府", "政务")))):

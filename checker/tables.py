@@ -385,6 +385,10 @@ class _Builder:
             self.table.problems.append(TableProblem("duplicate_row", label, span))
             return
         values = _fit(values, len(columns))
+        if 0 < len(values) < len(columns) and not any(v.text for v in values):
+            # "规章 |" and its other cells each on a line of their own ("|"): a row of blank
+            # cells, whatever number of them survived the copy
+            values = values + [RawCell("", values[-1].span)] * (len(columns) - len(values))
         if len(values) == len(columns):
             row = Row(label, span, _cells(values, columns, trow.id, kind), trow.id, [c.id for c in columns])
         else:
