@@ -1327,7 +1327,7 @@ async def test_a_report_added_to_an_open_folder_appears(ws):
         app.check_for_changes()          # the poll
         await settle(pilot)
         new = folder.by_path[str(ws.reports / "new_report.txt")]
-        assert new.checked and new.issuer == "景罕镇" and folder.query_one("#reports").row_count == 6
+        assert new.checked and new.issuer == "景罕镇人民政府" and folder.query_one("#reports").row_count == 6
         shutil.copy(SEEDS["002"], ws.reports / "another.txt")
         await pilot.press("r")            # re-check all finds it too
         await settle(pilot)
