@@ -16,7 +16,7 @@ _PDF = b"%PDF"
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old Word .doc, or an encrypted .docx
 _HTML_START = re.compile(
-    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*+-->\s*)*+"  # a comment never spans "-->": no backtracking
     rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|span|center|h[1-6])[\s>/]",
     re.IGNORECASE | re.DOTALL)
 _ANY_TAG = re.compile(rb"<[a-zA-Z!/?]")
