@@ -47,7 +47,7 @@ from pathlib import Path
 import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Cm, Pt
+from docx.shared import Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office  # noqa: E402  (the shared structure and writers)

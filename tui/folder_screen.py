@@ -139,7 +139,7 @@ class FolderScreen(Screen):
         """The file names cut to the column, each keeping what tells it apart from the
         others (session.shorten_apart); worked out again only when the names or the width
         change."""
-        key = (width, len(self.summaries))
+        key = (width, tuple(s.name for s in self.summaries))
         if getattr(self, "_short_key", None) != key:
             self._short_key = key
             self._short = shorten_apart([s.name for s in self.summaries], width)

@@ -73,7 +73,6 @@ class ReportScreen(Screen):
     ]
     BINDINGS = make_bindings(KEYS, "zh")
     FOOTER_DROP = ("search", "filter", "edit_rule", "toggle_tables")   # left out of a narrow footer first
-    FOOTER_DROP = ("search", "filter", "edit_rule", "toggle_tables")   # left out of a narrow footer first
 
     DEFAULT_CSS = """
     ReportScreen { layout: vertical; }
