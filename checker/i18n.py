@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 LANGS = ("zh", "en")
@@ -188,6 +189,22 @@ CATALOG: dict[str, dict[str, str]] = {
 }
 
 
+class Place(str):
+    """Where in a document a reader was ("paragraph 5", "table 2 row 3", "the start"),
+    as the reader words it; a message worded in Chinese words it in Chinese."""
+
+    _ZH = ((re.compile(r"paragraph (\d+)"), r"第\1段"), (re.compile(r"table (\d+)"), r"第\1个表格"),
+           (re.compile(r"row (\d+)"), r"第\1行"), (re.compile(r"the start"), "文档开头"))
+
+    def render(self, lang: str) -> str:
+        if lang == "en":
+            return str(self)
+        text = str(self)
+        for pattern, zh in self._ZH:
+            text = pattern.sub(zh, text)
+        return text.replace(" ", "")
+
+
 @dataclass(frozen=True, slots=True)
 class Message:
     key: str
@@ -196,4 +213,4 @@ class Message:
     def render(self, lang: str = "zh") -> str:
         entry = CATALOG[self.key]
         template = entry.get(lang) or entry["zh"]
-        return template.format(**self.params)
+        return template.format(**{k: v.render(lang) if isinstance(v, Place) else v for k, v in self.params.items()})

@@ -189,3 +189,11 @@ def test_a_table_whose_values_ran_into_their_labels_is_unreadable_not_missing():
     violations = check_text(text).violations
     assert [(v.rule, v.span.line) for v in violations if v.rule == "TABLE-018"] == [("TABLE-018", 3)]
     assert not [v for v in violations if v.rule == "TABLE-002" and "主动公开政府信息情况" in v.message()]
+
+
+def test_a_note_in_chinese_words_its_place_in_chinese():
+    """Where a Word reader was ("paragraph 2") is worded in the note's language."""
+    framed, boxed = (read_source(LAYOUT / name).notes for name in ("framed.docx", "textbox.docx"))
+    assert [n.render("zh") for n in boxed] == ["锚定在第2段的文本框已按段落读取"]
+    assert [n.render("en") for n in boxed] == ["a text box anchored at paragraph 2 read as paragraphs"]
+    assert framed[0].render("zh").startswith("第1段之后的单列表格")

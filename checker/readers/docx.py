@@ -18,7 +18,7 @@ import zipfile
 import zlib
 
 from .. import limits
-from ..i18n import Message
+from ..i18n import Message, Place
 from ..ingest import IngestError, Source
 from .layout import MAX_SPAN, Lines, first_line, join_fragments, table_rows
 from .numbering import ListNumbering, W, int_value
@@ -183,7 +183,7 @@ class _Body:
     def __init__(self, numbering: ListNumbering) -> None:
         self.numbering = numbering
         self.lines = Lines()
-        self.notes: list[str] = []
+        self.notes: list[Message] = []
 
     def read(self, body) -> None:
         self.paragraphs = self.tables = 0
@@ -199,11 +199,11 @@ class _Body:
                 where = f"paragraph {self.paragraphs}"
                 self.lines.paragraph(self.paragraph(block, where), where)
                 for box in _text_boxes(block):
-                    self.notes.append(Message("note.docx_text_box", {"where": where}))
+                    self.notes.append(Message("note.docx_text_box", {"where": Place(where)}))
                     self.blocks(box)
             elif _is_frame(block):
                 after = f"paragraph {self.paragraphs}" if self.paragraphs else "the start"
-                self.notes.append(Message("note.docx_frame", {"where": after}))
+                self.notes.append(Message("note.docx_frame", {"where": Place(after)}))
                 for tc in (tc for tr in _children(block, _TR) for tc in _children(tr, _TC)):
                     self.blocks(tc)
             else:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..i18n import Message
+from ..i18n import Message, Place
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -248,13 +248,13 @@ class ListNumbering:
         abstract = self._abstract(num_id) if instance is not None else None
         levels = self.abstracts.get(abstract) if abstract is not None else None
         if instance is None or levels is None or (ilvl not in levels and ilvl not in instance.levels):
-            self.notes.append(Message("note.numbering_undefined", {"where": where, "num_id": num_id, "level": ilvl}))
+            self.notes.append(Message("note.numbering_undefined", {"where": Place(where), "num_id": num_id, "level": ilvl}))
             return ""
         level = instance.levels.get(ilvl) or levels[ilvl]
         if level.fmt == "bullet":
             return ""  # a bullet is not a number a rule could read
         if level.fmt not in FORMATS or level.text is None:
-            self.notes.append(Message("note.numbering_format", {"where": where, "fmt": repr(level.fmt)}))
+            self.notes.append(Message("note.numbering_format", {"where": Place(where), "fmt": repr(level.fmt)}))
             return ""
         counters = self.counters.setdefault(abstract, {})
         if (num_id, ilvl) not in self.started and ilvl in instance.starts:
