@@ -45,6 +45,8 @@ def check(target: str | os.PathLike[str] | Source, rules: RuleSet | None = None,
             source = read_source(target)
         except IngestError as e:
             return CheckResult(str(target), None, error=e)
+        except Exception as e:  # a reader's bug, as below: this file's error, not a traceback
+            return CheckResult(str(target), None, error=IngestError("check.internal", error=f"{type(e).__name__}: {e}"))
     try:
         report = parse(source, rules.templates)
         if not looks_like_report(report):

@@ -100,7 +100,7 @@ def _read(path: Path):
         if path.stat().st_size > MAX_FILE_BYTES:
             return None
         return decode(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, TypeError, IndexError, RecursionError, UnicodeDecodeError):
+    except (OSError, ValueError, TypeError, IndexError, KeyError, RecursionError, UnicodeDecodeError):
         return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -123,7 +124,8 @@ def closed_up(source: Source) -> Source:
     read; what was done is noted."""
     text, gaps = close_up(source.text)
     if gaps:
-        lines = len({source.text.count("\n", 0, g + i) for i, g in enumerate(gaps)})
+        line_ends = [m.start() for m in re.finditer("\n", source.text)]
+        lines = len({bisect_left(line_ends, g + i) for i, g in enumerate(gaps)})
         source.notes.append(Message("note.spaced", {"lines": lines, "spaces": len(gaps)}))
         source.original, source.text, source.gaps = source.text, text, gaps
     return source

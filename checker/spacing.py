@@ -19,8 +19,11 @@ import re
 from bisect import bisect_right
 
 _CJK = "\u2e80-\u2fff\u3001-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef‘’“”—…·"
-_TOKEN = rf"(?:[{_CJK}]|\d+|[!-~])"
-_RUN = re.compile(rf"{_TOKEN}(?:[ \xa0]{_TOKEN})+")
+_TOKEN = rf"(?:[{_CJK}]|\d++|[!-~])"
+# (a run never starts inside a number: one that could would start at its first digit,
+# and trying each digit of a long number again made reading it quadratic)
+_FIRST_TOKEN = rf"(?:[{_CJK}]|(?<!\d)\d++|[!-~])"
+_RUN = re.compile(rf"{_FIRST_TOKEN}(?:[ \xa0]{_TOKEN})+")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _SPACED = re.compile(rf"[{_CJK}][ \xa0]\S")  # a quick look: every run has a CJK character then a space
 MIN_CJK = 3  # CJK characters in a run of at least MIN_TOKENS, for it to count as spaced apart

@@ -306,3 +306,15 @@ def test_a_crash_while_checking_one_report_is_its_error_line(rules, monkeypatch)
     result = batch.Checker(rules, batch.RuleChoice())("report.docx")
     assert (result.ok, result.error_code) == (False, "check.internal")
     assert "ValueError: a reader's bug" in result.error["en"]
+
+
+def test_a_reader_s_bug_is_the_file_s_error_in_the_api(rules, monkeypatch, tmp_path):
+    import nianbao.api as api
+
+    def broken_reader(path):
+        raise KeyError("w:tbl")
+
+    monkeypatch.setattr(api, "read_source", broken_reader)
+    result = api.check(tmp_path / "report.docx", rules)
+    assert result.error is not None and result.error.msg.key == "check.internal"
+    assert "KeyError" in result.error.render("en")

@@ -171,6 +171,9 @@ class ReportScreen(Screen):
                 source = read_source(path)
             except IngestError as e:
                 result = CheckResult(str(path), None, error=e)
+            except Exception as e:  # a reader's bug: said for this file, as `check` says it
+                result = CheckResult(str(path), None,
+                                     error=IngestError("check.internal", error=f"{type(e).__name__}: {e}"))
             else:
                 if rules is None:
                     self._call(self._show_text, source.original or source.text, seq)
