@@ -95,13 +95,10 @@ def _cell(number: int, line_start: int, start: int, part: str, plain: bool, inde
     end = len(text)
     if plain:
         column = start - line_start + 1
-        return RawCell(text, _new_span(Span, (number, column, number, column + end, start, start + end)))
+        return RawCell(text, make_span((number, column, number, column + end, start, start + end)))
     # characters spaced apart were closed up on this line: columns in the document as it was
     column, end_column = index.column(line_start, start), index.column(line_start, start + end)
-    return RawCell(text, _new_span(Span, (number, column, number, end_column, start, start + end)))
-
-
-_new_span = tuple.__new__  # make_span without its call: a cell is made per TAB in a table
+    return RawCell(text, make_span((number, column, number, end_column, start, start + end)))
 
 
 def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
