@@ -187,7 +187,7 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact]) -> list[Period]:
         if end_match is None:
             continue
         stop = end_match.end()
-        tail = re.compile(rf"{_S}止").match(norm, stop)
+        tail = _UNTIL.match(norm, stop)
         if tail:
             stop = tail.end()
         out.append(Period(fact.value, end, index.span(fact.span.start, stop), text[fact.span.start:stop]))
@@ -204,8 +204,11 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact]) -> list[Period]:
 # A whole year's period whose 年, 月 or 日 a web page lost ("从201711日起至1231日止",
 # "202011日至20201231", "20241月1日至12月31日"): read as the period it plainly is.
 _WHOLE_YEAR_DAMAGED = re.compile(
-    rf"(?<!\d)(?P<y>(?:19|20)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}起?{_S}(?:至|到|—|－|-|~|～){_S}"
+    rf"(?=[12])(?<!\d)(?P<y>(?:19|20)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}起?{_S}(?:至|到|—|－|-|~|～){_S}"
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
+
+
+_UNTIL = re.compile(rf"{_S}止")
 
 
 def contacts(text: str, index: LineIndex) -> list[Fact]:
@@ -321,7 +324,7 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
 # 2020年…年度报告", "由两城镇人民政府党政办公室编写", "唐村镇政府编制2020年…年度报告",
 # "发布机构：参内乡", "请与盐城市大丰区人民政府办公室联系". The body of the report, not the
 # office inside it that drafted it or answers questions.
-_PUBLISHES = re.compile(r"(?:现|特|现特|特此|现将)?(?:向社会)?公布(?P<rest>[^。；;\n]{4,60})")
+_PUBLISHES = re.compile(r"(?=[现特向公])(?:现|特|现特|特此|现将)?(?:向社会)?公布(?P<rest>[^。；;\n]{4,60})")
 _COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:负责)?编(?:制|写|印)")
 _COMPILES = re.compile(r"(?:^|[，,。；;：:\s])(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报)")

@@ -44,11 +44,12 @@ class RawRow:
     layout: str  # cells | tsv | cont
     span: Span
     parts: tuple[list[RawCell], list[RawCell]] | None = field(default=None, repr=False, compare=False)
+    words: list[str] | None = field(default=None, repr=False, compare=False)
 
     def split(self) -> tuple[list[RawCell], list[RawCell]]:
         """Label cells (non-empty, before the values) and the trailing run of value cells.
         Worked out once (a row is read against each version of its template); whoever
-        changes a cell's text clears `parts`. The lists are shared: not to be changed."""
+        changes a cell's text calls changed(). The lists are shared: not to be changed."""
         if self.parts is None:
             i = len(self.cells)
             while i > 0 and looks_like_value(self.cells[i - 1].text):
@@ -58,7 +59,15 @@ class RawRow:
 
     @property
     def texts(self) -> list[str]:
-        return [c.text for c in self.cells if c.text]
+        """The texts of its non-empty cells (worked out once, as split(); shared too)."""
+        if self.words is None:
+            self.words = [c.text for c in self.cells if c.text]
+        return self.words
+
+    def changed(self) -> None:
+        """A cell's text or the cells changed: split() and texts are worked out again."""
+        self.parts = None
+        self.words = None
 
 
 # ---------------------------------------------------------------------------- 1. rows
@@ -75,19 +84,20 @@ def _raw_rows(tokens: list, index: LineIndex) -> list[RawRow]:
     return rows
 
 
-def _cell(number: int, line_start: int, start: int, part: str, index: LineIndex) -> RawCell:
+def _cell(number: int, line_start: int, start: int, part: str, plain: bool, index: LineIndex) -> RawCell:
     """The cell text[start:start + len(part)] on line `number` (which starts at
     line_start), without its surrounding whitespace. Cells are many and their line is
-    known, so the span is made here, without a search for the line."""
+    known, so the span is made here, without a search for the line; on a `plain` line
+    (LineIndex.plain) without a look at the spaces closed up either."""
     text = part.strip(_WS)
     if text is not part and text:  # (strip gives back the same string when there is nothing to strip)
         start += part.find(text)  # the text begins where the leading whitespace ends
     end = len(text)
-    if index.gaps is None:
+    if plain:
         column = start - line_start + 1
-        end_column = column + end
-    else:  # characters spaced apart were closed up: columns in the document as it was
-        column, end_column = index.column(line_start, start), index.column(line_start, start + end)
+        return RawCell(text, make_span((number, column, number, column + end, start, start + end)))
+    # characters spaced apart were closed up on this line: columns in the document as it was
+    column, end_column = index.column(line_start, start), index.column(line_start, start + end)
     return RawCell(text, make_span((number, column, number, end_column, start, start + end)))
 
 
@@ -97,16 +107,18 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
     rows: list[RawRow] = []
     cells: list[RawCell] = []
     number, pos = tok.line, tok.start_pos
+    plain = index.plain
     for line in tok.value.split("\n"):
+        end = pos + len(line)
         if line[:1] == "\t":
-            cells.append(_cell(number, pos, pos + 1, line[1:], index))
+            cells.append(_cell(number, pos, pos + 1, line[1:], plain(pos, end), index))
         elif line.strip(_WS):
-            more = _cell(number, pos, pos, line, index)
+            more = _cell(number, pos, pos, line, plain(pos, end), index)
             _extend(cells[-1], more.text, more.span)
         elif cells:
             rows.append(RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span)))
             cells = []
-        pos += len(line) + 1
+        pos = end + 1
         number += 1
     return rows
 
@@ -116,10 +128,11 @@ def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
     number, pos = tok.line, tok.start_pos
     for line in tok.value.split("\n")[:-1]:
         cells, start = [], pos
+        plain = index.plain(pos, pos + len(line))
         for part in line.split("\t"):
-            cells.append(_cell(number, pos, start, part, index))
+            cells.append(_cell(number, pos, start, part, plain, index))
             start += len(part) + 1
-        rows.append(RawRow(cells, "tsv", _cell(number, pos, pos, line, index).span))
+        rows.append(RawRow(cells, "tsv", _cell(number, pos, pos, line, plain, index).span))
         pos += len(line) + 1
         number += 1
     return rows
@@ -134,7 +147,7 @@ def _continuation(rows: list[RawRow], tok, index: LineIndex) -> None:
     if last is not None and last.text and not looks_like_value(last.text):
         _extend(last, line, span)
         rows[-1].span = join_spans(rows[-1].span, span)
-        rows[-1].parts = None
+        rows[-1].changed()
     else:
         rows.append(RawRow([RawCell(line.strip(_WS), span)], "cont", span))
 
@@ -161,7 +174,7 @@ def _join_broken_labels(rows: list[RawRow], known: set[str]) -> list[RawRow]:
                 for cell, frag in zip(labels, fragments):
                     _extend(cell, frag.text, frag.span)
                 prev.span = join_spans(prev.span, row.span)
-                prev.parts = None
+                prev.changed()
                 continue
         out.append(row)
     return out
@@ -206,24 +219,37 @@ class _Reading:
     complete: bool = False
 
 
-def _match(label: str, rows: list[TemplateRow], has_values: bool, cursor: int) -> tuple[TemplateRow | None, bool]:
-    """The template row a label names: exact words first, then a close reading.
-    Among several, the one whose kind (data row or group) fits, then the next in order."""
+def _match(label: str, tpl: TableTemplate, rows: list[TemplateRow], has_values: bool,
+           cursor: int) -> tuple[TemplateRow | None, bool]:
+    """The template row a label names among `rows` (tpl's rows, or a block's): exact
+    words first, then a close reading. Among several, the one whose kind (data row or
+    group) fits, then the next in order."""
     c = core(label)
     if not c:
         return None, False
-    exact = [r for r in rows if r.core == c]  # rows are a template's few dozen: a scan is cheap
-    candidates, is_exact = exact, True
-    if not candidates:
-        is_exact = False
-        candidates = [r for r in rows if _close(c, r.core)]
+    candidates, is_exact = _candidates(tpl, rows, c)
     if not candidates:
         return None, False
+    if len(candidates) == 1:
+        return candidates[0], is_exact
+    return min(candidates, key=lambda r: (r.is_group == has_values, r.order <= cursor, abs(r.order - cursor))), is_exact
 
-    def rank(r: TemplateRow) -> tuple:
-        return (r.is_group == has_values, r.order <= cursor, abs(r.order - cursor))
 
-    return min(candidates, key=rank), is_exact
+_LOOKUPS = 4096  # answers a template version keeps (TableTemplate.lookups): labels of many reports
+
+
+def _candidates(tpl: TableTemplate, rows: list[TemplateRow], c: str) -> tuple[list[TemplateRow], bool]:
+    """The rows whose words are c, else those close to it (and whether exact): the same
+    labels come back in every report, and the close reading compares each with every row."""
+    key = (id(rows), c)  # (rows is a list of tpl's own: its id stays while tpl, which keeps the answer, lives)
+    found = tpl.lookups.get(key)
+    if found is None:
+        exact = [r for r in rows if r.core == c]
+        found = (exact, True) if exact else ([r for r in rows if _close(c, r.core)], False)
+        if len(tpl.lookups) >= _LOOKUPS:
+            tpl.lookups.clear()
+        tpl.lookups[key] = found
+    return found
 
 
 def _close(a: str, b: str) -> bool:
@@ -297,19 +323,12 @@ def _join_header_ends(header: list[Cell], pieces: list[RawCell], words: set[str]
 
 
 def _cells(values: list[RawCell], columns: list[Column], row_id: str | None, kind: str | None = None) -> list[Cell]:
-    out = []
-    for raw, col in zip(values, columns):
-        value, problem, unit = parse_value(raw.text, kind or col.kind)
-        out.append(Cell(raw.text, raw.span, value, problem, unit, col.id, row_id))
-    return out
+    return [Cell(raw.text, raw.span, *parse_value(raw.text, kind or col.kind), col.id, row_id)
+            for raw, col in zip(values, columns)]
 
 
 def _unmapped(values: list[RawCell], row_id: str | None) -> list[Cell]:
-    out = []
-    for raw in values:
-        value, problem, unit = parse_value(raw.text)
-        out.append(Cell(raw.text, raw.span, value, problem, unit, None, row_id))
-    return out
+    return [Cell(raw.text, raw.span, *parse_value(raw.text), None, row_id) for raw in values]
 
 
 def _fit(values: list[RawCell], expected: int) -> list[RawCell]:
@@ -363,13 +382,36 @@ def _only(values: list[RawCell], columns: list[Column], read: list[Column]) -> l
     return [v for v, c in zip(values, columns) if c.id in keep]
 
 
+@dataclass(slots=True)
+class _Contrast:
+    """What the other versions of a template have, to tell a reading against this one
+    apart from theirs (worked out once per version, kept in TableTemplate.lookups)."""
+
+    others: list[TableTemplate]
+    data_rows: dict[str, TemplateRow]  # their data rows by words
+    rows: set[tuple[str, bool]]        # (words, is_group) of their rows
+    labels: set[str]                   # every label they use
+
+
+def _contrast(tpl: TableTemplate, all_versions: list[TableTemplate]) -> _Contrast:
+    others = [v for v in all_versions if v.version != tpl.version]
+    key = ("contrast", *map(id, others))  # (the answer keeps `others`, so their ids stay theirs)
+    found = tpl.lookups.get(key)
+    if found is None:
+        found = tpl.lookups[key] = _Contrast(
+            others, {r.core: r for v in others for r in v.data_rows},
+            {(r.core, r.is_group) for o in others for r in o.rows},
+            set().union(*(o.labels for o in others)) if others else set())
+    return found
+
+
 class _Builder:
     """Collects one reading of one segment against one template version."""
 
     def __init__(self, tpl: TableTemplate, layout: str, span: Span) -> None:
         self.tpl = tpl
-        self.orders = {r.id: r.order for r in tpl.rows if r.id}
-        self.blocks = {r.id: r.block for r in tpl.rows if r.id}
+        self.orders = tpl.row_orders
+        self.blocks = tpl.row_blocks
         self.table = Table(span=span, layout=layout, template=tpl.id, title=tpl.title, version=tpl.version)
         self.matched: dict[str, Row] = {}
         self.exact = 0
@@ -413,9 +455,9 @@ class _Builder:
         for trow in tpl.data_rows:
             if trow.id not in self.matched:
                 t.missing.append(MissingRow(trow.id, trow.label, self._anchor(trow), trow.block))
-        others = [v for v in all_versions if v.version != tpl.version]
-        other_labels = {r.core: r for v in others for r in v.data_rows}
-        own_labels = {r.core for r in tpl.rows}
+        contrast = _contrast(tpl, all_versions)
+        other_labels = contrast.data_rows
+        own_labels = tpl.row_cores
         for raw in self.unmatched:
             labels, values = raw.split()
             hit = next((other_labels[core(c.text)] for c in reversed(labels)
@@ -424,7 +466,7 @@ class _Builder:
                 t.extra.append(Row(labels[-1].text, raw.span, _unmapped(values, None), hit.id))
             else:
                 t.problems.append(TableProblem("unmatched_row", " / ".join(raw.texts), raw.span))
-        t.version_evidence, t.evidence_at = self._evidence(others)
+        t.version_evidence, t.evidence_at = self._evidence(contrast)
         score = self.exact + 0.5 * self.fuzzy + self.header_hits - len(self.unmatched)
         complete = not t.missing and not self.unmatched and not t.extra and t.header_confirmed
         return _Reading(t, score, complete)
@@ -447,14 +489,13 @@ class _Builder:
     def _block(self, row_id: str | None) -> str | None:
         return self.blocks.get(row_id)
 
-    def _evidence(self, others: list[TableTemplate]) -> tuple[list[str], Span | None]:
+    def _evidence(self, contrast: _Contrast) -> tuple[list[str], Span | None]:
         """What in the report marks this version: rows (a data row where the other
         versions have a group counts too) and column or block labels no other has; and,
         when one thing alone marks it (the single （六）其他处理 row), where it stands."""
-        if not others:
+        if not contrast.others:
             return [], None
-        other_rows = {(r.core, r.is_group) for o in others for r in o.rows}
-        other_labels = set().union(*(o.labels for o in others)) if others else set()
+        other_rows, other_labels = contrast.rows, contrast.labels
         marks = [(r.label, self.matched[r.id].span) for r in self.tpl.rows
                  if r.id in self.matched and (r.core, r.is_group) not in other_rows]
         header = {core(c.raw): c.span for c in reversed(self.table.header)}
@@ -497,9 +538,9 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
             if has_number:
                 b.unmatched_row(row)
             continue
-        trow, is_exact = _match(labels[-1].text, tpl.rows, bool(values), cursor)
+        trow, is_exact = _match(labels[-1].text, tpl, tpl.rows, bool(values), cursor)
         if trow is None and len(labels) > 1:
-            trow, is_exact = _match(labels[0].text, tpl.rows, bool(values), cursor)
+            trow, is_exact = _match(labels[0].text, tpl, tpl.rows, bool(values), cursor)
         if trow is None:
             b.unmatched_row(row)
             continue
@@ -522,23 +563,22 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
 
 
 def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
-    block_by_core = {core(bl.label): bl for bl in tpl.blocks}
     row_header = core(tpl.row_header or "")
     block = None
     headers: dict[str | None, list[str]] = {}
     cursor = -1
     first_span: dict[str | None, Span] = {}
+    read_for: dict[tuple[str | None, int], list[Column]] = {}  # (block, header names so far) → columns read
     for row in rows:
         labels, values = row.split()
         cores = [core(c.text) for c in labels]
         has_number = any(v.text for v in values)
-        named = next((bl for c in cores for key, bl in block_by_core.items()
-                      if c == key or (len(key) >= 6 and c.startswith(key))), None)  # 第二十条第（八）项（单位：万元）
+        named = next((bl for c in cores if (bl := _block_named(tpl, c)) is not None), None)
         if named is not None:
             block = named
             first_span.setdefault(block.id, row.span)
             continue
-        column_cores = {core(c.label) for bl in ([block] if block else tpl.blocks) for c in bl.columns}
+        column_cores = _column_words(tpl, block)
         if labels and not has_number and (cores[0] == row_header or all(c in column_cores for c in cores)):
             key = block.id if block else None
             headers.setdefault(key, []).extend(c for c in cores if c != row_header)
@@ -550,15 +590,19 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
                 b.unmatched_row(row)
             continue
         pool = block.rows if block else tpl.rows
-        trow, is_exact = _match(labels[-1].text, pool, True, cursor)
+        trow, is_exact = _match(labels[-1].text, tpl, pool, True, cursor)
         if trow is None and block is not None:
-            trow, is_exact = _match(labels[-1].text, tpl.rows, True, cursor)
+            trow, is_exact = _match(labels[-1].text, tpl, tpl.rows, True, cursor)
         if trow is None:
             b.unmatched_row(row)
             continue
         cursor = trow.order
         block = next(bl for bl in tpl.blocks if bl.id == trow.block)
-        read = _confirmed_columns(headers.get(block.id, []), [core(c.label) for c in block.columns], block.columns)
+        found = headers.get(block.id, [])
+        read = read_for.get((block.id, len(found)))  # (a block's header names only grow)
+        if read is None:
+            read = read_for[block.id, len(found)] = _confirmed_columns(
+                found, [core(c.label) for c in block.columns], block.columns)
         b.add(trow, is_exact, labels, _only(values, block.columns, read), read)
     confirmed = True
     for bl in tpl.blocks:
@@ -576,6 +620,33 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
         if problem:
             b.table.problems.append(problem)
     b.table.header_confirmed = confirmed
+
+
+_NOTHING = object()
+
+
+def _block_named(tpl: TableTemplate, c: str):
+    """The block of a blocks-shaped template whose label the words c are, or begin with
+    (第二十条第（八）项（单位：万元）); None if none."""
+    key = ("block", c)
+    found = tpl.lookups.get(key, _NOTHING)
+    if found is _NOTHING:
+        block_by_core = {core(bl.label): bl for bl in tpl.blocks}
+        found = next((bl for label, bl in block_by_core.items()
+                      if c == label or (len(label) >= 6 and c.startswith(label))), None)
+        if len(tpl.lookups) >= _LOOKUPS:
+            tpl.lookups.clear()
+        tpl.lookups[key] = found
+    return found
+
+
+def _column_words(tpl: TableTemplate, block) -> set[str]:
+    """The words of the column names of a block, or of every block when none is known."""
+    key = ("columns", id(block))  # (a block of tpl's own, or None)
+    found = tpl.lookups.get(key)
+    if found is None:
+        found = tpl.lookups[key] = {core(c.label) for bl in ([block] if block else tpl.blocks) for c in bl.columns}
+    return found
 
 
 def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
@@ -623,7 +694,7 @@ def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Build
         label = cells[0]
         unit_cell = cells[1] if len(cells) >= 3 else None
         value_cell = cells[-1] if len(cells) >= 2 else None  # after blanks of merged cells, if any
-        trow, is_exact = _match(label.text, tpl.rows, value_cell is not None and bool(value_cell.text), cursor)
+        trow, is_exact = _match(label.text, tpl, tpl.rows, value_cell is not None and bool(value_cell.text), cursor)
         if trow is None:
             b.unmatched_row(RawRow(cells, "cells", span))
             continue

@@ -67,10 +67,26 @@ class TableTemplate:
     header: list[str] = field(default_factory=list)   # expected header labels, level order
     row_header: str | None = None
     groups: list[tuple[str, str]] = field(default_factory=list)  # column_groups: (id, label) leaves
+    # What the table reader looks up again and again while reading against this version
+    # (the rows a label names, what tells this version from the others), kept from one
+    # reading to the next: tables.py fills it; the answers depend only on the templates.
+    lookups: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def rows(self) -> list[TemplateRow]:
         return [r for b in self.blocks for r in b.rows]
+
+    @cached_property
+    def row_orders(self) -> dict[str, int]:
+        return {r.id: r.order for r in self.rows if r.id}
+
+    @cached_property
+    def row_blocks(self) -> dict[str, str | None]:
+        return {r.id: r.block for r in self.rows if r.id}
+
+    @cached_property
+    def row_cores(self) -> set[str]:
+        return {r.core for r in self.rows}
 
     @cached_property
     def data_rows(self) -> list[TemplateRow]:

@@ -34,6 +34,15 @@ class LineIndex:
             return offset - line_start + 1
         return original_offset(offset, self.gaps) - original_offset(line_start, self.gaps) + 1
 
+    def plain(self, line_start: int, end: int) -> bool:
+        """Whether the columns of a line up to `end` are plain offsets from its start:
+        no space of characters spaced apart was taken out there (most lines)."""
+        gaps = self.gaps
+        if gaps is None:
+            return True
+        after = bisect_right(gaps, line_start)  # the first gap past the line's start
+        return after == len(gaps) or gaps[after] > end
+
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
         end_line, end_column = self.position(end) if end > start else (line, column)
