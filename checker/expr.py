@@ -174,6 +174,7 @@ class Env:
         self.vars: dict[str, Any] = {}
         self.touched: list[Cell] = []
         self._cache: dict[str, Any] = {}
+        self.selections: dict[tuple[int, str, str], tuple[Any, list[Cell]]] = {}  # see select_cells
 
     def cached(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self._cache:
@@ -837,17 +838,26 @@ def select_cells(env: Env, table, row_sel, col_sel):
         if table is None or table is UNKNOWN:
             return UNKNOWN if _single(row_sel) and _single(col_sel) else []
         raise ExprError(f"only a table can be indexed, not {_kind(table)}")
-    tpl = _template_for(env, table)
-    info = _cell_info(tpl)
-    rows = _pick(info.row_ids, _selector_text(row_sel))
-    cols = _pick(info.column_ids, _selector_text(col_sel))
-    out = []
-    for r in rows:
-        for c in cols:
-            out.append(_cell_value(env, table, r, c, info))
-    if _single(row_sel) and _single(col_sel):
-        return out[0] if out else UNKNOWN
-    return out
+    key = (id(table), _selector_text(row_sel), _selector_text(col_sel))
+    found = env.selections.get(key)
+    if found is None:
+        found = env.selections[key] = _selected(env, table, key[1], key[2], _single(row_sel) and _single(col_sel))
+    env.touched += found[1]
+    return found[0]
+
+
+def _selected(env: Env, table: Table, row_text: str, col_text: str, single: bool):
+    """What a selection of a table's cells gives and the cells it reads: worked out once
+    per report (many rules read the same cells; a table does not change while its
+    report is checked)."""
+    info = _cell_info(_template_for(env, table))
+    out, touched = [], []
+    for r in _pick(info.row_ids, row_text):
+        for c in _pick(info.column_ids, col_text):
+            out.append(_cell_value(touched, table, r, c, info))
+    if single:
+        return (out[0] if out else UNKNOWN), touched
+    return out, touched
 
 
 @dataclass(frozen=True, slots=True)
@@ -886,7 +896,7 @@ def _cell_info(tpl) -> _CellInfo:
     return info
 
 
-def _cell_value(env: Env, table: Table, row_id: str, col_id: str, info: _CellInfo):
+def _cell_value(touched: list[Cell], table: Table, row_id: str, col_id: str, info: _CellInfo):
     if table.problems and not table.reliable_for(info.blocks.get(row_id)):
         return UNKNOWN
     row = table.row(row_id)
@@ -895,7 +905,7 @@ def _cell_value(env: Env, table: Table, row_id: str, col_id: str, info: _CellInf
     cell = row.cell(col_id)
     if cell is None:
         return UNKNOWN
-    env.touched.append(cell)
+    touched.append(cell)
     return info.ref(cell, row.label)
 
 
