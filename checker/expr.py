@@ -212,6 +212,7 @@ class Compiled:
     variables: set[str]
     names: set[str]
     cells: list[CellReference]
+    tree: Tree | None = None  # what engine.Expect generates its Python from (see Emitter)
 
     def __call__(self, env: Env) -> Any:
         return self.fn(env)
@@ -403,7 +404,7 @@ def compile_expr(source: str, templates: Templates, bound: set[str]) -> Compiled
         raise ExprError(f"syntax error: {e}") from None
     compiler = _Compiler(templates, bound)
     fn = compiler.compile(tree)
-    return Compiled(source, fn, compiler.variables, compiler.names, compiler.cells)
+    return Compiled(source, fn, compiler.variables, compiler.names, compiler.cells, tree)
 
 
 _TOKEN_NAMES = {
@@ -626,6 +627,139 @@ class _Compiler:
     def _not(self, operand) -> Fn:
         f = self.compile(operand)
         return lambda env: logical_not(f(env))
+
+
+class Emitter:
+    """Python source for compiled expressions, put together by engine.Expect into one
+    function per rule: the same operations as _Compiler's closures, called in the same
+    order, without a closure call per node of the tree. Nothing a rule writes becomes
+    code: its strings, numbers, patterns and names enter the source only as constants
+    (the names k0, k1… of `namespace`); its variables are the function's locals, named
+    by `local`. The source refers to the locals `env` and `cache` (env._cache)."""
+
+    def __init__(self, local: dict[str, str]) -> None:
+        self.local = local
+        self.namespace: dict[str, Any] = {
+            "UNKNOWN": UNKNOWN, "truth": truth, "get_attr": get_attr, "select_cells": select_cells,
+            "select_rows": select_rows, "arithmetic": arithmetic, "compare": compare, "contains": contains,
+            "logical_not": logical_not, "_negate": _negate, "_fill": _fill}
+        self.constants: dict[str, Any] = {}  # name → value, of the constants made here
+        self._temps = 0
+
+    def constant(self, value) -> str:
+        name = f"k{len(self.constants)}"
+        self.constants[name] = self.namespace[name] = value
+        return name
+
+    def temp(self) -> str:
+        self._temps += 1
+        return f"t{self._temps}"
+
+    def emit(self, node) -> str:
+        return getattr(self, "_" + node.data.rstrip("_"))(*node.children)
+
+    def _folded(self, src: str) -> bool:
+        return src in self.constants
+
+    # literals
+    def _number(self, tok: Token) -> str:
+        return self.constant(Decimal(tok))
+
+    def _quantity(self, tok: Token) -> str:
+        text = str(tok)
+        split = next(i for i, ch in enumerate(text) if not (ch.isdigit() or ch == "."))
+        return self.constant(quantity(Decimal(text[:split]), text[split:]))
+
+    def _string(self, tok: Token) -> str:
+        return self.constant(_raw_string(tok))
+
+    def _true(self) -> str:
+        return self.constant(True)
+
+    def _false(self) -> str:
+        return self.constant(False)
+
+    def _null(self) -> str:
+        return self.constant(None)
+
+    def _list(self, args=None) -> str:
+        return "[" + ", ".join(self.emit(a) for a in (args.children if args is not None else [])) + "]"
+
+    # names
+    def _var(self, tok: Token) -> str:
+        return self.local[tok[1:]]
+
+    def _name(self, tok: Token) -> str:
+        name = str(tok)
+        if name in GLOBALS:
+            key, getter = self.constant(name), self.constant(GLOBALS[name])
+        else:
+            key, getter = self.constant("table:" + name), self.constant(lambda env: env.report.table(name))
+        return f"(cache[{key}] if {key} in cache else _fill(env, {key}, {getter}))"
+
+    def _call(self, name: Token, args=None) -> str:
+        spec = FUNCTIONS[str(name)]
+        parts = ["env"]
+        for i, node in enumerate(args.children if args is not None else []):
+            parts.append(self.constant(Pattern(_raw_string(node.children[0]))) if i in spec.regex_args
+                         else self.emit(node))
+        return f"{self.constant(spec.fn)}({', '.join(parts)})"
+
+    # structure
+    def _attr(self, obj, name: Token) -> str:
+        return f"get_attr({self.emit(obj)}, {self.constant(str(name))})"
+
+    def _selector(self, node) -> str:
+        return self._var(node.children[0]) if node.data == "var" else self.constant(str(node.children[0]))
+
+    def _cell(self, table, row_sel, col_sel) -> str:
+        return f"select_cells(env, {self.emit(table)}, {self._selector(row_sel)}, {self._selector(col_sel)})"
+
+    def _row(self, table, row_sel) -> str:
+        return f"select_rows(env, {self.emit(table)}, {self._selector(row_sel)})"
+
+    # operators
+    def _neg(self, operand) -> str:
+        x = self.emit(operand)
+        return self.constant(_negate(self.constants[x])) if self._folded(x) else f"_negate({x})"
+
+    def _binop(self, left, op: Token, right) -> str:
+        a, b, o = self.emit(left), self.emit(right), str(op)
+        if self._folded(a) and self._folded(b):
+            return self.constant(arithmetic(o, self.constants[a], self.constants[b]))
+        return f"arithmetic({self.constant(o)}, {a}, {b})"
+
+    def _compare(self, left, op: Token, right) -> str:
+        a, b, o = self.emit(left), self.emit(right), str(op)
+        if self._folded(a) and self._folded(b):
+            return self.constant(compare(o, self.constants[a], self.constants[b]))
+        return f"compare({self.constant(o)}, {a}, {b})"
+
+    def _in(self, left, right) -> str:
+        a, b = self.emit(left), self.emit(right)
+        return f"contains({b}, {a})"  # the list first, as the closure does
+
+    def _not_in(self, left, right) -> str:
+        return f"logical_not({self._in(left, right)})"
+
+    def _and(self, left, right) -> str:
+        a, b, x, y = self.emit(left), self.emit(right), self.temp(), self.temp()
+        return (f"(False if ({x} := truth({a})) is False else False if ({y} := truth({b})) is False "
+                f"else UNKNOWN if {x} is UNKNOWN or {y} is UNKNOWN else True)")
+
+    def _or(self, left, right) -> str:
+        a, b, x, y = self.emit(left), self.emit(right), self.temp(), self.temp()
+        return (f"(True if ({x} := truth({a})) is True else True if ({y} := truth({b})) is True "
+                f"else UNKNOWN if {x} is UNKNOWN or {y} is UNKNOWN else False)")
+
+    def _not(self, operand) -> str:
+        return f"logical_not({self.emit(operand)})"
+
+
+def _fill(env: Env, key: str, getter: Callable[[Env], Any]):
+    """env.cached(key, lambda: getter(env)), for generated code that looked first."""
+    value = env._cache[key] = getter(env)
+    return value
 
 
 def _constant(value) -> Fn:
