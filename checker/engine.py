@@ -341,16 +341,65 @@ def _search(pattern, text: str) -> bool:
 
 def format_message(template: str, variables: dict, env: Env, lang: str) -> str:
     """Fill {name} and {name.attr} placeholders (checked when the rule was loaded)."""
+    return _rendered(_resolved(template, variables, env), lang)
+
+
+class _Message:
+    """A violation's message in each language, its placeholders' values found while the
+    report was at hand, rendered as text only in a language asked for (a check shows
+    one; a finding folded into another is never shown)."""
+
+    __slots__ = ("pieces",)
+
+    def __init__(self, templates: dict[str, str], variables: dict, env: Env) -> None:
+        self.pieces = {lang: _resolved(template, variables, env) for lang, template in templates.items()}
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.pieces)
+
+    def __call__(self, lang: str) -> str | None:
+        pieces = self.pieces.get(lang)
+        return None if pieces is None else _rendered(pieces, lang)
+
+
+class _Folded:
+    """The message of the last finding kept of a rule in a table or section, with how
+    many more there are and where."""
+
+    __slots__ = ("last", "more")
+
+    def __init__(self, last: Violation, more: dict[str, str]) -> None:
+        self.last = last
+        self.more = more
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.last.languages()
+
+    def __call__(self, lang: str) -> str | None:
+        text = self.last.rendered(lang)
+        return None if text is None else text + self.more[lang]
+
+
+def _rendered(pieces: list, lang: str) -> str:
+    """A message cut by _resolved (text, value, text, … text) as it reads in a language."""
+    return "".join(piece if i % 2 == 0 else render(piece, lang) for i, piece in enumerate(pieces))
+
+
+def _resolved(template: str, variables: dict, env: Env) -> list:
+    """A message template cut at its placeholders: its text, and each placeholder's value
+    between (text, value, text, … text)."""
     out, pos = [], 0
     while True:
         start = template.find("{", pos)
         if start == -1:
             out.append(template[pos:])
-            return "".join(out)
+            return out
         end = template.find("}", start)
         if end == -1:
             out.append(template[pos:])
-            return "".join(out)
+            return out
         out.append(template[pos:start])
         path = template[start + 1:end].strip().split(".")
         head = path[0]
@@ -362,7 +411,7 @@ def format_message(template: str, variables: dict, env: Env, lang: str) -> str:
             value = None
         for attr in path[1:]:
             value = get_attr(value, attr)
-        out.append(render(value, lang))
+        out.append(value)
         pos = end + 1
 
 
@@ -391,10 +440,9 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
             if when is not None and not isinstance(check, Expect) and truth(when(env)) is not True:
                 continue
             for finding in islice(check.findings(env), MAX_FINDINGS):
-                messages = {lang: format_message(rule.message[lang], finding.vars, env, lang)
-                            for lang in ("zh", "en")}
+                message = _Message(rule.message, finding.vars, env)
                 found.append(Violation(rule.id, rule.severity, rule.title, finding.span or fallback,
-                                       messages, _unique(finding.related), _other_report(rule, corpus)))
+                                       {}, _unique(finding.related), _other_report(rule, corpus), message))
         except ExprError as e:
             errors.append(RuleRunError(rule.id, e.message))
         violations.extend(_folded(found, rule.cap, containers))
@@ -459,9 +507,9 @@ def _folded(found: list[Violation], cap: int, containers: list[tuple[int, int]])
         last = kept[-1]
         lines = "、".join(str(line) for line in sorted({v.span.line for v in rest})[:12])
         more = {"zh": f"（另有{len(rest)}处同类问题，在第{lines}行）", "en": f" (and {len(rest)} more, on line(s) {lines.replace('、', ', ')})"}
-        kept[-1] = Violation(last.rule, last.severity, last.title, last.span,
-                             {lang: text + more[lang] for lang, text in last.messages.items()},
-                             _unique(last.related + [s for v in rest for s in (v.span, *v.related)]), last.other)
+        kept[-1] = Violation(last.rule, last.severity, last.title, last.span, {},
+                             _unique(last.related + [s for v in rest for s in (v.span, *v.related)]), last.other,
+                             _Folded(last, more))
         out.extend(kept)
     return out
 

@@ -175,6 +175,8 @@ class Env:
         self.touched: list[Cell] = []
         self._cache: dict[str, Any] = {}
         self.selections: dict[tuple[int, str, str], tuple[Any, list[Cell]]] = {}  # see select_cells
+        self.cells: dict[int, dict[tuple[str, str], tuple[Any, Cell | None]]] = {}  # by table: see _selected
+        self.refs: dict[int, CellRef] = {}  # by cell: see _ref
 
     def cached(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self._cache:
@@ -785,6 +787,8 @@ def _at(op: Token, operation, *args):
 
 def number(value) -> Any:
     """A value as a number: Decimal, a pint Quantity, a date, or UNKNOWN."""
+    if type(value) is Decimal:  # the common case, answered first
+        return value
     if isinstance(value, CellRef):
         return value.value
     if isinstance(value, bool):
@@ -843,13 +847,17 @@ def arithmetic(op: str, a, b):
 def compare(op: str, a, b):
     x = number(a) if isinstance(a, (CellRef, int)) and not isinstance(a, bool) else a
     y = number(b) if isinstance(b, (CellRef, int)) and not isinstance(b, bool) else b
-    if x is UNKNOWN or y is UNKNOWN:
-        return UNKNOWN
-    if op in ("==", "!="):
-        equal = _equal(x, y, strict=True)
-        return equal if op == "==" else not equal
-    if x is None or y is None:
-        return UNKNOWN
+    if type(x) is Decimal and type(y) is Decimal:  # two plain numbers: what _equal would find
+        if op in ("==", "!="):
+            return (x == y) if op == "==" else not (x == y)
+    else:
+        if x is UNKNOWN or y is UNKNOWN:
+            return UNKNOWN
+        if op in ("==", "!="):
+            equal = _equal(x, y, strict=True)
+            return equal if op == "==" else not equal
+        if x is None or y is None:
+            return UNKNOWN
     try:
         if op == "<":
             return x < y
@@ -985,10 +993,18 @@ def _selected(env: Env, table: Table, row_text: str, col_text: str, single: bool
     per report (many rules read the same cells; a table does not change while its
     report is checked)."""
     info = _cell_info(_template_for(env, table))
+    index = env.cells.get(id(table))
+    if index is None:
+        index = env.cells[id(table)] = {}
     out, touched = [], []
     for r in _pick(info.row_ids, row_text):
         for c in _pick(info.column_ids, col_text):
-            out.append(_cell_value(touched, table, r, c, info))
+            found = index.get((r, c))
+            if found is None:
+                found = index[r, c] = _cell_value(env, table, r, c, info)
+            out.append(found[0])
+            if found[1] is not None:
+                touched.append(found[1])
     if single:
         return (out[0] if out else UNKNOWN), touched
     return out, touched
@@ -1030,17 +1046,25 @@ def _cell_info(tpl) -> _CellInfo:
     return info
 
 
-def _cell_value(touched: list[Cell], table: Table, row_id: str, col_id: str, info: _CellInfo):
+def _cell_value(env: Env, table: Table, row_id: str, col_id: str, info: _CellInfo) -> tuple[Any, Cell | None]:
+    """A cell's value for a rule, and the cell read (None when it is not read)."""
     if table.problems and not table.reliable_for(info.blocks.get(row_id)):
-        return UNKNOWN
+        return UNKNOWN, None
     row = table.row(row_id)
     if row is None or row.problem:
-        return UNKNOWN
+        return UNKNOWN, None
     cell = row.cell(col_id)
     if cell is None:
-        return UNKNOWN
-    touched.append(cell)
-    return info.ref(cell, row.label)
+        return UNKNOWN, None
+    return _ref(env, info, cell, row.label), cell
+
+
+def _ref(env: Env, info: _CellInfo, cell: Cell, row_label: str) -> CellRef:
+    """The one CellRef of a cell while its report is checked."""
+    ref = env.refs.get(id(cell))
+    if ref is None:
+        ref = env.refs[id(cell)] = info.ref(cell, row_label)
+    return ref
 
 
 def select_rows(env: Env, table, row_sel):
@@ -1570,7 +1594,7 @@ def _f_cells(env: Env, table):
         return []
     def make():
         info = _cell_info(_template_for(env, t))
-        return [info.ref(c, r.label) for r in t.rows for c in r.cells if c.column != "unit"]
+        return [_ref(env, info, c, r.label) for r in t.rows for c in r.cells if c.column != "unit"]
     return env.cached(f"cells:{id(t)}", make)  # the same list each time: where() indexes it once
 
 
@@ -1838,6 +1862,11 @@ def _dec(v):
 def get_attr(obj, name: str):
     """An attribute from the whitelist of the value's kind; on a list, of each item
     (find(…, "(?P<n>\\d+)条").n is the list of the n groups)."""
+    attrs = _ATTRS.get(type(obj))
+    if attrs is not None and type(obj) is not Report:  # the common case, answered first
+        getter = attrs.get(name)
+        if getter is not None:
+            return getter(obj)
     if obj is UNKNOWN:
         return UNKNOWN
     if obj is None:
