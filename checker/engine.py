@@ -179,9 +179,9 @@ def _source(check: Expect, names: list[str], params: set[str]) -> tuple[str, dic
     for name, fn in check.lets:
         lines.append(f"{pad}{local[name]} = {emit.emit(fn.tree)}")
     if check.when is not None:
-        lines.append(f"{pad}if truth({emit.emit(check.when.tree)}) is not True:")
+        lines.append(f"{pad}if {emit.truth(emit.emit(check.when.tree))} is not True:")
         lines.append(f"{pad} {skip}")
-    lines.append(f"{pad}if truth({emit.emit(check.expect.tree)}) is not False:")
+    lines.append(f"{pad}if {emit.truth(emit.emit(check.expect.tree))} is not False:")
     lines.append(f"{pad} {skip}")
     lines.append(f"{pad}related = [c.span for c in env.touched if c.span is not None]")
     if check.related is not None:
@@ -234,9 +234,13 @@ class RequirePatterns:
         if scope is None or scope is UNKNOWN:
             return  # the scope itself is absent: another rule says so
         texts = [text for _, text in segments(scope)]
+        seen: dict[int, bool] = {}  # by pattern: each is asked about twice
 
         def occurs(pattern) -> bool:
-            return any(_search(pattern, t) for t in texts)
+            found = seen.get(id(pattern))
+            if found is None:
+                found = seen[id(pattern)] = any(_search(pattern, t) for t in texts)
+            return found
 
         missing = [name for name, pattern in self.every if not occurs(pattern)]
         found = [name for name, pattern in self.every + self.some if occurs(pattern)]

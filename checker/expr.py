@@ -18,6 +18,7 @@ import datetime as dt
 import fnmatch
 import gc
 import re
+import threading
 import time
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -104,13 +105,41 @@ class ColumnRef:
     kind: str
 
 
-@dataclass(slots=True)
 class Match:
-    """A regular-expression match in the report text, with its named groups."""
+    """A regular-expression match in the report text, with its named groups. A match
+    found by a search works out its span (line and column) only when asked: most are
+    only read, and a pattern's named groups are matches too."""
 
-    text: str
-    span: Span | None
-    groups: dict[str, "Match"] = field(default_factory=dict)
+    __slots__ = ("text", "groups", "_span", "_place")
+
+    def __init__(self, text: str, span: Span | None, groups: dict[str, "Match"] | None = None) -> None:
+        self.text = text
+        self.groups = {} if groups is None else groups
+        self._span = span
+        self._place = None  # (LineIndex, start, end) until the span is asked for
+
+    @classmethod
+    def found(cls, text: str, index, start: int, end: int, groups: dict[str, "Match"] | None = None) -> "Match":
+        match = cls(text, None, groups)
+        match._place = (index, start, end)
+        return match
+
+    @property
+    def span(self) -> Span | None:
+        if self._place is not None:
+            index, start, end = self._place
+            self._span, self._place = index.span(start, end), None
+        return self._span
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.text, self.span, self.groups) == (other.text, other.span, other.groups)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Match(text={self.text!r}, span={self.span!r}, groups={self.groups!r})"
 
 
 @dataclass(slots=True)
@@ -175,7 +204,7 @@ class Env:
         self.touched: list[Cell] = []
         self._cache: dict[str, Any] = {}
         self.selections: dict[tuple[int, str, str], tuple[Any, list[Cell]]] = {}  # see select_cells
-        self.cells: dict[int, dict[tuple[str, str], tuple[Any, Cell | None]]] = {}  # by table: see _selected
+        self.tables: dict[int, tuple[_CellInfo, dict]] = {}  # by table: its template's ids, its cells read (_selected)
         self.refs: dict[int, CellRef] = {}  # by cell: see _ref
 
     def cached(self, key: str, make: Callable[[], Any]) -> Any:
@@ -744,14 +773,19 @@ class Emitter:
     def _not_in(self, left, right) -> str:
         return f"logical_not({self._in(left, right)})"
 
+    def truth(self, src: str) -> str:
+        """truth(src), without the call when it is true or false already."""
+        t = self.temp()
+        return f"({t} if ({t} := {src}) is True or {t} is False else truth({t}))"
+
     def _and(self, left, right) -> str:
         a, b, x, y = self.emit(left), self.emit(right), self.temp(), self.temp()
-        return (f"(False if ({x} := truth({a})) is False else False if ({y} := truth({b})) is False "
+        return (f"(False if ({x} := {self.truth(a)}) is False else False if ({y} := {self.truth(b)}) is False "
                 f"else UNKNOWN if {x} is UNKNOWN or {y} is UNKNOWN else True)")
 
     def _or(self, left, right) -> str:
         a, b, x, y = self.emit(left), self.emit(right), self.temp(), self.temp()
-        return (f"(True if ({x} := truth({a})) is True else True if ({y} := truth({b})) is True "
+        return (f"(True if ({x} := {self.truth(a)}) is True else True if ({y} := {self.truth(b)}) is True "
                 f"else UNKNOWN if {x} is UNKNOWN or {y} is UNKNOWN else False)")
 
     def _not(self, operand) -> str:
@@ -980,7 +1014,8 @@ def select_cells(env: Env, table, row_sel, col_sel):
         if table is None or table is UNKNOWN:
             return UNKNOWN if _single(row_sel) and _single(col_sel) else []
         raise ExprError(f"only a table can be indexed, not {_kind(table)}")
-    key = (id(table), _selector_text(row_sel), _selector_text(col_sel))
+    key = (id(table), row_sel if type(row_sel) is str else _selector_text(row_sel),
+           col_sel if type(col_sel) is str else _selector_text(col_sel))
     found = env.selections.get(key)
     if found is None:
         found = env.selections[key] = _selected(env, table, key[1], key[2], _single(row_sel) and _single(col_sel))
@@ -992,10 +1027,10 @@ def _selected(env: Env, table: Table, row_text: str, col_text: str, single: bool
     """What a selection of a table's cells gives and the cells it reads: worked out once
     per report (many rules read the same cells; a table does not change while its
     report is checked)."""
-    info = _cell_info(_template_for(env, table))
-    index = env.cells.get(id(table))
-    if index is None:
-        index = env.cells[id(table)] = {}
+    known = env.tables.get(id(table))
+    if known is None:
+        known = env.tables[id(table)] = (_cell_info(_template_for(env, table)), {})
+    info, index = known
     out, touched = [], []
     for r in _pick(info.row_ids, row_text):
         for c in _pick(info.column_ids, col_text):
@@ -1155,7 +1190,7 @@ def guarded(run, pattern):
     collector off, and with a limit ten times as long if this thread spent less than
     half the limit on the CPU. Only a regex that really works too long fails (ExprError):
     a catastrophic one after about twice the limit."""
-    started = time.thread_time()
+    started = _cpu_reading()
     try:
         return run(REGEX_TIMEOUT)
     except TimeoutError:
@@ -1170,6 +1205,22 @@ def guarded(run, pattern):
     finally:
         if collecting:
             gc.enable()
+
+
+CPU_READING_AGE = 0.005  # seconds (wall-clock): how old _cpu_reading's answer may be
+_CLOCK = threading.local()
+
+
+def _cpu_reading() -> float:
+    """This thread's CPU time, as read at most CPU_READING_AGE ago: reading it is a
+    system call (several µs), and a report runs about a hundred searches. A search that
+    times out is judged by the CPU time spent since then, so by at most that much more
+    than its own (5 ms, against the 125 ms that decide)."""
+    now = time.perf_counter()
+    at = getattr(_CLOCK, "at", None)
+    if at is None or now - at > CPU_READING_AGE:
+        _CLOCK.at, _CLOCK.cpu = now, time.thread_time()
+    return _CLOCK.cpu
 
 
 _WHOLE_TEXT_ANCHOR = re.compile(r"(?<!\\)\\[AZz]")
@@ -1311,12 +1362,17 @@ def _requirements(items: list, sre) -> list[frozenset[str]]:
 
 
 def _match(env: Env, m, offset: int | None) -> Match:
-    def span(start: int, end: int) -> Span | None:
-        return env.index.span(offset + start, offset + end) if offset is not None else None
-
-    groups = {name: Match(m.group(name), span(*m.span(name)))
-              for name in m.re.groupindex if m.group(name) is not None}
-    return Match(m.group(0), span(m.start(), m.end()), groups)
+    if offset is None:
+        groups = {name: Match(m.group(name), None) for name in m.re.groupindex if m.group(name) is not None}
+        return Match(m.group(0), None, groups)
+    index = env.index
+    groups = {}
+    for name in m.re.groupindex:
+        text = m.group(name)
+        if text is not None:
+            start, end = m.span(name)
+            groups[name] = Match.found(text, index, offset + start, offset + end)
+    return Match.found(m.group(0), index, offset + m.start(), offset + m.end(), groups)
 
 
 # --------------------------------------------------------------------------- functions
@@ -1368,9 +1424,14 @@ def _f_sum(env: Env, values):
         values = [values]
     total = Decimal(0)
     for v in values:
-        n = _f_number(env, v) if isinstance(v, (Match, str)) else number(v)
-        if n is UNKNOWN:
-            return UNKNOWN
+        if type(v) is CellRef:  # number(v), for the common case
+            n = v.cell.value
+            if n is None:
+                return UNKNOWN
+        else:
+            n = _f_number(env, v) if isinstance(v, (Match, str)) else number(v)
+            if n is UNKNOWN:
+                return UNKNOWN
         total = total + n
     return total
 
