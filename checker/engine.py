@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Iterator
 
-from .expr import GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, get_attr, guarded, render, segments, span_of, truth
+from .expr import (GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, get_attr, guarded, prefilter, render, segments,
+                   span_of, truth)
 from .model import Report, Span, Violation
 from .regimes import regime_for
 from .rules import SEVERITIES, Rule
@@ -239,7 +240,10 @@ class RequirePatterns:
         def occurs(pattern) -> bool:
             found = seen.get(id(pattern))
             if found is None:
-                found = seen[id(pattern)] = any(_search(pattern, t) for t in texts)
+                candidates = texts
+                for holds in prefilter(pattern.pattern):  # only the paragraphs that hold what a match needs
+                    candidates = [t for t in candidates if (holds in t if isinstance(holds, str) else holds(t))]
+                found = seen[id(pattern)] = any(_search(pattern, t) for t in candidates)
             return found
 
         missing = [name for name, pattern in self.every if not occurs(pattern)]

@@ -881,7 +881,7 @@ def arithmetic(op: str, a, b):
 def compare(op: str, a, b):
     x = number(a) if isinstance(a, (CellRef, int)) and not isinstance(a, bool) else a
     y = number(b) if isinstance(b, (CellRef, int)) and not isinstance(b, bool) else b
-    if type(x) is Decimal and type(y) is Decimal:  # two plain numbers: what _equal would find
+    if type(x) is type(y) and (type(x) is Decimal or type(x) is str):  # two numbers, two strings: as _equal finds
         if op in ("==", "!="):
             return (x == y) if op == "==" else not (x == y)
     else:
