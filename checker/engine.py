@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Iterator
 
-from .expr import (GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, get_attr, guarded, prefilter, render, segments,
-                   span_of, truth)
+from .expr import (GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, get_attr, guarded, prefilter, render, renderable,
+                   segments, span_of, truth)
 from .model import Report, Span, Violation
 from .regimes import regime_for
 from .rules import SEVERITIES, Rule
@@ -360,7 +360,9 @@ class _Message:
     __slots__ = ("pieces",)
 
     def __init__(self, templates: dict[str, str], variables: dict, env: Env) -> None:
-        self.pieces = {lang: _resolved(template, variables, env) for lang, template in templates.items()}
+        self.pieces = {lang: [piece if i % 2 == 0 else renderable(piece)
+                              for i, piece in enumerate(_resolved(template, variables, env))]
+                       for lang, template in templates.items()}
 
     @property
     def languages(self) -> tuple[str, ...]:

@@ -2019,6 +2019,22 @@ def render(value, lang: str = "zh") -> str:
     return str(value)
 
 
+def renderable(value):
+    """A value that renders as `value` does in every language and holds nothing of its
+    report: what a violation keeps to render its message later (a batch keeps thousands
+    of violations, not their reports). Values whose rendering depends on the language
+    stay values; the rest are rendered now."""
+    if value is None or value is UNKNOWN or isinstance(value, (bool, Decimal, Written, dt.date, str)):
+        return value
+    if isinstance(value, CellRef):
+        return renderable(value.value)
+    if isinstance(value, list):
+        return [renderable(v) for v in value]
+    if isinstance(value, Fact):
+        return renderable(value.value)
+    return render(value, "zh")
+
+
 def _decimal_text(value: Decimal) -> str:
     """A number as a report writes it: no exponent, no trailing zeros; exact however many
     digits it has (quantize, like any Decimal operation, stops at 28)."""
