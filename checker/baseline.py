@@ -40,7 +40,7 @@ class BaselineOutcome:
 def fingerprint(finding: Finding) -> str:
     """What a violation is, without where it is: rule, text at the span, message."""
     v = finding.violation
-    key = "\0".join((v.rule, _SPACE.sub(" ", finding.excerpt).strip(), v.messages.get("zh", "")))
+    key = "\0".join((v.rule, _SPACE.sub(" ", finding.excerpt).strip(), (v.rendered("zh") or "")))
     return hashlib.blake2b(key.encode("utf-8"), digest_size=8).hexdigest()
 
 
@@ -62,7 +62,7 @@ def write(path: Path, results: list[FileResult]) -> int:
         for f in result.findings:
             entries.append({"path": where, "rule": f.violation.rule, "fingerprint": fingerprint(f),
                             "line": f.violation.span.line, "excerpt": f.excerpt,
-                            "message": f.violation.messages.get("zh", "")})
+                            "message": (f.violation.rendered("zh") or "")})
     doc = {"nianbao_baseline": FORMAT_VERSION, "violations": entries}
     try:  # whole or not at all; a file name's undecodable bytes as JSON escapes
         write_text_atomic(path, json.dumps(doc, ensure_ascii=False, indent=1) + "\n", errors="backslashreplace")

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any, Iterator
 
-from .expr import GLOBALS, UNKNOWN, Corpus, Env, ExprError, get_attr, guarded, render, segments, span_of, truth
+from .expr import (GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, get_attr, guarded, prefilter, render, renderable,
+                   segments, span_of, truth)
 from .model import Report, Span, Violation
 from .regimes import regime_for
 from .rules import SEVERITIES, Rule
@@ -21,6 +22,7 @@ from .text import LineIndex
 
 MAX_BINDINGS = 10_000      # for_each combinations per rule and report
 MAX_FINDINGS = 500         # violations per rule and report
+GENERATE_AFTER = 2         # runs of an expect rule before it is compiled to one function
 
 
 @dataclass(slots=True)
@@ -48,7 +50,14 @@ class Expect:
     """for_each: bind variables to each item of lists (all combinations); let: name
     values; when: skip bindings where it is not true; expect: must be true, or the
     binding is a finding, located by `at`, shown with the cells it read and the
-    places `related` gives."""
+    places `related` gives.
+
+    Run as one Python function generated from the rule's expressions (see _generate):
+    the closures the expressions compile to cost a call per node of their trees, and
+    these rules run for every binding of every report. Generated when a rule runs a
+    second time (compiling every rule costs about as much as checking ten reports, too
+    much for a check of one); the closures remain for the first run and for what the
+    generator cannot write (a tree too deep for Python's compiler)."""
 
     def __init__(self, for_each, lets, when, expect, at, related=None) -> None:
         self.for_each = for_each
@@ -57,8 +66,18 @@ class Expect:
         self.expect = expect
         self.at = at
         self.related = related  # further places to show with the finding
+        self._run = None  # the generated function, once made
+        self._uses = 0
 
     def findings(self, env: Env) -> Iterator[Finding]:
+        if self._run is None:
+            self._uses += 1
+            if self._uses < GENERATE_AFTER:
+                return self._interpreted(env)
+            self._run = _generate(self, set(env.vars)) or self._interpreted
+        return self._run(env)
+
+    def _interpreted(self, env: Env) -> Iterator[Finding]:
         for binding in self._bindings(env, dict(env.vars)):
             env.vars = binding  # one dict, updated in place: copied only for a finding
             env.touched = []
@@ -114,6 +133,80 @@ class Expect:
         return None
 
 
+def _generate(check: Expect, params: set[str]):
+    """The rule as one generator function, written as Python source from the trees of
+    its expressions (Emitter) and compiled: the same steps as Expect._interpreted, in
+    the same order, with the variables as locals. None when the rule's names clash
+    (a let that rebinds a for_each variable: the dict the interpreter keeps says what
+    that means) or Python cannot compile what it would take."""
+    names = [name for name, _ in check.for_each] + [name for name, _ in check.lets]
+    parts = [fn for _, fn in check.for_each + check.lets] + [check.when, check.expect, check.at, check.related]
+    if len(set(names)) != len(names) or params & set(names) or any(p is not None and p.tree is None for p in parts):
+        return None
+    try:
+        source, namespace = _source(check, names, params)
+        exec(compile(source, "<rule>", "exec"), namespace)
+    except (SyntaxError, RecursionError, MemoryError, ValueError):
+        return None
+    return namespace["findings"]
+
+
+def _source(check: Expect, names: list[str], params: set[str]) -> tuple[str, dict]:
+    local = {name: f"v{i}" for i, name in enumerate(names)}
+    emit = Emitter(local)
+    local.update((name, f"base[{emit.constant(name)}]") for name in sorted(params))
+    ns = emit.namespace
+    ns.update(Finding=Finding, ExprError=ExprError, span_of=span_of, MAX_BINDINGS=MAX_BINDINGS,
+              first_span=_first_span)
+    lines = ["def findings(env):", " cache = env._cache", " base = env.vars", " count = 0"]
+    depth = 1
+    for i, (name, fn) in enumerate(check.for_each):
+        pad = " " * depth
+        items = f"items{i}"
+        lines.append(f"{pad}{items} = {emit.emit(fn.tree)}")
+        lines.append(f"{pad}if {items} is None or {items} is UNKNOWN:")
+        lines.append(f"{pad} {'return' if i == 0 else 'continue'}")
+        lines.append(f"{pad}if not isinstance({items}, list):")
+        lines.append(f"{pad} raise ExprError({emit.constant(f'for_each.{name} must give a list')})")
+        if i == len(check.for_each) - 1:
+            lines.append(f"{pad}count += len({items})")
+            lines.append(f"{pad}if count > MAX_BINDINGS:")
+            lines.append(f"{pad} raise ExprError({emit.constant(f'for_each gives more than {MAX_BINDINGS} combinations')})")
+        lines.append(f"{pad}for {local[name]} in {items}:")
+        depth += 1
+    pad = " " * depth
+    skip = "continue" if check.for_each else "return"
+    lines.append(f"{pad}env.touched = []")
+    for name, fn in check.lets:
+        lines.append(f"{pad}{local[name]} = {emit.emit(fn.tree)}")
+    if check.when is not None:
+        lines.append(f"{pad}if {emit.truth(emit.emit(check.when.tree))} is not True:")
+        lines.append(f"{pad} {skip}")
+    lines.append(f"{pad}if {emit.truth(emit.emit(check.expect.tree))} is not False:")
+    lines.append(f"{pad} {skip}")
+    lines.append(f"{pad}related = [c.span for c in env.touched if c.span is not None]")
+    if check.related is not None:
+        lines.append(f"{pad}more = {emit.emit(check.related.tree)}")
+        lines.append(f"{pad}related += [s for s in map(span_of, more if isinstance(more, list) else [more]) "
+                     f"if s is not None]")
+    if check.at is not None:
+        lines.append(f"{pad}span = span_of({emit.emit(check.at.tree)})")
+    else:
+        lines.append(f"{pad}span = first_span(({''.join(local[n] + ', ' for n, _ in check.for_each)}))")
+    bound = ", ".join(f"{emit.constant(n)}: {local[n]}" for n in names)
+    lines.append(f"{pad}yield Finding({{**base, {bound}}}, span, related)")
+    return "\n".join(lines) + "\n", ns
+
+
+def _first_span(values: tuple) -> Span | None:
+    """Where a finding with no `at` is: the first of its for_each values with a place."""
+    for value in values:
+        span = span_of(value)
+        if span is not None:
+            return span
+    return None
+
+
 class RequireSections:
     def __init__(self, numbers: list[int], when) -> None:
         self.numbers = numbers
@@ -142,9 +235,16 @@ class RequirePatterns:
         if scope is None or scope is UNKNOWN:
             return  # the scope itself is absent: another rule says so
         texts = [text for _, text in segments(scope)]
+        seen: dict[int, bool] = {}  # by pattern: each is asked about twice
 
         def occurs(pattern) -> bool:
-            return any(_search(pattern, t) for t in texts)
+            found = seen.get(id(pattern))
+            if found is None:
+                candidates = texts
+                for holds in prefilter(pattern.pattern):  # only the paragraphs that hold what a match needs
+                    candidates = [t for t in candidates if (holds in t if isinstance(holds, str) else holds(t))]
+                found = seen[id(pattern)] = any(_search(pattern, t) for t in candidates)
+            return found
 
         missing = [name for name, pattern in self.every if not occurs(pattern)]
         found = [name for name, pattern in self.every + self.some if occurs(pattern)]
@@ -249,16 +349,67 @@ def _search(pattern, text: str) -> bool:
 
 def format_message(template: str, variables: dict, env: Env, lang: str) -> str:
     """Fill {name} and {name.attr} placeholders (checked when the rule was loaded)."""
+    return _rendered(_resolved(template, variables, env), lang)
+
+
+class _Message:
+    """A violation's message in each language, its placeholders' values found while the
+    report was at hand, rendered as text only in a language asked for (a check shows
+    one; a finding folded into another is never shown)."""
+
+    __slots__ = ("pieces",)
+
+    def __init__(self, templates: dict[str, str], variables: dict, env: Env) -> None:
+        self.pieces = {lang: [piece if i % 2 == 0 else renderable(piece)
+                              for i, piece in enumerate(_resolved(template, variables, env))]
+                       for lang, template in templates.items()}
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.pieces)
+
+    def __call__(self, lang: str) -> str | None:
+        pieces = self.pieces.get(lang)
+        return None if pieces is None else _rendered(pieces, lang)
+
+
+class _Folded:
+    """The message of the last finding kept of a rule in a table or section, with how
+    many more there are and where."""
+
+    __slots__ = ("last", "more")
+
+    def __init__(self, last: Violation, more: dict[str, str]) -> None:
+        self.last = last
+        self.more = more
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.last.languages()
+
+    def __call__(self, lang: str) -> str | None:
+        text = self.last.rendered(lang)
+        return None if text is None else text + self.more[lang]
+
+
+def _rendered(pieces: list, lang: str) -> str:
+    """A message cut by _resolved (text, value, text, … text) as it reads in a language."""
+    return "".join(piece if i % 2 == 0 else render(piece, lang) for i, piece in enumerate(pieces))
+
+
+def _resolved(template: str, variables: dict, env: Env) -> list:
+    """A message template cut at its placeholders: its text, and each placeholder's value
+    between (text, value, text, … text)."""
     out, pos = [], 0
     while True:
         start = template.find("{", pos)
         if start == -1:
             out.append(template[pos:])
-            return "".join(out)
+            return out
         end = template.find("}", start)
         if end == -1:
             out.append(template[pos:])
-            return "".join(out)
+            return out
         out.append(template[pos:start])
         path = template[start + 1:end].strip().split(".")
         head = path[0]
@@ -270,7 +421,7 @@ def format_message(template: str, variables: dict, env: Env, lang: str) -> str:
             value = None
         for attr in path[1:]:
             value = get_attr(value, attr)
-        out.append(render(value, lang))
+        out.append(value)
         pos = end + 1
 
 
@@ -299,10 +450,9 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
             if when is not None and not isinstance(check, Expect) and truth(when(env)) is not True:
                 continue
             for finding in islice(check.findings(env), MAX_FINDINGS):
-                messages = {lang: format_message(rule.message[lang], finding.vars, env, lang)
-                            for lang in ("zh", "en")}
+                message = _Message(rule.message, finding.vars, env)
                 found.append(Violation(rule.id, rule.severity, rule.title, finding.span or fallback,
-                                       messages, _unique(finding.related), _other_report(rule, corpus)))
+                                       {}, _unique(finding.related), _other_report(rule, corpus), message))
         except ExprError as e:
             errors.append(RuleRunError(rule.id, e.message))
         violations.extend(_folded(found, rule.cap, containers))
@@ -367,9 +517,9 @@ def _folded(found: list[Violation], cap: int, containers: list[tuple[int, int]])
         last = kept[-1]
         lines = "、".join(str(line) for line in sorted({v.span.line for v in rest})[:12])
         more = {"zh": f"（另有{len(rest)}处同类问题，在第{lines}行）", "en": f" (and {len(rest)} more, on line(s) {lines.replace('、', ', ')})"}
-        kept[-1] = Violation(last.rule, last.severity, last.title, last.span,
-                             {lang: text + more[lang] for lang, text in last.messages.items()},
-                             _unique(last.related + [s for v in rest for s in (v.span, *v.related)]), last.other)
+        kept[-1] = Violation(last.rule, last.severity, last.title, last.span, {},
+                             _unique(last.related + [s for v in rest for s in (v.span, *v.related)]), last.other,
+                             _Folded(last, more))
         out.extend(kept)
     return out
 

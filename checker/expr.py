@@ -18,6 +18,7 @@ import datetime as dt
 import fnmatch
 import gc
 import re
+import threading
 import time
 from bisect import bisect_right
 from dataclasses import dataclass, field
@@ -104,13 +105,41 @@ class ColumnRef:
     kind: str
 
 
-@dataclass(slots=True)
 class Match:
-    """A regular-expression match in the report text, with its named groups."""
+    """A regular-expression match in the report text, with its named groups. A match
+    found by a search works out its span (line and column) only when asked: most are
+    only read, and a pattern's named groups are matches too."""
 
-    text: str
-    span: Span | None
-    groups: dict[str, "Match"] = field(default_factory=dict)
+    __slots__ = ("text", "groups", "_span", "_place")
+
+    def __init__(self, text: str, span: Span | None, groups: dict[str, "Match"] | None = None) -> None:
+        self.text = text
+        self.groups = {} if groups is None else groups
+        self._span = span
+        self._place = None  # (LineIndex, start, end) until the span is asked for
+
+    @classmethod
+    def found(cls, text: str, index, start: int, end: int, groups: dict[str, "Match"] | None = None) -> "Match":
+        match = cls(text, None, groups)
+        match._place = (index, start, end)
+        return match
+
+    @property
+    def span(self) -> Span | None:
+        if self._place is not None:
+            index, start, end = self._place
+            self._span, self._place = index.span(start, end), None
+        return self._span
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.text, self.span, self.groups) == (other.text, other.span, other.groups)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Match(text={self.text!r}, span={self.span!r}, groups={self.groups!r})"
 
 
 @dataclass(slots=True)
@@ -174,6 +203,9 @@ class Env:
         self.vars: dict[str, Any] = {}
         self.touched: list[Cell] = []
         self._cache: dict[str, Any] = {}
+        self.selections: dict[tuple[int, str, str], tuple[Any, list[Cell]]] = {}  # see select_cells
+        self.tables: dict[int, tuple[_CellInfo, dict]] = {}  # by table: its template's ids, its cells read (_selected)
+        self.refs: dict[int, CellRef] = {}  # by cell: see _ref
 
     def cached(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self._cache:
@@ -211,6 +243,7 @@ class Compiled:
     variables: set[str]
     names: set[str]
     cells: list[CellReference]
+    tree: Tree | None = None  # what engine.Expect generates its Python from (see Emitter)
 
     def __call__(self, env: Env) -> Any:
         return self.fn(env)
@@ -402,7 +435,7 @@ def compile_expr(source: str, templates: Templates, bound: set[str]) -> Compiled
         raise ExprError(f"syntax error: {e}") from None
     compiler = _Compiler(templates, bound)
     fn = compiler.compile(tree)
-    return Compiled(source, fn, compiler.variables, compiler.names, compiler.cells)
+    return Compiled(source, fn, compiler.variables, compiler.names, compiler.cells, tree)
 
 
 _TOKEN_NAMES = {
@@ -627,6 +660,144 @@ class _Compiler:
         return lambda env: logical_not(f(env))
 
 
+class Emitter:
+    """Python source for compiled expressions, put together by engine.Expect into one
+    function per rule: the same operations as _Compiler's closures, called in the same
+    order, without a closure call per node of the tree. Nothing a rule writes becomes
+    code: its strings, numbers, patterns and names enter the source only as constants
+    (the names k0, k1… of `namespace`); its variables are the function's locals, named
+    by `local`. The source refers to the locals `env` and `cache` (env._cache)."""
+
+    def __init__(self, local: dict[str, str]) -> None:
+        self.local = local
+        self.namespace: dict[str, Any] = {
+            "UNKNOWN": UNKNOWN, "truth": truth, "get_attr": get_attr, "select_cells": select_cells,
+            "select_rows": select_rows, "arithmetic": arithmetic, "compare": compare, "contains": contains,
+            "logical_not": logical_not, "_negate": _negate, "_fill": _fill}
+        self.constants: dict[str, Any] = {}  # name → value, of the constants made here
+        self._temps = 0
+
+    def constant(self, value) -> str:
+        name = f"k{len(self.constants)}"
+        self.constants[name] = self.namespace[name] = value
+        return name
+
+    def temp(self) -> str:
+        self._temps += 1
+        return f"t{self._temps}"
+
+    def emit(self, node) -> str:
+        return getattr(self, "_" + node.data.rstrip("_"))(*node.children)
+
+    def _folded(self, src: str) -> bool:
+        return src in self.constants
+
+    # literals
+    def _number(self, tok: Token) -> str:
+        return self.constant(Decimal(tok))
+
+    def _quantity(self, tok: Token) -> str:
+        text = str(tok)
+        split = next(i for i, ch in enumerate(text) if not (ch.isdigit() or ch == "."))
+        return self.constant(quantity(Decimal(text[:split]), text[split:]))
+
+    def _string(self, tok: Token) -> str:
+        return self.constant(_raw_string(tok))
+
+    def _true(self) -> str:
+        return self.constant(True)
+
+    def _false(self) -> str:
+        return self.constant(False)
+
+    def _null(self) -> str:
+        return self.constant(None)
+
+    def _list(self, args=None) -> str:
+        return "[" + ", ".join(self.emit(a) for a in (args.children if args is not None else [])) + "]"
+
+    # names
+    def _var(self, tok: Token) -> str:
+        return self.local[tok[1:]]
+
+    def _name(self, tok: Token) -> str:
+        name = str(tok)
+        if name in GLOBALS:
+            key, getter = self.constant(name), self.constant(GLOBALS[name])
+        else:
+            key, getter = self.constant("table:" + name), self.constant(lambda env: env.report.table(name))
+        return f"(cache[{key}] if {key} in cache else _fill(env, {key}, {getter}))"
+
+    def _call(self, name: Token, args=None) -> str:
+        spec = FUNCTIONS[str(name)]
+        parts = ["env"]
+        for i, node in enumerate(args.children if args is not None else []):
+            parts.append(self.constant(Pattern(_raw_string(node.children[0]))) if i in spec.regex_args
+                         else self.emit(node))
+        return f"{self.constant(spec.fn)}({', '.join(parts)})"
+
+    # structure
+    def _attr(self, obj, name: Token) -> str:
+        return f"get_attr({self.emit(obj)}, {self.constant(str(name))})"
+
+    def _selector(self, node) -> str:
+        return self._var(node.children[0]) if node.data == "var" else self.constant(str(node.children[0]))
+
+    def _cell(self, table, row_sel, col_sel) -> str:
+        return f"select_cells(env, {self.emit(table)}, {self._selector(row_sel)}, {self._selector(col_sel)})"
+
+    def _row(self, table, row_sel) -> str:
+        return f"select_rows(env, {self.emit(table)}, {self._selector(row_sel)})"
+
+    # operators
+    def _neg(self, operand) -> str:
+        x = self.emit(operand)
+        return self.constant(_negate(self.constants[x])) if self._folded(x) else f"_negate({x})"
+
+    def _binop(self, left, op: Token, right) -> str:
+        a, b, o = self.emit(left), self.emit(right), str(op)
+        if self._folded(a) and self._folded(b):
+            return self.constant(arithmetic(o, self.constants[a], self.constants[b]))
+        return f"arithmetic({self.constant(o)}, {a}, {b})"
+
+    def _compare(self, left, op: Token, right) -> str:
+        a, b, o = self.emit(left), self.emit(right), str(op)
+        if self._folded(a) and self._folded(b):
+            return self.constant(compare(o, self.constants[a], self.constants[b]))
+        return f"compare({self.constant(o)}, {a}, {b})"
+
+    def _in(self, left, right) -> str:
+        a, b = self.emit(left), self.emit(right)
+        return f"contains({b}, {a})"  # the list first, as the closure does
+
+    def _not_in(self, left, right) -> str:
+        return f"logical_not({self._in(left, right)})"
+
+    def truth(self, src: str) -> str:
+        """truth(src), without the call when it is true or false already."""
+        t = self.temp()
+        return f"({t} if ({t} := {src}) is True or {t} is False else truth({t}))"
+
+    def _and(self, left, right) -> str:
+        a, b, x, y = self.emit(left), self.emit(right), self.temp(), self.temp()
+        return (f"(False if ({x} := {self.truth(a)}) is False else False if ({y} := {self.truth(b)}) is False "
+                f"else UNKNOWN if {x} is UNKNOWN or {y} is UNKNOWN else True)")
+
+    def _or(self, left, right) -> str:
+        a, b, x, y = self.emit(left), self.emit(right), self.temp(), self.temp()
+        return (f"(True if ({x} := {self.truth(a)}) is True else True if ({y} := {self.truth(b)}) is True "
+                f"else UNKNOWN if {x} is UNKNOWN or {y} is UNKNOWN else False)")
+
+    def _not(self, operand) -> str:
+        return f"logical_not({self.emit(operand)})"
+
+
+def _fill(env: Env, key: str, getter: Callable[[Env], Any]):
+    """env.cached(key, lambda: getter(env)), for generated code that looked first."""
+    value = env._cache[key] = getter(env)
+    return value
+
+
 def _constant(value) -> Fn:
     """A literal, or an operation on literals done while compiling (so that `1/0` or
     `1200元 == 5` is an error `rules lint` reports at the rule's line)."""
@@ -650,6 +821,8 @@ def _at(op: Token, operation, *args):
 
 def number(value) -> Any:
     """A value as a number: Decimal, a pint Quantity, a date, or UNKNOWN."""
+    if type(value) is Decimal:  # the common case, answered first
+        return value
     if isinstance(value, CellRef):
         return value.value
     if isinstance(value, bool):
@@ -708,13 +881,17 @@ def arithmetic(op: str, a, b):
 def compare(op: str, a, b):
     x = number(a) if isinstance(a, (CellRef, int)) and not isinstance(a, bool) else a
     y = number(b) if isinstance(b, (CellRef, int)) and not isinstance(b, bool) else b
-    if x is UNKNOWN or y is UNKNOWN:
-        return UNKNOWN
-    if op in ("==", "!="):
-        equal = _equal(x, y, strict=True)
-        return equal if op == "==" else not equal
-    if x is None or y is None:
-        return UNKNOWN
+    if type(x) is type(y) and (type(x) is Decimal or type(x) is str):  # two numbers, two strings: as _equal finds
+        if op in ("==", "!="):
+            return (x == y) if op == "==" else not (x == y)
+    else:
+        if x is UNKNOWN or y is UNKNOWN:
+            return UNKNOWN
+        if op in ("==", "!="):
+            equal = _equal(x, y, strict=True)
+            return equal if op == "==" else not equal
+        if x is None or y is None:
+            return UNKNOWN
     try:
         if op == "<":
             return x < y
@@ -837,17 +1014,35 @@ def select_cells(env: Env, table, row_sel, col_sel):
         if table is None or table is UNKNOWN:
             return UNKNOWN if _single(row_sel) and _single(col_sel) else []
         raise ExprError(f"only a table can be indexed, not {_kind(table)}")
-    tpl = _template_for(env, table)
-    info = _cell_info(tpl)
-    rows = _pick(info.row_ids, _selector_text(row_sel))
-    cols = _pick(info.column_ids, _selector_text(col_sel))
-    out = []
-    for r in rows:
-        for c in cols:
-            out.append(_cell_value(env, table, r, c, info))
-    if _single(row_sel) and _single(col_sel):
-        return out[0] if out else UNKNOWN
-    return out
+    key = (id(table), row_sel if type(row_sel) is str else _selector_text(row_sel),
+           col_sel if type(col_sel) is str else _selector_text(col_sel))
+    found = env.selections.get(key)
+    if found is None:
+        found = env.selections[key] = _selected(env, table, key[1], key[2], _single(row_sel) and _single(col_sel))
+    env.touched += found[1]
+    return found[0]
+
+
+def _selected(env: Env, table: Table, row_text: str, col_text: str, single: bool):
+    """What a selection of a table's cells gives and the cells it reads: worked out once
+    per report (many rules read the same cells; a table does not change while its
+    report is checked)."""
+    known = env.tables.get(id(table))
+    if known is None:
+        known = env.tables[id(table)] = (_cell_info(_template_for(env, table)), {})
+    info, index = known
+    out, touched = [], []
+    for r in _pick(info.row_ids, row_text):
+        for c in _pick(info.column_ids, col_text):
+            found = index.get((r, c))
+            if found is None:
+                found = index[r, c] = _cell_value(env, table, r, c, info)
+            out.append(found[0])
+            if found[1] is not None:
+                touched.append(found[1])
+    if single:
+        return (out[0] if out else UNKNOWN), touched
+    return out, touched
 
 
 @dataclass(frozen=True, slots=True)
@@ -886,17 +1081,25 @@ def _cell_info(tpl) -> _CellInfo:
     return info
 
 
-def _cell_value(env: Env, table: Table, row_id: str, col_id: str, info: _CellInfo):
+def _cell_value(env: Env, table: Table, row_id: str, col_id: str, info: _CellInfo) -> tuple[Any, Cell | None]:
+    """A cell's value for a rule, and the cell read (None when it is not read)."""
     if table.problems and not table.reliable_for(info.blocks.get(row_id)):
-        return UNKNOWN
+        return UNKNOWN, None
     row = table.row(row_id)
     if row is None or row.problem:
-        return UNKNOWN
+        return UNKNOWN, None
     cell = row.cell(col_id)
     if cell is None:
-        return UNKNOWN
-    env.touched.append(cell)
-    return info.ref(cell, row.label)
+        return UNKNOWN, None
+    return _ref(env, info, cell, row.label), cell
+
+
+def _ref(env: Env, info: _CellInfo, cell: Cell, row_label: str) -> CellRef:
+    """The one CellRef of a cell while its report is checked."""
+    ref = env.refs.get(id(cell))
+    if ref is None:
+        ref = env.refs[id(cell)] = info.ref(cell, row_label)
+    return ref
 
 
 def select_rows(env: Env, table, row_sel):
@@ -987,7 +1190,7 @@ def guarded(run, pattern):
     collector off, and with a limit ten times as long if this thread spent less than
     half the limit on the CPU. Only a regex that really works too long fails (ExprError):
     a catastrophic one after about twice the limit."""
-    started = time.thread_time()
+    started = _cpu_reading()
     try:
         return run(REGEX_TIMEOUT)
     except TimeoutError:
@@ -1002,6 +1205,22 @@ def guarded(run, pattern):
     finally:
         if collecting:
             gc.enable()
+
+
+CPU_READING_AGE = 0.005  # seconds (wall-clock): how old _cpu_reading's answer may be
+_CLOCK = threading.local()
+
+
+def _cpu_reading() -> float:
+    """This thread's CPU time, as read at most CPU_READING_AGE ago: reading it is a
+    system call (several µs), and a report runs about a hundred searches. A search that
+    times out is judged by the CPU time spent since then, so by at most that much more
+    than its own (5 ms, against the 125 ms that decide)."""
+    now = time.perf_counter()
+    at = getattr(_CLOCK, "at", None)
+    if at is None or now - at > CPU_READING_AGE:
+        _CLOCK.at, _CLOCK.cpu = now, time.thread_time()
+    return _CLOCK.cpu
 
 
 _WHOLE_TEXT_ANCHOR = re.compile(r"(?<!\\)\\[AZz]")
@@ -1143,12 +1362,17 @@ def _requirements(items: list, sre) -> list[frozenset[str]]:
 
 
 def _match(env: Env, m, offset: int | None) -> Match:
-    def span(start: int, end: int) -> Span | None:
-        return env.index.span(offset + start, offset + end) if offset is not None else None
-
-    groups = {name: Match(m.group(name), span(*m.span(name)))
-              for name in m.re.groupindex if m.group(name) is not None}
-    return Match(m.group(0), span(m.start(), m.end()), groups)
+    if offset is None:
+        groups = {name: Match(m.group(name), None) for name in m.re.groupindex if m.group(name) is not None}
+        return Match(m.group(0), None, groups)
+    index = env.index
+    groups = {}
+    for name in m.re.groupindex:
+        text = m.group(name)
+        if text is not None:
+            start, end = m.span(name)
+            groups[name] = Match.found(text, index, offset + start, offset + end)
+    return Match.found(m.group(0), index, offset + m.start(), offset + m.end(), groups)
 
 
 # --------------------------------------------------------------------------- functions
@@ -1200,9 +1424,14 @@ def _f_sum(env: Env, values):
         values = [values]
     total = Decimal(0)
     for v in values:
-        n = _f_number(env, v) if isinstance(v, (Match, str)) else number(v)
-        if n is UNKNOWN:
-            return UNKNOWN
+        if type(v) is CellRef:  # number(v), for the common case
+            n = v.cell.value
+            if n is None:
+                return UNKNOWN
+        else:
+            n = _f_number(env, v) if isinstance(v, (Match, str)) else number(v)
+            if n is UNKNOWN:
+                return UNKNOWN
         total = total + n
     return total
 
@@ -1426,7 +1655,7 @@ def _f_cells(env: Env, table):
         return []
     def make():
         info = _cell_info(_template_for(env, t))
-        return [info.ref(c, r.label) for r in t.rows for c in r.cells if c.column != "unit"]
+        return [_ref(env, info, c, r.label) for r in t.rows for c in r.cells if c.column != "unit"]
     return env.cached(f"cells:{id(t)}", make)  # the same list each time: where() indexes it once
 
 
@@ -1694,6 +1923,11 @@ def _dec(v):
 def get_attr(obj, name: str):
     """An attribute from the whitelist of the value's kind; on a list, of each item
     (find(…, "(?P<n>\\d+)条").n is the list of the n groups)."""
+    attrs = _ATTRS.get(type(obj))
+    if attrs is not None and type(obj) is not Report:  # the common case, answered first
+        getter = attrs.get(name)
+        if getter is not None:
+            return getter(obj)
     if obj is UNKNOWN:
         return UNKNOWN
     if obj is None:
@@ -1783,6 +2017,22 @@ def render(value, lang: str = "zh") -> str:
     if isinstance(value, Report):
         return value.path
     return str(value)
+
+
+def renderable(value):
+    """A value that renders as `value` does in every language and holds nothing of its
+    report: what a violation keeps to render its message later (a batch keeps thousands
+    of violations, not their reports). Values whose rendering depends on the language
+    stay values; the rest are rendered now."""
+    if value is None or value is UNKNOWN or isinstance(value, (bool, Decimal, Written, dt.date, str)):
+        return value
+    if isinstance(value, CellRef):
+        return renderable(value.value)
+    if isinstance(value, list):
+        return [renderable(v) for v in value]
+    if isinstance(value, Fact):
+        return renderable(value.value)
+    return render(value, "zh")
 
 
 def _decimal_text(value: Decimal) -> str:

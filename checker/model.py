@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 
 class Span(NamedTuple):
@@ -258,12 +258,17 @@ class Report:
         return None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Violation:
     """One finding of one rule: where it is, how bad, and what to tell the reviewer
     (in each language). `related` are further places that take part, such as every
     cell of a sum that does not add up; `other` is the path of another report the
-    finding is about (the report this one copies, last year's report)."""
+    finding is about (the report this one copies, last year's report).
+
+    `messages` holds the messages rendered so far; `render` renders one in another
+    language when asked (the engine leaves each to be rendered when shown: a check
+    shows one language). Read them with message(); a violation is compared, copied
+    and sent to another process with every message rendered."""
 
     rule: str
     severity: str
@@ -272,9 +277,38 @@ class Violation:
     messages: dict[str, str]
     related: list[Span] = field(default_factory=list)
     other: str | None = None
+    render: Callable[[str], str | None] | None = field(default=None, repr=False)
 
     def message(self, lang: str = "zh") -> str:
-        return self.messages.get(lang) or self.messages["zh"]
+        return self.rendered(lang) or self.rendered("zh")
+
+    def rendered(self, lang: str) -> str | None:
+        """The message in that language, None if the violation has none in it."""
+        text = self.messages.get(lang)
+        if text is None and self.render is not None:
+            text = self.render(lang)
+            if text is not None:
+                self.messages[lang] = text
+        return text
+
+    def languages(self) -> tuple[str, ...]:
+        more = getattr(self.render, "languages", ())
+        return tuple(self.messages) + tuple(lang for lang in more if lang not in self.messages)
+
+    def all_messages(self) -> dict[str, str]:
+        return {lang: text for lang in self.languages() if (text := self.rendered(lang)) is not None}
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Violation):
+            return NotImplemented
+        return (self.rule, self.severity, self.title, self.span, self.all_messages(), self.related, self.other) == \
+            (other.rule, other.severity, other.title, other.span, other.all_messages(), other.related, other.other)
+
+    __hash__ = None  # type: ignore[assignment]  (mutable, as before)
+
+    def __reduce__(self):
+        return (Violation, (self.rule, self.severity, self.title, self.span, self.all_messages(),
+                            self.related, self.other))
 
     @property
     def order(self) -> tuple[int, int, str]:
