@@ -31,13 +31,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import similarity
-from .model import Cell, Report, Row, Table, TableProblem
+from .model import Cell, MissingRow, Report, Row, Section, Table, TableProblem, make_span
 
 _GOVERNMENT_WORDS = re.compile(r"(?:人民政府|政府|办事处|人民政府办公室)$")
 _ADMIN_BREAK = re.compile(r"(?<=[省市县区旗州盟])")
@@ -91,7 +93,7 @@ def digest(path: str, report: Report) -> Digest:
     for t in report.tables:
         if t.template is None:
             continue
-        values = {r.template_row: {c.column: (None if c.value is None else str(c.value), c.problem)
+        values = {r.template_row: {c.column: _shared((None if c.value is None else str(c.value), c.problem))
                                    for c in r.cells if c.column}
                   for r in t.rows if r.template_row and not r.problem}
         unreliable = tuple(sorted({p.block or "" for p in t.problems if not t.reliable_for(p.block)}))
@@ -100,6 +102,21 @@ def digest(path: str, report: Report) -> Digest:
     return Digest(path, report.issuer.name if report.issuer else None,
                   report.issuer.kind if report.issuer else None, report.year, tables,
                   similarity.signature(text), text_key=text_key(report.text))
+
+
+_SHARED: dict = {}
+_SHARED_MAX = 100_000
+
+
+def _shared(value):
+    """An equal value kept once: the digests of thousands of reports hold the same few
+    cell values (('0', None) most of all), each a tuple and a text of its own."""
+    found = _SHARED.get(value)
+    if found is None:
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.clear()
+        found = _SHARED[value] = value
+    return found
 
 
 def previous_report(d: Digest) -> Report:
@@ -120,6 +137,172 @@ def previous_report(d: Digest) -> Report:
     return Report(path=d.path, text="", encoding="", title=None, year=d.year, year_source="digest",
                   issuer=issuer, period=None, periods=[], contacts=[], dates=[], publication_date=None,
                   preamble=[], intro=[], sections=[], tables=tables)
+
+
+# ------------------------------------------------------------- what the second pass keeps
+
+# What a rule may use and still run on a Summary's stand-in report: every fact and
+# function but those that read the sections' paragraphs (a Summary keeps only the prose),
+# and only these, so that a function added later is not trusted unseen. A rule that uses
+# anything else runs on the report read and parsed again.
+SUMMARY_FACTS = frozenset({
+    "year", "regime", "previous", "same_year", "same_report", "similar", "template", "layout_lost", "issuer",
+    "title_issuer", "signed_by", "title", "period", "periods", "published", "contacts", "dates", "tables", "text",
+    "intro", "preamble", "front"})
+SUMMARY_FUNCTIONS = frozenset({
+    "exists", "table_of", "count", "len", "sum", "min", "max", "abs", "any", "all", "matches", "find", "first",
+    "number", "qty", "to", "date", "rows", "columns", "missing_rows", "extra_rows", "problems", "cells", "header",
+    "where", "contains", "issuer_kind", "before", "close"})
+SUMMARY_KINDS = frozenset({"expect", "require_patterns", "forbid_patterns"})
+
+
+def summary_serves(rules, table_ids) -> bool:
+    """Whether every rule reads only what a Summary holds."""
+    allowed = SUMMARY_FACTS | SUMMARY_FUNCTIONS | set(table_ids)
+    return all(rule.kind in SUMMARY_KINDS and rule.reads <= allowed for rule in rules)
+
+
+_NO_SPAN = (-1, -1, -1, -1, -1, -1)
+
+
+@dataclass(slots=True)
+class Summary:
+    """What the pass across reports needs of one report, kept from its first check so
+    that the second pass parses nothing again: the text (excerpts, lines, passages), the
+    facts, the prose paragraphs of each section, and the tables packed flat — each span as
+    six integers in one array, each number as its text — a third of the memory of the
+    parsed tables, and quick to send to a worker. `report()` gives the stand-in Report
+    the rules run on: the report as parsed, but for the sections' other paragraphs and
+    tables (see SUMMARY_FACTS)."""
+
+    path: str
+    text: str
+    gaps: list[int] | None                # the LineIndex's, for the columns of the document as it was
+    facts: tuple                          # the Report's small fields, by name (_SUMMARY_FIELDS)
+    sections: list[tuple]                 # each section's fields, its prose paragraphs last
+    table_count: int
+    ints: array                           # the tables' spans and counts, in order
+    refs: tuple                           # the tables' texts and other values, in order
+
+    def report(self) -> Report:
+        tables = _unpack_tables(self)
+        sections = [Section(number, heading, span, title, canonical, title_match, numbering, list(prose), [],
+                            body_span)
+                    for number, heading, span, title, canonical, title_match, numbering, body_span, prose
+                    in self.sections]
+        from .text import LineIndex
+
+        report = Report(path=self.path, text=self.text, sections=sections, tables=tables,
+                        **dict(zip(_SUMMARY_FIELDS, self.facts)))
+        report.line_index = LineIndex(self.text, self.gaps)
+        return report
+
+
+_SUMMARY_FIELDS = ("encoding", "title", "year", "year_source", "issuer", "period", "periods", "contacts", "dates",
+                   "publication_date", "preamble", "intro", "title_issuer", "signed_by", "layout_lost",
+                   "lost_tables")
+
+
+def summary(report: Report) -> Summary:
+    ints: array = array("i" if len(report.text) < 2**31 else "q")  # offsets into the text, line numbers
+    refs: list = []
+    for table in report.tables:
+        _pack_table(table, ints, refs)
+    sections = [(s.number, s.heading, s.span, s.title, s.canonical, s.title_match, s.numbering, s.body_span,
+                 tuple(p for p in s.paragraphs if p.kind == "text")) for s in report.sections]
+    index = report.line_index
+    return Summary(report.path, report.text, index.gaps if index is not None else None,
+                   tuple(getattr(report, name) for name in _SUMMARY_FIELDS), sections, len(report.tables),
+                   ints, tuple(refs))
+
+
+def _short(text):
+    """A cell's text shared with every equal one (most are a few digits)."""
+    return sys.intern(text) if text is not None and len(text) <= 16 else text
+
+
+def _pack_span(span, ints: array) -> None:
+    ints.extend(_NO_SPAN if span is None else span)
+
+
+def _pack_cell(cell: Cell, ints: array, refs: list) -> None:
+    value = cell.value
+    refs += (_short(cell.raw), _short(str(value)) if type(value) is Decimal else value, cell.problem, cell.unit,
+             cell.column, cell.row)
+    _pack_span(cell.span, ints)
+
+
+def _pack_row(row: Row, ints: array, refs: list) -> None:
+    refs += (row.label, row.template_row, tuple(row.columns), row.problem)
+    ints.append(len(row.cells))
+    _pack_span(row.span, ints)
+    for cell in row.cells:
+        _pack_cell(cell, ints, refs)
+
+
+def _pack_table(t: Table, ints: array, refs: list) -> None:
+    refs += (t.layout, t.template, t.title, t.version, tuple(t.version_evidence), t.section, t.header_confirmed)
+    ints.extend((len(t.header), len(t.rows), len(t.missing), len(t.extra), len(t.problems)))
+    _pack_span(t.span, ints)
+    _pack_span(t.evidence_at, ints)
+    for cell in t.header:
+        _pack_cell(cell, ints, refs)
+    for row in t.rows:
+        _pack_row(row, ints, refs)
+    for m in t.missing:
+        refs += (m.row, m.label, m.block)
+        _pack_span(m.span, ints)
+    for row in t.extra:
+        _pack_row(row, ints, refs)
+    for p in t.problems:
+        refs += (p.kind, p.detail, p.block)
+        _pack_span(p.span, ints)
+
+
+def _unpack_tables(s: Summary) -> list[Table]:
+    """The tables _pack_table packed, as they were."""
+    ints, refs = s.ints, s.refs
+    i = r = 0  # where the next integer and the next value are
+
+    def span():
+        nonlocal i
+        i += 6
+        return None if ints[i - 6] < 0 else make_span(tuple(ints[i - 6:i]))
+
+    def cell():
+        nonlocal r
+        raw, value, problem, unit, column, row_id = refs[r:r + 6]
+        r += 6
+        return Cell(raw, span(), Decimal(value) if type(value) is str else value, problem, unit, column, row_id)
+
+    def row():
+        nonlocal i, r
+        label, template_row, columns, problem = refs[r:r + 4]
+        r += 4
+        count = ints[i]
+        i += 1
+        row_span = span()
+        return Row(label, row_span, [cell() for _ in range(count)], template_row, list(columns), problem)
+
+    tables = []
+    for _ in range(s.table_count):
+        layout, template, title, version, evidence, section, confirmed = refs[r:r + 7]
+        r += 7
+        headers, rows, missing, extra, problems = ints[i:i + 5]
+        i += 5
+        table_span = span()
+        evidence_at = span()
+        table = Table(table_span, layout, template, title, version, list(evidence), evidence_at, section,
+                      [cell() for _ in range(headers)], confirmed, [row() for _ in range(rows)])
+        for _ in range(missing):
+            r += 3
+            table.missing.append(MissingRow(refs[r - 3], refs[r - 2], span(), refs[r - 1]))
+        table.extra = [row() for _ in range(extra)]
+        for _ in range(problems):
+            r += 3
+            table.problems.append(TableProblem(refs[r - 3], refs[r - 2], span(), refs[r - 1]))
+        tables.append(table)
+    return tables
 
 
 # ------------------------------------------------------------------------------ bodies
