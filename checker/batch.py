@@ -222,6 +222,7 @@ class Checker:
         self.text_keys = True
         self.corpus_rules = [r for r in rules.selected(choice.select, choice.ignore) if r.corpus]
         self._summarised: bool | None = None
+        self.corpus_reads = frozenset().union(*(r.reads for r in self.corpus_rules))
         # without a Summary, the second pass reads a report again and, for a copied one,
         # the report it resembles, most often the same body's of the year before, read a
         # moment ago
@@ -262,7 +263,7 @@ class Checker:
             from . import corpus
 
             digest = corpus.digest(path, report)
-            summary = corpus.summary(report) if self.summarised else None
+            summary = corpus.summary(report, self.corpus_reads) if self.summarised else None
             text_key = digest.text_key
         elif self.text_keys:
             from .corpus import text_key as key_of

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import similarity
-from .model import Cell, MissingRow, Report, Row, Section, Table, TableProblem, make_span
+from .model import Cell, MissingRow, Paragraph, Report, Row, Section, Table, TableProblem, make_span
 
 _GOVERNMENT_WORDS = re.compile(r"(?:人民政府|政府|办事处|人民政府办公室)$")
 _ADMIN_BREAK = re.compile(r"(?<=[省市县区旗州盟])")
@@ -169,51 +169,76 @@ _NO_SPAN = (-1, -1, -1, -1, -1, -1)
 class Summary:
     """What the pass across reports needs of one report, kept from its first check so
     that the second pass parses nothing again: the text (excerpts, lines, passages), the
-    facts, the prose paragraphs of each section, and the tables packed flat — each span as
-    six integers in one array, each number as its text — a third of the memory of the
-    parsed tables, and quick to send to a worker. `report()` gives the stand-in Report
-    the rules run on: the report as parsed, but for the sections' other paragraphs and
-    tables (see SUMMARY_FACTS)."""
+    facts the rules read, where each section and its prose paragraphs stand, and the
+    tables packed flat — each span as six integers in one array, each number as its
+    text; of a table the rules do not name, only what the engine reads of every table
+    (its place, its blank cells). `report()` gives the stand-in Report the rules run on
+    (see SUMMARY_FACTS for what it lacks)."""
 
     path: str
     text: str
     gaps: list[int] | None                # the LineIndex's, for the columns of the document as it was
     facts: tuple                          # the Report's small fields, by name (_SUMMARY_FIELDS)
-    sections: list[tuple]                 # each section's fields, its prose paragraphs last
+    section_count: int
     table_count: int
-    ints: array                           # the tables' spans and counts, in order
-    refs: tuple                           # the tables' texts and other values, in order
+    ints: array                           # the sections' and tables' spans and counts, in order
+    refs: tuple                           # their texts and other values, in order
 
     def report(self) -> Report:
-        tables = _unpack_tables(self)
-        sections = [Section(number, heading, span, title, canonical, title_match, numbering, list(prose), [],
-                            body_span)
-                    for number, heading, span, title, canonical, title_match, numbering, body_span, prose
-                    in self.sections]
         from .text import LineIndex
 
-        report = Report(path=self.path, text=self.text, sections=sections, tables=tables,
+        unpack = _Unpacker(self)
+        sections = [unpack.section() for _ in range(self.section_count)]
+        tables = [unpack.table() for _ in range(self.table_count)]
+        report = Report(path=self.path, text=self.text, sections=sections, tables=tables, lost_tables=[],
                         **dict(zip(_SUMMARY_FIELDS, self.facts)))
         report.line_index = LineIndex(self.text, self.gaps)
         return report
 
 
 _SUMMARY_FIELDS = ("encoding", "title", "year", "year_source", "issuer", "period", "periods", "contacts", "dates",
-                   "publication_date", "preamble", "intro", "title_issuer", "signed_by", "layout_lost",
-                   "lost_tables")
+                   "publication_date", "preamble", "intro", "title_issuer", "signed_by", "layout_lost")
+# The lists of facts a Summary keeps only for rules that read them (a Summary's
+# report has them empty otherwise).
+_LISTS_READ_AS = {"periods": {"periods"}, "contacts": {"contacts"}, "dates": {"dates"},
+                  "preamble": {"preamble", "front"}, "intro": {"intro", "front"}}
 
 
-def summary(report: Report) -> Summary:
+def summary(report: Report, reads: frozenset[str] | set[str] = SUMMARY_FACTS) -> Summary:
+    """A report's Summary, for rules that read `reads` (the union of their Rule.reads)."""
     ints: array = array("i" if len(report.text) < 2**31 else "q")  # offsets into the text, line numbers
     refs: list = []
+    for s in report.sections:
+        _pack_section(s, report.text, ints, refs)
+    every_table = bool(reads & {"tables", "table_of"})
     for table in report.tables:
-        _pack_table(table, ints, refs)
-    sections = [(s.number, s.heading, s.span, s.title, s.canonical, s.title_match, s.numbering, s.body_span,
-                 tuple(p for p in s.paragraphs if p.kind == "text")) for s in report.sections]
+        _pack_table(table if every_table or table.template in reads else _skeleton(table), ints, refs)
+    facts = tuple(value if name not in _LISTS_READ_AS or reads & _LISTS_READ_AS[name] else []
+                  for name, value in ((name, getattr(report, name)) for name in _SUMMARY_FIELDS))
     index = report.line_index
-    return Summary(report.path, report.text, index.gaps if index is not None else None,
-                   tuple(getattr(report, name) for name in _SUMMARY_FIELDS), sections, len(report.tables),
-                   ints, tuple(refs))
+    return Summary(report.path, report.text, index.gaps if index is not None else None, facts,
+                   len(report.sections), len(report.tables), ints, tuple(refs))
+
+
+def _skeleton(t: Table) -> Table:
+    """What the engine reads of every table, whatever the rules: its place, its format
+    version (Report.template) and its blank cells (one cause, one finding)."""
+    rows = [Row(r.label, r.span, blank, r.template_row, r.columns, r.problem)
+            for r in t.rows if (blank := [c for c in r.cells if c.problem == "blank"])]
+    return Table(t.span, t.layout, t.template, t.title, t.version, section=t.section, rows=rows)
+
+
+def _pack_section(s: Section, text: str, ints: array, refs: list) -> None:
+    """A section's place and fields, and its prose paragraphs (their text only where it
+    is not the report's text at their span)."""
+    prose = [p for p in s.paragraphs if p.kind == "text"]
+    refs += (s.number, s.heading, s.title, s.canonical, s.title_match, s.numbering)
+    _pack_span(s.span, ints)
+    _pack_span(s.body_span, ints)
+    ints.append(len(prose))
+    for p in prose:
+        _pack_span(p.span, ints)
+        refs.append(None if text[p.span.start:p.span.end] == p.text else p.text)
 
 
 def _short(text):
@@ -259,50 +284,60 @@ def _pack_table(t: Table, ints: array, refs: list) -> None:
         _pack_span(p.span, ints)
 
 
-def _unpack_tables(s: Summary) -> list[Table]:
-    """The tables _pack_table packed, as they were."""
-    ints, refs = s.ints, s.refs
-    i = r = 0  # where the next integer and the next value are
+class _Unpacker:
+    """The sections and tables _pack_section and _pack_table packed, as they were, read
+    in the order they were packed."""
 
-    def span():
-        nonlocal i
-        i += 6
-        return None if ints[i - 6] < 0 else make_span(tuple(ints[i - 6:i]))
+    def __init__(self, s: Summary) -> None:
+        self.text, self.ints, self.refs = s.text, s.ints, s.refs
+        self.i = self.r = 0  # where the next integer and the next value are
 
-    def cell():
-        nonlocal r
-        raw, value, problem, unit, column, row_id = refs[r:r + 6]
-        r += 6
-        return Cell(raw, span(), Decimal(value) if type(value) is str else value, problem, unit, column, row_id)
+    def span(self):
+        i = self.i = self.i + 6
+        return None if self.ints[i - 6] < 0 else make_span(tuple(self.ints[i - 6:i]))
 
-    def row():
-        nonlocal i, r
-        label, template_row, columns, problem = refs[r:r + 4]
-        r += 4
-        count = ints[i]
-        i += 1
-        row_span = span()
-        return Row(label, row_span, [cell() for _ in range(count)], template_row, list(columns), problem)
+    def values(self, n: int):
+        r = self.r = self.r + n
+        return self.refs[r - n:r]
 
-    tables = []
-    for _ in range(s.table_count):
-        layout, template, title, version, evidence, section, confirmed = refs[r:r + 7]
-        r += 7
-        headers, rows, missing, extra, problems = ints[i:i + 5]
-        i += 5
-        table_span = span()
-        evidence_at = span()
-        table = Table(table_span, layout, template, title, version, list(evidence), evidence_at, section,
-                      [cell() for _ in range(headers)], confirmed, [row() for _ in range(rows)])
+    def count(self) -> int:
+        self.i += 1
+        return self.ints[self.i - 1]
+
+    def section(self) -> Section:
+        number, heading, title, canonical, title_match, numbering = self.values(6)
+        span, body_span = self.span(), self.span()
+        prose = []
+        for _ in range(self.count()):
+            p_span = self.span()
+            own = self.values(1)[0]
+            prose.append(Paragraph(self.text[p_span.start:p_span.end] if own is None else own, p_span, "text"))
+        return Section(number, heading, span, title, canonical, title_match, numbering, prose, [], body_span)
+
+    def cell(self) -> Cell:
+        raw, value, problem, unit, column, row_id = self.values(6)
+        return Cell(raw, self.span(), Decimal(value) if type(value) is str else value, problem, unit, column, row_id)
+
+    def row(self) -> Row:
+        label, template_row, columns, problem = self.values(4)
+        count = self.count()
+        span = self.span()
+        return Row(label, span, [self.cell() for _ in range(count)], template_row, list(columns), problem)
+
+    def table(self) -> Table:
+        layout, template, title, version, evidence, section, confirmed = self.values(7)
+        headers, rows, missing, extra, problems = (self.count() for _ in range(5))
+        span, evidence_at = self.span(), self.span()
+        table = Table(span, layout, template, title, version, list(evidence), evidence_at, section,
+                      [self.cell() for _ in range(headers)], confirmed, [self.row() for _ in range(rows)])
         for _ in range(missing):
-            r += 3
-            table.missing.append(MissingRow(refs[r - 3], refs[r - 2], span(), refs[r - 1]))
-        table.extra = [row() for _ in range(extra)]
+            row, label, block = self.values(3)
+            table.missing.append(MissingRow(row, label, self.span(), block))
+        table.extra = [self.row() for _ in range(extra)]
         for _ in range(problems):
-            r += 3
-            table.problems.append(TableProblem(refs[r - 3], refs[r - 2], span(), refs[r - 1]))
-        tables.append(table)
-    return tables
+            kind, detail, block = self.values(3)
+            table.problems.append(TableProblem(kind, detail, self.span(), block))
+        return table
 
 
 # ------------------------------------------------------------------------------ bodies
