@@ -32,6 +32,7 @@ from .rules import RuleSet, load_rules
 if TYPE_CHECKING:  # the pass across reports and the worker processes are imported when a run needs them
     from . import corpus
     from .corpus import Digest, Summary
+    from .model import Report
 
 EXCERPT_CHARS = 200
 RECENT_REPORTS = 8  # parsed reports a process keeps during the second pass
@@ -294,8 +295,11 @@ class Checker:
             else:
                 mine, similar = item
                 report = mine.report()
-                other_report = lambda path: similar.report() if similar is not None and similar.path == path \
-                    else self.recent(path)  # noqa: E731
+
+                def other_report(path: str) -> Report | None:
+                    if similar is not None and similar.path == path:
+                        return similar.report(tables=False)
+                    return self.recent(path)
             context_for = corpus_context(report, context.links, other_report)
             violations, errors = evaluate(report, self.corpus_rules, self.rules.templates, context_for)
         except Exception:  # the first pass already reported what was wrong with this file

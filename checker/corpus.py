@@ -184,12 +184,14 @@ class Summary:
     ints: array                           # the sections' and tables' spans and counts, in order
     refs: tuple                           # their texts and other values, in order
 
-    def report(self) -> Report:
+    def report(self, tables: bool = True) -> Report:
+        """The stand-in Report; without its tables (`tables=False`) for the passages a
+        report shares with this one, which read only the prose and the issuer."""
         from .text import LineIndex
 
         unpack = _Unpacker(self)
         sections = [unpack.section() for _ in range(self.section_count)]
-        tables = [unpack.table() for _ in range(self.table_count)]
+        tables = [unpack.table() for _ in range(self.table_count)] if tables else []
         report = Report(path=self.path, text=self.text, sections=sections, tables=tables, lost_tables=[],
                         **dict(zip(_SUMMARY_FIELDS, self.facts)))
         report.line_index = LineIndex(self.text, self.gaps)
