@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from . import corpus
 from .engine import RuleRunError, evaluate
 from .expr import Corpus, Match, SimilarReport
 from .ingest import IngestError, Source, plain_text, read_source
 from .model import Report, Violation
 from .parse import looks_like_report, parse
 from .rules import Example, Rule, RuleSet, load_rules
+
+if TYPE_CHECKING:  # (a check of one report does without the rules about other reports)
+    from .corpus import Links
 
 
 @dataclass(slots=True)
@@ -75,6 +78,8 @@ def check_many(targets: list, rules: RuleSet | None = None, *, select: list[str]
     chosen = [r for r in rules.selected(select, ignore) if r.corpus]
     if not chosen or len(results) < 2:
         return results
+    from . import corpus
+
     reports = {r.path: r.report for r in results if r.report is not None}
     links = corpus.link([corpus.digest(path, report) for path, report in reports.items()])
     for result in results:
@@ -87,11 +92,12 @@ def check_many(targets: list, rules: RuleSet | None = None, *, select: list[str]
     return results
 
 
-def corpus_context(report: Report, links: corpus.Links, other_report) -> Corpus:
+def corpus_context(report: Report, links: Links, other_report) -> Corpus:
     """What the rules about other reports need for one report. `other_report(path)`
     gives another report of the set (parsed again if need be), for shared passages."""
     from decimal import Decimal
 
+    from . import corpus
     from .text import LineIndex
 
     previous = links.previous.get(report.path)

@@ -12,25 +12,27 @@ import fnmatch
 import functools
 import gc
 import glob
-import multiprocessing
 import os
 import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import corpus
 from .api import check, corpus_context, read_report
 from .config import LANGS, available_cores
-from .corpus import Digest
 from .engine import RuleRunError, evaluate
 from .i18n import Message
 from .ingest import is_report_file
 from .model import Violation
 from .regimes import regime_for
 from .rules import RuleSet, load_rules
+
+if TYPE_CHECKING:  # the pass across reports and the worker processes are imported when a run needs them
+    from . import corpus
+    from .corpus import Digest, Summary
+    from .model import Report
 
 EXCERPT_CHARS = 200
 RECENT_REPORTS = 8  # parsed reports a process keeps during the second pass
@@ -72,6 +74,7 @@ class FileResult:
     rule_errors: list[RuleRunError] = field(default_factory=list)
     known: int = 0  # findings left out because the baseline lists them
     digest: Digest | None = None  # for the rules about other reports; dropped once used
+    summary: Summary | None = None  # what the second pass reads of the report; dropped once used
     text_key: str | None = None  # corpus.text_key: equal for the same report in several formats
 
     @property
@@ -209,20 +212,34 @@ def settle_collector() -> None:
 class Checker:
     """Checks one file at a time against rules loaded once. With `across` set (a check
     of several files, with rules about other reports selected), each result also
-    carries the file's Digest for the second pass."""
+    carries the file's Digest, and its Summary when the rules about other reports read
+    only what a Summary holds (`summarised`), for the second pass. `text_keys`: whether
+    results carry their text_key without that (for the summary of a run)."""
 
     def __init__(self, rules: RuleSet, choice: RuleChoice) -> None:
         self.rules = rules
         self.choice = choice
         self.across = False
+        self.text_keys = True
         self.corpus_rules = [r for r in rules.selected(choice.select, choice.ignore) if r.corpus]
-        # the second pass reads a report again and, for a copied one, the report it
-        # resembles, most often the same body's of the year before, read a moment ago
+        self._summarised: bool | None = None
+        self.corpus_reads = frozenset().union(*(r.reads for r in self.corpus_rules))
+        # without a Summary, the second pass reads a report again and, for a copied one,
+        # the report it resembles, most often the same body's of the year before, read a
+        # moment ago
         self.recent = functools.lru_cache(maxsize=RECENT_REPORTS)(lambda path: read_report(path, rules.templates))
 
     @classmethod
     def load(cls, choice: RuleChoice) -> Checker:
         return cls(load_rules([Path(d) for d in choice.rule_dirs]), choice)
+
+    @property
+    def summarised(self) -> bool:
+        if self._summarised is None:
+            from .corpus import summary_serves
+
+            self._summarised = summary_serves(self.corpus_rules, {t.id for t in self.rules.templates.tables})
+        return self._summarised
 
     def __call__(self, path: str) -> FileResult:
         try:
@@ -242,25 +259,48 @@ class Checker:
             return FileResult(path, error_code=result.error.msg.key,
                               error={lang: result.error.render(lang) for lang in LANGS})
         report = result.report
+        digest = summary = text_key = None
+        if self.across:
+            from . import corpus
+
+            digest = corpus.digest(path, report)
+            summary = corpus.summary(report, self.corpus_reads) if self.summarised else None
+            text_key = digest.text_key
+        elif self.text_keys:
+            from .corpus import text_key as key_of
+
+            text_key = key_of(report.text)
         return FileResult(
             path=path, year=report.year, template=report.template, regime=regime_for(report.year),
             issuer=report.issuer.name if report.issuer else None,
             issuer_kind=report.issuer.kind if report.issuer else None,
             encoding=report.encoding, notes=[{lang: n.render(lang) for lang in LANGS} for n in report.notes],
             findings=_findings(report.text, result.violations),
-            rule_errors=result.rule_errors,
-            digest=corpus.digest(path, report) if self.across else None,
-            text_key=corpus.text_key(report.text))
+            rule_errors=result.rule_errors, digest=digest, summary=summary, text_key=text_key)
 
-    def across_reports(self, path: str, context: CorpusLinks) -> tuple[list[Finding], list[RuleRunError]]:
+    def across_reports(self, item: str | tuple[Summary, Summary | None],
+                       context: CorpusLinks) -> tuple[list[Finding], list[RuleRunError]]:
         """The second pass for one file: the rules about other reports, with what the
-        first pass learnt about the others (the file is read and parsed again: keeping
-        thousands of parsed reports would cost more; the last few are kept)."""
+        first pass learnt about the others. The item is the report's Summary (with the
+        Summary of the report most like it, for the passages they share), or, when the
+        rules read more than a Summary holds, its path: the file is read and parsed
+        again (keeping thousands of parsed reports would cost more; the last few are
+        kept)."""
         try:
-            report = self.recent(path)
-            if report is None:
-                return [], []
-            context_for = corpus_context(report, context.links, self.recent)
+            if isinstance(item, str):
+                report = self.recent(item)
+                if report is None:
+                    return [], []
+                other_report = self.recent
+            else:
+                mine, similar = item
+                report = mine.report()
+
+                def other_report(path: str) -> Report | None:
+                    if similar is not None and similar.path == path:
+                        return similar.report(tables=False)
+                    return self.recent(path)
+            context_for = corpus_context(report, context.links, other_report)
             violations, errors = evaluate(report, self.corpus_rules, self.rules.templates, context_for)
         except Exception:  # the first pass already reported what was wrong with this file
             return [], []
@@ -320,6 +360,8 @@ def _failed(path: str, key: str, **params) -> FileResult:
 
 
 def _across_reports(results: list[FileResult], checker: Checker, jobs: int) -> None:
+    from . import corpus
+
     digests = [r.digest for r in results if r.digest is not None]
     links = corpus.link(digests)
     involved = [r for r in results if r.digest is not None and links.has_counterpart(r.path)]
@@ -328,10 +370,15 @@ def _across_reports(results: list[FileResult], checker: Checker, jobs: int) -> N
     # was then most often just read, which Checker.recent keeps; a folder per year would
     # put a whole year of reports between the two
     involved.sort(key=lambda r: (r.digest.body or "", r.digest.year or 0))
+    summaries = {r.path: r.summary for r in results if r.summary is not None}
+    items = [r.path if r.summary is None else
+             (r.summary, summaries.get(links.similar[r.path].path) if r.path in links.similar else None)
+             for r in involved]
     for r in results:
-        r.digest = None
+        r.digest = r.summary = None
+    del summaries
     context = CorpusLinks(links)
-    across = _map(checker, "across", [r.path for r in involved], clamp_jobs(jobs, len(involved)), context)
+    across = _map(checker, "across", items, clamp_jobs(jobs, len(involved)), context)
     try:
         for result, outcome in zip(involved, across):
             if isinstance(outcome, _Died):  # the findings of the first pass stand
@@ -383,18 +430,22 @@ class _Workers:
         self.jobs = jobs
         self.task = task
         self.shared = shared  # sent once to each worker, not with every item
+        import multiprocessing  # (a check of one file, or with one job, does without it)
+
         self.context = multiprocessing.get_context()
         self.workers: list[_Worker] = []
 
     def _start(self) -> _Worker:
         ours, theirs = self.context.Pipe()
         process = self.context.Process(target=_worker_main, daemon=True, args=(
-            theirs, self.checker.choice, self.checker.across, self.task, self.shared))
+            theirs, self.checker.choice, (self.checker.across, self.checker.text_keys), self.task, self.shared))
         process.start()
         theirs.close()
         return _Worker(process, ours)
 
     def map(self, items: list) -> Generator:
+        from multiprocessing.connection import wait
+
         waiting = deque(enumerate(items))
         chunk = max(1, min(64, len(items) // (self.jobs * 8)))
         finished: dict[int, object] = {}
@@ -480,22 +531,22 @@ def _death(exitcode: int | None) -> str:
 _worker_checker: Checker | None = None
 
 
-def _start_worker(choice: RuleChoice, across: bool) -> None:
-    """Worker start-up: load the rules once, unless inherited from the parent (fork).
-    Ctrl-C is the parent's to handle; workers ignore it rather than each printing a
-    traceback."""
+def _start_worker(choice: RuleChoice, flags: tuple[bool, bool]) -> None:
+    """Worker start-up: load the rules once, unless inherited from the parent (fork);
+    `flags`: the parent checker's `across` and `text_keys`. Ctrl-C is the parent's to
+    handle; workers ignore it rather than each printing a traceback."""
     global _worker_checker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if _worker_checker is None or _worker_checker.choice != choice:
         _worker_checker = Checker.load(choice)
-    _worker_checker.across = across
+    _worker_checker.across, _worker_checker.text_keys = flags
     settle_collector()
 
 
-def _worker_main(connection, choice: RuleChoice, across: bool, task: str, shared) -> None:
+def _worker_main(connection, choice: RuleChoice, flags: tuple[bool, bool], task: str, shared) -> None:
     """A worker's life: start up, then run the task on each item it is sent, sending
     back each result as it is done, until it is sent None (or its parent is gone)."""
-    _start_worker(choice, across)
+    _start_worker(choice, flags)
     while True:
         try:
             items = connection.recv()

@@ -200,3 +200,5 @@ class Store:
 
 # What compiling the rules derives: parse trees of expressions, patterns that compile.
 RULES = Store("rules")
+# What reading a rule file gives (yamlsafe.load), by the file's text.
+YAML = Store("yaml")

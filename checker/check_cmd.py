@@ -97,11 +97,12 @@ def _settings(args: argparse.Namespace) -> configuration.Settings:
 
 
 def _check(args: argparse.Namespace, settings: configuration.Settings) -> int:
-    from . import baseline as baselines, outputs
+    from . import outputs
     from .batch import Checker, RuleChoice, check_all, expand, settle_collector
 
     checker = Checker.load(RuleChoice(tuple(map(str, settings.rules)), tuple(settings.select),
                                       tuple(settings.ignore)))
+    checker.text_keys = args.summary  # (the summary counts a report saved in several formats once)
     settle_collector()
     rules = checker.rules
     for e in rules.errors:
@@ -113,6 +114,11 @@ def _check(args: argparse.Namespace, settings: configuration.Settings) -> int:
     if problem:
         print(f"nianbao check: {problem}", file=sys.stderr)
         return 2
+    failures: tuple[type[Exception], ...] = (OSError,)
+    if args.baseline or args.write_baseline:  # (the baseline module is imported only then)
+        from . import baseline as baselines
+
+        failures = (OSError, baselines.BaselineError)
     try:
         baseline = baselines.Baseline.read(args.baseline) if args.baseline else None
         try:
@@ -136,7 +142,7 @@ def _check(args: argparse.Namespace, settings: configuration.Settings) -> int:
         except BrokenPipeError:  # `| head`: the reader has seen enough; the verdict stands
             discard_stdout()
             return status
-    except (OSError, baselines.BaselineError) as e:
+    except failures as e:
         print(f"nianbao check: {_describe_error(e)}", file=sys.stderr)
         return 2
     return status

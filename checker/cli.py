@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 
 from . import __version__
@@ -40,6 +39,8 @@ class _Parser(argparse.ArgumentParser):
                 if not chosen:
                     break
                 parser = chosen[0].choices[getattr(parsed, chosen[0].dest)]
+            import difflib
+
             options = [o for a in parser._actions for o in a.option_strings]
             hints = []
             for extra in extras:

@@ -31,13 +31,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import similarity
-from .model import Cell, Report, Row, Table, TableProblem
+from .model import Cell, MissingRow, Paragraph, Report, Row, Section, Table, TableProblem, make_span
 
 _GOVERNMENT_WORDS = re.compile(r"(?:人民政府|政府|办事处|人民政府办公室)$")
 _ADMIN_BREAK = re.compile(r"(?<=[省市县区旗州盟])")
@@ -91,7 +93,7 @@ def digest(path: str, report: Report) -> Digest:
     for t in report.tables:
         if t.template is None:
             continue
-        values = {r.template_row: {c.column: (None if c.value is None else str(c.value), c.problem)
+        values = {r.template_row: {c.column: _shared((None if c.value is None else str(c.value), c.problem))
                                    for c in r.cells if c.column}
                   for r in t.rows if r.template_row and not r.problem}
         unreliable = tuple(sorted({p.block or "" for p in t.problems if not t.reliable_for(p.block)}))
@@ -100,6 +102,21 @@ def digest(path: str, report: Report) -> Digest:
     return Digest(path, report.issuer.name if report.issuer else None,
                   report.issuer.kind if report.issuer else None, report.year, tables,
                   similarity.signature(text), text_key=text_key(report.text))
+
+
+_SHARED: dict = {}
+_SHARED_MAX = 100_000
+
+
+def _shared(value):
+    """An equal value kept once: the digests of thousands of reports hold the same few
+    cell values (('0', None) most of all), each a tuple and a text of its own."""
+    found = _SHARED.get(value)
+    if found is None:
+        if len(_SHARED) >= _SHARED_MAX:
+            _SHARED.clear()
+        found = _SHARED[value] = value
+    return found
 
 
 def previous_report(d: Digest) -> Report:
@@ -120,6 +137,209 @@ def previous_report(d: Digest) -> Report:
     return Report(path=d.path, text="", encoding="", title=None, year=d.year, year_source="digest",
                   issuer=issuer, period=None, periods=[], contacts=[], dates=[], publication_date=None,
                   preamble=[], intro=[], sections=[], tables=tables)
+
+
+# ------------------------------------------------------------- what the second pass keeps
+
+# What a rule may use and still run on a Summary's stand-in report: every fact and
+# function but those that read the sections' paragraphs (a Summary keeps only the prose),
+# and only these, so that a function added later is not trusted unseen. A rule that uses
+# anything else runs on the report read and parsed again.
+SUMMARY_FACTS = frozenset({
+    "year", "regime", "previous", "same_year", "same_report", "similar", "template", "layout_lost", "issuer",
+    "title_issuer", "signed_by", "title", "period", "periods", "published", "contacts", "dates", "tables", "text",
+    "intro", "preamble", "front"})
+SUMMARY_FUNCTIONS = frozenset({
+    "exists", "table_of", "count", "len", "sum", "min", "max", "abs", "any", "all", "matches", "find", "first",
+    "number", "qty", "to", "date", "rows", "columns", "missing_rows", "extra_rows", "problems", "cells", "header",
+    "where", "contains", "issuer_kind", "before", "close"})
+SUMMARY_KINDS = frozenset({"expect", "require_patterns", "forbid_patterns"})
+
+
+def summary_serves(rules, table_ids) -> bool:
+    """Whether every rule reads only what a Summary holds."""
+    allowed = SUMMARY_FACTS | SUMMARY_FUNCTIONS | set(table_ids)
+    return all(rule.kind in SUMMARY_KINDS and rule.reads <= allowed for rule in rules)
+
+
+_NO_SPAN = (-1, -1, -1, -1, -1, -1)
+
+
+@dataclass(slots=True)
+class Summary:
+    """What the pass across reports needs of one report, kept from its first check so
+    that the second pass parses nothing again: the text (excerpts, lines, passages), the
+    facts the rules read, where each section and its prose paragraphs stand, and the
+    tables packed flat — each span as six integers in one array, each number as its
+    text; of a table the rules do not name, only what the engine reads of every table
+    (its place, its blank cells). `report()` gives the stand-in Report the rules run on
+    (see SUMMARY_FACTS for what it lacks)."""
+
+    path: str
+    text: str
+    gaps: list[int] | None                # the LineIndex's, for the columns of the document as it was
+    facts: tuple                          # the Report's small fields, by name (_SUMMARY_FIELDS)
+    section_count: int
+    table_count: int
+    ints: array                           # the sections' and tables' spans and counts, in order
+    refs: tuple                           # their texts and other values, in order
+
+    def report(self, tables: bool = True) -> Report:
+        """The stand-in Report; without its tables (`tables=False`) for the passages a
+        report shares with this one, which read only the prose and the issuer."""
+        from .text import LineIndex
+
+        unpack = _Unpacker(self)
+        sections = [unpack.section() for _ in range(self.section_count)]
+        tables = [unpack.table() for _ in range(self.table_count)] if tables else []
+        report = Report(path=self.path, text=self.text, sections=sections, tables=tables, lost_tables=[],
+                        **dict(zip(_SUMMARY_FIELDS, self.facts)))
+        report.line_index = LineIndex(self.text, self.gaps)
+        return report
+
+
+_SUMMARY_FIELDS = ("encoding", "title", "year", "year_source", "issuer", "period", "periods", "contacts", "dates",
+                   "publication_date", "preamble", "intro", "title_issuer", "signed_by", "layout_lost")
+# The lists of facts a Summary keeps only for rules that read them (a Summary's
+# report has them empty otherwise).
+_LISTS_READ_AS = {"periods": {"periods"}, "contacts": {"contacts"}, "dates": {"dates"},
+                  "preamble": {"preamble", "front"}, "intro": {"intro", "front"}}
+
+
+def summary(report: Report, reads: frozenset[str] | set[str] = SUMMARY_FACTS) -> Summary:
+    """A report's Summary, for rules that read `reads` (the union of their Rule.reads)."""
+    ints: array = array("i" if len(report.text) < 2**31 else "q")  # offsets into the text, line numbers
+    refs: list = []
+    for s in report.sections:
+        _pack_section(s, report.text, ints, refs)
+    every_table = bool(reads & {"tables", "table_of"})
+    for table in report.tables:
+        _pack_table(table if every_table or table.template in reads else _skeleton(table), ints, refs)
+    facts = tuple(value if name not in _LISTS_READ_AS or reads & _LISTS_READ_AS[name] else []
+                  for name, value in ((name, getattr(report, name)) for name in _SUMMARY_FIELDS))
+    index = report.line_index
+    return Summary(report.path, report.text, index.gaps if index is not None else None, facts,
+                   len(report.sections), len(report.tables), ints, tuple(refs))
+
+
+def _skeleton(t: Table) -> Table:
+    """What the engine reads of every table, whatever the rules: its place, its format
+    version (Report.template) and its blank cells (one cause, one finding)."""
+    rows = [Row(r.label, r.span, blank, r.template_row, r.columns, r.problem)
+            for r in t.rows if (blank := [c for c in r.cells if c.problem == "blank"])]
+    return Table(t.span, t.layout, t.template, t.title, t.version, section=t.section, rows=rows)
+
+
+def _pack_section(s: Section, text: str, ints: array, refs: list) -> None:
+    """A section's place and fields, and its prose paragraphs (their text only where it
+    is not the report's text at their span)."""
+    prose = [p for p in s.paragraphs if p.kind == "text"]
+    refs += (s.number, s.heading, s.title, s.canonical, s.title_match, s.numbering)
+    _pack_span(s.span, ints)
+    _pack_span(s.body_span, ints)
+    ints.append(len(prose))
+    for p in prose:
+        _pack_span(p.span, ints)
+        refs.append(None if text[p.span.start:p.span.end] == p.text else p.text)
+
+
+def _short(text):
+    """A cell's text shared with every equal one (most are a few digits)."""
+    return sys.intern(text) if text is not None and len(text) <= 16 else text
+
+
+def _pack_span(span, ints: array) -> None:
+    ints.extend(_NO_SPAN if span is None else span)
+
+
+def _pack_cell(cell: Cell, ints: array, refs: list) -> None:
+    value = cell.value
+    refs += (_short(cell.raw), _short(str(value)) if type(value) is Decimal else value, cell.problem, cell.unit,
+             cell.column, cell.row)
+    _pack_span(cell.span, ints)
+
+
+def _pack_row(row: Row, ints: array, refs: list) -> None:
+    refs += (row.label, row.template_row, tuple(row.columns), row.problem)
+    ints.append(len(row.cells))
+    _pack_span(row.span, ints)
+    for cell in row.cells:
+        _pack_cell(cell, ints, refs)
+
+
+def _pack_table(t: Table, ints: array, refs: list) -> None:
+    refs += (t.layout, t.template, t.title, t.version, tuple(t.version_evidence), t.section, t.header_confirmed)
+    ints.extend((len(t.header), len(t.rows), len(t.missing), len(t.extra), len(t.problems)))
+    _pack_span(t.span, ints)
+    _pack_span(t.evidence_at, ints)
+    for cell in t.header:
+        _pack_cell(cell, ints, refs)
+    for row in t.rows:
+        _pack_row(row, ints, refs)
+    for m in t.missing:
+        refs += (m.row, m.label, m.block)
+        _pack_span(m.span, ints)
+    for row in t.extra:
+        _pack_row(row, ints, refs)
+    for p in t.problems:
+        refs += (p.kind, p.detail, p.block)
+        _pack_span(p.span, ints)
+
+
+class _Unpacker:
+    """The sections and tables _pack_section and _pack_table packed, as they were, read
+    in the order they were packed."""
+
+    def __init__(self, s: Summary) -> None:
+        self.text, self.ints, self.refs = s.text, s.ints, s.refs
+        self.i = self.r = 0  # where the next integer and the next value are
+
+    def span(self):
+        i = self.i = self.i + 6
+        return None if self.ints[i - 6] < 0 else make_span(tuple(self.ints[i - 6:i]))
+
+    def values(self, n: int):
+        r = self.r = self.r + n
+        return self.refs[r - n:r]
+
+    def count(self) -> int:
+        self.i += 1
+        return self.ints[self.i - 1]
+
+    def section(self) -> Section:
+        number, heading, title, canonical, title_match, numbering = self.values(6)
+        span, body_span = self.span(), self.span()
+        prose = []
+        for _ in range(self.count()):
+            p_span = self.span()
+            own = self.values(1)[0]
+            prose.append(Paragraph(self.text[p_span.start:p_span.end] if own is None else own, p_span, "text"))
+        return Section(number, heading, span, title, canonical, title_match, numbering, prose, [], body_span)
+
+    def cell(self) -> Cell:
+        raw, value, problem, unit, column, row_id = self.values(6)
+        return Cell(raw, self.span(), Decimal(value) if type(value) is str else value, problem, unit, column, row_id)
+
+    def row(self) -> Row:
+        label, template_row, columns, problem = self.values(4)
+        count = self.count()
+        span = self.span()
+        return Row(label, span, [self.cell() for _ in range(count)], template_row, list(columns), problem)
+
+    def table(self) -> Table:
+        layout, template, title, version, evidence, section, confirmed = self.values(7)
+        headers, rows, missing, extra, problems = (self.count() for _ in range(5))
+        span, evidence_at = self.span(), self.span()
+        table = Table(span, layout, template, title, version, list(evidence), evidence_at, section,
+                      [self.cell() for _ in range(headers)], confirmed, [self.row() for _ in range(rows)])
+        for _ in range(missing):
+            row, label, block = self.values(3)
+            table.missing.append(MissingRow(row, label, self.span(), block))
+        table.extra = [self.row() for _ in range(extra)]
+        for _ in range(problems):
+            kind, detail, block = self.values(3)
+            table.problems.append(TableProblem(kind, detail, self.span(), block))
+        return table
 
 
 # ------------------------------------------------------------------------------ bodies

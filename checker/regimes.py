@@ -32,7 +32,7 @@ class Regime:
 
 def load_regimes(path: Path) -> tuple[Regime, ...]:
     with path.open(encoding="utf-8") as f:
-        doc = yaml.safe_load(f)
+        doc = yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C where built: 10x quicker
     regimes = tuple(sorted(
         (Regime(id=str(r["id"]), start=int(r["from"]), end=int(r["to"]) if "to" in r else None,
                 title=str(r.get("title", ""))) for r in doc["regimes"]),

@@ -29,7 +29,7 @@ import regex
 
 from . import yamlsafe
 from . import cache
-from .expr import GLOBALS, ExprError, Pattern, compile_expr
+from .expr import FUNCTIONS, GLOBALS, ExprError, Pattern, compile_expr
 from .facts import ISSUER_KINDS
 from .regimes import bundled as bundled_regimes
 from .resources import data_dir
@@ -42,6 +42,7 @@ _ID = re.compile(r"^(?P<family>[A-Z]+)-(?P<number>\d{3})$")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _PLACEHOLDER_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*\(")  # a function an expression calls (or seems to, in a string)
 MAX_PATTERNS = 200
 CORPUS_FACTS = {"previous", "same_year", "similar", "same_report"}
 TEMPLATE_FINDINGS = ("missing_table", "unreadable_table", "missing_rows", "missing_blocks", "extra_rows",
@@ -109,6 +110,7 @@ class Rule:
     issuers: frozenset[str] | None
     params: dict[str, Any]
     facts: frozenset[str] = frozenset()  # the facts (year, previous, similar…) its expressions use
+    reads: frozenset[str] = frozenset()  # those, the functions it calls and the facts its messages name
     corpus: bool = False           # about other reports too (uses `previous`, `same_year` or `similar`)
     description: str = ""
     examples: list[Example] = field(default_factory=list)
@@ -132,10 +134,14 @@ class RuleSet:
     templates: Templates
     directories: list[Path]
     _selections: dict = field(default_factory=dict, repr=False, compare=False)
+    _by_id: dict = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, rule_id: str) -> Rule | None:
-        rule_id = rule_id.upper()   # ids are written in capitals; sum-004 names SUM-004
-        return next((r for r in self.rules if r.id == rule_id), None)
+        """The rule of an id (asked for each violation written, so found by a dict)."""
+        if len(self._by_id) != len(self.rules):
+            self._by_id.clear()
+            self._by_id.update((r.id, r) for r in reversed(self.rules))  # the first, as a search finds it
+        return self._by_id.get(rule_id.upper())   # ids are written in capitals; sum-004 names SUM-004
 
     def selected(self, select: list[str] | tuple = (), ignore: list[str] | tuple = ()) -> list[Rule]:
         """Rules by id or id prefix (SUM, SUM-00, SUM-001). Kept: a batch asks for each
@@ -186,6 +192,7 @@ def load_rules(extra_dirs: list[Path] | tuple = (), include_bundled: bool = True
                 by_id[rule.id] = rule
     rules = sorted(by_id.values(), key=lambda r: (FAMILIES.index(r.family), r.id))
     cache.RULES.save()
+    cache.YAML.save()
     return RuleSet(rules=rules, errors=errors, templates=templates, directories=dirs)
 
 
@@ -229,6 +236,7 @@ class _Validator:
         self.errors = errors
         self.failed = False
         self.names: set[str] = set()  # facts the rule's expressions use
+        self.reads: set[str] = set()  # those, the functions they call, the facts the messages name
 
     def error(self, pos: Pos, message: str) -> None:
         self.errors.append(RuleError(self.file, pos.line, pos.column, message))
@@ -269,6 +277,7 @@ class _Validator:
         for ref in compiled.cells:
             self._table_ref(ref, pos, what)
         self.names |= compiled.names
+        self.reads |= compiled.names | {f for f in _CALL.findall(str(source)) if f in FUNCTIONS}
         return compiled
 
     def _table_ref(self, ref, pos: Pos, what: str) -> None:
@@ -377,7 +386,8 @@ class _Validator:
         return Rule(id=rule_id, family=family, title=item["title"], title_en=item["title_en"],
                     severity=severity, cite=item["cite"], message=message, kind=kind, check=check,
                     regimes=regimes, issuers=issuers, params=params,
-                    facts=frozenset(self.names), corpus=bool(self.names & CORPUS_FACTS),
+                    facts=frozenset(self.names), reads=frozenset(self.reads),
+                    corpus=bool(self.names & CORPUS_FACTS),
                     description=item.get("description", ""), examples=examples,
                     file=self.file, line=item.pos.line, cap=cap)
 
@@ -575,6 +585,8 @@ class _Validator:
                     self.error(lpos, f"{what}: message.{lang}: bad placeholder {{{m.group(1)}}}")
                     continue
                 head = name.split(".")[0]
+                if head in GLOBALS:
+                    self.reads.add(head)
                 if variables is not None and head not in variables and head not in GLOBALS:
                     known = sorted(variables) + sorted(GLOBALS)
                     self.error(lpos, f"{what}: message.{lang}: unknown placeholder {{{name}}}; "
@@ -641,6 +653,8 @@ class _Validator:
 
 
 def _glob(pattern: str, candidate: str) -> bool:
+    if not any(ch in pattern for ch in "*?["):
+        return pattern == candidate  # (fnmatch would compile a pattern for each name)
     import fnmatch
 
     return fnmatch.fnmatchcase(candidate, pattern)

@@ -5,12 +5,17 @@ column); this module turns nodes into plain dicts, lists and scalars, refusing w
 rule file never needs: tags that construct objects (!!python/…), aliases (the
 "billion laughs" expansion), duplicate keys (PyYAML silently keeps the last one),
 and files or trees too large to be hand-written rules.
+
+What a file gives is kept in the user's cache (cache.py: JSON, keyed by the file's
+text), so a start reads the bundled rules' YAML in a few milliseconds, not fifty.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import hashlib
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -26,8 +31,9 @@ _STANDARD_TAGS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Pos:
+class Pos(NamedTuple):
+    """A place in a file (a named tuple: a rule file has thousands, made at every start)."""
+
     line: int    # 1-based
     column: int  # 1-based
 
@@ -77,7 +83,69 @@ def load(path: Path) -> object:
     if size > MAX_FILE_BYTES:
         raise YamlError(Pos(1, 1), f"file too large for a rule file ({size} bytes, at most {MAX_FILE_BYTES})")
     text = path.read_text(encoding="utf-8")
-    return loads(text)
+    from . import cache
+
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    kept = cache.YAML.get(key)
+    if kept is not None:
+        try:
+            return _from_plain(kept)
+        except (TypeError, ValueError, IndexError, KeyError, RecursionError):
+            pass  # not what we wrote after all: read the file
+    doc = loads(text)
+    if doc is not None:
+        cache.YAML.put(key, _to_plain(doc))
+    return doc
+
+
+# A document as the cache keeps it: plain JSON, each mapping and list a list that starts
+# with its kind and place, then its keys and items, each with its place; dates as text.
+_MAPPING, _LIST, _DATE, _DATETIME = "m", "l", "d", "t"
+
+
+def _to_plain(value):
+    if isinstance(value, LocDict):
+        out = [_MAPPING, *value.pos]
+        for key, item in value.items():
+            out += (_to_plain(key), *value.key_pos[key], _to_plain(item), *value.value_pos[key])
+        return out
+    if isinstance(value, LocList):
+        out = [_LIST, *value.pos]
+        for item, pos in zip(value, value.item_pos):
+            out += (_to_plain(item), *pos)
+        return out
+    if isinstance(value, dt.datetime):
+        return [_DATETIME, value.isoformat()]
+    if isinstance(value, dt.date):
+        return [_DATE, value.isoformat()]
+    return value
+
+
+def _from_plain(value):
+    if type(value) is not list:
+        return value
+    kind = value[0]
+    if kind == _MAPPING:
+        out = LocDict()
+        out.pos, out.key_pos, out.value_pos = Pos(value[1], value[2]), {}, {}
+        for i in range(3, len(value), 6):
+            key = _from_plain(value[i])
+            out[key] = _from_plain(value[i + 3])
+            out.key_pos[key] = Pos(value[i + 1], value[i + 2])
+            out.value_pos[key] = Pos(value[i + 4], value[i + 5])
+        return out
+    if kind == _LIST:
+        items = LocList()
+        items.pos, items.item_pos = Pos(value[1], value[2]), []
+        for i in range(3, len(value), 3):
+            items.append(_from_plain(value[i]))
+            items.item_pos.append(Pos(value[i + 1], value[i + 2]))
+        return items
+    if kind == _DATETIME:
+        return dt.datetime.fromisoformat(value[1])
+    if kind == _DATE:
+        return dt.date.fromisoformat(value[1])
+    raise ValueError(f"not a cached YAML value: {kind!r}")
 
 
 def loads(text: str) -> object:

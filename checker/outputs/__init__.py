@@ -9,12 +9,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..baseline import BaselineOutcome
 from ..batch import FileResult, Finding
 from ..config import SEVERITIES
 from ..rules import Rule, RuleError, RuleSet
+
+if TYPE_CHECKING:
+    from ..baseline import BaselineOutcome
 
 FORMAT_MODULES = {"text": "text", "json": "json_out", "sarif": "sarif", "csv": "csv_out"}
 
