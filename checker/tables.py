@@ -97,7 +97,8 @@ def _cell(number: int, line_start: int, start: int, part: str, plain: bool, inde
         column = start - line_start + 1
         return RawCell(text, make_span((number, column, number, column + end, start, start + end)))
     # characters spaced apart were closed up on this line: columns in the document as it was
-    column, end_column = index.column(line_start, start), index.column(line_start, start + end)
+    column = index.column(line_start, start)
+    end_column = index.end_column(line_start, start + end) if end else column
     return RawCell(text, make_span((number, column, number, end_column, start, start + end)))
 
 

@@ -43,9 +43,22 @@ class LineIndex:
         after = bisect_right(gaps, line_start)  # the first gap past the line's start
         return after == len(gaps) or gaps[after] > end
 
+    def end_column(self, line_start: int, end: int) -> int:
+        """The column just after the character before `end` (a span's end): with spaces
+        taken out, not after a space that followed the span's last character."""
+        if self.gaps is None:
+            return end - line_start + 1
+        return self.column(line_start, end - 1) + 1
+
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
-        end_line, end_column = self.position(end) if end > start else (line, column)
+        if end <= start:
+            return make_span((line, column, line, column, start, end))
+        if self.gaps is None or self.text[end - 1] == "\n":
+            end_line, end_column = self.position(end)
+        else:
+            end_line = bisect_right(self.starts, end - 1)
+            end_column = self.end_column(self.starts[end_line - 1], end)
         return make_span((line, column, end_line, end_column, start, end))
 
     def trimmed(self, start: int, end: int) -> Span:

@@ -22,6 +22,7 @@ from nianbao import check
 from nianbao.api import check_text
 from nianbao.ingest import plain_text, read_source
 from nianbao.spacing import close_up, original_offset
+from nianbao.text import LineIndex
 
 ROOT = Path(__file__).resolve().parent.parent
 LAYOUT = ROOT / "tests" / "data" / "layouts"
@@ -154,6 +155,9 @@ def test_spaced_out_characters_close_up_and_map_back():
         closed, gaps = close_up(text)
         assert closed == expected, text
         assert all(text[original_offset(i, gaps)] == ch for i, ch in enumerate(closed))
+    closed, gaps = close_up("电 话 ： 0 8 7 9 ；")
+    index = LineIndex(closed, gaps)
+    assert [index.span(*at)[1:4:2] for at in ((0, 2), (3, 7))] == [(1, 4), (7, 14)]  # 电 话 / 0 8 7 9, no space after
 
 
 def test_long_numbers_and_many_spaced_lines_are_read_in_one_pass():
@@ -176,6 +180,7 @@ def test_a_finding_in_spaced_out_text_points_at_the_document():
     span = found[0].span
     line = wrong.split("\n")[span.line - 1]
     assert line[span.column - 1] == result.report.text[span.start]
+    assert line[span.end_column - 2] == result.report.text[span.end - 1]  # the span ends at its last character
     assert line[span.column - 1:span.end_column - 1].replace(" ", "") == result.report.text[span.start:span.end]
 
 
