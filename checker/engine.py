@@ -347,11 +347,6 @@ def _search(pattern, text: str) -> bool:
 
 # ------------------------------------------------------------------------- evaluation
 
-def format_message(template: str, variables: dict, env: Env, lang: str) -> str:
-    """Fill {name} and {name.attr} placeholders (checked when the rule was loaded)."""
-    return _rendered(_resolved(template, variables, env), lang)
-
-
 class _Message:
     """A violation's message in each language, its placeholders' values found while the
     report was at hand, rendered as text only in a language asked for (a check shows
