@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from .cells import UNITS, looks_like_value, parse_value
 from .labels import core
@@ -237,20 +239,29 @@ def _match(label: str, tpl: TableTemplate, rows: list[TemplateRow], has_values: 
 
 
 _LOOKUPS = 4096  # answers a template version keeps (TableTemplate.lookups): labels of many reports
+_NOTHING = object()
+
+
+def _kept(tpl: TableTemplate, key: tuple, make: Callable[[], Any]) -> Any:
+    """tpl.lookups[key], made the first time it is asked for (None is an answer too);
+    the answers of many reports' labels are bounded by _LOOKUPS."""
+    found = tpl.lookups.get(key, _NOTHING)
+    if found is _NOTHING:
+        if len(tpl.lookups) >= _LOOKUPS:
+            tpl.lookups.clear()
+        found = tpl.lookups[key] = make()
+    return found
 
 
 def _candidates(tpl: TableTemplate, rows: list[TemplateRow], c: str) -> tuple[list[TemplateRow], bool]:
     """The rows whose words are c, else those close to it (and whether exact): the same
     labels come back in every report, and the close reading compares each with every row."""
-    key = (id(rows), c)  # (rows is a list of tpl's own: its id stays while tpl, which keeps the answer, lives)
-    found = tpl.lookups.get(key)
-    if found is None:
+    def make() -> tuple[list[TemplateRow], bool]:
         exact = [r for r in rows if r.core == c]
-        found = (exact, True) if exact else ([r for r in rows if _close(c, r.core)], False)
-        if len(tpl.lookups) >= _LOOKUPS:
-            tpl.lookups.clear()
-        tpl.lookups[key] = found
-    return found
+        return (exact, True) if exact else ([r for r in rows if _close(c, r.core)], False)
+
+    # (rows is a list of tpl's own: its id stays while tpl, which keeps the answer, lives)
+    return _kept(tpl, (id(rows), c), make)
 
 
 def _close(a: str, b: str) -> bool:
@@ -396,14 +407,11 @@ class _Contrast:
 
 def _contrast(tpl: TableTemplate, all_versions: list[TableTemplate]) -> _Contrast:
     others = [v for v in all_versions if v.version != tpl.version]
-    key = ("contrast", *map(id, others))  # (the answer keeps `others`, so their ids stay theirs)
-    found = tpl.lookups.get(key)
-    if found is None:
-        found = tpl.lookups[key] = _Contrast(
-            others, {r.core: r for v in others for r in v.data_rows},
-            {(r.core, r.is_group) for o in others for r in o.rows},
-            set().union(*(o.labels for o in others)) if others else set())
-    return found
+    # (the answer keeps `others`, so their ids stay theirs)
+    return _kept(tpl, ("contrast", *map(id, others)), lambda: _Contrast(
+        others, {r.core: r for v in others for r in v.data_rows},
+        {(r.core, r.is_group) for o in others for r in o.rows},
+        set().union(*(o.labels for o in others)) if others else set()))
 
 
 class _Builder:
@@ -623,31 +631,22 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
     b.table.header_confirmed = confirmed
 
 
-_NOTHING = object()
-
-
 def _block_named(tpl: TableTemplate, c: str):
     """The block of a blocks-shaped template whose label the words c are, or begin with
     (第二十条第（八）项（单位：万元）); None if none."""
-    key = ("block", c)
-    found = tpl.lookups.get(key, _NOTHING)
-    if found is _NOTHING:
+    def make():
         block_by_core = {core(bl.label): bl for bl in tpl.blocks}
-        found = next((bl for label, bl in block_by_core.items()
-                      if c == label or (len(label) >= 6 and c.startswith(label))), None)
-        if len(tpl.lookups) >= _LOOKUPS:
-            tpl.lookups.clear()
-        tpl.lookups[key] = found
-    return found
+        return next((bl for label, bl in block_by_core.items()
+                     if c == label or (len(label) >= 6 and c.startswith(label))), None)
+
+    return _kept(tpl, ("block", c), make)
 
 
 def _column_words(tpl: TableTemplate, block) -> set[str]:
     """The words of the column names of a block, or of every block when none is known."""
-    key = ("columns", id(block))  # (a block of tpl's own, or None)
-    found = tpl.lookups.get(key)
-    if found is None:
-        found = tpl.lookups[key] = {core(c.label) for bl in ([block] if block else tpl.blocks) for c in bl.columns}
-    return found
+    # (a block of tpl's own, or None)
+    return _kept(tpl, ("columns", id(block)),
+                 lambda: {core(c.label) for bl in ([block] if block else tpl.blocks) for c in bl.columns})
 
 
 def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
