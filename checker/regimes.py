@@ -30,8 +30,7 @@ class Regime:
 
 
 def load_regimes(path: Path) -> tuple[Regime, ...]:
-    with path.open(encoding="utf-8") as f:
-        doc = load_plain(f)
+    doc = load_plain(path)
     regimes = tuple(sorted(
         (Regime(id=str(r["id"]), start=int(r["from"]), end=int(r["to"]) if "to" in r else None,
                 title=str(r.get("title", ""))) for r in doc["regimes"]),

@@ -266,8 +266,7 @@ def load_templates(directory: Path) -> Templates:
     sections: list[SectionTitle] = []
     same_meaning = SameMeaning()
     for path in sorted(directory.glob("*.yaml")):
-        with path.open(encoding="utf-8") as f:
-            doc = load_plain(f)
+        doc = load_plain(path)
         try:
             if path.stem == "sections":
                 sections = [SectionTitle(

@@ -7,19 +7,21 @@ rule file never needs: tags that construct objects (!!python/…), aliases (the
 and files or trees too large to be hand-written rules.
 
 What a file gives is kept in the user's cache (cache.py: JSON, keyed by the file's
-text), so a start reads the bundled rules' YAML in a few milliseconds, not fifty.
+text), so a start reads the bundled rules' YAML in a few milliseconds, not fifty, and
+imports PyYAML only when a file has changed (the import alone costs about as much as
+checking a report).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import yaml
-from yaml.constructor import ConstructorError, SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+if TYPE_CHECKING:
+    from yaml.nodes import Node
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 200_000
@@ -62,25 +64,49 @@ def _pos(node: Node) -> Pos:
     return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-class _NoAliasLoader(yaml.SafeLoader):
+@cache
+def _no_alias_loader():
     """The pure-Python loader, which can say where an alias is; used only to report
     one (the C loader, ten times faster, reads every file first)."""
+    import yaml
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise YamlError(Pos(event.start_mark.line + 1, event.start_mark.column + 1),
-                            "YAML aliases (*name) are not allowed in rule files; write the value out")
-        return super().compose_node(parent, index)
+    class NoAliasLoader(yaml.SafeLoader):
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise YamlError(Pos(event.start_mark.line + 1, event.start_mark.column + 1),
+                                "YAML aliases (*name) are not allowed in rule files; write the value out")
+            return super().compose_node(parent, index)
+
+    return NoAliasLoader
 
 
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # C where PyYAML was built with it: 10x quicker
+def _fast_loader():
+    """The C loader where PyYAML was built with it: ten times as quick."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def load_plain(stream) -> object:
+def load_plain(path: Path) -> object:
     """A bundled data file (templates, regimes) as plain dicts, lists and scalars: no
-    places kept, safe loading, the quicker loader."""
-    return yaml.load(stream, Loader=_FAST_LOADER)
+    places kept, safe loading, the quicker loader; kept in the cache like a rule file
+    (in cache.encode's JSON), unless it holds a value JSON cannot (a date)."""
+    from . import cache
+
+    text = path.read_text(encoding="utf-8")
+    key = "plain:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    kept = cache.YAML.get(key)
+    if kept is not None:
+        return kept
+    import yaml
+
+    doc = yaml.load(text, Loader=_fast_loader())
+    try:
+        cache.YAML.put(key, cache.encode(doc))
+    except TypeError:
+        pass  # not plain JSON data: read the file each time
+    return doc
 
 
 def load(path: Path) -> object:
@@ -155,17 +181,19 @@ def _from_plain(value):
 
 
 def loads(text: str) -> object:
-    node = _compose(text, _FAST_LOADER)
+    node = _compose(text, _fast_loader())
     if node is None:
         return None
     try:
         return _Converter().convert(node)
     except _AliasFound:
-        _compose(text, _NoAliasLoader)  # raises the error, at the alias
+        _compose(text, _no_alias_loader())  # raises the error, at the alias
         raise YamlError(Pos(1, 1), "YAML aliases (*name) are not allowed in rule files") from None
 
 
 def _compose(text: str, loader_class):
+    import yaml
+
     loader = loader_class(text)
     try:
         return loader.get_single_node()
@@ -187,9 +215,13 @@ class _AliasFound(Exception):
 
 class _Converter:
     def __init__(self) -> None:
+        from yaml.constructor import ConstructorError, SafeConstructor
+        from yaml.nodes import MappingNode, SequenceNode
+
         self.count = 0
         self.scalars = SafeConstructor()
         self.seen: set[int] = set()
+        self.mapping, self.sequence, self.bad_value = MappingNode, SequenceNode, ConstructorError
 
     def convert(self, node: Node) -> object:
         self.count += 1
@@ -200,7 +232,7 @@ class _Converter:
         self.seen.add(id(node))
         if node.tag not in _STANDARD_TAGS:
             raise YamlError(_pos(node), f"YAML tag {node.tag!r} is not allowed in rule files")
-        if isinstance(node, MappingNode):
+        if isinstance(node, self.mapping):
             out = LocDict()
             out.pos, out.key_pos, out.value_pos = _pos(node), {}, {}
             for key_node, value_node in node.value:
@@ -213,15 +245,14 @@ class _Converter:
                 out.key_pos[key] = _pos(key_node)
                 out.value_pos[key] = _pos(value_node)
             return out
-        if isinstance(node, SequenceNode):
+        if isinstance(node, self.sequence):
             items = LocList()
             items.pos, items.item_pos = _pos(node), []
             for item in node.value:
                 items.append(self.convert(item))
                 items.item_pos.append(_pos(item))
             return items
-        assert isinstance(node, ScalarNode)
-        try:
+        try:  # (a scalar)
             return self.scalars.construct_object(node, deep=True)
-        except ConstructorError as e:
+        except self.bad_value as e:
             raise YamlError(_pos(node), f"bad value: {e.problem}") from None

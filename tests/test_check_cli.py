@@ -273,6 +273,23 @@ def test_check_does_not_import_the_tui(tmp_path):
     assert not {m for m in imported if m.split(".")[0] == "textual" or m.startswith("nianbao.tui")}
 
 
+def test_a_warm_start_does_not_import_pyyaml(tmp_path):
+    """What the bundled YAML files give is kept in the cache: once it is warm, a check
+    reads no YAML and does without PyYAML's import."""
+    seed = next(iter(SEEDS.values()))
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    command = [sys.executable, "-X", "importtime", "-m", "nianbao.cli", "check", "--no-config", str(seed)]
+    first = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
+    second = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=env)
+    assert first.returncode == second.returncode and first.returncode in (0, 1), second.stderr[-2000:]
+    assert first.stdout == second.stdout
+
+    def imported(run):
+        return {line.split("|")[-1].strip() for line in run.stderr.splitlines() if line.startswith("import time:")}
+    assert "yaml" in imported(first)
+    assert "yaml" not in imported(second)
+
+
 @pytest.mark.parametrize("seed", sorted(SEEDS))
 def test_gbk_and_utf8_copies_give_the_same_violations(cli, tmp_path, seed):
     """A seed (each has findings) and the same text in GB18030 with CRLF line ends: the

@@ -133,6 +133,29 @@ def test_the_cache_ignores_a_file_too_large_or_too_deep_and_leaves_no_temporary_
     json.loads((cache / "rules-0.1.0.json").read_text(encoding="utf-8"))
 
 
+def test_the_bundled_data_files_read_from_the_cache_as_from_their_yaml(tmp_path, monkeypatch):
+    """Templates and regimes kept in the cache (as JSON) give what PyYAML gives."""
+    import hashlib
+
+    import yaml
+
+    from nianbao import cache, yamlsafe
+    from nianbao.resources import data_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(cache, "YAML", cache.Store("yaml"))
+    files = sorted((data_dir("rules") / "templates").glob("*.yaml")) + [data_dir("rules") / "regimes.yaml"]
+    for path in files:
+        expected = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert yamlsafe.load_plain(path) == expected  # read, then kept
+    cache.YAML.save()
+    monkeypatch.setattr(cache, "YAML", cache.Store("yaml"))
+    for path in files:
+        key = "plain:" + hashlib.sha256(path.read_text(encoding="utf-8").encode()).hexdigest()
+        assert cache.YAML.get(key) is not None, path.name
+        assert yamlsafe.load_plain(path) == yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def test_the_rules_cache_is_bounded(tmp_path, monkeypatch):
     from nianbao import cache
 
