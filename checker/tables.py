@@ -86,19 +86,16 @@ def _raw_rows(tokens: list, index: LineIndex) -> list[RawRow]:
     return rows
 
 
-def _cell(number: int, line_start: int, start: int, part: str, plain: bool, index: LineIndex) -> RawCell:
+def _cell(number: int, line_start: int, start: int, part: str, index: LineIndex) -> RawCell:
     """The cell text[start:start + len(part)] on line `number` (which starts at
-    line_start), without its surrounding whitespace. Cells are many and their line is
-    known, so the span is made here, without a search for the line; on a `plain` line
-    (LineIndex.plain) without a look at the spaces closed up either."""
+    line_start), without its surrounding whitespace, on a line where characters spaced
+    apart were closed up (LineIndex.plain): its columns are those of the document as it
+    was. (Cells of plain lines, most of them, are made in the loops below, without a
+    call per cell.)"""
     text = part.strip(_WS)
     if text is not part and text:  # (strip gives back the same string when there is nothing to strip)
         start += part.find(text)  # the text begins where the leading whitespace ends
     end = len(text)
-    if plain:
-        column = start - line_start + 1
-        return RawCell(text, make_span((number, column, number, column + end, start, start + end)))
-    # characters spaced apart were closed up on this line: columns in the document as it was
     column = index.column(line_start, start)
     end_column = index.end_column(line_start, start + end) if end else column
     return RawCell(text, make_span((number, column, number, end_column, start, start + end)))
@@ -110,14 +107,24 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
     rows: list[RawRow] = []
     cells: list[RawCell] = []
     number, pos = tok.line, tok.start_pos
-    plain = index.plain
-    for line in tok.value.split("\n"):
+    lines = tok.value.split("\n")
+    all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
+    for line in lines:
         end = pos + len(line)
-        if line[:1] == "\t":
-            cells.append(_cell(number, pos, pos + 1, line[1:], plain(pos, end), index))
-        elif line.strip(_WS):
-            more = _cell(number, pos, pos, line, plain(pos, end), index)
-            _extend(cells[-1], more.text, more.span)
+        text = line.strip(_WS)
+        if line[:1] == "\t" or text:
+            if all_plain or index.plain(pos, end):
+                # a TAB line's cell begins after the TAB; a blank one stays there
+                start = pos + line.find(text) if text else pos + (line[:1] == "\t")
+                column = start - pos + 1
+                cell = RawCell(text, make_span((number, column, number, column + len(text), start, start + len(text))))
+            else:
+                cell = _cell(number, pos, pos + 1, line[1:], index) if line[:1] == "\t" else _cell(
+                    number, pos, pos, line, index)
+            if line[:1] == "\t":
+                cells.append(cell)
+            else:
+                _extend(cells[-1], cell.text, cell.span)
         elif cells:
             rows.append(RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span)))
             cells = []
@@ -129,13 +136,26 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
 def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
     rows = []
     number, pos = tok.line, tok.start_pos
+    all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
     for line in tok.value.split("\n")[:-1]:
         cells, start = [], pos
-        plain = index.plain(pos, pos + len(line))
-        for part in line.split("\t"):
-            cells.append(_cell(number, pos, start, part, plain, index))
-            start += len(part) + 1
-        rows.append(RawRow(cells, "tsv", _cell(number, pos, pos, line, plain, index).span))
+        if all_plain or index.plain(pos, pos + len(line)):
+            for part in line.split("\t"):
+                text = part.strip(_WS)
+                at = start if text is part else start + part.find(text)  # (find("") is 0)
+                column = at - pos + 1
+                cells.append(RawCell(text, make_span((number, column, number, column + len(text), at, at + len(text)))))
+                start += len(part) + 1
+            text = line.strip(_WS)
+            at = pos if text is line else pos + line.find(text)
+            column = at - pos + 1
+            span = make_span((number, column, number, column + len(text), at, at + len(text)))
+        else:
+            for part in line.split("\t"):
+                cells.append(_cell(number, pos, start, part, index))
+                start += len(part) + 1
+            span = _cell(number, pos, pos, line, index).span
+        rows.append(RawRow(cells, "tsv", span))
         pos += len(line) + 1
         number += 1
     return rows
@@ -414,6 +434,9 @@ def _contrast(tpl: TableTemplate, all_versions: list[TableTemplate]) -> _Contras
         set().union(*(o.labels for o in others)) if others else set()))
 
 
+_UNORDERED = 10**6  # the place of a row that is no row of the template: after all of them
+
+
 class _Builder:
     """Collects one reading of one segment against one template version."""
 
@@ -459,11 +482,13 @@ class _Builder:
 
     def finish(self, all_versions: list[TableTemplate]) -> _Reading:
         t, tpl = self.table, self.tpl
-        rows_in_order = sorted(t.rows, key=lambda r: self._order(r.template_row))
-        t.rows = rows_in_order
-        for trow in tpl.data_rows:
-            if trow.id not in self.matched:
-                t.missing.append(MissingRow(trow.id, trow.label, self._anchor(trow), trow.block))
+        orders, blocks = self.orders, self.blocks
+        t.rows = sorted(t.rows, key=lambda r: orders.get(r.template_row, _UNORDERED))
+        missing = [trow for trow in tpl.data_rows if trow.id not in self.matched]
+        if missing:
+            placed = [(orders.get(r.template_row, _UNORDERED), blocks.get(r.template_row), r) for r in t.rows]
+            t.missing.extend(MissingRow(trow.id, trow.label, self._anchor(trow, placed), trow.block)
+                             for trow in missing)
         contrast = _contrast(tpl, all_versions)
         other_labels = contrast.data_rows
         own_labels = tpl.row_cores
@@ -480,23 +505,17 @@ class _Builder:
         complete = not t.missing and not self.unmatched and not t.extra and t.header_confirmed
         return _Reading(t, score, complete)
 
-    def _order(self, row_id: str | None) -> int:
-        return self.orders.get(row_id, 10**6)
-
-    def _anchor(self, trow: TemplateRow) -> Span:
+    def _anchor(self, trow: TemplateRow, placed: list[tuple[int, str | None, Row]]) -> Span:
         """Where a missing row belongs: the row of its block it should follow, else the
-        first row found after it, else the table itself."""
-        before = [r for r in self.table.rows if self._order(r.template_row) < trow.order
-                  and self._block(r.template_row) == trow.block]
+        first row found after it, else the table itself. `placed`: the rows found, in
+        order, each with its order and block in the template."""
+        before = [r for order, block, r in placed if order < trow.order and block == trow.block]
         if before:
             return before[-1].span
-        after = [r for r in self.table.rows if self._order(r.template_row) > trow.order]
-        if after:
-            return after[0].span
+        after = next((r for order, _, r in placed if order > trow.order), None)
+        if after is not None:
+            return after.span
         return self.table.rows[-1].span if self.table.rows else self.table.span
-
-    def _block(self, row_id: str | None) -> str | None:
-        return self.blocks.get(row_id)
 
     def _evidence(self, contrast: _Contrast) -> tuple[list[str], Span | None]:
         """What in the report marks this version: rows (a data row where the other
@@ -832,8 +851,8 @@ def _table_line_labels(text: str, templates: Templates) -> list[str]:
     labels = []
     for word in words:
         label = core(word)
-        if label not in templates.label_owners:
-            label = core(_GLUED_VALUES.sub("", word))
+        if label not in templates.label_owners and (word[-1].isdecimal() or word[-1] in ".,"):
+            label = core(_GLUED_VALUES.sub("", word))  # (only a word ending in a value can have one run on)
         if label in templates.label_owners:
             labels.append(label)
         elif not looks_like_value(word):
