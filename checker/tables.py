@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from .cells import UNITS, looks_like_value, parse_value
@@ -32,6 +33,8 @@ from .templates import Column, TableTemplate, Templates, TemplateRow
 from .text import LineIndex, join_spans
 
 _WS = " \t\u3000\xa0"
+_new_span = tuple.__new__  # make_span(fields) is _new_span(Span, fields), without its call: in the loops over cells
+_TEXT = attrgetter("text")  # any(map(_TEXT, cells)): whether a cell has text, without a generator per row
 
 
 @dataclass(slots=True)
@@ -117,7 +120,7 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
                 # a TAB line's cell begins after the TAB; a blank one stays there
                 start = pos + line.find(text) if text else pos + (line[:1] == "\t")
                 column = start - pos + 1
-                cell = RawCell(text, make_span((number, column, number, column + len(text), start, start + len(text))))
+                cell = RawCell(text, _new_span(Span, (number, column, number, column + len(text), start, start + len(text))))
             else:
                 cell = _cell(number, pos, pos + 1, line[1:], index) if line[:1] == "\t" else _cell(
                     number, pos, pos, line, index)
@@ -144,12 +147,12 @@ def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
                 text = part.strip(_WS)
                 at = start if text is part else start + part.find(text)  # (find("") is 0)
                 column = at - pos + 1
-                cells.append(RawCell(text, make_span((number, column, number, column + len(text), at, at + len(text)))))
+                cells.append(RawCell(text, _new_span(Span, (number, column, number, column + len(text), at, at + len(text)))))
                 start += len(part) + 1
             text = line.strip(_WS)
             at = pos if text is line else pos + line.find(text)
             column = at - pos + 1
-            span = make_span((number, column, number, column + len(text), at, at + len(text)))
+            span = _new_span(Span, (number, column, number, column + len(text), at, at + len(text)))
         else:
             for part in line.split("\t"):
                 cells.append(_cell(number, pos, start, part, index))
@@ -182,7 +185,7 @@ def _extend(cell: RawCell, line: str, span: Span) -> None:
 
 # --------------------------------------------------------------------- 2. broken labels
 
-def _join_broken_labels(rows: list[RawRow], known: set[str]) -> list[RawRow]:
+def _join_broken_labels(rows: list[RawRow], known: Container[str]) -> list[RawRow]:
     """A TSV line of label fragments under a data row continues that row's labels."""
     out: list[RawRow] = []
     for row in rows:
@@ -192,7 +195,7 @@ def _join_broken_labels(rows: list[RawRow], known: set[str]) -> list[RawRow]:
                 and not any(looks_like_value(t) for t in texts)
                 and not any(core(t) in known for t in texts)):
             labels, values = prev.split()
-            if any(v.text for v in values) and len(texts) <= len(labels):
+            if any(map(_TEXT, values)) and len(texts) <= len(labels):
                 fragments = [c for c in row.cells if c.text]
                 for cell, frag in zip(labels, fragments):
                     _extend(cell, frag.text, frag.span)
@@ -211,16 +214,16 @@ class _Segment:
     rows: list[RawRow] = field(default_factory=list)
 
 
-def _segments(rows: list[RawRow], owners: dict[str, set[str]]) -> list[_Segment]:
+def _segments(rows: list[RawRow], sole_owner: dict[str, str]) -> list[_Segment]:
+    """`sole_owner`: the labels only one template uses, and that template."""
     segments: list[_Segment] = []
     current = _Segment(None)
     for row in rows:
         evidence: set[str] = set()
         for text in row.texts:
-            if not looks_like_value(text):
-                found = owners.get(core(text))
-                if found and len(found) == 1:
-                    evidence |= found
+            owner = sole_owner.get(core(text))
+            if owner is not None and not looks_like_value(text):
+                evidence.add(owner)
         if len(evidence) == 1:
             (template,) = evidence
             if current.template is None:
@@ -250,7 +253,8 @@ def _match(label: str, tpl: TableTemplate, rows: list[TemplateRow], has_values: 
     c = core(label)
     if not c:
         return None, False
-    candidates, is_exact = _candidates(tpl, rows, c)
+    # (an answer kept is a non-empty tuple: looked up here, it costs no call)
+    candidates, is_exact = tpl.lookups.get((id(rows), c)) or _candidates(tpl, rows, c)
     if not candidates:
         return None, False
     if len(candidates) == 1:
@@ -421,17 +425,24 @@ class _Contrast:
 
     others: list[TableTemplate]
     data_rows: dict[str, TemplateRow]  # their data rows by words
-    rows: set[tuple[str, bool]]        # (words, is_group) of their rows
-    labels: set[str]                   # every label they use
+    own_rows: list[TemplateRow]        # this version's rows none of theirs is (words and kind)
+    own_labels: list[tuple[str, str]]  # this version's block and column labels they lack, with their words
 
 
 def _contrast(tpl: TableTemplate, all_versions: list[TableTemplate]) -> _Contrast:
     others = [v for v in all_versions if v.version != tpl.version]
+
+    def make() -> _Contrast:
+        their_rows = {(r.core, r.is_group) for o in others for r in o.rows}
+        their_labels = set().union(*(o.labels for o in others)) if others else set()
+        return _Contrast(
+            others, {r.core: r for v in others for r in v.data_rows},
+            [r for r in tpl.rows if (r.core, r.is_group) not in their_rows],
+            [(label, core(label)) for b in tpl.blocks for label in [b.label] + [c.label for c in b.columns]
+             if core(label) not in their_labels])
+
     # (the answer keeps `others`, so their ids stay theirs)
-    return _kept(tpl, ("contrast", *map(id, others)), lambda: _Contrast(
-        others, {r.core: r for v in others for r in v.data_rows},
-        {(r.core, r.is_group) for o in others for r in o.rows},
-        set().union(*(o.labels for o in others)) if others else set()))
+    return _kept(tpl, ("contrast", *map(id, others)), make)
 
 
 _UNORDERED = 10**6  # the place of a row that is no row of the template: after all of them
@@ -459,7 +470,7 @@ class _Builder:
             self.table.problems.append(TableProblem("duplicate_row", label, span))
             return
         values = _fit(values, len(columns))
-        if 0 < len(values) < len(columns) and not any(v.text for v in values):
+        if 0 < len(values) < len(columns) and not any(map(_TEXT, values)):
             # "规章 |" and its other cells each on a line of their own ("|"): a row of blank
             # cells, whatever number of them survived the copy
             values = values + [RawCell("", values[-1].span)] * (len(columns) - len(values))
@@ -523,14 +534,15 @@ class _Builder:
         when one thing alone marks it (the single （六）其他处理 row), where it stands."""
         if not contrast.others:
             return [], None
-        other_rows, other_labels = contrast.rows, contrast.labels
-        marks = [(r.label, self.matched[r.id].span) for r in self.tpl.rows
-                 if r.id in self.matched and (r.core, r.is_group) not in other_rows]
-        header = {core(c.raw): c.span for c in reversed(self.table.header)}
-        for b in self.tpl.blocks:
-            for label in [b.label] + [c.label for c in b.columns]:
-                if core(label) in header and core(label) not in other_labels and label not in [m[0] for m in marks]:
-                    marks.append((label, header[core(label)]))
+        matched = self.matched
+        marks = [(r.label, matched[r.id].span) for r in contrast.own_rows if r.id in matched]
+        if self.table.header:
+            header = {core(c.raw): c.span for c in reversed(self.table.header)}
+            marked = {label for label, _ in marks}
+            for label, words in contrast.own_labels:
+                if words in header and label not in marked:
+                    marks.append((label, header[words]))
+                    marked.add(label)
         return [label for label, _ in marks], marks[0][1] if len(marks) == 1 else None
 
 
@@ -559,7 +571,7 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
     cursor = -1
     for row in _rejoin_split_rows(rows, len(columns)):
         labels, values = row.split()
-        has_number = any(v.text for v in values)
+        has_number = any(map(_TEXT, values))
         if labels and not has_number and _header_row(b.table.header, labels, header_words):
             continue
         if not labels:
@@ -600,7 +612,7 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
     for row in rows:
         labels, values = row.split()
         cores = [core(c.text) for c in labels]
-        has_number = any(v.text for v in values)
+        has_number = any(map(_TEXT, values))
         named = next((bl for c in cores if (bl := _block_named(tpl, c)) is not None), None)
         if named is not None:
             block = named
@@ -674,9 +686,9 @@ def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder
     data: RawRow | None = None
     for row in rows:
         labels, values = row.split()
-        if labels and not any(v.text for v in values) and _header_row(b.table.header, labels, header_words):
+        if labels and not any(map(_TEXT, values)) and _header_row(b.table.header, labels, header_words):
             continue
-        if not labels and any(v.text for v in values) and data is None:
+        if not labels and any(map(_TEXT, values)) and data is None:
             data = row
         elif row.texts:
             b.unmatched_row(row)
@@ -823,11 +835,11 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
     table at all, such as a TAB-indented paragraph, its text as paragraphs). The region
     may start with a TEXT token that is_table_label() accepted."""
     owners = templates.label_owners
-    rows = _join_broken_labels(_raw_rows(tokens, index), set(owners))
+    rows = _join_broken_labels(_raw_rows(tokens, index), owners)
     if not rows:
         return []
     out: list[Table | Paragraph] = []
-    for seg in _segments(rows, owners):
+    for seg in _segments(rows, templates.sole_owner):
         if seg.template is None and not any(looks_like_value(t) for r in seg.rows for t in r.texts):
             out.extend(Paragraph("".join(r.texts), r.span) for r in seg.rows if r.texts)
             continue
