@@ -35,6 +35,7 @@ from .text import LineIndex, join_spans
 _WS = " \t\u3000\xa0"
 _new_span = tuple.__new__  # make_span(fields) is _new_span(Span, fields), without its call: in the loops over cells
 _TEXT = attrgetter("text")  # any(map(_TEXT, cells)): whether a cell has text, without a generator per row
+_ID = attrgetter("id")  # list(map(_ID, columns)): their ids, likewise without a frame per row
 
 
 @dataclass(slots=True)
@@ -192,7 +193,7 @@ def _join_broken_labels(rows: list[RawRow], known: Container[str]) -> list[RawRo
         prev = out[-1] if out else None
         texts = row.texts
         if (prev is not None and row.layout == "tsv" and texts
-                and not any(looks_like_value(t) for t in texts)
+                and not any(map(looks_like_value, texts))
                 and not any(core(t) in known for t in texts)):
             labels, values = prev.split()
             if any(map(_TEXT, values)) and len(texts) <= len(labels):
@@ -358,11 +359,6 @@ def _join_header_ends(header: list[Cell], pieces: list[RawCell], words: set[str]
     return True
 
 
-def _cells(values: list[RawCell], columns: list[Column], row_id: str | None, kind: str | None = None) -> list[Cell]:
-    return [Cell(raw.text, raw.span, *parse_value(raw.text, kind or col.kind), col.id, row_id)
-            for raw, col in zip(values, columns)]
-
-
 def _unmapped(values: list[RawCell], row_id: str | None) -> list[Cell]:
     return [Cell(raw.text, raw.span, *parse_value(raw.text), None, row_id) for raw in values]
 
@@ -445,6 +441,25 @@ def _contrast(tpl: TableTemplate, all_versions: list[TableTemplate]) -> _Contras
     return _kept(tpl, ("contrast", *map(id, others)), make)
 
 
+@dataclass(slots=True)
+class _Words:
+    """The words of a version's header and captions (worked out once per version, kept
+    in TableTemplate.lookups): each reading of a table compares its header with them."""
+
+    header: list[str]           # of each header label, in the template's order
+    header_set: set[str]
+    captions: set[str]
+    header_or_caption: set[str]
+
+
+def _words(tpl: TableTemplate) -> _Words:
+    def make() -> _Words:
+        header, captions = [core(h) for h in tpl.header], {core(c) for c in tpl.captions}
+        return _Words(header, set(header), captions, set(header) | captions)
+
+    return _kept(tpl, ("words",), make)
+
+
 _UNORDERED = 10**6  # the place of a row that is no row of the template: after all of them
 
 
@@ -469,15 +484,19 @@ class _Builder:
         if trow.id in self.matched:
             self.table.problems.append(TableProblem("duplicate_row", label, span))
             return
-        values = _fit(values, len(columns))
+        if len(values) > len(columns):
+            values = _fit(values, len(columns))
         if 0 < len(values) < len(columns) and not any(map(_TEXT, values)):
             # "规章 |" and its other cells each on a line of their own ("|"): a row of blank
             # cells, whatever number of them survived the copy
             values = values + [RawCell("", values[-1].span)] * (len(columns) - len(values))
         if len(values) == len(columns):
-            row = Row(label, span, _cells(values, columns, trow.id, kind), trow.id, [c.id for c in columns])
+            row_id = trow.id
+            cells = [Cell(raw.text, raw.span, *parse_value(raw.text, kind or col.kind), col.id, row_id)
+                     for raw, col in zip(values, columns)]
+            row = Row(label, span, cells, row_id, list(map(_ID, columns)))
         else:
-            row = Row(label, span, _unmapped(values, trow.id), trow.id, [c.id for c in columns],
+            row = Row(label, span, _unmapped(values, trow.id), trow.id, list(map(_ID, columns)),
                       problem=f"value_count:{len(values)}/{len(columns)}")
             self.table.problems.append(TableProblem(
                 "value_count", f"{label}: {len(values)}/{len(columns)}", span))
@@ -563,10 +582,9 @@ def _rejoin_split_rows(rows: list[RawRow], width: int) -> list[RawRow]:
 
 
 def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
-    captions = {core(c) for c in tpl.captions}
-    header_words = {core(h) for h in tpl.header} | captions
+    words = _words(tpl)
+    captions, header_words, expected = words.captions, words.header_or_caption, words.header
     columns = tpl.blocks[0].columns
-    expected = [core(h) for h in tpl.header]
     read: list[Column] | None = None  # the columns the header confirms, known at the first data row
     cursor = -1
     for row in _rejoin_split_rows(rows, len(columns)):
@@ -618,8 +636,8 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
             block = named
             first_span.setdefault(block.id, row.span)
             continue
-        column_cores = _column_words(tpl, block)
-        if labels and not has_number and (cores[0] == row_header or all(c in column_cores for c in cores)):
+        if labels and not has_number and (cores[0] == row_header
+                                          or all(c in _column_words(tpl, block) for c in cores)):
             key = block.id if block else None
             headers.setdefault(key, []).extend(c for c in cores if c != row_header)
             b.table.header.extend(Cell(c.text, c.span) for c in labels)
@@ -637,7 +655,7 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
             b.unmatched_row(row)
             continue
         cursor = trow.order
-        block = next(bl for bl in tpl.blocks if bl.id == trow.block)
+        block = _blocks_by_id(tpl)[trow.block]
         found = headers.get(block.id, [])
         read = read_for.get((block.id, len(found)))  # (a block's header names only grow)
         if read is None:
@@ -673,6 +691,11 @@ def _block_named(tpl: TableTemplate, c: str):
     return _kept(tpl, ("block", c), make)
 
 
+def _blocks_by_id(tpl: TableTemplate) -> dict:
+    """A blocks-shaped template's blocks by id (the first, should two share one)."""
+    return _kept(tpl, ("blocks by id",), lambda: {bl.id: bl for bl in reversed(tpl.blocks)})
+
+
 def _column_words(tpl: TableTemplate, block) -> set[str]:
     """The words of the column names of a block, or of every block when none is known."""
     # (a block of tpl's own, or None)
@@ -681,7 +704,8 @@ def _column_words(tpl: TableTemplate, block) -> set[str]:
 
 
 def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
-    header_words = {core(h) for h in tpl.header}
+    words = _words(tpl)
+    header_words = words.header_set
     columns = tpl.blocks[0].columns
     data: RawRow | None = None
     for row in rows:
@@ -693,7 +717,7 @@ def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder
         elif row.texts:
             b.unmatched_row(row)
     found = [core(c.raw) for c in b.table.header]
-    state = _header_state(found, [core(h) for h in tpl.header])
+    state = _header_state(found, words.header)
     b.header_hits = sum(1 for f in found if f in header_words)
     b.table.header_confirmed = state == "confirmed"
     problem = _header_problem(state, data.span if data else b.table.span, " ".join(found))
@@ -714,7 +738,8 @@ def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder
 
 def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
     """Rows of label, unit, value (the pre-2019 statistics table)."""
-    header_words = {core(h) for h in tpl.header} | {core(c) for c in tpl.captions}
+    words = _words(tpl)
+    header_words = words.header_or_caption
     unit_column = Column(id="unit", label="单位", kind="text")
     value_column = tpl.blocks[0].columns[0]
     cursor = -1
@@ -737,9 +762,9 @@ def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Build
         if unit_cell is not None and trow.id in b.matched:
             b.matched[trow.id].cells.insert(0, Cell(unit_cell.text, unit_cell.span, None, None, None,
                                                     unit_column.id, trow.id))
-    found = [core(c.raw) for c in b.table.header if core(c.raw) not in {core(x) for x in tpl.captions}]
+    found = [core(c.raw) for c in b.table.header if core(c.raw) not in words.captions]
     b.header_hits = sum(1 for f in found if f in header_words)
-    b.table.header_confirmed = _header_state(found, [core(h) for h in tpl.header]) == "confirmed"
+    b.table.header_confirmed = _header_state(found, words.header) == "confirmed"
 
 
 def _label_unit_value_rows(rows: list[RawRow]) -> list[tuple[list[RawCell], Span]]:

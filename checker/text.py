@@ -80,4 +80,7 @@ class LineIndex:
 
 
 def join_spans(first: Span, last: Span) -> Span:
-    return make_span((first.line, first.column, last.end_line, last.end_column, first.start, last.end))
+    return _new_span(Span, (first.line, first.column, last.end_line, last.end_column, first.start, last.end))
+
+
+_new_span = tuple.__new__  # make_span(fields) is _new_span(Span, fields), without its call: spans are joined often
