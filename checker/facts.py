@@ -62,8 +62,10 @@ _COLON = rf"{_S}[:：]?{_S}"
 _ADDRESS_COLON = rf"{_S}[:：，,]?{_S}"  # "联系地址，某县…" as well as "地址：某县…"
 _PHONE_LABELS = ("联系电话", "咨询电话", "办公电话", "服务电话", "监督电话", "投诉电话", "举报电话", "值班电话",
                  "受理电话", "电话", "热线", "手机", "联系方式", "致电", "拨打")
-PHONE = re.compile(f"(?=[{''.join(sorted({w[0] for w in _PHONE_LABELS}))}TtPp])(?:"
-                   + _labels(*_PHONE_LABELS) + r"|Tel|TEL|tel|Phone|PHONE|phone)")
+# (one alternation of words, each opening with its first character: re then skips to the
+# positions holding one of those, two and a half times quicker than a look ahead at each)
+PHONE = re.compile("(?:" + "|".join([_spaced(w) for w in sorted(_PHONE_LABELS, key=len, reverse=True)]
+                                    + ["Tel", "TEL", "tel", "Phone", "PHONE", "phone"]) + ")")
 FAX = re.compile(_labels("传真"))
 _PHONE_NUMBER = re.compile(
     r"(?P<v>[(（]?0\d{2,3}[)）]?(?:[ \u3000]*[-－—–‐][ \u3000]*|[ \u3000]?)\d{7,8}(?:[-－转][ \u3000]*\d{1,5})?"
@@ -161,11 +163,11 @@ def dates(text: str, index: LineIndex) -> list[Fact]:
 
 def nfkc_digits(text: str) -> str:
     """Full-width digits → ASCII, keeping every character's offset (NFKC would not)."""
-    return text.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH.search(text) else text
+    # (ten searches for one character each are five times quicker than one for [０-９])
+    return text.translate(_FULLWIDTH_DIGITS) if any(d in text for d in "０１２３４５６７８９") else text
 
 
 _FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
-_FULLWIDTH = re.compile("[０-９]")
 
 
 def periods(text: str, index: LineIndex, all_dates: list[Fact]) -> list[Period]:
@@ -203,8 +205,10 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact]) -> list[Period]:
 
 # A whole year's period whose 年, 月 or 日 a web page lost ("从201711日起至1231日止",
 # "202011日至20201231", "20241月1日至12月31日"): read as the period it plainly is.
+# (no digit before the year: looked at after its first digit, `1(?<!\d.)`, so that the
+# pattern opens with the 1 or 2 and re skips to those, two and a half times quicker)
 _WHOLE_YEAR_DAMAGED = re.compile(
-    rf"(?=[12])(?<!\d)(?P<y>(?:19|20)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}起?{_S}(?:至|到|—|－|-|~|～){_S}"
+    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}起?{_S}(?:至|到|—|－|-|~|～){_S}"
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
 
 
