@@ -336,6 +336,8 @@ _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息�
 _DRAFTING_OFFICE = re.compile(r"(?P<body>政府|办事处|管委会|区|县|市|旗|局|委|乡|镇|街道)"
                               r"(?:党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务公开办|党政办|办公室|综合办)$")
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|[，,。（(]|$)")
+# who drafted the report, who answers about it (the body, not its office), with a word each needs
+_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编"), (_COMPILES, "编"), (_CONTACT_OFFICE, "请"))
 _ALIAS = re.compile(r"[（(](?:以下简称|下称|简称)[^)）]*[)）]$")
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，
 # 官洲街道办事处认真落实…", "南薰乡未收取任何费用" (the last resort, when nothing else names it).
@@ -388,15 +390,16 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
     out: list[Issuer] = []
     for p in paragraphs:
         found: list[tuple[str, int]] = []
-        m = _PUBLISHES.search(p.text)
+        # (each pattern is searched for only in a paragraph holding the word it needs)
+        m = _PUBLISHES.search(p.text) if "公布" in p.text else None
         body = _body_before_matter(m.group("rest")) if m else None
         if body:
             found.append((m.group("rest")[body[0]:body[1]], m.start("rest") + body[0]))
-        m = _PUBLISHER_LINE.search(p.text)
+        m = _PUBLISHER_LINE.match(p.text)  # (it opens with ^: search would try every position)
         if m:
             found.append((m.group("name"), m.start("name")))
-        for pattern in (_COMPILED_BY, _COMPILES, _CONTACT_OFFICE):  # who drafted it, who answers: the body, not its office
-            m = pattern.search(p.text)
+        for pattern, needed in _DRAFTED_OR_ANSWERED:
+            m = pattern.search(p.text) if needed in p.text else None
             if m:
                 found.append((_DRAFTING_OFFICE.sub(r"\g<body>", m.group("name")), m.start("name")))
         for name, at in found:
