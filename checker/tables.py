@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from .cells import UNITS, looks_like_value, parse_value
@@ -32,6 +33,9 @@ from .templates import Column, TableTemplate, Templates, TemplateRow
 from .text import LineIndex, join_spans
 
 _WS = " \t\u3000\xa0"
+_new_span = tuple.__new__  # make_span(fields) is _new_span(Span, fields), without its call: in the loops over cells
+_TEXT = attrgetter("text")  # any(map(_TEXT, cells)): whether a cell has text, without a generator per row
+_ID = attrgetter("id")  # list(map(_ID, columns)): their ids, likewise without a frame per row
 
 
 @dataclass(slots=True)
@@ -86,19 +90,16 @@ def _raw_rows(tokens: list, index: LineIndex) -> list[RawRow]:
     return rows
 
 
-def _cell(number: int, line_start: int, start: int, part: str, plain: bool, index: LineIndex) -> RawCell:
+def _cell(number: int, line_start: int, start: int, part: str, index: LineIndex) -> RawCell:
     """The cell text[start:start + len(part)] on line `number` (which starts at
-    line_start), without its surrounding whitespace. Cells are many and their line is
-    known, so the span is made here, without a search for the line; on a `plain` line
-    (LineIndex.plain) without a look at the spaces closed up either."""
+    line_start), without its surrounding whitespace, on a line where characters spaced
+    apart were closed up (LineIndex.plain): its columns are those of the document as it
+    was. (Cells of plain lines, most of them, are made in the loops below, without a
+    call per cell.)"""
     text = part.strip(_WS)
     if text is not part and text:  # (strip gives back the same string when there is nothing to strip)
         start += part.find(text)  # the text begins where the leading whitespace ends
     end = len(text)
-    if plain:
-        column = start - line_start + 1
-        return RawCell(text, make_span((number, column, number, column + end, start, start + end)))
-    # characters spaced apart were closed up on this line: columns in the document as it was
     column = index.column(line_start, start)
     end_column = index.end_column(line_start, start + end) if end else column
     return RawCell(text, make_span((number, column, number, end_column, start, start + end)))
@@ -110,14 +111,24 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
     rows: list[RawRow] = []
     cells: list[RawCell] = []
     number, pos = tok.line, tok.start_pos
-    plain = index.plain
-    for line in tok.value.split("\n"):
+    lines = tok.value.split("\n")
+    all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
+    for line in lines:
         end = pos + len(line)
-        if line[:1] == "\t":
-            cells.append(_cell(number, pos, pos + 1, line[1:], plain(pos, end), index))
-        elif line.strip(_WS):
-            more = _cell(number, pos, pos, line, plain(pos, end), index)
-            _extend(cells[-1], more.text, more.span)
+        text = line.strip(_WS)
+        if line[:1] == "\t" or text:
+            if all_plain or index.plain(pos, end):
+                # a TAB line's cell begins after the TAB; a blank one stays there
+                start = pos + line.find(text) if text else pos + (line[:1] == "\t")
+                column = start - pos + 1
+                cell = RawCell(text, _new_span(Span, (number, column, number, column + len(text), start, start + len(text))))
+            else:
+                cell = _cell(number, pos, pos + 1, line[1:], index) if line[:1] == "\t" else _cell(
+                    number, pos, pos, line, index)
+            if line[:1] == "\t":
+                cells.append(cell)
+            else:
+                _extend(cells[-1], cell.text, cell.span)
         elif cells:
             rows.append(RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span)))
             cells = []
@@ -129,13 +140,26 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
 def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
     rows = []
     number, pos = tok.line, tok.start_pos
+    all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
     for line in tok.value.split("\n")[:-1]:
         cells, start = [], pos
-        plain = index.plain(pos, pos + len(line))
-        for part in line.split("\t"):
-            cells.append(_cell(number, pos, start, part, plain, index))
-            start += len(part) + 1
-        rows.append(RawRow(cells, "tsv", _cell(number, pos, pos, line, plain, index).span))
+        if all_plain or index.plain(pos, pos + len(line)):
+            for part in line.split("\t"):
+                text = part.strip(_WS)
+                at = start if text is part else start + part.find(text)  # (find("") is 0)
+                column = at - pos + 1
+                cells.append(RawCell(text, _new_span(Span, (number, column, number, column + len(text), at, at + len(text)))))
+                start += len(part) + 1
+            text = line.strip(_WS)
+            at = pos if text is line else pos + line.find(text)
+            column = at - pos + 1
+            span = _new_span(Span, (number, column, number, column + len(text), at, at + len(text)))
+        else:
+            for part in line.split("\t"):
+                cells.append(_cell(number, pos, start, part, index))
+                start += len(part) + 1
+            span = _cell(number, pos, pos, line, index).span
+        rows.append(RawRow(cells, "tsv", span))
         pos += len(line) + 1
         number += 1
     return rows
@@ -162,17 +186,17 @@ def _extend(cell: RawCell, line: str, span: Span) -> None:
 
 # --------------------------------------------------------------------- 2. broken labels
 
-def _join_broken_labels(rows: list[RawRow], known: set[str]) -> list[RawRow]:
+def _join_broken_labels(rows: list[RawRow], known: Container[str]) -> list[RawRow]:
     """A TSV line of label fragments under a data row continues that row's labels."""
     out: list[RawRow] = []
     for row in rows:
         prev = out[-1] if out else None
         texts = row.texts
         if (prev is not None and row.layout == "tsv" and texts
-                and not any(looks_like_value(t) for t in texts)
+                and not any(map(looks_like_value, texts))
                 and not any(core(t) in known for t in texts)):
             labels, values = prev.split()
-            if any(v.text for v in values) and len(texts) <= len(labels):
+            if any(map(_TEXT, values)) and len(texts) <= len(labels):
                 fragments = [c for c in row.cells if c.text]
                 for cell, frag in zip(labels, fragments):
                     _extend(cell, frag.text, frag.span)
@@ -191,16 +215,16 @@ class _Segment:
     rows: list[RawRow] = field(default_factory=list)
 
 
-def _segments(rows: list[RawRow], owners: dict[str, set[str]]) -> list[_Segment]:
+def _segments(rows: list[RawRow], sole_owner: dict[str, str]) -> list[_Segment]:
+    """`sole_owner`: the labels only one template uses, and that template."""
     segments: list[_Segment] = []
     current = _Segment(None)
     for row in rows:
         evidence: set[str] = set()
         for text in row.texts:
-            if not looks_like_value(text):
-                found = owners.get(core(text))
-                if found and len(found) == 1:
-                    evidence |= found
+            owner = sole_owner.get(core(text))
+            if owner is not None and not looks_like_value(text):
+                evidence.add(owner)
         if len(evidence) == 1:
             (template,) = evidence
             if current.template is None:
@@ -230,7 +254,8 @@ def _match(label: str, tpl: TableTemplate, rows: list[TemplateRow], has_values: 
     c = core(label)
     if not c:
         return None, False
-    candidates, is_exact = _candidates(tpl, rows, c)
+    # (an answer kept is a non-empty tuple: looked up here, it costs no call)
+    candidates, is_exact = tpl.lookups.get((id(rows), c)) or _candidates(tpl, rows, c)
     if not candidates:
         return None, False
     if len(candidates) == 1:
@@ -334,11 +359,6 @@ def _join_header_ends(header: list[Cell], pieces: list[RawCell], words: set[str]
     return True
 
 
-def _cells(values: list[RawCell], columns: list[Column], row_id: str | None, kind: str | None = None) -> list[Cell]:
-    return [Cell(raw.text, raw.span, *parse_value(raw.text, kind or col.kind), col.id, row_id)
-            for raw, col in zip(values, columns)]
-
-
 def _unmapped(values: list[RawCell], row_id: str | None) -> list[Cell]:
     return [Cell(raw.text, raw.span, *parse_value(raw.text), None, row_id) for raw in values]
 
@@ -401,17 +421,46 @@ class _Contrast:
 
     others: list[TableTemplate]
     data_rows: dict[str, TemplateRow]  # their data rows by words
-    rows: set[tuple[str, bool]]        # (words, is_group) of their rows
-    labels: set[str]                   # every label they use
+    own_rows: list[TemplateRow]        # this version's rows none of theirs is (words and kind)
+    own_labels: list[tuple[str, str]]  # this version's block and column labels they lack, with their words
 
 
 def _contrast(tpl: TableTemplate, all_versions: list[TableTemplate]) -> _Contrast:
     others = [v for v in all_versions if v.version != tpl.version]
+
+    def make() -> _Contrast:
+        their_rows = {(r.core, r.is_group) for o in others for r in o.rows}
+        their_labels = set().union(*(o.labels for o in others)) if others else set()
+        return _Contrast(
+            others, {r.core: r for v in others for r in v.data_rows},
+            [r for r in tpl.rows if (r.core, r.is_group) not in their_rows],
+            [(label, core(label)) for b in tpl.blocks for label in [b.label] + [c.label for c in b.columns]
+             if core(label) not in their_labels])
+
     # (the answer keeps `others`, so their ids stay theirs)
-    return _kept(tpl, ("contrast", *map(id, others)), lambda: _Contrast(
-        others, {r.core: r for v in others for r in v.data_rows},
-        {(r.core, r.is_group) for o in others for r in o.rows},
-        set().union(*(o.labels for o in others)) if others else set()))
+    return _kept(tpl, ("contrast", *map(id, others)), make)
+
+
+@dataclass(slots=True)
+class _Words:
+    """The words of a version's header and captions (worked out once per version, kept
+    in TableTemplate.lookups): each reading of a table compares its header with them."""
+
+    header: list[str]           # of each header label, in the template's order
+    header_set: set[str]
+    captions: set[str]
+    header_or_caption: set[str]
+
+
+def _words(tpl: TableTemplate) -> _Words:
+    def make() -> _Words:
+        header, captions = [core(h) for h in tpl.header], {core(c) for c in tpl.captions}
+        return _Words(header, set(header), captions, set(header) | captions)
+
+    return _kept(tpl, ("words",), make)
+
+
+_UNORDERED = 10**6  # the place of a row that is no row of the template: after all of them
 
 
 class _Builder:
@@ -435,15 +484,19 @@ class _Builder:
         if trow.id in self.matched:
             self.table.problems.append(TableProblem("duplicate_row", label, span))
             return
-        values = _fit(values, len(columns))
-        if 0 < len(values) < len(columns) and not any(v.text for v in values):
+        if len(values) > len(columns):
+            values = _fit(values, len(columns))
+        if 0 < len(values) < len(columns) and not any(map(_TEXT, values)):
             # "规章 |" and its other cells each on a line of their own ("|"): a row of blank
             # cells, whatever number of them survived the copy
             values = values + [RawCell("", values[-1].span)] * (len(columns) - len(values))
         if len(values) == len(columns):
-            row = Row(label, span, _cells(values, columns, trow.id, kind), trow.id, [c.id for c in columns])
+            row_id = trow.id
+            cells = [Cell(raw.text, raw.span, *parse_value(raw.text, kind or col.kind), col.id, row_id)
+                     for raw, col in zip(values, columns)]
+            row = Row(label, span, cells, row_id, list(map(_ID, columns)))
         else:
-            row = Row(label, span, _unmapped(values, trow.id), trow.id, [c.id for c in columns],
+            row = Row(label, span, _unmapped(values, trow.id), trow.id, list(map(_ID, columns)),
                       problem=f"value_count:{len(values)}/{len(columns)}")
             self.table.problems.append(TableProblem(
                 "value_count", f"{label}: {len(values)}/{len(columns)}", span))
@@ -459,11 +512,13 @@ class _Builder:
 
     def finish(self, all_versions: list[TableTemplate]) -> _Reading:
         t, tpl = self.table, self.tpl
-        rows_in_order = sorted(t.rows, key=lambda r: self._order(r.template_row))
-        t.rows = rows_in_order
-        for trow in tpl.data_rows:
-            if trow.id not in self.matched:
-                t.missing.append(MissingRow(trow.id, trow.label, self._anchor(trow), trow.block))
+        orders, blocks = self.orders, self.blocks
+        t.rows = sorted(t.rows, key=lambda r: orders.get(r.template_row, _UNORDERED))
+        missing = [trow for trow in tpl.data_rows if trow.id not in self.matched]
+        if missing:
+            placed = [(orders.get(r.template_row, _UNORDERED), blocks.get(r.template_row), r) for r in t.rows]
+            t.missing.extend(MissingRow(trow.id, trow.label, self._anchor(trow, placed), trow.block)
+                             for trow in missing)
         contrast = _contrast(tpl, all_versions)
         other_labels = contrast.data_rows
         own_labels = tpl.row_cores
@@ -480,23 +535,17 @@ class _Builder:
         complete = not t.missing and not self.unmatched and not t.extra and t.header_confirmed
         return _Reading(t, score, complete)
 
-    def _order(self, row_id: str | None) -> int:
-        return self.orders.get(row_id, 10**6)
-
-    def _anchor(self, trow: TemplateRow) -> Span:
+    def _anchor(self, trow: TemplateRow, placed: list[tuple[int, str | None, Row]]) -> Span:
         """Where a missing row belongs: the row of its block it should follow, else the
-        first row found after it, else the table itself."""
-        before = [r for r in self.table.rows if self._order(r.template_row) < trow.order
-                  and self._block(r.template_row) == trow.block]
+        first row found after it, else the table itself. `placed`: the rows found, in
+        order, each with its order and block in the template."""
+        before = [r for order, block, r in placed if order < trow.order and block == trow.block]
         if before:
             return before[-1].span
-        after = [r for r in self.table.rows if self._order(r.template_row) > trow.order]
-        if after:
-            return after[0].span
+        after = next((r for order, _, r in placed if order > trow.order), None)
+        if after is not None:
+            return after.span
         return self.table.rows[-1].span if self.table.rows else self.table.span
-
-    def _block(self, row_id: str | None) -> str | None:
-        return self.blocks.get(row_id)
 
     def _evidence(self, contrast: _Contrast) -> tuple[list[str], Span | None]:
         """What in the report marks this version: rows (a data row where the other
@@ -504,14 +553,15 @@ class _Builder:
         when one thing alone marks it (the single （六）其他处理 row), where it stands."""
         if not contrast.others:
             return [], None
-        other_rows, other_labels = contrast.rows, contrast.labels
-        marks = [(r.label, self.matched[r.id].span) for r in self.tpl.rows
-                 if r.id in self.matched and (r.core, r.is_group) not in other_rows]
-        header = {core(c.raw): c.span for c in reversed(self.table.header)}
-        for b in self.tpl.blocks:
-            for label in [b.label] + [c.label for c in b.columns]:
-                if core(label) in header and core(label) not in other_labels and label not in [m[0] for m in marks]:
-                    marks.append((label, header[core(label)]))
+        matched = self.matched
+        marks = [(r.label, matched[r.id].span) for r in contrast.own_rows if r.id in matched]
+        if self.table.header:
+            header = {core(c.raw): c.span for c in reversed(self.table.header)}
+            marked = {label for label, _ in marks}
+            for label, words in contrast.own_labels:
+                if words in header and label not in marked:
+                    marks.append((label, header[words]))
+                    marked.add(label)
         return [label for label, _ in marks], marks[0][1] if len(marks) == 1 else None
 
 
@@ -532,15 +582,14 @@ def _rejoin_split_rows(rows: list[RawRow], width: int) -> list[RawRow]:
 
 
 def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
-    captions = {core(c) for c in tpl.captions}
-    header_words = {core(h) for h in tpl.header} | captions
+    words = _words(tpl)
+    captions, header_words, expected = words.captions, words.header_or_caption, words.header
     columns = tpl.blocks[0].columns
-    expected = [core(h) for h in tpl.header]
     read: list[Column] | None = None  # the columns the header confirms, known at the first data row
     cursor = -1
     for row in _rejoin_split_rows(rows, len(columns)):
         labels, values = row.split()
-        has_number = any(v.text for v in values)
+        has_number = any(map(_TEXT, values))
         if labels and not has_number and _header_row(b.table.header, labels, header_words):
             continue
         if not labels:
@@ -581,14 +630,14 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
     for row in rows:
         labels, values = row.split()
         cores = [core(c.text) for c in labels]
-        has_number = any(v.text for v in values)
+        has_number = any(map(_TEXT, values))
         named = next((bl for c in cores if (bl := _block_named(tpl, c)) is not None), None)
         if named is not None:
             block = named
             first_span.setdefault(block.id, row.span)
             continue
-        column_cores = _column_words(tpl, block)
-        if labels and not has_number and (cores[0] == row_header or all(c in column_cores for c in cores)):
+        if labels and not has_number and (cores[0] == row_header
+                                          or all(c in _column_words(tpl, block) for c in cores)):
             key = block.id if block else None
             headers.setdefault(key, []).extend(c for c in cores if c != row_header)
             b.table.header.extend(Cell(c.text, c.span) for c in labels)
@@ -606,7 +655,7 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
             b.unmatched_row(row)
             continue
         cursor = trow.order
-        block = next(bl for bl in tpl.blocks if bl.id == trow.block)
+        block = _blocks_by_id(tpl)[trow.block]
         found = headers.get(block.id, [])
         read = read_for.get((block.id, len(found)))  # (a block's header names only grow)
         if read is None:
@@ -642,6 +691,11 @@ def _block_named(tpl: TableTemplate, c: str):
     return _kept(tpl, ("block", c), make)
 
 
+def _blocks_by_id(tpl: TableTemplate) -> dict:
+    """A blocks-shaped template's blocks by id (the first, should two share one)."""
+    return _kept(tpl, ("blocks by id",), lambda: {bl.id: bl for bl in reversed(tpl.blocks)})
+
+
 def _column_words(tpl: TableTemplate, block) -> set[str]:
     """The words of the column names of a block, or of every block when none is known."""
     # (a block of tpl's own, or None)
@@ -650,19 +704,20 @@ def _column_words(tpl: TableTemplate, block) -> set[str]:
 
 
 def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
-    header_words = {core(h) for h in tpl.header}
+    words = _words(tpl)
+    header_words = words.header_set
     columns = tpl.blocks[0].columns
     data: RawRow | None = None
     for row in rows:
         labels, values = row.split()
-        if labels and not any(v.text for v in values) and _header_row(b.table.header, labels, header_words):
+        if labels and not any(map(_TEXT, values)) and _header_row(b.table.header, labels, header_words):
             continue
-        if not labels and any(v.text for v in values) and data is None:
+        if not labels and any(map(_TEXT, values)) and data is None:
             data = row
         elif row.texts:
             b.unmatched_row(row)
     found = [core(c.raw) for c in b.table.header]
-    state = _header_state(found, [core(h) for h in tpl.header])
+    state = _header_state(found, words.header)
     b.header_hits = sum(1 for f in found if f in header_words)
     b.table.header_confirmed = state == "confirmed"
     problem = _header_problem(state, data.span if data else b.table.span, " ".join(found))
@@ -683,7 +738,8 @@ def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder
 
 def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
     """Rows of label, unit, value (the pre-2019 statistics table)."""
-    header_words = {core(h) for h in tpl.header} | {core(c) for c in tpl.captions}
+    words = _words(tpl)
+    header_words = words.header_or_caption
     unit_column = Column(id="unit", label="单位", kind="text")
     value_column = tpl.blocks[0].columns[0]
     cursor = -1
@@ -706,9 +762,9 @@ def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Build
         if unit_cell is not None and trow.id in b.matched:
             b.matched[trow.id].cells.insert(0, Cell(unit_cell.text, unit_cell.span, None, None, None,
                                                     unit_column.id, trow.id))
-    found = [core(c.raw) for c in b.table.header if core(c.raw) not in {core(x) for x in tpl.captions}]
+    found = [core(c.raw) for c in b.table.header if core(c.raw) not in words.captions]
     b.header_hits = sum(1 for f in found if f in header_words)
-    b.table.header_confirmed = _header_state(found, [core(h) for h in tpl.header]) == "confirmed"
+    b.table.header_confirmed = _header_state(found, words.header) == "confirmed"
 
 
 def _label_unit_value_rows(rows: list[RawRow]) -> list[tuple[list[RawCell], Span]]:
@@ -804,11 +860,11 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
     table at all, such as a TAB-indented paragraph, its text as paragraphs). The region
     may start with a TEXT token that is_table_label() accepted."""
     owners = templates.label_owners
-    rows = _join_broken_labels(_raw_rows(tokens, index), set(owners))
+    rows = _join_broken_labels(_raw_rows(tokens, index), owners)
     if not rows:
         return []
     out: list[Table | Paragraph] = []
-    for seg in _segments(rows, owners):
+    for seg in _segments(rows, templates.sole_owner):
         if seg.template is None and not any(looks_like_value(t) for r in seg.rows for t in r.texts):
             out.extend(Paragraph("".join(r.texts), r.span) for r in seg.rows if r.texts)
             continue
@@ -832,8 +888,8 @@ def _table_line_labels(text: str, templates: Templates) -> list[str]:
     labels = []
     for word in words:
         label = core(word)
-        if label not in templates.label_owners:
-            label = core(_GLUED_VALUES.sub("", word))
+        if label not in templates.label_owners and (word[-1].isdecimal() or word[-1] in ".,"):
+            label = core(_GLUED_VALUES.sub("", word))  # (only a word ending in a value can have one run on)
         if label in templates.label_owners:
             labels.append(label)
         elif not looks_like_value(word):
