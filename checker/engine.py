@@ -9,6 +9,7 @@ to the user, never a traceback and never a violation).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from typing import Any, Iterator
 
@@ -349,15 +350,23 @@ def _search(pattern, text: str) -> bool:
 
 class _Message:
     """A violation's message in each language, its placeholders' values found while the
-    report was at hand, rendered as text only in a language asked for (a check shows
-    one; a finding folded into another is never shown)."""
+    report was at hand (each once, though every language names it), rendered as text
+    only in a language asked for (a check shows one; a finding folded into another is
+    never shown)."""
 
     __slots__ = ("pieces",)
 
     def __init__(self, templates: dict[str, str], variables: dict, env: Env) -> None:
-        self.pieces = {lang: [piece if i % 2 == 0 else renderable(piece)
-                              for i, piece in enumerate(_resolved(template, variables, env))]
-                       for lang, template in templates.items()}
+        values: dict[str, Any] = {}  # by placeholder
+        self.pieces = {}
+        for lang, template in templates.items():
+            texts, placeholders = _cut(template)
+            pieces = [texts[0]]
+            for placeholder, text in zip(placeholders, texts[1:]):
+                if placeholder not in values:
+                    values[placeholder] = renderable(_value(placeholder, variables, env))
+                pieces += (values[placeholder], text)
+            self.pieces[lang] = pieces
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -392,32 +401,35 @@ def _rendered(pieces: list, lang: str) -> str:
     return "".join(piece if i % 2 == 0 else render(piece, lang) for i, piece in enumerate(pieces))
 
 
-def _resolved(template: str, variables: dict, env: Env) -> list:
-    """A message template cut at its placeholders: its text, and each placeholder's value
-    between (text, value, text, … text)."""
-    out, pos = [], 0
+@lru_cache(maxsize=4096)
+def _cut(template: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A message template cut at its placeholders: its texts (one more than the
+    placeholders) and the placeholders between them."""
+    texts, placeholders, pos = [], [], 0
     while True:
         start = template.find("{", pos)
-        if start == -1:
-            out.append(template[pos:])
-            return out
-        end = template.find("}", start)
+        end = template.find("}", start) if start != -1 else -1
         if end == -1:
-            out.append(template[pos:])
-            return out
-        out.append(template[pos:start])
-        path = template[start + 1:end].strip().split(".")
-        head = path[0]
-        if head in variables:
-            value = variables[head]
-        elif head in GLOBALS:
-            value = GLOBALS[head](env)
-        else:
-            value = None
-        for attr in path[1:]:
-            value = get_attr(value, attr)
-        out.append(value)
+            texts.append(template[pos:])
+            return tuple(texts), tuple(placeholders)
+        texts.append(template[pos:start])
+        placeholders.append(template[start + 1:end])
         pos = end + 1
+
+
+def _value(placeholder: str, variables: dict, env: Env):
+    """What a placeholder ({r.label}) names: a variable, or a global, and its attributes."""
+    path = placeholder.strip().split(".")
+    head = path[0]
+    if head in variables:
+        value = variables[head]
+    elif head in GLOBALS:
+        value = GLOBALS[head](env)
+    else:
+        value = None
+    for attr in path[1:]:
+        value = get_attr(value, attr)
+    return value
 
 
 def evaluate(report: Report, rules: list[Rule], templates: Templates,
