@@ -329,6 +329,8 @@ class MatchTemplate:
 
 def _missing_blocks(env: Env, table) -> list[tuple[str, str, Span]]:
     """Blocks of a blocks-shaped table of which no row was found."""
+    if not table.missing:
+        return []
     out = []
     for tpl in env.templates.versions_of(table.template or ""):
         if tpl.version != table.version or tpl.shape != "blocks":
@@ -462,7 +464,8 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
                                        {}, _unique(finding.related), _other_report(rule, corpus), message))
         except ExprError as e:
             errors.append(RuleRunError(rule.id, e.message))
-        violations.extend(_folded(found, rule.cap, containers))
+        if found:
+            violations.extend(_folded(found, rule.cap, containers))
     violations.sort(key=lambda v: v.order)
     violations = _without_restatements(violations, _blank_cells(report))
     return violations, errors

@@ -203,7 +203,7 @@ class Env:
         self.vars: dict[str, Any] = {}
         self.touched: list[Cell] = []
         self._cache: dict[str, Any] = {}
-        self.selections: dict[tuple[int, str, str], tuple[Any, list[Cell]]] = {}  # see select_cells
+        self.selections: dict[tuple[int, str, str], tuple[Any, list[Cell]]] = {}  # see _selected
         self.tables: dict[int, _Sheet] = {}  # by table: its cells as rules read them
 
     def cached(self, key: str, make: Callable[[], Any]) -> Any:
@@ -878,8 +878,8 @@ def arithmetic(op: str, a, b):
 
 
 def compare(op: str, a, b):
-    x = number(a) if isinstance(a, (CellRef, int)) and not isinstance(a, bool) else a
-    y = number(b) if isinstance(b, (CellRef, int)) and not isinstance(b, bool) else b
+    x = a if type(a) is Decimal else number(a) if isinstance(a, (CellRef, int)) and not isinstance(a, bool) else a
+    y = b if type(b) is Decimal else number(b) if isinstance(b, (CellRef, int)) and not isinstance(b, bool) else b
     if type(x) is type(y) and (type(x) is Decimal or type(x) is str):  # two numbers, two strings: as _equal finds
         if op in ("==", "!="):
             return (x == y) if op == "==" else not (x == y)
@@ -1013,24 +1013,28 @@ def select_cells(env: Env, table, row_sel, col_sel):
         if table is None or table is UNKNOWN:
             return UNKNOWN if _single(row_sel) and _single(col_sel) else []
         raise ExprError(f"only a table can be indexed, not {_kind(table)}")
-    key = (id(table), row_sel if type(row_sel) is str else _selector_text(row_sel),
-           col_sel if type(col_sel) is str else _selector_text(col_sel))
+    row_text = row_sel if type(row_sel) is str else _selector_text(row_sel)
+    col_text = col_sel if type(col_sel) is str else _selector_text(col_sel)
+    sheet = env.tables.get(id(table)) or _sheet(env, table)
+    if "*" not in row_text and "|" not in row_text and "*" not in col_text and "|" not in col_text:
+        ref = sheet.readable.get((row_text, col_text))  # one id each: at most one cell, looked up at once
+        if ref is None:
+            return UNKNOWN
+        env.touched.append(ref.cell)
+        return ref
+    key = (id(table), row_text, col_text)
     found = env.selections.get(key)
     if found is None:
-        found = env.selections[key] = _selected(_sheet(env, table), key[1], key[2],
-                                                _single(row_sel) and _single(col_sel))
+        found = env.selections[key] = _selected(sheet, row_text, col_text, _single(row_sel) and _single(col_sel))
     env.touched += found[1]
     return found[0]
 
 
 def _selected(sheet: _Sheet, row_text: str, col_text: str, single: bool):
-    """What a selection of a table's cells gives and the cells it reads: worked out once
-    per report (many rules read the same cells; a table does not change while its
+    """What a selection of several ids (| or *) gives and the cells it reads: worked out
+    once per report (many rules read the same cells; a table does not change while its
     report is checked)."""
     readable = sheet.readable
-    if "*" not in row_text and "|" not in row_text and "*" not in col_text and "|" not in col_text:
-        ref = readable.get((row_text, col_text))  # one id each: at most one cell
-        return (UNKNOWN, []) if ref is None else (ref, [ref.cell])
     out, touched = [], []
     for r in _pick(sheet.info.row_ids, row_text):
         for c in _pick(sheet.info.column_ids, col_text):
