@@ -278,7 +278,12 @@ class MatchTemplate:
         self.when = when
 
     def findings(self, env: Env) -> Iterator[Finding]:
+        looks_at = _LOOKS_AT.get(self.find)
         for table_id in self.tables:
+            if looks_at is not None:  # a table read, and what it must have for a finding of this kind
+                table = env.report.table(table_id)
+                if table is None or not getattr(table, looks_at):
+                    continue
             yield from self._table(env, table_id)
 
     def _table(self, env: Env, table_id: str) -> Iterator[Finding]:
@@ -327,10 +332,13 @@ class MatchTemplate:
                                    "detail": p.detail, "kind": p.kind}, p.span)
 
 
+_LOOKS_AT = {"missing_blocks": "missing", "missing_rows": "missing", "extra_rows": "extra",
+             **{kind: "problems" for kind in ("unmatched_rows", "value_count", "header_missing", "header_partial",
+                                              "header_mismatch")}}  # find → the list of a table it reads
+
+
 def _missing_blocks(env: Env, table) -> list[tuple[str, str, Span]]:
     """Blocks of a blocks-shaped table of which no row was found."""
-    if not table.missing:
-        return []
     out = []
     for tpl in env.templates.versions_of(table.template or ""):
         if tpl.version != table.version or tpl.shape != "blocks":
