@@ -878,8 +878,10 @@ def arithmetic(op: str, a, b):
 
 
 def compare(op: str, a, b):
-    x = a if type(a) is Decimal else number(a) if isinstance(a, (CellRef, int)) and not isinstance(a, bool) else a
-    y = b if type(b) is Decimal else number(b) if isinstance(b, (CellRef, int)) and not isinstance(b, bool) else b
+    x = a if type(a) is Decimal or type(a) is str else (  # the common cases first
+        number(a) if isinstance(a, (CellRef, int)) and not isinstance(a, bool) else a)
+    y = b if type(b) is Decimal or type(b) is str else (
+        number(b) if isinstance(b, (CellRef, int)) and not isinstance(b, bool) else b)
     if type(x) is type(y) and (type(x) is Decimal or type(x) is str):  # two numbers, two strings: as _equal finds
         if op in ("==", "!="):
             return (x == y) if op == "==" else not (x == y)
@@ -1265,9 +1267,10 @@ def prefilter(pattern: str) -> tuple[str | Callable[[str], object], ...]:
     """required_literals as tests on a paragraph: a lone word to look for with `in`,
     several words as one search for any of them (Python's re, over twice as quick as
     trying each word in turn)."""
+    required = sorted(required_literals(pattern), key=len)  # the lone words first: `in` is the cheaper test
     return tuple(next(iter(words)) if len(words) == 1
                  else re.compile("|".join(map(re.escape, sorted(words)))).search
-                 for words in required_literals(pattern))
+                 for words in required)
 
 
 @lru_cache(maxsize=4096)
