@@ -9,6 +9,7 @@ to the user, never a traceback and never a violation).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from typing import Any, Iterator
 
@@ -277,7 +278,12 @@ class MatchTemplate:
         self.when = when
 
     def findings(self, env: Env) -> Iterator[Finding]:
+        looks_at = _LOOKS_AT.get(self.find)
         for table_id in self.tables:
+            if looks_at is not None:  # a table read, and what it must have for a finding of this kind
+                table = env.report.table(table_id)
+                if table is None or not getattr(table, looks_at):
+                    continue
             yield from self._table(env, table_id)
 
     def _table(self, env: Env, table_id: str) -> Iterator[Finding]:
@@ -326,6 +332,11 @@ class MatchTemplate:
                                    "detail": p.detail, "kind": p.kind}, p.span)
 
 
+_LOOKS_AT = {"missing_blocks": "missing", "missing_rows": "missing", "extra_rows": "extra",
+             **{kind: "problems" for kind in ("unmatched_rows", "value_count", "header_missing", "header_partial",
+                                              "header_mismatch")}}  # find → the list of a table it reads
+
+
 def _missing_blocks(env: Env, table) -> list[tuple[str, str, Span]]:
     """Blocks of a blocks-shaped table of which no row was found."""
     out = []
@@ -349,15 +360,23 @@ def _search(pattern, text: str) -> bool:
 
 class _Message:
     """A violation's message in each language, its placeholders' values found while the
-    report was at hand, rendered as text only in a language asked for (a check shows
-    one; a finding folded into another is never shown)."""
+    report was at hand (each once, though every language names it), rendered as text
+    only in a language asked for (a check shows one; a finding folded into another is
+    never shown)."""
 
     __slots__ = ("pieces",)
 
     def __init__(self, templates: dict[str, str], variables: dict, env: Env) -> None:
-        self.pieces = {lang: [piece if i % 2 == 0 else renderable(piece)
-                              for i, piece in enumerate(_resolved(template, variables, env))]
-                       for lang, template in templates.items()}
+        values: dict[str, Any] = {}  # by placeholder
+        self.pieces = {}
+        for lang, template in templates.items():
+            texts, placeholders = _cut(template)
+            pieces = [texts[0]]
+            for placeholder, text in zip(placeholders, texts[1:]):
+                if placeholder not in values:
+                    values[placeholder] = renderable(_value(placeholder, variables, env))
+                pieces += (values[placeholder], text)
+            self.pieces[lang] = pieces
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -392,32 +411,35 @@ def _rendered(pieces: list, lang: str) -> str:
     return "".join(piece if i % 2 == 0 else render(piece, lang) for i, piece in enumerate(pieces))
 
 
-def _resolved(template: str, variables: dict, env: Env) -> list:
-    """A message template cut at its placeholders: its text, and each placeholder's value
-    between (text, value, text, … text)."""
-    out, pos = [], 0
+@lru_cache(maxsize=4096)
+def _cut(template: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A message template cut at its placeholders: its texts (one more than the
+    placeholders) and the placeholders between them."""
+    texts, placeholders, pos = [], [], 0
     while True:
         start = template.find("{", pos)
-        if start == -1:
-            out.append(template[pos:])
-            return out
-        end = template.find("}", start)
+        end = template.find("}", start) if start != -1 else -1
         if end == -1:
-            out.append(template[pos:])
-            return out
-        out.append(template[pos:start])
-        path = template[start + 1:end].strip().split(".")
-        head = path[0]
-        if head in variables:
-            value = variables[head]
-        elif head in GLOBALS:
-            value = GLOBALS[head](env)
-        else:
-            value = None
-        for attr in path[1:]:
-            value = get_attr(value, attr)
-        out.append(value)
+            texts.append(template[pos:])
+            return tuple(texts), tuple(placeholders)
+        texts.append(template[pos:start])
+        placeholders.append(template[start + 1:end])
         pos = end + 1
+
+
+def _value(placeholder: str, variables: dict, env: Env):
+    """What a placeholder ({r.label}) names: a variable, or a global, and its attributes."""
+    path = placeholder.strip().split(".")
+    head = path[0]
+    if head in variables:
+        value = variables[head]
+    elif head in GLOBALS:
+        value = GLOBALS[head](env)
+    else:
+        value = None
+    for attr in path[1:]:
+        value = get_attr(value, attr)
+    return value
 
 
 def evaluate(report: Report, rules: list[Rule], templates: Templates,
@@ -450,7 +472,8 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
                                        {}, _unique(finding.related), _other_report(rule, corpus), message))
         except ExprError as e:
             errors.append(RuleRunError(rule.id, e.message))
-        violations.extend(_folded(found, rule.cap, containers))
+        if found:
+            violations.extend(_folded(found, rule.cap, containers))
     violations.sort(key=lambda v: v.order)
     violations = _without_restatements(violations, _blank_cells(report))
     return violations, errors

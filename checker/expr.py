@@ -203,9 +203,8 @@ class Env:
         self.vars: dict[str, Any] = {}
         self.touched: list[Cell] = []
         self._cache: dict[str, Any] = {}
-        self.selections: dict[tuple[int, str, str], tuple[Any, list[Cell]]] = {}  # see select_cells
-        self.tables: dict[int, tuple[_CellInfo, dict]] = {}  # by table: its template's ids, its cells read (_selected)
-        self.refs: dict[int, CellRef] = {}  # by cell: see _ref
+        self.selections: dict[tuple[int, str, str], tuple[Any, list[Cell]]] = {}  # see _selected
+        self.tables: dict[int, _Sheet] = {}  # by table: its cells as rules read them
 
     def cached(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self._cache:
@@ -879,8 +878,10 @@ def arithmetic(op: str, a, b):
 
 
 def compare(op: str, a, b):
-    x = number(a) if isinstance(a, (CellRef, int)) and not isinstance(a, bool) else a
-    y = number(b) if isinstance(b, (CellRef, int)) and not isinstance(b, bool) else b
+    x = a if type(a) is Decimal or type(a) is str else (  # the common cases first
+        number(a) if isinstance(a, (CellRef, int)) and not isinstance(a, bool) else a)
+    y = b if type(b) is Decimal or type(b) is str else (
+        number(b) if isinstance(b, (CellRef, int)) and not isinstance(b, bool) else b)
     if type(x) is type(y) and (type(x) is Decimal or type(x) is str):  # two numbers, two strings: as _equal finds
         if op in ("==", "!="):
             return (x == y) if op == "==" else not (x == y)
@@ -1014,32 +1015,37 @@ def select_cells(env: Env, table, row_sel, col_sel):
         if table is None or table is UNKNOWN:
             return UNKNOWN if _single(row_sel) and _single(col_sel) else []
         raise ExprError(f"only a table can be indexed, not {_kind(table)}")
-    key = (id(table), row_sel if type(row_sel) is str else _selector_text(row_sel),
-           col_sel if type(col_sel) is str else _selector_text(col_sel))
+    row_text = row_sel if type(row_sel) is str else _selector_text(row_sel)
+    col_text = col_sel if type(col_sel) is str else _selector_text(col_sel)
+    sheet = env.tables.get(id(table)) or _sheet(env, table)
+    if "*" not in row_text and "|" not in row_text and "*" not in col_text and "|" not in col_text:
+        ref = sheet.readable.get((row_text, col_text))  # one id each: at most one cell, looked up at once
+        if ref is None:
+            return UNKNOWN
+        env.touched.append(ref.cell)
+        return ref
+    key = (id(table), row_text, col_text)
     found = env.selections.get(key)
     if found is None:
-        found = env.selections[key] = _selected(env, table, key[1], key[2], _single(row_sel) and _single(col_sel))
+        found = env.selections[key] = _selected(sheet, row_text, col_text, _single(row_sel) and _single(col_sel))
     env.touched += found[1]
     return found[0]
 
 
-def _selected(env: Env, table: Table, row_text: str, col_text: str, single: bool):
-    """What a selection of a table's cells gives and the cells it reads: worked out once
-    per report (many rules read the same cells; a table does not change while its
+def _selected(sheet: _Sheet, row_text: str, col_text: str, single: bool):
+    """What a selection of several ids (| or *) gives and the cells it reads: worked out
+    once per report (many rules read the same cells; a table does not change while its
     report is checked)."""
-    known = env.tables.get(id(table))
-    if known is None:
-        known = env.tables[id(table)] = (_cell_info(_template_for(env, table)), {})
-    info, index = known
+    readable = sheet.readable
     out, touched = [], []
-    for r in _pick(info.row_ids, row_text):
-        for c in _pick(info.column_ids, col_text):
-            found = index.get((r, c))
-            if found is None:
-                found = index[r, c] = _cell_value(env, table, r, c, info)
-            out.append(found[0])
-            if found[1] is not None:
-                touched.append(found[1])
+    for r in _pick(sheet.info.row_ids, row_text):
+        for c in _pick(sheet.info.column_ids, col_text):
+            ref = readable.get((r, c))
+            if ref is None:
+                out.append(UNKNOWN)
+            else:
+                out.append(ref)
+                touched.append(ref.cell)
     if single:
         return (out[0] if out else UNKNOWN), touched
     return out, touched
@@ -1055,10 +1061,6 @@ class _CellInfo:
     units: dict[str, str]
     labels: dict[str, str]
     blocks: dict[str, str | None]  # row id → its block
-
-    def ref(self, cell: Cell, row_label: str) -> CellRef:
-        unit = self.units.get(cell.column or "") or self.units.get(cell.row or "")
-        return CellRef(cell, row_label, unit, self.labels.get(cell.column or ""))
 
 
 _NO_TEMPLATE = _CellInfo([], [], {}, {}, {})
@@ -1081,25 +1083,47 @@ def _cell_info(tpl) -> _CellInfo:
     return info
 
 
-def _cell_value(env: Env, table: Table, row_id: str, col_id: str, info: _CellInfo) -> tuple[Any, Cell | None]:
-    """A cell's value for a rule, and the cell read (None when it is not read)."""
-    if table.problems and not table.reliable_for(info.blocks.get(row_id)):
-        return UNKNOWN, None
-    row = table.row(row_id)
-    if row is None or row.problem:
-        return UNKNOWN, None
-    cell = row.cell(col_id)
-    if cell is None:
-        return UNKNOWN, None
-    return _ref(env, info, cell, row.label), cell
+@dataclass(slots=True)
+class _Sheet:
+    """A table's cells as rules read them, made in one pass the first time a rule reads
+    the table (the rules read most cells of every table, one selection at a time)."""
+
+    info: _CellInfo
+    readable: dict[tuple[str, str], CellRef]  # (row id, column id) → the cell, if a rule may read it
+    refs: list[CellRef]  # every cell but the unit column's, in order: what cells() gives
 
 
-def _ref(env: Env, info: _CellInfo, cell: Cell, row_label: str) -> CellRef:
-    """The one CellRef of a cell while its report is checked."""
-    ref = env.refs.get(id(cell))
-    if ref is None:
-        ref = env.refs[id(cell)] = info.ref(cell, row_label)
-    return ref
+def _sheet(env: Env, table: Table) -> _Sheet:
+    sheet = env.tables.get(id(table))
+    if sheet is None:
+        sheet = env.tables[id(table)] = _read_sheet(table, _cell_info(_template_for(env, table)))
+    return sheet
+
+
+def _read_sheet(table: Table, info: _CellInfo) -> _Sheet:
+    """Each cell's CellRef (its unit from its column, else its row), and which a rule may
+    read: those of the first row matched to a template data row, unless that row has a
+    problem or its block is unreliable (they read as unknown), and of those the first
+    cell of each template column."""
+    units, labels = info.units, info.labels
+    row_ids, column_ids = set(info.row_ids), set(info.column_ids)
+    readable: dict[tuple[str, str], CellRef] = {}
+    refs: list[CellRef] = []
+    rows_seen: set[str | None] = set()
+    for row in table.rows:
+        row_id = row.template_row
+        read = (row_id not in rows_seen and row_id in row_ids and not row.problem
+                and (not table.problems or table.reliable_for(info.blocks.get(row_id))))
+        rows_seen.add(row_id)
+        label = row.label
+        for cell in row.cells:
+            column = cell.column or ""
+            ref = CellRef(cell, label, units.get(column) or units.get(cell.row or ""), labels.get(column))
+            if column != "unit":
+                refs.append(ref)
+            if read and column in column_ids and (row_id, column) not in readable:
+                readable[row_id, column] = ref
+    return _Sheet(info, readable, refs)
 
 
 def select_rows(env: Env, table, row_sel):
@@ -1243,9 +1267,10 @@ def prefilter(pattern: str) -> tuple[str | Callable[[str], object], ...]:
     """required_literals as tests on a paragraph: a lone word to look for with `in`,
     several words as one search for any of them (Python's re, over twice as quick as
     trying each word in turn)."""
+    required = sorted(required_literals(pattern), key=len)  # lone words first (`in` is the cheapest test), then the fewest
     return tuple(next(iter(words)) if len(words) == 1
                  else re.compile("|".join(map(re.escape, sorted(words)))).search
-                 for words in required_literals(pattern))
+                 for words in required)
 
 
 @lru_cache(maxsize=4096)
@@ -1653,10 +1678,7 @@ def _f_cells(env: Env, table):
     t = _table_arg(table, "cells")
     if t is None:
         return []
-    def make():
-        info = _cell_info(_template_for(env, t))
-        return [_ref(env, info, c, r.label) for r in t.rows for c in r.cells if c.column != "unit"]
-    return env.cached(f"cells:{id(t)}", make)  # the same list each time: where() indexes it once
+    return _sheet(env, t).refs  # the same list each time: where() indexes it once
 
 
 def _f_section_place(env: Env, n):
