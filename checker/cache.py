@@ -1,8 +1,9 @@
 """What nianbao keeps between runs, in the user's cache folder (~/.cache/nianbao, or
 $XDG_CACHE_HOME/nianbao): the grammars' parser tables, the parse trees of rule
-expressions and the regular expressions known to compile. All of it is derived from
-files on disk and rebuilt when missing; a start with a warm cache skips ~0.1 s of
-work (nianbao check on one file is meant to start in well under 0.3 s).
+expressions, the regular expressions known to compile, and what the YAML files (rules,
+templates, regimes) give. All of it is derived from files on disk and rebuilt when
+missing; a start with a warm cache skips ~0.1 s of work and the import of PyYAML
+(nianbao check on one file is meant to start in about 0.2 s).
 
 The cache files are JSON, read with a decoder that builds only dicts, lists,
 strings, numbers and the few shapes below (tuples, Lark trees and tokens): a file
