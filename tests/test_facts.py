@@ -279,3 +279,18 @@ def test_emails_are_the_matches_a_search_at_every_position_finds(text):
     assert [(f.span.start, f.span.end) for f in emails] == expected
     if text.startswith("a@b c"):
         assert expected == [(4, 11), (12, 19)]
+
+
+def test_spaces_pattern_matches_as_a_class_of_the_three_spaces_does():
+    """facts._S is written for a cheap compile; it must match what [ \u3000\xa0]* does,
+    also where what follows makes it give back characters."""
+    import itertools
+    import re
+
+    for n in range(7):
+        for chars in itertools.product(" \u3000\xa0x", repeat=n):
+            text = "".join(chars)
+            for tail in ("", "x", "x$"):
+                found = re.match(facts._S + tail, text)
+                expected = re.match("[ \u3000\xa0]*" + tail, text)
+                assert (found and found.span()) == (expected and expected.span())
