@@ -281,16 +281,27 @@ def test_emails_are_the_matches_a_search_at_every_position_finds(text):
         assert expected == [(4, 11), (12, 19)]
 
 
-def test_spaces_pattern_matches_as_a_class_of_the_three_spaces_does():
-    """facts._S is written for a cheap compile; it must match what [ \u3000\xa0]* does,
-    also where what follows makes it give back characters."""
+@pytest.mark.parametrize("spelling", ["facts._S", "grammar"])
+def test_spaces_pattern_matches_as_a_class_of_the_three_spaces_does(spelling):
+    """facts._S, and the runs of blanks of grammar/report.lark, are written for a cheap
+    compile; each must match what [ \u3000\xa0]* does, also where what follows makes it
+    give back characters."""
     import itertools
     import re
 
+    if spelling == "grammar":
+        from nianbao.resources import data_dir
+
+        source = (data_dir("grammar") / "report.lark").read_text(encoding="utf-8")
+        terminals = "\n".join(line for line in source.splitlines() if not line.startswith("//"))
+        blank = r"[ \xa0]*(?:\u3000[ \xa0]*)*"
+        assert blank in terminals and r"[ \u3000\xa0]" not in terminals
+    else:
+        blank = facts._S
     for n in range(7):
         for chars in itertools.product(" \u3000\xa0x", repeat=n):
             text = "".join(chars)
-            for tail in ("", "x", "x$"):
-                found = re.match(facts._S + tail, text)
+            for tail in ("", "x", "x$", "\u3000x"):
+                found = re.match(blank + tail, text)
                 expected = re.match("[ \u3000\xa0]*" + tail, text)
                 assert (found and found.span()) == (expected and expected.span())
