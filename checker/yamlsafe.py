@@ -15,8 +15,8 @@ checking a report).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -64,7 +64,7 @@ def _pos(node: Node) -> Pos:
     return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
-@cache
+@functools.cache
 def _no_alias_loader():
     """The pure-Python loader, which can say where an alias is; used only to report
     one (the C loader, ten times faster, reads every file first)."""
@@ -91,7 +91,9 @@ def _fast_loader():
 def load_plain(path: Path) -> object:
     """A bundled data file (templates, regimes) as plain dicts, lists and scalars: no
     places kept, safe loading, the quicker loader; kept in the cache like a rule file
-    (in cache.encode's JSON), unless it holds a value JSON cannot (a date)."""
+    (in cache.encode's JSON), unless it holds a value JSON cannot (a date). What the
+    cache gives is the same object each time: the callers build their own from it and
+    change nothing in it."""
     from . import cache
 
     text = path.read_text(encoding="utf-8")
