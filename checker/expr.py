@@ -268,6 +268,16 @@ def _grammar_version() -> str:
     return hashlib.sha256(f"{lark.__version__}|{text}".encode()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """What an answer of this module kept in the cache (required_literals) depends on:
+    the module's text, so that the cache never serves what an earlier version said."""
+    import hashlib
+
+    with open(__file__, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()[:16]
+
+
 def _parse(source: str) -> Tree:
     """The expression's parse tree, from the cache when this text was parsed before.
     A tree deeper than the compiler goes (a chain of 900 `not`, 1,900 `+`) is refused
@@ -313,6 +323,12 @@ class Pattern:
         if cache.RULES.get(key) is None:
             self.compiled()  # raises regex.error for a bad pattern
             cache.RULES.put(key, True)
+        key = ("literals", _code_version(), pattern)  # what required_literals reads from it, kept too
+        kept = cache.RULES.get(key)
+        if kept is None:
+            cache.RULES.put(key, [sorted(words) for words in required_literals(pattern)])
+        elif pattern not in _KNOWN_LITERALS:
+            _KNOWN_LITERALS[pattern] = tuple(frozenset(words) for words in kept)
 
     def compiled(self):
         if self._compiled is None:
@@ -1281,7 +1297,11 @@ def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
     expression parser, which reads the patterns rules use): literal runs, classes of a
     few characters, the branches of a group that cannot be skipped, what a positive
     lookaround requires. Empty when
-    nothing is certain (or the pattern uses syntax only the regex module knows)."""
+    nothing is certain (or the pattern uses syntax only the regex module knows). Known
+    without reading the pattern again when the rules cache kept it (Pattern)."""
+    known = _KNOWN_LITERALS.get(pattern)
+    if known is not None:
+        return known
     if any(op in pattern for op in _SET_OPERATIONS):
         return ()  # the regex module's set operations read differently in re
     try:
@@ -1296,6 +1316,9 @@ def required_literals(pattern: str) -> tuple[frozenset[str], ...]:
 
 
 _SET_OPERATIONS = ("[[", "--[", "&&", "||", "~~")
+# required_literals of the rules' patterns, as the rules cache kept them (by pattern; as
+# many as the rules loaded have patterns)
+_KNOWN_LITERALS: dict[str, tuple[frozenset[str], ...]] = {}
 
 
 def _as_re_reads_it(pattern: str) -> str:

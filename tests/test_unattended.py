@@ -156,6 +156,27 @@ def test_the_bundled_data_files_read_from_the_cache_as_from_their_yaml(tmp_path,
         assert yamlsafe.load_plain(path) == yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def test_what_a_pattern_requires_is_read_back_from_the_cache_as_it_was_worked_out(tmp_path, monkeypatch):
+    """The words every match of a rule's pattern needs (the prefilter's) are kept in the
+    rules cache when the rules load, and a later start takes them from there."""
+    from nianbao import cache, expr
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(cache, "RULES", cache.Store("rules"))
+    monkeypatch.setattr(expr, "_KNOWN_LITERALS", {})
+    patterns = ["联系电话[:：]", "(?:依申请|主动)公开", "[0-9]+件", "申请(?:人|数)?(?=情况)"]
+    expected = {p: expr.required_literals.__wrapped__(p) for p in patterns}
+    assert any(expected.values())
+    for p in patterns:
+        expr.Pattern(p)
+    cache.RULES.save()
+    assert not expr._KNOWN_LITERALS  # worked out, not read back
+    monkeypatch.setattr(cache, "RULES", cache.Store("rules"))
+    for p in patterns:
+        expr.Pattern(p)
+    assert expr._KNOWN_LITERALS == expected
+
+
 def test_the_rules_cache_is_bounded(tmp_path, monkeypatch):
     from nianbao import cache
 
