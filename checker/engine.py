@@ -407,7 +407,7 @@ class _Folded:
 
 
 def _rendered(pieces: list, lang: str) -> str:
-    """A message cut by _resolved (text, value, text, … text) as it reads in a language."""
+    """A message in pieces (text, value, text, … text: _Message) as it reads in a language."""
     return "".join(piece if i % 2 == 0 else render(piece, lang) for i, piece in enumerate(pieces))
 
 
