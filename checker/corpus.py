@@ -29,17 +29,16 @@ Cross-report rules are ordinary YAML rules that use the facts `previous` and
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 import sys
-import unicodedata
 from array import array
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import similarity
+from .labels import nfkc
 from .model import Cell, MissingRow, Paragraph, Report, Row, Section, Table, TableProblem, make_span
 
 _GOVERNMENT_WORDS = re.compile(r"(?:人民政府|政府|办事处|人民政府办公室)$")
@@ -87,38 +86,6 @@ def text_key(text: str) -> str:
     typed ones). A changed figure or an added sentence changes it."""
     text = _ENUMERATION.sub("", "".join(nfkc(text).split()))
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
-
-
-def nfkc(text: str) -> str:
-    """unicodedata.normalize("NFKC", text), about ten times as quick on a report:
-    CPython normalises a text holding any character to change (a report's ，（）：) a
-    character at a time, in C but slowly (0.3 ms for 3,600 characters). The compatibility
-    characters a report holds (full-width forms, ideographic space) are first replaced
-    by their NFKD form, one str.replace each, which leaves the text's NFKD form, and so
-    its NFKC form, as it was; what is left then most often passes the quick check."""
-    table, present = _compatibility()
-    for char in set(present.findall(text)):
-        text = text.replace(char, table[char])
-    return unicodedata.normalize("NFKC", text)
-
-
-@functools.cache
-def _compatibility() -> tuple[dict[str, str], re.Pattern]:
-    """The characters of the blocks reports use (Latin-1, punctuation, enclosed and
-    CJK compatibility forms, full- and half-width forms) whose NFKD form is their NFKC
-    form, with that form; and a pattern that finds them."""
-    table = {}
-    for first, last in _COMPATIBILITY_BLOCKS:
-        for code in range(first, last + 1):
-            char = chr(code)
-            decomposed = unicodedata.normalize("NFKD", char)
-            if decomposed != char and decomposed == unicodedata.normalize("NFKC", char):
-                table[char] = decomposed
-    return table, re.compile("[" + "".join(map(re.escape, sorted(table))) + "]")
-
-
-_COMPATIBILITY_BLOCKS = ((0x00A0, 0x00FF), (0x2000, 0x206F), (0x2460, 0x24FF), (0x3000, 0x30FF), (0x3200, 0x33FF),
-                         (0xF900, 0xFAFF), (0xFE30, 0xFE6F), (0xFF00, 0xFFEF))
 
 
 def digest(path: str, report: Report) -> Digest:

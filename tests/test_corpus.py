@@ -222,24 +222,27 @@ def test_what_counts_as_the_same_text():
 
 
 def test_the_quick_nfkc_is_nfkc():
-    """corpus.nfkc replaces compatibility characters before normalising: the same text
-    must come out, on real reports and on short strings of the characters where a
-    replacement could interact with its neighbours (combining marks, half-width kana
-    and their sound marks, Hangul jamo)."""
+    """labels.nfkc replaces compatibility characters before normalising a long text: the
+    same text must come out, on real reports and on short strings of the characters where
+    a replacement could interact with its neighbours (combining marks, half-width kana
+    and their sound marks, Hangul jamo), each set in a text long enough to take that way."""
     import random
     import unicodedata
 
+    from nianbao import labels
+
     root = Path(__file__).resolve().parent.parent
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted((root / "samples").rglob("*.txt"))]
-    assert texts
+    assert texts and any(len(t) >= labels._LONG_TEXT for t in texts)
     for text in texts:
-        assert corpus.nfkc(text) == unicodedata.normalize("NFKC", text)
-    pool = ([chr(c) for first, last in corpus._COMPATIBILITY_BLOCKS for c in range(first, last + 1)]
+        assert labels.nfkc(text) == unicodedata.normalize("NFKC", text)
+    pool = ([chr(c) for first, last in labels._COMPATIBILITY_BLOCKS for c in range(first, last + 1)]
             + list("aeAE中文。\u0301\u0308\u0323\u3099\u309a\uff76\uff9e\uff9f\u1100\u1161\u11a8\u00e9"))
     rng = random.Random(7)
+    padding = "文" * labels._LONG_TEXT
     for _ in range(20_000):
-        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 10)))
-        assert corpus.nfkc(text) == unicodedata.normalize("NFKC", text), repr(text)
+        text = padding + "".join(rng.choice(pool) for _ in range(rng.randint(1, 10)))
+        assert labels.nfkc(text) == unicodedata.normalize("NFKC", text), repr(text[len(padding):])
 
 
 def test_every_output_names_the_files_taken_as_one(tmp_path):
