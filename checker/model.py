@@ -36,10 +36,12 @@ class Span(NamedTuple):
 def make_span(fields: tuple[int, int, int, int, int, int]) -> Span:
     """Span(*fields) without the named tuple's own __new__, a Python function: twice as
     quick, for the places that make a span per cell or per line."""
-    return _new_tuple(Span, fields)
+    return new_tuple(Span, fields)
 
 
-_new_tuple = tuple.__new__
+# make_span(fields) is new_tuple(Span, fields): the loops over cells call it so, without
+# make_span's own call
+new_tuple = tuple.__new__
 
 
 @dataclass(slots=True)

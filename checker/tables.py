@@ -28,12 +28,11 @@ from typing import Any
 
 from .cells import UNITS, looks_like_value, parse_value
 from .labels import core
-from .model import Cell, LostTable, MissingRow, Paragraph, Row, Span, Table, TableProblem, make_span
+from .model import Cell, LostTable, MissingRow, Paragraph, Row, Span, Table, TableProblem, make_span, new_tuple
 from .templates import Column, TableTemplate, Templates, TemplateRow
 from .text import LineIndex, join_spans
 
 _WS = " \t\u3000\xa0"
-_new_span = tuple.__new__  # make_span(fields) is _new_span(Span, fields), without its call: in the loops over cells
 _TEXT = attrgetter("text")  # any(map(_TEXT, cells)): whether a cell has text, without a generator per row
 _ID = attrgetter("id")  # list(map(_ID, columns)): their ids, likewise without a frame per row
 
@@ -121,7 +120,7 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
                 # a TAB line's cell begins after the TAB; a blank one stays there
                 start = pos + line.find(text) if text else pos + (line[:1] == "\t")
                 column = start - pos + 1
-                cell = RawCell(text, _new_span(Span, (number, column, number, column + len(text), start, start + len(text))))
+                cell = RawCell(text, new_tuple(Span, (number, column, number, column + len(text), start, start + len(text))))
             else:
                 cell = _cell(number, pos, pos + 1, line[1:], index) if line[:1] == "\t" else _cell(
                     number, pos, pos, line, index)
@@ -148,12 +147,12 @@ def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
                 text = part.strip(_WS)
                 at = start if text is part else start + part.find(text)  # (find("") is 0)
                 column = at - pos + 1
-                cells.append(RawCell(text, _new_span(Span, (number, column, number, column + len(text), at, at + len(text)))))
+                cells.append(RawCell(text, new_tuple(Span, (number, column, number, column + len(text), at, at + len(text)))))
                 start += len(part) + 1
             text = line.strip(_WS)
             at = pos if text is line else pos + line.find(text)
             column = at - pos + 1
-            span = _new_span(Span, (number, column, number, column + len(text), at, at + len(text)))
+            span = new_tuple(Span, (number, column, number, column + len(text), at, at + len(text)))
         else:
             for part in line.split("\t"):
                 cells.append(_cell(number, pos, start, part, index))

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from itertools import accumulate, count
 from operator import add
 
-from .model import Span, make_span
+from .model import Span, make_span, new_tuple
 from .spacing import original_offset
 
 
@@ -80,7 +80,5 @@ class LineIndex:
 
 
 def join_spans(first: Span, last: Span) -> Span:
-    return _new_span(Span, (first.line, first.column, last.end_line, last.end_column, first.start, last.end))
+    return new_tuple(Span, (first.line, first.column, last.end_line, last.end_column, first.start, last.end))
 
-
-_new_span = tuple.__new__  # make_span(fields) is _new_span(Span, fields), without its call: spans are joined often
