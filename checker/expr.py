@@ -205,6 +205,7 @@ class Env:
         self._cache: dict[str, Any] = {}
         self.selections: dict[tuple[int, str, str], tuple[Any, list[Cell]]] = {}  # see _selected
         self.tables: dict[int, _Sheet] = {}  # by table: its cells as rules read them
+        self.searches: dict[tuple[int, str, bool], tuple[Any, list[Match]]] = {}  # see _search
 
     def cached(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self._cache:
@@ -1179,6 +1180,19 @@ def segments(value) -> list[tuple[int | None, str]]:
 
 
 def _search(env: Env, scope, pattern, first: bool = False) -> list[Match]:
+    """_matches, kept for the report with the scope they were found in (kept alive, so
+    its id is not reused): rules that look for the same pattern in the same text
+    (ZERO-002 and ZERO-011, their cause and its numbers) search it once."""
+    key = (id(scope), pattern.pattern, first)
+    kept = env.searches.get(key)
+    if kept is not None and kept[0] is scope:
+        return kept[1]
+    found = _matches(env, scope, pattern, first)
+    env.searches[key] = (scope, found)
+    return found
+
+
+def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
     """Every match of pattern in the scope, paragraph by paragraph: a match never runs
     from one paragraph into the next. The paragraphs are searched together, joined by
     newlines, in one call (one call is much cheaper than one per paragraph; patterns

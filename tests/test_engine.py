@@ -353,3 +353,30 @@ def test_the_prefilter_keeps_every_paragraph_a_bundled_pattern_matches(monkeypat
                 assert all(holds in paragraph if isinstance(holds, str) else holds(paragraph)
                            for holds in prefilter(pattern)), (pattern, paragraph)
     assert len(seen) > 50 and checked > 100
+
+
+def test_a_pattern_searched_once_per_report_for_all_rules_that_ask(tmp_path, monkeypatch):
+    from nianbao import expr
+
+    searched = []
+    real = expr._matches
+    monkeypatch.setattr(expr, "_matches", lambda env, scope, pattern, first: searched.append(first)
+                        or real(env, scope, pattern, first))
+    rules = only(tmp_path, rule("""
+        for_each:
+          m: find(narrative, "\\d+条")
+        expect: false
+    """, message="“{m}”") + rule("""
+        forbid_patterns:
+          scope: narrative
+          patterns: ["\\\\d+条"]
+    """, message="“{match}”", rule_id="META-902").removeprefix("rules:\n") + rule("""
+        expect: not matches(narrative, "\\d+条")
+    """, rule_id="META-903").removeprefix("rules:\n") + rule("""
+        expect: not matches(narrative, "\\d+条")
+    """, rule_id="META-904").removeprefix("rules:\n"))
+    found = check_text(REPORT, rules=rules).violations
+    assert sorted((v.rule, v.span.line, v.span.column, v.message()) for v in found) == [
+        ("META-901", 3, 12, "“120条”"), ("META-902", 3, 12, "“120条”"),
+        ("META-903", 1, 1, "问题 / problem"), ("META-904", 1, 1, "问题 / problem")]
+    assert searched == [False, True]  # every match once, whether there is one once
