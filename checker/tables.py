@@ -491,8 +491,10 @@ class _Builder:
             values = values + [RawCell("", values[-1].span)] * (len(columns) - len(values))
         if len(values) == len(columns):
             row_id = trow.id
-            cells = [Cell(raw.text, raw.span, *parse_value(raw.text, kind or col.kind), col.id, row_id)
-                     for raw, col in zip(values, columns)]
+            cells = []
+            for raw, col in zip(values, columns):  # (no *parse_value(): a call with a tuple built per cell)
+                value, problem, unit = parse_value(raw.text, kind or col.kind)
+                cells.append(Cell(raw.text, raw.span, value, problem, unit, col.id, row_id))
             row = Row(label, span, cells, row_id, list(map(_ID, columns)))
         else:
             row = Row(label, span, _unmapped(values, trow.id), trow.id, list(map(_ID, columns)),
