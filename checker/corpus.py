@@ -39,7 +39,7 @@ from decimal import Decimal
 
 from . import similarity
 from .labels import nfkc
-from .model import Cell, MissingRow, Paragraph, Report, Row, Section, Table, TableProblem, make_span
+from .model import Cell, MissingRow, Paragraph, Report, Row, Section, Span, Table, TableProblem, make_span, new_tuple
 
 _GOVERNMENT_WORDS = re.compile(r"(?:人民政府|政府|办事处|人民政府办公室)$")
 _ADMIN_BREAK = re.compile(r"(?<=[省市县区旗州盟])")
@@ -170,8 +170,8 @@ class Summary:
     """What the pass across reports needs of one report, kept from its first check so
     that the second pass parses nothing again: the text (excerpts, lines, passages), the
     facts the rules read, where each section and its prose paragraphs stand, and the
-    tables packed flat — each span as six integers in one array, each number as its
-    text; of a table the rules do not name, only what the engine reads of every table
+    tables packed flat — each span as six integers in one array, each number shared
+    with the equal ones of other reports; of a table the rules do not name, only what the engine reads of every table
     (its place, its blank cells). `report()` gives the stand-in Report the rules run on
     (see SUMMARY_FACTS for what it lacks)."""
 
@@ -248,6 +248,21 @@ def _short(text):
     return sys.intern(text) if text is not None and len(text) <= 16 else text
 
 
+_NUMBERS: dict[str, Decimal] = {}
+
+
+def _number(value: Decimal) -> Decimal:
+    """A cell's number shared with every one written the same (1.0 is not 1): kept as
+    the number, so the second pass makes none again, and once, as most are a few digits."""
+    text = str(value)
+    found = _NUMBERS.get(text)
+    if found is None:
+        if len(_NUMBERS) >= _SHARED_MAX:
+            _NUMBERS.clear()
+        found = _NUMBERS[text] = value
+    return found
+
+
 def _pack_span(span, ints: array) -> None:
     ints.extend(_NO_SPAN if span is None else span)
 
@@ -256,7 +271,7 @@ def _pack_cells(cells: list[Cell], ints: array, refs: list) -> None:
     """Cells one after another, in one loop (the most of what a Summary packs)."""
     for cell in cells:
         value = cell.value
-        refs += (_short(cell.raw), _short(str(value)) if type(value) is Decimal else value, cell.problem, cell.unit,
+        refs += (_short(cell.raw), _number(value) if type(value) is Decimal else value, cell.problem, cell.unit,
                  cell.column, cell.row)
         span = cell.span
         ints.extend(_NO_SPAN if span is None else span)
@@ -327,8 +342,8 @@ class _Unpacker:
         for k in range(count):
             raw, value, problem, unit, column, row_id = refs[r + 6 * k:r + 6 * k + 6]
             at = i + 6 * k
-            out.append(Cell(raw, None if ints[at] < 0 else make_span(tuple(ints[at:at + 6])),
-                            Decimal(value) if type(value) is str else value, problem, unit, column, row_id))
+            out.append(Cell(raw, None if ints[at] < 0 else new_tuple(Span, ints[at:at + 6]), value, problem, unit,
+                            column, row_id))
         return out
 
     def row(self) -> Row:

@@ -313,3 +313,20 @@ def test_the_pass_across_reports_is_the_same_whatever_the_hash_seed(tmp_path):
             outputs.add((fmt, result.stdout.decode()))
     assert len(outputs) == 2
     assert "META-008" in next(out for fmt, out in outputs if fmt == "text")
+
+
+def test_a_summary_gives_back_the_tables_it_packed_numbers_written_as_they_were():
+    """The second pass runs on the tables a Summary gives back: equal to the parsed ones,
+    each number written as the report wrote it (1.0 stays 1.0 though 1 is shared)."""
+    rules_reading_tables = frozenset({"tables"})
+    text = report("桃源镇", 2022, seed=2, new=3, carried_in=2).replace("\t2\t", "\t2.0\t", 1)
+    texts = [text] + [p.read_text(encoding="utf-8") for p in sorted(Path("samples/real").glob("*.txt"))]
+    written_by_text = []
+    for text in texts:
+        parsed = parse(Source(path="r.txt", text=text, encoding="utf-8"))
+        again = corpus.summary(parsed, rules_reading_tables).report()
+        assert again.tables == parsed.tables
+        written = [str(c.value) for t in parsed.tables for r in t.rows for c in r.cells]
+        assert [str(c.value) for t in again.tables for r in t.rows for c in r.cells] == written
+        written_by_text.append(written)
+    assert "2.0" in written_by_text[0] and "2" in written_by_text[0]
