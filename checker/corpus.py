@@ -108,14 +108,16 @@ _SHARED: dict = {}
 _SHARED_MAX = 100_000
 
 
-def _shared(value):
-    """An equal value kept once: the digests of thousands of reports hold the same few
-    cell values (('0', None) most of all), each a tuple and a text of its own."""
-    found = _SHARED.get(value)
+def _shared(value, key=None, kept: dict = _SHARED):
+    """An equal value kept once (by `key`, itself if not given): the digests of
+    thousands of reports hold the same few cell values (('0', None) most of all), each
+    a tuple and a text of its own."""
+    key = value if key is None else key
+    found = kept.get(key)
     if found is None:
-        if len(_SHARED) >= _SHARED_MAX:
-            _SHARED.clear()
-        found = _SHARED[value] = value
+        if len(kept) >= _SHARED_MAX:
+            kept.clear()
+        found = kept[key] = value
     return found
 
 
@@ -254,13 +256,7 @@ _NUMBERS: dict[str, Decimal] = {}
 def _number(value: Decimal) -> Decimal:
     """A cell's number shared with every one written the same (1.0 is not 1): kept as
     the number, so the second pass makes none again, and once, as most are a few digits."""
-    text = str(value)
-    found = _NUMBERS.get(text)
-    if found is None:
-        if len(_NUMBERS) >= _SHARED_MAX:
-            _NUMBERS.clear()
-        found = _NUMBERS[text] = value
-    return found
+    return _shared(value, str(value), _NUMBERS)
 
 
 def _pack_span(span, ints: array) -> None:
