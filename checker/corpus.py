@@ -173,9 +173,9 @@ class Summary:
     that the second pass parses nothing again: the text (excerpts, lines, passages), the
     facts the rules read, where each section and its prose paragraphs stand, and the
     tables packed flat — each span as six integers in one array, each number shared
-    with the equal ones of other reports; of a table the rules do not name, only what the engine reads of every table
-    (its place, its blank cells). `report()` gives the stand-in Report the rules run on
-    (see SUMMARY_FACTS for what it lacks)."""
+    with those written the same in other reports; of a table the rules do not name,
+    only what the engine reads of every table (its place, its blank cells). `report()`
+    gives the stand-in Report the rules run on (see SUMMARY_FACTS for what it lacks)."""
 
     path: str
     text: str
