@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import SAMPLES, run_cli
 from reportgen import copied, report
 
 from nianbao import corpus, similarity
@@ -320,7 +320,9 @@ def test_a_summary_gives_back_the_tables_it_packed_numbers_written_as_they_were(
     each number written as the report wrote it (1.0 stays 1.0 though 1 is shared)."""
     rules_reading_tables = frozenset({"tables"})
     text = report("桃源镇", 2022, seed=2, new=3, carried_in=2).replace("\t2\t", "\t2.0\t", 1)
-    texts = [text] + [p.read_text(encoding="utf-8") for p in sorted(Path("samples/real").glob("*.txt"))]
+    real = sorted((SAMPLES / "real").glob("*.txt"))
+    assert real
+    texts = [text] + [p.read_text(encoding="utf-8") for p in real]
     written_by_text = []
     for text in texts:
         parsed = parse(Source(path="r.txt", text=text, encoding="utf-8"))
