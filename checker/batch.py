@@ -263,7 +263,7 @@ class Checker:
         if self.across:
             from . import corpus
 
-            digest = corpus.digest(path, report)
+            digest = corpus.digest(path, report, self.corpus_reads)
             summary = corpus.summary(report, self.corpus_reads) if self.summarised else None
             text_key = digest.text_key
         elif self.text_keys:

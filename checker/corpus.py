@@ -2,7 +2,7 @@
 report, and which report is most like each one (内容雷同).
 
 A check of many reports first checks each alone; each report then leaves a `Digest`:
-its body, year, the values of its tables and a similarity signature — small enough to
+its body, year, the values of the tables the rules read and a similarity signature — small enough to
 send between processes by the thousand. `link()` puts the digests together:
 
 - bodies: a body's name varies between reports (河集乡 / 睢县河集乡人民政府 /
@@ -88,10 +88,13 @@ def text_key(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def digest(path: str, report: Report) -> Digest:
+def digest(path: str, report: Report, reads: frozenset[str] | set[str] | None = None) -> Digest:
+    """A report's Digest; with `reads` (the union of the rules' Rule.reads), of its
+    tables only those the rules name (previous_report's tables are all that reads them)."""
     tables = []
+    every_table = reads is None or bool(reads & {"tables", "table_of"})
     for t in report.tables:
-        if t.template is None:
+        if t.template is None or not (every_table or t.template in reads):
             continue
         values = {r.template_row: {c.column: _shared((None if c.value is None else str(c.value), c.problem))
                                    for c in r.cells if c.column}
@@ -129,7 +132,7 @@ def previous_report(d: Digest) -> Report:
     tables = []
     for td in d.tables:
         rows = [Row(label=row_id, span=None, cells=[
-            Cell(raw=value or "", span=None, value=None if value is None else Decimal(value), problem=problem,
+            Cell(raw=value or "", span=None, value=None if value is None else _decimal(value), problem=problem,
                  column=col, row=row_id) for col, (value, problem) in cols.items()],
             template_row=row_id, columns=list(cols)) for row_id, cols in td.values.items()]
         problems = [TableProblem("header_mismatch", "", None, block) for block in td.unreliable_blocks]
@@ -257,6 +260,12 @@ def _number(value: Decimal) -> Decimal:
     """A cell's number shared with every one written the same (1.0 is not 1): kept as
     the number, so the second pass makes none again, and once, as most are a few digits."""
     return _shared(value, str(value), _NUMBERS)
+
+
+def _decimal(text: str) -> Decimal:
+    """The number a digest keeps as its text (str of the cell's number), made once."""
+    found = _NUMBERS.get(text)
+    return found if found is not None else _number(Decimal(text))
 
 
 def _pack_span(span, ints: array) -> None:

@@ -455,6 +455,7 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
     violations: list[Violation] = []
     errors: list[RuleRunError] = []
     containers = _containers(report)
+    env.every_cell = any("cells" in r.reads for r in rules)  # (the rules about other reports read a few cells)
     for rule in rules:
         if rule.corpus != (corpus is not None) or not rule.applies_to(regime, issuer_kind):
             continue

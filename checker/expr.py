@@ -205,6 +205,7 @@ class Env:
         self._cache: dict[str, Any] = {}
         self.selections: dict[tuple[int, str, str], tuple[Any, list[Cell]]] = {}  # see _selected
         self.tables: dict[int, _Sheet] = {}  # by table: its cells as rules read them
+        self.every_cell = True  # whether a rule gives every cell of a table (cells()): see _Sheet
         self.searches: dict[tuple[int, str, bool], tuple[Any, list[Match]]] = {}  # see _search
 
     def cached(self, key: str, make: Callable[[], Any]) -> Any:
@@ -1037,7 +1038,7 @@ def select_cells(env: Env, table, row_sel, col_sel):
     sheet = env.tables.get(id(table)) or _sheet(env, table)
     if "*" not in row_text and "|" not in row_text and "*" not in col_text and "|" not in col_text:
         ref = sheet.readable.get((row_text, col_text))  # one id each: at most one cell, looked up at once
-        if ref is None:
+        if ref is None and (sheet.rows is None or (ref := _read_cell(sheet, row_text, col_text)) is None):
             return UNKNOWN
         env.touched.append(ref.cell)
         return ref
@@ -1058,6 +1059,8 @@ def _selected(sheet: _Sheet, row_text: str, col_text: str, single: bool):
     for r in _pick(sheet.info.row_ids, row_text):
         for c in _pick(sheet.info.column_ids, col_text):
             ref = readable.get((r, c))
+            if ref is None and sheet.rows is not None:
+                ref = _read_cell(sheet, r, c)
             if ref is None:
                 out.append(UNKNOWN)
             else:
@@ -1102,29 +1105,37 @@ def _cell_info(tpl) -> _CellInfo:
 
 @dataclass(slots=True)
 class _Sheet:
-    """A table's cells as rules read them, made in one pass the first time a rule reads
-    the table (the rules read most cells of every table, one selection at a time)."""
+    """A table's cells as rules read them. Where a rule gives every cell (cells()), all
+    are made in one pass the first time a rule reads the table (the rules read most
+    cells of every table, one selection at a time); otherwise (the rules about other
+    reports read a few cells of two tables) each is made when it is first read, from
+    `rows`."""
 
     info: _CellInfo
     readable: dict[tuple[str, str], CellRef]  # (row id, column id) → the cell, if a rule may read it
-    refs: list[CellRef]  # every cell but the unit column's, in order: what cells() gives
+    refs: list[CellRef] | None  # every cell but the unit column's, in order: what cells() gives
+    rows: dict[str, Row] | None = None  # made cell by cell: the row each readable cell is read from, by id
+    table: Table | None = None
 
 
 def _sheet(env: Env, table: Table) -> _Sheet:
     sheet = env.tables.get(id(table))
     if sheet is None:
-        sheet = env.tables[id(table)] = _read_sheet(table, _cell_info(_template_for(env, table)))
+        info = _cell_info(_template_for(env, table))
+        sheet = env.tables[id(table)] = (_read_sheet(table, info) if env.every_cell
+                                         else _Sheet(info, {}, None, _readable_rows(table, info), table))
     return sheet
 
 
-def _read_sheet(table: Table, info: _CellInfo) -> _Sheet:
+def _read_sheet(table: Table, info: _CellInfo, readable: dict[tuple[str, str], CellRef] | None = None) -> _Sheet:
     """Each cell's CellRef (its unit from its column, else its row), and which a rule may
     read: those of the first row matched to a template data row, unless that row has a
     problem or its block is unreliable (they read as unknown), and of those the first
-    cell of each template column."""
+    cell of each template column. (`readable`: those already made, kept.)"""
     units, labels = info.units, info.labels
     row_ids, column_ids = set(info.row_ids), set(info.column_ids)
-    readable: dict[tuple[str, str], CellRef] = {}
+    made = {id(ref.cell): ref for ref in readable.values()} if readable else {}
+    readable = {}
     refs: list[CellRef] = []
     rows_seen: set[str | None] = set()
     for row in table.rows:
@@ -1135,12 +1146,48 @@ def _read_sheet(table: Table, info: _CellInfo) -> _Sheet:
         label = row.label
         for cell in row.cells:
             column = cell.column or ""
-            ref = CellRef(cell, label, units.get(column) or units.get(cell.row or ""), labels.get(column))
+            ref = (made and made.get(id(cell))
+                   or CellRef(cell, label, units.get(column) or units.get(cell.row or ""), labels.get(column)))
             if column != "unit":
                 refs.append(ref)
             if read and column in column_ids and (row_id, column) not in readable:
                 readable[row_id, column] = ref
     return _Sheet(info, readable, refs)
+
+
+def _readable_rows(table: Table, info: _CellInfo) -> dict[str, Row]:
+    """The rows _read_sheet reads cells from, by template row id."""
+    row_ids = set(info.row_ids)
+    rows: dict[str, Row] = {}
+    rows_seen: set[str | None] = set()
+    for row in table.rows:
+        row_id = row.template_row
+        if (row_id not in rows_seen and row_id in row_ids and not row.problem
+                and (not table.problems or table.reliable_for(info.blocks.get(row_id)))):
+            rows[row_id] = row
+        rows_seen.add(row_id)
+    return rows
+
+
+def _read_cell(sheet: _Sheet, row_id: str, column: str) -> CellRef | None:
+    """One cell of a sheet made cell by cell, as _read_sheet would have made it."""
+    row = sheet.rows.get(row_id)
+    if row is None or column not in sheet.info.column_ids:
+        return None
+    for cell in row.cells:
+        if (cell.column or "") == column:
+            info = sheet.info
+            ref = sheet.readable[row_id, column] = CellRef(
+                cell, row.label, info.units.get(column) or info.units.get(cell.row or ""), info.labels.get(column))
+            return ref
+    return None
+
+
+def _all_refs(sheet: _Sheet) -> list[CellRef]:
+    if sheet.refs is None:  # made cell by cell so far: every cell now, those made kept
+        whole = _read_sheet(sheet.table, sheet.info, sheet.readable)
+        sheet.readable, sheet.refs, sheet.rows, sheet.table = whole.readable, whole.refs, None, None
+    return sheet.refs
 
 
 def select_rows(env: Env, table, row_sel):
@@ -1715,7 +1762,7 @@ def _f_cells(env: Env, table):
     t = _table_arg(table, "cells")
     if t is None:
         return []
-    return _sheet(env, t).refs  # the same list each time: where() indexes it once
+    return _all_refs(_sheet(env, t))  # the same list each time: where() indexes it once
 
 
 def _f_section_place(env: Env, n):

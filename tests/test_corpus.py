@@ -332,3 +332,23 @@ def test_a_summary_gives_back_the_tables_it_packed_numbers_written_as_they_were(
         assert [str(c.value) for t in again.tables for r in t.rows for c in r.cells] == written
         written_by_text.append(written)
     assert "2.0" in written_by_text[0] and "2" in written_by_text[0]
+
+
+def test_a_digest_keeps_the_tables_the_rules_read_and_gives_them_back_as_they_were():
+    """A digest made for the rules about other reports keeps only the tables they name
+    (or every table, for a rule reading `tables`); the previous report made from it
+    holds those tables' values as the full digest's does."""
+    parsed = parse(Source(path="r.txt", text=report("桃源镇", 2022, seed=2, new=3, carried_in=2), encoding="utf-8"))
+    full = corpus.digest("r.txt", parsed)
+    assert {t.template for t in full.tables} >= {"applications", "active"}
+    kept = corpus.digest("r.txt", parsed, frozenset({"previous", "applications", "columns"}))
+    assert [t.template for t in kept.tables] == ["applications"]
+    assert [t.template for t in corpus.digest("r.txt", parsed, frozenset({"tables"})).tables] == \
+        [t.template for t in full.tables]
+
+    def cells(d):
+        return {(t.template, r.template_row, c.column): (c.value, c.problem)
+                for t in corpus.previous_report(d).tables for r in t.rows for c in r.cells}
+
+    from_kept, from_full = cells(kept), cells(full)
+    assert from_kept and from_kept == {k: v for k, v in from_full.items() if k[0] == "applications"}

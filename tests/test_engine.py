@@ -380,3 +380,34 @@ def test_a_pattern_searched_once_per_report_for_all_rules_that_ask(tmp_path, mon
         ("META-901", 3, 12, "“120条”"), ("META-902", 3, 12, "“120条”"),
         ("META-903", 1, 1, "问题 / problem"), ("META-904", 1, 1, "问题 / problem")]
     assert searched == [False, True]  # every match once, whether there is one once
+
+
+def test_cells_made_as_they_are_read_or_all_at_once_give_the_same_findings(tmp_path, monkeypatch):
+    """Where no rule gives every cell of a table (cells()), a table's cells are made one
+    by one as rules read them (the rules about other reports read a few); where one
+    does, all at once. The rules find the same either way."""
+    from nianbao import expr
+    from nianbao.api import check
+
+    made_one_by_one = []
+    real = expr._read_cell
+    monkeypatch.setattr(expr, "_read_cell", lambda *a: made_one_by_one.append(a) or real(*a))
+
+    bundled = load_rules()
+    sums = [r for r in bundled.rules if r.id.startswith("SUM")]
+    assert sums and not any("cells" in r.reads for r in sums)
+    with_cells = load_rules([rule_dir(tmp_path, rule("expect: count(cells(applications)) >= 0"))])
+
+    def found(result):
+        return [(v.rule, v.span, v.related, v.message("zh"), v.message("en")) for v in result.violations]
+
+    seen = 0
+    for path in sorted((ROOT / "samples").glob("*/*.txt")):
+        one_by_one = check(path, bundled, select=["SUM"])
+        assert made_one_by_one, path.name
+        made_one_by_one.clear()
+        all_at_once = check(path, with_cells, select=["SUM", "META-901"])
+        assert not made_one_by_one
+        assert found(one_by_one) == found(all_at_once), path.name
+        seen += len(one_by_one.violations)
+    assert seen
