@@ -130,7 +130,10 @@ def grammar(name: str, **options):
     from lark.grammar import Rule
     from lark.lexer import TerminalDef
 
+    from .lexing import SharedScannerLexer
     from .resources import data_dir
+
+    plugins = {"ContextualLexer": SharedScannerLexer}  # (not in the key: it makes no table)
 
     source = (data_dir("grammar") / name).read_text(encoding="utf-8")
     key = hashlib.sha256(f"{lark.__version__}|{sorted(options.items())}|{source}".encode()).hexdigest()
@@ -140,10 +143,10 @@ def grammar(name: str, **options):
         cached = _read(path)
         if isinstance(cached, dict) and cached.get("key") == key:
             try:
-                return Lark._load_from_dict(cached["data"], cached["memo"])
+                return Lark._load_from_dict(cached["data"], cached["memo"], _plugins=plugins)
             except Exception:  # not what we wrote after all: build it
                 pass
-    parser = Lark(source, parser="lalr", **options)
+    parser = Lark(source, parser="lalr", _plugins=plugins, **options)
     if path is not None:
         data, memo = parser.memo_serialize([TerminalDef, Rule])
         _write(path, {"key": key, "data": data, "memo": memo})

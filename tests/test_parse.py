@@ -239,3 +239,32 @@ def test_a_report_whose_lines_were_run_together_is_marked():
             "三、收到和处理政府信息公开申请情况 未收到申请。四、政府信息公开行政复议、行政诉讼情况 无。\n")
     assert parse(Source("x.txt", line, "utf-8")).layout_lost
     assert not report(SEEDS["001"]).layout_lost
+
+
+def test_one_scanner_for_every_parser_state_reads_the_tokens_lark_reads(monkeypatch):
+    """The contextual lexer that scans with one expression for every parser state
+    (lexing.py) gives the tokens of Lark's own, state by state: on every sample, the
+    real reports of the regression set and texts where a line's terminal is one the
+    parser does not accept there (a short line or a blank before a table)."""
+    from lark import Lark
+
+    from nianbao import lexing
+    from nianbao.parse import grammar, parse_tree
+    from nianbao.resources import data_dir
+
+    lark_own = Lark((data_dir("grammar") / "report.lark").read_text(encoding="utf-8"), parser="lalr",
+                    lexer="contextual")
+    assert isinstance(grammar().parser.lexer, lexing.SharedScannerLexer)
+    monkeypatch.setattr(grammar().parser.lexer.root_lexer.shared, "alone", {})  # (whatever ran before)
+    retried = []
+    real = lexing._Shared._scanner
+    monkeypatch.setattr(lexing._Shared, "_scanner", lambda self, ts: retried.append(len(ts)) or real(self, ts))
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in (*SAMPLE_FILES, *sorted(
+        (SAMPLES.parent / "tests" / "regression").rglob("*.txt")))]
+    texts += ["一、总体情况\n本年度情况如下\n收到申请\t1\t2\n\n\n二、主动公开\n",
+              "三、收到\n\n\t一、本年新收\n\t1\n\n说明\n\n\t2\n\n正文。\n"]
+    assert len(texts) > 20
+    for text in texts:
+        text = text if text.endswith("\n") else text + "\n"
+        assert parse_tree(text) == lark_own.parse(text)
+    assert any(n == 1 for n in retried)  # a terminal the state does not accept was passed over

@@ -1,0 +1,79 @@
+"""lexing: Lark's contextual lexer, scanning with one expression for every parser state.
+
+Lark's ContextualLexer compiles, for each set of terminals some parser state accepts,
+one regular expression of them all. report.lark's states need five such sets on an
+ordinary report, and Python's re takes ≈ 7 ms to compile each (its classes of Chinese
+characters become bitmaps built in a Python loop): a third of a one-file check's
+parsing. Here the expression of every terminal serves all states. Terminals are tried
+in one order whatever the state (priority, then length, then name), so when the
+terminal it matches is one the state accepts, the state's own expression would have
+matched the same (the terminals before it in that order match nothing here); when the
+state does not accept it, the state's terminals after it are tried one at a time, each
+compiled alone (short, and rarely needed: a short line before a table, a blank line
+after one).
+
+It serves grammars whose terminals are all regular expressions, without lexer
+callbacks (report.lark); for any other, the lexer is Lark's own.
+"""
+
+from __future__ import annotations
+
+from lark.lexer import BasicLexer, ContextualLexer, PatternRE, Scanner
+
+
+class _Shared:
+    """The scanner of every terminal, and each terminal's own, compiled when first needed."""
+
+    def __init__(self, root: BasicLexer) -> None:
+        self.root = root
+        self.order = [t.name for t in root.terminals]  # the order every state's scanner tries them in
+        self.after = {name: self.order[i + 1:] for i, name in enumerate(self.order)}
+        self.terminals = {t.name: t for t in root.terminals}
+        self.scanner: Scanner | None = None
+        self.alone: dict[str, Scanner] = {}
+
+    def match(self, text, pos: int, accepts: frozenset[str]):
+        """What the scanner of the terminals `accepts` would match at `pos`: (text, type) or None."""
+        if self.scanner is None:
+            self.scanner = self._scanner(self.root.terminals)
+        found = self.scanner.match(text, pos)
+        if found is None or found[1] in accepts:
+            return found
+        for name in self.after[found[1]]:
+            if name in accepts:
+                alone = self.alone.get(name) or self.alone.setdefault(name, self._scanner([self.terminals[name]]))
+                found = alone.match(text, pos)
+                if found is not None:
+                    return found
+        return None
+
+    def _scanner(self, terminals) -> Scanner:
+        root = self.root
+        return Scanner(terminals, root.g_regex_flags, root.re, root.use_bytes)
+
+
+class _StateLexer(BasicLexer):
+    shared: _Shared | None = None
+    accepts: frozenset[str] = frozenset()
+
+    def match(self, text, pos):
+        if self.shared is None:
+            return super().match(text, pos)
+        return self.shared.match(text, pos, self.accepts)
+
+
+class SharedScannerLexer(ContextualLexer):
+    """Lark's ContextualLexer, its states scanning with one shared expression (see the
+    module's docstring). Given to Lark as `_plugins={"ContextualLexer": ...}`."""
+
+    BasicLexer = _StateLexer
+
+    def __init__(self, conf, states, always_accept=()) -> None:
+        super().__init__(conf, states, always_accept)
+        if conf.callbacks or not all(isinstance(t.pattern, PatternRE) for t in conf.terminals):
+            return  # string terminals become callbacks of the regular ones (Lark's _create_unless): its own way
+        shared = _Shared(self.root_lexer)
+        for lexer in (*self.lexers.values(), self.root_lexer):
+            lexer.shared = shared
+            lexer.accepts = frozenset(t.name for t in lexer.terminals)
+            lexer.callback = {}  # (what building its own scanner would have set, with no callbacks)
