@@ -131,10 +131,9 @@ def previous_report(d: Digest) -> Report:
 
     tables = []
     for td in d.tables:
-        rows = [Row(label=row_id, span=None, cells=[
-            Cell(raw=value or "", span=None, value=None if value is None else _decimal(value), problem=problem,
-                 column=col, row=row_id) for col, (value, problem) in cols.items()],
-            template_row=row_id, columns=list(cols)) for row_id, cols in td.values.items()]
+        rows = [Row(row_id, None, [Cell(value or "", None, None if value is None else _decimal(value), problem, None,
+                                        col, row_id) for col, (value, problem) in cols.items()],
+                    row_id, list(cols)) for row_id, cols in td.values.items()]
         problems = [TableProblem("header_mismatch", "", None, block) for block in td.unreliable_blocks]
         tables.append(Table(span=None, layout="", template=td.template, version=td.version, rows=rows,
                             problems=problems))
@@ -339,17 +338,14 @@ class _Unpacker:
 
     def cells(self, count: int) -> list[Cell]:
         """`count` cells packed one after another, made in one loop: a Summary's tables
-        hold a few hundred cells, the most of what the second pass unpacks."""
-        refs, ints = self.refs, self.ints
+        hold a few hundred cells, the most of what the second pass unpacks. (Each cell's
+        six values and six integers come in sixes from one iterator each, zipped with
+        itself six times, rather than sliced out one cell at a time.)"""
         r, i = self.r, self.i
         self.r, self.i = r + 6 * count, i + 6 * count
-        out = []
-        for k in range(count):
-            raw, value, problem, unit, column, row_id = refs[r + 6 * k:r + 6 * k + 6]
-            at = i + 6 * k
-            out.append(Cell(raw, None if ints[at] < 0 else new_tuple(Span, ints[at:at + 6]), value, problem, unit,
-                            column, row_id))
-        return out
+        values, spans = iter(self.refs[r:self.r]), iter(self.ints[i:self.i])
+        return [Cell(raw, None if span[0] < 0 else new_tuple(Span, span), value, problem, unit, column, row_id)
+                for (raw, value, problem, unit, column, row_id), span in zip(zip(*[values] * 6), zip(*[spans] * 6))]
 
     def row(self) -> Row:
         label, template_row, columns, problem = self.values(4)
