@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import lark
 
@@ -26,3 +27,50 @@ def test_the_report_grammar_is_kept_in_the_cache_and_read_back_with_its_lexer(tm
     assert isinstance(loaded.parser.lexer, lexing.SharedScannerLexer)
     text = "某某县2023年政府信息公开工作年度报告\n\n一、总体情况\n\n本机关 依法 公开。\n"
     assert loaded.parse(text) == built.parse(text) == parse_tree(text)
+
+
+def test_is_cjk_is_the_cjk_class_of_the_spacing_patterns():
+    """spacing decides in Python what its patterns' class of CJK characters decides in re:
+    the same for every character."""
+    import re
+
+    from nianbao import spacing
+
+    cjk = re.compile(rf"[{spacing._CJK}]")
+    differ = [code for code in range(0x110000) if spacing.is_cjk(chr(code)) != bool(cjk.fullmatch(chr(code)))]
+    assert differ == []
+
+
+def test_spaced_numbers_are_those_the_pattern_with_a_lookahead_finds():
+    """A number set off by spaces between CJK characters, found as the one pattern with a
+    CJK character looked for on each side finds them, in texts where candidates overlap
+    (full-width digits are CJK characters too) and end the text."""
+    import random
+    import re
+
+    from nianbao import spacing
+
+    whole = re.compile(rf"(?<=[{spacing._CJK}])[ \xa0]\d[\d.,]*[ \xa0](?=[{spacing._CJK}])")
+    _, spaced_number = spacing._spaced_patterns()
+    alphabet = "年中、１２０ \xa0 12.,a①\n"
+    rng = random.Random(18)
+    found = 0
+    for _ in range(50_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        expected = [m.span() for m in whole.finditer(text)]
+        assert list(spacing._spaced_numbers(text, spaced_number)) == expected, text
+        found += bool(expected)
+    assert found > 300
+    assert spacing.close_up("人民政府 2023 年 1 月 三 、 本 年 度")[0] == "人民政府2023年1月三、本年度"
+
+
+def test_the_compatibility_pattern_finds_exactly_the_characters_of_its_table():
+    """labels' pattern of the characters nfkc replaces first, written as ranges, finds
+    every character of the table and no other."""
+    from nianbao import labels
+
+    table, present = labels._compatibility()
+    found = {chr(code) for code in range(0x110000) if present.fullmatch(chr(code))}
+    assert found == set(table)
+    text = "（一）" * 400 + "第　二　部分：ｆｕｌｌ－ｗｉｄｔｈ"
+    assert labels.nfkc(text) == unicodedata.normalize("NFKC", text)
