@@ -29,12 +29,14 @@ _TOKEN = rf"(?:[{_CJK}]|\d++|[!-~])"
 _FIRST_TOKEN = rf"(?:[{_CJK}]|(?<!\d)\d++|[!-~])"
 # re spends ~14 million instructions building the bitmap of _CJK each time a pattern
 # holds it, and once more for a pattern that opens with it (the characters a match can
-# start with): no pattern here opens with it, the patterns only a text with spaced-out
-# characters needs are compiled when one first comes, and what a character alone
-# decides is decided in Python (is_cjk).
+# start with): the patterns below look for any character outside ASCII where a CJK one
+# is wanted, and is_cjk tells whether it is one; the pattern of runs, which cannot, is
+# compiled when a text first has a CJK character spaced from the next.
 # A quick look: every run has a CJK character then a space (opening with the space, re
 # also skips straight to the spaces).
-_SPACED = re.compile(rf"[ \xa0](?<=[{_CJK}][ \xa0])\S")
+_SPACE_AFTER_WIDE = re.compile(r"[ \xa0](?<=[^\x00-\x7f][ \xa0])\S")
+# A number with a space on each side, after a character outside ASCII.
+_NUMBER_AFTER_WIDE = re.compile(r"(?<=[^\x00-\x7f])[ \xa0]\d[\d.,]*[ \xa0]")
 MIN_CJK = 3  # CJK characters in a run of at least MIN_TOKENS, for it to count as spaced apart
 MIN_TOKENS = 4
 
@@ -49,10 +51,9 @@ def close_up(text: str) -> tuple[str, list[int]]:
     `6 2 3 1`), and an e-mail address after `：` has no CJK character of its own.
     A number set off by a space on each side between two CJK characters (`人民政府
     2023 年`, as mixed Latin and Chinese fonts leave it) is closed up too."""
-    if not _SPACED.search(text):
+    if not _spaced(text):
         return text, []
-    spaced_run, spaced_number = _spaced_patterns()
-    runs = [[m.start(), m.end(), m.group(), False] for m in spaced_run.finditer(text)]
+    runs = [[m.start(), m.end(), m.group(), False] for m in _spaced_run().finditer(text)]
     for run in runs:
         run[3] = _cjk_count(run[2]) >= MIN_CJK and len(_RUN_SPLIT.split(run[2])) >= MIN_TOKENS
     for ordered in (runs, runs[::-1]):
@@ -62,7 +63,7 @@ def close_up(text: str) -> tuple[str, list[int]]:
                 after[3] = True
     spaces = [start + i for start, _, run, counts in runs if counts
               for i, ch in enumerate(run) if ch in " \xa0"]
-    spaces += [i for start, end in _spaced_numbers(text, spaced_number) for i in (start, end - 1)]
+    spaces += [i for start, end in _spaced_numbers(text) for i in (start, end - 1)]
     if not spaces:
         return text, []
     spaces = sorted(set(spaces))
@@ -92,25 +93,34 @@ def _cjk_count(run: str) -> int:
     return 0 if run.isascii() else sum(map(is_cjk, run))
 
 
+def _spaced(text: str) -> bool:
+    """Whether a CJK character, a space and a character not a space follow each other."""
+    pos = 0
+    while m := _SPACE_AFTER_WIDE.search(text, pos):
+        if is_cjk(text[m.start() - 1]):
+            return True
+        pos = m.start() + 1
+    return False
+
+
 @cache
-def _spaced_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """A run of single characters each one space from the next; a number with a space on
-    each side after a CJK character (the one after it is is_cjk's to tell)."""
-    return (re.compile(rf"{_FIRST_TOKEN}(?:[ \xa0]{_TOKEN})+"),
-            re.compile(rf"(?<=[{_CJK}])[ \xa0]\d[\d.,]*[ \xa0]"))
+def _spaced_run() -> re.Pattern:
+    """A run of single characters each one space from the next."""
+    return re.compile(rf"{_FIRST_TOKEN}(?:[ \xa0]{_TOKEN})+")
 
 
-def _spaced_numbers(text: str, spaced_number: re.Pattern):
+def _spaced_numbers(text: str):
     """(start, end) of each number set off by a space on each side between two CJK
     characters, as finditer would give them (a number ends where its digits do: one
-    that no CJK character follows is looked for again a character further on)."""
+    not between CJK characters is looked for again a character further on)."""
     pos = 0
-    while m := spaced_number.search(text, pos):
-        if m.end() < len(text) and is_cjk(text[m.end()]):
-            yield m.span()
-            pos = m.end()
+    while m := _NUMBER_AFTER_WIDE.search(text, pos):
+        start, end = m.span()
+        if is_cjk(text[start - 1]) and end < len(text) and is_cjk(text[end]):
+            yield start, end
+            pos = end
         else:
-            pos = m.start() + 1
+            pos = start + 1
 
 
 _RUN_SPLIT = re.compile(r"[ \xa0]")

@@ -41,26 +41,30 @@ def test_is_cjk_is_the_cjk_class_of_the_spacing_patterns():
     assert differ == []
 
 
-def test_spaced_numbers_are_those_the_pattern_with_a_lookahead_finds():
-    """A number set off by spaces between CJK characters, found as the one pattern with a
-    CJK character looked for on each side finds them, in texts where candidates overlap
-    (full-width digits are CJK characters too) and end the text."""
+def test_spaced_numbers_and_spaced_characters_are_those_the_cjk_class_finds():
+    """What spacing finds with a pattern of any character outside ASCII and is_cjk is what
+    one pattern with the CJK class finds: a CJK character, a space, then text; a number
+    set off by spaces between CJK characters (in texts where candidates overlap: full-width
+    digits are CJK characters too, ① and the ideographic space are not)."""
     import random
     import re
 
     from nianbao import spacing
 
-    whole = re.compile(rf"(?<=[{spacing._CJK}])[ \xa0]\d[\d.,]*[ \xa0](?=[{spacing._CJK}])")
-    _, spaced_number = spacing._spaced_patterns()
-    alphabet = "年中、１２０ \xa0 12.,a①\n"
+    cjk = spacing._CJK
+    spaced = re.compile(rf"[ \xa0](?<=[{cjk}][ \xa0])\S")
+    number = re.compile(rf"(?<=[{cjk}])[ \xa0]\d[\d.,]*[ \xa0](?=[{cjk}])")
+    alphabet = "年中、１２０ \xa0 12.,a①\u3000é\n"
     rng = random.Random(18)
-    found = 0
+    found = [0, 0]
     for _ in range(50_000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
-        expected = [m.span() for m in whole.finditer(text)]
-        assert list(spacing._spaced_numbers(text, spaced_number)) == expected, text
-        found += bool(expected)
-    assert found > 300
+        expected = [m.span() for m in number.finditer(text)]
+        assert list(spacing._spaced_numbers(text)) == expected, text
+        assert spacing._spaced(text) == bool(spaced.search(text)), text
+        found[0] += bool(expected)
+        found[1] += spacing._spaced(text)
+    assert min(found) > 150
     assert spacing.close_up("人民政府 2023 年 1 月 三 、 本 年 度")[0] == "人民政府2023年1月三、本年度"
 
 
