@@ -149,6 +149,8 @@ def grammar(name: str, **options):
     parser = Lark(source, parser="lalr", _plugins=plugins, **options)
     if path is not None:
         data, memo = parser.memo_serialize([TerminalDef, Rule])
+        # (the plugins are classes, given again when the tables are read back)
+        data["options"] = {k: v for k, v in data["options"].items() if k != "_plugins"}
         _write(path, {"key": key, "data": data, "memo": memo})
     return parser
 

@@ -46,6 +46,7 @@ new_tuple = tuple.__new__
 
 @dataclass(slots=True)
 class Paragraph:
+    """A line of prose, a sub-heading, the title, a document number or a date line."""
     text: str
     span: Span
     kind: str = "text"  # text | subheading | title | doc_number | date
@@ -95,6 +96,7 @@ class MissingRow:
 
 @dataclass(slots=True)
 class TableProblem:
+    """What is wrong with a table against its template (the TABLE rules read these)."""
     kind: str       # header_missing | header_mismatch | value_count | unmatched_row | ...
     detail: str
     span: Span
@@ -196,6 +198,7 @@ class LostTable:
 
 @dataclass(slots=True)
 class Issuer:
+    """The body a report is of, and where that was read."""
     name: str
     kind: str   # township | subdistrict | county_gov | city_gov | province_gov | department | committee | unknown
     span: Span | None
@@ -204,6 +207,7 @@ class Issuer:
 
 @dataclass(slots=True)
 class Period:
+    """The period a report covers, as written."""
     start: dt.date | None
     end: dt.date | None
     span: Span
@@ -212,6 +216,7 @@ class Period:
 
 @dataclass(slots=True)
 class Report:
+    """A report as read: its text, front matter, sections, tables and facts."""
     path: str
     text: str
     encoding: str

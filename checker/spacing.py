@@ -17,20 +17,26 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 
-_CJK = "\u2e80-\u2fff\u3001-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef‘’“”—…·"
+_CJK_RANGES = (("\u2e80", "\u2fff"), ("\u3001", "\u9fff"), ("\uf900", "\ufaff"), ("\ufe30", "\ufe4f"),
+               ("\uff00", "\uffef"))
+_CJK_MARKS = "‘’“”—…·"
+_CJK = "".join(f"{first}-{last}" for first, last in _CJK_RANGES) + _CJK_MARKS
 _TOKEN = rf"(?:[{_CJK}]|\d++|[!-~])"
 # (a run never starts inside a number: one that could would start at its first digit,
 # and trying each digit of a long number again made reading it quadratic)
 _FIRST_TOKEN = rf"(?:[{_CJK}]|(?<!\d)\d++|[!-~])"
-_RUN = re.compile(rf"{_FIRST_TOKEN}(?:[ \xa0]{_TOKEN})+")
-# re spends ~15 million instructions building the bitmap of _CJK each time a pattern
+# re spends ~14 million instructions building the bitmap of _CJK each time a pattern
 # holds it, and once more for a pattern that opens with it (the characters a match can
-# start with): these two do not open with it.
-_CJK_CHARS = re.compile(rf"[{_CJK}]+")
+# start with): the patterns below look for any character outside ASCII where a CJK one
+# is wanted, and is_cjk tells whether it is one; the pattern of runs, which cannot, is
+# compiled when a text first has a CJK character spaced from the next.
 # A quick look: every run has a CJK character then a space (opening with the space, re
 # also skips straight to the spaces).
-_SPACED = re.compile(rf"[ \xa0](?<=[{_CJK}][ \xa0])\S")
+_SPACE_AFTER_WIDE = re.compile(r"[ \xa0](?<=[^\x00-\x7f][ \xa0])\S")
+# A number with a space on each side, after a character outside ASCII.
+_NUMBER_AFTER_WIDE = re.compile(r"(?<=[^\x00-\x7f])[ \xa0]\d[\d.,]*[ \xa0]")
 MIN_CJK = 3  # CJK characters in a run of at least MIN_TOKENS, for it to count as spaced apart
 MIN_TOKENS = 4
 
@@ -45,11 +51,11 @@ def close_up(text: str) -> tuple[str, list[int]]:
     `6 2 3 1`), and an e-mail address after `：` has no CJK character of its own.
     A number set off by a space on each side between two CJK characters (`人民政府
     2023 年`, as mixed Latin and Chinese fonts leave it) is closed up too."""
-    if not _SPACED.search(text):
+    if not _spaced(text):
         return text, []
-    runs = [[m.start(), m.end(), m.group(), False] for m in _RUN.finditer(text)]
+    runs = [[m.start(), m.end(), m.group(), False] for m in _spaced_run().finditer(text)]
     for run in runs:
-        run[3] = sum(map(len, _CJK_CHARS.findall(run[2]))) >= MIN_CJK and len(_RUN_SPLIT.split(run[2])) >= MIN_TOKENS
+        run[3] = _cjk_count(run[2]) >= MIN_CJK and len(_RUN_SPLIT.split(run[2])) >= MIN_TOKENS
     for ordered in (runs, runs[::-1]):
         for before, after in zip(ordered, ordered[1:]):
             touching = before[1] == after[0] or after[1] == before[0]
@@ -57,7 +63,7 @@ def close_up(text: str) -> tuple[str, list[int]]:
                 after[3] = True
     spaces = [start + i for start, _, run, counts in runs if counts
               for i, ch in enumerate(run) if ch in " \xa0"]
-    spaces += [i for m in _SPACED_NUMBER.finditer(text) for i in (m.start(), m.end() - 1)]
+    spaces += [i for start, end in _spaced_numbers(text) for i in (start, end - 1)]
     if not spaces:
         return text, []
     spaces = sorted(set(spaces))
@@ -72,7 +78,51 @@ def close_up(text: str) -> tuple[str, list[int]]:
     return "".join(parts), gaps
 
 
-_SPACED_NUMBER = re.compile(rf"(?<=[{_CJK}])[ \xa0]\d[\d.,]*[ \xa0](?=[{_CJK}])")
+# Where _CJK's characters start and stop (the character after one, marks as ranges of
+# one): a character is one of them when an odd number of these are at or below it.
+_CJK_BOUNDS = sorted([first for first, _ in _CJK_RANGES] + [chr(ord(last) + 1) for _, last in _CJK_RANGES]
+                     + list(_CJK_MARKS) + [chr(ord(mark) + 1) for mark in _CJK_MARKS])
+
+
+def is_cjk(char: str) -> bool:
+    """Whether a character is one of _CJK's."""
+    return bisect_right(_CJK_BOUNDS, char) % 2 == 1
+
+
+def _cjk_count(run: str) -> int:
+    return 0 if run.isascii() else sum(map(is_cjk, run))
+
+
+def _spaced(text: str) -> bool:
+    """Whether a CJK character, a space and a character not a space follow each other."""
+    pos = 0
+    while m := _SPACE_AFTER_WIDE.search(text, pos):
+        if is_cjk(text[m.start() - 1]):
+            return True
+        pos = m.start() + 1
+    return False
+
+
+@cache
+def _spaced_run() -> re.Pattern:
+    """A run of single characters each one space from the next."""
+    return re.compile(rf"{_FIRST_TOKEN}(?:[ \xa0]{_TOKEN})+")
+
+
+def _spaced_numbers(text: str):
+    """(start, end) of each number set off by a space on each side between two CJK
+    characters, as finditer would give them (a number ends where its digits do: one
+    not between CJK characters is looked for again a character further on)."""
+    pos = 0
+    while m := _NUMBER_AFTER_WIDE.search(text, pos):
+        start, end = m.span()
+        if is_cjk(text[start - 1]) and end < len(text) and is_cjk(text[end]):
+            yield start, end
+            pos = end
+        else:
+            pos = start + 1
+
+
 _RUN_SPLIT = re.compile(r"[ \xa0]")
 
 

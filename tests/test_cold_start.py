@@ -1,0 +1,80 @@
+"""What a cold start of `nianbao check` reads back from the cache instead of building again."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+
+import lark
+
+from nianbao import __version__, cache, lexing
+from nianbao.parse import parse_tree
+
+
+def test_the_report_grammar_is_kept_in_the_cache_and_read_back_with_its_lexer(tmp_path, monkeypatch):
+    """report.lark's tables are written once (the lexer plugin, a class, is not data) and
+    the parser read back from them lexes with the shared scanner and parses the same."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = cache.grammar("report.lark", lexer="contextual")
+    written = tmp_path / "nianbao" / f"report.lark-{__version__}.json"
+    assert "_plugins" not in json.loads(written.read_text(encoding="utf-8"))["data"]["options"]
+
+    def build_again(*args, **kwargs):
+        raise AssertionError("the grammar was built again, not read from the cache")
+
+    monkeypatch.setattr(lark.Lark, "__init__", build_again)
+    loaded = cache.grammar("report.lark", lexer="contextual")
+    assert isinstance(loaded.parser.lexer, lexing.SharedScannerLexer)
+    text = "某某县2023年政府信息公开工作年度报告\n\n一、总体情况\n\n本机关 依法 公开。\n"
+    assert loaded.parse(text) == built.parse(text) == parse_tree(text)
+
+
+def test_is_cjk_is_the_cjk_class_of_the_spacing_patterns():
+    """spacing decides in Python what its patterns' class of CJK characters decides in re:
+    the same for every character."""
+    import re
+
+    from nianbao import spacing
+
+    cjk = re.compile(rf"[{spacing._CJK}]")
+    differ = [code for code in range(0x110000) if spacing.is_cjk(chr(code)) != bool(cjk.fullmatch(chr(code)))]
+    assert differ == []
+
+
+def test_spaced_numbers_and_spaced_characters_are_those_the_cjk_class_finds():
+    """What spacing finds with a pattern of any character outside ASCII and is_cjk is what
+    one pattern with the CJK class finds: a CJK character, a space, then text; a number
+    set off by spaces between CJK characters (in texts where candidates overlap: full-width
+    digits are CJK characters too, ① and the ideographic space are not)."""
+    import random
+    import re
+
+    from nianbao import spacing
+
+    cjk = spacing._CJK
+    spaced = re.compile(rf"[ \xa0](?<=[{cjk}][ \xa0])\S")
+    number = re.compile(rf"(?<=[{cjk}])[ \xa0]\d[\d.,]*[ \xa0](?=[{cjk}])")
+    alphabet = "年中、１２０ \xa0 12.,a①\u3000é\n"
+    rng = random.Random(18)
+    found = [0, 0]
+    for _ in range(50_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        expected = [m.span() for m in number.finditer(text)]
+        assert list(spacing._spaced_numbers(text)) == expected, text
+        assert spacing._spaced(text) == bool(spaced.search(text)), text
+        found[0] += bool(expected)
+        found[1] += spacing._spaced(text)
+    assert min(found) > 150
+    assert spacing.close_up("人民政府 2023 年 1 月 三 、 本 年 度")[0] == "人民政府2023年1月三、本年度"
+
+
+def test_the_compatibility_pattern_finds_exactly_the_characters_of_its_table():
+    """labels' pattern of the characters nfkc replaces first, written as ranges, finds
+    every character of the table and no other."""
+    from nianbao import labels
+
+    table, present = labels._compatibility()
+    found = {chr(code) for code in range(0x110000) if present.fullmatch(chr(code))}
+    assert found == set(table)
+    text = "（一）" * 400 + "第　二　部分：ｆｕｌｌ－ｗｉｄｔｈ"
+    assert labels.nfkc(text) == unicodedata.normalize("NFKC", text)
