@@ -110,28 +110,30 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
     rows: list[RawRow] = []
     cells: list[RawCell] = []
     number, pos = tok.line, tok.start_pos
-    lines = tok.value.split("\n")
     all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
-    for line in lines:
-        end = pos + len(line)
+    for line in tok.value.split("\n"):
         text = line.strip(_WS)
-        if line[:1] == "\t" or text:
-            if all_plain or index.plain(pos, end):
-                # a TAB line's cell begins after the TAB; a blank one stays there
-                start = pos + line.find(text) if text else pos + (line[:1] == "\t")
-                column = start - pos + 1
-                cell = RawCell(text, new_tuple(Span, (number, column, number, column + len(text), start, start + len(text))))
+        if line[:1] == "\t":
+            if all_plain or index.plain(pos, pos + len(line)):
+                # the cell begins after the TAB (a blank one stays there), unless more
+                # than the TAB was stripped (then where its text is found)
+                start = pos + (1 if len(text) + 1 == len(line) or not text else line.find(text))
+                end = start + len(text)
+                cells.append(RawCell(text, new_tuple(Span, (number, start - pos + 1, number, end - pos + 1, start, end))))
             else:
-                cell = _cell(number, pos, pos + 1, line[1:], index) if line[:1] == "\t" else _cell(
-                    number, pos, pos, line, index)
-            if line[:1] == "\t":
-                cells.append(cell)
+                cells.append(_cell(number, pos, pos + 1, line[1:], index))
+        elif text:
+            if all_plain or index.plain(pos, pos + len(line)):
+                start = pos + line.find(text)
+                end = start + len(text)
+                span = new_tuple(Span, (number, start - pos + 1, number, end - pos + 1, start, end))
             else:
-                _extend(cells[-1], cell.text, cell.span)
+                span = _cell(number, pos, pos, line, index).span
+            _extend(cells[-1], text, span)
         elif cells:
             rows.append(RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span)))
             cells = []
-        pos = end + 1
+        pos += len(line) + 1
         number += 1
     return rows
 

@@ -268,3 +268,27 @@ def test_one_scanner_for_every_parser_state_reads_the_tokens_lark_reads(monkeypa
         text = text if text.endswith("\n") else text + "\n"
         assert parse_tree(text) == lark_own.parse(text)
     assert any(n == 1 for n in retried)  # a terminal the state does not accept was passed over
+
+
+def test_a_cell_per_line_keeps_the_place_of_its_text_whatever_the_spaces_around_it():
+    """In the one-cell-per-line layout a cell's span covers its text exactly: after the
+    TAB, after more spaces than the TAB, a blank cell at the TAB, a cell continued on
+    a TAB-less line; the columns are offsets on the line, plus one."""
+    from nianbao.ingest import Source
+
+    head = "某县某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+    body = ("\t一、本年新收政府信息\n公开申请数量\n\t\xa01\n\t2\u3000\n\t  3 \n\t\n\t0\n\t0\n\t4\n\n"
+            "\t二、上年结转政府信息公开申请数量\n" + "\t0\n" * 7)
+    text = head + body
+    table = parse(Source("x.txt", text, "utf-8")).table("applications")
+    row = table.row("new")
+    assert row.label == "一、本年新收政府信息公开申请数量"
+    assert [c.raw for c in row.cells] == ["1", "2", "3", "", "0", "0", "4"]
+    for cell in row.cells:
+        span = cell.span
+        line_start = text.rindex("\n", 0, span.start) + 1  # (a cell starts after its TAB)
+        assert text[span.start:span.end] == cell.raw
+        assert (span.column, span.end_column) == (span.start - line_start + 1, span.end - line_start + 1)
+        assert span.line == span.end_line == text.count("\n", 0, span.start) + 1
+    assert row.cells[3].span.start == text.index("\t\n", text.index("\t  3")) + 1  # the blank cell: after its TAB
+    assert row.span.start == text.index("一、本年新收") and row.span.end == text.index("\t4\n") + 2
