@@ -244,7 +244,8 @@ def _segments(rows: list[RawRow], sole_owner: dict[str, str]) -> list[_Segment]:
 class _Reading:
     table: Table
     score: float
-    complete: bool = False
+    complete: bool
+    kept: Callable[[], Table]  # the table with its cells made: called for the reading kept only
 
 
 def _match(label: str, tpl: TableTemplate, rows: list[TemplateRow], has_values: bool,
@@ -477,6 +478,7 @@ class _Builder:
         self.fuzzy = 0
         self.unmatched: list[RawRow] = []
         self.header_hits = 0
+        self.values: list[tuple[Row, list[RawCell], list[Column], str | None]] = []  # see add()
 
     def add(self, trow: TemplateRow, is_exact: bool, labels: list[RawCell], values: list[RawCell],
             columns: list[Column], kind: str | None = None) -> None:
@@ -492,12 +494,10 @@ class _Builder:
             # cells, whatever number of them survived the copy
             values = values + [RawCell("", values[-1].span)] * (len(columns) - len(values))
         if len(values) == len(columns):
-            row_id = trow.id
-            cells = []
-            for raw, col in zip(values, columns):  # (no *parse_value(): a call with a tuple built per cell)
-                value, problem, unit = parse_value(raw.text, kind or col.kind)
-                cells.append(Cell(raw.text, raw.span, value, problem, unit, col.id, row_id))
-            row = Row(label, span, cells, row_id, list(map(_ID, columns)))
+            # (its cells are made by kept(), once a reading is kept: a segment is read
+            # against each version of its template, and all but one reading are dropped)
+            row = Row(label, span, [], trow.id, list(map(_ID, columns)))
+            self.values.append((row, values, columns, kind))
         else:
             row = Row(label, span, _unmapped(values, trow.id), trow.id, list(map(_ID, columns)),
                       problem=f"value_count:{len(values)}/{len(columns)}")
@@ -536,7 +536,17 @@ class _Builder:
         t.version_evidence, t.evidence_at = self._evidence(contrast)
         score = self.exact + 0.5 * self.fuzzy + self.header_hits - len(self.unmatched)
         complete = not t.missing and not self.unmatched and not t.extra and t.header_confirmed
-        return _Reading(t, score, complete)
+        return _Reading(t, score, complete, self.kept)
+
+    def kept(self) -> Table:
+        """The table, each matched row given its cells (after any a shape put first: the
+        unit of a labelled value)."""
+        for row, values, columns, kind in self.values:
+            row_id, cells = row.template_row, row.cells
+            for raw, col in zip(values, columns):  # (no *parse_value(): a call with a tuple built per cell)
+                value, problem, unit = parse_value(raw.text, kind or col.kind)
+                cells.append(Cell(raw.text, raw.span, value, problem, unit, col.id, row_id))
+        return self.table
 
     def _anchor(self, trow: TemplateRow, placed: list[tuple[int, str | None, Row]]) -> Span:
         """Where a missing row belongs: the row of its block it should follow, else the
@@ -827,7 +837,7 @@ def _read_segment(seg: _Segment, templates: Templates, preferred: str | None) ->
         table.problems.append(TableProblem("unrecognised", " / ".join(seg.rows[0].texts[:3]), span))
         return table
     if seg.template in templates.neutral:  # the versions do not differ: one reading, no version
-        table = _reading(seg, versions[0], layout, span, versions).table
+        table = _reading(seg, versions[0], layout, span, versions).kept()
         table.version = None
         return table
     readings = []
@@ -839,7 +849,7 @@ def _read_segment(seg: _Segment, templates: Templates, preferred: str | None) ->
     best = max(readings, key=lambda r: (r.score, r.table.version == preferred, r.table.version or ""))
     if not best.table.version_evidence and all(r.score == best.score for r in readings) and len(readings) > 1:
         best.table.version = None  # nothing in the table tells the versions apart
-    return best.table
+    return best.kept()
 
 
 def _reading(seg: _Segment, tpl: TableTemplate, layout: str, span: Span, versions: list[TableTemplate]) -> _Reading:

@@ -292,3 +292,25 @@ def test_a_cell_per_line_keeps_the_place_of_its_text_whatever_the_spaces_around_
         assert span.line == span.end_line == text.count("\n", 0, span.start) + 1
     assert row.cells[3].span.start == text.index("\t\n", text.index("\t  3")) + 1  # the blank cell: after its TAB
     assert row.span.start == text.index("一、本年新收") and row.span.end == text.index("\t4\n") + 2
+
+
+def test_the_reading_kept_has_each_matched_row_s_cells_once_in_its_columns(monkeypatch):
+    """A table that no version of its template explains whole is read against each
+    version, and one reading is kept: its rows carry their cells once, in the
+    columns of the version kept, each read as a number."""
+    from nianbao import tables
+    from nianbao.ingest import Source
+
+    versions_read = []
+    reading = tables._reading
+    monkeypatch.setattr(tables, "_reading", lambda seg, tpl, *a: versions_read.append(tpl.version) or reading(seg, tpl, *a))
+    head = "某县某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+    text = head + "\t一、本年新收政府信息公开申请数量\n" + "\t2\n" * 7 + "\n\t二、上年结转政府信息公开申请数量\n" + "\t1\n" * 7
+    table = parse(Source("x.txt", text, "utf-8")).table("applications")
+    assert sorted(versions_read) == ["2019", "2021"]
+    assert [r.template_row for r in table.rows] == ["new", "carried_in"]
+    for row in table.rows:
+        assert [c.column for c in row.cells] == row.columns and len(row.columns) == 7
+        assert {c.row for c in row.cells} == {row.template_row}
+    assert [c.value for c in table.row("new").cells] == [2] * 7
+    assert [c.value for c in table.row("carried_in").cells] == [1] * 7
