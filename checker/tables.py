@@ -222,9 +222,9 @@ def _segments(rows: list[RawRow], sole_owner: dict[str, str]) -> list[_Segment]:
     current = _Segment(None)
     for row in rows:
         evidence: set[str] = set()
-        for text in row.texts:
-            owner = sole_owner.get(core(text))
-            if owner is not None and not looks_like_value(text):
+        for cell in row.split()[0]:  # (its trailing values are no labels: they look like values)
+            owner = sole_owner.get(core(cell.text))
+            if owner is not None and not looks_like_value(cell.text):
                 evidence.add(owner)
         if len(evidence) == 1:
             (template,) = evidence
@@ -626,8 +626,9 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
         b.add(trow, is_exact, labels, _only(values, columns, read), read)
     found = [core(c.raw) for c in b.table.header if core(c.raw) not in captions]
     b.header_hits = sum(1 for f in found if f in expected)
-    b.table.header_confirmed = _header_state(found, expected) == "confirmed"
-    problem = _header_problem(_header_state(found, expected), b.table.rows[0].span if b.table.rows else b.table.span,
+    state = _header_state(found, expected)
+    b.table.header_confirmed = state == "confirmed"
+    problem = _header_problem(state, b.table.rows[0].span if b.table.rows else b.table.span,
                               " ".join(found), missing=[c.label for c in columns if c not in (read or columns)])
     if problem:
         b.table.problems.append(problem)
