@@ -110,28 +110,30 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
     rows: list[RawRow] = []
     cells: list[RawCell] = []
     number, pos = tok.line, tok.start_pos
-    lines = tok.value.split("\n")
     all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
-    for line in lines:
-        end = pos + len(line)
+    for line in tok.value.split("\n"):
         text = line.strip(_WS)
-        if line[:1] == "\t" or text:
-            if all_plain or index.plain(pos, end):
-                # a TAB line's cell begins after the TAB; a blank one stays there
-                start = pos + line.find(text) if text else pos + (line[:1] == "\t")
-                column = start - pos + 1
-                cell = RawCell(text, new_tuple(Span, (number, column, number, column + len(text), start, start + len(text))))
+        if line[:1] == "\t":
+            if all_plain or index.plain(pos, pos + len(line)):
+                # the cell begins after the TAB (a blank one stays there), unless more
+                # than the TAB was stripped (then where its text is found)
+                start = pos + (1 if len(text) + 1 == len(line) or not text else line.find(text))
+                end = start + len(text)
+                cells.append(RawCell(text, new_tuple(Span, (number, start - pos + 1, number, end - pos + 1, start, end))))
             else:
-                cell = _cell(number, pos, pos + 1, line[1:], index) if line[:1] == "\t" else _cell(
-                    number, pos, pos, line, index)
-            if line[:1] == "\t":
-                cells.append(cell)
+                cells.append(_cell(number, pos, pos + 1, line[1:], index))
+        elif text:
+            if all_plain or index.plain(pos, pos + len(line)):
+                start = pos + line.find(text)
+                end = start + len(text)
+                span = new_tuple(Span, (number, start - pos + 1, number, end - pos + 1, start, end))
             else:
-                _extend(cells[-1], cell.text, cell.span)
+                span = _cell(number, pos, pos, line, index).span
+            _extend(cells[-1], text, span)
         elif cells:
             rows.append(RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span)))
             cells = []
-        pos = end + 1
+        pos += len(line) + 1
         number += 1
     return rows
 
@@ -220,9 +222,9 @@ def _segments(rows: list[RawRow], sole_owner: dict[str, str]) -> list[_Segment]:
     current = _Segment(None)
     for row in rows:
         evidence: set[str] = set()
-        for text in row.texts:
-            owner = sole_owner.get(core(text))
-            if owner is not None and not looks_like_value(text):
+        for cell in row.split()[0]:  # (its trailing values are no labels: they look like values)
+            owner = sole_owner.get(core(cell.text))
+            if owner is not None and not looks_like_value(cell.text):
                 evidence.add(owner)
         if len(evidence) == 1:
             (template,) = evidence
@@ -242,7 +244,8 @@ def _segments(rows: list[RawRow], sole_owner: dict[str, str]) -> list[_Segment]:
 class _Reading:
     table: Table
     score: float
-    complete: bool = False
+    complete: bool
+    kept: Callable[[], Table]  # the table with its cells made: called for the reading kept only
 
 
 def _match(label: str, tpl: TableTemplate, rows: list[TemplateRow], has_values: bool,
@@ -475,6 +478,7 @@ class _Builder:
         self.fuzzy = 0
         self.unmatched: list[RawRow] = []
         self.header_hits = 0
+        self.values: list[tuple[Row, list[RawCell], list[Column], str | None]] = []  # see add()
 
     def add(self, trow: TemplateRow, is_exact: bool, labels: list[RawCell], values: list[RawCell],
             columns: list[Column], kind: str | None = None) -> None:
@@ -490,12 +494,10 @@ class _Builder:
             # cells, whatever number of them survived the copy
             values = values + [RawCell("", values[-1].span)] * (len(columns) - len(values))
         if len(values) == len(columns):
-            row_id = trow.id
-            cells = []
-            for raw, col in zip(values, columns):  # (no *parse_value(): a call with a tuple built per cell)
-                value, problem, unit = parse_value(raw.text, kind or col.kind)
-                cells.append(Cell(raw.text, raw.span, value, problem, unit, col.id, row_id))
-            row = Row(label, span, cells, row_id, list(map(_ID, columns)))
+            # (its cells are made by kept(), once a reading is kept: a segment is read
+            # against each version of its template, and all but one reading are dropped)
+            row = Row(label, span, [], trow.id, list(map(_ID, columns)))
+            self.values.append((row, values, columns, kind))
         else:
             row = Row(label, span, _unmapped(values, trow.id), trow.id, list(map(_ID, columns)),
                       problem=f"value_count:{len(values)}/{len(columns)}")
@@ -534,7 +536,17 @@ class _Builder:
         t.version_evidence, t.evidence_at = self._evidence(contrast)
         score = self.exact + 0.5 * self.fuzzy + self.header_hits - len(self.unmatched)
         complete = not t.missing and not self.unmatched and not t.extra and t.header_confirmed
-        return _Reading(t, score, complete)
+        return _Reading(t, score, complete, self.kept)
+
+    def kept(self) -> Table:
+        """The table, each matched row given its cells (after any a shape put first: the
+        unit of a labelled value)."""
+        for row, values, columns, kind in self.values:
+            row_id, cells = row.template_row, row.cells
+            for raw, col in zip(values, columns):  # (no *parse_value(): a call with a tuple built per cell)
+                value, problem, unit = parse_value(raw.text, kind or col.kind)
+                cells.append(Cell(raw.text, raw.span, value, problem, unit, col.id, row_id))
+        return self.table
 
     def _anchor(self, trow: TemplateRow, placed: list[tuple[int, str | None, Row]]) -> Span:
         """Where a missing row belongs: the row of its block it should follow, else the
@@ -614,8 +626,9 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
         b.add(trow, is_exact, labels, _only(values, columns, read), read)
     found = [core(c.raw) for c in b.table.header if core(c.raw) not in captions]
     b.header_hits = sum(1 for f in found if f in expected)
-    b.table.header_confirmed = _header_state(found, expected) == "confirmed"
-    problem = _header_problem(_header_state(found, expected), b.table.rows[0].span if b.table.rows else b.table.span,
+    state = _header_state(found, expected)
+    b.table.header_confirmed = state == "confirmed"
+    problem = _header_problem(state, b.table.rows[0].span if b.table.rows else b.table.span,
                               " ".join(found), missing=[c.label for c in columns if c not in (read or columns)])
     if problem:
         b.table.problems.append(problem)
@@ -825,7 +838,7 @@ def _read_segment(seg: _Segment, templates: Templates, preferred: str | None) ->
         table.problems.append(TableProblem("unrecognised", " / ".join(seg.rows[0].texts[:3]), span))
         return table
     if seg.template in templates.neutral:  # the versions do not differ: one reading, no version
-        table = _reading(seg, versions[0], layout, span, versions).table
+        table = _reading(seg, versions[0], layout, span, versions).kept()
         table.version = None
         return table
     readings = []
@@ -837,7 +850,7 @@ def _read_segment(seg: _Segment, templates: Templates, preferred: str | None) ->
     best = max(readings, key=lambda r: (r.score, r.table.version == preferred, r.table.version or ""))
     if not best.table.version_evidence and all(r.score == best.score for r in readings) and len(readings) > 1:
         best.table.version = None  # nothing in the table tells the versions apart
-    return best.table
+    return best.kept()
 
 
 def _reading(seg: _Segment, tpl: TableTemplate, layout: str, span: Span, versions: list[TableTemplate]) -> _Reading:

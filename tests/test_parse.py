@@ -268,3 +268,49 @@ def test_one_scanner_for_every_parser_state_reads_the_tokens_lark_reads(monkeypa
         text = text if text.endswith("\n") else text + "\n"
         assert parse_tree(text) == lark_own.parse(text)
     assert any(n == 1 for n in retried)  # a terminal the state does not accept was passed over
+
+
+def test_a_cell_per_line_keeps_the_place_of_its_text_whatever_the_spaces_around_it():
+    """In the one-cell-per-line layout a cell's span covers its text exactly: after the
+    TAB, after more spaces than the TAB, a blank cell at the TAB, a cell continued on
+    a TAB-less line; the columns are offsets on the line, plus one."""
+    from nianbao.ingest import Source
+
+    head = "某县某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+    body = ("\t一、本年新收政府信息\n公开申请数量\n\t\xa01\n\t2\u3000\n\t  3 \n\t\n\t0\n\t0\n\t4\n\n"
+            "\t二、上年结转政府信息公开申请数量\n" + "\t0\n" * 7)
+    text = head + body
+    table = parse(Source("x.txt", text, "utf-8")).table("applications")
+    row = table.row("new")
+    assert row.label == "一、本年新收政府信息公开申请数量"
+    assert [c.raw for c in row.cells] == ["1", "2", "3", "", "0", "0", "4"]
+    for cell in row.cells:
+        span = cell.span
+        line_start = text.rindex("\n", 0, span.start) + 1  # (a cell starts after its TAB)
+        assert text[span.start:span.end] == cell.raw
+        assert (span.column, span.end_column) == (span.start - line_start + 1, span.end - line_start + 1)
+        assert span.line == span.end_line == text.count("\n", 0, span.start) + 1
+    assert row.cells[3].span.start == text.index("\t\n", text.index("\t  3")) + 1  # the blank cell: after its TAB
+    assert row.span.start == text.index("一、本年新收") and row.span.end == text.index("\t4\n") + 2
+
+
+def test_the_reading_kept_has_each_matched_row_s_cells_once_in_its_columns(monkeypatch):
+    """A table that no version of its template explains whole is read against each
+    version, and one reading is kept: its rows carry their cells once, in the
+    columns of the version kept, each read as a number."""
+    from nianbao import tables
+    from nianbao.ingest import Source
+
+    versions_read = []
+    reading = tables._reading
+    monkeypatch.setattr(tables, "_reading", lambda seg, tpl, *a: versions_read.append(tpl.version) or reading(seg, tpl, *a))
+    head = "某县某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+    text = head + "\t一、本年新收政府信息公开申请数量\n" + "\t2\n" * 7 + "\n\t二、上年结转政府信息公开申请数量\n" + "\t1\n" * 7
+    table = parse(Source("x.txt", text, "utf-8")).table("applications")
+    assert sorted(versions_read) == ["2019", "2021"]
+    assert [r.template_row for r in table.rows] == ["new", "carried_in"]
+    for row in table.rows:
+        assert [c.column for c in row.cells] == row.columns and len(row.columns) == 7
+        assert {c.row for c in row.cells} == {row.template_row}
+    assert [c.value for c in table.row("new").cells] == [2] * 7
+    assert [c.value for c in table.row("carried_in").cells] == [1] * 7
