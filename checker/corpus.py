@@ -2,8 +2,9 @@
 report, and which report is most like each one (内容雷同).
 
 A check of many reports first checks each alone; each report then leaves a `Digest`:
-its body, year, the values of the tables the rules read and a similarity signature — small enough to
-send between processes by the thousand. `link()` puts the digests together:
+its body, year, the values of the tables the rules read and a similarity signature —
+small enough to send between processes by the thousand. `link()` puts the digests
+together:
 
 - bodies: a body's name varies between reports (河集乡 / 睢县河集乡人民政府 /
   河集乡政府): names are reduced to a key — township-level bodies by their own name,

@@ -1115,7 +1115,6 @@ class _Sheet:
     readable: dict[tuple[str, str], CellRef]  # (row id, column id) → the cell, if a rule may read it
     refs: list[CellRef] | None  # every cell but the unit column's, in order: what cells() gives
     rows: dict[str, Row] | None = None  # made cell by cell: the row each readable cell is read from, by id
-    table: Table | None = None
 
 
 def _sheet(env: Env, table: Table) -> _Sheet:
@@ -1123,31 +1122,25 @@ def _sheet(env: Env, table: Table) -> _Sheet:
     if sheet is None:
         info = _cell_info(_template_for(env, table))
         sheet = env.tables[id(table)] = (_read_sheet(table, info) if env.every_cell
-                                         else _Sheet(info, {}, None, _readable_rows(table, info), table))
+                                         else _Sheet(info, {}, None, _readable_rows(table, info)))
     return sheet
 
 
-def _read_sheet(table: Table, info: _CellInfo, readable: dict[tuple[str, str], CellRef] | None = None) -> _Sheet:
+def _read_sheet(table: Table, info: _CellInfo) -> _Sheet:
     """Each cell's CellRef (its unit from its column, else its row), and which a rule may
-    read: those of the first row matched to a template data row, unless that row has a
-    problem or its block is unreliable (they read as unknown), and of those the first
-    cell of each template column. (`readable`: those already made, kept.)"""
+    read: those of the rows _readable_rows gives, the first cell of each template column."""
     units, labels = info.units, info.labels
-    row_ids, column_ids = set(info.row_ids), set(info.column_ids)
-    made = {id(ref.cell): ref for ref in readable.values()} if readable else {}
-    readable = {}
+    column_ids = set(info.column_ids)
+    readable_rows = _readable_rows(table, info)
+    readable: dict[tuple[str, str], CellRef] = {}
     refs: list[CellRef] = []
-    rows_seen: set[str | None] = set()
     for row in table.rows:
         row_id = row.template_row
-        read = (row_id not in rows_seen and row_id in row_ids and not row.problem
-                and (not table.problems or table.reliable_for(info.blocks.get(row_id))))
-        rows_seen.add(row_id)
+        read = readable_rows.get(row_id) is row
         label = row.label
         for cell in row.cells:
             column = cell.column or ""
-            ref = (made and made.get(id(cell))
-                   or CellRef(cell, label, units.get(column) or units.get(cell.row or ""), labels.get(column)))
+            ref = CellRef(cell, label, units.get(column) or units.get(cell.row or ""), labels.get(column))
             if column != "unit":
                 refs.append(ref)
             if read and column in column_ids and (row_id, column) not in readable:
@@ -1156,7 +1149,9 @@ def _read_sheet(table: Table, info: _CellInfo, readable: dict[tuple[str, str], C
 
 
 def _readable_rows(table: Table, info: _CellInfo) -> dict[str, Row]:
-    """The rows _read_sheet reads cells from, by template row id."""
+    """The rows whose cells a rule may read, by template row id: the first row matched to
+    each template data row, unless it has a problem or its block is unreliable (its cells
+    read as unknown)."""
     row_ids = set(info.row_ids)
     rows: dict[str, Row] = {}
     rows_seen: set[str | None] = set()
@@ -1181,13 +1176,6 @@ def _read_cell(sheet: _Sheet, row_id: str, column: str) -> CellRef | None:
                 cell, row.label, info.units.get(column) or info.units.get(cell.row or ""), info.labels.get(column))
             return ref
     return None
-
-
-def _all_refs(sheet: _Sheet) -> list[CellRef]:
-    if sheet.refs is None:  # made cell by cell so far: every cell now, those made kept
-        whole = _read_sheet(sheet.table, sheet.info, sheet.readable)
-        sheet.readable, sheet.refs, sheet.rows, sheet.table = whole.readable, whole.refs, None, None
-    return sheet.refs
 
 
 def select_rows(env: Env, table, row_sel):
@@ -1762,7 +1750,10 @@ def _f_cells(env: Env, table):
     t = _table_arg(table, "cells")
     if t is None:
         return []
-    return _all_refs(_sheet(env, t))  # the same list each time: where() indexes it once
+    sheet = _sheet(env, t)
+    if sheet.refs is None:  # (made cell by cell, as no rule was to call cells(): made whole now)
+        sheet = env.tables[id(t)] = _read_sheet(t, sheet.info)
+    return sheet.refs  # the same list each time: where() indexes it once
 
 
 def _f_section_place(env: Env, n):
