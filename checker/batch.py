@@ -241,6 +241,13 @@ class Checker:
             self._summarised = summary_serves(self.corpus_rules, {t.id for t in self.rules.templates.tables})
         return self._summarised
 
+    @functools.cached_property
+    def corpus_rows(self) -> corpus.RowsRead | None:
+        """The rows of each table the rules about other reports may read (corpus.rows_read)."""
+        from .corpus import rows_read
+
+        return rows_read(self.corpus_rules)
+
     def __call__(self, path: str) -> FileResult:
         try:
             result = self._check(path)
@@ -263,8 +270,8 @@ class Checker:
         if self.across:
             from . import corpus
 
-            digest = corpus.digest(path, report, self.corpus_reads)
-            summary = corpus.summary(report, self.corpus_reads) if self.summarised else None
+            digest = corpus.digest(path, report, self.corpus_reads, self.corpus_rows)
+            summary = corpus.summary(report, self.corpus_reads, self.corpus_rows) if self.summarised else None
             text_key = digest.text_key
         elif self.text_keys:
             from .corpus import text_key as key_of

@@ -35,10 +35,11 @@ import re
 import sys
 from array import array
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from . import similarity
+from .expr import add_rows
 from .labels import nfkc
 from .model import Cell, MissingRow, Paragraph, Report, Row, Section, Span, Table, TableProblem, make_span, new_tuple
 
@@ -89,17 +90,20 @@ def text_key(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
-def digest(path: str, report: Report, reads: frozenset[str] | set[str] | None = None) -> Digest:
+def digest(path: str, report: Report, reads: frozenset[str] | set[str] | None = None,
+           rows: RowsRead | None = None) -> Digest:
     """A report's Digest; with `reads` (the union of the rules' Rule.reads), of its
-    tables only those the rules name (previous_report's tables are all that reads them)."""
+    tables only those the rules name, and with `rows` (rows_read), of those only the
+    rows the rules may read (previous_report's tables are all that reads them)."""
     tables = []
     every_table = reads is None or bool(reads & {"tables", "table_of"})
     for t in report.tables:
         if t.template is None or not (every_table or t.template in reads):
             continue
+        kept = None if rows is None else rows.get(t.template)
         values = {r.template_row: {c.column: _shared((None if c.value is None else str(c.value), c.problem))
                                    for c in r.cells if c.column}
-                  for r in t.rows if r.template_row and not r.problem}
+                  for r in t.rows if r.template_row and not r.problem and (kept is None or r.template_row in kept)}
         unreliable = tuple(sorted({p.block or "" for p in t.problems if not t.reliable_for(p.block)}))
         tables.append(TableDigest(t.template, t.version, tuple(b or None for b in unreliable), values))
     text = similarity.masked(prose(report), report_names(report))
@@ -167,6 +171,23 @@ def summary_serves(rules, table_ids) -> bool:
     return all(rule.kind in SUMMARY_KINDS and rule.reads <= allowed for rule in rules)
 
 
+RowsRead = dict[str, "frozenset[str] | None"]  # table → the template rows rules may read (None: any)
+
+
+def rows_read(rules) -> RowsRead | None:
+    """Of each table the rules name, the rows they may read (their Rule.rows together);
+    None when a rule may read tables in a way its expressions do not show: a kind that
+    reads them itself, or every table at once (tables, table_of). The rules about other
+    reports read two rows of the largest table: a Summary and a Digest keep no more."""
+    if any(rule.kind not in SUMMARY_KINDS or rule.reads & {"tables", "table_of"} for rule in rules):
+        return None
+    found: RowsRead = {}
+    for rule in rules:
+        for table, rows in rule.rows.items():
+            add_rows(found, table, rows)
+    return found
+
+
 _NO_SPAN = (-1, -1, -1, -1, -1, -1)
 
 
@@ -211,15 +232,20 @@ _LISTS_READ_AS = {"periods": {"periods"}, "contacts": {"contacts"}, "dates": {"d
                   "preamble": {"preamble", "front"}, "intro": {"intro", "front"}}
 
 
-def summary(report: Report, reads: frozenset[str] | set[str] = SUMMARY_FACTS) -> Summary:
-    """A report's Summary, for rules that read `reads` (the union of their Rule.reads)."""
+def summary(report: Report, reads: frozenset[str] | set[str] = SUMMARY_FACTS, rows: RowsRead | None = None) -> Summary:
+    """A report's Summary, for rules that read `reads` (the union of their Rule.reads)
+    and, of each table, `rows` (rows_read; None: every row)."""
     ints: array = array("i" if len(report.text) < 2**31 else "q")  # offsets into the text, line numbers
     refs: list = []
     for s in report.sections:
         _pack_section(s, report.text, ints, refs)
     every_table = bool(reads & {"tables", "table_of"})
     for table in report.tables:
-        _pack_table(table if every_table or table.template in reads else _skeleton(table), ints, refs)
+        if not (every_table or table.template in reads):
+            table = _skeleton(table)
+        elif rows is not None and (kept := rows.get(table.template)) is not None:
+            table = _with_rows(table, kept)
+        _pack_table(table, ints, refs)
     facts = tuple(value if name not in _LISTS_READ_AS or reads & _LISTS_READ_AS[name] else []
                   for name, value in ((name, getattr(report, name)) for name in _SUMMARY_FIELDS))
     index = report.line_index
@@ -230,9 +256,22 @@ def summary(report: Report, reads: frozenset[str] | set[str] = SUMMARY_FACTS) ->
 def _skeleton(t: Table) -> Table:
     """What the engine reads of every table, whatever the rules: its place, its format
     version (Report.template) and its blank cells (one cause, one finding)."""
-    rows = [Row(r.label, r.span, blank, r.template_row, r.columns, r.problem)
-            for r in t.rows if (blank := [c for c in r.cells if c.problem == "blank"])]
-    return Table(t.span, t.layout, t.template, t.title, t.version, section=t.section, rows=rows)
+    return Table(t.span, t.layout, t.template, t.title, t.version, section=t.section, rows=_blank_rows(t.rows))
+
+
+def _blank_rows(rows: list[Row]) -> list[Row]:
+    """Of each row that has blank cells, those cells."""
+    return [Row(r.label, r.span, blank, r.template_row, r.columns, r.problem)
+            for r in rows if (blank := [c for c in r.cells if c.problem == "blank"])]
+
+
+def _with_rows(t: Table, kept: frozenset[str]) -> Table:
+    """A table the rules read only the rows `kept` of: those rows whole, of the others
+    what _skeleton keeps, and all the rest of the table."""
+    rows: list[Row] = []
+    for r in t.rows:
+        rows += [r] if r.template_row in kept else _blank_rows([r])
+    return replace(t, rows=rows)
 
 
 def _pack_section(s: Section, text: str, ints: array, refs: list) -> None:

@@ -23,7 +23,7 @@ import time
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any, Callable
 
 import regex
@@ -453,6 +453,61 @@ def compile_expr(source: str, templates: Templates, bound: set[str]) -> Compiled
     compiler = _Compiler(templates, bound)
     fn = compiler.compile(tree)
     return Compiled(source, fn, compiler.variables, compiler.names, compiler.cells, tree)
+
+
+# Functions that read of a table only its template (which columns it has), none of its rows.
+_TEMPLATE_ONLY = frozenset({"columns"})
+
+
+def rows_read(tree: Tree, table_ids: set[str],
+              found: dict[str, frozenset[str] | None] | None = None) -> dict[str, frozenset[str] | None]:
+    """The template rows of each table an expression may read (added to `found`, the
+    rows other expressions read, when given): for a table it only
+    indexes by rows written out (T[row, …], previous.T[row|other, …]), those rows; for
+    one only given to columns(), none; for one read any other way (rows(T), cells(T),
+    T[$r, …], T[withheld.*, …], a variable bound to T), None: any row. Tables it does
+    not name are left out."""
+    found = {} if found is None else found
+    read = partial(add_rows, found)
+
+    def table_named(node) -> str | None:
+        if isinstance(node, Tree) and node.data == "name" and str(node.children[0]) in table_ids:
+            return str(node.children[0])
+        if (isinstance(node, Tree) and node.data == "attr" and isinstance(node.children[0], Tree)
+                and node.children[0].data == "name" and str(node.children[0].children[0]) == "previous"
+                and str(node.children[1]) in table_ids):
+            return str(node.children[1])
+        return None
+
+    def visit(node) -> None:
+        if not isinstance(node, Tree):
+            return
+        table = table_named(node)
+        if table is not None:
+            read(table, None)
+            return
+        children = node.children
+        if node.data in ("cell", "row") and (table := table_named(children[0])) is not None:
+            selector = children[1]
+            literal = selector.data == "selector" and "*" not in str(selector.children[0])
+            read(table, frozenset(str(selector.children[0]).split("|")) if literal else None)
+            children = children[2:]
+        elif (node.data == "call" and str(children[0]) in _TEMPLATE_ONLY and children[1] is not None
+              and all(table_named(arg) for arg in children[1].children)):
+            for arg in children[1].children:
+                read(table_named(arg), frozenset())
+            return
+        for child in children:
+            visit(child)
+
+    visit(tree)
+    return found
+
+
+def add_rows(found: dict[str, frozenset[str] | None], table: str, rows: frozenset[str] | None) -> None:
+    """Add to the rows read of each table (rows_read) those read of one more."""
+    held = found.get(table, frozenset())
+    found[table] = None if held is None or rows is None else held | rows
 
 
 _TOKEN_NAMES = {

@@ -29,7 +29,7 @@ import regex
 
 from . import yamlsafe
 from . import cache
-from .expr import FUNCTIONS, GLOBALS, ExprError, Pattern, compile_expr
+from .expr import FUNCTIONS, GLOBALS, ExprError, Pattern, compile_expr, rows_read
 from .facts import ISSUER_KINDS
 from .regimes import bundled as bundled_regimes
 from .resources import data_dir
@@ -111,6 +111,7 @@ class Rule:
     params: dict[str, Any]
     facts: frozenset[str] = frozenset()  # the facts (year, previous, similar…) its expressions use
     reads: frozenset[str] = frozenset()  # those, the functions it calls and the facts its messages name
+    rows: dict[str, frozenset[str] | None] = field(default_factory=dict)  # of each table it names, expr.rows_read
     corpus: bool = False           # about other reports too (uses `previous`, `same_year` or `similar`)
     description: str = ""
     examples: list[Example] = field(default_factory=list)
@@ -237,6 +238,8 @@ class _Validator:
         self.failed = False
         self.names: set[str] = set()  # facts the rule's expressions use
         self.reads: set[str] = set()  # those, the functions they call, the facts the messages name
+        self.rows: dict[str, frozenset[str] | None] = {}  # of each table they name, the rows they may read
+        self.table_ids = {t.id for t in templates.tables}
 
     def error(self, pos: Pos, message: str) -> None:
         self.errors.append(RuleError(self.file, pos.line, pos.column, message))
@@ -278,6 +281,7 @@ class _Validator:
             self._table_ref(ref, pos, what)
         self.names |= compiled.names
         self.reads |= compiled.names | {f for f in _CALL.findall(str(source)) if f in FUNCTIONS}
+        rows_read(compiled.tree, self.table_ids, self.rows)
         return compiled
 
     def _table_ref(self, ref, pos: Pos, what: str) -> None:
@@ -386,7 +390,7 @@ class _Validator:
         return Rule(id=rule_id, family=family, title=item["title"], title_en=item["title_en"],
                     severity=severity, cite=item["cite"], message=message, kind=kind, check=check,
                     regimes=regimes, issuers=issuers, params=params,
-                    facts=frozenset(self.names), reads=frozenset(self.reads),
+                    facts=frozenset(self.names), reads=frozenset(self.reads), rows=self.rows,
                     corpus=bool(self.names & CORPUS_FACTS),
                     description=item.get("description", ""), examples=examples,
                     file=self.file, line=item.pos.line, cap=cap)

@@ -352,3 +352,67 @@ def test_a_digest_keeps_the_tables_the_rules_read_and_gives_them_back_as_they_we
 
     from_kept, from_full = cells(kept), cells(full)
     assert from_kept and from_kept == {k: v for k, v in from_full.items() if k[0] == "applications"}
+
+
+def test_the_rows_a_rule_may_read_of_each_table():
+    """What a Summary and a Digest keep of a table: the rows the rules about other
+    reports write out (T[row, …], previous.T[row, …]); none for a table only given to
+    columns(); every row for a table read any other way."""
+    from nianbao.expr import compile_expr, rows_read
+    from nianbao.rules import load_rules
+
+    rules = load_rules()
+    ids = {t.id for t in rules.templates.tables}
+
+    def rows(source: str):
+        return rows_read(compile_expr(source, rules.templates, {"c", "r", "t"}).tree, ids)
+
+    assert rows("applications[carried_in, $c] == previous.applications[carried_out|new, $c]") == \
+        {"applications": frozenset({"carried_in", "carried_out", "new"})}
+    assert rows("count(columns(applications)) > 0") == {"applications": frozenset()}
+    assert rows("count(rows(active)) + applications[new, total]") == \
+        {"active": None, "applications": frozenset({"new"})}
+    for whole in ("applications[$r, total]", "applications[withheld.*, total]", "count(cells(applications))",
+                  "exists(previous.applications)", "count(columns(applications)) + count(rows(applications))"):
+        assert rows(whole) == {"applications": None}, whole
+    assert rows("year - 1 == previous.year") == {}
+    assert corpus.rows_read([r for r in rules.rules if r.corpus]) == \
+        {"applications": frozenset({"carried_in", "carried_out"}), "active": None}
+
+
+def test_the_second_pass_finds_the_same_with_only_the_rows_the_rules_read(tmp_path):
+    """The rules about other reports read two rows of the applications table: a Summary
+    and a Digest keep those whole, of the other rows only the blank cells (one cause, one
+    finding), and every finding is the same as with every row kept."""
+    from nianbao.batch import Checker, RuleChoice, check_all, expand
+    from nianbao.rules import load_rules
+
+    blank = "（一）予以公开\t4\t"
+    write(tmp_path, "2021.txt", report("桃源镇人民政府", 2021, seed=1, new=4, carried_out=2))
+    write(tmp_path, "2022.txt", report("桃源镇", 2022, seed=2, new=3, carried_in=1).replace(blank, "（一）予以公开\t\t"))
+    write(tmp_path, "2023.txt", copied(report("桃源镇", 2022, seed=2, new=3, carried_in=1), 2022, 2023))
+    rules = load_rules()
+
+    def found(rows_kept: bool):
+        checker = Checker(rules, RuleChoice())
+        if not rows_kept:
+            checker.corpus_rows = None
+        results = check_all(expand([str(tmp_path)]), checker, jobs=1)
+        return [(r.path, f.violation.rule, f.violation.span, f.violation.message()) for r in results
+                for f in r.findings]
+
+    every_row = found(rows_kept=False)
+    assert {"SUM-020", "META-008", "SUM-002"} <= {rule for _, rule, _, _ in every_row}
+    assert found(rows_kept=True) == every_row
+
+    parsed = parse(Source(path="r.txt", text=(tmp_path / "2022.txt").read_text(encoding="utf-8"), encoding="utf-8"))
+    checker = Checker(rules, RuleChoice())
+    kept = corpus.summary(parsed, checker.corpus_reads, checker.corpus_rows).report().table("applications")
+    whole = parsed.table("applications")
+    assert [r for r in kept.rows if r.template_row == "carried_in"] == \
+        [r for r in whole.rows if r.template_row == "carried_in"]
+    assert [[c.problem for c in r.cells] for r in kept.rows if r.template_row not in ("carried_in", "carried_out")] \
+        == [["blank"]]
+    values = corpus.digest("r.txt", parsed, checker.corpus_reads, checker.corpus_rows)
+    assert {row for t in values.tables if t.template == "applications" for row in t.values} == \
+        {"carried_in", "carried_out"}
