@@ -2125,6 +2125,8 @@ def span_of(value) -> Span | None:
 
 def render(value, lang: str = "zh") -> str:
     """A value as it reads in a message."""
+    if type(value) is str:  # the most common value by far (paths, labels, matches rendered when found)
+        return value
     if value is UNKNOWN or value is None:
         return "未知" if lang == "zh" else "unknown"
     if isinstance(value, CellRef):
