@@ -175,11 +175,12 @@ RowsRead = dict[str, "frozenset[str] | None"]  # table → the template rows rul
 
 
 def rows_read(rules) -> RowsRead | None:
-    """Of each table the rules name, the rows they may read (their Rule.rows together);
-    None when a rule may read tables in a way its expressions do not show: a kind that
-    reads them itself, or every table at once (tables, table_of). The rules about other
-    reports read two rows of the largest table: a Summary and a Digest keep no more."""
-    if any(rule.kind not in SUMMARY_KINDS or rule.reads & {"tables", "table_of"} for rule in rules):
+    """Of each table the rules about other reports name, the rows they may read (their
+    Rule.rows together); None when one may read tables in a way its expressions do not
+    show: a kind that reads them itself, or every table at once (tables, table_of). They
+    read two rows of the largest table: a Summary and a Digest keep no more."""
+    if any(rule.rows is None or rule.kind not in SUMMARY_KINDS or rule.reads & {"tables", "table_of"}
+           for rule in rules):
         return None
     found: RowsRead = {}
     for rule in rules:
