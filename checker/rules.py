@@ -86,6 +86,8 @@ class RuleError:
 
 @dataclass(slots=True)
 class Example:
+    """A report a rule must pass or fail, written in its rule file (run by `nianbao rules test`)."""
+
     expect_fail: bool
     text: str | None
     file: Path | None
@@ -97,6 +99,8 @@ class Example:
 
 @dataclass(slots=True)
 class Rule:
+    """A rule as its file defines it, validated and compiled, ready to run."""
+
     id: str
     family: str
     title: str
@@ -129,6 +133,8 @@ class Rule:
 
 @dataclass(slots=True)
 class RuleSet:
+    """The rules loaded (bundled and extra folders), the errors of their files, the templates they read."""
+
     rules: list[Rule]
     errors: list[RuleError]
     templates: Templates

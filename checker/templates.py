@@ -22,6 +22,8 @@ class TemplateError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Column:
+    """A column of a table template: what its cells count and in which unit."""
+
     id: str
     label: str
     kind: str = "count"     # count | signed | amount
@@ -30,6 +32,8 @@ class Column:
 
 @dataclass(slots=True)
 class TemplateRow:
+    """A row of a table template, with the format versions that have it."""
+
     id: str | None          # None for a pure group heading without its own id
     label: str
     versions: frozenset[str]
@@ -46,6 +50,8 @@ class TemplateRow:
 
 @dataclass(slots=True)
 class Block:
+    """Rows that share one set of columns (a table of shape `blocks` has several)."""
+
     id: str | None
     label: str
     columns: list[Column]
@@ -107,6 +113,8 @@ class TableTemplate:
 
 @dataclass(frozen=True, slots=True)
 class SectionTitle:
+    """One of the six official sections: its title, the variants reports write, the words that tell it."""
+
     number: int
     title: str
     article: str | None
@@ -124,6 +132,8 @@ class SameMeaning:
 
 @dataclass(slots=True)
 class Templates:
+    """Every table template and section title, with the lookups the reader needs, made once."""
+
     tables: list[TableTemplate]
     sections: list[SectionTitle]
     same_meaning: SameMeaning = SameMeaning()
