@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # (a check of one report does without the rules about other r
 
 @dataclass(slots=True)
 class CheckResult:
+    """What checking one file gives: its report and violations, or why it could not be read."""
+
     path: str
     report: Report | None
     violations: list[Violation] = field(default_factory=list)
@@ -142,6 +144,8 @@ def _example_source(text: str | None, file, path: str) -> Source:
 
 @dataclass(slots=True)
 class ExampleResult:
+    """Whether a rule gave, on one of its examples, what the example says it should."""
+
     rule: Rule
     example: Example
     passed: bool

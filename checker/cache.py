@@ -69,30 +69,29 @@ def encode(value) -> object:
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
-def _decoded(obj: dict):
-    if len(obj) != 1:
-        return obj
-    (tag, value), = obj.items()
-    if tag not in _TAGS:
-        return obj
-    from lark import Token, Tree
-
-    if tag == _TUPLE:
-        return tuple(value)
-    if tag == _PAIRS:
-        return {_hashable(k): v for k, v in value}
-    if tag == _TREE:
-        return Tree(value[0], value[1])
-    return Token(*value)
-
-
 def _hashable(key):
     return tuple(key) if isinstance(key, list) else key
 
 
 def decode(text: str):
     """The inverse of encode; ValueError (or RecursionError) for what it did not write."""
-    return json.loads(text, object_hook=_decoded)
+    from lark import Token, Tree  # (once, not at each of the thousands of objects)
+
+    def decoded(obj: dict):
+        if len(obj) != 1:
+            return obj
+        (tag, value), = obj.items()
+        if tag not in _TAGS:
+            return obj
+        if tag == _TUPLE:
+            return tuple(value)
+        if tag == _PAIRS:
+            return {_hashable(k): v for k, v in value}
+        if tag == _TREE:
+            return Tree(value[0], value[1])
+        return Token(*value)
+
+    return json.loads(text, object_hook=decoded)
 
 
 def _read(path: Path):

@@ -49,6 +49,8 @@ class ConfigError(Exception):
 
 @dataclass(slots=True)
 class Config:
+    """The settings one config file gives, validated (resolve() lays the flags over them)."""
+
     path: Path | None = None                       # the file the values came from
     values: dict[str, object] = field(default_factory=dict)
 

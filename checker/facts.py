@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import string
 from collections.abc import Iterator
 
 from .labels import CJK_DIGITS, cjk_number, nfkc
@@ -47,8 +48,16 @@ DATE = re.compile(
     rf"(?=[\d一二])(?<![\d.])(?:(?P<y>\d{{4}}|{_CJK_YEAR}){_S}年{_S}(?P<m>{_MONTH}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]"
     rf"|(?P<y2>(?:19|20)\d\d)(?P<sep>[-./])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?![\d.]))"
 )
-# The end of a period may leave out the year: 2021年1月1日至12月31日.
-_SHORT_DATE = re.compile(rf"(?P<m>{_MONTH}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]")
+
+
+@functools.cache
+def _short_date() -> re.Pattern:
+    """The end of a period that leaves out the year: 2021年1月1日至12月31日 (compiled
+    when a report first has one: its classes of CJK numerals cost re ~4 million
+    instructions to compile)."""
+    return re.compile(rf"(?P<m>{_MONTH}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]")
+
+
 _SHORT_NUMERIC = re.compile(r"(?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?![\d.])")
 _PERIOD_LINK = re.compile(
     rf"{_S}(?:(?:起|开始){_S}[，,]?{_S})?(?:截至|截止|至|到|－－|——|－|—|–|-|~|～){_S}")
@@ -84,20 +93,42 @@ ADDRESS = re.compile(
               "查阅地点")
     + _ADDRESS_COLON + r"(?:为|是|位于|在)?[ \u3000]*(?P<v>(?![A-Za-z]{2,}|[:：]|[和及与、等]|以及|或)[^，,。；;）)\n]{4,60})"
 )
-# A street address written without a label: 府前路1号, 河集村001号. Found from its end
-# (路…号, rare) back to the start of its run of characters (at most 24): scanning for
-# the start first would try every character of the text.
-STREET_END = re.compile(
-    r"(?:路|街|大道|大街|巷|胡同|村|社区|组)[东西南北中段侧]{0,3}\d{1,5}号"
-    r"(?:[\u4e00-\u9fff\dA-Za-z]{0,12}?(?:楼|室|院|层))?"
-)
+# A street address written without a label: 府前路1号, 河集村001号 (and a building:
+# 府前路1号3号楼). Found from its end (路…号, rare) back to the start of its run of
+# characters (at most 24): scanning for the start first would try every character of the
+# text. The building and the start are found in Python: a range of CJK characters costs
+# re some 10 million instructions to compile.
+STREET_END = re.compile(r"(?:路|街|大道|大街|巷|胡同|村|社区|组)[东西南北中段侧]{0,3}\d{1,5}号")
+_BUILDING = frozenset("楼室院层")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 
 
-@functools.cache
-def _street_start() -> re.Pattern:
-    """The run of CJK characters before a street address's end (compiled when a report
-    first has one: a CJK range costs re ~10 million instructions to compile)."""
-    return re.compile(r"[\u4e00-\u9fff]{2,24}$")
+def _is_ideograph(ch: str) -> bool:
+    """In the block of CJK unified ideographs (U+4E00–U+9FFF)."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _building_end(text: str, end: int) -> int:
+    """The end of the building after a street address ending at `end` (楼, 室, 院 or 层
+    after at most 12 ideographs, digits or Latin letters, the first such), or `end`
+    when none follows."""
+    for i in range(end, min(end + 13, len(text))):
+        ch = text[i]
+        if ch in _BUILDING:
+            return i + 1
+        if not (_is_ideograph(ch) or ch.isdecimal() or ch in _ASCII_LETTERS):
+            break
+    return end
+
+
+def _street_start(text: str, stop: int) -> int | None:
+    """Where the run of 2 to 24 ideographs before a street address at `stop` starts,
+    or None (a newline just before `stop` passed over, as `$` does in a pattern)."""
+    end = stop - 1 if text[stop - 1:stop] == "\n" else stop
+    start, first = end, max(0, stop - 24)
+    while start > first and _is_ideograph(text[start - 1]):
+        start -= 1
+    return start if end - start >= 2 else None
 
 
 POSTCODE = re.compile(_labels("邮政编码", "邮编") + _COLON + r"(?P<v>\d{6})(?!\d)")
@@ -196,7 +227,7 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact]) -> list[Period]:
         if end_match:
             end = _date_of(end_match)
         else:
-            short = _SHORT_NUMERIC if fact.raw[:4].isdigit() and "年" not in fact.raw else _SHORT_DATE
+            short = _SHORT_NUMERIC if fact.raw[:4].isdigit() and "年" not in fact.raw else _short_date()
             end_match = short.match(norm, link.end())
             end = _date(str(fact.value.year), end_match.group("m"), end_match.group("d")) if end_match else None
         if end_match is None:
@@ -253,7 +284,7 @@ def contacts(text: str, index: LineIndex) -> list[Fact]:
             value = text[start:end]
             start += len(value) - len(value.lstrip(" \u3000\xa0"))
             end -= len(value) - len(value.rstrip(" \u3000\xa0"))
-            if kind == "address" and not re.search(r"[\u4e00-\u9fff]", text[start:end]):
+            if kind == "address" and not any(map(_is_ideograph, text[start:end])):
                 continue
             add(kind, start, end, m.start())
     for m in (URL.finditer(text) if "http" in text or "www" in text or "WWW" in text else ()):
@@ -262,12 +293,11 @@ def contacts(text: str, index: LineIndex) -> list[Fact]:
             end -= 1
         add("url", start, end, start)
     taken = [(f.span.start, f.span.end) for f in out if f.kind == "address"]
-    for m in STREET_END.finditer(text):
-        lead = _street_start().search(text, max(0, m.start() - 24), m.start())
-        if lead is None:
-            continue
-        start, end = lead.start(), m.end()
-        if any(s < end and start < e for s, e in taken):
+    found = STREET_END.search(text)
+    while found is not None:
+        start, end = _street_start(text, found.start()), _building_end(text, found.end())
+        found = STREET_END.search(text, end)
+        if start is None or any(s < end and start < e for s, e in taken):
             continue
         add("address", start, end, start)
     out.sort(key=lambda f: (f.span.start, f.kind))
@@ -367,7 +397,7 @@ def _subject() -> re.Pattern:
 
 
 _SELF = re.compile(r"(?:我|本)(?P<suffix>局|委|厅|镇|乡|街道|中心)")
-_FUNCTION_WORDS = re.compile(r"[于无的了和与及对向从将为是有在把被等由尚已均我本各该此]")  # (a clause, not a name)
+_FUNCTION_WORDS = frozenset("于无的了和与及对向从将为是有在把被等由尚已均我本各该此")  # (a clause, not a name)
 _FOUNDED = re.compile(r"(?:.*(?:成立|组建|设立|挂牌))?")  # "机构改革后成立X局": X局
 _NAMED = r"(?:^|[，,。；;、（(“])(?P<name>[\u4e00-\u9fff]{{2,16}}?{suffix})(?![\u4e00-\u9fff]{{0,1}}(?:长|员|属))"
 
@@ -393,7 +423,7 @@ def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
         for m in named.finditer(p.text):
             lead = _FOUNDED.match(m.group("name"))
             name, at = m.group("name")[lead.end():], m.start("name") + lead.end()
-            if len(name) >= 4 and not _FUNCTION_WORDS.search(name):
+            if len(name) >= 4 and _FUNCTION_WORDS.isdisjoint(name):
                 found.add((name, p.span.start + at))
     names = {name for name, _ in found}
     if len(names) != 1:

@@ -207,6 +207,8 @@ class Place(str):
 
 @dataclass(frozen=True, slots=True)
 class Message:
+    """A message to a user: a catalogue key and its values, rendered in either language."""
+
     key: str
     params: dict = field(default_factory=dict)
 

@@ -28,6 +28,8 @@ REPORT_SUFFIXES = frozenset({".txt", ".docx", ".html", ".htm", ".pdf"})
 
 @dataclass(slots=True)
 class Source:
+    """A report as text, however it was stored, with what reading it found and repaired."""
+
     path: str
     text: str               # normalised: "\n" line ends, no BOM
     encoding: str

@@ -20,6 +20,8 @@ class RegimeError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Regime:
+    """The regulation and table format in force for the reports of a span of years."""
+
     id: str
     start: int
     end: int | None

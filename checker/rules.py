@@ -86,6 +86,8 @@ class RuleError:
 
 @dataclass(slots=True)
 class Example:
+    """A report a rule must pass or fail, written in its rule file (run by `nianbao rules test`)."""
+
     expect_fail: bool
     text: str | None
     file: Path | None
@@ -97,6 +99,8 @@ class Example:
 
 @dataclass(slots=True)
 class Rule:
+    """A rule as its file defines it, validated and compiled, ready to run."""
+
     id: str
     family: str
     title: str
@@ -130,6 +134,8 @@ class Rule:
 
 @dataclass(slots=True)
 class RuleSet:
+    """The rules loaded (bundled and extra folders), the errors of their files, the templates they read."""
+
     rules: list[Rule]
     errors: list[RuleError]
     templates: Templates
@@ -201,7 +207,8 @@ def load_file(path: Path, templates: Templates) -> tuple[list[Rule], list[RuleEr
     errors: list[RuleError] = []
     file = str(path)
     try:
-        doc = yamlsafe.load(path)
+        text = yamlsafe.read(path)
+        doc = yamlsafe.load(text)
     except YamlError as e:
         return [], [RuleError(file, e.pos.line, e.pos.column, e.message)]
     except (OSError, UnicodeDecodeError) as e:
@@ -212,7 +219,7 @@ def load_file(path: Path, templates: Templates) -> tuple[list[Rule], list[RuleEr
         pos = doc.pos if isinstance(doc, (LocDict, LocList)) else Pos(1, 1)
         return [], [RuleError(file, pos.line, pos.column, "a rule file must be a mapping with one key, `rules:`, "
                                                            "holding a list of rules")]
-    text_lines = path.read_text(encoding="utf-8").splitlines()
+    text_lines = text.splitlines()
     rules: list[Rule] = []
     items = doc["rules"]
     for i, item in enumerate(items):
@@ -284,18 +291,14 @@ class _Validator:
         return compiled
 
     def _table_ref(self, ref, pos: Pos, what: str) -> None:
-        versions = self.templates.versions_of(ref.table)
-        if not versions:
+        if not self.templates.versions_of(ref.table):
             return  # a name that is not a table is reported by the compiler
-        row_ids = {r.id for t in versions for r in t.data_rows if r.id}
-        col_ids = {c.id for t in versions for b in t.blocks for c in b.columns}
-        if any(t.shape == "labelled_values" for t in versions):
-            col_ids |= {"value", "unit"}
+        row_ids, col_ids = self.templates.ids_of(ref.table)
         for selector, ids, kind in ((ref.row, row_ids, "row"), (ref.column, col_ids, "column")):
             if selector is None:
                 continue
             for alternative in selector.split("|"):
-                if not any(_glob(alternative, i) for i in ids):
+                if not _names_any(alternative, ids):
                     hint = _closest(alternative, ids)
                     self.error(pos, f"{what}: table `{ref.table}` has no {kind} `{alternative}`"
                                + (f" (did you mean `{hint}`?)" if hint else ""))
@@ -661,12 +664,13 @@ class _Validator:
         return None
 
 
-def _glob(pattern: str, candidate: str) -> bool:
+def _names_any(pattern: str, names: frozenset[str]) -> bool:
+    """Whether a row or column selector (a name, or a glob) names one of `names`."""
     if not any(ch in pattern for ch in "*?["):
-        return pattern == candidate  # (fnmatch would compile a pattern for each name)
+        return pattern in names  # (fnmatch would compile a pattern for each name)
     import fnmatch
 
-    return fnmatch.fnmatchcase(candidate, pattern)
+    return any(fnmatch.fnmatchcase(name, pattern) for name in names)
 
 
 def _closest(word: str, options) -> str | None:

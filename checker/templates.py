@@ -22,6 +22,8 @@ class TemplateError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Column:
+    """A column of a table template: what its cells count and in which unit."""
+
     id: str
     label: str
     kind: str = "count"     # count | signed | amount
@@ -30,6 +32,8 @@ class Column:
 
 @dataclass(slots=True)
 class TemplateRow:
+    """A row of a table template, with the format versions that have it."""
+
     id: str | None          # None for a pure group heading without its own id
     label: str
     versions: frozenset[str]
@@ -46,6 +50,8 @@ class TemplateRow:
 
 @dataclass(slots=True)
 class Block:
+    """Rows that share one set of columns (a table of shape `blocks` has several)."""
+
     id: str | None
     label: str
     columns: list[Column]
@@ -107,6 +113,8 @@ class TableTemplate:
 
 @dataclass(frozen=True, slots=True)
 class SectionTitle:
+    """One of the six official sections: its title, the variants reports write, the words that tell it."""
+
     number: int
     title: str
     article: str | None
@@ -124,6 +132,8 @@ class SameMeaning:
 
 @dataclass(slots=True)
 class Templates:
+    """Every table template and section title, with the lookups the reader needs, made once."""
+
     tables: list[TableTemplate]
     sections: list[SectionTitle]
     same_meaning: SameMeaning = SameMeaning()
@@ -132,6 +142,8 @@ class Templates:
     neutral: set[str] = field(default_factory=set)  # tables whose versions are all alike
     heading_labels: set[str] = field(default_factory=set)  # column names, block labels, captions: no row's
     _versions: dict[str, list[TableTemplate]] = field(default_factory=dict, repr=False, compare=False)
+    _ids: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict, init=False, repr=False,
+                                                                   compare=False)
 
     def __post_init__(self) -> None:
         for tpl in self.tables:
@@ -152,6 +164,19 @@ class Templates:
         """A table's template versions, in file order (asked for at every cell a rule
         reads). The list is shared: not to be changed."""
         return self._versions.get(table_id, [])
+
+    def ids_of(self, table_id: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The row ids and the column ids a rule may name in a table, all its versions
+        together (asked for at every reference of every rule when the rules load)."""
+        ids = self._ids.get(table_id)
+        if ids is None:
+            versions = self.versions_of(table_id)
+            columns = {c.id for t in versions for b in t.blocks for c in b.columns}
+            if any(t.shape == "labelled_values" for t in versions):
+                columns |= {"value", "unit"}
+            ids = self._ids[table_id] = (frozenset(r.id for t in versions for r in t.data_rows if r.id),
+                                         frozenset(columns))
+        return ids
 
     def version_of(self, table_id: str | None, version: str | None) -> TableTemplate | None:
         """The template a table was read against: its version, else the first one (a

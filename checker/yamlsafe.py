@@ -111,12 +111,16 @@ def load_plain(path: Path) -> object:
     return doc
 
 
-def load(path: Path) -> object:
-    """Parse one YAML file into LocDict/LocList/scalars. Raises YamlError."""
+def read(path: Path) -> str:
+    """A rule file's text. Raises YamlError for a file too large to be one."""
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise YamlError(Pos(1, 1), f"file too large for a rule file ({size} bytes, at most {MAX_FILE_BYTES})")
-    text = path.read_text(encoding="utf-8")
+    return path.read_text(encoding="utf-8")
+
+
+def load(text: str) -> object:
+    """Parse a rule file's text (see read) into LocDict/LocList/scalars. Raises YamlError."""
     from . import cache
 
     key = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -160,26 +164,34 @@ def _from_plain(value):
         return value
     kind = value[0]
     if kind == _MAPPING:
+        if len(value) % 6 != 3:  # (kind, place, then six for each key)
+            raise ValueError("not a cached YAML mapping")
         out = LocDict()
-        out.pos, out.key_pos, out.value_pos = Pos(value[1], value[2]), {}, {}
-        for i in range(3, len(value), 6):
-            key = _from_plain(value[i])
-            out[key] = _from_plain(value[i + 3])
-            out.key_pos[key] = Pos(value[i + 1], value[i + 2])
-            out.value_pos[key] = Pos(value[i + 4], value[i + 5])
+        out.pos, out.key_pos, out.value_pos = _pos_of(value[1:3]), {}, {}
+        fields = iter(value[3:])
+        for key, key_line, key_column, item, line, column in zip(fields, fields, fields, fields, fields, fields):
+            if type(key) is list:
+                key = _from_plain(key)
+            out[key] = _from_plain(item) if type(item) is list else item
+            out.key_pos[key] = _pos_of((key_line, key_column))
+            out.value_pos[key] = _pos_of((line, column))
         return out
     if kind == _LIST:
-        items = LocList()
-        items.pos, items.item_pos = Pos(value[1], value[2]), []
-        for i in range(3, len(value), 3):
-            items.append(_from_plain(value[i]))
-            items.item_pos.append(Pos(value[i + 1], value[i + 2]))
+        if len(value) % 3 != 0:  # (kind, place, then three for each item)
+            raise ValueError("not a cached YAML list")
+        items = LocList([_from_plain(item) if type(item) is list else item for item in value[3::3]])
+        items.pos, items.item_pos = _pos_of(value[1:3]), list(map(_pos_of, zip(value[4::3], value[5::3])))
         return items
     if kind == _DATETIME:
         return dt.datetime.fromisoformat(value[1])
     if kind == _DATE:
         return dt.date.fromisoformat(value[1])
     raise ValueError(f"not a cached YAML value: {kind!r}")
+
+
+# Pos((line, column)) made in C, not through the Python __new__ of a named tuple (a start
+# makes thousands)
+_pos_of = functools.partial(tuple.__new__, Pos)
 
 
 def loads(text: str) -> object:

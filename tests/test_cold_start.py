@@ -78,3 +78,32 @@ def test_the_compatibility_pattern_finds_exactly_the_characters_of_its_table():
     assert found == set(table)
     text = "（一）" * 400 + "第　二　部分：ｆｕｌｌ－ｗｉｄｔｈ"
     assert labels.nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_street_addresses_are_found_as_the_patterns_with_cjk_ranges_found_them():
+    """facts finds a street address's building and the start of its name in Python,
+    where patterns with a range of CJK characters found them: the same ends, the same
+    starts (a newline just before the street, which `$` passed over, included)."""
+    import random
+    import re
+
+    from nianbao import facts
+
+    building = re.compile(r"(?:[\u4e00-\u9fff\dA-Za-z]{0,12}?(?:楼|室|院|层))?")
+    lead = re.compile(r"[\u4e00-\u9fff]{2,24}$")
+    alphabet = "府前路楼室院层号村a Z1９\n，。\u3400\ua000"
+    rng = random.Random(18)
+    found = [0, 0, 0]
+    for _ in range(30_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        at = rng.randint(0, len(text))
+        assert facts._building_end(text, at) == building.match(text, at).end(), (text, at)
+        m = lead.search(text, max(0, at - 24), at)
+        assert facts._street_start(text, at) == (m.start() if m else None), (text, at)
+        found[0] += facts._building_end(text, at) > at
+        found[1] += m is not None
+        found[2] += m is not None and m.end() < at
+    assert min(found) > 50
+    text = "地址：无。联系我们可到府前路1号3号楼，或者河集村001号。"
+    assert [(f.kind, f.value) for f in facts.contacts(text, facts.LineIndex(text))] == [
+        ("address", "联系我们可到府前路1号3号楼"), ("address", "或者河集村001号")]

@@ -23,6 +23,8 @@ FORMAT_MODULES = {"text": "text", "json": "json_out", "sarif": "sarif", "csv": "
 
 @dataclass(slots=True)
 class Run:
+    """Everything an output format writes about one run of `nianbao check`."""
+
     results: list[FileResult]
     rules: RuleSet
     lang: str = "zh"
