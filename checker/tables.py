@@ -192,8 +192,8 @@ def _join_broken_labels(rows: list[RawRow], known: Container[str]) -> list[RawRo
     out: list[RawRow] = []
     for row in rows:
         prev = out[-1] if out else None
-        texts = row.texts
-        if (prev is not None and row.layout == "tsv" and texts
+        texts = row.texts if row.layout == "tsv" else None  # (only a TSV line is looked at: most rows are not)
+        if (prev is not None and texts
                 and not any(map(looks_like_value, texts))
                 and not any(core(t) in known for t in texts)):
             labels, values = prev.split()
