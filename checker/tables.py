@@ -192,8 +192,8 @@ def _join_broken_labels(rows: list[RawRow], known: Container[str]) -> list[RawRo
     out: list[RawRow] = []
     for row in rows:
         prev = out[-1] if out else None
-        texts = row.texts
-        if (prev is not None and row.layout == "tsv" and texts
+        texts = row.texts if row.layout == "tsv" else None  # (only a TSV line is looked at: most rows are not)
+        if (prev is not None and texts
                 and not any(map(looks_like_value, texts))
                 and not any(core(t) in known for t in texts)):
             labels, values = prev.split()
@@ -399,6 +399,14 @@ def _confirmed_columns(found: list[str], expected: list[str], columns: list[Colu
         return columns
     named = set(_completed_names(found, expected))
     return [c for c in columns if core(c.label) in named]
+
+
+def _unread(columns: list[Column], read: list[Column] | None) -> list[str]:
+    """The labels of the columns a header leaves unread (None: every column is read).
+    (Most headers leave none: then no column is compared with another.)"""
+    if read is None or read is columns:
+        return []
+    return [c.label for c in columns if c not in read]
 
 
 def _only(values: list[RawCell], columns: list[Column], read: list[Column]) -> list[RawCell]:
@@ -629,7 +637,7 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
     state = _header_state(found, expected)
     b.table.header_confirmed = state == "confirmed"
     problem = _header_problem(state, b.table.rows[0].span if b.table.rows else b.table.span,
-                              " ".join(found), missing=[c.label for c in columns if c not in (read or columns)])
+                              " ".join(found), missing=_unread(columns, read))
     if problem:
         b.table.problems.append(problem)
 

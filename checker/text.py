@@ -53,10 +53,19 @@ class LineIndex:
         return self.column(line_start, end - 1) + 1
 
     def span(self, start: int, end: int) -> Span:
+        if self.gaps is None:  # (most texts: columns are offsets, worked out here without a call)
+            starts = self.starts
+            line = bisect_right(starts, start)
+            column = start - starts[line - 1] + 1
+            if end <= start:
+                return new_tuple(Span, (line, column, line, column, start, end))
+            # (a span mostly ends on the line it starts on: before the next line's start)
+            end_line = line if line == len(starts) or end < starts[line] else bisect_right(starts, end)
+            return new_tuple(Span, (line, column, end_line, end - starts[end_line - 1] + 1, start, end))
         line, column = self.position(start)
         if end <= start:
             return make_span((line, column, line, column, start, end))
-        if self.gaps is None or self.text[end - 1] == "\n":
+        if self.text[end - 1] == "\n":
             end_line, end_column = self.position(end)
         else:
             end_line = bisect_right(self.starts, end - 1)

@@ -22,6 +22,7 @@ import nianbao
 from nianbao.api import check_text
 from nianbao.ingest import plain_text
 from nianbao.pipetables import pipe_tables
+from nianbao.text import LineIndex
 
 TSV_SAMPLES = ["2021_tsv_clean.txt", "2019_tsv_clean.txt", "2021_tsv_noisy.txt"]
 CAPTION = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
@@ -221,3 +222,15 @@ def test_pieces_that_end_no_column_name_are_not_joined(rules):
     broken = text.replace(applicants, "| | | 商业 | 科研 | 社会公益组织 | 法律服务机构 | 其他 | |\n企业 | 单位 |")
     result = check_text(broken, rules=rules)
     assert {v.rule for v in result.violations} >= {"TABLE-008"}  # the header is not the template's
+
+
+@given(st.text(alphabet=st.sampled_from(" \n\ta一"), max_size=40), st.data())
+def test_a_span_is_where_its_start_and_end_stand(text, data):
+    """LineIndex.span, worked out without position() where the columns are plain
+    offsets, gives each end's line and column as position() finds them."""
+    index = LineIndex(text)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(0, len(text)))
+    line, column = index.position(start)
+    end_line, end_column = (line, column) if end <= start else index.position(end)
+    assert index.span(start, end) == (line, column, end_line, end_column, start, end)
