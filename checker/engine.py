@@ -13,8 +13,8 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any, Iterator
 
-from .expr import (GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, get_attr, guarded, prefilter, render, renderable,
-                   segments, span_of, truth)
+from .expr import (GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, get_attr, guarded, literal_words, prefilter,
+                   render, renderable, segments, span_of, truth)
 from .model import Report, Span, Violation
 from .regimes import regime_for
 from .rules import SEVERITIES, Rule
@@ -244,7 +244,9 @@ class RequirePatterns:
                 candidates = texts
                 for holds in prefilter(pattern.pattern):  # only the paragraphs that hold what a match needs
                     candidates = [t for t in candidates if (holds in t if isinstance(holds, str) else holds(t))]
-                found = seen[id(pattern)] = any(_search(pattern, t) for t in candidates)
+                words = literal_words(pattern.pattern)
+                found = seen[id(pattern)] = (any(word in t for t in candidates for word in words) if words is not None
+                                             else any(_search(pattern, t) for t in candidates))
             return found
 
         missing = [name for name, pattern in self.every if not occurs(pattern)]

@@ -1233,17 +1233,10 @@ def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
     newlines, in one call (one call is much cheaper than one per paragraph; patterns
     are compiled with ^ and $ at every line, so at every paragraph); should a match
     cross a newline, or the pattern use \\A or \\Z, they are searched one by one."""
-    segs = segments(scope)
+    needed = prefilter(pattern.pattern)
+    segs = _candidates(segments(scope), needed)
     if not segs:
         return []
-    needed = prefilter(pattern.pattern)
-    for holds in needed:  # only the paragraphs that hold what every match needs
-        if isinstance(holds, str):
-            segs = [seg for seg in segs if holds in seg[1]]
-        else:
-            segs = [seg for seg in segs if holds(seg[1])]
-        if not segs:
-            return []
     joined = None
     if len(segs) > 2 and not _WHOLE_TEXT_ANCHOR.search(pattern.pattern):
         joined = env.joined(scope, segs) if not needed else _join(segs)
@@ -1270,6 +1263,19 @@ def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
         return out
 
     return guarded(run, pattern)
+
+
+def _candidates(segs: list[tuple[int | None, str]], needed) -> list[tuple[int | None, str]]:
+    """The paragraphs that hold what every match needs (prefilter): the only ones a match
+    can be in."""
+    for holds in needed:
+        if isinstance(holds, str):
+            segs = [seg for seg in segs if holds in seg[1]]
+        else:
+            segs = [seg for seg in segs if holds(seg[1])]
+        if not segs:
+            break
+    return segs
 
 
 def guarded(run, pattern):
@@ -1328,6 +1334,17 @@ def _join(segs: list[tuple[int | None, str]]):
 
 
 @lru_cache(maxsize=4096)
+def literal_words(pattern: str) -> frozenset[str] | None:
+    """The words of a pattern that is nothing but words between | (复议|诉讼), or None.
+    Such a pattern occurs in a paragraph exactly when one of its words does: `in` tells
+    that without a search (which costs a call into the regex module and its clock)."""
+    return None if _METACHARACTER.search(pattern) else frozenset(pattern.split("|"))
+
+
+_METACHARACTER = re.compile(r"[\\.^$*+?{}\[\]()#\s]")
+
+
+@lru_cache(maxsize=4096)
 def prefilter(pattern: str) -> tuple[str | Callable[[str], object], ...]:
     """required_literals as tests on a paragraph: a lone word to look for with `in`,
     several words as one search for any of them (Python's re, over twice as quick as
@@ -1372,10 +1389,10 @@ _KNOWN_LITERALS: dict[str, tuple[frozenset[str], ...]] = {}
 
 def _as_re_reads_it(pattern: str) -> str:
     """The pattern rewritten so Python's re parser reads it, for required_literals
-    only: named groups made plain, a backreference read as any text (the regex module
-    allows a name twice), lookbehinds left out (it allows them of any width; they take
-    no width, so what stands either side of one is still adjacent). Each of these only
-    takes requirements away, so what is left is still certain. The
+    only: named and branch-reset groups made plain, a backreference read as any text
+    (the regex module allows a name twice), lookbehinds left out (it allows them of any
+    width; they take no width, so what stands either side of one is still adjacent).
+    Each of these only takes requirements away, so what is left is still certain. The
     pattern is returned unchanged when it cannot be followed exactly (a comment in a
     verbose pattern may hold brackets): re then refuses it, or reads it as it is."""
     if "#" in pattern and "(?x" in pattern:
@@ -1419,9 +1436,10 @@ def _as_re_reads_it(pattern: str) -> str:
     return "".join(out)
 
 
-# What opens a lookbehind, a named group ((?P<n>, (?<n>, (?'n')) or a backreference
+# What opens a lookbehind, a named group ((?P<n>, (?<n>, (?'n')), a branch-reset group
+# ((?|: the same strings as (?:, only its groups numbered otherwise) or a backreference
 # to one ((?P=n)).
-_GROUP_OPENING = re.compile(r"\(\?(?:(?P<behind><=|<!)|P?<\w+>|'\w+'|(?P<ref>P=\w+)(?=\)))")
+_GROUP_OPENING = re.compile(r"\(\?(?:(?P<behind><=|<!)|P?<\w+>|'\w+'|\||(?P<ref>P=\w+)(?=\)))")
 
 
 def _requirements(items: list, sre) -> list[frozenset[str]]:
@@ -1579,6 +1597,10 @@ def _as_list(values, fname: str) -> list:
 def _f_matches(env: Env, scope, pattern):
     if scope is UNKNOWN or scope is None:
         return UNKNOWN
+    words = literal_words(pattern.pattern)
+    if words is not None:
+        candidates = _candidates(segments(scope), prefilter(pattern.pattern))
+        return any(word in text for _, text in candidates for word in words)
     return bool(_search(env, scope, pattern, first=True))
 
 
