@@ -131,6 +131,13 @@ class Match:
             self._span, self._place = index.span(start, end), None
         return self._span
 
+    @property
+    def start(self) -> int | None:
+        """Where the match starts in the report text (span.start), without working out its span."""
+        if self._place is not None:
+            return self._place[1]
+        return self._span.start if self._span else None
+
     def __eq__(self, other) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
@@ -1033,10 +1040,12 @@ def select_cells(env: Env, table, row_sel, col_sel):
         if table is None or table is UNKNOWN:
             return UNKNOWN if _single(row_sel) and _single(col_sel) else []
         raise ExprError(f"only a table can be indexed, not {_kind(table)}")
-    row_text = row_sel if type(row_sel) is str else _selector_text(row_sel)
+    row_text = row_sel if type(row_sel) is str else row_sel.id if type(row_sel) is RowRef else _selector_text(row_sel)
     col_text = col_sel if type(col_sel) is str else _selector_text(col_sel)
     sheet = env.tables.get(id(table)) or _sheet(env, table)
-    if "*" not in row_text and "|" not in row_text and "*" not in col_text and "|" not in col_text:
+    one_row = "*" not in row_text and "|" not in row_text
+    one_column = "*" not in col_text and "|" not in col_text
+    if one_row and one_column:
         ref = sheet.readable.get((row_text, col_text))  # one id each: at most one cell, looked up at once
         if ref is None and (sheet.rows is None or (ref := _read_cell(sheet, row_text, col_text)) is None):
             return UNKNOWN
@@ -1044,8 +1053,9 @@ def select_cells(env: Env, table, row_sel, col_sel):
         return ref
     key = (id(table), row_text, col_text)
     found = env.selections.get(key)
-    if found is None:
-        found = env.selections[key] = _selected(sheet, row_text, col_text, _single(row_sel) and _single(col_sel))
+    if found is None:  # (a row or column variable is one row or column, whatever its id: _single)
+        single = (one_row or not isinstance(row_sel, str)) and (one_column or not isinstance(col_sel, str))
+        found = env.selections[key] = _selected(sheet, row_text, col_text, single)
     env.touched += found[1]
     return found[0]
 
@@ -1055,11 +1065,13 @@ def _selected(sheet: _Sheet, row_text: str, col_text: str, single: bool):
     once per report (many rules read the same cells; a table does not change while its
     report is checked)."""
     readable = sheet.readable
+    columns = _pick(sheet.info.column_ids, col_text)
+    cell_by_cell = sheet.rows is not None
     out, touched = [], []
     for r in _pick(sheet.info.row_ids, row_text):
-        for c in _pick(sheet.info.column_ids, col_text):
+        for c in columns:
             ref = readable.get((r, c))
-            if ref is None and sheet.rows is not None:
+            if ref is None and cell_by_cell:
                 ref = _read_cell(sheet, r, c)
             if ref is None:
                 out.append(UNKNOWN)
@@ -1074,16 +1086,19 @@ def _selected(sheet: _Sheet, row_text: str, col_text: str, single: bool):
 @dataclass(frozen=True, slots=True)
 class _CellInfo:
     """What a template says about its cells: the ids a selector may pick, units and
-    column labels. Computed once per template."""
+    column and row labels, its columns as columns() gives them. Computed once per
+    template."""
 
     row_ids: list[str]
     column_ids: list[str]
     units: dict[str, str]
     labels: dict[str, str]
     blocks: dict[str, str | None]  # row id → its block
+    row_labels: dict[str, str]
+    columns: list[ColumnRef]  # each column id once, as its first block has it
 
 
-_NO_TEMPLATE = _CellInfo([], [], {}, {}, {})
+_NO_TEMPLATE = _CellInfo([], [], {}, {}, {}, {}, [])
 _CELL_INFO: dict[int, tuple[object, _CellInfo]] = {}  # by template (kept, so its id is not reused)
 
 
@@ -1097,8 +1112,12 @@ def _cell_info(tpl) -> _CellInfo:
     column_ids = ["value", "unit"] if tpl.shape == "labelled_values" else list(dict.fromkeys(c.id for c in columns))
     units = {c.id: c.unit for c in columns if c.unit}
     units.update({r.id: r.unit for r in tpl.rows if r.id and r.unit in unit_names()})
+    first: dict[str, Column] = {}
+    for c in columns:
+        first.setdefault(c.id, c)
     info = _CellInfo([r.id for r in tpl.data_rows], column_ids, units, {c.id: c.label for c in columns},
-                     {r.id: r.block for r in tpl.rows if r.id})
+                     {r.id: r.block for r in tpl.rows if r.id}, {r.id: r.label for r in tpl.rows if r.id},
+                     [ColumnRef(c.id, c.label, c.unit, c.kind) for c in first.values()])
     _CELL_INFO[id(tpl)] = (tpl, info)
     return info
 
@@ -1115,6 +1134,7 @@ class _Sheet:
     readable: dict[tuple[str, str], CellRef]  # (row id, column id) → the cell, if a rule may read it
     refs: list[CellRef] | None  # every cell but the unit column's, in order: what cells() gives
     rows: dict[str, Row] | None = None  # made cell by cell: the row each readable cell is read from, by id
+    rows_read: list[RowRef] | None = None  # what rows() gives, once asked
 
 
 def _sheet(env: Env, table: Table) -> _Sheet:
@@ -1183,7 +1203,7 @@ def select_rows(env: Env, table, row_sel):
         return [] if table is None or table is UNKNOWN else _raise(f"only a table can be indexed, not {_kind(table)}")
     tpl = _template_for(env, table)
     labels = {r.id: r.label for r in tpl.rows if r.id} if tpl else {}
-    ids = _pick([r.id for r in tpl.data_rows] if tpl else [], _selector_text(row_sel))
+    ids = _pick(_cell_info(tpl).row_ids, _selector_text(row_sel))  # (the template's list: _pick keeps its answer by it)
     refs = [RowRef(i, labels.get(i, i), table.row(i)) for i in ids]
     return refs[0] if _single(row_sel) and refs else (None if _single(row_sel) else refs)
 
@@ -1204,7 +1224,7 @@ def segments(value) -> list[tuple[int | None, str]]:
     if isinstance(value, Paragraph):
         return [(value.span.start, value.text)]
     if isinstance(value, Match):
-        return [(value.span.start if value.span else None, value.text)]
+        return [(value.start, value.text)]
     if isinstance(value, str):
         return [(None, value)]
     if isinstance(value, list):
@@ -1688,23 +1708,19 @@ def _f_rows(env: Env, table):
     t = _table_arg(table, "rows")
     if t is None:
         return []
-    tpl = _template_for(env, t)
-    labels = {r.id: r.label for r in tpl.rows if r.id} if tpl else {}
-    return [RowRef(r.template_row, labels.get(r.template_row, r.label), r) for r in t.rows if r.template_row]
+    sheet = _sheet(env, t)
+    if sheet.rows_read is None:  # made once per table and report, as cells() is (several rules go through them)
+        labels = sheet.info.row_labels
+        sheet.rows_read = [RowRef(r.template_row, labels.get(r.template_row, r.label), r)
+                           for r in t.rows if r.template_row]
+    return sheet.rows_read
 
 
 def _f_columns(env: Env, table):
     t = _table_arg(table, "columns")
     if t is None:
         return []
-    tpl = _template_for(env, t)
-    if tpl is None:
-        return []
-    seen: dict[str, Column] = {}
-    for b in tpl.blocks:
-        for c in b.columns:
-            seen.setdefault(c.id, c)
-    return [ColumnRef(c.id, c.label, c.unit, c.kind) for c in seen.values()]
+    return _sheet(env, t).info.columns
 
 
 def _f_missing_rows(env: Env, table):
@@ -2047,18 +2063,18 @@ def get_attr(obj, name: str):
         getter = attrs.get(name)
         if getter is not None:
             return getter(obj)
+    if isinstance(obj, Match):  # the next most common ($m.pre)
+        if name == "text":
+            return obj.text
+        if name in obj.groups:
+            return obj.groups[name]
+        return None  # an optional group that did not take part
     if obj is UNKNOWN:
         return UNKNOWN
     if obj is None:
         return None
     if isinstance(obj, list):
         return [get_attr(item, name) for item in obj]
-    if isinstance(obj, Match):
-        if name == "text":
-            return obj.text
-        if name in obj.groups:
-            return obj.groups[name]
-        return None  # an optional group that did not take part
     if isinstance(obj, Report) and name not in _ATTRS[Report]:
         return obj.table(name)  # previous.applications: a table of another report
     attrs = _ATTRS.get(type(obj))

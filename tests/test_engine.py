@@ -77,6 +77,32 @@ def test_expect_with_for_each_let_when_and_at(tmp_path):
     assert result.violations[0].related  # the cells the check read
 
 
+def test_rows_and_columns_are_the_same_for_every_rule_that_asks(tmp_path):
+    """rows() and columns() are worked out once per table and report and shared by the
+    rules that ask: each rule sees every row read and every column, in order."""
+    rules = only(tmp_path, rule("""
+        for_each:
+          r: rows(applications)
+        let:
+          total: applications[$r, total]
+        expect: $total < 4
+    """, message="{r.label}={total}") + rule("""
+        for_each:
+          r: rows(applications)
+          c: columns(applications)
+        when: $c.id == "natural"
+        expect: applications[$r, $c] < 3
+    """, message="{r.id}/{c.label}", rule_id="META-902").removeprefix("rules:\n") + rule("""
+        expect: count(rows(applications)) == 4 and count(columns(applications)) == 7
+    """, rule_id="META-903").removeprefix("rules:\n"))
+    found = check_text(REPORT, rules=rules).violations
+    assert [(v.rule, v.span.line, v.message()) for v in found] == [
+        ("META-901", 6, "一、本年新收政府信息公开申请数量=4"), ("META-902", 6, "new/自然人"),
+        ("META-901", 8, "（七）总计=4"), ("META-902", 8, "results_total/自然人")]
+    no_table = "某县某局2022年政府信息公开工作年度报告\n一、总体情况\n本年度主动公开政府信息120条。\n"
+    assert [v.rule for v in check_text(no_table, rules=rules).violations] == ["META-903"]
+
+
 def test_unknown_cells_report_nothing(tmp_path):
     rules = only(tmp_path, rule("expect: applications[withheld.state_secret, total] == 99"))
     assert check_text(REPORT, rules=rules).violations == []  # the row is not in the report
