@@ -103,6 +103,47 @@ def test_rows_and_columns_are_the_same_for_every_rule_that_asks(tmp_path):
     assert [v.rule for v in check_text(no_table, rules=rules).violations] == ["META-903"]
 
 
+def test_a_first_test_of_when_asked_once_for_the_inner_loop_finds_the_same(tmp_path):
+    """A rule's generated function asks the first test of `when` once for the whole
+    innermost loop when that test reads none of the loop's variables and no cell (and the
+    rule has no let): the same findings and the same errors as asking it per binding."""
+    from nianbao.engine import Expect, _generate, _outer_test
+    from nianbao.expr import Env
+    from nianbao.parse import parse
+    from nianbao.text import LineIndex
+
+    checks = {
+        "META-901": ("$s.number >= 3 and $o > 1", "{s.title}/{o}"),
+        "META-902": ("$s.number == \"x\" and $o > 1", "{o}"),   # an error, raised either way
+        "META-903": ("$o > 1 and $s.number >= 3", "{o}"),         # reads the inner variable: asked per binding
+    }
+    rules = only(tmp_path, "rules:\n" + "".join(rule(f"""
+        for_each:
+          s: sections
+          o: [1, 2, 3]
+        when: {when}
+        expect: false
+    """, message=message, rule_id=rule_id).removeprefix("rules:\n") for rule_id, (when, message) in checks.items()))
+    report = parse(read_source(sorted((ROOT / "samples" / "synthetic").glob("*.txt"))[0]), rules.templates)
+    outcomes = {}
+    for r in rules.rules:
+        assert isinstance(r.check, Expect)
+        runs = []
+        for run in (_generate(r.check, set()), r.check._interpreted):
+            env = Env(report, rules.templates, LineIndex(report.text), "2021")
+            env.vars = {}
+            try:
+                runs.append([(f.vars["o"], f.span) for f in run(env)])
+            except Exception as e:
+                runs.append(str(e))
+        assert runs[0] == runs[1], r.id
+        outcomes[r.id] = runs[0]
+    assert [o for o, _ in outcomes["META-901"]] == [2, 3, 2, 3, 2, 3, 2, 3]
+    assert outcomes["META-902"].startswith("cannot compare")
+    assert outcomes["META-903"] == outcomes["META-901"]
+    assert _outer_test(rules.rules[0].check) is not None and _outer_test(rules.rules[2].check) is None
+
+
 def test_unknown_cells_report_nothing(tmp_path):
     rules = only(tmp_path, rule("expect: applications[withheld.state_secret, total] == 99"))
     assert check_text(REPORT, rules=rules).violations == []  # the row is not in the report
