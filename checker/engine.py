@@ -270,7 +270,7 @@ class RequirePatterns:
                     candidates = [t for t in candidates if (holds in t if isinstance(holds, str) else holds(t))]
                 words = literal_words(pattern.pattern)
                 found = seen[id(pattern)] = (any(word in t for t in candidates for word in words) if words is not None
-                                             else any(_search(pattern, t) for t in candidates))
+                                             else _occurs(pattern, candidates))
             return found
 
         missing = [name for name, pattern in self.every if not occurs(pattern)]
@@ -378,8 +378,9 @@ def _missing_blocks(env: Env, table) -> list[tuple[str, str, Span]]:
     return out
 
 
-def _search(pattern, text: str) -> bool:
-    return guarded(lambda timeout: pattern.search(text, timeout=timeout) is not None, pattern)
+def _occurs(pattern, texts: list[str]) -> bool:
+    """Whether the pattern occurs in one of the texts, searched one by one under one guard."""
+    return guarded(lambda timeout: any(pattern.search(text, timeout=timeout) is not None for text in texts), pattern)
 
 
 # ------------------------------------------------------------------------- evaluation

@@ -1764,15 +1764,21 @@ def _where_index(env: Env, items: list, attr: str) -> dict[Any, list[int]]:
         return kept[1]
     getters: dict[type, Callable] = {}
     positions: dict[Any, list[int]] = {}
+    kind = getter = None  # the type of the item before, and its getter (the items are mostly of one type)
     for i, item in enumerate(items):
-        getter = getters.get(type(item))
-        if getter is None:
-            getter = getters[type(item)] = (_ATTRS.get(type(item), {}).get(attr)
-                                             or (lambda x, attr=attr: get_attr(x, attr)))
+        if type(item) is not kind:
+            kind = type(item)
+            getter = getters.get(kind)
+            if getter is None:
+                getter = getters[kind] = (_ATTRS.get(kind, {}).get(attr) or (lambda x, attr=attr: get_attr(x, attr)))
         try:
-            positions.setdefault(getter(item), []).append(i)
+            found = positions.get(value := getter(item))
         except TypeError:  # unhashable: equal to none of the values where() looks for
-            pass
+            continue
+        if found is None:
+            positions[value] = [i]
+        else:
+            found.append(i)
     env._cache[key] = (items, positions)  # items kept with it, so its id is not reused
     return positions
 
