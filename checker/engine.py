@@ -13,8 +13,10 @@ from functools import lru_cache
 from itertools import islice
 from typing import Any, Iterator
 
-from .expr import (GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, get_attr, guarded, prefilter, render, renderable,
-                   segments, span_of, truth)
+from lark import Tree
+
+from .expr import (GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, get_attr, guarded, literal_words, prefilter,
+                   render, renderable, segments, span_of, truth)
 from .model import Report, Span, Violation
 from .regimes import regime_for
 from .rules import SEVERITIES, Rule
@@ -161,6 +163,7 @@ def _source(check: Expect, names: list[str], params: set[str]) -> tuple[str, dic
               first_span=_first_span)
     lines = ["def findings(env):", " cache = env._cache", " base = env.vars", " count = 0"]
     depth = 1
+    first_test = _outer_test(check)
     for i, (name, fn) in enumerate(check.for_each):
         pad = " " * depth
         items = f"items{i}"
@@ -173,6 +176,9 @@ def _source(check: Expect, names: list[str], params: set[str]) -> tuple[str, dic
             lines.append(f"{pad}count += len({items})")
             lines.append(f"{pad}if count > MAX_BINDINGS:")
             lines.append(f"{pad} raise ExprError({emit.constant(f'for_each gives more than {MAX_BINDINGS} combinations')})")
+            if first_test is not None:
+                lines.append(f"{pad}if {items} and {emit.truth(emit.emit(first_test))} is False:")
+                lines.append(f"{pad} {'return' if i == 0 else 'continue'}")
         lines.append(f"{pad}for {local[name]} in {items}:")
         depth += 1
     pad = " " * depth
@@ -197,6 +203,24 @@ def _source(check: Expect, names: list[str], params: set[str]) -> tuple[str, dic
     bound = ", ".join(f"{emit.constant(n)}: {local[n]}" for n in names)
     lines.append(f"{pad}yield Finding({{**base, {bound}}}, span, related)")
     return "\n".join(lines) + "\n", ns
+
+
+def _outer_test(check: Expect) -> Tree | None:
+    """The first test of a rule's `when` (before its first `and`) when it can be asked
+    once for the whole innermost for_each loop (SEC-005: $s.title_match, for every $o):
+    it reads none of that loop's variables and no table cell (the cells a binding reads
+    are shown with its finding), and the rule has no `let` (a binding computes its lets
+    before `when`, and one may fail). Where it is false, no binding of the loop passes."""
+    if check.when is None or not check.for_each or check.lets:
+        return None
+    test = check.when.tree
+    while test.data == "and_":
+        test = test.children[0]
+    innermost = check.for_each[-1][0]
+    for node in test.iter_subtrees():
+        if node.data in ("cell", "row") or (node.data == "var" and node.children[0][1:] == innermost):
+            return None
+    return test
 
 
 def _first_span(values: tuple) -> Span | None:
@@ -244,7 +268,9 @@ class RequirePatterns:
                 candidates = texts
                 for holds in prefilter(pattern.pattern):  # only the paragraphs that hold what a match needs
                     candidates = [t for t in candidates if (holds in t if isinstance(holds, str) else holds(t))]
-                found = seen[id(pattern)] = any(_search(pattern, t) for t in candidates)
+                words = literal_words(pattern.pattern)
+                found = seen[id(pattern)] = (any(word in t for t in candidates for word in words) if words is not None
+                                             else _occurs(pattern, candidates))
             return found
 
         missing = [name for name, pattern in self.every if not occurs(pattern)]
@@ -352,8 +378,9 @@ def _missing_blocks(env: Env, table) -> list[tuple[str, str, Span]]:
     return out
 
 
-def _search(pattern, text: str) -> bool:
-    return guarded(lambda timeout: pattern.search(text, timeout=timeout) is not None, pattern)
+def _occurs(pattern, texts: list[str]) -> bool:
+    """Whether the pattern occurs in one of the texts, searched one by one under one guard."""
+    return guarded(lambda timeout: any(pattern.search(text, timeout=timeout) is not None for text in texts), pattern)
 
 
 # ------------------------------------------------------------------------- evaluation

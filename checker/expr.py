@@ -131,6 +131,13 @@ class Match:
             self._span, self._place = index.span(start, end), None
         return self._span
 
+    @property
+    def start(self) -> int | None:
+        """Where the match starts in the report text (span.start), without working out its span."""
+        if self._place is not None:
+            return self._place[1]
+        return self._span.start if self._span else None
+
     def __eq__(self, other) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
@@ -1088,10 +1095,12 @@ def select_cells(env: Env, table, row_sel, col_sel):
         if table is None or table is UNKNOWN:
             return UNKNOWN if _single(row_sel) and _single(col_sel) else []
         raise ExprError(f"only a table can be indexed, not {_kind(table)}")
-    row_text = row_sel if type(row_sel) is str else _selector_text(row_sel)
+    row_text = row_sel if type(row_sel) is str else row_sel.id if type(row_sel) is RowRef else _selector_text(row_sel)
     col_text = col_sel if type(col_sel) is str else _selector_text(col_sel)
     sheet = env.tables.get(id(table)) or _sheet(env, table)
-    if "*" not in row_text and "|" not in row_text and "*" not in col_text and "|" not in col_text:
+    one_row = "*" not in row_text and "|" not in row_text
+    one_column = "*" not in col_text and "|" not in col_text
+    if one_row and one_column:
         ref = sheet.readable.get((row_text, col_text))  # one id each: at most one cell, looked up at once
         if ref is None and (sheet.rows is None or (ref := _read_cell(sheet, row_text, col_text)) is None):
             return UNKNOWN
@@ -1099,8 +1108,9 @@ def select_cells(env: Env, table, row_sel, col_sel):
         return ref
     key = (id(table), row_text, col_text)
     found = env.selections.get(key)
-    if found is None:
-        found = env.selections[key] = _selected(sheet, row_text, col_text, _single(row_sel) and _single(col_sel))
+    if found is None:  # (a row or column variable is one row or column, whatever its id: _single)
+        single = (one_row or not isinstance(row_sel, str)) and (one_column or not isinstance(col_sel, str))
+        found = env.selections[key] = _selected(sheet, row_text, col_text, single)
     env.touched += found[1]
     return found[0]
 
@@ -1110,11 +1120,13 @@ def _selected(sheet: _Sheet, row_text: str, col_text: str, single: bool):
     once per report (many rules read the same cells; a table does not change while its
     report is checked)."""
     readable = sheet.readable
+    columns = _pick(sheet.info.column_ids, col_text)
+    cell_by_cell = sheet.rows is not None
     out, touched = [], []
     for r in _pick(sheet.info.row_ids, row_text):
-        for c in _pick(sheet.info.column_ids, col_text):
+        for c in columns:
             ref = readable.get((r, c))
-            if ref is None and sheet.rows is not None:
+            if ref is None and cell_by_cell:
                 ref = _read_cell(sheet, r, c)
             if ref is None:
                 out.append(UNKNOWN)
@@ -1129,16 +1141,19 @@ def _selected(sheet: _Sheet, row_text: str, col_text: str, single: bool):
 @dataclass(frozen=True, slots=True)
 class _CellInfo:
     """What a template says about its cells: the ids a selector may pick, units and
-    column labels. Computed once per template."""
+    column and row labels, its columns as columns() gives them. Computed once per
+    template."""
 
     row_ids: list[str]
     column_ids: list[str]
     units: dict[str, str]
     labels: dict[str, str]
     blocks: dict[str, str | None]  # row id → its block
+    row_labels: dict[str, str]
+    columns: list[ColumnRef]  # each column id once, as its first block has it
 
 
-_NO_TEMPLATE = _CellInfo([], [], {}, {}, {})
+_NO_TEMPLATE = _CellInfo([], [], {}, {}, {}, {}, [])
 _CELL_INFO: dict[int, tuple[object, _CellInfo]] = {}  # by template (kept, so its id is not reused)
 
 
@@ -1152,8 +1167,12 @@ def _cell_info(tpl) -> _CellInfo:
     column_ids = ["value", "unit"] if tpl.shape == "labelled_values" else list(dict.fromkeys(c.id for c in columns))
     units = {c.id: c.unit for c in columns if c.unit}
     units.update({r.id: r.unit for r in tpl.rows if r.id and r.unit in unit_names()})
+    first: dict[str, Column] = {}
+    for c in columns:
+        first.setdefault(c.id, c)
     info = _CellInfo([r.id for r in tpl.data_rows], column_ids, units, {c.id: c.label for c in columns},
-                     {r.id: r.block for r in tpl.rows if r.id})
+                     {r.id: r.block for r in tpl.rows if r.id}, {r.id: r.label for r in tpl.rows if r.id},
+                     [ColumnRef(c.id, c.label, c.unit, c.kind) for c in first.values()])
     _CELL_INFO[id(tpl)] = (tpl, info)
     return info
 
@@ -1170,6 +1189,7 @@ class _Sheet:
     readable: dict[tuple[str, str], CellRef]  # (row id, column id) → the cell, if a rule may read it
     refs: list[CellRef] | None  # every cell but the unit column's, in order: what cells() gives
     rows: dict[str, Row] | None = None  # made cell by cell: the row each readable cell is read from, by id
+    rows_read: list[RowRef] | None = None  # what rows() gives, once asked
 
 
 def _sheet(env: Env, table: Table) -> _Sheet:
@@ -1238,7 +1258,7 @@ def select_rows(env: Env, table, row_sel):
         return [] if table is None or table is UNKNOWN else _raise(f"only a table can be indexed, not {_kind(table)}")
     tpl = _template_for(env, table)
     labels = {r.id: r.label for r in tpl.rows if r.id} if tpl else {}
-    ids = _pick([r.id for r in tpl.data_rows] if tpl else [], _selector_text(row_sel))
+    ids = _pick(_cell_info(tpl).row_ids, _selector_text(row_sel))  # (the template's list: _pick keeps its answer by it)
     refs = [RowRef(i, labels.get(i, i), table.row(i)) for i in ids]
     return refs[0] if _single(row_sel) and refs else (None if _single(row_sel) else refs)
 
@@ -1259,7 +1279,7 @@ def segments(value) -> list[tuple[int | None, str]]:
     if isinstance(value, Paragraph):
         return [(value.span.start, value.text)]
     if isinstance(value, Match):
-        return [(value.span.start if value.span else None, value.text)]
+        return [(value.start, value.text)]
     if isinstance(value, str):
         return [(None, value)]
     if isinstance(value, list):
@@ -1288,17 +1308,10 @@ def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
     newlines, in one call (one call is much cheaper than one per paragraph; patterns
     are compiled with ^ and $ at every line, so at every paragraph); should a match
     cross a newline, or the pattern use \\A or \\Z, they are searched one by one."""
-    segs = segments(scope)
+    needed = prefilter(pattern.pattern)
+    segs = _candidates(segments(scope), needed)
     if not segs:
         return []
-    needed = prefilter(pattern.pattern)
-    for holds in needed:  # only the paragraphs that hold what every match needs
-        if isinstance(holds, str):
-            segs = [seg for seg in segs if holds in seg[1]]
-        else:
-            segs = [seg for seg in segs if holds(seg[1])]
-        if not segs:
-            return []
     joined = None
     if len(segs) > 2 and not _WHOLE_TEXT_ANCHOR.search(pattern.pattern):
         joined = env.joined(scope, segs) if not needed else _join(segs)
@@ -1325,6 +1338,19 @@ def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
         return out
 
     return guarded(run, pattern)
+
+
+def _candidates(segs: list[tuple[int | None, str]], needed) -> list[tuple[int | None, str]]:
+    """The paragraphs that hold what every match needs (prefilter): the only ones a match
+    can be in."""
+    for holds in needed:
+        if isinstance(holds, str):
+            segs = [seg for seg in segs if holds in seg[1]]
+        else:
+            segs = [seg for seg in segs if holds(seg[1])]
+        if not segs:
+            break
+    return segs
 
 
 def guarded(run, pattern):
@@ -1383,6 +1409,17 @@ def _join(segs: list[tuple[int | None, str]]):
 
 
 @lru_cache(maxsize=4096)
+def literal_words(pattern: str) -> frozenset[str] | None:
+    """The words of a pattern that is nothing but words between | (复议|诉讼), or None.
+    Such a pattern occurs in a paragraph exactly when one of its words does: `in` tells
+    that without a search (which costs a call into the regex module and its clock)."""
+    return None if _METACHARACTER.search(pattern) else frozenset(pattern.split("|"))
+
+
+_METACHARACTER = re.compile(r"[\\.^$*+?{}\[\]()#\s]")
+
+
+@lru_cache(maxsize=4096)
 def prefilter(pattern: str) -> tuple[str | Callable[[str], object], ...]:
     """required_literals as tests on a paragraph: a lone word to look for with `in`,
     several words as one search for any of them (Python's re, over twice as quick as
@@ -1427,10 +1464,10 @@ _KNOWN_LITERALS: dict[str, tuple[frozenset[str], ...]] = {}
 
 def _as_re_reads_it(pattern: str) -> str:
     """The pattern rewritten so Python's re parser reads it, for required_literals
-    only: named groups made plain, a backreference read as any text (the regex module
-    allows a name twice), lookbehinds left out (it allows them of any width; they take
-    no width, so what stands either side of one is still adjacent). Each of these only
-    takes requirements away, so what is left is still certain. The
+    only: named and branch-reset groups made plain, a backreference read as any text
+    (the regex module allows a name twice), lookbehinds left out (it allows them of any
+    width; they take no width, so what stands either side of one is still adjacent).
+    Each of these only takes requirements away, so what is left is still certain. The
     pattern is returned unchanged when it cannot be followed exactly (a comment in a
     verbose pattern may hold brackets): re then refuses it, or reads it as it is."""
     if "#" in pattern and "(?x" in pattern:
@@ -1474,9 +1511,10 @@ def _as_re_reads_it(pattern: str) -> str:
     return "".join(out)
 
 
-# What opens a lookbehind, a named group ((?P<n>, (?<n>, (?'n')) or a backreference
+# What opens a lookbehind, a named group ((?P<n>, (?<n>, (?'n')), a branch-reset group
+# ((?|: the same strings as (?:, only its groups numbered otherwise) or a backreference
 # to one ((?P=n)).
-_GROUP_OPENING = re.compile(r"\(\?(?:(?P<behind><=|<!)|P?<\w+>|'\w+'|(?P<ref>P=\w+)(?=\)))")
+_GROUP_OPENING = re.compile(r"\(\?(?:(?P<behind><=|<!)|P?<\w+>|'\w+'|\||(?P<ref>P=\w+)(?=\)))")
 
 
 def _requirements(items: list, sre) -> list[frozenset[str]]:
@@ -1634,6 +1672,10 @@ def _as_list(values, fname: str) -> list:
 def _f_matches(env: Env, scope, pattern):
     if scope is UNKNOWN or scope is None:
         return UNKNOWN
+    words = literal_words(pattern.pattern)
+    if words is not None:
+        candidates = _candidates(segments(scope), prefilter(pattern.pattern))
+        return any(word in text for _, text in candidates for word in words)
     return bool(_search(env, scope, pattern, first=True))
 
 
@@ -1721,23 +1763,19 @@ def _f_rows(env: Env, table):
     t = _table_arg(table, "rows")
     if t is None:
         return []
-    tpl = _template_for(env, t)
-    labels = {r.id: r.label for r in tpl.rows if r.id} if tpl else {}
-    return [RowRef(r.template_row, labels.get(r.template_row, r.label), r) for r in t.rows if r.template_row]
+    sheet = _sheet(env, t)
+    if sheet.rows_read is None:  # made once per table and report, as cells() is (several rules go through them)
+        labels = sheet.info.row_labels
+        sheet.rows_read = [RowRef(r.template_row, labels.get(r.template_row, r.label), r)
+                           for r in t.rows if r.template_row]
+    return sheet.rows_read
 
 
 def _f_columns(env: Env, table):
     t = _table_arg(table, "columns")
     if t is None:
         return []
-    tpl = _template_for(env, t)
-    if tpl is None:
-        return []
-    seen: dict[str, Column] = {}
-    for b in tpl.blocks:
-        for c in b.columns:
-            seen.setdefault(c.id, c)
-    return [ColumnRef(c.id, c.label, c.unit, c.kind) for c in seen.values()]
+    return _sheet(env, t).info.columns
 
 
 def _f_missing_rows(env: Env, table):
@@ -1781,15 +1819,21 @@ def _where_index(env: Env, items: list, attr: str) -> dict[Any, list[int]]:
         return kept[1]
     getters: dict[type, Callable] = {}
     positions: dict[Any, list[int]] = {}
+    kind = getter = None  # the type of the item before, and its getter (the items are mostly of one type)
     for i, item in enumerate(items):
-        getter = getters.get(type(item))
-        if getter is None:
-            getter = getters[type(item)] = (_ATTRS.get(type(item), {}).get(attr)
-                                             or (lambda x, attr=attr: get_attr(x, attr)))
+        if type(item) is not kind:
+            kind = type(item)
+            getter = getters.get(kind)
+            if getter is None:
+                getter = getters[kind] = (_ATTRS.get(kind, {}).get(attr) or (lambda x, attr=attr: get_attr(x, attr)))
         try:
-            positions.setdefault(getter(item), []).append(i)
+            found = positions.get(value := getter(item))
         except TypeError:  # unhashable: equal to none of the values where() looks for
-            pass
+            continue
+        if found is None:
+            positions[value] = [i]
+        else:
+            found.append(i)
     env._cache[key] = (items, positions)  # items kept with it, so its id is not reused
     return positions
 
@@ -2080,18 +2124,18 @@ def get_attr(obj, name: str):
         getter = attrs.get(name)
         if getter is not None:
             return getter(obj)
+    if isinstance(obj, Match):  # the next most common ($m.pre)
+        if name == "text":
+            return obj.text
+        if name in obj.groups:
+            return obj.groups[name]
+        return None  # an optional group that did not take part
     if obj is UNKNOWN:
         return UNKNOWN
     if obj is None:
         return None
     if isinstance(obj, list):
         return [get_attr(item, name) for item in obj]
-    if isinstance(obj, Match):
-        if name == "text":
-            return obj.text
-        if name in obj.groups:
-            return obj.groups[name]
-        return None  # an optional group that did not take part
     if isinstance(obj, Report) and name not in _ATTRS[Report]:
         return obj.table(name)  # previous.applications: a table of another report
     attrs = _ATTRS.get(type(obj))

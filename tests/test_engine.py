@@ -11,7 +11,7 @@ import pytest
 from conftest import ROOT, SEEDS, run_cli
 
 from nianbao.api import check_text, run_examples
-from nianbao.expr import prefilter, required_literals
+from nianbao.expr import literal_words, prefilter, required_literals
 from nianbao.ingest import read_source
 from nianbao.rules import load_rules
 
@@ -75,6 +75,73 @@ def test_expect_with_for_each_let_when_and_at(tmp_path):
     assert [(v.span.line, v.span.column, v.message()) for v in result.violations] == [
         (6, 18, "自然人=3"), (6, 30, "总计=4")]
     assert result.violations[0].related  # the cells the check read
+
+
+def test_rows_and_columns_are_the_same_for_every_rule_that_asks(tmp_path):
+    """rows() and columns() are worked out once per table and report and shared by the
+    rules that ask: each rule sees every row read and every column, in order."""
+    rules = only(tmp_path, rule("""
+        for_each:
+          r: rows(applications)
+        let:
+          total: applications[$r, total]
+        expect: $total < 4
+    """, message="{r.label}={total}") + rule("""
+        for_each:
+          r: rows(applications)
+          c: columns(applications)
+        when: $c.id == "natural"
+        expect: applications[$r, $c] < 3
+    """, message="{r.id}/{c.label}", rule_id="META-902").removeprefix("rules:\n") + rule("""
+        expect: count(rows(applications)) == 4 and count(columns(applications)) == 7
+    """, rule_id="META-903").removeprefix("rules:\n"))
+    found = check_text(REPORT, rules=rules).violations
+    assert [(v.rule, v.span.line, v.message()) for v in found] == [
+        ("META-901", 6, "一、本年新收政府信息公开申请数量=4"), ("META-902", 6, "new/自然人"),
+        ("META-901", 8, "（七）总计=4"), ("META-902", 8, "results_total/自然人")]
+    no_table = "某县某局2022年政府信息公开工作年度报告\n一、总体情况\n本年度主动公开政府信息120条。\n"
+    assert [v.rule for v in check_text(no_table, rules=rules).violations] == ["META-903"]
+
+
+def test_a_first_test_of_when_asked_once_for_the_inner_loop_finds_the_same(tmp_path):
+    """A rule's generated function asks the first test of `when` once for the whole
+    innermost loop when that test reads none of the loop's variables and no cell (and the
+    rule has no let): the same findings and the same errors as asking it per binding."""
+    from nianbao.engine import Expect, _generate, _outer_test
+    from nianbao.expr import Env
+    from nianbao.parse import parse
+    from nianbao.text import LineIndex
+
+    checks = {
+        "META-901": ("$s.number >= 3 and $o > 1", "{s.title}/{o}"),
+        "META-902": ("$s.number == \"x\" and $o > 1", "{o}"),   # an error, raised either way
+        "META-903": ("$o > 1 and $s.number >= 3", "{o}"),         # reads the inner variable: asked per binding
+    }
+    rules = only(tmp_path, "rules:\n" + "".join(rule(f"""
+        for_each:
+          s: sections
+          o: [1, 2, 3]
+        when: {when}
+        expect: false
+    """, message=message, rule_id=rule_id).removeprefix("rules:\n") for rule_id, (when, message) in checks.items()))
+    report = parse(read_source(sorted((ROOT / "samples" / "synthetic").glob("*.txt"))[0]), rules.templates)
+    outcomes = {}
+    for r in rules.rules:
+        assert isinstance(r.check, Expect)
+        runs = []
+        for run in (_generate(r.check, set()), r.check._interpreted):
+            env = Env(report, rules.templates, LineIndex(report.text), "2021")
+            env.vars = {}
+            try:
+                runs.append([(f.vars["o"], f.span) for f in run(env)])
+            except Exception as e:
+                runs.append(str(e))
+        assert runs[0] == runs[1], r.id
+        outcomes[r.id] = runs[0]
+    assert [o for o, _ in outcomes["META-901"]] == [2, 3, 2, 3, 2, 3, 2, 3]
+    assert outcomes["META-902"].startswith("cannot compare")
+    assert outcomes["META-903"] == outcomes["META-901"]
+    assert _outer_test(rules.rules[0].check) is not None and _outer_test(rules.rules[2].check) is None
 
 
 def test_unknown_cells_report_nothing(tmp_path):
@@ -314,15 +381,15 @@ def test_what_a_pattern_requires_is_read_through_regex_module_syntax():
     assert required_literals(r"x(?P<a>q)y(?P=a)yz") == (frozenset({"xqy"}), frozenset({"yz"}))
     assert required_literals(r"(?<=申请)\d+件(?<!\d{3}件)答复") == (frozenset({"件答复"}),)
     assert required_literals(r"\d+\s*[余多]\s*件|约\d+件") == (frozenset({"余", "多", "约"}),)
+    # a branch-reset group (?|…) matches what (?:…) does: CONTACT-003's e-mail pattern
+    assert required_literals(r"(?|邮箱[:：](?P<v>\w+)|(?P<v>\w+[@＠]\w+))") == (frozenset({"邮箱", "@", "＠"}),)
     # what cannot be followed exactly gives no requirement, never a wrong one
     assert required_literals(r"[[a-z]--[aeiou]]收到") == ()
     assert required_literals("(?x) (?P<a>收到) # a comment (with a bracket\n |(?P<a>申请)") == ()
 
 
-def test_the_prefilter_keeps_every_paragraph_a_bundled_pattern_matches(monkeypatch):
-    """Soundness: a paragraph is skipped only when no match could be in it."""
-    import regex
-
+def bundled_patterns(monkeypatch):
+    """The bundled rules, loaded afresh, and the text of every regular expression they hold."""
     from nianbao import expr, rules as rules_module
 
     seen: set[str] = set()
@@ -334,9 +401,17 @@ def test_the_prefilter_keeps_every_paragraph_a_bundled_pattern_matches(monkeypat
             super().__init__(pattern)
             seen.add(pattern)
 
-    monkeypatch.setattr(expr, "Pattern", Recording)
-    monkeypatch.setattr(rules_module, "Pattern", Recording)
-    bundled = load_rules()
+    with monkeypatch.context() as patched:
+        patched.setattr(expr, "Pattern", Recording)
+        patched.setattr(rules_module, "Pattern", Recording)
+        return load_rules(), seen
+
+
+def test_the_prefilter_keeps_every_paragraph_a_bundled_pattern_matches(monkeypatch):
+    """Soundness: a paragraph is skipped only when no match could be in it."""
+    import regex
+
+    bundled, seen = bundled_patterns(monkeypatch)
     texts = [read_source(p).text for p in sorted((ROOT / "samples").rglob("*.txt"))]
     texts += [e.text for r in bundled.rules for e in r.examples if e.text]
     paragraphs = {line for text in texts for line in text.split("\n") if line.strip()}
@@ -353,6 +428,43 @@ def test_the_prefilter_keeps_every_paragraph_a_bundled_pattern_matches(monkeypat
                 assert all(holds in paragraph if isinstance(holds, str) else holds(paragraph)
                            for holds in prefilter(pattern)), (pattern, paragraph)
     assert len(seen) > 50 and checked > 100
+
+
+def test_a_pattern_of_words_alone_is_answered_without_a_search(tmp_path, monkeypatch):
+    """matches() and require_patterns answer a pattern that is only words between | with
+    `in`, and find what a search finds."""
+    import regex
+
+    from nianbao import expr
+
+    assert literal_words("复议|诉讼") == {"复议", "诉讼"}
+    assert all(literal_words(p) is None for p in ("收取[^。；]{0,10}费", "a.b", "(?i)ab", "a b", r"\d"))
+    bundled = sorted(p for p in bundled_patterns(monkeypatch)[1] if literal_words(p) is not None)
+    assert len(bundled) > 20
+    texts = [read_source(p).text for p in sorted((ROOT / "samples").rglob("*.txt"))]
+    paragraphs = {line for text in texts for line in text.split("\n") if line.strip()}
+    for pattern in ["考核", "追究|问责|追责", "其中|季度|半年|各部门|各单位|所属|下属|如|若", *bundled]:
+        compiled = regex.compile(pattern, regex.V1 | regex.MULTILINE)
+        for paragraph in paragraphs:
+            assert any(w in paragraph for w in literal_words(pattern)) == bool(compiled.search(paragraph))
+
+    searched = []
+    real = expr._matches
+    monkeypatch.setattr(expr, "_matches", lambda env, scope, pattern, first: searched.append(pattern.pattern)
+                        or real(env, scope, pattern, first))
+    rules = only(tmp_path, rule("""
+        expect: not matches(narrative, "主动公开|依申请")
+    """) + rule("""
+        expect: matches(narrative, "依申请|申请人")
+    """, rule_id="META-902").removeprefix("rules:\n") + rule("""
+        require_patterns:
+          scope: section(5)
+          all: {问题: "问题|不足", 改进: "改进|下一步"}
+    """, message="缺少：{missing}", rule_id="META-903").removeprefix("rules:\n"))
+    found = check_text(REPORT, rules=rules).violations
+    assert sorted((v.rule, v.span.line, v.message()) for v in found) == [
+        ("META-901", 1, "问题 / problem"), ("META-902", 1, "问题 / problem"), ("META-903", 10, "缺少：改进")]
+    assert searched == []
 
 
 def test_a_pattern_searched_once_per_report_for_all_rules_that_ask(tmp_path, monkeypatch):
