@@ -468,12 +468,11 @@ _TEMPLATE_ONLY = frozenset({"columns"})
 
 def rows_read(tree: Tree, table_ids: set[str],
               found: dict[str, frozenset[str] | None] | None = None) -> dict[str, frozenset[str] | None]:
-    """The template rows of each table an expression may read (added to `found`, the
-    rows other expressions read, when given): for a table it only
-    indexes by rows written out (T[row, …], previous.T[row|other, …]), those rows; for
-    one only given to columns(), none; for one read any other way (rows(T), cells(T),
-    T[$r, …], T[withheld.*, …], a variable bound to T), None: any row. Tables it does
-    not name are left out."""
+    """The template rows of each table an expression may read, added to `found` (what
+    other expressions read) when given: for a table it only indexes by rows written out
+    (T[row, …], previous.T[row|other, …]), those rows; for one only given to columns(),
+    none; for one read any other way (rows(T), cells(T), T[$r, …], T[withheld.*, …], a
+    variable bound to T), None: any row. Tables it does not name are left out."""
     found = {} if found is None else found
     read = partial(add_rows, found)
 
