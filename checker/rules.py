@@ -115,7 +115,7 @@ class Rule:
     params: dict[str, Any]
     facts: frozenset[str] = frozenset()  # the facts (year, previous, similar…) its expressions use
     reads: frozenset[str] = frozenset()  # those, the functions it calls and the facts its messages name
-    rows: dict[str, frozenset[str] | None] | None = None  # a rule about other reports: the rows it may read (expr.rows_read)
+    rows: dict[str, frozenset[str] | None] | None = None  # about other reports: the rows it may read (rows_read)
     corpus: bool = False           # about other reports too (uses `previous`, `same_year` or `similar`)
     description: str = ""
     examples: list[Example] = field(default_factory=list)
