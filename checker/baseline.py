@@ -32,6 +32,8 @@ class BaselineError(Exception):
 
 @dataclass(frozen=True, slots=True)
 class BaselineOutcome:
+    """What a baseline did to a run: the findings it left out, the entries no longer found."""
+
     path: Path
     known: int   # violations left out because the baseline lists them
     fixed: int   # baseline entries for the files checked that no longer occur

@@ -30,6 +30,8 @@ GENERATE_AFTER = 2         # runs of an expect rule before it is compiled to one
 
 @dataclass(slots=True)
 class Finding:
+    """One binding of a rule that fails: its variables (for the message) and its places."""
+
     vars: dict[str, Any]
     span: Span | None
     related: list[Span] = field(default_factory=list)

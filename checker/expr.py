@@ -92,6 +92,8 @@ class CellRef:
 
 @dataclass(frozen=True, slots=True)
 class RowRef:
+    """A template row as rules name it (rows(), T[$r]): its id, its label, the report's row or None."""
+
     id: str
     label: str
     row: Row | None
@@ -99,6 +101,8 @@ class RowRef:
 
 @dataclass(frozen=True, slots=True)
 class ColumnRef:
+    """A template column as rules name it (columns()): its id, label, unit and kind."""
+
     id: str
     label: str
     unit: str | None
@@ -246,6 +250,8 @@ class CellReference:
 
 @dataclass(slots=True)
 class Compiled:
+    """An expression compiled: its closure, the variables, facts and cells it names, its tree."""
+
     source: str
     fn: Fn
     variables: set[str]
@@ -1568,6 +1574,9 @@ def _match(env: Env, m, offset: int | None) -> Match:
 
 @dataclass(frozen=True, slots=True)
 class Function:
+    """A function of the expression language: its implementation, arity, help, and which
+    arguments are regular expressions (written as string literals, checked at load time)."""
+
     fn: Callable
     min_args: int
     max_args: int

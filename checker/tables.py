@@ -39,12 +39,16 @@ _ID = attrgetter("id")  # list(map(_ID, columns)): their ids, likewise without a
 
 @dataclass(slots=True)
 class RawCell:
+    """A cell's text as the layout gives it, and where it stands."""
+
     text: str
     span: Span
 
 
 @dataclass(slots=True)
 class RawRow:
+    """A line of a table as read, before it is matched to a template row."""
+
     cells: list[RawCell]
     layout: str  # cells | tsv | cont
     span: Span
@@ -212,6 +216,8 @@ def _join_broken_labels(rows: list[RawRow], known: Container[str]) -> list[RawRo
 
 @dataclass(slots=True)
 class _Segment:
+    """Rows one after another that read as one template's (or any, while none is known)."""
+
     template: str | None
     rows: list[RawRow] = field(default_factory=list)
 
@@ -242,6 +248,8 @@ def _segments(rows: list[RawRow], sole_owner: dict[str, str]) -> list[_Segment]:
 
 @dataclass(slots=True)
 class _Reading:
+    """A segment read against one version of a template, scored, to keep the best."""
+
     table: Table
     score: float
     complete: bool
