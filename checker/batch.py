@@ -222,7 +222,6 @@ class Checker:
         self.across = False
         self.text_keys = True
         self.corpus_rules = [r for r in rules.selected(choice.select, choice.ignore) if r.corpus]
-        self._summarised: bool | None = None
         self.corpus_reads = frozenset().union(*(r.reads for r in self.corpus_rules))
         # without a Summary, the second pass reads a report again and, for a copied one,
         # the report it resembles, most often the same body's of the year before, read a
@@ -233,13 +232,11 @@ class Checker:
     def load(cls, choice: RuleChoice) -> Checker:
         return cls(load_rules([Path(d) for d in choice.rule_dirs]), choice)
 
-    @property
+    @functools.cached_property
     def summarised(self) -> bool:
-        if self._summarised is None:
-            from .corpus import summary_serves
+        from .corpus import summary_serves
 
-            self._summarised = summary_serves(self.corpus_rules, {t.id for t in self.rules.templates.tables})
-        return self._summarised
+        return summary_serves(self.corpus_rules, {t.id for t in self.rules.templates.tables})
 
     @functools.cached_property
     def corpus_rows(self) -> corpus.RowsRead | None:

@@ -15,8 +15,8 @@ from typing import Any, Iterator
 
 from lark import Tree
 
-from .expr import (GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, get_attr, guarded, literal_words, prefilter,
-                   render, renderable, segments, span_of, truth)
+from .expr import (GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, any_word_in, candidate_paragraphs, get_attr,
+                   guarded, literal_words, prefilter, render, renderable, segments, span_of, truth)
 from .model import Report, Span, Violation
 from .regimes import regime_for
 from .rules import SEVERITIES, Rule
@@ -261,17 +261,15 @@ class RequirePatterns:
         scope = self.scope(env)
         if scope is None or scope is UNKNOWN:
             return  # the scope itself is absent: another rule says so
-        texts = [text for _, text in segments(scope)]
+        paragraphs = segments(scope)
         seen: dict[int, bool] = {}  # by pattern: each is asked about twice
 
         def occurs(pattern) -> bool:
             found = seen.get(id(pattern))
             if found is None:
-                candidates = texts
-                for holds in prefilter(pattern.pattern):  # only the paragraphs that hold what a match needs
-                    candidates = [t for t in candidates if (holds in t if isinstance(holds, str) else holds(t))]
+                candidates = [text for _, text in candidate_paragraphs(paragraphs, prefilter(pattern.pattern))]
                 words = literal_words(pattern.pattern)
-                found = seen[id(pattern)] = (any(word in t for t in candidates for word in words) if words is not None
+                found = seen[id(pattern)] = (any_word_in(words, candidates) if words is not None
                                              else _occurs(pattern, candidates))
             return found
 

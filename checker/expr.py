@@ -1262,9 +1262,9 @@ def select_rows(env: Env, table, row_sel):
     if not isinstance(table, Table):
         return [] if table is None or table is UNKNOWN else _raise(f"only a table can be indexed, not {_kind(table)}")
     tpl = _template_for(env, table)
-    labels = {r.id: r.label for r in tpl.rows if r.id} if tpl else {}
-    ids = _pick(_cell_info(tpl).row_ids, _selector_text(row_sel))  # (the template's list: _pick keeps its answer by it)
-    refs = [RowRef(i, labels.get(i, i), table.row(i)) for i in ids]
+    info = _cell_info(tpl)
+    ids = _pick(info.row_ids, _selector_text(row_sel))  # (the template's list: _pick keeps its answer by it)
+    refs = [RowRef(i, info.row_labels.get(i, i), table.row(i)) for i in ids]
     return refs[0] if _single(row_sel) and refs else (None if _single(row_sel) else refs)
 
 
@@ -1314,7 +1314,7 @@ def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
     are compiled with ^ and $ at every line, so at every paragraph); should a match
     cross a newline, or the pattern use \\A or \\Z, they are searched one by one."""
     needed = prefilter(pattern.pattern)
-    segs = _candidates(segments(scope), needed)
+    segs = candidate_paragraphs(segments(scope), needed)
     if not segs:
         return []
     joined = None
@@ -1345,7 +1345,7 @@ def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
     return guarded(run, pattern)
 
 
-def _candidates(segs: list[tuple[int | None, str]], needed) -> list[tuple[int | None, str]]:
+def candidate_paragraphs(segs: list[tuple[int | None, str]], needed) -> list[tuple[int | None, str]]:
     """The paragraphs that hold what every match needs (prefilter): the only ones a match
     can be in."""
     for holds in needed:
@@ -1422,6 +1422,11 @@ def literal_words(pattern: str) -> frozenset[str] | None:
 
 
 _METACHARACTER = re.compile(r"[\\.^$*+?{}\[\]()#\s]")
+
+
+def any_word_in(words: frozenset[str], texts: list[str]) -> bool:
+    """Whether a pattern of literal_words occurs in one of the texts."""
+    return any(word in text for text in texts for word in words)
 
 
 @lru_cache(maxsize=4096)
@@ -1682,8 +1687,8 @@ def _f_matches(env: Env, scope, pattern):
         return UNKNOWN
     words = literal_words(pattern.pattern)
     if words is not None:
-        candidates = _candidates(segments(scope), prefilter(pattern.pattern))
-        return any(word in text for _, text in candidates for word in words)
+        candidates = candidate_paragraphs(segments(scope), prefilter(pattern.pattern))
+        return any_word_in(words, [text for _, text in candidates])
     return bool(_search(env, scope, pattern, first=True))
 
 
