@@ -1,6 +1,9 @@
 """Writing a file so that nothing the user had is lost: the new content goes to a
 temporary file in the same folder, which replaces the file only once it is complete.
-Ctrl-C, a full disk or a crash leaves the previous file as it was.
+Ctrl-C, a full disk or a crash leaves the previous file as it was. A path that is not
+a regular file (`/dev/null`, `/dev/stdout`, a named pipe) is written to as it is: put in
+its place, a new file would replace the device (as root, `-o /dev/null` once left a
+regular file at /dev/null) or the pipe a reader waits on.
 
 The temporary file's name carries the writing process's id (`.NAME.PID.tmp`), so a
 later run can tell the leftovers of a process that was killed outright (SIGKILL, the
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,10 +36,18 @@ def atomic_text(path: str | os.PathLike[str], *, encoding: str = "utf-8", newlin
     temporary file removed. A symbolic link is written through, not replaced; a file
     that exists keeps its permissions."""
     target = Path(os.path.realpath(path))
-    temporary = _temporary(target)
     try:
-        mode = os.stat(target).st_mode & 0o7777
+        status = os.stat(target).st_mode
     except OSError:
+        status = None
+    if status is not None and not stat.S_ISREG(status) and not stat.S_ISDIR(status):
+        with open(target, "w", encoding=encoding, newline=newline, errors=errors) as f:
+            yield f
+        return
+    temporary = _temporary(target)
+    if status is not None:
+        mode = status & 0o7777
+    else:
         umask = os.umask(0)
         os.umask(umask)
         mode = 0o666 & ~umask

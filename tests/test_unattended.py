@@ -447,6 +447,43 @@ def test_writing_atomically_keeps_the_old_file_links_and_modes(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.txt", "link.txt"]
 
 
+def test_an_output_that_is_no_regular_file_is_written_to_not_replaced(tmp_path):
+    """`-o /dev/null` once put a regular file in /dev/null's place (as root): a device or
+    a named pipe is written to as it is, and stays what it was."""
+    import select
+    import stat
+    import time
+
+    _report(tmp_path)
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    reader = os.open(pipe, os.O_RDONLY | os.O_NONBLOCK)  # a reader waits before the writer opens
+    try:
+        command = [sys.executable, "-m", "nianbao.cli", "check", "--no-config", "--format", "json", "-o", "pipe",
+                   "r.txt"]
+        process = subprocess.Popen(command, cwd=tmp_path, stderr=subprocess.PIPE)
+        received = bytearray()
+        while True:
+            select.select([reader], [], [], 1)
+            try:
+                chunk = os.read(reader, 65536)
+            except BlockingIOError:
+                continue
+            received += chunk
+            if not chunk:  # no writer yet, or none any more
+                if process.poll() is not None:
+                    break
+                time.sleep(0.01)  # not a timing: only spares the CPU while the writer starts
+        stderr = process.stderr.read().decode()
+        process.stderr.close()
+    finally:
+        os.close(reader)
+    assert process.returncode == 1, stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode), "the named pipe is still one"
+    assert json.loads(received)["files"][0]["path"] == "r.txt"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe", "r.txt"], "no temporary file left"
+
+
 def test_a_baseline_is_written_whole(tmp_path):
     _report(tmp_path, marker="")
     result = run_cli("check", "--no-config", "--write-baseline", "known.json", "r.txt", cwd=tmp_path)
