@@ -24,7 +24,6 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
 from functools import lru_cache, partial
-from operator import attrgetter
 from typing import Any, Callable
 
 import regex
@@ -2089,38 +2088,35 @@ GLOBAL_DOCS = {
 
 # -------------------------------------------------------------------------- attributes
 
-# type → attribute → getter. Only these attributes exist in the language. A getter that
-# only reads attributes is an attrgetter: called in C, not in a Python frame of its own
-# (where() calls one for every cell of a table, $c.label one per binding).
+# type → attribute → getter. Only these attributes exist in the language.
 _ATTRS: dict[type, dict[str, Callable[[Any], Any]]] = {
-    CellRef: {"value": attrgetter("value"), "raw": attrgetter("cell.raw"), "written": lambda v: Written(v.cell.raw),
-              "problem": attrgetter("cell.problem"),
-              "unit": attrgetter("cell.unit"), "column": attrgetter("cell.column"), "row": attrgetter("cell.row"),
-              "label": attrgetter("row_label"), "column_label": lambda v: v.column_label or v.cell.column},
-    RowRef: {"id": attrgetter("id"), "label": attrgetter("label")},
-    ColumnRef: {"id": attrgetter("id"), "label": attrgetter("label"), "unit": attrgetter("unit"),
-                "kind": attrgetter("kind")},
+    CellRef: {"value": lambda v: v.value, "raw": lambda v: v.cell.raw, "written": lambda v: Written(v.cell.raw),
+              "problem": lambda v: v.cell.problem,
+              "unit": lambda v: v.cell.unit, "column": lambda v: v.cell.column, "row": lambda v: v.cell.row,
+              "label": lambda v: v.row_label, "column_label": lambda v: v.column_label or v.cell.column},
+    RowRef: {"id": lambda v: v.id, "label": lambda v: v.label},
+    ColumnRef: {"id": lambda v: v.id, "label": lambda v: v.label, "unit": lambda v: v.unit, "kind": lambda v: v.kind},
     Section: {"number": lambda v: _dec(v.number), "canonical": lambda v: _dec(v.canonical),
-              "title": attrgetter("title"), "heading": attrgetter("heading"), "title_match": attrgetter("title_match"),
-              "numbering": attrgetter("numbering"), "tables": lambda v: list(v.tables),
+              "title": lambda v: v.title, "heading": lambda v: v.heading, "title_match": lambda v: v.title_match,
+              "numbering": lambda v: v.numbering, "tables": lambda v: list(v.tables),
               "paragraphs": lambda v: list(v.paragraphs)},
-    Table: {"template": attrgetter("template"), "title": attrgetter("title"), "version": attrgetter("version"),
-            "reliable": attrgetter("reliable"), "header_confirmed": attrgetter("header_confirmed"),
-            "section": lambda v: _dec(v.section), "layout": attrgetter("layout"),
+    Table: {"template": lambda v: v.template, "title": lambda v: v.title, "version": lambda v: v.version,
+            "reliable": lambda v: v.reliable, "header_confirmed": lambda v: v.header_confirmed,
+            "section": lambda v: _dec(v.section), "layout": lambda v: v.layout,
             "evidence": lambda v: _evidence_text(v.version_evidence),
             "evidence_at": lambda v: v.evidence_at or v.span},
-    Paragraph: {"text": attrgetter("text"), "kind": attrgetter("kind")},
-    Fact: {"value": attrgetter("value"), "kind": attrgetter("kind"), "text": attrgetter("raw")},
-    Period: {"start": attrgetter("start"), "end": attrgetter("end"), "text": attrgetter("raw")},
-    Issuer: {"name": attrgetter("name"), "kind": attrgetter("kind"), "source": attrgetter("source")},
-    MissingRow: {"row": attrgetter("row"), "label": attrgetter("label"), "block": attrgetter("block")},
-    TableProblem: {"kind": attrgetter("kind"), "detail": attrgetter("detail")},
-    Row: {"id": attrgetter("template_row"), "label": attrgetter("label")},
+    Paragraph: {"text": lambda v: v.text, "kind": lambda v: v.kind},
+    Fact: {"value": lambda v: v.value, "kind": lambda v: v.kind, "text": lambda v: v.raw},
+    Period: {"start": lambda v: v.start, "end": lambda v: v.end, "text": lambda v: v.raw},
+    Issuer: {"name": lambda v: v.name, "kind": lambda v: v.kind, "source": lambda v: v.source},
+    MissingRow: {"row": lambda v: v.row, "label": lambda v: v.label, "block": lambda v: v.block},
+    TableProblem: {"kind": lambda v: v.kind, "detail": lambda v: v.detail},
+    Row: {"id": lambda v: v.template_row, "label": lambda v: v.label},
     dt.date: {"year": lambda v: Decimal(v.year), "month": lambda v: Decimal(v.month), "day": lambda v: Decimal(v.day)},
-    SimilarReport: {"path": attrgetter("path"), "score": lambda v: Ratio(v.score), "issuer": attrgetter("issuer"),
-                    "year": attrgetter("year"), "same_body": attrgetter("same_body"),
+    SimilarReport: {"path": lambda v: v.path, "score": lambda v: Ratio(v.score), "issuer": lambda v: v.issuer,
+                    "year": lambda v: v.year, "same_body": lambda v: v.same_body,
                     "passages": lambda v: v.passages()},
-    Report: {"year": lambda v: _dec(v.year), "issuer": attrgetter("issuer"), "path": attrgetter("path")},
+    Report: {"year": lambda v: _dec(v.year), "issuer": lambda v: v.issuer, "path": lambda v: v.path},
 }
 
 
