@@ -16,7 +16,7 @@ from typing import Any, Iterator
 from lark import Tree
 
 from .expr import (GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, any_word_in, candidate_paragraphs, get_attr,
-                   guarded, literal_words, prefilter, render, renderable, segments, span_of, truth)
+                   guarded, limited_search, literal_words, prefilter, render, renderable, segments, span_of, truth)
 from .model import Report, Span, Violation
 from .regimes import regime_for
 from .rules import SEVERITIES, Rule
@@ -380,7 +380,7 @@ def _missing_blocks(env: Env, table) -> list[tuple[str, str, Span]]:
 
 def _occurs(pattern, texts: list[str]) -> bool:
     """Whether the pattern occurs in one of the texts, searched one by one under one guard."""
-    return guarded(lambda timeout: any(pattern.search(text, timeout=timeout) is not None for text in texts), pattern)
+    return guarded(lambda timeout: any(limited_search(pattern, text, timeout) is not None for text in texts), pattern)
 
 
 # ------------------------------------------------------------------------- evaluation

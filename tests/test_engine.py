@@ -301,6 +301,16 @@ def test_catastrophic_regex_is_stopped_with_a_clear_error(tmp_path):
     assert result.violations == []
 
 
+def test_catastrophic_regex_in_require_patterns_is_stopped_too(tmp_path):
+    """require_patterns searches paragraph by paragraph (expr.limited_search), matches()
+    all at once (expr.limited_finditer): both under the time limit."""
+    rules = only(tmp_path, rule('require_patterns:\n  scope: text\n  all: ["(a|aa)+$"]'))
+    result = check_text("某县2022年政府信息公开工作年度报告\n" + "a" * 60 + "!\n", rules=rules)
+    [error] = result.rule_errors
+    assert error.rule == "META-901" and "took too long" in error.message
+    assert result.violations == []
+
+
 def test_a_huge_rule_file_is_rejected(tmp_path):
     folder = rule_dir(tmp_path, "rules:\n" + "  # padding\n" * 120_000)
     [error] = load_rules([folder], include_bundled=False).errors
