@@ -3,7 +3,6 @@ between years, and copied reports — on generated pairs of reports."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -160,10 +159,8 @@ def test_candidate_pairs_grow_about_linearly():
         return out
 
     small, large = signatures(100), signatures(400)
-    started = time.perf_counter()
     pairs_small = len(similarity.candidates(small))
     pairs_large = len(similarity.candidates(large))
-    assert time.perf_counter() - started < 30
     # honest reports written from the same phrase banks: far fewer candidates than all pairs
     assert pairs_large < 400 * 399 / 2 / 4
     assert pairs_large <= 30 * max(pairs_small, 100)

@@ -4,7 +4,6 @@ check_text(), and the CLI. One test per way a rule file can be wrong."""
 from __future__ import annotations
 
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -292,10 +291,10 @@ def test_duplicate_ids_in_one_folder(tmp_path):
 # ------------------------------------------------------------------- hostile files
 
 def test_catastrophic_regex_is_stopped_with_a_clear_error(tmp_path):
+    """Without the limit the search would run for ages; the error says it was stopped
+    (no bound on the wall clock here: a loaded machine must not fail it)."""
     rules = only(tmp_path, rule('expect: not matches(text, "(a|aa)+$")'))
-    started = time.perf_counter()
     result = check_text("某县2022年政府信息公开工作年度报告\n" + "a" * 60 + "!\n", rules=rules)
-    assert time.perf_counter() - started < 5
     [error] = result.rule_errors
     assert error.rule == "META-901" and "took too long" in error.message
     assert result.violations == []
