@@ -58,6 +58,10 @@ _VALID_UTF8_MULTIBYTE = re.compile(
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Every byte but those of _CONTROL: control characters are ASCII, and in UTF-8 and
+# GB18030 no byte of a longer character is one, so they are counted in the bytes by
+# deleting every other byte (bytes.translate: ~2x quicker than _CONTROL over the text).
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROL.match(chr(b)))
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -107,7 +111,10 @@ def text_source(path: str, data: bytes) -> Source:
     check_source_size(text)  # before anything makes an object per line
     if text.startswith("\ufeff"):
         text = text[1:]
-    controls = len(_CONTROL.findall(text))
+    if encoding == "utf-16":
+        controls = len(_CONTROL.findall(text))
+    else:
+        controls = len(data.translate(None, _NOT_CONTROL_BYTES))
     if controls > max(8, len(text) // 100):
         raise IngestError("ingest.binary_control", count=controls)
     if not text.strip():
