@@ -102,7 +102,7 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text  # one look, not two
 
 
 def text_source(path: str, data: bytes) -> Source:
@@ -119,7 +119,10 @@ def text_source(path: str, data: bytes) -> Source:
         raise IngestError("ingest.binary_control", count=controls)
     if not text.strip():
         raise IngestError("ingest.blank" if text else "ingest.empty")
-    return _with_tables(path, text, encoding)
+    source = _with_tables(path, text, encoding)
+    if source.text is not text:  # bars became TABs: the cells counted again
+        check_source_size(source.text)
+    return source
 
 
 def plain_text(path: str, text: str, encoding: str = "utf-8") -> Source:
@@ -169,14 +172,14 @@ def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
         raise IngestError("ingest.os_error", reason=e.strerror or str(e)) from None
     kind, note = choose(p.suffix.lower(), data)  # a web page saved as .txt is read as one
     if kind == ".txt":
-        source = text_source(str(path), data)
+        source = text_source(str(path), data)  # which checks the size of its text
     else:
         from .readers import READERS  # here: the readers import this module, and cost ~20 ms
 
         source = READERS[kind](str(path), data)
+        check_source_size(source.text)
     if note:
         source.notes.append(note)
-    check_source_size(source.text)
     return closed_up(source)
 
 

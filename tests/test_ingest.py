@@ -105,3 +105,15 @@ def test_control_characters_are_counted_the_same_in_every_encoding(tmp_path, enc
     with pytest.raises(IngestError) as raised:
         read_source(path)
     assert raised.value.render("en") == "not a text file (9 control characters)"
+
+
+def test_cells_a_table_of_bars_makes_are_counted_against_the_limit(tmp_path):
+    """A text's size is checked as it is read, and again when its bars became TABs: no
+    TAB in the file, 200,004 cells once read."""
+    path = tmp_path / "report.txt"
+    path.write_text("1 | 2 | 3 | 4 | 5 |\n" * 50_001, encoding="utf-8")
+    with pytest.raises(IngestError) as raised:
+        read_source(path)
+    assert raised.value.msg.key == "ingest.too_many_cells"
+    path.write_text("1 | 2 | 3 | 4 | 5 |\n" * 49_999, encoding="utf-8")
+    assert read_source(path).text.count("\t") == 199_996
