@@ -58,6 +58,10 @@ _VALID_UTF8_MULTIBYTE = re.compile(
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Every byte but those of _CONTROL: control characters are ASCII, and in UTF-8 and
+# GB18030 no byte of a longer character is one, so they are counted in the bytes by
+# deleting every other byte (bytes.translate: ~2x quicker than _CONTROL over the text).
+_NOT_CONTROL_BYTES = bytes(b for b in range(256) if not _CONTROL.match(chr(b)))
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -98,7 +102,7 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
 
 
 def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text  # one look, not two
 
 
 def text_source(path: str, data: bytes) -> Source:
@@ -107,12 +111,18 @@ def text_source(path: str, data: bytes) -> Source:
     check_source_size(text)  # before anything makes an object per line
     if text.startswith("\ufeff"):
         text = text[1:]
-    controls = len(_CONTROL.findall(text))
+    if encoding == "utf-16":
+        controls = len(_CONTROL.findall(text))
+    else:
+        controls = len(data.translate(None, _NOT_CONTROL_BYTES))
     if controls > max(8, len(text) // 100):
         raise IngestError("ingest.binary_control", count=controls)
     if not text.strip():
         raise IngestError("ingest.blank" if text else "ingest.empty")
-    return _with_tables(path, text, encoding)
+    source = _with_tables(path, text, encoding)
+    if source.text is not text:  # bars became TABs: the cells counted again
+        check_source_size(source.text)
+    return source
 
 
 def plain_text(path: str, text: str, encoding: str = "utf-8") -> Source:
@@ -162,14 +172,14 @@ def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
         raise IngestError("ingest.os_error", reason=e.strerror or str(e)) from None
     kind, note = choose(p.suffix.lower(), data)  # a web page saved as .txt is read as one
     if kind == ".txt":
-        source = text_source(str(path), data)
+        source = text_source(str(path), data)  # which checks the size of its text
     else:
         from .readers import READERS  # here: the readers import this module, and cost ~20 ms
 
         source = READERS[kind](str(path), data)
+        check_source_size(source.text)
     if note:
         source.notes.append(note)
-    check_source_size(source.text)
     return closed_up(source)
 
 

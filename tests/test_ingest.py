@@ -85,3 +85,35 @@ def test_a_file_that_cannot_be_read_is_one_clear_error(tmp_path, monkeypatch, er
     assert (raised.value.msg.key, raised.value.render("en")) == (key, message)
     result = check(path)   # through the public API: an error, no traceback, no violations
     assert result.error is not None and result.violations == []
+
+
+
+@pytest.mark.parametrize(("encoding", "bom"), [
+    ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b""), ("utf-16-le", b"\xff\xfe"),
+])
+def test_control_characters_are_counted_the_same_in_every_encoding(tmp_path, encoding, bom):
+    """Over one control character in a hundred characters (more than eight) is no text
+    file, whatever the encoding: they are counted in the bytes of UTF-8 and GB18030, in
+    the text of UTF-16. TAB, CR and LF are none, nor is a character of bytes that are
+    not (U+0080 in GB18030 is 0x81 0x30 0x81 0x30)."""
+    path = tmp_path / "report.txt"
+    text = TEXT[:500] + "\t\r\n\x80\u00a5\n"
+    assert len(text) < 800
+    path.write_bytes(bom + (text + "\x01\x0b\x0c\x1f\x7f\x1b\x0e\x08").encode(encoding))
+    assert read_source(path).text.endswith("\x80\u00a5\n\x01\x0b\x0c\x1f\x7f\x1b\x0e\x08")
+    path.write_bytes(bom + (text + "\x01\x0b\x0c\x1f\x7f\x1b\x0e\x08\x02").encode(encoding))
+    with pytest.raises(IngestError) as raised:
+        read_source(path)
+    assert raised.value.render("en") == "not a text file (9 control characters)"
+
+
+def test_cells_a_table_of_bars_makes_are_counted_against_the_limit(tmp_path):
+    """A text's size is checked as it is read, and again when its bars became TABs: no
+    TAB in the file, 200,004 cells once read."""
+    path = tmp_path / "report.txt"
+    path.write_text("1 | 2 | 3 | 4 | 5 |\n" * 50_001, encoding="utf-8")
+    with pytest.raises(IngestError) as raised:
+        read_source(path)
+    assert raised.value.msg.key == "ingest.too_many_cells"
+    path.write_text("1 | 2 | 3 | 4 | 5 |\n" * 49_999, encoding="utf-8")
+    assert read_source(path).text.count("\t") == 199_996

@@ -12,13 +12,15 @@ characters, whatever the reader repaired.
 from __future__ import annotations
 
 import json
+import random
+import re
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from nianbao import check
+from nianbao import check, spacing
 from nianbao.api import check_text
 from nianbao.ingest import plain_text, read_source
 from nianbao.spacing import close_up, original_offset
@@ -168,6 +170,45 @@ def test_long_numbers_and_many_spaced_lines_are_read_in_one_pass():
     assert close_up(number) == (number, [])
     source = plain_text("spaced.txt", "电 话 ： 0 8 7 9\n" * 20_000)
     assert [n.render("en") for n in source.notes] == ["characters spaced apart closed up on 20000 line(s) (120000 spaces)"]
+
+
+def _close_up_trying_every_character(text: str) -> tuple[str, list[int]]:
+    """close_up as it was: the pattern of runs tried at every character of the text, the
+    spaced numbers found by one pattern with the CJK class."""
+    cjk = spacing._CJK
+    if not re.search(rf"[{cjk}][ \xa0]\S", text):
+        return text, []
+    number = re.compile(rf"(?<=[{cjk}])[ \xa0]\d[\d.,]*[ \xa0](?=[{cjk}])")
+    runs = [[m.start(), m.end(), m.group(), False] for m in spacing._spaced_run().finditer(text)]
+    for run in runs:
+        run[3] = sum(map(spacing.is_cjk, run[2])) >= 3 and len(re.split(r"[ \xa0]", run[2])) >= 4
+    for ordered in (runs, runs[::-1]):
+        for before, after in zip(ordered, ordered[1:]):
+            if (before[1] == after[0] or after[1] == before[0]) and before[3]:
+                after[3] = True
+    spaces = [start + i for start, _, run, counts in runs if counts for i, ch in enumerate(run) if ch in " \xa0"]
+    spaces += [i for m in number.finditer(text) for i in (m.start(), m.end() - 1)]
+    gaps = [at - removed for removed, at in enumerate(sorted(set(spaces)))]
+    return "".join(ch for i, ch in enumerate(text) if i not in set(spaces)), gaps
+
+
+def test_closing_up_looks_only_at_lines_with_a_cjk_character_spaced_from_the_next():
+    """close_up tries the pattern of runs only on the lines where a CJK character, a space
+    and a character not a space follow each other, and reads spaced numbers from those
+    spaces: the same text and gaps as trying it at every character, on random texts of
+    runs that count, runs that only touch one that does, numbers, and characters outside
+    ASCII that are not CJK (①, é, the ideographic space; full-width digits are CJK)."""
+    rng = random.Random(18)
+    characters = "年中、１２３a-@.,01①é\u3000\t"
+    separators = [" "] * 8 + ["\xa0", "", "  ", "\n", "\n"]
+    closed = 0
+    for _ in range(20_000):
+        text = "".join(rng.choice(characters) * rng.choice((1, 1, 1, 3)) + rng.choice(separators)
+                       for _ in range(rng.randint(0, 16)))
+        expected = _close_up_trying_every_character(text)
+        assert close_up(text) == expected, repr(text)
+        closed += bool(expected[1])
+    assert closed > 2_000
 
 
 def test_a_finding_in_spaced_out_text_points_at_the_document():

@@ -145,7 +145,8 @@ def test_csv_summary_is_a_row_per_report():
 
 @pytest.mark.parametrize(("cell", "written"), [
     ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"), ("+1+2", "'+1+2"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("-3", "-3"), ("12", "12"), ("普通文字", "普通文字"),
+    ("-3", "-3"), ("12", "12"), ("普通文字", "普通文字"), ("\t=1", "'\t=1"), ("\rx", "'\rx"), ("", ""),
+    ("a=1", "a=1"),
 ])
 def test_csv_cells_never_run_as_formulas(cell, written):
     assert _safe(cell) == written

@@ -97,16 +97,20 @@ def write_json(value, out: TextIO) -> None:
     out.write("\n")
 
 
+# json.dumps(value, ensure_ascii=False) makes an encoder at each call: one does for all
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _write_json(value, out: TextIO, depth: int, one_line: bool) -> None:
     if one_line or not isinstance(value, (dict, list)) or not value:
-        out.write(json.dumps(value, ensure_ascii=False))
+        out.write(_encode(value))
         return
     indent = "\n" + "  " * (depth + 1)
     if isinstance(value, dict):
         out.write("{")
         for i, (key, item) in enumerate(value.items()):
-            key = key if isinstance(key, str) else json.dumps(key)  # 1 → "1", as json.dump writes it
-            out.write(f"{',' if i else ''}{indent}{json.dumps(key, ensure_ascii=False)}: ")
+            key = key if isinstance(key, str) else _encode(key)  # 1 → "1", as json.dump writes it
+            out.write(f"{',' if i else ''}{indent}{_encode(key)}: ")
             _write_json(item, out, depth + 1, False)
         out.write("\n" + "  " * depth + "}")
     else:
