@@ -34,6 +34,24 @@ _NUMBER = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*|[〇○零一二三四五六
 # each of the many places no name starts: twice as quick)
 _NAME = re.compile(r"(?=[\u4e00-\u9fff]{1,8}[省市县区旗乡镇街村社苏嘎])"
                    r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|乡|镇|街道|村|社区|苏木|嘎查)(?:人民政府|政府|办事处)?")
+_PLACE_WORD = re.compile(r"省|市|县|区|旗|乡|镇|街道|村|社区|苏木|嘎查")  # the words _NAME ends with
+
+
+def _names(text: str):
+    """The matches of _NAME in the text, as finditer gives them, but looked for only
+    just before each word a name ends with (which `re` finds by its first character),
+    not at every CJK character: a name runs at most 8 characters up to the first such
+    word after where it starts, and one runs up to that word whenever the character
+    before the word is CJK."""
+    pos = 0  # where the next name may start
+    while (word := _PLACE_WORD.search(text, pos + 1)) is not None:
+        end = word.start()
+        if "\u4e00" <= text[end - 1] <= "\u9fff":
+            found = _NAME.search(text, max(pos, end - 8))
+            yield found
+            pos = found.end()
+        else:
+            pos = end
 _NOISE = re.compile(r"[\s\u3000\xa0，,。.、；;：:！!？?“”\"'‘’（）()《》<>【】\[\]—\-…·]+")
 
 
@@ -42,7 +60,7 @@ def masked(text: str, names: tuple[str, ...] = ()) -> str:
     signature of every report."""
     for name in sorted(filter(None, names), key=len, reverse=True):
         text = text.replace(name, "\0")
-    text = _NUMBER.sub("\2", _NAME.sub("\1", text))
+    text = _NUMBER.sub("\2", _marked(text, (m.span() for m in _names(text)), "\1"))
     text = _NOISE.sub("", text)
     return _MARKS.sub("#", text)
 
@@ -53,30 +71,44 @@ _MARKS = re.compile(r"[\0\1\2#]+")
 def normalise(text: str, names: tuple[str, ...] = ()) -> tuple[str, list[int]]:
     """Masked, punctuation-free text and, for each of its characters, its offset in
     `text` (to turn a shared passage back into a span)."""
-    masked = list(text)
+    joined = text  # the text with each masked character replaced by its mark, offsets kept
     for name in sorted(filter(None, names), key=len, reverse=True):
-        for m in re.finditer(re.escape(name), text):
-            for i in range(m.start(), m.end()):
-                masked[i] = "\0"
-    joined = "".join(masked)
-    for pattern, mark in ((_NAME, "\1"), (_NUMBER, "\2")):
-        for m in pattern.finditer(joined):
-            for i in range(m.start(), m.end()):
-                masked[i] = mark if masked[i] != "\0" else "\0"
-        joined = "".join(masked)
-    out, offsets = [], []
-    previous = ""
-    for i, ch in enumerate(joined):
-        if ch in "\0\1\2":
-            ch = "#"
-            if previous == "#":
-                continue  # one mark per masked run
-        elif _NOISE.fullmatch(ch):
-            continue
-        out.append(ch)
-        offsets.append(i)
-        previous = ch
-    return "".join(out), offsets
+        joined = _marked(joined, (m.span() for m in re.finditer(re.escape(name), text)), "\0")
+    joined = _marked(joined, (m.span() for m in _names(joined)), "\1")
+    joined = _marked(joined, (m.span() for m in _NUMBER.finditer(joined)), "\2")
+    kept, offsets, last = [], [], 0
+    for noise in _NOISE.finditer(joined):
+        kept.append(joined[last:noise.start()])
+        offsets += range(last, noise.start())
+        last = noise.end()
+    kept.append(joined[last:])
+    offsets += range(last, len(joined))
+    kept_text = "".join(kept)
+    # one mark per masked run: a mark right after a mark or a # is left out
+    out, out_offsets, last = [], [], 0
+    for run in _MARK_RUN.finditer(kept_text):
+        out.append(kept_text[last:run.start() + 1])
+        out_offsets += offsets[last:run.start() + 1]
+        last = run.end()
+    out.append(kept_text[last:])
+    out_offsets += offsets[last:]
+    return "".join(out).translate(_AS_HASH), out_offsets
+
+
+_MARK_RUN = re.compile(r"[\0\1\2#][\0\1\2]+")
+_AS_HASH = str.maketrans("\0\1\2", "###")
+
+
+def _marked(text: str, spans, mark: str) -> str:
+    """The text with each character of the spans (in order, not overlapping) replaced
+    by `mark`, so that offsets stay as they were. (The characters names and numbers are
+    matched by are never a mark: one masking leaves the others' places alone.)"""
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += (text[last:start], mark * (end - start))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def signature(text: str) -> tuple[int, ...] | None:
@@ -84,7 +116,7 @@ def signature(text: str) -> tuple[int, ...] | None:
     if len(text) < SHINGLE * 8:
         return None
     mins = [_EMPTY] * BINS
-    data = memoryview(text.encode("utf-32-le"))  # 4 bytes a character: shingles are slices
+    data = text.encode("utf-32-le")  # 4 bytes a character: shingles are slices
     width = 4 * SHINGLE
     crc32 = zlib.crc32
     for i in range(0, len(data) - width + 4, 4):
