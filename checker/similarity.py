@@ -171,10 +171,26 @@ def shared_passages(a: str, a_offsets: list[int], b: str, b_offsets: list[int],
                     minimum: int = 20) -> list[Passage]:
     """The common stretches of two normalised texts, at least `minimum` characters
     long, as offsets into the original texts."""
+    return [Passage(a_offsets[i], a_offsets[i + size - 1] + 1, b_offsets[j], b_offsets[j + size - 1] + 1)
+            for i, j, size in long_blocks(a, b, minimum)]
+
+
+def long_blocks(a: str, b: str, minimum: int) -> list[tuple[int, int, int]]:
+    """The blocks of SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    at least `minimum` (≥ 1) long, found as it finds them (the longest match of the
+    whole, then of what lies before it and after it, and so on) but without looking
+    into a stretch whose longest match is shorter: no block in it can be longer. (And
+    without junk no two blocks touch, so no short one would join a long one.)"""
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    out = []
-    for block in matcher.get_matching_blocks():
-        if block.size >= minimum:
-            out.append(Passage(a_offsets[block.a], a_offsets[block.a + block.size - 1] + 1,
-                               b_offsets[block.b], b_offsets[block.b + block.size - 1] + 1))
-    return out
+    queue = [(0, len(a), 0, len(b))]
+    blocks = []
+    while queue:
+        a_low, a_high, b_low, b_high = queue.pop()
+        i, j, size = matcher.find_longest_match(a_low, a_high, b_low, b_high)
+        if size >= minimum:
+            blocks.append((i, j, size))
+            if a_low < i and b_low < j:
+                queue.append((a_low, i, b_low, j))
+            if i + size < a_high and j + size < b_high:
+                queue.append((i + size, a_high, j + size, b_high))
+    return sorted(blocks)

@@ -67,3 +67,18 @@ def test_masked_text_is_the_patterns_substitutions():
 def test_normalise_masks_and_keeps_offsets_as_character_by_character():
     for text, names in _texts(3, 5_000):
         assert similarity.normalise(text, names) == _plain_normalise(text, names), (text, names)
+
+
+def test_long_blocks_are_the_matching_blocks_that_long():
+    rnd = random.Random(4)
+    for _ in range(3_000):
+        base = "".join(rnd.choice("甲乙丙丁戊己#12") for _ in range(rnd.randint(0, 120)))
+        other = list(base)
+        for _ in range(rnd.randint(0, 12)):  # a copy with a few characters changed, added or taken out
+            at = rnd.randint(0, len(other))
+            other[at:at + rnd.randint(0, 2)] = rnd.choice(["", "乙", "x", "12"])
+        other = "".join(other)
+        for minimum in (1, 5, 20):
+            plain = [tuple(m) for m in SequenceMatcher(None, base, other, autojunk=False).get_matching_blocks()
+                     if m.size >= minimum]
+            assert similarity.long_blocks(base, other, minimum) == plain, (base, other, minimum)
