@@ -82,3 +82,9 @@ def test_long_blocks_are_the_matching_blocks_that_long():
             plain = [tuple(m) for m in SequenceMatcher(None, base, other, autojunk=False).get_matching_blocks()
                      if m.size >= minimum]
             assert similarity.long_blocks(base, other, minimum) == plain, (base, other, minimum)
+
+
+def test_numbers_are_found_where_the_plain_pattern_finds_them():
+    plain = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*|[〇○零一二三四五六七八九十百千万两]+(?=[年月日件条次个份项人余]|$)")
+    for text, _ in _texts(5, 10_000):
+        assert [m.span() for m in similarity._NUMBER.finditer(text)] == [m.span() for m in plain.finditer(text)], text
