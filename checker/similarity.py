@@ -29,11 +29,35 @@ _MASK64 = (1 << 64) - 1
 _EMPTY = _MASK64
 
 # Numbers (Arabic or Chinese), dates and years, and names of places and bodies.
-_NUMBER = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*|[〇○零一二三四五六七八九十百千万两]+(?=[年月日件条次个份项人余]|$)")
+# A number: Arabic digits and their decimals, or Chinese numerals before what they count
+# or at the end. (Written to start with one class of every first character, which `re`
+# looks for quickly, not trying the two alternatives at every character; the look-behind
+# picks the alternative the first character starts.)
+_DIGITS, _NUMERALS = "0-9０-９", "〇○零一二三四五六七八九十百千万两"
+_NUMBER = re.compile(rf"[{_DIGITS}{_NUMERALS}](?:(?<=[{_DIGITS}])[{_DIGITS}]*(?:[.,][0-9]+)*"
+                     rf"|(?<=[{_NUMERALS}])[{_NUMERALS}]*(?=[年月日件条次个份项人余]|$))")
 # (the look-ahead, which every match passes, spares the lazy run its twelve endings at
 # each of the many places no name starts: twice as quick)
 _NAME = re.compile(r"(?=[\u4e00-\u9fff]{1,8}[省市县区旗乡镇街村社苏嘎])"
                    r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|乡|镇|街道|村|社区|苏木|嘎查)(?:人民政府|政府|办事处)?")
+_PLACE_WORD = re.compile(r"省|市|县|区|旗|乡|镇|街道|村|社区|苏木|嘎查")  # the words _NAME ends with
+
+
+def _names(text: str):
+    """The matches of _NAME in the text, as finditer gives them, but looked for only
+    just before each word a name ends with (which `re` finds by its first character),
+    not at every CJK character: a name runs at most 8 characters up to the first such
+    word after where it starts, and one runs up to that word whenever the character
+    before the word is CJK."""
+    pos = 0  # where the next name may start
+    while (word := _PLACE_WORD.search(text, pos + 1)) is not None:
+        end = word.start()
+        if "\u4e00" <= text[end - 1] <= "\u9fff":
+            found = _NAME.search(text, max(pos, end - 8))
+            yield found
+            pos = found.end()
+        else:
+            pos = end
 _NOISE = re.compile(r"[\s\u3000\xa0，,。.、；;：:！!？?“”\"'‘’（）()《》<>【】\[\]—\-…·]+")
 
 
@@ -42,7 +66,7 @@ def masked(text: str, names: tuple[str, ...] = ()) -> str:
     signature of every report."""
     for name in sorted(filter(None, names), key=len, reverse=True):
         text = text.replace(name, "\0")
-    text = _NUMBER.sub("\2", _NAME.sub("\1", text))
+    text = _NUMBER.sub("\2", _marked(text, (m.span() for m in _names(text)), "\1"))
     text = _NOISE.sub("", text)
     return _MARKS.sub("#", text)
 
@@ -53,30 +77,44 @@ _MARKS = re.compile(r"[\0\1\2#]+")
 def normalise(text: str, names: tuple[str, ...] = ()) -> tuple[str, list[int]]:
     """Masked, punctuation-free text and, for each of its characters, its offset in
     `text` (to turn a shared passage back into a span)."""
-    masked = list(text)
+    joined = text  # the text with each masked character replaced by its mark, offsets kept
     for name in sorted(filter(None, names), key=len, reverse=True):
-        for m in re.finditer(re.escape(name), text):
-            for i in range(m.start(), m.end()):
-                masked[i] = "\0"
-    joined = "".join(masked)
-    for pattern, mark in ((_NAME, "\1"), (_NUMBER, "\2")):
-        for m in pattern.finditer(joined):
-            for i in range(m.start(), m.end()):
-                masked[i] = mark if masked[i] != "\0" else "\0"
-        joined = "".join(masked)
-    out, offsets = [], []
-    previous = ""
-    for i, ch in enumerate(joined):
-        if ch in "\0\1\2":
-            ch = "#"
-            if previous == "#":
-                continue  # one mark per masked run
-        elif _NOISE.fullmatch(ch):
-            continue
-        out.append(ch)
-        offsets.append(i)
-        previous = ch
-    return "".join(out), offsets
+        joined = _marked(joined, (m.span() for m in re.finditer(re.escape(name), text)), "\0")
+    joined = _marked(joined, (m.span() for m in _names(joined)), "\1")
+    joined = _marked(joined, (m.span() for m in _NUMBER.finditer(joined)), "\2")
+    kept, offsets, last = [], [], 0
+    for noise in _NOISE.finditer(joined):
+        kept.append(joined[last:noise.start()])
+        offsets += range(last, noise.start())
+        last = noise.end()
+    kept.append(joined[last:])
+    offsets += range(last, len(joined))
+    kept_text = "".join(kept)
+    # one mark per masked run: a mark right after a mark or a # is left out
+    out, out_offsets, last = [], [], 0
+    for run in _MARK_RUN.finditer(kept_text):
+        out.append(kept_text[last:run.start() + 1])
+        out_offsets += offsets[last:run.start() + 1]
+        last = run.end()
+    out.append(kept_text[last:])
+    out_offsets += offsets[last:]
+    return "".join(out).translate(_AS_HASH), out_offsets
+
+
+_MARK_RUN = re.compile(r"[\0\1\2#][\0\1\2]+")
+_AS_HASH = str.maketrans("\0\1\2", "###")
+
+
+def _marked(text: str, spans, mark: str) -> str:
+    """The text with each character of the spans (in order, not overlapping) replaced
+    by `mark`, so that offsets stay as they were. (The characters names and numbers are
+    matched by are never a mark: one masking leaves the others' places alone.)"""
+    pieces, last = [], 0
+    for start, end in spans:
+        pieces += (text[last:start], mark * (end - start))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def signature(text: str) -> tuple[int, ...] | None:
@@ -84,7 +122,7 @@ def signature(text: str) -> tuple[int, ...] | None:
     if len(text) < SHINGLE * 8:
         return None
     mins = [_EMPTY] * BINS
-    data = memoryview(text.encode("utf-32-le"))  # 4 bytes a character: shingles are slices
+    data = text.encode("utf-32-le")  # 4 bytes a character: shingles are slices
     width = 4 * SHINGLE
     crc32 = zlib.crc32
     for i in range(0, len(data) - width + 4, 4):
@@ -139,10 +177,26 @@ def shared_passages(a: str, a_offsets: list[int], b: str, b_offsets: list[int],
                     minimum: int = 20) -> list[Passage]:
     """The common stretches of two normalised texts, at least `minimum` characters
     long, as offsets into the original texts."""
+    return [Passage(a_offsets[i], a_offsets[i + size - 1] + 1, b_offsets[j], b_offsets[j + size - 1] + 1)
+            for i, j, size in long_blocks(a, b, minimum)]
+
+
+def long_blocks(a: str, b: str, minimum: int) -> list[tuple[int, int, int]]:
+    """The blocks of SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
+    at least `minimum` (≥ 1) long, found as it finds them (the longest match of the
+    whole, then of what lies before it and after it, and so on) but without looking
+    into a stretch whose longest match is shorter: no block in it can be longer. (And
+    without junk no two blocks touch, so no short one would join a long one.)"""
     matcher = SequenceMatcher(None, a, b, autojunk=False)
-    out = []
-    for block in matcher.get_matching_blocks():
-        if block.size >= minimum:
-            out.append(Passage(a_offsets[block.a], a_offsets[block.a + block.size - 1] + 1,
-                               b_offsets[block.b], b_offsets[block.b + block.size - 1] + 1))
-    return out
+    queue = [(0, len(a), 0, len(b))]
+    blocks = []
+    while queue:
+        a_low, a_high, b_low, b_high = queue.pop()
+        i, j, size = matcher.find_longest_match(a_low, a_high, b_low, b_high)
+        if size >= minimum:
+            blocks.append((i, j, size))
+            if a_low < i and b_low < j:
+                queue.append((a_low, i, b_low, j))
+            if i + size < a_high and j + size < b_high:
+                queue.append((i + size, a_high, j + size, b_high))
+    return sorted(blocks)
