@@ -1450,7 +1450,7 @@ class _AnyWord:
 
     __slots__ = ("words", "tests", "index", "asked")
 
-    SEARCH_AFTER = 200
+    SEARCH_AFTER = 40
 
     def __init__(self, words: list[str], tests: list, index: int) -> None:
         self.words = words
