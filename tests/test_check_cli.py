@@ -290,6 +290,29 @@ def test_a_warm_start_does_not_import_pyyaml(tmp_path):
     assert "yaml" not in imported(second)
 
 
+def test_the_collector_is_off_while_the_rules_load_and_on_again_for_the_reports(monkeypatch, capsys):
+    """The start makes what lives as long as the process: the cyclic garbage collector
+    does not scan it over and over while the rules load, and runs again afterwards."""
+    import gc
+
+    from nianbao import batch
+    from nianbao.cli import main
+
+    enabled = {}
+    load = batch.Checker.load
+
+    def loading(choice):
+        enabled["loading"] = gc.isenabled()
+        return load(choice)
+
+    monkeypatch.setattr(batch.Checker, "load", loading)
+    monkeypatch.setattr(batch, "settle_collector", lambda: enabled.setdefault("settled", gc.isenabled()))
+    seed = next(iter(SEEDS.values()))
+    assert main(["check", "--no-config", "--format", "json", str(seed)]) == 1
+    assert json.loads(capsys.readouterr().out)["files"][0]["violations"]
+    assert enabled == {"loading": False, "settled": True} and gc.isenabled()
+
+
 @pytest.mark.parametrize("seed", sorted(SEEDS))
 def test_gbk_and_utf8_copies_give_the_same_violations(cli, tmp_path, seed):
     """A seed (each has findings) and the same text in GB18030 with CRLF line ends: the
