@@ -121,9 +121,10 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
             if all_plain or index.plain(pos, pos + len(line)):
                 # the cell begins after the TAB (a blank one stays there), unless more
                 # than the TAB was stripped (then where its text is found)
-                start = pos + (1 if len(text) + 1 == len(line) or not text else line.find(text))
-                end = start + len(text)
-                cells.append(RawCell(text, new_tuple(Span, (number, start - pos + 1, number, end - pos + 1, start, end))))
+                size = len(text)
+                column = 2 if size + 1 == len(line) or not size else line.find(text) + 1
+                start = pos + column - 1
+                cells.append(RawCell(text, new_tuple(Span, (number, column, number, column + size, start, start + size))))
             else:
                 cells.append(_cell(number, pos, pos + 1, line[1:], index))
         elif text:
@@ -148,21 +149,31 @@ def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
     all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
     for line in tok.value.split("\n")[:-1]:
         cells, start = [], pos
-        if all_plain or index.plain(pos, pos + len(line)):
+        plain = all_plain or index.plain(pos, pos + len(line))
+        if plain and not (" " in line or "\u3000" in line or "\xa0" in line):
+            # (no space to strip from a cell, most lines: each cell is its part of the line)
+            column = 1
+            for part in line.split("\t"):
+                end = column + len(part)
+                cells.append(RawCell(part, new_tuple(Span, (number, column, number, end, pos + column - 1, pos + end - 1))))
+                column = end + 1
+        elif plain:
             for part in line.split("\t"):
                 text = part.strip(_WS)
                 at = start if text is part else start + part.find(text)  # (find("") is 0)
                 column = at - pos + 1
                 cells.append(RawCell(text, new_tuple(Span, (number, column, number, column + len(text), at, at + len(text)))))
                 start += len(part) + 1
+        else:
+            for part in line.split("\t"):
+                cells.append(_cell(number, pos, start, part, index))
+                start += len(part) + 1
+        if plain:
             text = line.strip(_WS)
             at = pos if text is line else pos + line.find(text)
             column = at - pos + 1
             span = new_tuple(Span, (number, column, number, column + len(text), at, at + len(text)))
         else:
-            for part in line.split("\t"):
-                cells.append(_cell(number, pos, start, part, index))
-                start += len(part) + 1
             span = _cell(number, pos, pos, line, index).span
         rows.append(RawRow(cells, "tsv", span))
         pos += len(line) + 1
