@@ -354,12 +354,6 @@ class Pattern:
     def flags(self) -> int:
         return self.compiled().flags
 
-    def search(self, text: str, **kw):
-        return self.compiled().search(text, **kw)
-
-    def finditer(self, text: str, **kw):
-        return self.compiled().finditer(text, **kw)
-
 
 _QUANTIFIER = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 _BRACED_ESCAPES = frozenset("pPNxuUgk")
