@@ -19,7 +19,6 @@ import re
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from operator import eq
 
 SHINGLE = 6        # characters per shingle
@@ -186,17 +185,79 @@ def long_blocks(a: str, b: str, minimum: int) -> list[tuple[int, int, int]]:
     at least `minimum` (≥ 1) long, found as it finds them (the longest match of the
     whole, then of what lies before it and after it, and so on) but without looking
     into a stretch whose longest match is shorter: no block in it can be longer. (And
-    without junk no two blocks touch, so no short one would join a long one.)"""
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    queue = [(0, len(a), 0, len(b))]
+    without junk no two blocks touch, so no short one would join a long one.)
+
+    Its find_longest_match walks every place in b of every character of a, and Chinese
+    prose repeats characters a lot: here the longest match of a stretch is taken from
+    the runs at least `minimum` long (_long_runs) instead. Every match that long is a
+    run cut to the stretch, so the longest is the longest cut, the one starting first
+    in a and then in b as find_longest_match picks it; shorter than `minimum`, the
+    stretch holds no block."""
     blocks = []
-    while queue:
-        a_low, a_high, b_low, b_high = queue.pop()
-        i, j, size = matcher.find_longest_match(a_low, a_high, b_low, b_high)
-        if size >= minimum:
+    stretches = [(0, len(a), 0, len(b), _long_runs(a, b, minimum))]
+    while stretches:
+        a_low, a_high, b_low, b_high, runs = stretches.pop()
+        inside = []  # the runs with at least `minimum` characters in the stretch
+        best = (1, 0, 0)  # (-size, i, j) of the longest cut: the least is kept
+        for run in runs:
+            i, j, size = run
+            cut = max(0, a_low - i, b_low - j)  # characters before the stretch
+            size = min(size, a_high - i, b_high - j) - cut
+            if size >= minimum:
+                inside.append(run)
+                best = min(best, (-size, i + cut, j + cut))
+        if inside:
+            size, i, j = -best[0], best[1], best[2]
             blocks.append((i, j, size))
-            if a_low < i and b_low < j:
-                queue.append((a_low, i, b_low, j))
-            if i + size < a_high and j + size < b_high:
-                queue.append((i + size, a_high, j + size, b_high))
+            if len(inside) > 1:  # (a single run is all in the block)
+                stretches += ((a_low, i, b_low, j, inside), (i + size, a_high, j + size, b_high, inside))
     return sorted(blocks)
+
+
+def _long_runs(a: str, b: str, minimum: int) -> list[tuple[int, int, int]]:
+    """Every (i, j, size) with a[i:i + size] == b[j:j + size], at least `minimum` long
+    and longer neither way. A run that long holds one of a's q-grams starting at a
+    multiple of q (q = ⌈minimum / 2⌉): each place in b of each of those (str.find, in C)
+    is a seed, stretched both ways; a seed inside a run already found on its diagonal
+    is passed over."""
+    q = (minimum + 1) // 2
+    run_ends: dict[int, int] = {}  # diagonal j - i: where in a the last run found on it ends
+    runs = []
+    for i in range(0, len(a) - q + 1, q):
+        gram = a[i:i + q]
+        j = b.find(gram)
+        while j >= 0:
+            if i >= run_ends.get(j - i, 0):
+                first_i, first_j = i, j
+                while first_i and first_j and a[first_i - 1] == b[first_j - 1]:
+                    first_i, first_j = first_i - 1, first_j - 1
+                end = i + q + _common_length(a, i + q, b, j + q)
+                run_ends[j - i] = end
+                if end - first_i >= minimum:
+                    runs.append((first_i, first_j, end - first_i))
+            j = b.find(gram, j + 1)
+    return runs
+
+
+def _common_length(a: str, i: int, b: str, j: int) -> int:
+    """How many characters a[i:] and b[j:] start with alike: compared in slices (in C),
+    twice as long each time, then halves of the slice that differs."""
+    most = min(len(a) - i, len(b) - j)
+    length, step = 0, 16
+    while True:
+        if step >= most - length:
+            step = most - length
+            if a[i + length:i + most] == b[j + length:j + most]:
+                return most
+            break
+        if a[i + length:i + length + step] != b[j + length:j + length + step]:
+            break
+        length += step
+        step *= 2
+    while step > 1:  # a[i + length:i + length + step] differs from b's: the first half?
+        half = step // 2
+        if a[i + length:i + length + half] == b[j + length:j + length + half]:
+            length, step = length + half, step - half
+        else:
+            step = half
+    return length

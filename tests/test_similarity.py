@@ -7,6 +7,9 @@ import random
 import re
 from difflib import SequenceMatcher
 
+from conftest import REAL, SYNTHETIC
+from reportgen import copied, report
+
 from nianbao import similarity
 
 # the characters masking turns on: place words, government words, numbers and what
@@ -82,6 +85,80 @@ def test_long_blocks_are_the_matching_blocks_that_long():
             plain = [tuple(m) for m in SequenceMatcher(None, base, other, autojunk=False).get_matching_blocks()
                      if m.size >= minimum]
             assert similarity.long_blocks(base, other, minimum) == plain, (base, other, minimum)
+
+
+def _difflib_long_blocks(a: str, b: str, minimum: int) -> list[tuple[int, int, int]]:
+    """long_blocks as first written: find_longest_match of each stretch, by difflib."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    queue = [(0, len(a), 0, len(b))]
+    blocks = []
+    while queue:
+        a_low, a_high, b_low, b_high = queue.pop()
+        i, j, size = matcher.find_longest_match(a_low, a_high, b_low, b_high)
+        if size >= minimum:
+            blocks.append((i, j, size))
+            if a_low < i and b_low < j:
+                queue.append((a_low, i, b_low, j))
+            if i + size < a_high and j + size < b_high:
+                queue.append((i + size, a_high, j + size, b_high))
+    return sorted(blocks)
+
+
+def _assert_long_blocks_as_difflib(a: str, b: str, minimums) -> int:
+    found = 0
+    for minimum in minimums:
+        for first, second in ((a, b), (b, a)):
+            blocks = similarity.long_blocks(first, second, minimum)
+            assert blocks == _difflib_long_blocks(first, second, minimum), (first, second, minimum)
+            found += len(blocks)
+    return found
+
+
+def test_long_blocks_are_difflibs_on_random_texts_of_few_letters():
+    """Few letters: long repeats, runs longer than the stretch they are cut to, and
+    ties between equally long matches, everywhere."""
+    rnd = random.Random(6)
+    found = 0
+    for _ in range(500):
+        letters = "甲乙丙丁"[:rnd.randint(1, 4)]
+        a = "".join(rnd.choice(letters) for _ in range(rnd.randint(0, 90)))
+        if rnd.random() < 0.5:  # a copy with a few stretches changed, repeated or taken out
+            b = list(a)
+            for _ in range(rnd.randint(0, 6)):
+                at = rnd.randint(0, len(b))
+                b[at:at + rnd.randint(0, 8)] = rnd.choice(["", "x", "甲乙丙", a[at:at + 12], "乙" * 5])
+            b = "".join(b)
+        else:
+            b = "".join(rnd.choice(letters) for _ in range(rnd.randint(0, 90)))
+        found += _assert_long_blocks_as_difflib(a, b, (1, 2, 3, 4, 7, 20))
+    assert found > 3_000
+
+
+def test_long_blocks_are_difflibs_on_report_texts():
+    """Generated reports and their copies, and the samples against each other."""
+    texts = [similarity.normalise(path.read_text(encoding="utf-8", errors="replace"))[0]
+             for path in sorted(REAL.glob("*.txt")) + sorted(SYNTHETIC.glob("2021_*.txt"))[:3]]
+    for seed in range(3):  # a report, and a copy with its lines reordered, every third left out, one changed
+        original = report("桃源镇", 2021, seed=seed, new=4)
+        lines = copied(original, 2021, 2022).split("\n")
+        lines[5] = lines[5][:20] + "另行" + lines[5][20:]
+        texts += [similarity.normalise(original)[0], similarity.normalise("\n".join(lines[::3] + lines[1::3]))[0]]
+    found = 0
+    for k, a in enumerate(texts):
+        for b in texts[k:k + 2]:
+            found += _assert_long_blocks_as_difflib(a, b, (20,))
+    assert found > 100
+
+
+def test_long_blocks_at_the_edges():
+    text = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+    cases = [("", ""), ("", text), ("甲", "甲"), (text[:19], text[:19]), (text, text),
+             (text[5:15], text), ("xx" + text + "yy", text), (text + text, text), (text * 3, "z" + text * 2),
+             ("甲" * 50, "甲" * 30), ("甲乙" * 40, "乙甲" * 25), (text[:12] + "x" + text[12:], text)]
+    for a, b in cases:
+        _assert_long_blocks_as_difflib(a, b, (1, 2, 3, 10, 19, 20, 21, 24, 200))
+    assert similarity.long_blocks(text, "xx" + text, 20) == [(0, 2, 22)]
+    assert similarity.long_blocks("甲" * 50, "甲" * 30, 20) == [(0, 0, 30)]
 
 
 def test_numbers_are_found_where_the_plain_pattern_finds_them():
