@@ -325,11 +325,11 @@ class Pattern:
     to, and a pattern known to compile (the cache remembers) needs no compiling to be
     checked when the rules load."""
 
-    __slots__ = ("pattern", "_compiled")
+    __slots__ = ("pattern", "_compiled", "_joinable", "_groups")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        self._compiled = None
+        self._compiled = self._joinable = self._groups = None
         problem = repetition_problem(pattern)
         if problem:  # checked every time: compiling is where `a{1000000000}` would grow without end
             raise regex.error(problem)
@@ -352,6 +352,22 @@ class Pattern:
     @property
     def flags(self) -> int:
         return self.compiled().flags
+
+    @property
+    def joinable(self) -> bool:
+        """Whether a scope's paragraphs may be searched joined by newlines (_matches): not
+        when the pattern anchors at the whole text (\\A, \\Z, \\z). Read once."""
+        if self._joinable is None:
+            self._joinable = not _WHOLE_TEXT_ANCHOR.search(self.pattern)
+        return self._joinable
+
+    @property
+    def groups(self) -> tuple[str, ...]:
+        """The names of its groups, as the regex module lists them (groupindex, a new dict
+        each time it is asked)."""
+        if self._groups is None:
+            self._groups = tuple(self.compiled().groupindex)
+        return self._groups
 
 
 _QUANTIFIER = re.compile(r"\{(\d*)(?:,(\d*))?\}")
@@ -1311,8 +1327,9 @@ def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
     if not segs:
         return []
     joined = None
-    if len(segs) > 2 and not _WHOLE_TEXT_ANCHOR.search(pattern.pattern):
+    if len(segs) > 2 and pattern.joinable:
         joined = env.joined(scope, segs) if not needed else _join(segs)
+    names = pattern.groups
 
     def run(timeout: float) -> list[Match]:
         if joined is not None:
@@ -1322,7 +1339,7 @@ def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
                 if "\n" in m.group(0):
                     break
                 i = bisect_right(starts, m.start()) - 1
-                out.append(_match(env, m, None if offsets[i] is None else offsets[i] - starts[i]))
+                out.append(_match(env, m, None if offsets[i] is None else offsets[i] - starts[i], names))
                 if first or len(out) >= MAX_LIST:
                     return out
             else:
@@ -1330,7 +1347,7 @@ def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
         out = []
         for offset, text in segs:
             for m in limited_finditer(pattern, text, timeout):
-                out.append(_match(env, m, offset))
+                out.append(_match(env, m, offset, names))
                 if first or len(out) >= MAX_LIST:
                     return out
         return out
@@ -1587,13 +1604,14 @@ def _requirements(items: list, sre) -> list[frozenset[str]]:
 
 
 
-def _match(env: Env, m, offset: int | None) -> Match:
+def _match(env: Env, m, offset: int | None, names: tuple[str, ...]) -> Match:
+    """A Match of the regex module's match m (its pattern's group names: Pattern.groups)."""
     if offset is None:
-        groups = {name: Match(m.group(name), None) for name in m.re.groupindex if m.group(name) is not None}
+        groups = {name: Match(m.group(name), None) for name in names if m.group(name) is not None}
         return Match(m.group(0), None, groups)
     index = env.index
     groups = {}
-    for name in m.re.groupindex:
+    for name in names:
         text = m.group(name)
         if text is not None:
             start, end = m.span(name)
