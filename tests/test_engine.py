@@ -439,26 +439,6 @@ def test_the_prefilter_keeps_every_paragraph_a_bundled_pattern_matches(monkeypat
     assert len(seen) > 50 and checked > 100
 
 
-def test_a_test_for_several_words_answers_as_one_search_before_and_after_it_is_compiled():
-    """A prefilter's test for any of several words tries them in turn at first and is
-    replaced by one search after SEARCH_AFTER paragraphs; the answer is the same."""
-    import re
-
-    from nianbao.expr import _AnyWord
-
-    pattern = r"\d+\s*[余多]\s*件|约\d+件|若干(?:人次|件)"
-    tests = prefilter(pattern)
-    assert len(tests) == 1 and isinstance(tests[0], _AnyWord)
-    assert sorted(tests[0].words) == ["余", "多", "约", "若干"]
-    search = re.compile("余|多|约|若干").search
-    paragraphs = ["收到申请约3件", "共5件", "余下", "", "多", "若干件", "若干人", "若", "干"] * 50
-    for n, paragraph in enumerate(paragraphs):
-        assert isinstance(tests[0], _AnyWord) == (n <= _AnyWord.SEARCH_AFTER)
-        assert bool(tests[0](paragraph)) == (search(paragraph) is not None), paragraph
-    assert not isinstance(tests[0], _AnyWord)  # the search took its place
-    assert prefilter(pattern) is tests
-
-
 def test_a_pattern_of_words_alone_is_answered_without_a_search(tmp_path, monkeypatch):
     """matches() and require_patterns answer a pattern that is only words between | with
     `in`, and find what a search finds."""
