@@ -264,7 +264,7 @@ class _Reading:
     table: Table
     score: float
     complete: bool
-    kept: Callable[[], Table]  # the table with its cells made: called for the reading kept only
+    kept: Callable[[], Table]  # the table finished (missing rows, evidence, cells): for the reading kept only
 
 
 def _match(label: str, tpl: TableTemplate, rows: list[TemplateRow], has_values: bool,
@@ -495,8 +495,9 @@ _UNORDERED = 10**6  # the place of a row that is no row of the template: after a
 class _Builder:
     """Collects one reading of one segment against one template version."""
 
-    def __init__(self, tpl: TableTemplate, layout: str, span: Span) -> None:
+    def __init__(self, tpl: TableTemplate, layout: str, span: Span, all_versions: list[TableTemplate]) -> None:
         self.tpl = tpl
+        self.all_versions = all_versions
         self.orders = tpl.row_orders
         self.blocks = tpl.row_blocks
         self.table = Table(span=span, layout=layout, template=tpl.id, title=tpl.title, version=tpl.version)
@@ -540,7 +541,20 @@ class _Builder:
     def unmatched_row(self, row: RawRow) -> None:
         self.unmatched.append(row)
 
-    def finish(self, all_versions: list[TableTemplate]) -> _Reading:
+    def finish(self) -> _Reading:
+        """The reading's score, and whether it is complete: every data row found (then
+        no row is missing), none unmatched (then none is another version's) and the
+        header as the template has it. The table is finished by kept(), for the reading
+        kept only."""
+        score = self.exact + 0.5 * self.fuzzy + self.header_hits - len(self.unmatched)
+        complete = (not self.unmatched and self.table.header_confirmed
+                    and all(trow.id in self.matched for trow in self.tpl.data_rows))
+        return _Reading(self.table, score, complete, self.kept)
+
+    def kept(self) -> Table:
+        """The table with its rows in the template's order, the rows it lacks, the rows
+        not matched (another version's, or none), what marks its version, and each
+        matched row's cells (after any a shape put first: the unit of a labelled value)."""
         t, tpl = self.table, self.tpl
         orders, blocks = self.orders, self.blocks
         t.rows = sorted(t.rows, key=lambda r: orders.get(r.template_row, _UNORDERED))
@@ -549,7 +563,7 @@ class _Builder:
             placed = [(orders.get(r.template_row, _UNORDERED), blocks.get(r.template_row), r) for r in t.rows]
             t.missing.extend(MissingRow(trow.id, trow.label, self._anchor(trow, placed), trow.block)
                              for trow in missing)
-        contrast = _contrast(tpl, all_versions)
+        contrast = _contrast(tpl, self.all_versions)
         other_labels = contrast.data_rows
         own_labels = tpl.row_cores
         for raw in self.unmatched:
@@ -561,13 +575,6 @@ class _Builder:
             else:
                 t.problems.append(TableProblem("unmatched_row", " / ".join(raw.texts), raw.span))
         t.version_evidence, t.evidence_at = self._evidence(contrast)
-        score = self.exact + 0.5 * self.fuzzy + self.header_hits - len(self.unmatched)
-        complete = not t.missing and not self.unmatched and not t.extra and t.header_confirmed
-        return _Reading(t, score, complete, self.kept)
-
-    def kept(self) -> Table:
-        """The table, each matched row given its cells (after any a shape put first: the
-        unit of a labelled value)."""
         for row, values, columns, kind in self.values:
             row_id, cells = row.template_row, row.cells
             for raw, col in zip(values, columns):  # (no *parse_value(): a call with a tuple built per cell)
@@ -875,15 +882,16 @@ def _read_segment(seg: _Segment, templates: Templates, preferred: str | None) ->
         if reading.complete:  # every row found and the header as the template has it
             break
     best = max(readings, key=lambda r: (r.score, r.table.version == preferred, r.table.version or ""))
-    if not best.table.version_evidence and all(r.score == best.score for r in readings) and len(readings) > 1:
-        best.table.version = None  # nothing in the table tells the versions apart
-    return best.kept()
+    table = best.kept()
+    if not table.version_evidence and all(r.score == best.score for r in readings) and len(readings) > 1:
+        table.version = None  # nothing in the table tells the versions apart
+    return table
 
 
 def _reading(seg: _Segment, tpl: TableTemplate, layout: str, span: Span, versions: list[TableTemplate]) -> _Reading:
-    builder = _Builder(tpl, layout, span)
+    builder = _Builder(tpl, layout, span, versions)
     _SHAPES[tpl.shape](seg.rows, tpl, builder)
-    return builder.finish(versions)
+    return builder.finish()
 
 
 def is_table_label(text: str, templates: Templates) -> bool:
