@@ -835,6 +835,84 @@ def _label_unit_value_rows(rows: list[RawRow]) -> list[tuple[list[RawCell], Span
     return out
 
 
+def _label_bound(tpl: TableTemplate, label: str, has_number: bool | None = None) -> float | None:
+    """The most a row that a label names can add to a reading's score against tpl: 1
+    for a row of tpl in those words, ½ for a row close to them (a duplicate adds 0);
+    None when it names none (the row is then unmatched). With has_number (the grid's
+    reading): a label naming only groups adds 0, or loses 1 with values (a group has none)."""
+    c = core(label)
+    if not c:
+        return None
+    candidates, is_exact = _candidates(tpl, tpl.rows, c)
+    if not candidates:
+        return None
+    if has_number is not None and all(r.is_group for r in candidates):
+        return -1 if has_number else 0
+    return 1 if is_exact else 0.5
+
+
+def _grid_score_bound(rows: list[RawRow], tpl: TableTemplate) -> float:
+    """No less than _interpret_grid's score of the rows against tpl, from each row
+    alone: a row of labels adds at most what its label can (-1 naming none), and one
+    without values as much as a header row if it may be one (each name of tpl's header
+    it holds, or not yet a name of tpl's: the ends a row below brings may be joined to
+    it); a row without labels at most 0 (it may be joined to the row above)."""
+    words = _words(tpl)
+    header_words, expected = words.header_or_caption, words.header_set
+    bound = 0.0
+    for row in rows:
+        labels, values = row.split()
+        if not labels:
+            continue
+        has_number = any(map(_TEXT, values))
+        added = _label_bound(tpl, labels[-1].text, has_number)
+        if added is None and len(labels) > 1:
+            added = _label_bound(tpl, labels[0].text, has_number)
+        if added is None:
+            added = -1
+        if not has_number:
+            cores = [core(c.text) for c in labels]
+            # (a header row's pieces each begin a name or end one: _header_pieces, _join_header_ends)
+            if all(any(w.endswith(c) or (len(c) >= 2 and w.startswith(c)) for w in header_words) for c in cores):
+                added = max(added, sum(1 for c in cores if c in expected or c not in header_words))
+        bound += added
+    return bound
+
+
+def _blocks_score_bound(rows: list[RawRow], tpl: TableTemplate) -> float:
+    """No less than _interpret_blocks's score of the rows against tpl, from each row
+    alone: a row naming a block adds 0; a row of column names (信息内容 first, or names
+    of tpl's only) at most one for each that is or begins a column name of tpl's; a row
+    without labels loses 1 with values; any other row at most what its label can add."""
+    if len(_blocks_by_id(tpl)) < len(tpl.blocks):
+        return float("inf")  # (the names found for an id that blocks share count once for each)
+    row_header = core(tpl.row_header or "")
+    names = _column_words(tpl, None)
+    bound = 0.0
+    for row in rows:
+        labels, values = row.split()
+        cores = [core(c.text) for c in labels]
+        if any(_block_named(tpl, c) is not None for c in cores):
+            continue
+        has_number = any(map(_TEXT, values))
+        if not labels:
+            if has_number:
+                bound -= 1
+            continue
+        added = _label_bound(tpl, labels[-1].text)
+        if added is None:
+            added = -1
+        if not has_number and (cores[0] == row_header or all(c in names for c in cores)):
+            hits = sum(1 for c in cores if c != row_header
+                       and (c in names or (len(c) >= 3 and any(name.startswith(c) for name in names))))
+            added = hits if cores[0] == row_header else max(added, hits)
+        bound += added
+    return bound
+
+
+_SCORE_BOUNDS = {"grid": _grid_score_bound, "blocks": _blocks_score_bound}
+
+
 _SHAPES = {
     "grid": _interpret_grid,
     "blocks": _interpret_blocks,
@@ -876,14 +954,22 @@ def _read_segment(seg: _Segment, templates: Templates, preferred: str | None) ->
         table.version = None
         return table
     readings = []
-    for tpl in sorted(versions, key=lambda t: t.version != preferred):
+    ordered = sorted(versions, key=lambda t: t.version != preferred)
+    outscored = False  # the last version left unread: its reading would have scored less than one before
+    for tpl in ordered:
+        bound = _SCORE_BOUNDS.get(tpl.shape)
+        if (tpl is ordered[-1] and readings and bound is not None
+                and bound(seg.rows, tpl) < max(r.score for r in readings)):
+            outscored = True
+            break
         reading = _reading(seg, tpl, layout, span, versions)
         readings.append(reading)
         if reading.complete:  # every row found and the header as the template has it
             break
     best = max(readings, key=lambda r: (r.score, r.table.version == preferred, r.table.version or ""))
     table = best.kept()
-    if not table.version_evidence and all(r.score == best.score for r in readings) and len(readings) > 1:
+    if (not table.version_evidence and not outscored and len(readings) > 1
+            and all(r.score == best.score for r in readings)):
         table.version = None  # nothing in the table tells the versions apart
     return table
 
