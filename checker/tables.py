@@ -851,66 +851,67 @@ def _label_bound(tpl: TableTemplate, label: str, has_number: bool | None = None)
     return 1 if is_exact else 0.5
 
 
-def _grid_score_bound(rows: list[RawRow], tpl: TableTemplate) -> float:
-    """No less than _interpret_grid's score of the rows against tpl, from each row
-    alone: a row of labels adds at most what its label can (-1 naming none), and one
-    without values as much as a header row if it may be one (each name of tpl's header
-    it holds, or not yet a name of tpl's: the ends a row below brings may be joined to
-    it); a row without labels at most 0 (it may be joined to the row above)."""
-    words = _words(tpl)
-    header_words, expected = words.header_or_caption, words.header_set
-    bound = 0.0
-    for row in rows:
-        labels, values = row.split()
-        if not labels:
-            continue
-        has_number = any(map(_TEXT, values))
-        added = _label_bound(tpl, labels[-1].text, has_number)
-        if added is None and len(labels) > 1:
-            added = _label_bound(tpl, labels[0].text, has_number)
-        if added is None:
-            added = -1
-        if not has_number:
-            cores = [core(c.text) for c in labels]
-            # (a header row's pieces each begin a name or end one: _header_pieces, _join_header_ends)
-            if all(any(w.endswith(c) or (len(c) >= 2 and w.startswith(c)) for w in header_words) for c in cores):
-                added = max(added, sum(1 for c in cores if c in expected or c not in header_words))
-        bound += added
-    return bound
+def _grid_row_bound(tpl: TableTemplate, labels: tuple[str, ...], has_number: bool) -> float:
+    """The most a row can add to _interpret_grid's score against tpl: what its label
+    can (-1 naming none), and without values as much as a header row if it may be one
+    (each name of tpl's header it holds, or not yet a name of tpl's: the ends a row
+    below brings may be joined to it); a row without labels 0 (it may be joined to
+    the row above)."""
+    if not labels:
+        return 0
+    added = _label_bound(tpl, labels[-1], has_number)
+    if added is None and len(labels) > 1:
+        added = _label_bound(tpl, labels[0], has_number)
+    if added is None:
+        added = -1
+    if not has_number:
+        words = _words(tpl)
+        header_words, expected = words.header_or_caption, words.header_set
+        cores = [core(label) for label in labels]
+        # (a header row's pieces each begin a name or end one: _header_pieces, _join_header_ends)
+        if all(any(w.endswith(c) or (len(c) >= 2 and w.startswith(c)) for w in header_words) for c in cores):
+            added = max(added, sum(1 for c in cores if c in expected or c not in header_words))
+    return added
 
 
-def _blocks_score_bound(rows: list[RawRow], tpl: TableTemplate) -> float:
-    """No less than _interpret_blocks's score of the rows against tpl, from each row
-    alone: a row naming a block adds 0; a row of column names (信息内容 first, or names
-    of tpl's only) at most one for each that is or begins a column name of tpl's; a row
-    without labels loses 1 with values; any other row at most what its label can add."""
+def _blocks_row_bound(tpl: TableTemplate, labels: tuple[str, ...], has_number: bool) -> float:
+    """The most a row can add to _interpret_blocks's score against tpl: a row naming a
+    block 0; a row of column names (信息内容 first, or names of tpl's only) one for each
+    that is or begins a column name of tpl's; a row without labels -1 with values; any
+    other row what its label can."""
     if len(_blocks_by_id(tpl)) < len(tpl.blocks):
         return float("inf")  # (the names found for an id that blocks share count once for each)
-    row_header = core(tpl.row_header or "")
-    names = _column_words(tpl, None)
+    cores = [core(label) for label in labels]
+    if any(_block_named(tpl, c) is not None for c in cores):
+        return 0
+    if not labels:
+        return -1 if has_number else 0
+    added = _label_bound(tpl, labels[-1])
+    if added is None:
+        added = -1
+    row_header, names = core(tpl.row_header or ""), _column_words(tpl, None)
+    if not has_number and (cores[0] == row_header or all(c in names for c in cores)):
+        hits = sum(1 for c in cores if c != row_header
+                   and (c in names or (len(c) >= 3 and any(name.startswith(c) for name in names))))
+        added = hits if cores[0] == row_header else max(added, hits)
+    return added
+
+
+def _score_bound(rows: list[RawRow], tpl: TableTemplate) -> float:
+    """No less than the score of a reading of the rows against tpl: each row's most
+    (the rows of a template's shape are read one by one), kept per version for the
+    row's labels and whether it has values."""
+    row_bound = _ROW_BOUNDS[tpl.shape]
     bound = 0.0
     for row in rows:
         labels, values = row.split()
-        cores = [core(c.text) for c in labels]
-        if any(_block_named(tpl, c) is not None for c in cores):
-            continue
         has_number = any(map(_TEXT, values))
-        if not labels:
-            if has_number:
-                bound -= 1
-            continue
-        added = _label_bound(tpl, labels[-1].text)
-        if added is None:
-            added = -1
-        if not has_number and (cores[0] == row_header or all(c in names for c in cores)):
-            hits = sum(1 for c in cores if c != row_header
-                       and (c in names or (len(c) >= 3 and any(name.startswith(c) for name in names))))
-            added = hits if cores[0] == row_header else max(added, hits)
-        bound += added
+        texts = tuple(map(_TEXT, labels))
+        bound += _kept(tpl, (row_bound, texts, has_number), lambda: row_bound(tpl, texts, has_number))
     return bound
 
 
-_SCORE_BOUNDS = {"grid": _grid_score_bound, "blocks": _blocks_score_bound}
+_ROW_BOUNDS = {"grid": _grid_row_bound, "blocks": _blocks_row_bound}  # (the shapes that have one)
 
 
 _SHAPES = {
@@ -957,9 +958,8 @@ def _read_segment(seg: _Segment, templates: Templates, preferred: str | None) ->
     ordered = sorted(versions, key=lambda t: t.version != preferred)
     outscored = False  # the last version left unread: its reading would have scored less than one before
     for tpl in ordered:
-        bound = _SCORE_BOUNDS.get(tpl.shape)
-        if (tpl is ordered[-1] and readings and bound is not None
-                and bound(seg.rows, tpl) < max(r.score for r in readings)):
+        if (tpl is ordered[-1] and readings and tpl.shape in _ROW_BOUNDS
+                and _score_bound(seg.rows, tpl) < max(r.score for r in readings)):
             outscored = True
             break
         reading = _reading(seg, tpl, layout, span, versions)

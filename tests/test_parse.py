@@ -336,18 +336,19 @@ def test_a_version_left_unread_could_not_have_won(monkeypatch, tmp_path):
     regression = sorted((Path(__file__).parent / "regression" / "reports").glob("*.txt"))
     sources = [read_source(p) for p in [*samples, *regression, *sorted(tmp_path.glob("*.txt"))]]
 
-    scored, bounds, reading = [], {**tables._SCORE_BOUNDS}, tables._reading
+    scored, read, reading = [], [], tables._reading
 
     def scored_reading(seg, tpl, *args):
         r = reading(seg, tpl, *args)
-        if tpl.shape in bounds:
-            scored.append((r.score, bounds[tpl.shape](seg.rows, tpl)))
+        read.append(tpl)
+        if tpl.shape in tables._ROW_BOUNDS:
+            scored.append((r.score, tables._score_bound(seg.rows, tpl)))
         return r
 
     monkeypatch.setattr(tables, "_reading", scored_reading)
     found = [parse(s).tables for s in sources]
-    read_with_bound = len(scored)
+    read_with_bounds = len(read)
     assert scored and all(score <= bound for score, bound in scored)
-    monkeypatch.setattr(tables, "_SCORE_BOUNDS", {})
+    monkeypatch.setattr(tables, "_ROW_BOUNDS", {})
     assert [parse(s).tables for s in sources] == found
-    assert len(scored) - read_with_bound > read_with_bound  # (more readings when none is left out)
+    assert len(read) - read_with_bounds > read_with_bounds  # (more readings when none is left out)
