@@ -897,20 +897,18 @@ def _blocks_row_bound(tpl: TableTemplate, labels: tuple[str, ...], has_number: b
     return added
 
 
-def _row_bounds(rows: list[RawRow], tpl: TableTemplate) -> list[float]:
-    """The most each row can add to the score of a reading of the rows against tpl
+def _score_bound(rows: list[RawRow], tpl: TableTemplate) -> float:
+    """No less than the score of a reading of the rows against tpl: each row's most
     (the rows of a template's shape are read one by one), kept per version for the
-    row's labels and whether it has values. Their sum bounds the score; a row at -1
-    is unmatched in the reading (only an unmatched row takes 1 off), which is then
-    not complete."""
+    row's labels and whether it has values."""
     row_bound = _ROW_BOUNDS[tpl.shape]
-    bounds = []
+    bound = 0.0
     for row in rows:
         labels, values = row.split()
         has_number = any(map(_TEXT, values))
         texts = tuple(map(_TEXT, labels))
-        bounds.append(_kept(tpl, (row_bound, texts, has_number), lambda: row_bound(tpl, texts, has_number)))
-    return bounds
+        bound += _kept(tpl, (row_bound, texts, has_number), lambda: row_bound(tpl, texts, has_number))
+    return bound
 
 
 _ROW_BOUNDS = {"grid": _grid_row_bound, "blocks": _blocks_row_bound}  # (the shapes that have one)
@@ -956,41 +954,24 @@ def _read_segment(seg: _Segment, templates: Templates, preferred: str | None) ->
         table = _reading(seg, versions[0], layout, span, versions).kept()
         table.version = None
         return table
-    readings, outscored = _readings(seg, sorted(versions, key=lambda t: t.version != preferred), layout, span,
-                                    versions)
+    readings = []
+    ordered = sorted(versions, key=lambda t: t.version != preferred)
+    outscored = False  # the last version left unread: its reading would have scored less than one before
+    for tpl in ordered:
+        if (tpl is ordered[-1] and readings and tpl.shape in _ROW_BOUNDS
+                and _score_bound(seg.rows, tpl) < max(r.score for r in readings)):
+            outscored = True
+            break
+        reading = _reading(seg, tpl, layout, span, versions)
+        readings.append(reading)
+        if reading.complete:  # every row found and the header as the template has it
+            break
     best = max(readings, key=lambda r: (r.score, r.table.version == preferred, r.table.version or ""))
     table = best.kept()
     if (not table.version_evidence and not outscored and len(readings) > 1
             and all(r.score == best.score for r in readings)):
         table.version = None  # nothing in the table tells the versions apart
     return table
-
-
-def _readings(seg: _Segment, ordered: list[TableTemplate], layout: str, span: Span,
-              versions: list[TableTemplate]) -> tuple[list[_Reading], bool]:
-    """The readings of a segment that can be kept: against each version in turn until
-    one is complete, the last left unread when it could not score as high as one
-    before; and whether one was left so (outscored: the scores were not all equal).
-    Of two versions, when a row cannot be matched against the first (its reading would
-    not be complete, so both are read) and the second could score higher, the second
-    is read first, and the first only if it could score as high."""
-    if len(ordered) == 2 and all(tpl.shape in _ROW_BOUNDS for tpl in ordered):
-        bounds = _row_bounds(seg.rows, ordered[0])
-        if min(bounds) < 0 and sum(_row_bounds(seg.rows, ordered[1])) > sum(bounds):
-            other = _reading(seg, ordered[1], layout, span, versions)
-            if sum(bounds) < other.score:
-                return [other], True
-            return [other, _reading(seg, ordered[0], layout, span, versions)], False
-    readings: list[_Reading] = []
-    for tpl in ordered:
-        if (tpl is ordered[-1] and readings and tpl.shape in _ROW_BOUNDS
-                and sum(_row_bounds(seg.rows, tpl)) < max(r.score for r in readings)):
-            return readings, True
-        reading = _reading(seg, tpl, layout, span, versions)
-        readings.append(reading)
-        if reading.complete:  # every row found and the header as the template has it
-            break
-    return readings, False
 
 
 def _reading(seg: _Segment, tpl: TableTemplate, layout: str, span: Span, versions: list[TableTemplate]) -> _Reading:
