@@ -901,13 +901,16 @@ def _score_bound(rows: list[RawRow], tpl: TableTemplate) -> float:
     """No less than the score of a reading of the rows against tpl: each row's most
     (the rows of a template's shape are read one by one), kept per version for the
     row's labels and whether it has values."""
-    row_bound = _ROW_BOUNDS[tpl.shape]
+    row_bound, lookups = _ROW_BOUNDS[tpl.shape], tpl.lookups
     bound = 0.0
     for row in rows:
         labels, values = row.split()
-        has_number = any(map(_TEXT, values))
-        texts = tuple(map(_TEXT, labels))
-        bound += _kept(tpl, (row_bound, texts, has_number), lambda: row_bound(tpl, texts, has_number))
+        key = (row_bound, tuple(map(_TEXT, labels)), any(map(_TEXT, values)))
+        # (an answer kept is a number: looked up here, it costs no call)
+        added = lookups.get(key)
+        if added is None:
+            added = _kept(tpl, key, lambda: row_bound(tpl, key[1], key[2]))
+        bound += added
     return bound
 
 
