@@ -264,7 +264,7 @@ class _Reading:
     table: Table
     score: float
     complete: bool
-    kept: Callable[[], Table]  # the table with its cells made: called for the reading kept only
+    kept: Callable[[], Table]  # the table finished (missing rows, evidence, cells): for the reading kept only
 
 
 def _match(label: str, tpl: TableTemplate, rows: list[TemplateRow], has_values: bool,
@@ -495,8 +495,9 @@ _UNORDERED = 10**6  # the place of a row that is no row of the template: after a
 class _Builder:
     """Collects one reading of one segment against one template version."""
 
-    def __init__(self, tpl: TableTemplate, layout: str, span: Span) -> None:
+    def __init__(self, tpl: TableTemplate, layout: str, span: Span, all_versions: list[TableTemplate]) -> None:
         self.tpl = tpl
+        self.all_versions = all_versions
         self.orders = tpl.row_orders
         self.blocks = tpl.row_blocks
         self.table = Table(span=span, layout=layout, template=tpl.id, title=tpl.title, version=tpl.version)
@@ -540,7 +541,20 @@ class _Builder:
     def unmatched_row(self, row: RawRow) -> None:
         self.unmatched.append(row)
 
-    def finish(self, all_versions: list[TableTemplate]) -> _Reading:
+    def finish(self) -> _Reading:
+        """The reading's score, and whether it is complete: every data row found (then
+        no row is missing), none unmatched (then none is another version's) and the
+        header as the template has it. The table is finished by kept(), for the reading
+        kept only."""
+        score = self.exact + 0.5 * self.fuzzy + self.header_hits - len(self.unmatched)
+        complete = (not self.unmatched and self.table.header_confirmed
+                    and all(trow.id in self.matched for trow in self.tpl.data_rows))
+        return _Reading(self.table, score, complete, self.kept)
+
+    def kept(self) -> Table:
+        """The table with its rows in the template's order, the rows it lacks, the rows
+        not matched (another version's, or none), what marks its version, and each
+        matched row's cells (after any a shape put first: the unit of a labelled value)."""
         t, tpl = self.table, self.tpl
         orders, blocks = self.orders, self.blocks
         t.rows = sorted(t.rows, key=lambda r: orders.get(r.template_row, _UNORDERED))
@@ -549,7 +563,7 @@ class _Builder:
             placed = [(orders.get(r.template_row, _UNORDERED), blocks.get(r.template_row), r) for r in t.rows]
             t.missing.extend(MissingRow(trow.id, trow.label, self._anchor(trow, placed), trow.block)
                              for trow in missing)
-        contrast = _contrast(tpl, all_versions)
+        contrast = _contrast(tpl, self.all_versions)
         other_labels = contrast.data_rows
         own_labels = tpl.row_cores
         for raw in self.unmatched:
@@ -561,13 +575,6 @@ class _Builder:
             else:
                 t.problems.append(TableProblem("unmatched_row", " / ".join(raw.texts), raw.span))
         t.version_evidence, t.evidence_at = self._evidence(contrast)
-        score = self.exact + 0.5 * self.fuzzy + self.header_hits - len(self.unmatched)
-        complete = not t.missing and not self.unmatched and not t.extra and t.header_confirmed
-        return _Reading(t, score, complete, self.kept)
-
-    def kept(self) -> Table:
-        """The table, each matched row given its cells (after any a shape put first: the
-        unit of a labelled value)."""
         for row, values, columns, kind in self.values:
             row_id, cells = row.template_row, row.cells
             for raw, col in zip(values, columns):  # (no *parse_value(): a call with a tuple built per cell)
@@ -828,6 +835,88 @@ def _label_unit_value_rows(rows: list[RawRow]) -> list[tuple[list[RawCell], Span
     return out
 
 
+def _label_bound(tpl: TableTemplate, label: str, has_number: bool | None = None) -> float | None:
+    """The most a row that a label names can add to a reading's score against tpl: 1
+    for a row of tpl in those words, ½ for a row close to them (a duplicate adds 0);
+    None when it names none (the row is then unmatched). With has_number (the grid's
+    reading): a label naming only groups adds 0, or loses 1 with values (a group has none)."""
+    c = core(label)
+    if not c:
+        return None
+    candidates, is_exact = _candidates(tpl, tpl.rows, c)
+    if not candidates:
+        return None
+    if has_number is not None and all(r.is_group for r in candidates):
+        return -1 if has_number else 0
+    return 1 if is_exact else 0.5
+
+
+def _grid_row_bound(tpl: TableTemplate, labels: tuple[str, ...], has_number: bool) -> float:
+    """The most a row can add to _interpret_grid's score against tpl: what its label
+    can (-1 naming none), and without values as much as a header row if it may be one
+    (each name of tpl's header it holds, or not yet a name of tpl's: the ends a row
+    below brings may be joined to it); a row without labels 0 (it may be joined to
+    the row above)."""
+    if not labels:
+        return 0
+    added = _label_bound(tpl, labels[-1], has_number)
+    if added is None and len(labels) > 1:
+        added = _label_bound(tpl, labels[0], has_number)
+    if added is None:
+        added = -1
+    if not has_number:
+        words = _words(tpl)
+        header_words, expected = words.header_or_caption, words.header_set
+        cores = [core(label) for label in labels]
+        # (a header row's pieces each begin a name or end one: _header_pieces, _join_header_ends)
+        if all(any(w.endswith(c) or (len(c) >= 2 and w.startswith(c)) for w in header_words) for c in cores):
+            added = max(added, sum(1 for c in cores if c in expected or c not in header_words))
+    return added
+
+
+def _blocks_row_bound(tpl: TableTemplate, labels: tuple[str, ...], has_number: bool) -> float:
+    """The most a row can add to _interpret_blocks's score against tpl: a row naming a
+    block 0; a row of column names (信息内容 first, or names of tpl's only) one for each
+    that is or begins a column name of tpl's; a row without labels -1 with values; any
+    other row what its label can."""
+    if len(_blocks_by_id(tpl)) < len(tpl.blocks):
+        return float("inf")  # (the names found for an id that blocks share count once for each)
+    cores = [core(label) for label in labels]
+    if any(_block_named(tpl, c) is not None for c in cores):
+        return 0
+    if not labels:
+        return -1 if has_number else 0
+    added = _label_bound(tpl, labels[-1])
+    if added is None:
+        added = -1
+    row_header, names = core(tpl.row_header or ""), _column_words(tpl, None)
+    if not has_number and (cores[0] == row_header or all(c in names for c in cores)):
+        hits = sum(1 for c in cores if c != row_header
+                   and (c in names or (len(c) >= 3 and any(name.startswith(c) for name in names))))
+        added = hits if cores[0] == row_header else max(added, hits)
+    return added
+
+
+def _score_bound(rows: list[RawRow], tpl: TableTemplate) -> float:
+    """No less than the score of a reading of the rows against tpl: each row's most
+    (the rows of a template's shape are read one by one), kept per version for the
+    row's labels and whether it has values."""
+    row_bound, lookups = _ROW_BOUNDS[tpl.shape], tpl.lookups
+    bound = 0.0
+    for row in rows:
+        labels, values = row.split()
+        key = (row_bound, tuple(map(_TEXT, labels)), any(map(_TEXT, values)))
+        # (an answer kept is a number: looked up here, it costs no call)
+        added = lookups.get(key)
+        if added is None:
+            added = _kept(tpl, key, lambda: row_bound(tpl, key[1], key[2]))
+        bound += added
+    return bound
+
+
+_ROW_BOUNDS = {"grid": _grid_row_bound, "blocks": _blocks_row_bound}  # (the shapes that have one)
+
+
 _SHAPES = {
     "grid": _interpret_grid,
     "blocks": _interpret_blocks,
@@ -869,21 +958,29 @@ def _read_segment(seg: _Segment, templates: Templates, preferred: str | None) ->
         table.version = None
         return table
     readings = []
-    for tpl in sorted(versions, key=lambda t: t.version != preferred):
+    ordered = sorted(versions, key=lambda t: t.version != preferred)
+    outscored = False  # the last version left unread: its reading would have scored less than one before
+    for tpl in ordered:
+        if (tpl is ordered[-1] and readings and tpl.shape in _ROW_BOUNDS
+                and _score_bound(seg.rows, tpl) < max(r.score for r in readings)):
+            outscored = True
+            break
         reading = _reading(seg, tpl, layout, span, versions)
         readings.append(reading)
         if reading.complete:  # every row found and the header as the template has it
             break
     best = max(readings, key=lambda r: (r.score, r.table.version == preferred, r.table.version or ""))
-    if not best.table.version_evidence and all(r.score == best.score for r in readings) and len(readings) > 1:
-        best.table.version = None  # nothing in the table tells the versions apart
-    return best.kept()
+    table = best.kept()
+    if (not table.version_evidence and not outscored and len(readings) > 1
+            and all(r.score == best.score for r in readings)):
+        table.version = None  # nothing in the table tells the versions apart
+    return table
 
 
 def _reading(seg: _Segment, tpl: TableTemplate, layout: str, span: Span, versions: list[TableTemplate]) -> _Reading:
-    builder = _Builder(tpl, layout, span)
+    builder = _Builder(tpl, layout, span, versions)
     _SHAPES[tpl.shape](seg.rows, tpl, builder)
-    return builder.finish(versions)
+    return builder.finish()
 
 
 def is_table_label(text: str, templates: Templates) -> bool:

@@ -314,3 +314,41 @@ def test_the_reading_kept_has_each_matched_row_s_cells_once_in_its_columns(monke
         assert {c.row for c in row.cells} == {row.template_row}
     assert [c.value for c in table.row("new").cells] == [2] * 7
     assert [c.value for c in table.row("carried_in").cells] == [1] * 7
+
+
+def test_a_version_left_unread_could_not_have_won(monkeypatch, tmp_path):
+    """The last version of a template is left unread when a bound on its reading's
+    score is below a reading's before it. Over the samples, the regression reports and
+    200 generated reports: no reading scores above its bound, some readings are left
+    out, and every table is the one read against every version."""
+    import importlib.machinery
+    import importlib.util
+    import random
+    from pathlib import Path
+
+    from nianbao import tables
+
+    loader = importlib.machinery.SourceFileLoader("bench", str(SAMPLES.parent / "scripts" / "bench"))
+    bench = importlib.util.module_from_spec(importlib.util.spec_from_loader("bench", loader))
+    loader.exec_module(bench)
+    samples = sorted([*REAL.glob("*.txt"), *SYNTHETIC.glob("*.txt")])
+    bench.generate(samples, tmp_path, 200, random.Random(7))
+    regression = sorted((Path(__file__).parent / "regression" / "reports").glob("*.txt"))
+    sources = [read_source(p) for p in [*samples, *regression, *sorted(tmp_path.glob("*.txt"))]]
+
+    scored, read, reading = [], [], tables._reading
+
+    def scored_reading(seg, tpl, *args):
+        r = reading(seg, tpl, *args)
+        read.append(tpl)
+        if tpl.shape in tables._ROW_BOUNDS:
+            scored.append((r.score, tables._score_bound(seg.rows, tpl)))
+        return r
+
+    monkeypatch.setattr(tables, "_reading", scored_reading)
+    found = [parse(s).tables for s in sources]
+    read_with_bounds = len(read)
+    assert scored and all(score <= bound for score, bound in scored)
+    monkeypatch.setattr(tables, "_ROW_BOUNDS", {})
+    assert [parse(s).tables for s in sources] == found
+    assert len(read) - read_with_bounds > read_with_bounds  # (more readings when none is left out)
