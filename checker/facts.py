@@ -48,9 +48,11 @@ _MONTH = rf"\d{{1,2}}|{_CJK_SMALL}|元"
 # year, then looks behind it for the digit or point that may not precede it; what
 # follows in the year depends on that first character (a digit: three more; 一: 九 and
 # two; 二: a zero and two; 1 or 2 of a numeric date: 9 or 0 and two). A year is four
-# characters in every form, the match's first four.
+# characters in every form, the match's first four. The two forms in Chinese numerals
+# share their last two characters' class (re builds a class of CJK characters in
+# Python, ~1.3 million instructions, each time it is written).
 DATE = re.compile(
-    rf"[\d一二](?<![\d.].)(?:(?:(?<=\d)\d{{3}}|(?<=一)九{_YEAR_DIGIT}{{2}}|(?<=二)[{_ZERO}]{_YEAR_DIGIT}{{2}})"
+    rf"[\d一二](?<![\d.].)(?:(?:(?<=\d)\d{{3}}|(?:(?<=一)九|(?<=二)[{_ZERO}]){_YEAR_DIGIT}{{2}})"
     rf"{_S}年{_S}(?P<m>{_MONTH}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]"
     rf"|(?:(?<=1)9|(?<=2)0)\d\d(?P<sep>[-./])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?![\d.]))"
 )
@@ -377,7 +379,13 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
 # 2020年…年度报告", "由两城镇人民政府党政办公室编写", "唐村镇政府编制2020年…年度报告",
 # "发布机构：参内乡", "请与盐城市大丰区人民政府办公室联系". The body of the report, not the
 # office inside it that drafted it or answers questions.
-_PUBLISHES = re.compile(r"(?=[现特向公])(?:现|特|现特|特此|现将)?(?:向社会)?公布(?P<rest>[^。；;\n]{4,60})")
+@functools.cache
+def _publishes() -> re.Pattern:
+    """"现公布…": compiled when an opening paragraph first holds 公布 (most reports'
+    do not; its classes of CJK characters cost re ~2.5 million instructions to compile)."""
+    return re.compile(r"(?=[现特向公])(?:现|特|现特|特此|现将)?(?:向社会)?公布(?P<rest>[^。；;\n]{4,60})")
+
+
 _COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:负责)?编(?:制|写|印)")
 _COMPILES = re.compile(r"(?:^|[，,。；;：:\s])(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报)")
@@ -446,7 +454,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
     for p in paragraphs:
         found: list[tuple[str, int]] = []
         # (each pattern is searched for only in a paragraph holding the word it needs)
-        m = _PUBLISHES.search(p.text) if "公布" in p.text else None
+        m = _publishes().search(p.text) if "公布" in p.text else None
         body = _body_before_matter(m.group("rest")) if m else None
         if body:
             found.append((m.group("rest")[body[0]:body[1]], m.start("rest") + body[0]))
