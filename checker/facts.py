@@ -48,11 +48,9 @@ _MONTH = rf"\d{{1,2}}|{_CJK_SMALL}|元"
 # year, then looks behind it for the digit or point that may not precede it; what
 # follows in the year depends on that first character (a digit: three more; 一: 九 and
 # two; 二: a zero and two; 1 or 2 of a numeric date: 9 or 0 and two). A year is four
-# characters in every form, the match's first four. The two forms in Chinese numerals
-# share their last two characters' class (re builds a class of CJK characters in
-# Python, ~1.3 million instructions, each time it is written).
+# characters in every form, the match's first four.
 DATE = re.compile(
-    rf"[\d一二](?<![\d.].)(?:(?:(?<=\d)\d{{3}}|(?:(?<=一)九|(?<=二)[{_ZERO}]){_YEAR_DIGIT}{{2}})"
+    rf"[\d一二](?<![\d.].)(?:(?:(?<=\d)\d{{3}}|(?<=一)九{_YEAR_DIGIT}{{2}}|(?<=二)[{_ZERO}]{_YEAR_DIGIT}{{2}})"
     rf"{_S}年{_S}(?P<m>{_MONTH}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]"
     rf"|(?:(?<=1)9|(?<=2)0)\d\d(?P<sep>[-./])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?![\d.]))"
 )
