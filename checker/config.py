@@ -47,7 +47,7 @@ class ConfigError(Exception):
     """A config file that cannot be used; the message names the file."""
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Config:
     """The settings one config file gives, validated (resolve() lays the flags over them)."""
 
@@ -131,7 +131,7 @@ def _read_toml(path: Path) -> dict:
         raise ConfigError(f"{path}: cannot read: {e.strerror or e}") from None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Settings:
     """The settings a run uses, and where each came from (for --show-config)."""
 

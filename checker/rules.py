@@ -84,7 +84,7 @@ class RuleError:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Example:
     """A report a rule must pass or fail, written in its rule file (run by `nianbao rules test`)."""
 
@@ -97,7 +97,7 @@ class Example:
     others: list[tuple[str | None, Path | None]] = field(default_factory=list)  # the rest of a set of reports
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Rule:
     """A rule as its file defines it, validated and compiled, ready to run."""
 
@@ -132,7 +132,7 @@ class Rule:
         return True
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class RuleSet:
     """The rules loaded (bundled and extra folders), the errors of their files, the templates they read."""
 

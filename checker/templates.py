@@ -20,7 +20,7 @@ class TemplateError(Exception):
     pass
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class Column:
     """A column of a table template: what its cells count and in which unit."""
 
@@ -30,7 +30,7 @@ class Column:
     unit: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class TemplateRow:
     """A row of a table template, with the format versions that have it."""
 
@@ -48,7 +48,7 @@ class TemplateRow:
         self.core = core(self.label)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class Block:
     """Rows that share one set of columns (a table of shape `blocks` has several)."""
 
@@ -58,7 +58,7 @@ class Block:
     rows: list[TemplateRow]
 
 
-@dataclass
+@dataclass(repr=False)
 class TableTemplate:
     """One table of one format version (e.g. applications in the 2021 format)."""
 
@@ -111,7 +111,7 @@ class TableTemplate:
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class SectionTitle:
     """One of the six official sections: its title, the variants reports write, the words that tell it."""
 
@@ -122,7 +122,7 @@ class SectionTitle:
     keywords: tuple[tuple[str, ...], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, repr=False)
 class SameMeaning:
     """Words by which a heading may differ from the format's and keep its meaning."""
 
@@ -130,7 +130,7 @@ class SameMeaning:
     same: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False)
 class Templates:
     """Every table template and section title, with the lookups the reader needs, made once."""
 

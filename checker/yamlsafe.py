@@ -97,7 +97,7 @@ def load_plain(path: Path) -> object:
     from . import cache
 
     text = path.read_text(encoding="utf-8")
-    key = "plain:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+    key = "plain:" + text_digest(text)
     kept = cache.YAML.get(key)
     if kept is not None:
         return kept
@@ -109,6 +109,12 @@ def load_plain(path: Path) -> object:
     except TypeError:
         pass  # not plain JSON data: read the file each time
     return doc
+
+
+def text_digest(text: str) -> str:
+    """What the cache keeps a file's data under: a digest of its text. BLAKE2b, about
+    twice as quick as SHA-256 here (a start digests ~270 KB of YAML text)."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=32).hexdigest()
 
 
 def read(path: Path) -> str:
@@ -123,7 +129,7 @@ def load(text: str) -> object:
     """Parse a rule file's text (see read) into LocDict/LocList/scalars. Raises YamlError."""
     from . import cache
 
-    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    key = text_digest(text)
     kept = cache.YAML.get(key)
     if kept is not None:
         try:

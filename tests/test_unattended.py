@@ -135,8 +135,6 @@ def test_the_cache_ignores_a_file_too_large_or_too_deep_and_leaves_no_temporary_
 
 def test_the_bundled_data_files_read_from_the_cache_as_from_their_yaml(tmp_path, monkeypatch):
     """Templates and regimes kept in the cache (as JSON) give what PyYAML gives."""
-    import hashlib
-
     import yaml
 
     from nianbao import cache, yamlsafe
@@ -151,7 +149,7 @@ def test_the_bundled_data_files_read_from_the_cache_as_from_their_yaml(tmp_path,
     cache.YAML.save()
     monkeypatch.setattr(cache, "YAML", cache.Store("yaml"))
     for path in files:
-        key = "plain:" + hashlib.sha256(path.read_text(encoding="utf-8").encode()).hexdigest()
+        key = "plain:" + yamlsafe.text_digest(path.read_text(encoding="utf-8"))
         assert cache.YAML.get(key) is not None, path.name
         assert yamlsafe.load_plain(path) == yaml.safe_load(path.read_text(encoding="utf-8"))
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 FORMAT_MODULES = {"text": "text", "json": "json_out", "sarif": "sarif", "csv": "csv_out"}
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, repr=False, eq=False)
 class Run:
     """Everything an output format writes about one run of `nianbao check`."""
 
