@@ -41,7 +41,8 @@ from decimal import Decimal
 from . import similarity
 from .expr import add_rows
 from .labels import nfkc
-from .model import Cell, MissingRow, Paragraph, Report, Row, Section, Span, Table, TableProblem, make_span, new_tuple
+from .model import Cell, MissingRow, Paragraph, Report, Row, Section, Span, Table, TableProblem, new_tuple
+from .text import LineIndex
 
 _GOVERNMENT_WORDS = re.compile(r"(?:人民政府|政府|办事处|人民政府办公室)$")
 _ADMIN_BREAK = re.compile(r"(?<=[省市县区旗州盟])")
@@ -214,15 +215,30 @@ class Summary:
     def report(self, tables: bool = True) -> Report:
         """The stand-in Report; without its tables (`tables=False`) for the passages a
         report shares with this one, which read only the prose and the issuer."""
-        from .text import LineIndex
-
         unpack = _Unpacker(self)
         sections = [unpack.section() for _ in range(self.section_count)]
         tables = [unpack.table() for _ in range(self.table_count)] if tables else []
         report = Report(path=self.path, text=self.text, sections=sections, tables=tables, lost_tables=[],
                         **dict(zip(_SUMMARY_FIELDS, self.facts)))
-        report.line_index = LineIndex(self.text, self.gaps)
+        report.line_index = _LinesWhenAsked(self.text, self.gaps)
         return report
+
+
+class _LinesWhenAsked(LineIndex):
+    """A Summary's report's LineIndex, which finds where its lines start when first
+    asked: the Summary keeps every span the first pass made, so the second pass makes
+    new ones only now and then (the passages of a copy)."""
+
+    __slots__ = ()
+
+    def __init__(self, text: str, gaps: list[int] | None) -> None:
+        self.text, self.gaps = text, gaps or None
+
+    def __getattr__(self, name: str):  # (called only for an attribute not set: `starts`, until asked)
+        if name != "starts":
+            raise AttributeError(name)
+        LineIndex.__init__(self, self.text, self.gaps)
+        return self.starts
 
 
 _SUMMARY_FIELDS = ("encoding", "title", "year", "year_source", "issuer", "period", "periods", "contacts", "dates",
@@ -357,7 +373,8 @@ class _Unpacker:
 
     def span(self):
         i = self.i = self.i + 6
-        return None if self.ints[i - 6] < 0 else make_span(tuple(self.ints[i - 6:i]))
+        ints = self.ints
+        return None if ints[i - 6] < 0 else new_tuple(Span, ints[i - 6:i])
 
     def values(self, n: int):
         r = self.r = self.r + n
@@ -370,11 +387,12 @@ class _Unpacker:
     def section(self) -> Section:
         number, heading, title, canonical, title_match, numbering = self.values(6)
         span, body_span = self.span(), self.span()
-        prose = []
-        for _ in range(self.count()):
-            p_span = self.span()
-            own = self.values(1)[0]
-            prose.append(Paragraph(self.text[p_span.start:p_span.end] if own is None else own, p_span, "text"))
+        count = self.count()
+        r, i = self.r, self.i
+        self.r, self.i = r + count, i + 6 * count
+        text, spans = self.text, iter(self.ints[i:self.i])  # (each paragraph's six integers zipped, as cells')
+        prose = [Paragraph(text[p_span[4]:p_span[5]] if own is None else own, new_tuple(Span, p_span), "text")
+                 for own, p_span in zip(self.refs[r:self.r], zip(*[spans] * 6))]
         return Section(number, heading, span, title, canonical, title_match, numbering, prose, [], body_span)
 
     def cells(self, count: int) -> list[Cell]:
@@ -396,7 +414,8 @@ class _Unpacker:
 
     def table(self) -> Table:
         layout, template, title, version, evidence, section, confirmed = self.values(7)
-        headers, rows, missing, extra, problems = (self.count() for _ in range(5))
+        i = self.i = self.i + 5
+        headers, rows, missing, extra, problems = self.ints[i - 5:i]
         span, evidence_at = self.span(), self.span()
         table = Table(span, layout, template, title, version, list(evidence), evidence_at, section,
                       self.cells(headers), confirmed, [self.row() for _ in range(rows)])
