@@ -35,7 +35,7 @@ import re
 import sys
 from array import array
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import similarity
@@ -259,12 +259,13 @@ def summary(report: Report, reads: frozenset[str] | set[str] = SUMMARY_FACTS, ro
     every_table = bool(reads & {"tables", "table_of"})
     for table in report.tables:
         if not (every_table or table.template in reads):
-            table = _skeleton(table)
+            _pack_table(_skeleton(table), ints, refs)
         elif rows is not None and (kept := rows.get(table.template)) is not None:
-            table = _with_rows(table, kept)
-        _pack_table(table, ints, refs)
-    facts = tuple(value if name not in _LISTS_READ_AS or reads & _LISTS_READ_AS[name] else []
-                  for name, value in ((name, getattr(report, name)) for name in _SUMMARY_FIELDS))
+            _pack_table(table, ints, refs, _rows_kept(table, kept))
+        else:
+            _pack_table(table, ints, refs)
+    facts = tuple(getattr(report, name) if name not in _LISTS_READ_AS or reads & _LISTS_READ_AS[name] else []
+                  for name in _SUMMARY_FIELDS)
     index = report.line_index
     return Summary(report.path, report.text, index.gaps if index is not None else None, facts,
                    len(report.sections), len(report.tables), ints, tuple(refs))
@@ -282,13 +283,13 @@ def _blank_rows(rows: list[Row]) -> list[Row]:
             for r in rows if (blank := [c for c in r.cells if c.problem == "blank"])]
 
 
-def _with_rows(t: Table, kept: frozenset[str]) -> Table:
-    """A table the rules read only the rows `kept` of: those rows whole, of the others
-    what _skeleton keeps, and all the rest of the table."""
+def _rows_kept(t: Table, kept: frozenset[str]) -> list[Row]:
+    """Of a table the rules read only the rows `kept` of, the rows packed: those rows
+    whole, of the others what _skeleton keeps."""
     rows: list[Row] = []
     for r in t.rows:
         rows += [r] if r.template_row in kept else _blank_rows([r])
-    return replace(t, rows=rows)
+    return rows
 
 
 def _pack_section(s: Section, text: str, ints: array, refs: list) -> None:
@@ -300,8 +301,9 @@ def _pack_section(s: Section, text: str, ints: array, refs: list) -> None:
     _pack_span(s.body_span, ints)
     ints.append(len(prose))
     for p in prose:
-        _pack_span(p.span, ints)
-        refs.append(None if text[p.span.start:p.span.end] == p.text else p.text)
+        span = p.span  # (a paragraph always has its place)
+        ints.extend(span)
+        refs.append(None if text[span.start:span.end] == p.text else p.text)
 
 
 def _short(text):
@@ -345,13 +347,15 @@ def _pack_row(row: Row, ints: array, refs: list) -> None:
     _pack_cells(row.cells, ints, refs)
 
 
-def _pack_table(t: Table, ints: array, refs: list) -> None:
+def _pack_table(t: Table, ints: array, refs: list, rows: list[Row] | None = None) -> None:
+    """A table, with `rows` (_rows_kept) in place of its rows if given."""
+    rows = t.rows if rows is None else rows
     refs += (t.layout, t.template, t.title, t.version, tuple(t.version_evidence), t.section, t.header_confirmed)
-    ints.extend((len(t.header), len(t.rows), len(t.missing), len(t.extra), len(t.problems)))
+    ints.extend((len(t.header), len(rows), len(t.missing), len(t.extra), len(t.problems)))
     _pack_span(t.span, ints)
     _pack_span(t.evidence_at, ints)
     _pack_cells(t.header, ints, refs)
-    for row in t.rows:
+    for row in rows:
         _pack_row(row, ints, refs)
     for m in t.missing:
         refs += (m.row, m.label, m.block)
