@@ -106,12 +106,18 @@ def corpus_context(report: Report, links: Links, other_report) -> Corpus:
     similar = None
     best = links.similar.get(report.path)
     if best is not None:
+        found: list[Match] | None = None
+
         def passages(best=best) -> list[Match]:
-            other = other_report(best.path)
-            if other is None:
-                return []
-            index = report.line_index or LineIndex(report.text)
-            return [Match(report.text[a:b], index.span(a, b)) for a, b in corpus.shared_passages(report, other)]
+            """Worked out once: a rule asks for a report's passages twice (where its
+            finding is, and what to show with it), and each costs a diff of two texts."""
+            nonlocal found
+            if found is None:
+                other = other_report(best.path)
+                index = report.line_index or LineIndex(report.text)
+                found = [] if other is None else [Match(report.text[a:b], index.span(a, b))
+                                                  for a, b in corpus.shared_passages(report, other)]
+            return list(found)
 
         similar = SimilarReport(best.path, Decimal(str(round(best.score, 3))), best.issuer,
                                 Decimal(best.year) if best.year else None, best.same_body, passages)

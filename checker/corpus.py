@@ -35,13 +35,14 @@ import re
 import sys
 from array import array
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from . import similarity
 from .expr import add_rows
 from .labels import nfkc
-from .model import Cell, MissingRow, Paragraph, Report, Row, Section, Span, Table, TableProblem, make_span, new_tuple
+from .model import Cell, MissingRow, Paragraph, Report, Row, Section, Span, Table, TableProblem, new_tuple
+from .text import LineIndex
 
 _GOVERNMENT_WORDS = re.compile(r"(?:人民政府|政府|办事处|人民政府办公室)$")
 _ADMIN_BREAK = re.compile(r"(?<=[省市县区旗州盟])")
@@ -214,15 +215,30 @@ class Summary:
     def report(self, tables: bool = True) -> Report:
         """The stand-in Report; without its tables (`tables=False`) for the passages a
         report shares with this one, which read only the prose and the issuer."""
-        from .text import LineIndex
-
         unpack = _Unpacker(self)
         sections = [unpack.section() for _ in range(self.section_count)]
         tables = [unpack.table() for _ in range(self.table_count)] if tables else []
         report = Report(path=self.path, text=self.text, sections=sections, tables=tables, lost_tables=[],
                         **dict(zip(_SUMMARY_FIELDS, self.facts)))
-        report.line_index = LineIndex(self.text, self.gaps)
+        report.line_index = _LinesWhenAsked(self.text, self.gaps)
         return report
+
+
+class _LinesWhenAsked(LineIndex):
+    """A Summary's report's LineIndex, which finds where its lines start when first
+    asked: the Summary keeps every span the first pass made, so the second pass makes
+    new ones only now and then (the passages of a copy)."""
+
+    __slots__ = ()
+
+    def __init__(self, text: str, gaps: list[int] | None) -> None:
+        self.text, self.gaps = text, gaps or None
+
+    def __getattr__(self, name: str):  # (called only for an attribute not set: `starts`, until asked)
+        if name != "starts":
+            raise AttributeError(name)
+        LineIndex.__init__(self, self.text, self.gaps)
+        return self.starts
 
 
 _SUMMARY_FIELDS = ("encoding", "title", "year", "year_source", "issuer", "period", "periods", "contacts", "dates",
@@ -243,12 +259,13 @@ def summary(report: Report, reads: frozenset[str] | set[str] = SUMMARY_FACTS, ro
     every_table = bool(reads & {"tables", "table_of"})
     for table in report.tables:
         if not (every_table or table.template in reads):
-            table = _skeleton(table)
+            _pack_table(_skeleton(table), ints, refs)
         elif rows is not None and (kept := rows.get(table.template)) is not None:
-            table = _with_rows(table, kept)
-        _pack_table(table, ints, refs)
-    facts = tuple(value if name not in _LISTS_READ_AS or reads & _LISTS_READ_AS[name] else []
-                  for name, value in ((name, getattr(report, name)) for name in _SUMMARY_FIELDS))
+            _pack_table(table, ints, refs, _rows_kept(table, kept))
+        else:
+            _pack_table(table, ints, refs)
+    facts = tuple(getattr(report, name) if name not in _LISTS_READ_AS or reads & _LISTS_READ_AS[name] else []
+                  for name in _SUMMARY_FIELDS)
     index = report.line_index
     return Summary(report.path, report.text, index.gaps if index is not None else None, facts,
                    len(report.sections), len(report.tables), ints, tuple(refs))
@@ -266,13 +283,13 @@ def _blank_rows(rows: list[Row]) -> list[Row]:
             for r in rows if (blank := [c for c in r.cells if c.problem == "blank"])]
 
 
-def _with_rows(t: Table, kept: frozenset[str]) -> Table:
-    """A table the rules read only the rows `kept` of: those rows whole, of the others
-    what _skeleton keeps, and all the rest of the table."""
+def _rows_kept(t: Table, kept: frozenset[str]) -> list[Row]:
+    """Of a table the rules read only the rows `kept` of, the rows packed: those rows
+    whole, of the others what _skeleton keeps."""
     rows: list[Row] = []
     for r in t.rows:
         rows += [r] if r.template_row in kept else _blank_rows([r])
-    return replace(t, rows=rows)
+    return rows
 
 
 def _pack_section(s: Section, text: str, ints: array, refs: list) -> None:
@@ -284,8 +301,9 @@ def _pack_section(s: Section, text: str, ints: array, refs: list) -> None:
     _pack_span(s.body_span, ints)
     ints.append(len(prose))
     for p in prose:
-        _pack_span(p.span, ints)
-        refs.append(None if text[p.span.start:p.span.end] == p.text else p.text)
+        span = p.span  # (a paragraph always has its place)
+        ints.extend(span)
+        refs.append(None if text[span.start:span.end] == p.text else p.text)
 
 
 def _short(text):
@@ -329,13 +347,15 @@ def _pack_row(row: Row, ints: array, refs: list) -> None:
     _pack_cells(row.cells, ints, refs)
 
 
-def _pack_table(t: Table, ints: array, refs: list) -> None:
+def _pack_table(t: Table, ints: array, refs: list, rows: list[Row] | None = None) -> None:
+    """A table, with `rows` (_rows_kept) in place of its rows if given."""
+    rows = t.rows if rows is None else rows
     refs += (t.layout, t.template, t.title, t.version, tuple(t.version_evidence), t.section, t.header_confirmed)
-    ints.extend((len(t.header), len(t.rows), len(t.missing), len(t.extra), len(t.problems)))
+    ints.extend((len(t.header), len(rows), len(t.missing), len(t.extra), len(t.problems)))
     _pack_span(t.span, ints)
     _pack_span(t.evidence_at, ints)
     _pack_cells(t.header, ints, refs)
-    for row in t.rows:
+    for row in rows:
         _pack_row(row, ints, refs)
     for m in t.missing:
         refs += (m.row, m.label, m.block)
@@ -357,7 +377,8 @@ class _Unpacker:
 
     def span(self):
         i = self.i = self.i + 6
-        return None if self.ints[i - 6] < 0 else make_span(tuple(self.ints[i - 6:i]))
+        ints = self.ints
+        return None if ints[i - 6] < 0 else new_tuple(Span, ints[i - 6:i])
 
     def values(self, n: int):
         r = self.r = self.r + n
@@ -370,11 +391,12 @@ class _Unpacker:
     def section(self) -> Section:
         number, heading, title, canonical, title_match, numbering = self.values(6)
         span, body_span = self.span(), self.span()
-        prose = []
-        for _ in range(self.count()):
-            p_span = self.span()
-            own = self.values(1)[0]
-            prose.append(Paragraph(self.text[p_span.start:p_span.end] if own is None else own, p_span, "text"))
+        count = self.count()
+        r, i = self.r, self.i
+        self.r, self.i = r + count, i + 6 * count
+        text, spans = self.text, iter(self.ints[i:self.i])  # (each paragraph's six integers zipped, as cells')
+        prose = [Paragraph(text[p_span[4]:p_span[5]] if own is None else own, new_tuple(Span, p_span), "text")
+                 for own, p_span in zip(self.refs[r:self.r], zip(*[spans] * 6))]
         return Section(number, heading, span, title, canonical, title_match, numbering, prose, [], body_span)
 
     def cells(self, count: int) -> list[Cell]:
@@ -396,7 +418,8 @@ class _Unpacker:
 
     def table(self) -> Table:
         layout, template, title, version, evidence, section, confirmed = self.values(7)
-        headers, rows, missing, extra, problems = (self.count() for _ in range(5))
+        i = self.i = self.i + 5
+        headers, rows, missing, extra, problems = self.ints[i - 5:i]
         span, evidence_at = self.span(), self.span()
         table = Table(span, layout, template, title, version, list(evidence), evidence_at, section,
                       self.cells(headers), confirmed, [self.row() for _ in range(rows)])

@@ -481,7 +481,7 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
     fallback = report.title.span if report.title else index.line_span(1)
     violations: list[Violation] = []
     errors: list[RuleRunError] = []
-    containers = _containers(report)
+    containers: list[tuple[int, int]] | None = None  # (made when a rule finds more than its cap)
     env.every_cell = any("cells" in r.reads for r in rules)  # (the rules about other reports read a few cells)
     for rule in rules:
         if rule.corpus != (corpus is not None) or not rule.applies_to(regime, issuer_kind):
@@ -500,8 +500,11 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
                                        {}, _unique(finding.related), _other_report(rule, corpus), message))
         except ExprError as e:
             errors.append(RuleRunError(rule.id, e.message))
-        if found:
-            violations.extend(_folded(found, rule.cap, containers))
+        if len(found) > rule.cap:
+            if containers is None:
+                containers = _containers(report)
+            found = _folded(found, rule.cap, containers)
+        violations.extend(found)
     violations.sort(key=lambda v: v.order)
     violations = _without_restatements(violations, _blank_cells(report))
     return violations, errors
@@ -544,11 +547,9 @@ def _containers(report: Report) -> list[tuple[int, int]]:
 
 
 def _folded(found: list[Violation], cap: int, containers: list[tuple[int, int]]) -> list[Violation]:
-    """A rule's findings with at most `cap` in one table or section: the rest are folded
-    into the last one kept, whose message says how many more and where, and whose
-    related places include theirs. One cause seldom shows only once."""
-    if len(found) <= cap:
-        return found
+    """A rule's findings (more than `cap`) with at most `cap` in one table or section: the
+    rest are folded into the last one kept, whose message says how many more and where,
+    and whose related places include theirs. One cause seldom shows only once."""
     groups: dict[object, list[Violation]] = {}
     for v in found:
         key = next((c for c in containers if c[0] <= v.span.start < c[1]), None)

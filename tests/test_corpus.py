@@ -413,3 +413,33 @@ def test_the_second_pass_finds_the_same_with_only_the_rows_the_rules_read(tmp_pa
     values = corpus.digest("r.txt", parsed, checker.corpus_reads, checker.corpus_rows)
     assert {row for t in values.tables if t.template == "applications" for row in t.values} == \
         {"carried_in", "carried_out"}
+
+
+def test_the_passages_of_a_copy_are_worked_out_once(tmp_path, monkeypatch):
+    """META-008 asks for a copy's shared passages twice (where its finding is, what to
+    show with it): the diff of the two texts is made once, and both get the same."""
+    last_text = report("桃源镇", 2021, seed=1, new=4)
+    last = write(tmp_path, "2021.txt", last_text)
+    copy = write(tmp_path, "2022-copied.txt", copied(last_text, 2021, 2022))
+    diffed = []
+    shared = corpus.shared_passages
+    monkeypatch.setattr(corpus, "shared_passages", lambda a, b: diffed.append(a.path) or shared(a, b))
+    [v] = findings(check_many([last, copy]), "META-008")["2022-copied.txt"]
+    assert diffed == [copy]
+    assert len(v.related) >= 5 and v.span == v.related[0]
+
+
+def test_a_summary_gives_back_the_sections_prose_and_the_lines_of_its_text():
+    """The stand-in report of a Summary has the parsed report's sections with their prose
+    paragraphs, and its line index, made when first asked, places spans as the parsed
+    report's does."""
+    for path in sorted((SAMPLES / "real").glob("*.txt"))[:4]:
+        parsed = parse(Source(path=str(path), text=path.read_text(encoding="utf-8"), encoding="utf-8"))
+        again = corpus.summary(parsed).report()
+        assert [(s.number, s.heading, s.span, s.body_span, s.title, s.canonical) for s in again.sections] == \
+               [(s.number, s.heading, s.span, s.body_span, s.title, s.canonical) for s in parsed.sections]
+        assert [s.paragraphs for s in again.sections] == \
+               [[p for p in s.paragraphs if p.kind == "text"] for s in parsed.sections]
+        ends = range(0, len(parsed.text), 97)
+        assert [again.line_index.span(a, a + 40) for a in ends] == [parsed.line_index.span(a, a + 40) for a in ends]
+        assert again.line_index.starts == parsed.line_index.starts
