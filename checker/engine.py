@@ -15,8 +15,10 @@ from typing import Any, Iterator
 
 from lark import Tree
 
-from .expr import (GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, any_word_in, candidate_paragraphs, get_attr,
-                   guarded, limited_search, literal_words, prefilter, render, renderable, segments, span_of, truth)
+from .expr import (FUNCTIONS, GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, any_word_in, candidate_paragraphs,
+                   get_attr, guarded, limited_search, literal_words, prefilter, render, renderable, segments, span_of,
+                   truth)
+from .expr import _search as search_scope  # (a rule's matches in a scope, each search once per report)
 from .model import Report, Span, Violation
 from .regimes import regime_for
 from .rules import SEVERITIES, Rule
@@ -240,8 +242,6 @@ class RequireSections:
         self.when = when
 
     def findings(self, env: Env) -> Iterator[Finding]:
-        from .expr import FUNCTIONS
-
         titles = {s.number: s.title for s in env.templates.sections}
         for n in self.numbers:
             if env.report.section(n) is None:
@@ -289,11 +289,9 @@ class ForbidPatterns:
         self.when = when
 
     def findings(self, env: Env) -> Iterator[Finding]:
-        from .expr import _search as search
-
         scope = self.scope(env)
         for name, pattern in self.patterns:
-            for match in search(env, scope, pattern):
+            for match in search_scope(env, scope, pattern):
                 yield Finding({**env.vars, "match": match, "pattern": name}, match.span)
 
 
@@ -313,8 +311,6 @@ class MatchTemplate:
             yield from self._table(env, table_id)
 
     def _table(self, env: Env, table_id: str) -> Iterator[Finding]:
-        from .expr import FUNCTIONS
-
         versions = env.templates.versions_of(table_id)
         title = versions[0].title if versions else table_id
         table = env.report.table(table_id)
