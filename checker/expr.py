@@ -1362,8 +1362,7 @@ def candidate_paragraphs(segs: list[tuple[int | None, str]], needed) -> list[tup
         if type(holds) is str:
             segs = [seg for seg in segs if holds in seg[1]]
         else:
-            words = holds.words
-            segs = [seg for seg in segs if holds_any(words, seg[1])]
+            segs = [seg for seg in segs if holds_any(holds, seg[1])]
         if not segs:
             break
     return segs
@@ -1449,28 +1448,16 @@ _METACHARACTER = re.compile(r"[\\.^$*+?{}\[\]()#\s]")
 
 def any_word_in(words: frozenset[str], texts: list[str]) -> bool:
     """Whether a pattern of literal_words occurs in one of the texts."""
-    return any(word in text for text in texts for word in words)
+    return any(holds_any(words, text) for text in texts)
 
 
 @lru_cache(maxsize=4096)
-def prefilter(pattern: str) -> list[str | Callable[[str], bool]]:
-    """required_literals as tests on a paragraph: a lone word to look for with `in`,
-    several words as an _AnyWord. Shared: not to be changed."""
+def prefilter(pattern: str) -> list[str | tuple[str, ...]]:
+    """required_literals as tests on a paragraph: a lone word to look for with `in`, or a
+    tuple of several words, one of which must be there (holds_any). Shared: not to be
+    changed."""
     required = sorted(required_literals(pattern), key=len)  # lone words first (`in` is the cheapest test), then the fewest
-    return [next(iter(words)) if len(words) == 1 else _AnyWord(tuple(sorted(words))) for words in required]
-
-
-class _AnyWord:
-    """Whether a paragraph holds one of several words: each looked for in turn with `in`
-    (holds_any; candidate_paragraphs calls it directly)."""
-
-    __slots__ = ("words",)
-
-    def __init__(self, words: tuple[str, ...]) -> None:
-        self.words = words
-
-    def __call__(self, text: str) -> bool:
-        return holds_any(self.words, text)
+    return [next(iter(words)) if len(words) == 1 else tuple(sorted(words)) for words in required]
 
 
 def holds_any(words, text: str) -> bool:
