@@ -479,21 +479,23 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
     errors: list[RuleRunError] = []
     containers: list[tuple[int, int]] | None = None  # (made when a rule finds more than its cap)
     env.every_cell = any("cells" in r.reads for r in rules)  # (the rules about other reports read a few cells)
+    about_others = corpus is not None
     for rule in rules:
-        if rule.corpus != (corpus is not None) or not rule.applies_to(regime, issuer_kind):
+        if rule.corpus != about_others or not rule.applies_to(regime, issuer_kind):
             continue
-        env.vars = dict(rule.params)
+        env.vars = {**rule.params}
         env.touched = []
         check = rule.check
         found: list[Violation] = []
         try:
-            when = getattr(check, "when", None)
-            if when is not None and not isinstance(check, Expect) and truth(when(env)) is not True:
+            if (not isinstance(check, Expect) and (when := getattr(check, "when", None)) is not None
+                    and truth(when(env)) is not True):
                 continue
             for finding in islice(check.findings(env), MAX_FINDINGS):
                 message = _Message(rule.message, finding.vars, env)
-                found.append(Violation(rule.id, rule.severity, rule.title, finding.span or fallback,
-                                       {}, _unique(finding.related), _other_report(rule, corpus), message))
+                other = _other_report(rule, corpus) if about_others else None
+                found.append(Violation(rule.id, rule.severity, rule.title, finding.span or fallback, {},
+                                       _unique(finding.related), other, message))
         except ExprError as e:
             errors.append(RuleRunError(rule.id, e.message))
         if len(found) > rule.cap:

@@ -23,6 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
 from functools import lru_cache, partial
+from operator import attrgetter
 from typing import Any, Callable
 
 import regex
@@ -766,7 +767,7 @@ class Emitter:
         self.namespace: dict[str, Any] = {
             "UNKNOWN": UNKNOWN, "truth": truth, "get_attr": get_attr, "select_cells": select_cells,
             "select_rows": select_rows, "arithmetic": arithmetic, "compare": compare, "contains": contains,
-            "logical_not": logical_not, "_negate": _negate, "_fill": _fill}
+            "_negate": _negate, "_fill": _fill, "Decimal": Decimal}
         self.constants: dict[str, Any] = {}  # name → value, of the constants made here
         self._temps = 0
 
@@ -831,7 +832,11 @@ class Emitter:
 
     # structure
     def _attr(self, obj, name: Token) -> str:
-        return f"get_attr({self.emit(obj)}, {self.constant(str(name))})"
+        """get_attr, with its first answer (a getter of the value's type) looked up inline."""
+        value, getter = self.temp(), self.temp()
+        getters, attr = self.constant(_getters_of(str(name))), self.constant(str(name))
+        return (f"({getter}({value}) if ({getter} := {getters}.get(type({value} := {self.emit(obj)}))) "
+                f"is not None else get_attr({value}, {attr}))")
 
     def _selector(self, node) -> str:
         return self._var(node.children[0]) if node.data == "var" else self.constant(str(node.children[0]))
@@ -857,14 +862,18 @@ class Emitter:
         a, b, o = self.emit(left), self.emit(right), str(op)
         if self._folded(a) and self._folded(b):
             return self.constant(compare(o, self.constants[a], self.constants[b]))
-        return f"compare({self.constant(o)}, {a}, {b})"
+        if o not in ("==", "!="):
+            return f"compare({self.constant(o)}, {a}, {b})"
+        x, y = self.temp(), self.temp()  # two numbers or two strings: compare's first answer, inline
+        return (f"({x} {o} {y} if type({x} := {a}) is type({y} := {b}) and (type({x}) is Decimal or type({x}) is str) "
+                f"else compare({self.constant(o)}, {x}, {y}))")
 
     def _in(self, left, right) -> str:
         a, b = self.emit(left), self.emit(right)
         return f"contains({b}, {a})"  # the list first, as the closure does
 
     def _not_in(self, left, right) -> str:
-        return f"logical_not({self._in(left, right)})"
+        return self._negated(self._in(left, right))
 
     def truth(self, src: str) -> str:
         """truth(src), without the call when it is true or false already."""
@@ -882,7 +891,19 @@ class Emitter:
                 f"else UNKNOWN if {x} is UNKNOWN or {y} is UNKNOWN else False)")
 
     def _not(self, operand) -> str:
-        return f"logical_not({self.emit(operand)})"
+        return self._negated(self.emit(operand))
+
+    def _negated(self, src: str) -> str:
+        """logical_not(src), without the call."""
+        t = self.temp()
+        return f"(UNKNOWN if ({t} := {self.truth(src)}) is UNKNOWN else not {t})"
+
+
+@lru_cache(maxsize=None)
+def _getters_of(name: str) -> dict[type, Callable[[Any], Any]]:
+    """By type, the getter get_attr answers first for an attribute (of a Report, none: a
+    report's attribute may be a table's name)."""
+    return {kind: attrs[name] for kind, attrs in _ATTRS.items() if kind is not Report and name in attrs}
 
 
 def _fill(env: Env, key: str, getter: Callable[[Env], Any]):
@@ -1361,8 +1382,15 @@ def candidate_paragraphs(segs: list[tuple[int | None, str]], needed) -> list[tup
     for holds in needed:
         if type(holds) is str:
             segs = [seg for seg in segs if holds in seg[1]]
-        else:
-            segs = [seg for seg in segs if holds_any(holds, seg[1])]
+        else:  # holds_any, written out: a call per paragraph costs more than its test
+            kept = []
+            for seg in segs:
+                text = seg[1]
+                for word in holds:
+                    if word in text:
+                        kept.append(seg)
+                        break
+            segs = kept
         if not segs:
             break
     return segs
@@ -2127,33 +2155,33 @@ GLOBAL_DOCS = {
 
 # type → attribute → getter. Only these attributes exist in the language.
 _ATTRS: dict[type, dict[str, Callable[[Any], Any]]] = {
-    CellRef: {"value": lambda v: v.value, "raw": lambda v: v.cell.raw, "written": lambda v: Written(v.cell.raw),
-              "problem": lambda v: v.cell.problem,
-              "unit": lambda v: v.cell.unit, "column": lambda v: v.cell.column, "row": lambda v: v.cell.row,
-              "label": lambda v: v.row_label, "column_label": lambda v: v.column_label or v.cell.column},
-    RowRef: {"id": lambda v: v.id, "label": lambda v: v.label},
-    ColumnRef: {"id": lambda v: v.id, "label": lambda v: v.label, "unit": lambda v: v.unit, "kind": lambda v: v.kind},
+    CellRef: {"value": attrgetter("value"), "raw": attrgetter("cell.raw"), "written": lambda v: Written(v.cell.raw),
+              "problem": attrgetter("cell.problem"),
+              "unit": attrgetter("cell.unit"), "column": attrgetter("cell.column"), "row": attrgetter("cell.row"),
+              "label": attrgetter("row_label"), "column_label": lambda v: v.column_label or v.cell.column},
+    RowRef: {"id": attrgetter("id"), "label": attrgetter("label")},
+    ColumnRef: {"id": attrgetter("id"), "label": attrgetter("label"), "unit": attrgetter("unit"), "kind": attrgetter("kind")},
     Section: {"number": lambda v: _dec(v.number), "canonical": lambda v: _dec(v.canonical),
-              "title": lambda v: v.title, "heading": lambda v: v.heading, "title_match": lambda v: v.title_match,
-              "numbering": lambda v: v.numbering, "tables": lambda v: list(v.tables),
+              "title": attrgetter("title"), "heading": attrgetter("heading"), "title_match": attrgetter("title_match"),
+              "numbering": attrgetter("numbering"), "tables": lambda v: list(v.tables),
               "paragraphs": lambda v: list(v.paragraphs)},
-    Table: {"template": lambda v: v.template, "title": lambda v: v.title, "version": lambda v: v.version,
-            "reliable": lambda v: v.reliable, "header_confirmed": lambda v: v.header_confirmed,
-            "section": lambda v: _dec(v.section), "layout": lambda v: v.layout,
+    Table: {"template": attrgetter("template"), "title": attrgetter("title"), "version": attrgetter("version"),
+            "reliable": attrgetter("reliable"), "header_confirmed": attrgetter("header_confirmed"),
+            "section": lambda v: _dec(v.section), "layout": attrgetter("layout"),
             "evidence": lambda v: _evidence_text(v.version_evidence),
             "evidence_at": lambda v: v.evidence_at or v.span},
-    Paragraph: {"text": lambda v: v.text, "kind": lambda v: v.kind},
-    Fact: {"value": lambda v: v.value, "kind": lambda v: v.kind, "text": lambda v: v.raw},
-    Period: {"start": lambda v: v.start, "end": lambda v: v.end, "text": lambda v: v.raw},
-    Issuer: {"name": lambda v: v.name, "kind": lambda v: v.kind, "source": lambda v: v.source},
-    MissingRow: {"row": lambda v: v.row, "label": lambda v: v.label, "block": lambda v: v.block},
-    TableProblem: {"kind": lambda v: v.kind, "detail": lambda v: v.detail},
-    Row: {"id": lambda v: v.template_row, "label": lambda v: v.label},
+    Paragraph: {"text": attrgetter("text"), "kind": attrgetter("kind")},
+    Fact: {"value": attrgetter("value"), "kind": attrgetter("kind"), "text": attrgetter("raw")},
+    Period: {"start": attrgetter("start"), "end": attrgetter("end"), "text": attrgetter("raw")},
+    Issuer: {"name": attrgetter("name"), "kind": attrgetter("kind"), "source": attrgetter("source")},
+    MissingRow: {"row": attrgetter("row"), "label": attrgetter("label"), "block": attrgetter("block")},
+    TableProblem: {"kind": attrgetter("kind"), "detail": attrgetter("detail")},
+    Row: {"id": attrgetter("template_row"), "label": attrgetter("label")},
     dt.date: {"year": lambda v: Decimal(v.year), "month": lambda v: Decimal(v.month), "day": lambda v: Decimal(v.day)},
-    SimilarReport: {"path": lambda v: v.path, "score": lambda v: Ratio(v.score), "issuer": lambda v: v.issuer,
-                    "year": lambda v: v.year, "same_body": lambda v: v.same_body,
+    SimilarReport: {"path": attrgetter("path"), "score": lambda v: Ratio(v.score), "issuer": attrgetter("issuer"),
+                    "year": attrgetter("year"), "same_body": attrgetter("same_body"),
                     "passages": lambda v: v.passages()},
-    Report: {"year": lambda v: _dec(v.year), "issuer": lambda v: v.issuer, "path": lambda v: v.path},
+    Report: {"year": lambda v: _dec(v.year), "issuer": attrgetter("issuer"), "path": attrgetter("path")},
 }
 
 

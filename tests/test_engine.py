@@ -143,6 +143,43 @@ def test_a_first_test_of_when_asked_once_for_the_inner_loop_finds_the_same(tmp_p
     assert _outer_test(rules.rules[0].check) is not None and _outer_test(rules.rules[2].check) is None
 
 
+def test_generated_not_equality_and_attributes_find_what_the_closures_find(tmp_path):
+    """The generated function answers `not`, `==`, `!=` and an attribute inline in the
+    common cases (truth already known, two numbers or two strings, a getter of the
+    value's type) and calls not, compare and get_attr otherwise: the same findings, and
+    the same errors, as the closures, on numbers, strings, cells, unknown and null."""
+    from nianbao.engine import _generate
+    from nianbao.expr import Env
+    from nianbao.parse import parse
+    from nianbao.text import LineIndex
+
+    expects = ["not ($s.number == 3)", "$s.title != \"总体情况\"", "not $s.title_match", "$s.number != $s.canonical",
+               "not (applications[new, total] == 0)", "applications[withheld.state_secret, total] == 0",
+               "$s.number == \"3\"", "not (null == $s.number)", "year != 2022", "$s.nothing == 1",
+               "not ($s.title == applications[new, total])", "not [1]", "not (\"总体\" in $s.title)"]
+    rules = only(tmp_path, "rules:\n" + "".join(rule(f"""
+        for_each:
+          s: sections
+        expect: '{expect}'
+    """, rule_id=f"META-9{i:02}").removeprefix("rules:\n") for i, expect in enumerate(expects)))
+    assert not rules.errors and len(rules.rules) == len(expects)
+    report = parse(read_source(ROOT / "samples" / "synthetic" / "2021_tsv_clean.txt"), rules.templates)
+    outcomes = []
+    for r in rules.rules:
+        runs = []
+        for run in (_generate(r.check, set()), r.check._interpreted):
+            env = Env(report, rules.templates, LineIndex(report.text), "2021")
+            env.vars = {}
+            try:
+                runs.append([(f.vars["s"].number, f.span) for f in run(env)])
+            except Exception as e:
+                runs.append(str(e))
+        assert runs[0] == runs[1], r.id
+        outcomes.append(runs[0])
+    assert outcomes[0] and outcomes[1] and outcomes[4] == []  # (some bindings fail, some pass)
+    assert "cannot compare" in outcomes[6] and "has no attribute" in outcomes[9]
+
+
 def test_unknown_cells_report_nothing(tmp_path):
     rules = only(tmp_path, rule("expect: applications[withheld.state_secret, total] == 99"))
     assert check_text(REPORT, rules=rules).violations == []  # the row is not in the report
