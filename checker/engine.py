@@ -242,11 +242,11 @@ class RequireSections:
         self.when = when
 
     def findings(self, env: Env) -> Iterator[Finding]:
-        titles = {s.number: s.title for s in env.templates.sections}
         for n in self.numbers:
             if env.report.section(n) is None:
                 span = FUNCTIONS["section_place"].fn(env, n)
-                yield Finding({**env.vars, "n": n, "title": titles.get(n, str(n))}, span)
+                title = next((s.title for s in reversed(env.templates.sections) if s.number == n), str(n))
+                yield Finding({**env.vars, "n": n, "title": title}, span)
 
 
 class RequirePatterns:
@@ -332,12 +332,11 @@ class MatchTemplate:
         if (self.find in ("missing_blocks", "missing_rows", "extra_rows") and table.version
                 and env.regime in {v.version for v in versions} and table.version != env.regime):
             return  # read as another format version than the year's (TABLE-001): that is the one defect
-        whole_blocks = _missing_blocks(env, table)
         if self.find == "missing_blocks":
-            for block, label, span in whole_blocks:
+            for block, label, span in _missing_blocks(env, table):
                 yield Finding({**base, "label": label, "row": None, "block": block, "detail": ""}, span)
         elif self.find == "missing_rows":
-            skip = {b for b, _, _ in whole_blocks}
+            skip = {b for b, _, _ in _missing_blocks(env, table)}
             for m in table.missing:
                 if m.block is None or m.block not in skip:
                     yield Finding({**base, "label": m.label, "row": m.row, "block": m.block, "detail": ""}, m.span)
