@@ -113,11 +113,17 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
     grammar guarantees there is one); blank lines end a row."""
     rows: list[RawRow] = []
     cells: list[RawCell] = []
-    number, pos = tok.line, tok.start_pos
+    pos = tok.start_pos
     all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
-    for line in tok.value.split("\n"):
+    for number, line in enumerate(tok.value.split("\n"), tok.line):
+        if not line:  # (most blank lines: nothing to strip)
+            if cells:
+                rows.append(RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span)))
+                cells = []
+            pos += 1
+            continue
         text = line.strip(_WS)
-        if line[:1] == "\t":
+        if line[0] == "\t":
             if all_plain or index.plain(pos, pos + len(line)):
                 # the cell begins after the TAB (a blank one stays there), unless more
                 # than the TAB was stripped (then where its text is found)
@@ -139,15 +145,14 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
             rows.append(RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span)))
             cells = []
         pos += len(line) + 1
-        number += 1
     return rows
 
 
 def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
     rows = []
-    number, pos = tok.line, tok.start_pos
+    pos = tok.start_pos
     all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
-    for line in tok.value.split("\n")[:-1]:
+    for number, line in enumerate(tok.value.split("\n")[:-1], tok.line):
         cells, start = [], pos
         plain = all_plain or index.plain(pos, pos + len(line))
         if plain and not (" " in line or "\u3000" in line or "\xa0" in line):
@@ -177,7 +182,6 @@ def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
             span = _cell(number, pos, pos, line, index).span
         rows.append(RawRow(cells, "tsv", span))
         pos += len(line) + 1
-        number += 1
     return rows
 
 
