@@ -242,13 +242,15 @@ def _segments(rows: list[RawRow], sole_owner: dict[str, str]) -> list[_Segment]:
     segments: list[_Segment] = []
     current = _Segment(None)
     for row in rows:
-        evidence: set[str] = set()
+        template = None  # the one template its labels name (None when they name none, or several)
         for cell in row.split()[0]:  # (its trailing values are no labels: they look like values)
             owner = sole_owner.get(core(cell.text))
-            if owner is not None and not looks_like_value(cell.text):
-                evidence.add(owner)
-        if len(evidence) == 1:
-            (template,) = evidence
+            if owner is not None and owner != template and not looks_like_value(cell.text):
+                if template is not None:
+                    template = None
+                    break
+                template = owner
+        if template is not None:
             if current.template is None:
                 current.template = template
             elif template != current.template:
