@@ -113,11 +113,17 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
     grammar guarantees there is one); blank lines end a row."""
     rows: list[RawRow] = []
     cells: list[RawCell] = []
-    number, pos = tok.line, tok.start_pos
+    pos = tok.start_pos
     all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
-    for line in tok.value.split("\n"):
+    for number, line in enumerate(tok.value.split("\n"), tok.line):
+        if not line:  # (most blank lines: nothing to strip)
+            if cells:
+                rows.append(RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span)))
+                cells = []
+            pos += 1
+            continue
         text = line.strip(_WS)
-        if line[:1] == "\t":
+        if line[0] == "\t":
             if all_plain or index.plain(pos, pos + len(line)):
                 # the cell begins after the TAB (a blank one stays there), unless more
                 # than the TAB was stripped (then where its text is found)
@@ -139,15 +145,14 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
             rows.append(RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span)))
             cells = []
         pos += len(line) + 1
-        number += 1
     return rows
 
 
 def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
     rows = []
-    number, pos = tok.line, tok.start_pos
+    pos = tok.start_pos
     all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
-    for line in tok.value.split("\n")[:-1]:
+    for number, line in enumerate(tok.value.split("\n")[:-1], tok.line):
         cells, start = [], pos
         plain = all_plain or index.plain(pos, pos + len(line))
         if plain and not (" " in line or "\u3000" in line or "\xa0" in line):
@@ -177,7 +182,6 @@ def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
             span = _cell(number, pos, pos, line, index).span
         rows.append(RawRow(cells, "tsv", span))
         pos += len(line) + 1
-        number += 1
     return rows
 
 
@@ -238,13 +242,15 @@ def _segments(rows: list[RawRow], sole_owner: dict[str, str]) -> list[_Segment]:
     segments: list[_Segment] = []
     current = _Segment(None)
     for row in rows:
-        evidence: set[str] = set()
+        template = None  # the one template its labels name (None when they name none, or several)
         for cell in row.split()[0]:  # (its trailing values are no labels: they look like values)
             owner = sole_owner.get(core(cell.text))
-            if owner is not None and not looks_like_value(cell.text):
-                evidence.add(owner)
-        if len(evidence) == 1:
-            (template,) = evidence
+            if owner is not None and owner != template and not looks_like_value(cell.text):
+                if template is not None:
+                    template = None
+                    break
+                template = owner
+        if template is not None:
             if current.template is None:
                 current.template = template
             elif template != current.template:
