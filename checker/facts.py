@@ -202,9 +202,23 @@ def _date_of(m: re.Match) -> dt.date | None:
     return _date(m.group()[:4], m.group("m2"), m.group("d2"))
 
 
-def dates(text: str, index: LineIndex) -> list[Fact]:
+# The (start, end) stretches of a text to look in, in order, each ending after a line end
+# or at the text's end, the text outside them blank lines (a report's tables blanked out);
+# None: the whole text.
+Stretches = list[tuple[int, int]]
+
+
+def _found(pattern: re.Pattern, text: str, stretches: Stretches | None) -> Iterator[re.Match]:
+    """pattern.finditer over each stretch in turn: the same matches as over the whole
+    text, for a pattern that neither starts on a blank nor runs on over a line end."""
+    if stretches is None:
+        return pattern.finditer(text)
+    return (m for start, end in stretches for m in pattern.finditer(text, start, end))
+
+
+def dates(text: str, index: LineIndex, stretches: Stretches | None = None) -> list[Fact]:
     out = []
-    for m in DATE.finditer(nfkc_digits(text)):
+    for m in _found(DATE, nfkc_digits(text), stretches):
         value = _date_of(m)
         if value is not None:
             out.append(Fact("date", value, index.span(m.start(), m.end()), text[m.start():m.end()]))
@@ -220,7 +234,7 @@ def nfkc_digits(text: str) -> str:
 _FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
 
 
-def periods(text: str, index: LineIndex, all_dates: list[Fact]) -> list[Period]:
+def periods(text: str, index: LineIndex, all_dates: list[Fact], stretches: Stretches | None = None) -> list[Period]:
     """Pairs of dates joined by 至/到/—: the periods the report states."""
     norm = nfkc_digits(text)
     out = []
@@ -244,7 +258,7 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact]) -> list[Period]:
             stop = tail.end()
         out.append(Period(fact.value, end, index.span(fact.span.start, stop), text[fact.span.start:stop]))
     taken = {p.span.start for p in out}
-    for m in _WHOLE_YEAR_DAMAGED.finditer(norm):
+    for m in _found(_WHOLE_YEAR_DAMAGED, norm, stretches):
         if m.start() not in taken:
             year = int(m.group("y"))
             end_year = int(m.group("y2")) if m.group("y2") else year
@@ -265,7 +279,7 @@ _WHOLE_YEAR_DAMAGED = re.compile(
 _UNTIL = re.compile(rf"{_S}止")
 
 
-def contacts(text: str, index: LineIndex) -> list[Fact]:
+def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) -> list[Fact]:
     out: list[Fact] = []
 
     def add(kind: str, start: int, end: int, raw_start: int) -> None:
@@ -273,7 +287,7 @@ def contacts(text: str, index: LineIndex) -> list[Fact]:
         out.append(Fact(kind, value, index.span(start, end), text[raw_start:end]))
 
     for kind, label in (("phone", PHONE), ("fax", FAX)):
-        for m in label.finditer(text):
+        for m in _found(label, text, stretches):
             number = None
             # the number follows the label after at most a few characters ("：", "（传真）：")
             for stop in range(m.end(), min(m.end() + 7, len(text))):
@@ -282,8 +296,9 @@ def contacts(text: str, index: LineIndex) -> list[Fact]:
                     break
             if number is not None and not any(f.span.start == number.start("v") for f in out):
                 add(kind, number.start("v"), number.end("v"), m.start())
-    for kind, find in (("address", ADDRESS.finditer), ("postcode", POSTCODE.finditer), ("email", _emails)):
-        for m in find(text):
+    for kind, found in (("address", _found(ADDRESS, text, stretches)), ("postcode", _found(POSTCODE, text, stretches)),
+                        ("email", _emails(text))):
+        for m in found:
             if kind == "address" and text[max(0, m.start() - 2):m.start()].endswith(_NOT_POSTAL):
                 continue
             start, end = m.span("v")
@@ -293,19 +308,20 @@ def contacts(text: str, index: LineIndex) -> list[Fact]:
             if kind == "address" and not any(map(_is_ideograph, text[start:end])):
                 continue
             add(kind, start, end, m.start())
-    for m in (URL.finditer(text) if "http" in text or "www" in text or "WWW" in text else ()):
+    for m in (_found(URL, text, stretches) if "http" in text or "www" in text or "WWW" in text else ()):
         start, end = m.span("v")
         while end > start and text[end - 1] in _URL_TRAIL:
             end -= 1
         add("url", start, end, start)
     taken = [(f.span.start, f.span.end) for f in out if f.kind == "address"]
-    found = STREET_END.search(text)
-    while found is not None:
-        start, end = _street_start(text, found.start()), _building_end(text, found.end())
-        found = STREET_END.search(text, end)
-        if start is None or any(s < end and start < e for s, e in taken):
-            continue
-        add("address", start, end, start)
+    for stretch_start, stretch_end in ((0, len(text)),) if stretches is None else stretches:
+        found = STREET_END.search(text, stretch_start, stretch_end)
+        while found is not None:
+            start, end = _street_start(text, found.start()), _building_end(text, found.end())
+            found = STREET_END.search(text, end, stretch_end)
+            if start is None or any(s < end and start < e for s, e in taken):
+                continue
+            add("address", start, end, start)
     out.sort(key=lambda f: (f.span.start, f.kind))
     return out
 

@@ -18,7 +18,7 @@ callbacks (report.lark); for any other, the lexer is Lark's own.
 
 from __future__ import annotations
 
-from lark.lexer import BasicLexer, ContextualLexer, PatternRE, Scanner
+from lark.lexer import BasicLexer, ContextualLexer, PatternRE, Scanner, Token
 
 
 class _Shared:
@@ -68,12 +68,51 @@ class SharedScannerLexer(ContextualLexer):
 
     BasicLexer = _StateLexer
 
+    shared: _Shared | None = None
+
     def __init__(self, conf, states, always_accept=()) -> None:
         super().__init__(conf, states, always_accept)
         if conf.callbacks or not all(isinstance(t.pattern, PatternRE) for t in conf.terminals):
             return  # string terminals become callbacks of the regular ones (Lark's _create_unless): its own way
-        shared = _Shared(self.root_lexer)
+        self.shared = shared = _Shared(self.root_lexer)
         for lexer in (*self.lexers.values(), self.root_lexer):
             lexer.shared = shared
             lexer.accepts = frozenset(t.name for t in lexer.terminals)
             lexer.callback = {}  # (what building its own scanner would have set, with no callbacks)
+
+    def lex(self, lexer_state, parser_state):
+        """The tokens, as ContextualLexer.lex and its states' next_token make them, in one
+        loop: a token of a report is two or three calls of Python here, not ten (the
+        lexer of the parser state, its match, the scanner's, the line counter's feed,
+        Token's two constructors)."""
+        shared = self.shared
+        if shared is None:
+            yield from super().lex(lexer_state, parser_state)
+            return
+        lexers, ignore, multiline = self.lexers, self.root_lexer.ignore_types, self.root_lexer.newline_types
+        text, counter = lexer_state.text, lexer_state.line_ctr
+        source, end, newline = text.text, text.end, counter.newline_char
+        pos, line, line_start = counter.char_pos, counter.line, counter.line_start_pos
+        new_token = str.__new__
+        while pos < end:
+            found = shared.match(text, pos, lexers[parser_state.position].accepts)
+            if found is None:  # Lark's own lexer raises the error it raises
+                yield from super().lex(lexer_state, parser_state)
+                return
+            value, type_ = found
+            start, start_line, start_column = pos, line, pos - line_start + 1
+            newlines = value.count(newline) if type_ in multiline else 0
+            if newlines:
+                line += newlines
+                line_start = pos + value.rindex(newline) + 1
+            pos += len(value)
+            counter.char_pos, counter.line, counter.line_start_pos = pos, line, line_start
+            counter.column = pos - line_start + 1
+            if type_ in ignore:
+                continue
+            token = new_token(Token, value)
+            token.type, token.start_pos, token.value, token.line, token.column = (
+                type_, start, value, start_line, start_column)
+            token.end_line, token.end_column, token.end_pos = line, counter.column, pos
+            lexer_state.last_token = token
+            yield token

@@ -80,9 +80,9 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     preamble = front_paragraphs[:title_start] if title_at is not None else []
     intro = front_paragraphs[title_at + 1:] if title_at is not None else front_paragraphs
 
-    prose = _without_tables(source.text, tree)
-    all_dates = facts.dates(prose, reader.index)
-    periods = facts.periods(prose, reader.index, all_dates)
+    prose, stretches = _without_tables(source.text, tree)
+    all_dates = facts.dates(prose, reader.index, stretches)
+    periods = facts.periods(prose, reader.index, all_dates, stretches)
     # (the year rules which template version a table is read against: the opening lines
     # are taken from the tree, before the sections are read)
     first_lines = [p.text for p in intro[:5]] + [t.value for t in (section_nodes[0].children[1:4] if section_nodes else [])
@@ -115,7 +115,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         year=year, year_source=year_source, issuer=facts.best_issuer(issuer_candidates), title_issuer=title_issuer,
         signed_by=next((i for i in signature if i.source == "signature"), None),
         period=_report_period(periods, year), periods=periods,
-        contacts=facts.contacts(prose, reader.index), dates=all_dates,
+        contacts=facts.contacts(prose, reader.index, stretches), dates=all_dates,
         publication_date=publication, preamble=preamble, intro=intro,
         sections=sections, tables=tables, origin=source.origin, original_text=source.original, notes=list(source.notes),
         line_index=reader.index)
@@ -141,20 +141,28 @@ def looks_like_report(report: Report) -> bool:
     return bool(_ABOUT_DISCLOSURE.search(start) and _REPORT_WORD.search(start))
 
 
-def _without_tables(text: str, tree: Tree) -> str:
+def _without_tables(text: str, tree: Tree) -> tuple[str, list[tuple[int, int]]]:
     """The text with its table regions blanked out (line ends kept, so every offset
-    stays where it was): dates and contact details are looked for in the prose."""
+    stays where it was): dates and contact details are looked for in the prose. With
+    it, the stretches of prose between the regions, each (start, end) ending after a
+    line end or at the text's end: nothing facts looks for starts in a blanked line or
+    runs on over a line end, so they are looked for there alone (in a generated report
+    half the text is tables)."""
     regions = [(t.children[0].start_pos, t.children[-1].end_pos)  # a table is a block of front or a section
                for node in tree.children for t in node.children if isinstance(t, Tree)]
     if not regions:
-        return text
-    parts, pos = [], 0
+        return text, [(0, len(text))]
+    parts, stretches, pos = [], [], 0
     for start, end in sorted(regions):
         parts.append(text[pos:start])
         parts.append("\n".join([" " * len(line) for line in text[start:end].split("\n")]))
+        if start > pos:
+            stretches.append((pos, start))
         pos = end
     parts.append(text[pos:])
-    return "".join(parts)
+    if pos < len(text):
+        stretches.append((pos, len(text)))
+    return "".join(parts), stretches
 
 
 # 二、主动公开政府信息情况 and the like in the middle of a line, not at its start.

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
-from conftest import SEEDS, SYNTHETIC
+from conftest import SAMPLES, SEEDS, SYNTHETIC
 
 from nianbao import facts
 from nianbao.ingest import Source, read_source
@@ -305,3 +305,21 @@ def test_spaces_pattern_matches_as_a_class_of_the_three_spaces_does(spelling):
                 found = re.match(blank + tail, text)
                 expected = re.match("[ \u3000\xa0]*" + tail, text)
                 assert (found and found.span()) == (expected and expected.span())
+
+
+def test_facts_in_the_stretches_of_prose_are_those_of_the_whole_blanked_text():
+    """parse looks for dates, periods and contact details only between a report's tables:
+    over every sample the same facts as over the whole text with its tables blanked."""
+    from nianbao.parse import _without_tables, parse_tree
+
+    checked = 0
+    for path in sorted(SAMPLES.glob("*/*.txt")):
+        source = read_source(path)
+        prose, stretches = _without_tables(source.text, parse_tree(source.text))
+        index = LineIndex(prose)
+        whole = facts.dates(prose, index)
+        assert facts.dates(prose, index, stretches) == whole
+        assert facts.periods(prose, index, whole, stretches) == facts.periods(prose, index, whole)
+        assert facts.contacts(prose, index, stretches) == facts.contacts(prose, index)
+        checked += len(stretches) > 1
+    assert checked  # samples with tables, so with several stretches
