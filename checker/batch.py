@@ -308,12 +308,15 @@ class Checker:
                     return [], []
                 other_report = self.recent
             else:
-                mine, similar = (_opened(summary) for summary in item)
-                report = mine.report()
+                mine, similar = item
+                report = _opened(mine).report()
 
                 def other_report(path: str) -> Report | None:
-                    if similar is not None and similar.path == path:
-                        return similar.report(tables=False)
+                    # (asked only for the passages of a copy: the similar Summary is
+                    # opened then: for the few reports that read as copies)
+                    other = _opened(similar)
+                    if other is not None and other.path == path:
+                        return other.report(tables=False)
                     return self.recent(path)
             context_for = corpus_context(report, context.links, other_report)
             violations, errors = evaluate(report, self.corpus_rules, self.rules.templates, context_for)
