@@ -13,6 +13,7 @@ import functools
 import gc
 import glob
 import os
+import pickle
 import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterable
@@ -55,6 +56,9 @@ class Finding:
     violation: Violation
     excerpt: str
 
+    def __reduce__(self):  # (as a tuple: dataclass's own pickling of a slotted class is Python code per object)
+        return (Finding, (self.violation, self.excerpt))
+
 
 @dataclass(slots=True)
 class FileResult:
@@ -74,12 +78,19 @@ class FileResult:
     rule_errors: list[RuleRunError] = field(default_factory=list)
     known: int = 0  # findings left out because the baseline lists them
     digest: Digest | None = None  # for the rules about other reports; dropped once used
-    summary: Summary | None = None  # what the second pass reads of the report; dropped once used
+    # what the second pass reads of the report, dropped once used; pickled (bytes) when a
+    # worker sent it (_sent_back)
+    summary: Summary | bytes | None = None
     text_key: str | None = None  # corpus.text_key: equal for the same report in several formats
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    def __reduce__(self):  # (as Finding's: a worker sends thousands)
+        return (FileResult, (self.path, self.error_code, self.error, self.year, self.template, self.regime,
+                             self.issuer, self.issuer_kind, self.encoding, self.notes, self.findings,
+                             self.rule_errors, self.known, self.digest, self.summary, self.text_key))
 
     def error_text(self, lang: str) -> str:
         return self.error[lang] if self.error else ""
@@ -298,11 +309,14 @@ class Checker:
                 other_report = self.recent
             else:
                 mine, similar = item
-                report = mine.report()
+                report = _opened(mine).report()
 
                 def other_report(path: str) -> Report | None:
-                    if similar is not None and similar.path == path:
-                        return similar.report(tables=False)
+                    # (asked only for the passages of a copy: the similar Summary is
+                    # opened then: for the few reports that read as copies)
+                    other = _opened(similar)
+                    if other is not None and other.path == path:
+                        return other.report(tables=False)
                     return self.recent(path)
             context_for = corpus_context(report, context.links, other_report)
             violations, errors = evaluate(report, self.corpus_rules, self.rules.templates, context_for)
@@ -316,6 +330,11 @@ class CorpusLinks:
     """What the second pass needs of the first: how the reports hang together."""
 
     links: corpus.Links
+
+
+def _opened(summary: Summary | bytes | None) -> Summary | None:
+    """A Summary as the second pass got it: itself, or pickled (_sent_back)."""
+    return pickle.loads(summary) if isinstance(summary, bytes) else summary
 
 
 def _findings(text: str, violations: list[Violation]) -> list[Finding]:
@@ -535,6 +554,16 @@ def _death(exitcode: int | None) -> str:
 _worker_checker: Checker | None = None
 
 
+def _sent_back(outcome):
+    """What a worker sends its parent: a FileResult's Summary pickled on its own, as
+    bytes. The parent does not read Summaries, only passes them on to the second pass's
+    workers; unpickled and pickled again there, they made the parent the bottleneck of a
+    run with several jobs."""
+    if isinstance(outcome, FileResult) and outcome.summary is not None:
+        outcome.summary = pickle.dumps(outcome.summary, pickle.HIGHEST_PROTOCOL)
+    return outcome
+
+
 def _start_worker(choice: RuleChoice, flags: tuple[bool, bool]) -> None:
     """Worker start-up: load the rules once, unless inherited from the parent (fork);
     `flags`: the parent checker's `across` and `text_keys`. Ctrl-C is the parent's to
@@ -560,7 +589,7 @@ def _worker_main(connection, choice: RuleChoice, flags: tuple[bool, bool], task:
             return
         for item in items:
             try:
-                outcome = _run(_worker_checker, task, item, shared)
+                outcome = _sent_back(_run(_worker_checker, task, item, shared))
             except Exception as e:  # the checker catches what a report can cause; this is a last resort
                 outcome = _Died(f"{type(e).__name__}: {e}")
             try:

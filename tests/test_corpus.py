@@ -415,6 +415,53 @@ def test_the_second_pass_finds_the_same_with_only_the_rows_the_rules_read(tmp_pa
         {"carried_in", "carried_out"}
 
 
+def test_the_second_pass_finds_the_same_on_workers_as_in_one_process(tmp_path, monkeypatch):
+    """With several jobs, the workers send each Summary back pickled on its own and the
+    second pass's workers open it: every result is the one a check in one process gives."""
+    import dataclasses
+
+    from nianbao import batch
+
+    write(tmp_path, "2021.txt", report("桃源镇人民政府", 2021, seed=1, new=4, carried_out=2))
+    write(tmp_path, "2022.txt", report("桃源镇", 2022, seed=2, new=3, carried_in=1))
+    write(tmp_path, "2023.txt", copied(report("桃源镇", 2022, seed=2, new=3, carried_in=1), 2022, 2023))
+    write(tmp_path, "other.txt", report("某县统计局", 2022, seed=3, new=5))
+    monkeypatch.setattr(batch, "available_cores", lambda: 2)
+    checker = batch.Checker.load(batch.RuleChoice())
+
+    def results(jobs: int) -> list[dict]:
+        return [{f.name: getattr(r, f.name) for f in dataclasses.fields(r)}
+                for r in batch.check_all(batch.expand([str(tmp_path)]), checker, jobs)]
+
+    alone = results(1)
+    assert {"SUM-020", "META-008"} <= {f.violation.rule for r in alone for f in r["findings"]}
+    assert results(2) == alone
+
+
+def test_a_result_sent_by_a_worker_keeps_every_field():
+    """A FileResult and its Findings cross between processes as tuples of their fields
+    (FileResult.__reduce__): every field comes back, the Summary as its pickle."""
+    import dataclasses
+    import pickle
+
+    from nianbao.batch import Checker, FileResult, RuleChoice, _opened, _sent_back
+
+    checker = Checker.load(RuleChoice())
+    checker.across = True
+    path = sorted((SAMPLES / "real").glob("*.txt"))[0]
+    result = checker(str(path))
+    summary = result.summary
+    assert result.findings and result.digest is not None and summary is not None
+    sent = pickle.loads(pickle.dumps(_sent_back(result)))
+    for f in dataclasses.fields(FileResult):
+        assert getattr(sent, f.name) == getattr(result, f.name), f.name
+    assert isinstance(sent.summary, bytes)
+    opened = _opened(sent.summary)
+    assert [(s.span, s.paragraphs) for s in opened.report().sections] == \
+        [(s.span, s.paragraphs) for s in summary.report().sections]
+    assert opened.text == summary.text and opened.facts == summary.facts
+
+
 def test_the_passages_of_a_copy_are_worked_out_once(tmp_path, monkeypatch):
     """META-008 asks for a copy's shared passages twice (where its finding is, what to
     show with it): the diff of the two texts is made once, and both get the same."""
