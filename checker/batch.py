@@ -312,8 +312,8 @@ class Checker:
                 report = _opened(mine).report()
 
                 def other_report(path: str) -> Report | None:
-                    # (asked only for the passages of a copy: the similar Summary is
-                    # opened then: for the few reports that read as copies)
+                    # (asked only for the passages of a copy, so the similar Summary is
+                    # opened for the few reports that read as copies)
                     other = _opened(similar)
                     if other is not None and other.path == path:
                         return other.report(tables=False)

@@ -264,6 +264,7 @@ def test_one_scanner_for_every_parser_state_reads_the_tokens_lark_reads(monkeypa
     texts += ["一、总体情况\n本年度情况如下\n收到申请\t1\t2\n\n\n二、主动公开\n",
               "三、收到\n\n\t一、本年新收\n\t1\n\n说明\n\n\t2\n\n正文。\n"]
     assert len(texts) > 20
+
     def tokens(tree):  # (a tree's == compares a token's text, not where it stands)
         return [(t.type, str(t), t.start_pos, t.end_pos, t.line, t.column, t.end_line, t.end_column)
                 for t in tree.scan_values(lambda v: isinstance(v, Token))]
