@@ -30,7 +30,7 @@ class Column:
     unit: str | None = None
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class TemplateRow:
     """A row of a table template, with the format versions that have it."""
 
@@ -48,7 +48,7 @@ class TemplateRow:
         self.core = core(self.label)
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class Block:
     """Rows that share one set of columns (a table of shape `blocks` has several)."""
 
@@ -58,7 +58,7 @@ class Block:
     rows: list[TemplateRow]
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class TableTemplate:
     """One table of one format version (e.g. applications in the 2021 format)."""
 
@@ -130,7 +130,7 @@ class SameMeaning:
     same: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(slots=True, repr=False)
+@dataclass(slots=True, repr=False, eq=False)
 class Templates:
     """Every table template and section title, with the lookups the reader needs, made once."""
 
