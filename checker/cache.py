@@ -29,9 +29,14 @@ MAX_FILE_BYTES = 8 * 1024 * 1024  # a cache file larger than this is not read
 # the whole file is read into memory on every run (20,000 cost a check some 200 MB).
 MAX_ENTRIES = 2_000
 
-# Tagged JSON: a value JSON cannot hold is an object with one of these keys.
-_TUPLE, _PAIRS, _TREE, _TOKEN = "\0tuple", "\0pairs", "\0tree", "\0token"
-_TAGS = frozenset({_TUPLE, _PAIRS, _TREE, _TOKEN})
+# Tagged JSON: a value JSON cannot hold is an object with one of these keys. A Lark tree
+# is one such object however many nodes it has (_lark_node): an object per node, each
+# handed to the decoder's hook, cost a fifth of reading the rules' file.
+_TUPLE, _PAIRS, _LARK = "\0tuple", "\0pairs", "\0lark"
+# The tags of a tree and a token when each node was an object: a file written so is
+# read as one not ours, and rebuilt.
+_FORMER = frozenset({"\0tree", "\0token"})
+_TAGS = frozenset({_TUPLE, _PAIRS, _LARK}) | _FORMER
 
 
 def cache_dir() -> Path | None:
@@ -51,13 +56,10 @@ def encode(value) -> object:
     what they store shallow, as an expression's depth is bounded before it is cached)."""
     from lark import Token, Tree
 
-    if isinstance(value, Token):
-        return {_TOKEN: [value.type, str(value), value.start_pos, value.line, value.column,
-                         value.end_line, value.end_column, value.end_pos]}
+    if isinstance(value, (Tree, Token)):
+        return {_LARK: _lark_node(value)}
     if value is None or isinstance(value, (str, bool, int, float)):
         return value
-    if isinstance(value, Tree):
-        return {_TREE: [encode(value.data), [encode(c) for c in value.children]]}
     if isinstance(value, list):
         return [encode(v) for v in value]
     if isinstance(value, tuple):
@@ -69,6 +71,22 @@ def encode(value) -> object:
     raise TypeError(f"cannot cache a {type(value).__name__}")
 
 
+def _lark_node(value):
+    """A node of a Lark tree as plain JSON data: a tree [data, children], a token the
+    list of its eight fields, a tree's data as text (or a token) and a missing child as
+    null as they are."""
+    from lark import Token, Tree
+
+    if isinstance(value, Token):
+        return [value.type, str(value), value.start_pos, value.line, value.column,
+                value.end_line, value.end_column, value.end_pos]
+    if isinstance(value, Tree):
+        return [_lark_node(value.data), [_lark_node(c) for c in value.children]]
+    if value is None or isinstance(value, str):
+        return value
+    raise TypeError(f"cannot cache a {type(value).__name__} in a tree")
+
+
 def _hashable(key):
     return tuple(key) if isinstance(key, list) else key
 
@@ -77,19 +95,26 @@ def decode(text: str):
     """The inverse of encode; ValueError (or RecursionError) for what it did not write."""
     from lark import Token, Tree  # (once, not at each of the thousands of objects)
 
+    def node(value):  # (the inverse of _lark_node)
+        if type(value) is not list:
+            return value
+        if len(value) == 2:
+            return Tree(node(value[0]), [node(c) for c in value[1]])
+        return Token(*value)
+
     def decoded(obj: dict):
         if len(obj) != 1:
             return obj
         (tag, value), = obj.items()
         if tag not in _TAGS:
             return obj
+        if tag == _LARK:
+            return node(value)
         if tag == _TUPLE:
             return tuple(value)
         if tag == _PAIRS:
             return {_hashable(k): v for k, v in value}
-        if tag == _TREE:
-            return Tree(value[0], value[1])
-        return Token(*value)
+        raise ValueError("a cache file of an earlier form")
 
     return json.loads(text, object_hook=decoded)
 

@@ -175,6 +175,35 @@ def test_what_a_pattern_requires_is_read_back_from_the_cache_as_it_was_worked_ou
     assert expr._KNOWN_LITERALS == expected
 
 
+def test_a_lark_tree_is_read_back_from_the_cache_as_it_was_kept():
+    """A tree, kept as one object of the cache however many nodes it has, is read back
+    node for node: a tree's data as text or as a token, a missing child, each token's
+    eight fields. A file written when each node was an object of its own is not read
+    (its trees would come back as dicts): it is rebuilt."""
+    from lark import Token, Tree
+
+    from nianbao import cache
+
+    def fields(node):
+        if isinstance(node, Token):
+            return ("token", node.type, str(node), node.start_pos, node.line, node.column,
+                    node.end_line, node.end_column, node.end_pos)
+        if isinstance(node, Tree):
+            return ("tree", fields(node.data), [fields(c) for c in node.children])
+        return node
+
+    name = Tree("name", [Token("NAME", "narrative", 5, 1, 6, 1, 15, 14)])
+    tree = Tree(Token("RULE", "args", 1959, 45, 1, 45, 5, 1963), [name, None, Token("NUMBER", "2", 17, 2, 3, 2, 4, 18)])
+    kept = {"tree\x1fk": tree, "other": [Tree("empty", []), (tree, "text", 1)]}
+    back = cache.decode(json.dumps(cache.encode(kept)))
+    assert fields(back["tree\x1fk"]) == fields(tree)
+    assert fields(back["other"][0]) == ("tree", "empty", [])
+    assert fields(back["other"][1][0]) == fields(tree) and back["other"][1][1:] == ("text", 1)
+    assert type(back["tree\x1fk"].data) is Token
+    with pytest.raises(ValueError):
+        cache.decode(json.dumps({"k": {"\0tree": ["name", [{"\0token": ["NAME", "x", 0, 1, 1, 1, 2, 1]}]]}}))
+
+
 def test_the_rules_cache_is_bounded(tmp_path, monkeypatch):
     from nianbao import cache
 
