@@ -40,7 +40,8 @@ SETTINGS: dict[str, object] = {
     "format": FORMATS,
     "jobs": int,
 }
-_TOML_POSITION = re.compile(r"^(?P<message>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$")
+# (where tomllib says an invalid file went wrong; compiled only when one is met)
+_TOML_POSITION = r"^(?P<message>.*) \(at line (?P<line>\d+), column (?P<column>\d+)\)$"
 
 
 class ConfigError(Exception):
@@ -120,7 +121,7 @@ def _read_toml(path: Path) -> dict:
         with path.open("rb") as f:
             return tomllib.load(f)
     except tomllib.TOMLDecodeError as e:
-        m = _TOML_POSITION.match(str(e))
+        m = re.match(_TOML_POSITION, str(e))
         if m:
             raise ConfigError(f"{path}:{m['line']}:{m['column']}: invalid TOML: {m['message']}") from None
         raise ConfigError(f"{path}: invalid TOML: {e}") from None
