@@ -409,7 +409,8 @@ def _across_reports(results: list[FileResult], checker: Checker, jobs: int) -> N
                 result.error_code, result.error = died.error_code, died.error
                 continue
             found, errors = outcome
-            result.findings = sorted(result.findings + found, key=lambda f: f.violation.order)
+            if found:  # (the first pass's findings are in order already)
+                result.findings = sorted(result.findings + found, key=lambda f: f.violation.order)
             result.rule_errors += errors
     finally:
         across.close()

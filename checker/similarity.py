@@ -19,6 +19,7 @@ import re
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import combinations
 from operator import eq
 
 SHINGLE = 6        # characters per shingle
@@ -151,14 +152,13 @@ def candidates(signatures: dict[str, tuple[int, ...]]) -> list[tuple[str, str]]:
     rows = BINS // BANDS
     buckets: dict[tuple, list[str]] = defaultdict(list)
     for key, sig in signatures.items():
-        for band in range(BANDS):
-            buckets[(band, sig[band * rows:(band + 1) * rows])].append(key)
+        # (each band's key, (band, its values), made by zip: one signature's values in rows)
+        for band in zip(range(BANDS), zip(*[iter(sig)] * rows)):
+            buckets[band].append(key)
     pairs: set[tuple[str, str]] = set()
     for members in buckets.values():
         if 1 < len(members) <= 50:  # a bucket shared by many is template text, not copying
-            for i, a in enumerate(members):
-                for b in members[i + 1:]:
-                    pairs.add((a, b) if a < b else (b, a))
+            pairs.update(combinations(sorted(members), 2))
     return sorted(pairs)
 
 

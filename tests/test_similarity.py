@@ -165,3 +165,27 @@ def test_numbers_are_found_where_the_plain_pattern_finds_them():
     plain = re.compile(r"[0-9０-９]+(?:[.,][0-9]+)*|[〇○零一二三四五六七八九十百千万两]+(?=[年月日件条次个份项人余]|$)")
     for text, _ in _texts(5, 10_000):
         assert [m.span() for m in similarity._NUMBER.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_candidates_are_the_pairs_sharing_a_band():
+    """Each pair of keys whose signatures hold the same values in one band, in a band
+    that at most 50 keys share, once, as (smaller, larger), sorted, whatever order the
+    keys come in: counted here band by band, against every pair."""
+    rnd = random.Random(7)
+    rows = similarity.BINS // similarity.BANDS
+    keys = [f"{rnd.randrange(1000):03d}/{i}" for i in range(120)]
+    rnd.shuffle(keys)
+    # few values per place, so that bands are often shared; the first 60 keys share
+    # their first band (more than 50: a bucket left out)
+    signatures = {key: tuple(0 if i < rows and n < 60 else rnd.randrange(3) for i in range(similarity.BINS))
+                  for n, key in enumerate(keys)}
+    shared: dict = {}
+    for sig in signatures.values():
+        for band in range(similarity.BANDS):
+            values = (band, sig[band * rows:(band + 1) * rows])
+            shared[values] = shared.get(values, 0) + 1
+    expected = sorted((a, b) for a in signatures for b in signatures if a < b and any(
+        signatures[a][band * rows:(band + 1) * rows] == signatures[b][band * rows:(band + 1) * rows]
+        and shared[(band, signatures[a][band * rows:(band + 1) * rows])] <= 50 for band in range(similarity.BANDS)))
+    assert 0 < len(expected) < 120 * 119 // 2
+    assert similarity.candidates(signatures) == expected
