@@ -33,10 +33,11 @@ MAX_ENTRIES = 2_000
 # is one such object however many nodes it has (_lark_node): an object per node, each
 # handed to the decoder's hook, cost a fifth of reading the rules' file.
 _TUPLE, _PAIRS, _LARK = "\0tuple", "\0pairs", "\0lark"
-# The tags of a tree and a token when each node was an object: a file written so is
-# read as one not ours, and rebuilt.
-_FORMER = frozenset({"\0tree", "\0token"})
-_TAGS = frozenset({_TUPLE, _PAIRS, _LARK}) | _FORMER
+_TAGS = frozenset({_TUPLE, _PAIRS, _LARK})
+# The form of what the files hold, in their names: a nianbao of the same version that
+# writes another form (one commit older or newer) keeps to files of its own, so neither
+# reads the other's (form 1 kept a tree as an object per node).
+FORM = 2
 
 
 def cache_dir() -> Path | None:
@@ -47,6 +48,12 @@ def cache_dir() -> Path | None:
     except OSError:
         return None
     return path if os.access(path, os.W_OK) else None
+
+
+def cache_file(name: str) -> Path | None:
+    """Where the cache keeps what is named `name` (None: no cache folder can be made)."""
+    folder = cache_dir()
+    return folder / f"{name}-{__version__}-{FORM}.json" if folder else None
 
 
 # ------------------------------------------------------------------------ the format
@@ -112,9 +119,7 @@ def decode(text: str):
             return node(value)
         if tag == _TUPLE:
             return tuple(value)
-        if tag == _PAIRS:
-            return {_hashable(k): v for k, v in value}
-        raise ValueError("a cache file of an earlier form")
+        return {_hashable(k): v for k, v in value}
 
     return json.loads(text, object_hook=decoded)
 
@@ -161,8 +166,7 @@ def grammar(name: str, **options):
 
     source = (data_dir("grammar") / name).read_text(encoding="utf-8")
     key = hashlib.sha256(f"{lark.__version__}|{sorted(options.items())}|{source}".encode()).hexdigest()
-    folder = cache_dir()
-    path = folder / f"{name}-{__version__}.json" if folder else None
+    path = cache_file(name)
     if path is not None:
         cached = _read(path)
         if isinstance(cached, dict) and cached.get("key") == key:
@@ -192,13 +196,9 @@ class Store:
         self._data: dict | None = None
         self._dirty = False
 
-    def _path(self) -> Path | None:
-        folder = cache_dir()
-        return folder / f"{self.name}-{__version__}.json" if folder else None
-
     def _load(self) -> dict:
         if self._data is None:
-            path = self._path()
+            path = cache_file(self.name)
             data = _read(path) if path is not None else None
             self._data = data if isinstance(data, dict) else {}
         return self._data
@@ -218,7 +218,7 @@ class Store:
         self._dirty = True
 
     def save(self) -> None:
-        path = self._path()
+        path = cache_file(self.name)
         if not self._dirty or path is None:
             return
         data = self._load()

@@ -299,7 +299,7 @@ def _parse(source: str) -> Tree:
     here, before anything walks it recursively (the compiler, the cache)."""
     key = ("tree", _grammar_version(), source)
     tree = cache.RULES.get(key)
-    if tree is None:
+    if not isinstance(tree, Tree):  # (not kept, or a planted file's wrong data)
         tree = _parser().parse(source)
         depth = _tree_depth(tree)
         if depth > MAX_TREE_DEPTH:
