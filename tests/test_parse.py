@@ -7,6 +7,9 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import REAL, SAMPLES, SEEDS, SYNTHETIC, run_cli
 
 from nianbao.ingest import read_source
@@ -359,3 +362,34 @@ def test_a_version_left_unread_could_not_have_won(monkeypatch, tmp_path):
     monkeypatch.setattr(tables, "_ROW_BOUNDS", {})
     assert [parse(s).tables for s in sources] == found
     assert len(read) - read_with_bounds > read_with_bounds  # (more readings when none is left out)
+
+
+# The grammar's CELL_LINES as it was written before it became one loop over lines: rows
+# (cell lines, continuations before a cell line) separated by gaps (blank lines before a
+# cell line), and the blank lines before another TAB line.
+_CELL_LINE = r"\t[^\t\n]*\n"
+_BLANK_LINE = r"[ \xa0]*(?:\u3000[ \xa0]*)*\n"
+_CELL_ROW = (rf"{_CELL_LINE}(?:{_CELL_LINE}|(?!{_BLANK_LINE}|[ \u3000]*[一二三四五六七八九十]{{1,3}}[、.．])"
+             rf"[^\n\t。；]{{1,40}}\n(?={_CELL_LINE}))*")
+_CELL_LINES_AS_ROWS = rf"{_CELL_ROW}(?:(?:{_BLANK_LINE})+(?={_CELL_LINE}){_CELL_ROW})*(?:(?:{_BLANK_LINE})+(?=\t))?"
+_LINES = ["\t0", "\t一、本年新收", "\t", "\t \u3000", "", "", "  ", "\u3000", "\xa0 \u3000 ", "维持", "结果纠正",
+          "一、总体情况", " 二、", "说明。", "收到\t1", "\t\t1", "\t1\t", "字" * 40, "字" * 41, "三、收到"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=14))
+def test_cell_lines_is_rows_of_cells_separated_by_blank_lines(lines):
+    """The one-loop CELL_LINES matches what the rows-and-gaps definition matches, from
+    every line of a text of cell lines, blank ones (of spaces too), continuations,
+    headings, long lines and TSV lines."""
+    import re
+
+    from nianbao.parse import grammar
+
+    ours = re.compile(next(t for t in grammar().terminals if t.name == "CELL_LINES").pattern.to_regexp())
+    rows = re.compile(_CELL_LINES_AS_ROWS)
+    text = "\n".join(lines) + "\n"
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"][:-1]
+    for start in starts:
+        found, expected = ours.match(text, start), rows.match(text, start)
+        assert (found and found.group()) == (expected and expected.group()), (start, text)
