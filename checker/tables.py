@@ -351,7 +351,7 @@ def _header_row(header: list[Cell], labels: list[Cell], words: set[str]) -> bool
     if _join_header_ends(header, labels, words):
         return True
     if _header_pieces([core(c.raw) for c in labels], words):
-        header.extend(Cell(c.raw, c.span) for c in labels)
+        header.extend(labels)
         return True
     return False
 
@@ -691,7 +691,7 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
                                           or all(c in _column_words(tpl, block) for c in cores)):
             key = block.id if block else None
             headers.setdefault(key, []).extend(c for c in cores if c != row_header)
-            b.table.header.extend(Cell(c.raw, c.span) for c in labels)
+            b.table.header.extend(labels)
             first_span.setdefault(key, row.span)
             continue
         if not labels:
@@ -796,7 +796,7 @@ def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Build
     cursor = -1
     for cells, span in _label_unit_value_rows(rows):
         if all(core(c.raw) in header_words for c in cells if c.raw):
-            b.table.header.extend(Cell(c.raw, c.span) for c in cells if c.raw)
+            b.table.header.extend(c for c in cells if c.raw)
             continue
         label = cells[0]
         unit_cell = cells[1] if len(cells) >= 3 else None
