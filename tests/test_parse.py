@@ -393,3 +393,21 @@ def test_cell_lines_is_rows_of_cells_separated_by_blank_lines(lines):
     for start in starts:
         found, expected = ours.match(text, start), rows.match(text, start)
         assert (found and found.group()) == (expected and expected.group()), (start, text)
+
+
+def test_the_prose_without_tables_has_a_space_for_each_character_of_a_table_but_its_line_ends():
+    """Each table region of the text is blanked character for character (one space for
+    a character outside the BMP or a lone surrogate too), line ends kept; the rest of
+    the text is as it was."""
+    from nianbao.parse import _without_tables, parse_tree
+
+    made = "某县某局2022年政府信息公开工作年度报告\n一、总体情况\n\t一、本年新收\U0001F600\n\t1\ud800\n\n\t二、\t 2\u3000\n正文。\n"
+    texts = [made] + [read_source(p).text for p in SAMPLE_FILES]
+    for text in texts:
+        text = text if text.endswith("\n") else text + "\n"
+        prose, stretches = _without_tables(text, parse_tree(text))
+        assert len(prose) == len(text) and stretches
+        kept = {i for start, end in stretches for i in range(start, end)}
+        for i, (ours, theirs) in enumerate(zip(prose, text)):
+            assert ours == (theirs if i in kept or theirs == "\n" else " "), (i, theirs)
+    assert "\t" not in _without_tables(made, parse_tree(made))[0]
