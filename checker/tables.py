@@ -33,44 +33,38 @@ from .templates import Column, TableTemplate, Templates, TemplateRow
 from .text import LineIndex, join_spans
 
 _WS = " \t\u3000\xa0"
-_TEXT = attrgetter("text")  # any(map(_TEXT, cells)): whether a cell has text, without a generator per row
+_TEXT = attrgetter("raw")  # any(map(_TEXT, cells)): whether a cell has text, without a generator per row
 _ID = attrgetter("id")  # list(map(_ID, columns)): their ids, likewise without a frame per row
 
 
 @dataclass(slots=True)
-class RawCell:
-    """A cell's text as the layout gives it, and where it stands."""
-
-    text: str
-    span: Span
-
-
-@dataclass(slots=True)
 class RawRow:
-    """A line of a table as read, before it is matched to a template row."""
+    """A line of a table as read, before it is matched to a template row. Its cells are
+    Cells of their raw text and span alone: the reading kept (kept()) sets the value,
+    column and row of those it maps to a column, rather than making a Cell again."""
 
-    cells: list[RawCell]
+    cells: list[Cell]
     layout: str  # cells | tsv | cont
     span: Span
-    parts: tuple[list[RawCell], list[RawCell]] | None = field(default=None, repr=False, compare=False)
+    parts: tuple[list[Cell], list[Cell]] | None = field(default=None, repr=False, compare=False)
     words: list[str] | None = field(default=None, repr=False, compare=False)
 
-    def split(self) -> tuple[list[RawCell], list[RawCell]]:
+    def split(self) -> tuple[list[Cell], list[Cell]]:
         """Label cells (non-empty, before the values) and the trailing run of value cells.
         Worked out once (a row is read against each version of its template); whoever
         changes a cell's text calls changed(). The lists are shared: not to be changed."""
         if self.parts is None:
             i = len(self.cells)
-            while i > 0 and looks_like_value(self.cells[i - 1].text):
+            while i > 0 and looks_like_value(self.cells[i - 1].raw):
                 i -= 1
-            self.parts = [c for c in self.cells[:i] if c.text], self.cells[i:]
+            self.parts = [c for c in self.cells[:i] if c.raw], self.cells[i:]
         return self.parts
 
     @property
     def texts(self) -> list[str]:
         """The texts of its non-empty cells (worked out once, as split(); shared too)."""
         if self.words is None:
-            self.words = [c.text for c in self.cells if c.text]
+            self.words = [c.raw for c in self.cells if c.raw]
         return self.words
 
     def changed(self) -> None:
@@ -93,7 +87,7 @@ def _raw_rows(tokens: list, index: LineIndex) -> list[RawRow]:
     return rows
 
 
-def _cell(number: int, line_start: int, start: int, part: str, index: LineIndex) -> RawCell:
+def _cell(number: int, line_start: int, start: int, part: str, index: LineIndex) -> Cell:
     """The cell text[start:start + len(part)] on line `number` (which starts at
     line_start), without its surrounding whitespace, on a line where characters spaced
     apart were closed up (LineIndex.plain): its columns are those of the document as it
@@ -105,14 +99,14 @@ def _cell(number: int, line_start: int, start: int, part: str, index: LineIndex)
     end = len(text)
     column = index.column(line_start, start)
     end_column = index.end_column(line_start, start + end) if end else column
-    return RawCell(text, make_span((number, column, number, end_column, start, start + end)))
+    return Cell(text, make_span((number, column, number, end_column, start, start + end)))
 
 
 def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
     """Rows of a cell per TAB line, a TAB-less line continuing the cell above (the
     grammar guarantees there is one); blank lines end a row."""
     rows: list[RawRow] = []
-    cells: list[RawCell] = []
+    cells: list[Cell] = []
     pos = tok.start_pos
     all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
     for number, line in enumerate(tok.value.split("\n"), tok.line):
@@ -130,7 +124,7 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
                 size = len(text)
                 column = 2 if size + 1 == len(line) or not size else line.find(text) + 1
                 start = pos + column - 1
-                cells.append(RawCell(text, new_tuple(Span, (number, column, number, column + size, start, start + size))))
+                cells.append(Cell(text, new_tuple(Span, (number, column, number, column + size, start, start + size))))
             else:
                 cells.append(_cell(number, pos, pos + 1, line[1:], index))
         elif text:
@@ -160,14 +154,14 @@ def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
             column = 1
             for part in line.split("\t"):
                 end = column + len(part)
-                cells.append(RawCell(part, new_tuple(Span, (number, column, number, end, pos + column - 1, pos + end - 1))))
+                cells.append(Cell(part, new_tuple(Span, (number, column, number, end, pos + column - 1, pos + end - 1))))
                 column = end + 1
         elif plain:
             for part in line.split("\t"):
                 text = part.strip(_WS)
                 at = start if text is part else start + part.find(text)  # (find("") is 0)
                 column = at - pos + 1
-                cells.append(RawCell(text, new_tuple(Span, (number, column, number, column + len(text), at, at + len(text)))))
+                cells.append(Cell(text, new_tuple(Span, (number, column, number, column + len(text), at, at + len(text)))))
                 start += len(part) + 1
         else:
             for part in line.split("\t"):
@@ -191,17 +185,17 @@ def _continuation(rows: list[RawRow], tok, index: LineIndex) -> None:
     line = tok.value.rstrip("\n")
     span = index.trimmed(tok.start_pos, tok.start_pos + len(line))
     last = rows[-1].cells[-1] if rows and rows[-1].cells and rows[-1].layout != "tsv" else None
-    if last is not None and last.text and not looks_like_value(last.text):
+    if last is not None and last.raw and not looks_like_value(last.raw):
         _extend(last, line, span)
         rows[-1].span = join_spans(rows[-1].span, span)
         rows[-1].changed()
     else:
-        rows.append(RawRow([RawCell(line.strip(_WS), span)], "cont", span))
+        rows.append(RawRow([Cell(line.strip(_WS), span)], "cont", span))
 
 
-def _extend(cell: RawCell, line: str, span: Span) -> None:
-    cell.text += line.strip(_WS)
-    cell.span = join_spans(cell.span, span) if cell.text else span
+def _extend(cell: Cell, line: str, span: Span) -> None:
+    cell.raw += line.strip(_WS)
+    cell.span = join_spans(cell.span, span) if cell.raw else span
 
 
 # --------------------------------------------------------------------- 2. broken labels
@@ -217,9 +211,9 @@ def _join_broken_labels(rows: list[RawRow], known: Container[str]) -> list[RawRo
                 and not any(core(t) in known for t in texts)):
             labels, values = prev.split()
             if any(map(_TEXT, values)) and len(texts) <= len(labels):
-                fragments = [c for c in row.cells if c.text]
+                fragments = [c for c in row.cells if c.raw]
                 for cell, frag in zip(labels, fragments):
-                    _extend(cell, frag.text, frag.span)
+                    _extend(cell, frag.raw, frag.span)
                 prev.span = join_spans(prev.span, row.span)
                 prev.changed()
                 continue
@@ -244,8 +238,8 @@ def _segments(rows: list[RawRow], sole_owner: dict[str, str]) -> list[_Segment]:
     for row in rows:
         template = None  # the one template its labels name (None when they name none, or several)
         for cell in row.split()[0]:  # (its trailing values are no labels: they look like values)
-            owner = sole_owner.get(core(cell.text))
-            if owner is not None and owner != template and not looks_like_value(cell.text):
+            owner = sole_owner.get(core(cell.raw))
+            if owner is not None and owner != template and not looks_like_value(cell.raw):
                 if template is not None:
                     template = None
                     break
@@ -351,13 +345,13 @@ def _header_state(found: list[str], expected: list[str]) -> str:
     return "mismatch"
 
 
-def _header_row(header: list[Cell], labels: list[RawCell], words: set[str]) -> bool:
+def _header_row(header: list[Cell], labels: list[Cell], words: set[str]) -> bool:
     """Whether a row without values is a row of column names, added to the header if so:
     the ends of names begun in the row above, or names (perhaps the start of some)."""
     if _join_header_ends(header, labels, words):
         return True
-    if _header_pieces([core(c.text) for c in labels], words):
-        header.extend(Cell(c.text, c.span) for c in labels)
+    if _header_pieces([core(c.raw) for c in labels], words):
+        header.extend(labels)
         return True
     return False
 
@@ -369,36 +363,36 @@ def _header_pieces(cores: list[str], words: set[str]) -> bool:
         c in words or (len(c) >= 2 and any(w.startswith(c) for w in words)) for c in cores)
 
 
-def _join_header_ends(header: list[Cell], pieces: list[RawCell], words: set[str]) -> bool:
+def _join_header_ends(header: list[Cell], pieces: list[Cell], words: set[str]) -> bool:
     """A row of pieces that end column names begun in the header above (企业 | 机构 under
     商业 | 科研), joined to them in order. Nothing is joined unless every piece ends one."""
     begun = [core(c.raw) for c in header]
     targets, start = [], 0
     for piece in pieces:
-        end = core(piece.text)
+        end = core(piece.raw)
         k = next((i for i in range(start, len(header)) if begun[i] not in words and begun[i] + end in words), None)
         if k is None:
             return False
         targets.append(k)
         start = k + 1
     for k, piece in zip(targets, pieces):
-        header[k] = Cell(header[k].raw + piece.text, join_spans(header[k].span, piece.span))
+        header[k] = Cell(header[k].raw + piece.raw, join_spans(header[k].span, piece.span))
     return True
 
 
-def _unmapped(values: list[RawCell], row_id: str | None) -> list[Cell]:
-    return [Cell(raw.text, raw.span, *parse_value(raw.text), None, row_id) for raw in values]
+def _unmapped(values: list[Cell], row_id: str | None) -> list[Cell]:
+    return [Cell(cell.raw, cell.span, *parse_value(cell.raw), None, row_id) for cell in values]
 
 
-def _fit(values: list[RawCell], expected: int) -> list[RawCell]:
+def _fit(values: list[Cell], expected: int) -> list[Cell]:
     """Drop blank cells beyond the expected count: at the end (a trailing TAB), then at
     the start (an empty cell of a label column). Not a copy when nothing is dropped."""
     if len(values) <= expected:
         return values
     values = list(values)
-    while len(values) > expected and not values[-1].text:
+    while len(values) > expected and not values[-1].raw:
         values.pop()
-    while len(values) > expected and not values[0].text:  # a blank label column
+    while len(values) > expected and not values[0].raw:  # a blank label column
         values.pop(0)
     return values
 
@@ -434,7 +428,7 @@ def _unread(columns: list[Column], read: list[Column] | None) -> list[str]:
     return [c.label for c in columns if c not in read]
 
 
-def _only(values: list[RawCell], columns: list[Column], read: list[Column]) -> list[RawCell]:
+def _only(values: list[Cell], columns: list[Column], read: list[Column]) -> list[Cell]:
     """A row's values for the columns that are read: as many as those (blank cells
     beyond them dropped), or one per template column cut down to those."""
     if read is columns:
@@ -512,11 +506,11 @@ class _Builder:
         self.fuzzy = 0
         self.unmatched: list[RawRow] = []
         self.header_hits = 0
-        self.values: list[tuple[Row, list[RawCell], list[Column], str | None]] = []  # see add()
+        self.values: list[tuple[Row, list[Cell], list[Column], str | None]] = []  # see add()
 
-    def add(self, trow: TemplateRow, is_exact: bool, labels: list[RawCell], values: list[RawCell],
+    def add(self, trow: TemplateRow, is_exact: bool, labels: list[Cell], values: list[Cell],
             columns: list[Column], kind: str | None = None) -> None:
-        label = labels[-1].text if labels else ""
+        label = labels[-1].raw if labels else ""
         span = join_spans((labels or values)[0].span, (values or labels)[-1].span)
         if trow.id in self.matched:
             self.table.problems.append(TableProblem("duplicate_row", label, span))
@@ -526,9 +520,9 @@ class _Builder:
         if 0 < len(values) < len(columns) and not any(map(_TEXT, values)):
             # "规章 |" and its other cells each on a line of their own ("|"): a row of blank
             # cells, whatever number of them survived the copy
-            values = values + [RawCell("", values[-1].span)] * (len(columns) - len(values))
+            values = values + [Cell("", values[-1].span) for _ in range(len(columns) - len(values))]
         if len(values) == len(columns):
-            # (its cells are made by kept(), once a reading is kept: a segment is read
+            # (its cells are read by kept(), once a reading is kept: a segment is read
             # against each version of its template, and all but one reading are dropped)
             row = Row(label, span, [], trow.id, list(map(_ID, columns)))
             self.values.append((row, values, columns, kind))
@@ -560,7 +554,9 @@ class _Builder:
     def kept(self) -> Table:
         """The table with its rows in the template's order, the rows it lacks, the rows
         not matched (another version's, or none), what marks its version, and each
-        matched row's cells (after any a shape put first: the unit of a labelled value)."""
+        matched row's cells (after any a shape put first: the unit of a labelled value):
+        the row's raw cells themselves, each given its value, column and row (a segment's
+        rows are read once per version, and only the reading kept comes here)."""
         t, tpl = self.table, self.tpl
         orders, blocks = self.orders, self.blocks
         t.rows = sorted(t.rows, key=lambda r: orders.get(r.template_row, _UNORDERED))
@@ -574,18 +570,19 @@ class _Builder:
         own_labels = tpl.row_cores
         for raw in self.unmatched:
             labels, values = raw.split()
-            hit = next((other_labels[core(c.text)] for c in reversed(labels)
-                        if core(c.text) in other_labels and core(c.text) not in own_labels), None)
+            hit = next((other_labels[core(c.raw)] for c in reversed(labels)
+                        if core(c.raw) in other_labels and core(c.raw) not in own_labels), None)
             if hit is not None:
-                t.extra.append(Row(labels[-1].text, raw.span, _unmapped(values, None), hit.id))
+                t.extra.append(Row(labels[-1].raw, raw.span, _unmapped(values, None), hit.id))
             else:
                 t.problems.append(TableProblem("unmatched_row", " / ".join(raw.texts), raw.span))
         t.version_evidence, t.evidence_at = self._evidence(contrast)
         for row, values, columns, kind in self.values:
             row_id, cells = row.template_row, row.cells
-            for raw, col in zip(values, columns):  # (no *parse_value(): a call with a tuple built per cell)
-                value, problem, unit = parse_value(raw.text, kind or col.kind)
-                cells.append(Cell(raw.text, raw.span, value, problem, unit, col.id, row_id))
+            for cell, col in zip(values, columns):
+                cell.value, cell.problem, cell.unit = parse_value(cell.raw, kind or col.kind)
+                cell.column, cell.row = col.id, row_id
+                cells.append(cell)
         return self.table
 
     def _anchor(self, trow: TemplateRow, placed: list[tuple[int, str | None, Row]]) -> Span:
@@ -649,9 +646,9 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
             if has_number:
                 b.unmatched_row(row)
             continue
-        trow, is_exact = _match(labels[-1].text, tpl, tpl.rows, bool(values), cursor)
+        trow, is_exact = _match(labels[-1].raw, tpl, tpl.rows, bool(values), cursor)
         if trow is None and len(labels) > 1:
-            trow, is_exact = _match(labels[0].text, tpl, tpl.rows, bool(values), cursor)
+            trow, is_exact = _match(labels[0].raw, tpl, tpl.rows, bool(values), cursor)
         if trow is None:
             b.unmatched_row(row)
             continue
@@ -683,7 +680,7 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
     read_for: dict[tuple[str | None, int], list[Column]] = {}  # (block, header names so far) → columns read
     for row in rows:
         labels, values = row.split()
-        cores = [core(c.text) for c in labels]
+        cores = [core(c.raw) for c in labels]
         has_number = any(map(_TEXT, values))
         named = next((bl for c in cores if (bl := _block_named(tpl, c)) is not None), None)
         if named is not None:
@@ -694,7 +691,7 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
                                           or all(c in _column_words(tpl, block) for c in cores)):
             key = block.id if block else None
             headers.setdefault(key, []).extend(c for c in cores if c != row_header)
-            b.table.header.extend(Cell(c.text, c.span) for c in labels)
+            b.table.header.extend(labels)
             first_span.setdefault(key, row.span)
             continue
         if not labels:
@@ -702,9 +699,9 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
                 b.unmatched_row(row)
             continue
         pool = block.rows if block else tpl.rows
-        trow, is_exact = _match(labels[-1].text, tpl, pool, True, cursor)
+        trow, is_exact = _match(labels[-1].raw, tpl, pool, True, cursor)
         if trow is None and block is not None:
-            trow, is_exact = _match(labels[-1].text, tpl, tpl.rows, True, cursor)
+            trow, is_exact = _match(labels[-1].raw, tpl, tpl.rows, True, cursor)
         if trow is None:
             b.unmatched_row(row)
             continue
@@ -786,7 +783,7 @@ def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder
         return
     for i, trow in enumerate(tpl.data_rows):
         group_values = values[i * len(columns):(i + 1) * len(columns)]
-        anchor = [RawCell(trow.label, group_values[0].span)]
+        anchor = [Cell(trow.label, group_values[0].span)]
         b.add(trow, True, anchor, group_values, columns)
 
 
@@ -798,13 +795,13 @@ def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Build
     value_column = tpl.blocks[0].columns[0]
     cursor = -1
     for cells, span in _label_unit_value_rows(rows):
-        if all(core(c.text) in header_words for c in cells if c.text):
-            b.table.header.extend(Cell(c.text, c.span) for c in cells if c.text)
+        if all(core(c.raw) in header_words for c in cells if c.raw):
+            b.table.header.extend(c for c in cells if c.raw)
             continue
         label = cells[0]
         unit_cell = cells[1] if len(cells) >= 3 else None
         value_cell = cells[-1] if len(cells) >= 2 else None  # after blanks of merged cells, if any
-        trow, is_exact = _match(label.text, tpl, tpl.rows, value_cell is not None and bool(value_cell.text), cursor)
+        trow, is_exact = _match(label.raw, tpl, tpl.rows, value_cell is not None and bool(value_cell.raw), cursor)
         if trow is None:
             b.unmatched_row(RawRow(cells, "cells", span))
             continue
@@ -814,28 +811,28 @@ def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Build
         kind = trow.kind or ("amount" if trow.unit in ("万元", "元") else "count")
         b.add(trow, is_exact, [label], [value_cell] if value_cell is not None else [], [value_column], kind)
         if unit_cell is not None and trow.id in b.matched:
-            b.matched[trow.id].cells.insert(0, Cell(unit_cell.text, unit_cell.span, None, None, None,
+            b.matched[trow.id].cells.insert(0, Cell(unit_cell.raw, unit_cell.span, None, None, None,
                                                     unit_column.id, trow.id))
     found = [core(c.raw) for c in b.table.header if core(c.raw) not in words.captions]
     b.header_hits = sum(1 for f in found if f in header_words)
     b.table.header_confirmed = _header_state(found, words.header) == "confirmed"
 
 
-def _label_unit_value_rows(rows: list[RawRow]) -> list[tuple[list[RawCell], Span]]:
+def _label_unit_value_rows(rows: list[RawRow]) -> list[tuple[list[Cell], Span]]:
     """Each row as its cells from the label on (placeholders before it dropped); a row
     holding only a label is joined with the next row when that one starts with its
     unit or value (the label cell was broken over lines in the original)."""
-    out: list[tuple[list[RawCell], Span]] = []
+    out: list[tuple[list[Cell], Span]] = []
     for row in rows:
         cells = list(row.cells)
-        while cells and not cells[0].text:
+        while cells and not cells[0].raw:
             cells.pop(0)
         if not cells:
             continue
-        first = cells[0].text
-        if out and sum(1 for c in out[-1][0] if c.text) == 1 and (core(first) in UNITS or looks_like_value(first)):
+        first = cells[0].raw
+        if out and sum(1 for c in out[-1][0] if c.raw) == 1 and (core(first) in UNITS or looks_like_value(first)):
             previous, span = out[-1]
-            out[-1] = ([c for c in previous if c.text] + cells, join_spans(span, row.span))
+            out[-1] = ([c for c in previous if c.raw] + cells, join_spans(span, row.span))
             continue
         out.append((cells, row.span))
     return out
@@ -942,7 +939,7 @@ def _drop_empty_columns(rows: list[RawRow]) -> list[RawRow]:
     if len(tsv) < 2:
         return rows
     width = min(len(r.cells) for r in tsv)
-    empty = [k for k in range(width) if all(not r.cells[k].text for r in tsv)]
+    empty = [k for k in range(width) if all(not r.cells[k].raw for r in tsv)]
     if not empty or len(empty) == width:
         return rows
     drop = set(empty)

@@ -7,6 +7,9 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from conftest import REAL, SAMPLES, SEEDS, SYNTHETIC, run_cli
 
 from nianbao.ingest import read_source
@@ -359,3 +362,52 @@ def test_a_version_left_unread_could_not_have_won(monkeypatch, tmp_path):
     monkeypatch.setattr(tables, "_ROW_BOUNDS", {})
     assert [parse(s).tables for s in sources] == found
     assert len(read) - read_with_bounds > read_with_bounds  # (more readings when none is left out)
+
+
+# The grammar's CELL_LINES as it was written before it became one loop over lines: rows
+# (cell lines, continuations before a cell line) separated by gaps (blank lines before a
+# cell line), and the blank lines before another TAB line.
+_CELL_LINE = r"\t[^\t\n]*\n"
+_BLANK_LINE = r"[ \xa0]*(?:\u3000[ \xa0]*)*\n"
+_CELL_ROW = (rf"{_CELL_LINE}(?:{_CELL_LINE}|(?!{_BLANK_LINE}|[ \u3000]*[一二三四五六七八九十]{{1,3}}[、.．])"
+             rf"[^\n\t。；]{{1,40}}\n(?={_CELL_LINE}))*")
+_CELL_LINES_AS_ROWS = rf"{_CELL_ROW}(?:(?:{_BLANK_LINE})+(?={_CELL_LINE}){_CELL_ROW})*(?:(?:{_BLANK_LINE})+(?=\t))?"
+_LINES = ["\t0", "\t一、本年新收", "\t", "\t \u3000", "", "", "  ", "\u3000", "\xa0 \u3000 ", "维持", "结果纠正",
+          "一、总体情况", " 二、", "说明。", "收到\t1", "\t\t1", "\t1\t", "字" * 40, "字" * 41, "三、收到"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LINES), max_size=14))
+def test_cell_lines_is_rows_of_cells_separated_by_blank_lines(lines):
+    """The one-loop CELL_LINES matches what the rows-and-gaps definition matches, from
+    every line of a text of cell lines, blank ones (of spaces too), continuations,
+    headings, long lines and TSV lines."""
+    import re
+
+    from nianbao.parse import grammar
+
+    ours = re.compile(next(t for t in grammar().terminals if t.name == "CELL_LINES").pattern.to_regexp())
+    rows = re.compile(_CELL_LINES_AS_ROWS)
+    text = "\n".join(lines) + "\n"
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"][:-1]
+    for start in starts:
+        found, expected = ours.match(text, start), rows.match(text, start)
+        assert (found and found.group()) == (expected and expected.group()), (start, text)
+
+
+def test_the_prose_without_tables_has_a_space_for_each_character_of_a_table_but_its_line_ends():
+    """Each table region of the text is blanked character for character (one space for
+    a character outside the BMP or a lone surrogate too), line ends kept; the rest of
+    the text is as it was."""
+    from nianbao.parse import _without_tables, parse_tree
+
+    made = "某县某局2022年政府信息公开工作年度报告\n一、总体情况\n\t一、本年新收\U0001F600\n\t1\ud800\n\n\t二、\t 2\u3000\n正文。\n"
+    texts = [made] + [read_source(p).text for p in SAMPLE_FILES]
+    for text in texts:
+        text = text if text.endswith("\n") else text + "\n"
+        prose, stretches = _without_tables(text, parse_tree(text))
+        assert len(prose) == len(text) and stretches
+        kept = {i for start, end in stretches for i in range(start, end)}
+        for i, (ours, theirs) in enumerate(zip(prose, text)):
+            assert ours == (theirs if i in kept or theirs == "\n" else " "), (i, theirs)
+    assert "\t" not in _without_tables(made, parse_tree(made))[0]

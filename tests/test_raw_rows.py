@@ -28,7 +28,7 @@ def _token(kind: str, before: str, value: str) -> tuple[Token, LineIndex]:
 
 
 def _at_its_text(cell, text: str, index: LineIndex) -> None:
-    assert text[cell.span.start:cell.span.end] == cell.text
+    assert text[cell.span.start:cell.span.end] == cell.raw
     assert cell.span == index.span(cell.span.start, cell.span.end)
 
 
@@ -39,7 +39,7 @@ def test_a_tsv_cell_is_its_text_where_it_stands(lines, before):
     value = "".join("\t".join(cells) + "\n" for cells in lines)
     tok, index = _token("TSV_LINES", before, value)
     rows = _tsv_lines(tok, index)
-    assert [[c.text for c in row.cells] for row in rows] == [[c.strip(_WS) for c in cells] for cells in lines]
+    assert [[c.raw for c in row.cells] for row in rows] == [[c.strip(_WS) for c in cells] for cells in lines]
     for row in rows:
         for cell in row.cells:
             _at_its_text(cell, index.text, index)
@@ -53,10 +53,10 @@ def test_a_cell_per_line_is_its_text_where_it_stands(rows):
     value = "\n".join("".join(f"\t{c}\n" for c in cells) for cells in rows) + "\n"
     tok, index = _token("CELL_LINES", "标题\n", value)
     read = _cell_lines(tok, index)
-    assert [[c.text for c in row.cells] for row in read] == [[c.strip(_WS) for c in cells] for cells in rows]
+    assert [[c.raw for c in row.cells] for row in read] == [[c.strip(_WS) for c in cells] for cells in rows]
     for row in read:
         for cell in row.cells:
-            if cell.text:
+            if cell.raw:
                 _at_its_text(cell, index.text, index)
             else:  # a blank cell stands just after its TAB
                 assert index.text[cell.span.start - 1] == "\t" and cell.span.start == cell.span.end
@@ -94,3 +94,26 @@ def test_a_missing_row_stands_after_the_row_of_its_block_before_it(rules):
                     assert missing.span == expected, (path.name, missing.row)
                     checked += 1
     assert checked > 100
+
+
+def test_each_cell_of_a_table_is_a_cell_of_its_own_in_its_row_and_column():
+    """The cells of the reading kept are the rows' raw cells given their value, column
+    and row: no cell stands twice in a report's tables (a row of blank cells made up to
+    the template's columns too), and each carries its row and a column of its row's."""
+    from nianbao.ingest import Source
+
+    head = "某县某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+    padded = head + "\t一、本年新收政府信息公开申请数量\n\t\n\t\n\n\t二、上年结转政府信息公开申请数量\n" + "\t1\n" * 7
+    reports = [parse(Source("x.txt", padded, "utf-8"))]
+    reports += [parse(read_source(p)) for p in (*sorted(REAL.glob("*.txt")), *sorted(SYNTHETIC.glob("*.txt")),
+                                                *sorted(REGRESSION.glob("*.txt")))]
+    new = reports[0].table("applications").row("new")
+    assert [c.raw for c in new.cells] == [""] * 7 and [c.column for c in new.cells] == new.columns
+    for rep in reports:
+        cells = [c for t in rep.tables for c in (*t.header, *(c for r in t.extra for c in r.cells))]
+        for row in (r for t in rep.tables for r in t.rows):
+            cells += row.cells
+            assert all(c.row == row.template_row for c in row.cells)
+            if row.problem is None:  # (a labelled value's unit is a cell before it, in no column of the row's)
+                assert [c.column for c in row.cells if c.column != "unit"] == row.columns
+        assert len({id(c) for c in cells}) == len(cells)
