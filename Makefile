@@ -22,8 +22,9 @@ $(STAMP): pyproject.toml
 check: $(STAMP)
 	$(BIN)/nianbao check --summary samples/ || [ $$? -eq 1 ]
 
+# Spread over the machine's cores (pytest-xdist): on a 2-core machine, about half the time.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench

@@ -3,6 +3,7 @@ the code, the grammars and the rules must all be inside the installed package.""
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
@@ -16,8 +17,23 @@ from conftest import ROOT, SEEDS
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
     """A fresh venv with nianbao installed from a copy of the source tree (so the
-    install cannot lean on files of the working checkout)."""
-    base = tmp_path_factory.mktemp("install")
+    install cannot lean on files of the working checkout). Built once a run: with the
+    suite spread over processes (pytest-xdist), the first to need it builds it in the
+    folder they share, under a lock, and the others wait for it and use it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    base = shared / "install"
+    with open(shared / "install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (base / "venv-ready").exists():
+            shutil.rmtree(base, ignore_errors=True)
+            _install(base)
+            (base / "venv-ready").touch()
+    return base / "venv"
+
+
+def _install(base: Path) -> None:
     source = base / "src"
     shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(
         ".venv", ".git", "__pycache__", "*.egg-info", "build", ".pytest_cache", ".hypothesis", "tests"))
@@ -28,7 +44,6 @@ def installed(tmp_path_factory) -> Path:
     if pip.returncode != 0:
         pytest.fail(f"pip install failed:\n{pip.stdout}\n{pip.stderr}")
     (base / "pip-stderr.txt").write_text(pip.stderr, encoding="utf-8")
-    return env_dir
 
 
 def test_the_install_warns_about_nothing_of_the_project(installed):
