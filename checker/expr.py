@@ -326,11 +326,11 @@ class Pattern:
     to, and a pattern known to compile (the cache remembers) needs no compiling to be
     checked when the rules load."""
 
-    __slots__ = ("pattern", "_compiled", "_joinable", "_groups")
+    __slots__ = ("pattern", "_compiled", "_joinable", "_groups", "_clause")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        self._compiled = self._joinable = self._groups = None
+        self._compiled = self._joinable = self._groups = self._clause = None
         problem = repetition_problem(pattern)
         if problem:  # checked every time: compiling is where `a{1000000000}` would grow without end
             raise regex.error(problem)
@@ -369,6 +369,14 @@ class Pattern:
         if self._groups is None:
             self._groups = tuple(self.compiled().groupindex)
         return self._groups
+
+    @property
+    def clause(self) -> tuple[str, tuple[str, ...]] | None:
+        """(stops, words) when every match starts a clause that holds one of the words
+        (clause_opening), else None. Read once."""
+        if self._clause is None:
+            self._clause = clause_opening(self.pattern) or False
+        return self._clause or None
 
 
 _QUANTIFIER = re.compile(r"\{(\d*)(?:,(\d*))?\}")
@@ -453,6 +461,61 @@ def _class_end(pattern: str, start: int) -> int:
                 return i + 1
         i += 1
     return n
+
+
+# The opening of a pattern that matches at the start of a clause holding one of a few words
+# (ZERO's sentences): (?:^|(?<=[S])), S single characters among them a newline, then in a
+# lookahead or a named group [^S]*? (or *) and the words, (?:w1|w2|…) or one w, unrepeated.
+_WORD = r"[^\\.^$*+?{}\[\]()|#\s]+"
+_CLAUSE_OPENING = re.compile(
+    r"(?P<verbose>\(\?x\)\s*)?\(\?:\^\|\(\?<=\[(?P<stops>[^\\\[\]^&|~\s-]*\\n[^\\\[\]^&|~\s-]*)\]\)\)(?P<gap>\s*)"
+    r"(?P<group>\(\?=|\(\?P<\w+>)\[\^(?P=stops)\]\*\??"
+    rf"(?:\(\?:(?P<words>{_WORD}(?:\|{_WORD})*)\)|(?P<word>{_WORD}))(?!\s*[*+?{{])")
+_FLAGS_OR_G = re.compile(r"\(\?(?![P][<=>])[A-Za-z^]|\\G")
+
+
+def clause_opening(pattern: str) -> tuple[str, tuple[str, ...]] | None:
+    """(S, the words) of a pattern that opens as _CLAUSE_OPENING says, with no | outside
+    its groups, its lookahead or group not repeated, no inline flag but a first (?x) and no
+    \\G; else None. A match of such a pattern starts where a clause starts (at the start
+    of the text or after a character of S, a newline being one: ^ matches only there too)
+    that holds one of the words before its end (the next character of S): the only
+    places _clause_finditer tries."""
+    opening = _CLAUSE_OPENING.match(pattern)
+    if opening is None or _FLAGS_OR_G.search(pattern, opening.end("verbose") if opening["verbose"] else 0):
+        return None
+    verbose = opening["verbose"] is not None
+    if not verbose and opening["gap"]:  # a character to match, not layout
+        return None
+    group, depth, closed = opening.start("group"), 0, None
+    for at, ch in _structure(pattern, verbose):
+        if ch == "|" and depth == 0:
+            return None
+        depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == ")" and depth == 0 and closed is None and at > group:
+            closed = at
+    if closed is None or re.match(r"\s*[*+?{]" if verbose else r"[*+?{]", pattern[closed + 1:]):
+        return None
+    words = opening["words"].split("|") if opening["words"] else [opening["word"]]
+    return opening["stops"].replace("\\n", "\n"), tuple(words)
+
+
+def _structure(pattern: str, verbose: bool):
+    """The brackets and bars of a pattern, (index, character), outside classes, escapes
+    and comments."""
+    at = 0
+    while (piece := _PIECE.search(pattern, at)) is not None:
+        token, at = piece[0], piece.end()
+        if token == "[":
+            at = _class_end(pattern, piece.start())
+        elif token == "(?#" or (token == "#" and verbose):
+            close = pattern.find(")" if token == "(?#" else "\n", at)
+            at = len(pattern) if close < 0 else close + 1
+        elif token in ("(", ")", "|"):
+            yield piece.start(), token
+
+
+_PIECE = re.compile(r"\\.|\[|\(\?#|#|[()|]", re.DOTALL)
 
 
 def compile_expr(source: str, templates: Templates, bound: set[str]) -> Compiled:
@@ -1438,14 +1501,52 @@ def limited_finditer(pattern: Pattern, text: str, timeout: float):
     """pattern.finditer(text, timeout=timeout), its arguments given by position (string,
     pos, endpos, overlapped, concurrent, partial, timeout): the regex module reads keyword
     arguments through a slow general path, about 3,000 instructions a call, a third of a
-    short search. (test_engine checks that the limit still stops a search.)"""
+    short search. (test_engine checks that the limit still stops a search.) A pattern
+    that opens at a clause is tried only where it can match (_clause_finditer)."""
+    clause = pattern.clause
+    if clause is not None:
+        return _clause_finditer(pattern.compiled(), text, timeout, *clause)
     return pattern.compiled().finditer(text, None, None, False, None, False, timeout)
 
 
 def limited_search(pattern: Pattern, text: str, timeout: float):
     """pattern.search(text, timeout=timeout), its arguments given by position (string, pos,
     endpos, concurrent, partial, timeout), as limited_finditer."""
+    clause = pattern.clause
+    if clause is not None:
+        return next(_clause_finditer(pattern.compiled(), text, timeout, *clause), None)
     return pattern.compiled().search(text, None, None, None, False, timeout)
+
+
+def _clause_finditer(compiled, text: str, timeout: float, stops: str, words: tuple[str, ...]):
+    """compiled.finditer(text) of a pattern that opens at a clause holding one of the words
+    (clause_opening): the same matches, each found by a match() at the start of such a
+    clause (found with str.find), in order, from where the last one ended. A search
+    tries the pattern at every character, and at each clause's start reads the clause for
+    the words: about 1,600 instructions a character. Each match() has the time limit (one
+    paragraph's search, cut in pieces). After an empty match (finditer then goes on from it
+    otherwise) finditer itself goes on from where the last match ended."""
+    starts = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            start = at
+            while start and text[start - 1] not in stops:
+                start -= 1
+            starts.add(start)
+            at = text.find(word, at + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        found = compiled.match(text, start, None, None, False, timeout)
+        if found is None:
+            continue
+        if found.end() == start:
+            yield from compiled.finditer(text, end, None, False, None, False, timeout)
+            return
+        yield found
+        end = found.end()
 
 
 _WHOLE_TEXT_ANCHOR = re.compile(r"(?<!\\)\\[AZz]")
