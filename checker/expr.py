@@ -463,41 +463,81 @@ def _class_end(pattern: str, start: int) -> int:
     return n
 
 
-# The opening of a pattern that matches at the start of a clause holding one of a few words
-# (ZERO's sentences): (?:^|(?<=[S])), S single characters among them a newline, then in a
-# lookahead or a named group [^S]*? (or *) and the words, (?:w1|w2|…) or one w, unrepeated.
-_WORD = r"[^\\.^$*+?{}\[\]()|#\s]+"
-_CLAUSE_OPENING = re.compile(
-    r"(?P<verbose>\(\?x\)\s*)?\(\?:\^\|\(\?<=\[(?P<stops>[^\\\[\]^&|~\s-]*\\n[^\\\[\]^&|~\s-]*)\]\)\)(?P<gap>\s*)"
-    r"(?P<group>\(\?=|\(\?P<\w+>)\[\^(?P=stops)\]\*\??"
-    rf"(?:\(\?:(?P<words>{_WORD}(?:\|{_WORD})*)\)|(?P<word>{_WORD}))(?!\s*[*+?{{])")
-_FLAGS_OR_G = re.compile(r"\(\?(?![P][<=>])[A-Za-z^]|\\G")
-
-
 def clause_opening(pattern: str) -> tuple[str, tuple[str, ...]] | None:
-    """(S, the words) of a pattern that opens as _CLAUSE_OPENING says, with no | outside
-    its groups, its lookahead or group not repeated, no inline flag but a first (?x) and no
-    \\G; else None. A match of such a pattern starts where a clause starts (at the start
-    of the text or after a character of S, a newline being one: ^ matches only there too)
-    that holds one of the words before its end (the next character of S): the only
-    places _clause_finditer tries."""
-    opening = _CLAUSE_OPENING.match(pattern)
-    if opening is None or _FLAGS_OR_G.search(pattern, opening.end("verbose") if opening["verbose"] else 0):
+    """(S, the words) of a pattern that opens at a clause holding one of a few words:
+    (?:^|(?<=[S])), S single characters among them a newline, then in a lookahead or a
+    named group [^S]*? (or *) and the words, (?:w1|w2|…) or one w, unrepeated; with no |
+    outside its groups, no inline flag but a first (?x) and no \\G. Else None. A match of
+    such a pattern starts where a clause starts (at the start of the text or after a
+    character of S, a newline being one: ^ matches only there too) that holds one of the
+    words before its end (the next character of S). Read with str methods: compiling a
+    pattern that reads patterns costs ~3M instructions at every start."""
+    verbose = pattern.startswith("(?x)")
+    at = _after_layout(pattern, 4, True) if verbose else 0
+    if not pattern.startswith("(?:^|(?<=[", at) or "\\G" in pattern:
         return None
-    verbose = opening["verbose"] is not None
-    if not verbose and opening["gap"]:  # a character to match, not layout
+    close = pattern.find("]))", at)
+    stops = pattern[at + 10:close]
+    if close < 0 or "\\n" not in stops or not _stands_for_itself(stops.replace("\\n", ""), _CLASS_SYNTAX):
         return None
-    group, depth, closed = opening.start("group"), 0, None
+    group = _after_layout(pattern, close + 3, verbose)
+    if pattern.startswith("(?=", group):
+        at = group + 3
+    elif pattern.startswith("(?P<", group) and pattern[group + 4:pattern.find(">", group)].isidentifier():
+        at = pattern.find(">", group) + 1
+    else:
+        return None
+    scan = f"[^{stops}]*"
+    if not pattern.startswith(scan, at):
+        return None
+    at += len(scan) + pattern.startswith("?", at + len(scan))
+    if pattern.startswith("(?:", at):
+        close = pattern.find(")", at)
+        words, after = pattern[at + 3:close].split("|"), close + 1
+    else:
+        after = at
+        while after < len(pattern) and _stands_for_itself(pattern[after], _SYNTAX):
+            after += 1
+        words = [pattern[at:after]]
+    if not all(words) or not all(_stands_for_itself(w, _SYNTAX) for w in words) or _repeated(pattern, after, verbose):
+        return None
+    flag = pattern.find("(?", 4 if verbose else 0)
+    while flag >= 0:
+        if pattern[flag + 2:flag + 3].isalpha() and pattern[flag + 2:flag + 4] not in ("P<", "P=", "P>"):
+            return None
+        flag = pattern.find("(?", flag + 2)
+    depth, closed = 0, None
     for at, ch in _structure(pattern, verbose):
         if ch == "|" and depth == 0:
             return None
-        depth += {"(": 1, ")": -1}.get(ch, 0)
+        depth += 1 if ch == "(" else -1 if ch == ")" else 0
         if ch == ")" and depth == 0 and closed is None and at > group:
             closed = at
-    if closed is None or re.match(r"\s*[*+?{]" if verbose else r"[*+?{]", pattern[closed + 1:]):
+    if closed is None or _repeated(pattern, closed + 1, verbose):
         return None
-    words = opening["words"].split("|") if opening["words"] else [opening["word"]]
-    return opening["stops"].replace("\\n", "\n"), tuple(words)
+    return stops.replace("\\n", "\n"), tuple(words)
+
+
+_SYNTAX = frozenset("\\.^$*+?{}[]()|#")
+_CLASS_SYNTAX = frozenset("\\[]^-&|~")  # in a class (with regex V1's set operations)
+
+
+def _stands_for_itself(text: str, syntax: frozenset[str]) -> bool:
+    """Whether text is characters that stand for themselves (none of syntax, no space)."""
+    return not any(ch in syntax or ch.isspace() for ch in text)
+
+
+def _after_layout(pattern: str, at: int, verbose: bool) -> int:
+    """Where the pattern goes on after the spaces from `at` (layout only if verbose)."""
+    if verbose:
+        while at < len(pattern) and pattern[at].isspace():
+            at += 1
+    return at
+
+
+def _repeated(pattern: str, at: int, verbose: bool) -> bool:
+    """Whether a quantifier stands at `at` (after layout): what comes before it may repeat."""
+    return pattern[_after_layout(pattern, at, verbose):][:1] in ("*", "+", "?", "{")
 
 
 def _structure(pattern: str, verbose: bool):
