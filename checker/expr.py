@@ -326,11 +326,11 @@ class Pattern:
     to, and a pattern known to compile (the cache remembers) needs no compiling to be
     checked when the rules load."""
 
-    __slots__ = ("pattern", "_compiled", "_joinable", "_groups")
+    __slots__ = ("pattern", "_compiled", "_joinable", "_groups", "_clause")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        self._compiled = self._joinable = self._groups = None
+        self._compiled = self._joinable = self._groups = self._clause = None
         problem = repetition_problem(pattern)
         if problem:  # checked every time: compiling is where `a{1000000000}` would grow without end
             raise regex.error(problem)
@@ -369,6 +369,14 @@ class Pattern:
         if self._groups is None:
             self._groups = tuple(self.compiled().groupindex)
         return self._groups
+
+    @property
+    def clause(self) -> tuple[str, tuple[str, ...]] | None:
+        """(stops, words) when every match starts a clause that holds one of the words
+        (clause_opening), else None. Read once."""
+        if self._clause is None:
+            self._clause = clause_opening(self.pattern) or False
+        return self._clause or None
 
 
 _QUANTIFIER = re.compile(r"\{(\d*)(?:,(\d*))?\}")
@@ -453,6 +461,101 @@ def _class_end(pattern: str, start: int) -> int:
                 return i + 1
         i += 1
     return n
+
+
+def clause_opening(pattern: str) -> tuple[str, tuple[str, ...]] | None:
+    """(S, the words) of a pattern that opens at a clause holding one of a few words:
+    (?:^|(?<=[S])), S single characters among them a newline, then in a lookahead or a
+    named group [^S]*? (or *) and the words, (?:w1|w2|…) or one w, unrepeated; with no |
+    outside its groups, no inline flag but a first (?x) and no \\G. Else None. A match of
+    such a pattern starts where a clause starts (at the start of the text or after a
+    character of S, a newline being one: ^ matches only there too) that holds one of the
+    words before its end (the next character of S). Read with str methods: compiling a
+    pattern that reads patterns costs ~3M instructions at every start."""
+    verbose = pattern.startswith("(?x)")
+    at = _after_layout(pattern, 4, True) if verbose else 0
+    if not pattern.startswith("(?:^|(?<=[", at) or "\\G" in pattern:
+        return None
+    close = pattern.find("]))", at)
+    stops = pattern[at + 10:close]
+    if close < 0 or "\\n" not in stops or not _stands_for_itself(stops.replace("\\n", ""), _CLASS_SYNTAX):
+        return None
+    group = _after_layout(pattern, close + 3, verbose)
+    if pattern.startswith("(?=", group):
+        at = group + 3
+    elif pattern.startswith("(?P<", group) and pattern[group + 4:pattern.find(">", group)].isidentifier():
+        at = pattern.find(">", group) + 1
+    else:
+        return None
+    scan = f"[^{stops}]*"
+    if not pattern.startswith(scan, at):
+        return None
+    at += len(scan) + pattern.startswith("?", at + len(scan))
+    if pattern.startswith("(?:", at):
+        close = pattern.find(")", at)
+        words, after = pattern[at + 3:close].split("|"), close + 1
+    else:
+        after = at
+        while after < len(pattern) and _stands_for_itself(pattern[after], _SYNTAX):
+            after += 1
+        words = [pattern[at:after]]
+    if not all(words) or not all(_stands_for_itself(w, _SYNTAX) for w in words) or _repeated(pattern, after, verbose):
+        return None
+    flag = pattern.find("(?", 4 if verbose else 0)
+    while flag >= 0:
+        if pattern[flag + 2:flag + 3].isalpha() and pattern[flag + 2:flag + 4] not in ("P<", "P=", "P>"):
+            return None
+        flag = pattern.find("(?", flag + 2)
+    depth, closed = 0, None
+    for at, ch in _structure(pattern, verbose):
+        if ch == "|" and depth == 0:
+            return None
+        depth += 1 if ch == "(" else -1 if ch == ")" else 0
+        if ch == ")" and depth == 0 and closed is None and at > group:
+            closed = at
+    if closed is None or _repeated(pattern, closed + 1, verbose):
+        return None
+    return stops.replace("\\n", "\n"), tuple(words)
+
+
+_SYNTAX = frozenset("\\.^$*+?{}[]()|#")
+_CLASS_SYNTAX = frozenset("\\[]^-&|~")  # in a class (with regex V1's set operations)
+
+
+def _stands_for_itself(text: str, syntax: frozenset[str]) -> bool:
+    """Whether text is characters that stand for themselves (none of syntax, no space)."""
+    return not any(ch in syntax or ch.isspace() for ch in text)
+
+
+def _after_layout(pattern: str, at: int, verbose: bool) -> int:
+    """Where the pattern goes on after the spaces from `at` (layout only if verbose)."""
+    if verbose:
+        while at < len(pattern) and pattern[at].isspace():
+            at += 1
+    return at
+
+
+def _repeated(pattern: str, at: int, verbose: bool) -> bool:
+    """Whether a quantifier stands at `at` (after layout): what comes before it may repeat."""
+    return pattern[_after_layout(pattern, at, verbose):][:1] in ("*", "+", "?", "{")
+
+
+def _structure(pattern: str, verbose: bool):
+    """The brackets and bars of a pattern, (index, character), outside classes, escapes
+    and comments."""
+    at = 0
+    while (piece := _PIECE.search(pattern, at)) is not None:
+        token, at = piece[0], piece.end()
+        if token == "[":
+            at = _class_end(pattern, piece.start())
+        elif token == "(?#" or (token == "#" and verbose):
+            close = pattern.find(")" if token == "(?#" else "\n", at)
+            at = len(pattern) if close < 0 else close + 1
+        elif token in ("(", ")", "|"):
+            yield piece.start(), token
+
+
+_PIECE = re.compile(r"\\.|\[|\(\?#|#|[()|]", re.DOTALL)
 
 
 def compile_expr(source: str, templates: Templates, bound: set[str]) -> Compiled:
@@ -1438,14 +1541,52 @@ def limited_finditer(pattern: Pattern, text: str, timeout: float):
     """pattern.finditer(text, timeout=timeout), its arguments given by position (string,
     pos, endpos, overlapped, concurrent, partial, timeout): the regex module reads keyword
     arguments through a slow general path, about 3,000 instructions a call, a third of a
-    short search. (test_engine checks that the limit still stops a search.)"""
+    short search. (test_engine checks that the limit still stops a search.) A pattern
+    that opens at a clause is tried only where it can match (_clause_finditer)."""
+    clause = pattern.clause
+    if clause is not None:
+        return _clause_finditer(pattern.compiled(), text, timeout, *clause)
     return pattern.compiled().finditer(text, None, None, False, None, False, timeout)
 
 
 def limited_search(pattern: Pattern, text: str, timeout: float):
     """pattern.search(text, timeout=timeout), its arguments given by position (string, pos,
     endpos, concurrent, partial, timeout), as limited_finditer."""
+    clause = pattern.clause
+    if clause is not None:
+        return next(_clause_finditer(pattern.compiled(), text, timeout, *clause), None)
     return pattern.compiled().search(text, None, None, None, False, timeout)
+
+
+def _clause_finditer(compiled, text: str, timeout: float, stops: str, words: tuple[str, ...]):
+    """compiled.finditer(text) of a pattern that opens at a clause holding one of the words
+    (clause_opening): the same matches, each found by a match() at the start of such a
+    clause (found with str.find), in order, from where the last one ended. A search
+    tries the pattern at every character, and at each clause's start reads the clause for
+    the words: about 1,600 instructions a character. Each match() has the time limit (one
+    paragraph's search, cut in pieces). After an empty match (finditer then goes on from it
+    otherwise) finditer itself goes on from where the last match ended."""
+    starts = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            start = at
+            while start and text[start - 1] not in stops:
+                start -= 1
+            starts.add(start)
+            at = text.find(word, at + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        found = compiled.match(text, start, None, None, False, timeout)
+        if found is None:
+            continue
+        if found.end() == start:
+            yield from compiled.finditer(text, end, None, False, None, False, timeout)
+            return
+        yield found
+        end = found.end()
 
 
 _WHOLE_TEXT_ANCHOR = re.compile(r"(?<!\\)\\[AZz]")

@@ -35,3 +35,108 @@ def test_a_pattern_anchored_at_the_whole_text_is_searched_in_each_paragraph(tmp_
 def test_a_match_gives_the_groups_that_took_part(tmp_path):
     found = messages(tmp_path, r"(?P<n>\d+)条(?P<of>，其中)?", "{m.n}:{m.of}")
     assert found == ["120:未知", "30:，其中", "5:未知", "7:未知"]
+
+
+# ----------------------------------------------------------- patterns that open at a clause
+
+def bundled_patterns(monkeypatch) -> list[str]:
+    """Every regular expression the bundled rules compile, as they load."""
+    from nianbao import expr
+    from nianbao.rules import load_rules
+
+    seen: list[str] = []
+    made = expr.Pattern.__init__
+
+    def record(self, pattern: str) -> None:
+        seen.append(pattern)
+        made(self, pattern)
+
+    monkeypatch.setattr(expr.Pattern, "__init__", record)
+    assert not load_rules().errors
+    return list(dict.fromkeys(seen))
+
+
+def found(matches) -> list:
+    return [(m.span(), m.groups(), [m.span(g) for g in range(1, len(m.groups()) + 1)]) for m in matches]
+
+
+def test_patterns_that_open_at_a_clause_are_told_from_the_rest():
+    from nianbao.expr import clause_opening
+
+    opening = r"(?:^|(?<=[，。\n]))"
+    assert clause_opening(opening + r"(?=[^，。\n]*?(?:收到|接到))未收到") == ("，。\n", ("收到", "接到"))
+    assert clause_opening("(?x)\n  " + opening + "\n  (?P<s>[^，。\\n]*被)\n  x") == ("，。\n", ("被",))
+    for pattern in (opening + r"(?=[^，。\n]*?收到)a|b",            # another branch opens elsewhere
+                    opening + r"(?P<s>[^，。\n]*?收到)?a",           # the group may be left out
+                    opening + r"(?=[^，。\n]*?收到?)",               # 到 may be left out (not read so)
+                    opening + r"(?=[^，。\n]*?(?:收到|接到)?)",
+                    r"(?:^|(?<=[，。]))(?=[^，。]*?收到)",            # a clause may then run over lines
+                    opening + r"(?=[^，\n]*?收到)",                   # other stops in the lookahead
+                    opening + r"(?=[^，。\n]*?收到)(?i)a",           # flags
+                    opening + r"(?=[^，。\n]*?收到)\Ga",
+                    opening + r" (?=[^，。\n]*?收到)",                # a space that is a character
+                    opening + r"(?=[^，。\n]*?.收到)"):
+        assert clause_opening(pattern) is None, pattern
+
+
+def test_a_pattern_opening_at_a_clause_finds_what_finditer_finds(monkeypatch):
+    """Each bundled pattern that opens at a clause: the same matches (spans, groups) as the
+    regex module's own finditer and search, over the samples' paragraphs one by one and
+    joined, over the lines of the rules' files (their examples) and over random texts: of the
+    pattern's own words, stops and other characters, and matching texts with pieces changed."""
+    import random
+    import re
+
+    from conftest import REAL, ROOT, SYNTHETIC
+
+    from nianbao.expr import Pattern, clause_opening, limited_finditer, limited_search
+    from nianbao.ingest import read_source
+    from nianbao.parse import parse
+    from nianbao.rules import load_rules
+
+    patterns = [p for p in bundled_patterns(monkeypatch) if clause_opening(p)]
+    assert len(patterns) >= 8
+    templates = load_rules().templates
+    texts = []
+    for path in sorted(REAL.glob("*.txt")) + sorted(SYNTHETIC.glob("*.txt")):
+        paragraphs = [p.text for s in parse(read_source(path), templates).sections for p in s.paragraphs]
+        texts += paragraphs + ["\n".join(paragraphs)]
+    for path in sorted((ROOT / "rules").glob("*.yaml")):  # the rules' examples among them
+        texts += [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    rng = random.Random(18)
+    for source in patterns:
+        pattern = Pattern(source)
+        compiled = pattern.compiled()
+        stops, words = clause_opening(source)
+        pieces = list(words) + list(stops) + re.findall(r"[\u4e00-\u9fff]+", source) + list("0123456789 ")
+        randoms = ["".join(rng.choice(pieces) for _ in range(rng.randrange(40))) for _ in range(2000)]
+        matching = [text for text in texts + randoms if compiled.search(text)]
+        for _ in range(2000):  # texts that match, a few pieces put in, taken out or changed
+            text = rng.choice(matching)
+            for _ in range(rng.randrange(1, 5)):
+                at = rng.randrange(len(text) + 1)
+                text = text[:at] + rng.choice(pieces + [""]) + text[at + rng.randrange(2):]
+            randoms.append(text)
+        hits = 0
+        for text in texts + randoms:
+            expected = found(compiled.finditer(text))
+            assert found(limited_finditer(pattern, text, 1.0)) == expected, (source, text)
+            assert found(filter(None, [limited_search(pattern, text, 1.0)])) == expected[:1], (source, text)
+            hits += bool(expected)
+        assert hits > 500, source  # the texts did make it match
+
+
+def test_an_empty_match_at_a_clause_goes_on_as_finditer_does():
+    from nianbao.expr import Pattern, limited_finditer
+
+    pattern = Pattern(r"(?:^|(?<=[，\n]))(?=[^，\n]*?收)(?:收到)?")
+    for text in ("收到收，收到", "收，，收收到\n收", "a收，收到收到"):
+        assert found(limited_finditer(pattern, text, 1.0)) == found(pattern.compiled().finditer(text))
+
+
+def test_a_catastrophic_pattern_opening_at_a_clause_is_stopped(tmp_path):
+    from test_engine import only, rule
+    rules = only(tmp_path, rule(r'expect: not matches(text, "(?:^|(?<=[，\n]))(?=[^，\n]*?a)(a|aa)+$")'))
+    result = check_text("某县2022年政府信息公开工作年度报告\n" + "a" * 60 + "!\n", rules=rules)
+    [error] = result.rule_errors
+    assert error.rule == "META-901" and "took too long" in error.message
