@@ -1568,12 +1568,15 @@ def _clause_finditer(compiled, text: str, timeout: float, stops: str, words: tup
     otherwise) finditer itself goes on from where the last match ended."""
     starts = set()
     for word in words:
-        at = text.find(word)
+        at, last, last_start = text.find(word), -1, 0
         while at >= 0:
             start = at
-            while start and text[start - 1] not in stops:
+            while start > last and start and text[start - 1] not in stops:
                 start -= 1
+            if start == last:  # no stop since the word's last place: its clause (each character read once)
+                start = last_start
             starts.add(start)
+            last, last_start = at, start
             at = text.find(word, at + 1)
     end = 0
     for start in sorted(starts):

@@ -140,3 +140,14 @@ def test_a_catastrophic_pattern_opening_at_a_clause_is_stopped(tmp_path):
     result = check_text("某县2022年政府信息公开工作年度报告\n" + "a" * 60 + "!\n", rules=rules)
     [error] = result.rule_errors
     assert error.rule == "META-901" and "took too long" in error.message
+
+
+def test_a_long_clause_holding_the_words_many_times_is_read_once():
+    """A 400,000-character clause that holds 收 200,000 times: each word's walk back to its
+    clause's start stops where the last one began, so the clause is read once, not once a
+    word (reading it again from each word took minutes; now it takes a moment)."""
+    from nianbao.expr import Pattern, limited_finditer
+
+    pattern = Pattern(r"(?:^|(?<=[，\n]))(?=[^，\n]*?收)(?P<c>[^，\n]*?未收到)")
+    text = "收到" * 200_000 + "未收到，又未收到\n" + "收" * 1000 + "未收到"
+    assert found(limited_finditer(pattern, text, 5.0)) == found(pattern.compiled().finditer(text))
