@@ -26,14 +26,13 @@ from .config import LANGS, available_cores
 from .engine import RuleRunError, evaluate
 from .i18n import Message
 from .ingest import is_report_file
-from .model import Violation
+from .model import Report, Violation
 from .regimes import regime_for
 from .rules import RuleSet, load_rules
 
 if TYPE_CHECKING:  # the pass across reports and the worker processes are imported when a run needs them
     from . import corpus
     from .corpus import Digest, Summary
-    from .model import Report
 
 EXCERPT_CHARS = 200
 RECENT_REPORTS = 8  # parsed reports a process keeps during the second pass
@@ -78,9 +77,10 @@ class FileResult:
     rule_errors: list[RuleRunError] = field(default_factory=list)
     known: int = 0  # findings left out because the baseline lists them
     digest: Digest | None = None  # for the rules about other reports; dropped once used
-    # what the second pass reads of the report, dropped once used; pickled (bytes) when a
-    # worker sent it (_sent_back)
-    summary: Summary | bytes | None = None
+    # what the second pass reads of the report, dropped once used: its stand-in report
+    # (corpus.stand_in) in the process that checked it, or its Summary when a worker
+    # checked it, pickled (bytes) on its way (_sent_back)
+    summary: Report | Summary | bytes | None = None
     text_key: str | None = None  # corpus.text_key: equal for the same report in several formats
 
     @property
@@ -223,8 +223,9 @@ def settle_collector() -> None:
 class Checker:
     """Checks one file at a time against rules loaded once. With `across` set (a check
     of several files, with rules about other reports selected), each result also
-    carries the file's Digest, and its Summary when the rules about other reports read
-    only what a Summary holds (`summarised`), for the second pass. `text_keys`: whether
+    carries the file's Digest, and what the second pass reads of it when the rules about
+    other reports read only what a Summary holds (`summarised`): its stand-in report, or
+    in a worker process (`packs`) its Summary, packed to be sent. `text_keys`: whether
     results carry their text_key without that (for the summary of a run)."""
 
     def __init__(self, rules: RuleSet, choice: RuleChoice) -> None:
@@ -232,6 +233,7 @@ class Checker:
         self.choice = choice
         self.across = False
         self.text_keys = True
+        self.packs = False
         self.corpus_rules = [r for r in rules.selected(choice.select, choice.ignore) if r.corpus]
         self.corpus_reads = frozenset().union(*(r.reads for r in self.corpus_rules))
         # without a Summary, the second pass reads a report again and, for a copied one,
@@ -279,7 +281,9 @@ class Checker:
             from . import corpus
 
             digest = corpus.digest(path, report, self.corpus_reads, self.corpus_rows)
-            summary = corpus.summary(report, self.corpus_reads, self.corpus_rows) if self.summarised else None
+            if self.summarised:
+                keep = corpus.summary if self.packs else corpus.stand_in
+                summary = keep(report, self.corpus_reads, self.corpus_rows)
             text_key = digest.text_key
         elif self.text_keys:
             from .corpus import text_key as key_of
@@ -293,14 +297,14 @@ class Checker:
             findings=_findings(report.text, result.violations),
             rule_errors=result.rule_errors, digest=digest, summary=summary, text_key=text_key)
 
-    def across_reports(self, item: str | tuple[Summary, Summary | None],
+    def across_reports(self, item: str | tuple[Report | Summary | bytes, Report | Summary | bytes | None],
                        context: CorpusLinks) -> tuple[list[Finding], list[RuleRunError]]:
         """The second pass for one file: the rules about other reports, with what the
-        first pass learnt about the others. The item is the report's Summary (with the
-        Summary of the report most like it, for the passages they share), or, when the
-        rules read more than a Summary holds, its path: the file is read and parsed
-        again (keeping thousands of parsed reports would cost more; the last few are
-        kept)."""
+        first pass learnt about the others. The item is what the first pass kept of the
+        report (FileResult.summary; with that of the report most like it, for the
+        passages they share), or, when the rules read more than a Summary holds, its
+        path: the file is read and parsed again (keeping thousands of parsed reports
+        would cost more; the last few are kept)."""
         try:
             if isinstance(item, str):
                 report = self.recent(item)
@@ -309,15 +313,13 @@ class Checker:
                 other_report = self.recent
             else:
                 mine, similar = item
-                report = _opened(mine).report()
+                report = _opened(mine)
 
                 def other_report(path: str) -> Report | None:
                     # (asked only for the passages of a copy, so the similar Summary is
                     # opened for the few reports that read as copies)
-                    other = _opened(similar)
-                    if other is not None and other.path == path:
-                        return other.report(tables=False)
-                    return self.recent(path)
+                    other = _opened(similar, tables=False)
+                    return other if other is not None and other.path == path else self.recent(path)
             context_for = corpus_context(report, context.links, other_report)
             violations, errors = evaluate(report, self.corpus_rules, self.rules.templates, context_for)
         except Exception:  # the first pass already reported what was wrong with this file
@@ -332,9 +334,13 @@ class CorpusLinks:
     links: corpus.Links
 
 
-def _opened(summary: Summary | bytes | None) -> Summary | None:
-    """A Summary as the second pass got it: itself, or pickled (_sent_back)."""
-    return pickle.loads(summary) if isinstance(summary, bytes) else summary
+def _opened(kept: Report | Summary | bytes | None, tables: bool = True) -> Report | None:
+    """The report the second pass reads of what the first kept: the stand-in itself, or
+    made from a Summary, pickled if a worker sent it (_sent_back); without its tables
+    (`tables=False`) when only its prose is read."""
+    if isinstance(kept, bytes):
+        kept = pickle.loads(kept)
+    return kept if kept is None or isinstance(kept, Report) else kept.report(tables)
 
 
 def _findings(text: str, violations: list[Violation]) -> list[Finding]:
@@ -574,6 +580,7 @@ def _start_worker(choice: RuleChoice, flags: tuple[bool, bool]) -> None:
     if _worker_checker is None or _worker_checker.choice != choice:
         _worker_checker = Checker.load(choice)
     _worker_checker.across, _worker_checker.text_keys = flags
+    _worker_checker.packs = True  # (what it keeps for the second pass is sent to the parent)
     settle_collector()
 
 

@@ -35,6 +35,7 @@ import re
 import sys
 from array import array
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -218,10 +219,7 @@ class Summary:
         unpack = _Unpacker(self)
         sections = [unpack.section() for _ in range(self.section_count)]
         tables = [unpack.table() for _ in range(self.table_count)] if tables else []
-        report = Report(path=self.path, text=self.text, sections=sections, tables=tables, lost_tables=[],
-                        **dict(zip(_SUMMARY_FIELDS, self.facts)))
-        report.line_index = _LinesWhenAsked(self.text, self.gaps)
-        return report
+        return _stand_in(self.path, self.text, self.gaps, self.facts, sections, tables)
 
 
 class _LinesWhenAsked(LineIndex):
@@ -256,19 +254,56 @@ def summary(report: Report, reads: frozenset[str] | set[str] = SUMMARY_FACTS, ro
     refs: list = []
     for s in report.sections:
         _pack_section(s, report.text, ints, refs)
+    for table, rows_kept in _tables_read(report, reads, rows):
+        _pack_table(table, ints, refs, rows_kept)
+    index = report.line_index
+    return Summary(report.path, report.text, index.gaps if index is not None else None, _facts(report, reads),
+                   len(report.sections), len(report.tables), ints, tuple(refs))
+
+
+def stand_in(report: Report, reads: frozenset[str] | set[str] = SUMMARY_FACTS, rows: RowsRead | None = None) -> Report:
+    """The report summary(report, reads, rows).report() gives, made from the report
+    itself, sharing its paragraphs, cells and rows rather than packing them to make
+    them again: for a second pass in the same process (a run of one job), where
+    nothing is sent to another. It holds more objects than a Summary, not more text."""
+    sections = [Section(s.number, s.heading, s.span, s.title, s.canonical, s.title_match, s.numbering,
+                        [p for p in s.paragraphs if p.kind == "text"], [], s.body_span) for s in report.sections]
+    tables = [table if rows_kept is None else _with_rows(table, rows_kept)
+              for table, rows_kept in _tables_read(report, reads, rows)]
+    index = report.line_index
+    return _stand_in(report.path, report.text, index.gaps if index is not None else None, _facts(report, reads),
+                     sections, tables)
+
+
+def _stand_in(path: str, text: str, gaps: list[int] | None, facts: tuple, sections: list[Section],
+              tables: list[Table]) -> Report:
+    report = Report(path=path, text=text, sections=sections, tables=tables, lost_tables=[],
+                    **dict(zip(_SUMMARY_FIELDS, facts)))
+    report.line_index = _LinesWhenAsked(text, gaps)
+    return report
+
+
+def _facts(report: Report, reads: frozenset[str] | set[str]) -> tuple:
+    """The Report's small fields a Summary keeps (_SUMMARY_FIELDS), a list the rules do
+    not read left empty."""
+    return tuple(getattr(report, name) if name not in _LISTS_READ_AS or reads & _LISTS_READ_AS[name] else []
+                 for name in _SUMMARY_FIELDS)
+
+
+def _tables_read(report: Report, reads: frozenset[str] | set[str],
+                 rows: RowsRead | None) -> Iterator[tuple[Table, list[Row] | None]]:
+    """Each table as far as rules that read `reads` and `rows` read it, with the rows
+    kept in place of its own (None: its own): of a table they do not name its skeleton;
+    of one they read only some rows of, those rows whole and of the others the blank
+    cells (_rows_kept); any other whole."""
     every_table = bool(reads & {"tables", "table_of"})
     for table in report.tables:
         if not (every_table or table.template in reads):
-            _pack_table(_skeleton(table), ints, refs)
+            yield _skeleton(table), None
         elif rows is not None and (kept := rows.get(table.template)) is not None:
-            _pack_table(table, ints, refs, _rows_kept(table, kept))
+            yield table, _rows_kept(table, kept)
         else:
-            _pack_table(table, ints, refs)
-    facts = tuple(getattr(report, name) if name not in _LISTS_READ_AS or reads & _LISTS_READ_AS[name] else []
-                  for name in _SUMMARY_FIELDS)
-    index = report.line_index
-    return Summary(report.path, report.text, index.gaps if index is not None else None, facts,
-                   len(report.sections), len(report.tables), ints, tuple(refs))
+            yield table, None
 
 
 def _skeleton(t: Table) -> Table:
@@ -281,6 +316,12 @@ def _blank_rows(rows: list[Row]) -> list[Row]:
     """Of each row that has blank cells, those cells."""
     return [Row(r.label, r.span, blank, r.template_row, r.columns, r.problem)
             for r in rows if (blank := [c for c in r.cells if c.problem == "blank"])]
+
+
+def _with_rows(t: Table, rows: list[Row]) -> Table:
+    """The table with other rows."""
+    return Table(t.span, t.layout, t.template, t.title, t.version, t.version_evidence, t.evidence_at, t.section,
+                 t.header, t.header_confirmed, rows, t.missing, t.extra, t.problems)
 
 
 def _rows_kept(t: Table, kept: frozenset[str]) -> list[Row]:

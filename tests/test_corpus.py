@@ -11,7 +11,7 @@ from reportgen import copied, report
 
 from nianbao import corpus, similarity
 from nianbao.api import check_many, check_text
-from nianbao.ingest import Source
+from nianbao.ingest import Source, read_source
 from nianbao.parse import parse
 
 
@@ -447,7 +447,7 @@ def test_a_result_sent_by_a_worker_keeps_every_field():
     from nianbao.batch import Checker, FileResult, RuleChoice, _opened, _sent_back
 
     checker = Checker.load(RuleChoice())
-    checker.across = True
+    checker.across = checker.packs = True  # (as in a worker)
     path = sorted((SAMPLES / "real").glob("*.txt"))[0]
     result = checker(str(path))
     summary = result.summary
@@ -457,9 +457,9 @@ def test_a_result_sent_by_a_worker_keeps_every_field():
         assert getattr(sent, f.name) == getattr(result, f.name), f.name
     assert isinstance(sent.summary, bytes)
     opened = _opened(sent.summary)
-    assert [(s.span, s.paragraphs) for s in opened.report().sections] == \
+    assert [(s.span, s.paragraphs) for s in opened.sections] == \
         [(s.span, s.paragraphs) for s in summary.report().sections]
-    assert opened.text == summary.text and opened.facts == summary.facts
+    assert opened == summary.report()
 
 
 def test_the_passages_of_a_copy_are_worked_out_once(tmp_path, monkeypatch):
@@ -490,3 +490,28 @@ def test_a_summary_gives_back_the_sections_prose_and_the_lines_of_its_text():
         ends = range(0, len(parsed.text), 97)
         assert [again.line_index.span(a, a + 40) for a in ends] == [parsed.line_index.span(a, a + 40) for a in ends]
         assert again.line_index.starts == parsed.line_index.starts
+
+
+def test_a_stand_in_is_the_report_a_summary_gives_back():
+    """In one process the second pass reads a stand-in made from the parsed report,
+    sharing its objects: the report a Summary packed for another process gives back,
+    for the rules about other reports as they are, rules reading every fact and rules
+    reading every table; its line index places spans as the parsed report's does."""
+    from nianbao.batch import Checker, RuleChoice
+
+    checker = Checker.load(RuleChoice())
+    paths = sorted(SAMPLES.glob("*/*.txt"))
+    assert paths
+    blank = report("桃源镇", 2022, seed=2, new=3, carried_in=2).replace("（一）予以公开\t4\t", "（一）予以公开\t\t")
+    sources = [read_source(p) for p in paths] + [Source(path="r.txt", text=blank, encoding="utf-8")]
+    kinds = ((checker.corpus_reads, checker.corpus_rows), (corpus.SUMMARY_FACTS, None), (frozenset({"tables"}), None))
+    for source in sources:
+        parsed = parse(source)
+        for reads, rows in kinds:
+            stand_in = corpus.stand_in(parsed, reads, rows)
+            assert stand_in == corpus.summary(parsed, reads, rows).report()
+            places = [(a, min(a + 40, len(parsed.text))) for a in range(0, len(parsed.text), 97)]
+            assert [stand_in.line_index.span(*p) for p in places] == [parsed.line_index.span(*p) for p in places]
+        kept = corpus.stand_in(parsed, checker.corpus_reads, checker.corpus_rows)
+        assert {id(c) for t in kept.tables for r in t.rows for c in r.cells} <= \
+            {id(c) for t in parsed.tables for r in t.rows for c in r.cells}
