@@ -34,12 +34,20 @@ class _Shared:
 
     def match(self, text, pos: int, accepts: frozenset[str]):
         """What the scanner of the terminals `accepts` would match at `pos`: (text, type) or None."""
-        if self.scanner is None:
-            self.scanner = self._scanner(self.root.terminals)
-        found = self.scanner.match(text, pos)
+        found = self.scanner_of_all().match(text, pos)
         if found is None or found[1] in accepts:
             return found
-        for name in self.after[found[1]]:
+        return self.after_match(text, pos, found[1], accepts)
+
+    def scanner_of_all(self) -> Scanner:
+        if self.scanner is None:
+            self.scanner = self._scanner(self.root.terminals)
+        return self.scanner
+
+    def after_match(self, text, pos: int, found: str, accepts: frozenset[str]):
+        """What the scanner of `accepts` would match at `pos` where the scanner of every
+        terminal matched `found`, one `accepts` lacks: (text, type) or None."""
+        for name in self.after[found]:
             if name in accepts:
                 alone = self.alone.get(name) or self.alone.setdefault(name, self._scanner([self.terminals[name]]))
                 found = alone.match(text, pos)
@@ -79,27 +87,41 @@ class SharedScannerLexer(ContextualLexer):
             lexer.shared = shared
             lexer.accepts = frozenset(t.name for t in lexer.terminals)
             lexer.callback = {}  # (what building its own scanner would have set, with no callbacks)
+        self.accepts_of = {state: lexer.accepts for state, lexer in self.lexers.items()}
 
     def lex(self, lexer_state, parser_state):
         """The tokens, as ContextualLexer.lex and its states' next_token make them, in one
-        loop: a token of a report is two or three calls of Python here, not ten (the
-        lexer of the parser state, its match, the scanner's, the line counter's feed,
-        Token's two constructors)."""
+        loop: a token of a report is one call of Python here (this generator's), not ten
+        (the parser state's position, its lexer, the lexer's match, the scanner's, the
+        line counter's feed, Token's two constructors)."""
         shared = self.shared
         if shared is None:
             yield from super().lex(lexer_state, parser_state)
             return
-        lexers, ignore, multiline = self.lexers, self.root_lexer.ignore_types, self.root_lexer.newline_types
+        accepts_of, ignore, multiline = self.accepts_of, self.root_lexer.ignore_types, self.root_lexer.newline_types
         text, counter = lexer_state.text, lexer_state.line_ctr
         source, end, newline = text.text, text.end, counter.newline_char
         pos, line, line_start = counter.char_pos, counter.line, counter.line_start_pos
         new_token = str.__new__
+        # (the scanner's own match, Scanner.match, inlined; the parser's state is the top of
+        # its stack, a list the parser changes in place: ParserState.position without a call)
+        expressions, states = shared.scanner_of_all()._mres, parser_state.state_stack
         while pos < end:
-            found = shared.match(text, pos, lexers[parser_state.position].accepts)
+            found = None
+            for expression in expressions:
+                found = expression.match(source, pos, end)
+                if found is not None:
+                    break
+            if found is not None:
+                value, type_ = found.group(), found.lastgroup
+                accepts = accepts_of[states[-1]]
+                if type_ not in accepts:
+                    found = shared.after_match(text, pos, type_, accepts)
+                    if found is not None:
+                        value, type_ = found
             if found is None:  # Lark's own lexer raises the error it raises
                 yield from super().lex(lexer_state, parser_state)
                 return
-            value, type_ = found
             start, start_line, start_column = pos, line, pos - line_start + 1
             newlines = value.count(newline) if type_ in multiline else 0
             if newlines:
