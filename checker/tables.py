@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
-from .cells import UNITS, looks_like_value, parse_value
+from .cells import UNITS, Memo, looks_like_value, parse_value, parsed_as, value_like
 from .labels import core
 from .model import Cell, LostTable, MissingRow, Paragraph, Row, Span, Table, TableProblem, make_span, new_tuple
 from .templates import Column, TableTemplate, Templates, TemplateRow
@@ -35,6 +35,7 @@ from .text import LineIndex, join_spans
 _WS = " \t\u3000\xa0"
 _TEXT = attrgetter("raw")  # any(map(_TEXT, cells)): whether a cell has text, without a generator per row
 _ID = attrgetter("id")  # list(map(_ID, columns)): their ids, likewise without a frame per row
+_CORE = Memo(core)  # core(label) as _CORE[label]: the labels of every row are looked up, some more than once
 
 
 @dataclass(slots=True)
@@ -55,7 +56,7 @@ class RawRow:
         changes a cell's text calls changed(). The lists are shared: not to be changed."""
         if self.parts is None:
             i = len(self.cells)
-            while i > 0 and looks_like_value(self.cells[i - 1].raw):
+            while i > 0 and value_like[self.cells[i - 1].raw]:
                 i -= 1
             self.parts = [c for c in self.cells[:i] if c.raw], self.cells[i:]
         return self.parts
@@ -208,7 +209,7 @@ def _join_broken_labels(rows: list[RawRow], known: Container[str]) -> list[RawRo
         texts = row.texts if row.layout == "tsv" else None  # (only a TSV line is looked at: most rows are not)
         if (prev is not None and texts
                 and not any(map(looks_like_value, texts))
-                and not any(core(t) in known for t in texts)):
+                and not any(_CORE[t] in known for t in texts)):
             labels, values = prev.split()
             if any(map(_TEXT, values)) and len(texts) <= len(labels):
                 fragments = [c for c in row.cells if c.raw]
@@ -238,8 +239,8 @@ def _segments(rows: list[RawRow], sole_owner: dict[str, str]) -> list[_Segment]:
     for row in rows:
         template = None  # the one template its labels name (None when they name none, or several)
         for cell in row.split()[0]:  # (its trailing values are no labels: they look like values)
-            owner = sole_owner.get(core(cell.raw))
-            if owner is not None and owner != template and not looks_like_value(cell.raw):
+            owner = sole_owner.get(_CORE[cell.raw])
+            if owner is not None and owner != template and not value_like[cell.raw]:
                 if template is not None:
                     template = None
                     break
@@ -272,7 +273,7 @@ def _match(label: str, tpl: TableTemplate, rows: list[TemplateRow], has_values: 
     """The template row a label names among `rows` (tpl's rows, or a block's): exact
     words first, then a close reading. Among several, the one whose kind (data row or
     group) fits, then the next in order."""
-    c = core(label)
+    c = _CORE[label]
     if not c:
         return None, False
     # (an answer kept is a non-empty tuple: looked up here, it costs no call)
@@ -350,7 +351,7 @@ def _header_row(header: list[Cell], labels: list[Cell], words: set[str]) -> bool
     the ends of names begun in the row above, or names (perhaps the start of some)."""
     if _join_header_ends(header, labels, words):
         return True
-    if _header_pieces([core(c.raw) for c in labels], words):
+    if _header_pieces([_CORE[c.raw] for c in labels], words):
         header.extend(labels)
         return True
     return False
@@ -366,10 +367,10 @@ def _header_pieces(cores: list[str], words: set[str]) -> bool:
 def _join_header_ends(header: list[Cell], pieces: list[Cell], words: set[str]) -> bool:
     """A row of pieces that end column names begun in the header above (企业 | 机构 under
     商业 | 科研), joined to them in order. Nothing is joined unless every piece ends one."""
-    begun = [core(c.raw) for c in header]
+    begun = [_CORE[c.raw] for c in header]
     targets, start = [], 0
     for piece in pieces:
-        end = core(piece.raw)
+        end = _CORE[piece.raw]
         k = next((i for i in range(start, len(header)) if begun[i] not in words and begun[i] + end in words), None)
         if k is None:
             return False
@@ -417,7 +418,7 @@ def _confirmed_columns(found: list[str], expected: list[str], columns: list[Colu
     if _header_state(found, expected) != "partial":
         return columns
     named = set(_completed_names(found, expected))
-    return [c for c in columns if core(c.label) in named]
+    return [c for c in columns if _CORE[c.label] in named]
 
 
 def _unread(columns: list[Column], read: list[Column] | None) -> list[str]:
@@ -463,8 +464,8 @@ def _contrast(tpl: TableTemplate, all_versions: list[TableTemplate]) -> _Contras
         return _Contrast(
             others, {r.core: r for v in others for r in v.data_rows},
             [r for r in tpl.rows if (r.core, r.is_group) not in their_rows],
-            [(label, core(label)) for b in tpl.blocks for label in [b.label] + [c.label for c in b.columns]
-             if core(label) not in their_labels])
+            [(label, _CORE[label]) for b in tpl.blocks for label in [b.label] + [c.label for c in b.columns]
+             if _CORE[label] not in their_labels])
 
     # (the answer keeps `others`, so their ids stay theirs)
     return _kept(tpl, ("contrast", *map(id, others)), make)
@@ -483,7 +484,7 @@ class _Words:
 
 def _words(tpl: TableTemplate) -> _Words:
     def make() -> _Words:
-        header, captions = [core(h) for h in tpl.header], {core(c) for c in tpl.captions}
+        header, captions = [_CORE[h] for h in tpl.header], {_CORE[c] for c in tpl.captions}
         return _Words(header, set(header), captions, set(header) | captions)
 
     return _kept(tpl, ("words",), make)
@@ -570,19 +571,19 @@ class _Builder:
         own_labels = tpl.row_cores
         for raw in self.unmatched:
             labels, values = raw.split()
-            hit = next((other_labels[core(c.raw)] for c in reversed(labels)
-                        if core(c.raw) in other_labels and core(c.raw) not in own_labels), None)
+            hit = next((other_labels[_CORE[c.raw]] for c in reversed(labels)
+                        if _CORE[c.raw] in other_labels and _CORE[c.raw] not in own_labels), None)
             if hit is not None:
                 t.extra.append(Row(labels[-1].raw, raw.span, _unmapped(values, None), hit.id))
             else:
                 t.problems.append(TableProblem("unmatched_row", " / ".join(raw.texts), raw.span))
         t.version_evidence, t.evidence_at = self._evidence(contrast)
         for row, values, columns, kind in self.values:
-            row_id, cells = row.template_row, row.cells
+            row_id = row.template_row
             for cell, col in zip(values, columns):
-                cell.value, cell.problem, cell.unit = parse_value(cell.raw, kind or col.kind)
+                cell.value, cell.problem, cell.unit = parsed_as[kind or col.kind][cell.raw]
                 cell.column, cell.row = col.id, row_id
-                cells.append(cell)
+            row.cells.extend(values)
         return self.table
 
     def _anchor(self, trow: TemplateRow, placed: list[tuple[int, str | None, Row]]) -> Span:
@@ -606,7 +607,7 @@ class _Builder:
         matched = self.matched
         marks = [(r.label, matched[r.id].span) for r in contrast.own_rows if r.id in matched]
         if self.table.header:
-            header = {core(c.raw): c.span for c in reversed(self.table.header)}
+            header = {_CORE[c.raw]: c.span for c in reversed(self.table.header)}
             marked = {label for label, _ in marks}
             for label, words in contrast.own_labels:
                 if words in header and label not in marked:
@@ -658,10 +659,10 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
                 b.unmatched_row(row)
             continue
         if read is None:
-            read = _confirmed_columns([core(c.raw) for c in b.table.header if core(c.raw) not in captions],
+            read = _confirmed_columns([_CORE[c.raw] for c in b.table.header if _CORE[c.raw] not in captions],
                                       expected, columns)
         b.add(trow, is_exact, labels, _only(values, columns, read), read)
-    found = [core(c.raw) for c in b.table.header if core(c.raw) not in captions]
+    found = [_CORE[c.raw] for c in b.table.header if _CORE[c.raw] not in captions]
     b.header_hits = sum(1 for f in found if f in expected)
     state = _header_state(found, expected)
     b.table.header_confirmed = state == "confirmed"
@@ -672,7 +673,7 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
 
 
 def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
-    row_header = core(tpl.row_header or "")
+    row_header = _CORE[tpl.row_header or ""]
     block = None
     headers: dict[str | None, list[str]] = {}
     cursor = -1
@@ -680,7 +681,7 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
     read_for: dict[tuple[str | None, int], list[Column]] = {}  # (block, header names so far) → columns read
     for row in rows:
         labels, values = row.split()
-        cores = [core(c.raw) for c in labels]
+        cores = [_CORE[c.raw] for c in labels]
         has_number = any(map(_TEXT, values))
         named = next((bl for c in cores if (bl := _block_named(tpl, c)) is not None), None)
         if named is not None:
@@ -711,11 +712,11 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
         read = read_for.get((block.id, len(found)))  # (a block's header names only grow)
         if read is None:
             read = read_for[block.id, len(found)] = _confirmed_columns(
-                found, [core(c.label) for c in block.columns], block.columns)
+                found, [_CORE[c.label] for c in block.columns], block.columns)
         b.add(trow, is_exact, labels, _only(values, block.columns, read), read)
     confirmed = True
     for bl in tpl.blocks:
-        expected = [core(c.label) for c in bl.columns]
+        expected = [_CORE[c.label] for c in bl.columns]
         found = _completed_names(headers.get(bl.id, []), expected)
         if bl.id not in first_span and not any(r.block == bl.id for r in tpl.rows if r.id in b.matched):
             confirmed = False
@@ -723,7 +724,7 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
         b.header_hits += sum(1 for f in found if f in expected)
         state = _header_state(found, expected)
         confirmed &= state == "confirmed"
-        unread = [c.label for c in bl.columns if core(c.label) not in found]
+        unread = [c.label for c in bl.columns if _CORE[c.label] not in found]
         problem = _header_problem(state, first_span.get(bl.id) or b.table.span, f"{bl.label}: {' '.join(found)}",
                                   bl.id, missing=[f"{bl.label} {label}" for label in unread])
         if problem:
@@ -735,7 +736,7 @@ def _block_named(tpl: TableTemplate, c: str):
     """The block of a blocks-shaped template whose label the words c are, or begin with
     (第二十条第（八）项（单位：万元）); None if none."""
     def make():
-        block_by_core = {core(bl.label): bl for bl in tpl.blocks}
+        block_by_core = {_CORE[bl.label]: bl for bl in tpl.blocks}
         return next((bl for label, bl in block_by_core.items()
                      if c == label or (len(label) >= 6 and c.startswith(label))), None)
 
@@ -751,7 +752,7 @@ def _column_words(tpl: TableTemplate, block) -> set[str]:
     """The words of the column names of a block, or of every block when none is known."""
     # (a block of tpl's own, or None)
     return _kept(tpl, ("columns", id(block)),
-                 lambda: {core(c.label) for bl in ([block] if block else tpl.blocks) for c in bl.columns})
+                 lambda: {_CORE[c.label] for bl in ([block] if block else tpl.blocks) for c in bl.columns})
 
 
 def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
@@ -767,7 +768,7 @@ def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder
             data = row
         elif row.texts:
             b.unmatched_row(row)
-    found = [core(c.raw) for c in b.table.header]
+    found = [_CORE[c.raw] for c in b.table.header]
     state = _header_state(found, words.header)
     b.header_hits = sum(1 for f in found if f in header_words)
     b.table.header_confirmed = state == "confirmed"
@@ -795,7 +796,7 @@ def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Build
     value_column = tpl.blocks[0].columns[0]
     cursor = -1
     for cells, span in _label_unit_value_rows(rows):
-        if all(core(c.raw) in header_words for c in cells if c.raw):
+        if all(_CORE[c.raw] in header_words for c in cells if c.raw):
             b.table.header.extend(c for c in cells if c.raw)
             continue
         label = cells[0]
@@ -813,7 +814,7 @@ def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Build
         if unit_cell is not None and trow.id in b.matched:
             b.matched[trow.id].cells.insert(0, Cell(unit_cell.raw, unit_cell.span, None, None, None,
                                                     unit_column.id, trow.id))
-    found = [core(c.raw) for c in b.table.header if core(c.raw) not in words.captions]
+    found = [_CORE[c.raw] for c in b.table.header if _CORE[c.raw] not in words.captions]
     b.header_hits = sum(1 for f in found if f in header_words)
     b.table.header_confirmed = _header_state(found, words.header) == "confirmed"
 
@@ -830,7 +831,7 @@ def _label_unit_value_rows(rows: list[RawRow]) -> list[tuple[list[Cell], Span]]:
         if not cells:
             continue
         first = cells[0].raw
-        if out and sum(1 for c in out[-1][0] if c.raw) == 1 and (core(first) in UNITS or looks_like_value(first)):
+        if out and sum(1 for c in out[-1][0] if c.raw) == 1 and (_CORE[first] in UNITS or value_like[first]):
             previous, span = out[-1]
             out[-1] = ([c for c in previous if c.raw] + cells, join_spans(span, row.span))
             continue
@@ -843,7 +844,7 @@ def _label_bound(tpl: TableTemplate, label: str, has_number: bool | None = None)
     for a row of tpl in those words, ½ for a row close to them (a duplicate adds 0);
     None when it names none (the row is then unmatched). With has_number (the grid's
     reading): a label naming only groups adds 0, or loses 1 with values (a group has none)."""
-    c = core(label)
+    c = _CORE[label]
     if not c:
         return None
     candidates, is_exact = _candidates(tpl, tpl.rows, c)
@@ -870,7 +871,7 @@ def _grid_row_bound(tpl: TableTemplate, labels: tuple[str, ...], has_number: boo
     if not has_number:
         words = _words(tpl)
         header_words, expected = words.header_or_caption, words.header_set
-        cores = [core(label) for label in labels]
+        cores = [_CORE[label] for label in labels]
         # (a header row's pieces each begin a name or end one: _header_pieces, _join_header_ends)
         if all(any(w.endswith(c) or (len(c) >= 2 and w.startswith(c)) for w in header_words) for c in cores):
             added = max(added, sum(1 for c in cores if c in expected or c not in header_words))
@@ -884,7 +885,7 @@ def _blocks_row_bound(tpl: TableTemplate, labels: tuple[str, ...], has_number: b
     other row what its label can."""
     if len(_blocks_by_id(tpl)) < len(tpl.blocks):
         return float("inf")  # (the names found for an id that blocks share count once for each)
-    cores = [core(label) for label in labels]
+    cores = [_CORE[label] for label in labels]
     if any(_block_named(tpl, c) is not None for c in cores):
         return 0
     if not labels:
@@ -892,7 +893,7 @@ def _blocks_row_bound(tpl: TableTemplate, labels: tuple[str, ...], has_number: b
     added = _label_bound(tpl, labels[-1])
     if added is None:
         added = -1
-    row_header, names = core(tpl.row_header or ""), _column_words(tpl, None)
+    row_header, names = _CORE[tpl.row_header or ""], _column_words(tpl, None)
     if not has_number and (cores[0] == row_header or all(c in names for c in cores)):
         hits = sum(1 for c in cores if c != row_header
                    and (c in names or (len(c) >= 3 and any(name.startswith(c) for name in names))))
@@ -1006,7 +1007,7 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
         return []
     out: list[Table | Paragraph] = []
     for seg in _segments(rows, templates.sole_owner):
-        if seg.template is None and not any(looks_like_value(t) for r in seg.rows for t in r.texts):
+        if seg.template is None and not any(value_like[t] for r in seg.rows for t in r.texts):
             out.extend(Paragraph("".join(r.texts), r.span) for r in seg.rows if r.texts)
             continue
         out.append(_read_segment(seg, templates, preferred))
@@ -1028,9 +1029,9 @@ def _table_line_labels(text: str, templates: Templates) -> list[str]:
     words = text.split()
     labels = []
     for word in words:
-        label = core(word)
+        label = _CORE[word]
         if label not in templates.label_owners and (word[-1].isdecimal() or word[-1] in ".,"):
-            label = core(_GLUED_VALUES.sub("", word))  # (only a word ending in a value can have one run on)
+            label = _CORE[_GLUED_VALUES.sub("", word)]  # (only a word ending in a value can have one run on)
         if label in templates.label_owners:
             labels.append(label)
         elif not looks_like_value(word):

@@ -1,0 +1,30 @@
+"""The memos the table reader looks cells and labels up in (cells.Memo) give what the
+functions they stand for give, and keep no more than MEMO_SIZE answers."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from nianbao import cells
+from nianbao.cells import Memo, looks_like_value, parse_value, parsed_as, value_like
+from nianbao.labels import core
+from nianbao.tables import _CORE
+
+_RAW = st.text(alphabet=st.sampled_from("0１2,.-—无元万件 \u3000Ol一（）"), max_size=8)
+
+
+@given(_RAW, st.sampled_from(["count", "signed", "amount", "text"]))
+def test_a_cell_looked_up_is_the_cell_read(raw, kind):
+    assert parsed_as[kind][raw] == parse_value(raw, kind)
+    assert parsed_as[kind][raw] == parse_value(raw, kind)  # (the second time from the memo)
+    assert value_like[raw] is looks_like_value(raw)
+    assert _CORE[raw] == core(raw)
+
+
+def test_a_memo_keeps_no_more_than_its_size(monkeypatch):
+    monkeypatch.setattr(cells, "MEMO_SIZE", 3)
+    calls = []
+    memo = Memo(lambda key: calls.append(key) or key * 2)
+    assert [memo[k] for k in (1, 2, 1, 3, 4, 1)] == [2, 4, 2, 6, 8, 2]
+    assert calls == [1, 2, 3, 4, 1] and len(memo) <= 3
