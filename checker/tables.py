@@ -23,6 +23,7 @@ import difflib
 import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field
+from itertools import repeat
 from operator import attrgetter
 from typing import Any
 
@@ -35,6 +36,9 @@ from .text import LineIndex, join_spans
 _WS = " \t\u3000\xa0"
 _TEXT = attrgetter("raw")  # any(map(_TEXT, cells)): whether a cell has text, without a generator per row
 _ID = attrgetter("id")  # list(map(_ID, columns)): their ids, likewise without a frame per row
+_LAYOUT = attrgetter("layout")
+_CELLS = attrgetter("cells")
+_TEMPLATE_ROW = attrgetter("template_row")
 _CORE = Memo(core)  # core(label) as _CORE[label]: the labels of every row are looked up, some more than once
 
 
@@ -53,7 +57,9 @@ class RawRow:
     def split(self) -> tuple[list[Cell], list[Cell]]:
         """Label cells (non-empty, before the values) and the trailing run of value cells.
         Worked out once (a row is read against each version of its template); whoever
-        changes a cell's text calls changed(). The lists are shared: not to be changed."""
+        changes a cell's text calls changed(). The lists are shared: not to be changed.
+        (The readers' loops take `row.parts or row.split()`: a call costs more than
+        looking up the answer kept.)"""
         if self.parts is None:
             i = len(self.cells)
             while i > 0 and value_like[self.cells[i - 1].raw]:
@@ -360,7 +366,7 @@ def _header_row(header: list[Cell], labels: list[Cell], words: set[str]) -> bool
 def _header_pieces(cores: list[str], words: set[str]) -> bool:
     """A row of column names, some perhaps broken over two lines in the original
     (商业 | 科研 | … above 企业 | 机构): each a name or the start of one, one at least whole."""
-    return any(c in words for c in cores) and all(
+    return any(map(words.__contains__, cores)) and all(
         c in words or (len(c) >= 2 and any(w.startswith(c) for w in words)) for c in cores)
 
 
@@ -430,10 +436,9 @@ def _unread(columns: list[Column], read: list[Column] | None) -> list[str]:
 
 
 def _only(values: list[Cell], columns: list[Column], read: list[Column]) -> list[Cell]:
-    """A row's values for the columns that are read: as many as those (blank cells
-    beyond them dropped), or one per template column cut down to those."""
-    if read is columns:
-        return values
+    """A row's values for the columns that are read, when not all are (callers check
+    that first): as many as those (blank cells beyond them dropped), or one per
+    template column cut down to those."""
     fitted = _fit(values, len(read))
     if len(fitted) == len(read):
         return fitted
@@ -512,7 +517,9 @@ class _Builder:
     def add(self, trow: TemplateRow, is_exact: bool, labels: list[Cell], values: list[Cell],
             columns: list[Column], kind: str | None = None) -> None:
         label = labels[-1].raw if labels else ""
-        span = join_spans((labels or values)[0].span, (values or labels)[-1].span)
+        first, last = (labels or values)[0].span, (values or labels)[-1].span
+        # (join_spans(first, last), without a call per row)
+        span = new_tuple(Span, (first.line, first.column, last.end_line, last.end_column, first.start, last.end))
         if trow.id in self.matched:
             self.table.problems.append(TableProblem("duplicate_row", label, span))
             return
@@ -549,7 +556,7 @@ class _Builder:
         kept only."""
         score = self.exact + 0.5 * self.fuzzy + self.header_hits - len(self.unmatched)
         complete = (not self.unmatched and self.table.header_confirmed
-                    and all(trow.id in self.matched for trow in self.tpl.data_rows))
+                    and all(map(self.matched.__contains__, map(_ID, self.tpl.data_rows))))
         return _Reading(self.table, score, complete, self.kept)
 
     def kept(self) -> Table:
@@ -560,7 +567,9 @@ class _Builder:
         rows are read once per version, and only the reading kept comes here)."""
         t, tpl = self.table, self.tpl
         orders, blocks = self.orders, self.blocks
-        t.rows = sorted(t.rows, key=lambda r: orders.get(r.template_row, _UNORDERED))
+        # (sorted by their places, worked out in C: a key function would be a call per row)
+        places = list(map(orders.get, map(_TEMPLATE_ROW, t.rows), repeat(_UNORDERED)))
+        t.rows = [t.rows[i] for i in sorted(range(len(places)), key=places.__getitem__)]
         missing = [trow for trow in tpl.data_rows if trow.id not in self.matched]
         if missing:
             placed = [(orders.get(r.template_row, _UNORDERED), blocks.get(r.template_row), r) for r in t.rows]
@@ -570,7 +579,7 @@ class _Builder:
         other_labels = contrast.data_rows
         own_labels = tpl.row_cores
         for raw in self.unmatched:
-            labels, values = raw.split()
+            labels, values = raw.parts or raw.split()
             hit = next((other_labels[_CORE[c.raw]] for c in reversed(labels)
                         if _CORE[c.raw] in other_labels and _CORE[c.raw] not in own_labels), None)
             if hit is not None:
@@ -622,8 +631,8 @@ def _rejoin_split_rows(rows: list[RawRow], width: int) -> list[RawRow]:
     out: list[RawRow] = []
     for row in rows:
         if out:
-            labels, values = out[-1].split()
-            more_labels, more = row.split()
+            labels, values = out[-1].parts or out[-1].split()
+            more_labels, more = row.parts or row.split()
             if (labels and not more_labels and more and len(values) < width
                     and len(_fit(values, width)) + len(_fit(more, width)) == width):
                 out[-1] = RawRow(out[-1].cells + row.cells, out[-1].layout, join_spans(out[-1].span, row.span))
@@ -639,7 +648,7 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
     read: list[Column] | None = None  # the columns the header confirms, known at the first data row
     cursor = -1
     for row in _rejoin_split_rows(rows, len(columns)):
-        labels, values = row.split()
+        labels, values = row.parts or row.split()
         has_number = any(map(_TEXT, values))
         if labels and not has_number and _header_row(b.table.header, labels, header_words):
             continue
@@ -661,9 +670,9 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
         if read is None:
             read = _confirmed_columns([_CORE[c.raw] for c in b.table.header if _CORE[c.raw] not in captions],
                                       expected, columns)
-        b.add(trow, is_exact, labels, _only(values, columns, read), read)
+        b.add(trow, is_exact, labels, values if read is columns else _only(values, columns, read), read)
     found = [_CORE[c.raw] for c in b.table.header if _CORE[c.raw] not in captions]
-    b.header_hits = sum(1 for f in found if f in expected)
+    b.header_hits = sum(map(expected.__contains__, found))
     state = _header_state(found, expected)
     b.table.header_confirmed = state == "confirmed"
     problem = _header_problem(state, b.table.rows[0].span if b.table.rows else b.table.span,
@@ -679,17 +688,22 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
     cursor = -1
     first_span: dict[str | None, Span] = {}
     read_for: dict[tuple[str | None, int], list[Column]] = {}  # (block, header names so far) → columns read
+    blocks_by_id = _blocks_by_id(tpl)
     for row in rows:
-        labels, values = row.split()
+        labels, values = row.parts or row.split()
         cores = [_CORE[c.raw] for c in labels]
         has_number = any(map(_TEXT, values))
-        named = next((bl for c in cores if (bl := _block_named(tpl, c)) is not None), None)
+        named = None
+        for c in cores:
+            named = _block_named(tpl, c)
+            if named is not None:
+                break
         if named is not None:
             block = named
             first_span.setdefault(block.id, row.span)
             continue
         if labels and not has_number and (cores[0] == row_header
-                                          or all(c in _column_words(tpl, block) for c in cores)):
+                                          or _column_words(tpl, block).issuperset(cores)):
             key = block.id if block else None
             headers.setdefault(key, []).extend(c for c in cores if c != row_header)
             b.table.header.extend(labels)
@@ -707,13 +721,13 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
             b.unmatched_row(row)
             continue
         cursor = trow.order
-        block = _blocks_by_id(tpl)[trow.block]
+        block = blocks_by_id[trow.block]
         found = headers.get(block.id, [])
         read = read_for.get((block.id, len(found)))  # (a block's header names only grow)
         if read is None:
             read = read_for[block.id, len(found)] = _confirmed_columns(
                 found, [_CORE[c.label] for c in block.columns], block.columns)
-        b.add(trow, is_exact, labels, _only(values, block.columns, read), read)
+        b.add(trow, is_exact, labels, values if read is block.columns else _only(values, block.columns, read), read)
     confirmed = True
     for bl in tpl.blocks:
         expected = [_CORE[c.label] for c in bl.columns]
@@ -721,7 +735,7 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
         if bl.id not in first_span and not any(r.block == bl.id for r in tpl.rows if r.id in b.matched):
             confirmed = False
             continue  # a missing block: its rows are reported missing
-        b.header_hits += sum(1 for f in found if f in expected)
+        b.header_hits += sum(map(expected.__contains__, found))
         state = _header_state(found, expected)
         confirmed &= state == "confirmed"
         unread = [c.label for c in bl.columns if _CORE[c.label] not in found]
@@ -761,7 +775,7 @@ def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder
     columns = tpl.blocks[0].columns
     data: RawRow | None = None
     for row in rows:
-        labels, values = row.split()
+        labels, values = row.parts or row.split()
         if labels and not any(map(_TEXT, values)) and _header_row(b.table.header, labels, header_words):
             continue
         if not labels and any(map(_TEXT, values)) and data is None:
@@ -770,7 +784,7 @@ def _interpret_column_groups(rows: list[RawRow], tpl: TableTemplate, b: _Builder
             b.unmatched_row(row)
     found = [_CORE[c.raw] for c in b.table.header]
     state = _header_state(found, words.header)
-    b.header_hits = sum(1 for f in found if f in header_words)
+    b.header_hits = sum(map(header_words.__contains__, found))
     b.table.header_confirmed = state == "confirmed"
     problem = _header_problem(state, data.span if data else b.table.span, " ".join(found))
     if problem:
@@ -815,7 +829,7 @@ def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Build
             b.matched[trow.id].cells.insert(0, Cell(unit_cell.raw, unit_cell.span, None, None, None,
                                                     unit_column.id, trow.id))
     found = [_CORE[c.raw] for c in b.table.header if _CORE[c.raw] not in words.captions]
-    b.header_hits = sum(1 for f in found if f in header_words)
+    b.header_hits = sum(map(header_words.__contains__, found))
     b.table.header_confirmed = _header_state(found, words.header) == "confirmed"
 
 
@@ -831,7 +845,7 @@ def _label_unit_value_rows(rows: list[RawRow]) -> list[tuple[list[Cell], Span]]:
         if not cells:
             continue
         first = cells[0].raw
-        if out and sum(1 for c in out[-1][0] if c.raw) == 1 and (_CORE[first] in UNITS or value_like[first]):
+        if out and sum(map(bool, map(_TEXT, out[-1][0]))) == 1 and (_CORE[first] in UNITS or value_like[first]):
             previous, span = out[-1]
             out[-1] = ([c for c in previous if c.raw] + cells, join_spans(span, row.span))
             continue
@@ -908,7 +922,7 @@ def _score_bound(rows: list[RawRow], tpl: TableTemplate) -> float:
     row_bound, lookups = _ROW_BOUNDS[tpl.shape], tpl.lookups
     bound = 0.0
     for row in rows:
-        labels, values = row.split()
+        labels, values = row.parts or row.split()
         key = (row_bound, tuple(map(_TEXT, labels)), any(map(_TEXT, values)))
         # (an answer kept is a number: looked up here, it costs no call)
         added = lookups.get(key)
@@ -939,8 +953,9 @@ def _drop_empty_columns(rows: list[RawRow]) -> list[RawRow]:
     tsv = [r for r in rows if r.layout == "tsv"]
     if len(tsv) < 2:
         return rows
-    width = min(len(r.cells) for r in tsv)
-    empty = [k for k in range(width) if all(not r.cells[k].raw for r in tsv)]
+    width = min(map(len, map(_CELLS, tsv)))
+    # (the columns of the rows up to the width all have, a tuple of cells each)
+    empty = [k for k, column in enumerate(zip(*map(_CELLS, tsv))) if not any(map(_TEXT, column))]
     if not empty or len(empty) == width:
         return rows
     drop = set(empty)
@@ -950,7 +965,7 @@ def _drop_empty_columns(rows: list[RawRow]) -> list[RawRow]:
 
 def _read_segment(seg: _Segment, templates: Templates, preferred: str | None) -> Table:
     seg.rows = _drop_empty_columns(seg.rows)
-    layout = "tsv" if sum(r.layout == "tsv" for r in seg.rows) * 2 > len(seg.rows) else "cells"
+    layout = "tsv" if list(map(_LAYOUT, seg.rows)).count("tsv") * 2 > len(seg.rows) else "cells"
     span = join_spans(seg.rows[0].span, seg.rows[-1].span)
     versions = templates.versions_of(seg.template) if seg.template else []
     if not versions:
