@@ -61,17 +61,25 @@ class RawRow:
         (The readers' loops take `row.parts or row.split()`: a call costs more than
         looking up the answer kept.)"""
         if self.parts is None:
-            i = len(self.cells)
-            while i > 0 and value_like[self.cells[i - 1].raw]:
+            cells = self.cells
+            i = len(cells)
+            while i > 0 and value_like[cells[i - 1].raw]:
                 i -= 1
-            self.parts = [c for c in self.cells[:i] if c.raw], self.cells[i:]
+            labels = []  # (a loop: a list comprehension is a call, per row)
+            for cell in cells[:i]:
+                if cell.raw:
+                    labels.append(cell)
+            self.parts = labels, cells[i:]
         return self.parts
 
     @property
     def texts(self) -> list[str]:
         """The texts of its non-empty cells (worked out once, as split(); shared too)."""
         if self.words is None:
-            self.words = [c.raw for c in self.cells if c.raw]
+            words = self.words = []  # (a loop, as in split())
+            for cell in self.cells:
+                if cell.raw:
+                    words.append(cell.raw)
         return self.words
 
     def changed(self) -> None:
@@ -119,7 +127,9 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
     for number, line in enumerate(tok.value.split("\n"), tok.line):
         if not line:  # (most blank lines: nothing to strip)
             if cells:
-                rows.append(RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span)))
+                first, last = cells[0].span, cells[-1].span  # (join_spans(), without a call per row)
+                rows.append(RawRow(cells, "cells", new_tuple(Span, (first.line, first.column, last.end_line,
+                                                                    last.end_column, first.start, last.end))))
                 cells = []
             pos += 1
             continue
@@ -143,7 +153,9 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
                 span = _cell(number, pos, pos, line, index).span
             _extend(cells[-1], text, span)
         elif cells:
-            rows.append(RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span)))
+            first, last = cells[0].span, cells[-1].span
+            rows.append(RawRow(cells, "cells", new_tuple(Span, (first.line, first.column, last.end_line,
+                                                                last.end_column, first.start, last.end))))
             cells = []
         pos += len(line) + 1
     return rows
@@ -212,7 +224,8 @@ def _join_broken_labels(rows: list[RawRow], known: Container[str]) -> list[RawRo
     out: list[RawRow] = []
     for row in rows:
         prev = out[-1] if out else None
-        texts = row.texts if row.layout == "tsv" else None  # (only a TSV line is looked at: most rows are not)
+        # (only a TSV line is looked at: most rows are not; its texts kept, looked up without a call)
+        texts = (row.words or row.texts) if row.layout == "tsv" else None
         if (prev is not None and texts
                 and not any(map(looks_like_value, texts))
                 and not any(_CORE[t] in known for t in texts)):
@@ -330,6 +343,8 @@ def _completed_names(found: list[str], expected: list[str]) -> list[str]:
     """Column names a page cut short completed: a cell that kept only the first line of
     its name ("本年新" of 本年新制作数量 and of 本年新公开数量, when the web page lost the
     line break inside the cell) stands for the next expected name it begins."""
+    if found == expected:  # (a header as the template has it, most: nothing to complete)
+        return list(found)
     out, at = [], 0
     for name in found:
         if name not in expected and len(name) >= 3:
@@ -599,9 +614,9 @@ class _Builder:
         """Where a missing row belongs: the row of its block it should follow, else the
         first row found after it, else the table itself. `placed`: the rows found, in
         order, each with its order and block in the template."""
-        before = [r for order, block, r in placed if order < trow.order and block == trow.block]
-        if before:
-            return before[-1].span
+        for order, block, r in reversed(placed):  # (the last of its block before it)
+            if order < trow.order and block == trow.block:
+                return r.span
         after = next((r for order, _, r in placed if order > trow.order), None)
         if after is not None:
             return after.span
@@ -675,10 +690,11 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
     b.header_hits = sum(map(expected.__contains__, found))
     state = _header_state(found, expected)
     b.table.header_confirmed = state == "confirmed"
-    problem = _header_problem(state, b.table.rows[0].span if b.table.rows else b.table.span,
-                              " ".join(found), missing=_unread(columns, read))
-    if problem:
-        b.table.problems.append(problem)
+    if state != "confirmed":  # (then there is a problem to tell: not with most headers)
+        problem = _header_problem(state, b.table.rows[0].span if b.table.rows else b.table.span,
+                                  " ".join(found), missing=_unread(columns, read))
+        if problem:
+            b.table.problems.append(problem)
 
 
 def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
@@ -691,7 +707,9 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
     blocks_by_id = _blocks_by_id(tpl)
     for row in rows:
         labels, values = row.parts or row.split()
-        cores = [_CORE[c.raw] for c in labels]
+        cores = []  # (a loop: a list comprehension is a call, per row)
+        for cell in labels:
+            cores.append(_CORE[cell.raw])
         has_number = any(map(_TEXT, values))
         named = None
         for c in cores:
@@ -729,15 +747,16 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
                 found, [_CORE[c.label] for c in block.columns], block.columns)
         b.add(trow, is_exact, labels, values if read is block.columns else _only(values, block.columns, read), read)
     confirmed = True
-    for bl in tpl.blocks:
-        expected = [_CORE[c.label] for c in bl.columns]
+    for bl, expected in zip(tpl.blocks, _column_names(tpl)):
         found = _completed_names(headers.get(bl.id, []), expected)
         if bl.id not in first_span and not any(r.block == bl.id for r in tpl.rows if r.id in b.matched):
             confirmed = False
             continue  # a missing block: its rows are reported missing
         b.header_hits += sum(map(expected.__contains__, found))
         state = _header_state(found, expected)
-        confirmed &= state == "confirmed"
+        if state == "confirmed":  # (then there is no problem to tell: most blocks)
+            continue
+        confirmed = False
         unread = [c.label for c in bl.columns if _CORE[c.label] not in found]
         problem = _header_problem(state, first_span.get(bl.id) or b.table.span, f"{bl.label}: {' '.join(found)}",
                                   bl.id, missing=[f"{bl.label} {label}" for label in unread])
@@ -749,12 +768,21 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
 def _block_named(tpl: TableTemplate, c: str):
     """The block of a blocks-shaped template whose label the words c are, or begin with
     (第二十条第（八）项（单位：万元）); None if none."""
+    found = tpl.lookups.get(("block", c), _NOTHING)  # (most often: then no function is made, nor called)
+    if found is not _NOTHING:
+        return found
+
     def make():
         block_by_core = {_CORE[bl.label]: bl for bl in tpl.blocks}
         return next((bl for label, bl in block_by_core.items()
                      if c == label or (len(label) >= 6 and c.startswith(label))), None)
 
     return _kept(tpl, ("block", c), make)
+
+
+def _column_names(tpl: TableTemplate) -> list[list[str]]:
+    """The words of each block's column names, in the order of the blocks."""
+    return _kept(tpl, ("column names",), lambda: [[_CORE[c.label] for c in bl.columns] for bl in tpl.blocks])
 
 
 def _blocks_by_id(tpl: TableTemplate) -> dict:
