@@ -538,13 +538,14 @@ class _Builder:
         if trow.id in self.matched:
             self.table.problems.append(TableProblem("duplicate_row", label, span))
             return
-        if len(values) > len(columns):
-            values = _fit(values, len(columns))
-        if 0 < len(values) < len(columns) and not any(map(_TEXT, values)):
+        width = len(columns)
+        if len(values) > width:
+            values = _fit(values, width)
+        if 0 < len(values) < width and not any(map(_TEXT, values)):
             # "规章 |" and its other cells each on a line of their own ("|"): a row of blank
             # cells, whatever number of them survived the copy
-            values = values + [Cell("", values[-1].span) for _ in range(len(columns) - len(values))]
-        if len(values) == len(columns):
+            values = values + [Cell("", values[-1].span) for _ in range(width - len(values))]
+        if len(values) == width:
             # (its cells are read by kept(), once a reading is kept: a segment is read
             # against each version of its template, and all but one reading are dropped)
             row = Row(label, span, [], trow.id, list(map(_ID, columns)))
@@ -602,10 +603,14 @@ class _Builder:
             else:
                 t.problems.append(TableProblem("unmatched_row", " / ".join(raw.texts), raw.span))
         t.version_evidence, t.evidence_at = self._evidence(contrast)
+        read_as, parsed = None, None  # the kind of the cell before, and its memo (most cells share one)
         for row, values, columns, kind in self.values:
             row_id = row.template_row
             for cell, col in zip(values, columns):
-                cell.value, cell.problem, cell.unit = parsed_as[kind or col.kind][cell.raw]
+                if (kind or col.kind) != read_as:
+                    read_as = kind or col.kind
+                    parsed = parsed_as[read_as]
+                cell.value, cell.problem, cell.unit = parsed[cell.raw]
                 cell.column, cell.row = col.id, row_id
             row.cells.extend(values)
         return self.table
