@@ -112,5 +112,14 @@ def parse_value(raw: str, kind: str = "count") -> tuple[Decimal | None, str | No
 
 
 value_like = Memo(looks_like_value)  # looks_like_value(text) as value_like[text]
-# parse_value(raw, kind) as parsed_as[kind][raw]
-parsed_as = Memo(lambda kind: Memo(lambda raw: parse_value(raw, kind)))
+# parse_value(raw, kind) as parsed_as[kind][raw], a plain dict (its subscript is the
+# quickest lookup): a raw text it lacks is read by parse_into()
+parsed_as: Memo = Memo(lambda kind: {})
+
+
+def parse_into(parsed: dict, raw: str, kind: str) -> tuple[Decimal | None, str | None, str | None]:
+    """parse_value(raw, kind), kept in `parsed` (parsed_as[kind]) until MEMO_SIZE are."""
+    if len(parsed) >= MEMO_SIZE:
+        parsed.clear()
+    value = parsed[raw] = parse_value(raw, kind)
+    return value

@@ -27,7 +27,7 @@ from itertools import repeat
 from operator import attrgetter
 from typing import Any
 
-from .cells import UNITS, Memo, looks_like_value, parse_value, parsed_as, value_like
+from .cells import UNITS, Memo, looks_like_value, parse_into, parse_value, parsed_as, value_like
 from .labels import core
 from .model import Cell, LostTable, MissingRow, Paragraph, Row, Span, Table, TableProblem, make_span, new_tuple
 from .templates import Column, TableTemplate, Templates, TemplateRow
@@ -170,11 +170,11 @@ def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
         plain = all_plain or index.plain(pos, pos + len(line))
         if plain and not (" " in line or "\u3000" in line or "\xa0" in line):
             # (no space to strip from a cell, most lines: each cell is its part of the line)
-            column = 1
+            at, before = pos, pos - 1  # (a cell's column: its offset less the one before the line)
             for part in line.split("\t"):
-                end = column + len(part)
-                cells.append(Cell(part, new_tuple(Span, (number, column, number, end, pos + column - 1, pos + end - 1))))
-                column = end + 1
+                end = at + len(part)
+                cells.append(Cell(part, new_tuple(Span, (number, at - before, number, end - before, at, end))))
+                at = end + 1
         elif plain:
             for part in line.split("\t"):
                 text = part.strip(_WS)
@@ -221,6 +221,8 @@ def _extend(cell: Cell, line: str, span: Span) -> None:
 
 def _join_broken_labels(rows: list[RawRow], known: Container[str]) -> list[RawRow]:
     """A TSV line of label fragments under a data row continues that row's labels."""
+    if "tsv" not in map(_LAYOUT, rows):  # (a region of cells one per line, many: nothing to join)
+        return rows
     out: list[RawRow] = []
     for row in rows:
         prev = out[-1] if out else None
@@ -610,7 +612,10 @@ class _Builder:
                 if (kind or col.kind) != read_as:
                     read_as = kind or col.kind
                     parsed = parsed_as[read_as]
-                cell.value, cell.problem, cell.unit = parsed[cell.raw]
+                try:  # (a plain dict's subscript: the quickest lookup there is)
+                    cell.value, cell.problem, cell.unit = parsed[cell.raw]
+                except KeyError:
+                    cell.value, cell.problem, cell.unit = parse_into(parsed, cell.raw, read_as)
                 cell.column, cell.row = col.id, row_id
             row.cells.extend(values)
         return self.table

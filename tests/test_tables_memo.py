@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nianbao import cells
-from nianbao.cells import Memo, looks_like_value, parse_value, parsed_as, value_like
+from nianbao.cells import Memo, looks_like_value, parse_into, parse_value, parsed_as, value_like
 from nianbao.labels import core
 from nianbao.tables import _CORE
 
@@ -16,8 +16,9 @@ _RAW = st.text(alphabet=st.sampled_from("0１2,.-—无元万件 \u3000Ol一（�
 
 @given(_RAW, st.sampled_from(["count", "signed", "amount", "text"]))
 def test_a_cell_looked_up_is_the_cell_read(raw, kind):
-    assert parsed_as[kind][raw] == parse_value(raw, kind)
-    assert parsed_as[kind][raw] == parse_value(raw, kind)  # (the second time from the memo)
+    parsed = parsed_as[kind]
+    assert parse_into(parsed, raw, kind) == parse_value(raw, kind)
+    assert parsed[raw] == parse_value(raw, kind) and parsed_as[kind] is parsed  # (kept)
     assert value_like[raw] is looks_like_value(raw)
     assert _CORE[raw] == core(raw)
 
@@ -28,3 +29,6 @@ def test_a_memo_keeps_no_more_than_its_size(monkeypatch):
     memo = Memo(lambda key: calls.append(key) or key * 2)
     assert [memo[k] for k in (1, 2, 1, 3, 4, 1)] == [2, 4, 2, 6, 8, 2]
     assert calls == [1, 2, 3, 4, 1] and len(memo) <= 3
+    parsed: dict = {}
+    for raw in ("1", "2", "3", "4", "1"):
+        assert parse_into(parsed, raw, "count") == parse_value(raw, "count") and len(parsed) <= 3
