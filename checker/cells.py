@@ -111,7 +111,17 @@ def parse_value(raw: str, kind: str = "count") -> tuple[Decimal | None, str | No
     return value, problem, unit
 
 
-value_like = Memo(looks_like_value)  # looks_like_value(text) as value_like[text]
+# looks_like_value(text) as value_like[text], a plain dict (its subscript is the quickest
+# lookup, for every cell of a row): a text it lacks is read by value_like_into()
+value_like: dict[str, bool] = {}
+
+
+def value_like_into(text: str) -> bool:
+    """looks_like_value(text), kept in value_like until MEMO_SIZE are."""
+    if len(value_like) >= MEMO_SIZE:
+        value_like.clear()
+    found = value_like[text] = looks_like_value(text)
+    return found
 # parse_value(raw, kind) as parsed_as[kind][raw], a plain dict (its subscript is the
 # quickest lookup): a raw text it lacks is read by parse_into()
 parsed_as: Memo = Memo(lambda kind: {})

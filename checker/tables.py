@@ -27,7 +27,7 @@ from itertools import repeat
 from operator import attrgetter
 from typing import Any
 
-from .cells import UNITS, Memo, looks_like_value, parse_into, parse_value, parsed_as, value_like
+from .cells import UNITS, Memo, looks_like_value, parse_into, parse_value, parsed_as, value_like, value_like_into
 from .labels import core
 from .model import Cell, LostTable, MissingRow, Paragraph, Row, Span, Table, TableProblem, make_span, new_tuple
 from .templates import Column, TableTemplate, Templates, TemplateRow
@@ -63,8 +63,12 @@ class RawRow:
         if self.parts is None:
             cells = self.cells
             i = len(cells)
-            while i > 0 and value_like[cells[i - 1].raw]:
-                i -= 1
+            try:
+                while i > 0 and value_like[cells[i - 1].raw]:
+                    i -= 1
+            except KeyError:  # (a text not seen before, now and then)
+                while i > 0 and value_like_into(cells[i - 1].raw):
+                    i -= 1
             labels = []  # (a loop: a list comprehension is a call, per row)
             for cell in cells[:i]:
                 if cell.raw:
@@ -261,11 +265,18 @@ def _segments(rows: list[RawRow], sole_owner: dict[str, str]) -> list[_Segment]:
         template = None  # the one template its labels name (None when they name none, or several)
         for cell in row.split()[0]:  # (its trailing values are no labels: they look like values)
             owner = sole_owner.get(_CORE[cell.raw])
-            if owner is not None and owner != template and not value_like[cell.raw]:
-                if template is not None:
-                    template = None
-                    break
-                template = owner
+            if owner is None or owner == template:
+                continue
+            try:
+                like = value_like[cell.raw]
+            except KeyError:  # (a label split() did not look at)
+                like = value_like_into(cell.raw)
+            if like:
+                continue
+            if template is not None:
+                template = None
+                break
+            template = owner
         if template is not None:
             if current.template is None:
                 current.template = template
@@ -883,7 +894,7 @@ def _label_unit_value_rows(rows: list[RawRow]) -> list[tuple[list[Cell], Span]]:
         if not cells:
             continue
         first = cells[0].raw
-        if out and sum(map(bool, map(_TEXT, out[-1][0]))) == 1 and (_CORE[first] in UNITS or value_like[first]):
+        if out and sum(map(bool, map(_TEXT, out[-1][0]))) == 1 and (_CORE[first] in UNITS or looks_like_value(first)):
             previous, span = out[-1]
             out[-1] = ([c for c in previous if c.raw] + cells, join_spans(span, row.span))
             continue
@@ -1060,7 +1071,7 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
         return []
     out: list[Table | Paragraph] = []
     for seg in _segments(rows, templates.sole_owner):
-        if seg.template is None and not any(value_like[t] for r in seg.rows for t in r.texts):
+        if seg.template is None and not any(looks_like_value(t) for r in seg.rows for t in r.texts):
             out.extend(Paragraph("".join(r.texts), r.span) for r in seg.rows if r.texts)
             continue
         out.append(_read_segment(seg, templates, preferred))
