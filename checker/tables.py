@@ -651,7 +651,7 @@ class _Builder:
             return [], None
         matched = self.matched
         marks = [(r.label, matched[r.id].span) for r in contrast.own_rows if r.id in matched]
-        if self.table.header:
+        if self.table.header and contrast.own_labels:  # (labels no other version has: often none)
             header = {_CORE[c.raw]: c.span for c in reversed(self.table.header)}
             marked = {label for label, _ in marks}
             for label, words in contrast.own_labels:
