@@ -38,7 +38,7 @@ _VALUE_LIKE = re.compile(r"[+\-]?[\d,.]*\d[\d,.]*(?:万元|亿元|元|件|条|�
 
 class Memo(dict):
     """make(key) by key, made the first time it is asked for, until MEMO_SIZE are kept:
-    looked up as memo[key], a third of the cost of an lru_cache hit (a call, and a move
+    looked up as memo[key], about half the cost of an lru_cache hit (a call, and a move
     of the entry to the front of its list), for the loops over every cell of a table."""
 
     __slots__ = ("make",)
