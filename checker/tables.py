@@ -725,7 +725,7 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
     cursor = -1
     first_span: dict[str | None, Span] = {}
     read_for: dict[tuple[str | None, int], list[Column]] = {}  # (block, header names so far) → columns read
-    blocks_by_id = _blocks_by_id(tpl)
+    blocks_by_id, lookups = _blocks_by_id(tpl), tpl.lookups
     for row in rows:
         labels, values = row.parts or row.split()
         cores = []  # (a loop: a list comprehension is a call, per row)
@@ -734,7 +734,9 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
         has_number = any(map(_TEXT, values))
         named = None
         for c in cores:
-            named = _block_named(tpl, c)
+            named = lookups.get(("block", c), _NOTHING)  # (_block_named's answer kept, without a call)
+            if named is _NOTHING:
+                named = _block_named(tpl, c)
             if named is not None:
                 break
         if named is not None:
