@@ -1895,9 +1895,10 @@ def _f_matches(env: Env, scope, pattern):
     if scope is UNKNOWN or scope is None:
         return UNKNOWN
     words = literal_words(pattern.pattern)
-    if words is not None:
-        candidates = candidate_paragraphs(segments(scope), prefilter(pattern.pattern))
-        return any_word_in(words, [text for _, text in candidates])
+    if words is not None:  # (the prefilter of such a pattern is the same test: not made first)
+        if type(scope) is Match:  # the most common scope by far ($m.pre)
+            return holds_any(words, scope.text)
+        return any_word_in(words, [text for _, text in segments(scope)])
     return bool(_search(env, scope, pattern, first=True))
 
 
