@@ -268,11 +268,11 @@ class RequirePatterns:
             found = seen.get(id(pattern))
             if found is None:
                 words = literal_words(pattern.pattern)
-                if words is not None:  # (its prefilter is the same test: not made first)
-                    found = any(holds_any(words, text) for _, text in paragraphs)
+                if words is not None:  # (its prefilter is the same test: not made first; a word holds no
+                    found = holds_any(words, env.whole(scope, paragraphs))  # whitespace, so none runs across paragraphs)
                 else:
-                    found = _occurs(pattern, [text for _, text in
-                                              candidate_paragraphs(paragraphs, prefilter(pattern.pattern))])
+                    found = _occurs(pattern, [text for _, text in candidate_paragraphs(
+                        paragraphs, prefilter(pattern.pattern), env.whole(scope, paragraphs))])
                 seen[id(pattern)] = found
             return found
 

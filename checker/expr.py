@@ -218,11 +218,23 @@ class Env:
         self.tables: dict[int, _Sheet] = {}  # by table: its cells as rules read them
         self.every_cell = True  # whether a rule gives every cell of a table (cells()): see _Sheet
         self.searches: dict[tuple[int, str, bool], tuple[Any, list[Match]]] = {}  # see _search
+        self.wholes: dict[int, str] = {}  # by scope: see whole
 
     def cached(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self._cache:
             self._cache[key] = make()
         return self._cache[key]
+
+    def whole(self, scope, segs: list[tuple[int | None, str]]) -> str:
+        """A scope's paragraphs joined by newlines (what candidate_paragraphs looks in
+        first), kept for a scope that lives as long as the report."""
+        key = id(scope)
+        kept = self.wholes.get(key)
+        if kept is None:
+            kept = "\n".join([text for _, text in segs])
+            if isinstance(scope, (Scope, Section)):
+                self.wholes[key] = kept
+        return kept
 
     def joined(self, scope, segs: list[tuple[int | None, str]]):
         """A scope's paragraphs joined by newlines, with where each one starts in the
@@ -1447,7 +1459,8 @@ def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
     are compiled with ^ and $ at every line, so at every paragraph); should a match
     cross a newline, or the pattern use \\A or \\Z, they are searched one by one."""
     needed = prefilter(pattern.pattern)
-    segs = candidate_paragraphs(segments(scope), needed)
+    segs = segments(scope)
+    segs = candidate_paragraphs(segs, needed, env.whole(scope, segs) if len(segs) > 2 and needed else None)
     if not segs:
         return []
     joined = None
@@ -1479,9 +1492,24 @@ def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
     return guarded(run, pattern)
 
 
-def candidate_paragraphs(segs: list[tuple[int | None, str]], needed) -> list[tuple[int | None, str]]:
+def candidate_paragraphs(segs: list[tuple[int | None, str]], needed,
+                         whole: str | None = None) -> list[tuple[int | None, str]]:
     """The paragraphs that hold what every match needs (prefilter): the only ones a match
-    can be in."""
+    can be in. `whole`, the paragraphs joined, is searched first for the first need (the
+    one every paragraph is tested for): one search of the text rather than one per
+    paragraph and word, and the words it lacks (most of a list such as 余|多|约|近…)
+    are then not looked for paragraph by paragraph. A match needs a paragraph that holds
+    the word, so a text that lacks it has no match."""
+    if whole is not None and needed:
+        first = needed[0]
+        if type(first) is str:
+            if first not in whole:
+                return []
+        else:
+            held = [word for word in first if word in whole]
+            if not held:
+                return []
+            needed = [held[0] if len(held) == 1 else held, *needed[1:]]
     for holds in needed:
         if type(holds) is str:
             segs = [seg for seg in segs if holds in seg[1]]
@@ -1898,7 +1926,8 @@ def _f_matches(env: Env, scope, pattern):
     if words is not None:  # (the prefilter of such a pattern is the same test: not made first)
         if type(scope) is Match:  # the most common scope by far ($m.pre)
             return holds_any(words, scope.text)
-        return any_word_in(words, [text for _, text in segments(scope)])
+        segs = segments(scope)  # (a word holds no whitespace: none runs from one paragraph into the next)
+        return holds_any(words, env.whole(scope, segs)) if len(segs) > 2 else any_word_in(words, [t for _, t in segs])
     return bool(_search(env, scope, pattern, first=True))
 
 
