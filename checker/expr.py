@@ -881,7 +881,7 @@ class Emitter:
         self.namespace: dict[str, Any] = {
             "UNKNOWN": UNKNOWN, "truth": truth, "get_attr": get_attr, "select_cells": select_cells,
             "select_rows": select_rows, "arithmetic": arithmetic, "compare": compare, "contains": contains,
-            "_negate": _negate, "_fill": _fill, "Decimal": Decimal}
+            "_negate": _negate, "_fill": _fill, "Decimal": Decimal, "CellRef": CellRef}
         self.constants: dict[str, Any] = {}  # name → value, of the constants made here
         self._temps = 0
 
@@ -976,11 +976,15 @@ class Emitter:
         a, b, o = self.emit(left), self.emit(right), str(op)
         if self._folded(a) and self._folded(b):
             return self.constant(compare(o, self.constants[a], self.constants[b]))
-        if o not in ("==", "!="):
-            return f"compare({self.constant(o)}, {a}, {b})"
-        x, y = self.temp(), self.temp()  # two numbers or two strings: compare's first answer, inline
+        x, y = self.temp(), self.temp()
+        if o not in ("==", "!="):  # two numbers (not NaN, which compare reports): compare's answer, inline
+            return (f"({x} {o} {y} if type({x} := {a}) is type({y} := {b}) is Decimal and not {x}.is_nan() "
+                    f"and not {y}.is_nan() else compare({self.constant(o)}, {x}, {y}))")
+        # two numbers or two strings, or a number and a cell with a value ($parts == $total): compare's
+        # answer, inline
         return (f"({x} {o} {y} if type({x} := {a}) is type({y} := {b}) and (type({x}) is Decimal or type({x}) is str) "
-                f"else compare({self.constant(o)}, {x}, {y}))")
+                f"else {x} {o} {y}.cell.value if type({y}) is CellRef and type({x}) is Decimal "
+                f"and type({y}.cell.value) is Decimal else compare({self.constant(o)}, {x}, {y}))")
 
     def _in(self, left, right) -> str:
         a, b = self.emit(left), self.emit(right)
