@@ -1937,6 +1937,10 @@ def _f_matches(env: Env, scope, pattern):
             return holds_any(words, scope.text)
         segs = segments(scope)  # (a word holds no whitespace: none runs from one paragraph into the next)
         return holds_any(words, env.whole(scope, segs)) if len(segs) > 2 else any_word_in(words, [t for _, t in segs])
+    if type(scope) is Match:  # one paragraph ($m.pre): whether the pattern is in it, without a Match of what it finds
+        text = scope.text
+        return bool(candidate_paragraphs([(None, text)], prefilter(pattern.pattern))) and guarded(
+            lambda timeout: limited_search(pattern, text, timeout) is not None, pattern)
     return bool(_search(env, scope, pattern, first=True))
 
 

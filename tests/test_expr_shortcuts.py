@@ -204,3 +204,26 @@ def test_a_scope_kept_whole_once_per_report():
     scope = Scope(segments(report.sections[0]))
     assert env.whole(scope, scope.segments) is env.whole(scope, scope.segments)
     assert env.whole(scope, scope.segments) == "\n".join(t for _, t in scope.segments)
+
+
+def test_matches_in_one_match_finds_what_a_search_finds(monkeypatch):
+    """matches($m.pre, pattern) asks whether the pattern is in the match's text without
+    making a Match of what it finds: the same answer as the search find() makes, for
+    every bundled pattern, in pieces of the samples' paragraphs."""
+    from nianbao.expr import FUNCTIONS, Match, Pattern, _search
+
+    patterns = [Pattern(p) for p in sorted(_bundled_patterns(monkeypatch))]
+    rules = default_rules()
+    asked = found = 0
+    for path in REPORTS[:10]:
+        report = parse(read_source(path), rules.templates)
+        env = _env(report, rules)
+        pieces = [Match.found(text[i:i + 40], env.index, start + i, start + min(len(text), i + 40))
+                  for segs in _scopes(report)[:-1] for start, text in segs for i in range(0, len(text), 25)]
+        for pattern in patterns:
+            for piece in pieces[::3]:
+                answer = FUNCTIONS["matches"].fn(env, piece, pattern)
+                assert answer == bool(_search(env, piece, pattern, first=True)), (pattern.pattern, piece.text)
+                asked += 1
+                found += answer
+    assert asked > 10_000 and found > 100
