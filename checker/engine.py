@@ -15,9 +15,9 @@ from typing import Any, Iterator
 
 from lark import Tree
 
-from .expr import (FUNCTIONS, GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, any_word_in, candidate_paragraphs,
-                   get_attr, guarded, limited_search, literal_words, prefilter, render, renderable, segments, span_of,
-                   truth)
+from .expr import (FUNCTIONS, GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, candidate_paragraphs,
+                   get_attr, guarded, holds_any, limited_search, literal_words, prefilter, render, renderable, segments,
+                   span_of, truth)
 from .expr import _search as search_scope  # (a rule's matches in a scope, each search once per report)
 from .model import Report, Span, Violation
 from .regimes import regime_for
@@ -267,10 +267,13 @@ class RequirePatterns:
         def occurs(pattern) -> bool:
             found = seen.get(id(pattern))
             if found is None:
-                candidates = [text for _, text in candidate_paragraphs(paragraphs, prefilter(pattern.pattern))]
                 words = literal_words(pattern.pattern)
-                found = seen[id(pattern)] = (any_word_in(words, candidates) if words is not None
-                                             else _occurs(pattern, candidates))
+                if words is not None:  # (its prefilter is the same test: not made first; a word holds no
+                    found = holds_any(words, env.whole(scope, paragraphs))  # whitespace, so none runs across paragraphs)
+                else:
+                    found = _occurs(pattern, [text for _, text in candidate_paragraphs(
+                        paragraphs, prefilter(pattern.pattern), env.whole(scope, paragraphs))])
+                seen[id(pattern)] = found
             return found
 
         missing = [name for name, pattern in self.every if not occurs(pattern)]
@@ -477,11 +480,9 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
     violations: list[Violation] = []
     errors: list[RuleRunError] = []
     containers: list[tuple[int, int]] | None = None  # (made when a rule finds more than its cap)
-    env.every_cell = any("cells" in r.reads for r in rules)  # (the rules about other reports read a few cells)
     about_others = corpus is not None
-    for rule in rules:
-        if rule.corpus != about_others or not rule.applies_to(regime, issuer_kind):
-            continue
+    applicable, env.every_cell = _applicable(rules, regime, issuer_kind, about_others)
+    for rule in applicable:
         env.vars = {**rule.params}
         env.touched = []
         check = rule.check
@@ -505,6 +506,26 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
     violations.sort(key=lambda v: v.order)
     violations = _without_restatements(violations, _blank_cells(report))
     return violations, errors
+
+
+def _applicable(rules: list[Rule], regime: str | None, issuer_kind: str | None,
+                about_others: bool) -> tuple[list[Rule], bool]:
+    """The rules that run on a report of a regime and issuer kind (alone, or with the
+    reports it is checked with), and whether one of them gives every cell of a table
+    (cells(): the rules about other reports read a few). Worked out once per kind of
+    report: a batch checks thousands with the same rules."""
+    key = (id(rules), regime, issuer_kind, about_others)
+    kept = _APPLICABLE.get(key)
+    if kept is None or kept[0] != tuple(rules):  # (the same rules: compared by identity first)
+        if len(_APPLICABLE) > 64:
+            _APPLICABLE.clear()
+        kept = _APPLICABLE[key] = (tuple(rules), [r for r in rules if r.corpus == about_others
+                                                  and r.applies_to(regime, issuer_kind)],
+                                   any("cells" in r.reads for r in rules))
+    return kept[1], kept[2]
+
+
+_APPLICABLE: dict[tuple, tuple[tuple[Rule, ...], list[Rule], bool]] = {}  # by rule list and kind of report
 
 
 def _blank_cells(report: Report) -> set[int]:

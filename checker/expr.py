@@ -116,17 +116,16 @@ class Match:
 
     __slots__ = ("text", "groups", "_span", "_place")
 
-    def __init__(self, text: str, span: Span | None, groups: dict[str, "Match"] | None = None) -> None:
+    def __init__(self, text: str, span: Span | None, groups: dict[str, "Match"] | None = None,
+                 place: tuple | None = None) -> None:
         self.text = text
         self.groups = {} if groups is None else groups
         self._span = span
-        self._place = None  # (LineIndex, start, end) until the span is asked for
+        self._place = place  # (LineIndex, start, end) until the span is asked for (see found)
 
     @classmethod
     def found(cls, text: str, index, start: int, end: int, groups: dict[str, "Match"] | None = None) -> "Match":
-        match = cls(text, None, groups)
-        match._place = (index, start, end)
-        return match
+        return cls(text, None, groups, (index, start, end))
 
     @property
     def span(self) -> Span | None:
@@ -218,11 +217,23 @@ class Env:
         self.tables: dict[int, _Sheet] = {}  # by table: its cells as rules read them
         self.every_cell = True  # whether a rule gives every cell of a table (cells()): see _Sheet
         self.searches: dict[tuple[int, str, bool], tuple[Any, list[Match]]] = {}  # see _search
+        self.wholes: dict[int, str] = {}  # by scope: see whole
 
     def cached(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self._cache:
             self._cache[key] = make()
         return self._cache[key]
+
+    def whole(self, scope, segs: list[tuple[int | None, str]]) -> str:
+        """A scope's paragraphs joined by newlines (what candidate_paragraphs looks in
+        first), kept for a scope that lives as long as the report."""
+        key = id(scope)
+        kept = self.wholes.get(key)
+        if kept is None:
+            kept = "\n".join([text for _, text in segs])
+            if isinstance(scope, (Scope, Section)):
+                self.wholes[key] = kept
+        return kept
 
     def joined(self, scope, segs: list[tuple[int | None, str]]):
         """A scope's paragraphs joined by newlines, with where each one starts in the
@@ -870,7 +881,7 @@ class Emitter:
         self.namespace: dict[str, Any] = {
             "UNKNOWN": UNKNOWN, "truth": truth, "get_attr": get_attr, "select_cells": select_cells,
             "select_rows": select_rows, "arithmetic": arithmetic, "compare": compare, "contains": contains,
-            "_negate": _negate, "_fill": _fill, "Decimal": Decimal}
+            "_negate": _negate, "_fill": _fill, "Decimal": Decimal, "CellRef": CellRef}
         self.constants: dict[str, Any] = {}  # name → value, of the constants made here
         self._temps = 0
 
@@ -965,11 +976,15 @@ class Emitter:
         a, b, o = self.emit(left), self.emit(right), str(op)
         if self._folded(a) and self._folded(b):
             return self.constant(compare(o, self.constants[a], self.constants[b]))
-        if o not in ("==", "!="):
-            return f"compare({self.constant(o)}, {a}, {b})"
-        x, y = self.temp(), self.temp()  # two numbers or two strings: compare's first answer, inline
+        x, y = self.temp(), self.temp()
+        if o not in ("==", "!="):  # two numbers (not NaN, which compare reports): compare's answer, inline
+            return (f"({x} {o} {y} if type({x} := {a}) is type({y} := {b}) is Decimal and not {x}.is_nan() "
+                    f"and not {y}.is_nan() else compare({self.constant(o)}, {x}, {y}))")
+        # two numbers or two strings, or a number and a cell with a value ($parts == $total): compare's
+        # answer, inline
         return (f"({x} {o} {y} if type({x} := {a}) is type({y} := {b}) and (type({x}) is Decimal or type({x}) is str) "
-                f"else compare({self.constant(o)}, {x}, {y}))")
+                f"else {x} {o} {y}.cell.value if type({y}) is CellRef and type({x}) is Decimal "
+                f"and type({y}.cell.value) is Decimal else compare({self.constant(o)}, {x}, {y}))")
 
     def _in(self, left, right) -> str:
         a, b = self.emit(left), self.emit(right)
@@ -1234,7 +1249,7 @@ def select_cells(env: Env, table, row_sel, col_sel):
             return UNKNOWN if _single(row_sel) and _single(col_sel) else []
         raise ExprError(f"only a table can be indexed, not {_kind(table)}")
     row_text = row_sel if type(row_sel) is str else row_sel.id if type(row_sel) is RowRef else _selector_text(row_sel)
-    col_text = col_sel if type(col_sel) is str else _selector_text(col_sel)
+    col_text = col_sel if type(col_sel) is str else col_sel.id if type(col_sel) is ColumnRef else _selector_text(col_sel)
     sheet = env.tables.get(id(table)) or _sheet(env, table)
     one_row = "*" not in row_text and "|" not in row_text
     one_column = "*" not in col_text and "|" not in col_text
@@ -1408,6 +1423,8 @@ def _raise(message: str):
 # ----------------------------------------------------------------------------- scopes
 
 def segments(value) -> list[tuple[int | None, str]]:
+    if type(value) is Match:  # the most common scopes first: a match ($m.pre), then narrative
+        return [(value.start, value.text)]
     if value is None or value is UNKNOWN:
         return []
     if isinstance(value, Scope):
@@ -1447,7 +1464,8 @@ def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
     are compiled with ^ and $ at every line, so at every paragraph); should a match
     cross a newline, or the pattern use \\A or \\Z, they are searched one by one."""
     needed = prefilter(pattern.pattern)
-    segs = candidate_paragraphs(segments(scope), needed)
+    segs = segments(scope)
+    segs = candidate_paragraphs(segs, needed, env.whole(scope, segs) if len(segs) > 2 and needed else None)
     if not segs:
         return []
     joined = None
@@ -1479,9 +1497,24 @@ def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
     return guarded(run, pattern)
 
 
-def candidate_paragraphs(segs: list[tuple[int | None, str]], needed) -> list[tuple[int | None, str]]:
+def candidate_paragraphs(segs: list[tuple[int | None, str]], needed,
+                         whole: str | None = None) -> list[tuple[int | None, str]]:
     """The paragraphs that hold what every match needs (prefilter): the only ones a match
-    can be in."""
+    can be in. `whole`, the paragraphs joined, is searched first for the first need (the
+    one every paragraph is tested for): one search of the text rather than one per
+    paragraph and word, and the words it lacks (most of a list such as 余|多|约|近…)
+    are then not looked for paragraph by paragraph. A match needs a paragraph that holds
+    the word, so a text that lacks it has no match."""
+    if whole is not None and needed:
+        first = needed[0]
+        if type(first) is str:
+            if first not in whole:
+                return []
+        else:
+            held = [word for word in first if word in whole]
+            if not held:
+                return []
+            needed = [held[0] if len(held) == 1 else held, *needed[1:]]
     for holds in needed:
         if type(holds) is str:
             segs = [seg for seg in segs if holds in seg[1]]
@@ -1543,10 +1576,13 @@ def limited_finditer(pattern: Pattern, text: str, timeout: float):
     arguments through a slow general path, about 3,000 instructions a call, a third of a
     short search. (test_engine checks that the limit still stops a search.) A pattern
     that opens at a clause is tried only where it can match (_clause_finditer)."""
-    clause = pattern.clause
-    if clause is not None:
-        return _clause_finditer(pattern.compiled(), text, timeout, *clause)
-    return pattern.compiled().finditer(text, None, None, False, None, False, timeout)
+    clause = pattern._clause  # (pattern.clause and pattern.compiled(), their calls saved once known)
+    if clause is None:
+        clause = pattern.clause or False
+    compiled = pattern._compiled or pattern.compiled()
+    if clause is not False:
+        return _clause_finditer(compiled, text, timeout, *clause)
+    return compiled.finditer(text, None, None, False, None, False, timeout)
 
 
 def limited_search(pattern: Pattern, text: str, timeout: float):
@@ -1770,12 +1806,13 @@ def _match(env: Env, m, offset: int | None, names: tuple[str, ...]) -> Match:
         return Match(m.group(0), None, groups)
     index = env.index
     groups = {}
-    for name in names:
+    for name in names:  # (Match.found, written out: a call fewer per match and group)
         text = m.group(name)
         if text is not None:
             start, end = m.span(name)
-            groups[name] = Match.found(text, index, offset + start, offset + end)
-    return Match.found(m.group(0), index, offset + m.start(), offset + m.end(), groups)
+            groups[name] = Match(text, None, None, (index, offset + start, offset + end))
+    start, end = m.span()
+    return Match(m.group(0), None, groups, (index, offset + start, offset + end))
 
 
 # --------------------------------------------------------------------------- functions
@@ -1895,9 +1932,15 @@ def _f_matches(env: Env, scope, pattern):
     if scope is UNKNOWN or scope is None:
         return UNKNOWN
     words = literal_words(pattern.pattern)
-    if words is not None:
-        candidates = candidate_paragraphs(segments(scope), prefilter(pattern.pattern))
-        return any_word_in(words, [text for _, text in candidates])
+    if words is not None:  # (the prefilter of such a pattern is the same test: not made first)
+        if type(scope) is Match:  # the most common scope by far ($m.pre)
+            return holds_any(words, scope.text)
+        segs = segments(scope)  # (a word holds no whitespace: none runs from one paragraph into the next)
+        return holds_any(words, env.whole(scope, segs)) if len(segs) > 2 else any_word_in(words, [t for _, t in segs])
+    if type(scope) is Match:  # one paragraph ($m.pre): whether the pattern is in it, without a Match of what it finds
+        text = scope.text
+        return bool(candidate_paragraphs([(None, text)], prefilter(pattern.pattern))) and guarded(
+            lambda timeout: limited_search(pattern, text, timeout) is not None, pattern)
     return bool(_search(env, scope, pattern, first=True))
 
 
@@ -2039,8 +2082,8 @@ def _where_index(env: Env, items: list, attr: str) -> dict[Any, list[int]]:
     kept = env._cache.get(key)
     if kept is not None and kept[0] is items:
         return kept[1]
-    getters: dict[type, Callable] = {}
     positions: dict[Any, list[int]] = {}
+    getters: dict[type, Callable] = {}
     kind = getter = None  # the type of the item before, and its getter (the items are mostly of one type)
     for i, item in enumerate(items):
         if type(item) is not kind:
