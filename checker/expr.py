@@ -217,7 +217,7 @@ class Env:
         self.tables: dict[int, _Sheet] = {}  # by table: its cells as rules read them
         self.every_cell = True  # whether a rule gives every cell of a table (cells()): see _Sheet
         self.searches: dict[tuple[int, str, bool], tuple[Any, list[Match]]] = {}  # see _search
-        self.wholes: dict[int, str] = {}  # by scope: see whole
+        self.wholes: dict[int, tuple[Any, str]] = {}  # by scope: see whole
 
     def cached(self, key: str, make: Callable[[], Any]) -> Any:
         if key not in self._cache:
@@ -226,14 +226,16 @@ class Env:
 
     def whole(self, scope, segs: list[tuple[int | None, str]]) -> str:
         """A scope's paragraphs joined by newlines (what candidate_paragraphs looks in
-        first), kept for a scope that lives as long as the report."""
+        first), kept for a scope that lives as long as the report (with the scope, so
+        that its id, should it die, is not taken for another's)."""
         key = id(scope)
         kept = self.wholes.get(key)
-        if kept is None:
-            kept = "\n".join([text for _, text in segs])
-            if isinstance(scope, (Scope, Section)):
-                self.wholes[key] = kept
-        return kept
+        if kept is not None and kept[0] is scope:
+            return kept[1]
+        text = "\n".join([text for _, text in segs])
+        if isinstance(scope, (Scope, Section)):
+            self.wholes[key] = (scope, text)
+        return text
 
     def joined(self, scope, segs: list[tuple[int | None, str]]):
         """A scope's paragraphs joined by newlines, with where each one starts in the
