@@ -366,3 +366,38 @@ def test_the_words_of_a_government_are_taken_off_a_name_as_the_three_words_were(
     for name in names:
         assert facts._GOV_WORDS.sub("", name) == three_words.sub("", name), name
     assert facts._same_body("某县人民政府", "某县政府") and not facts._same_body("人民政府", "某县政府")
+
+
+def test_dates_are_looked_for_where_one_can_start_and_found_as_a_search_at_every_position_finds():
+    """dates() tries DATE only four characters before the spaces before a 年, or before a
+    - . or /: over the samples' prose and random texts of a date's characters, cut into
+    random stretches, it finds exactly what DATE.finditer finds in each stretch."""
+    import random
+
+    from nianbao.parse import _without_tables, parse_tree
+
+    def expected(text, stretches):
+        return [(m.span(), m.groups()) for start, end in stretches for m in facts.DATE.finditer(text, start, end)]
+
+    def found(text, stretches):
+        return [(m.span(), m.groups()) for m in facts._dates_found(text, stretches)]
+
+    cases = []
+    for path in sorted(SAMPLES.glob("*/*.txt")):
+        source = read_source(path)
+        prose, stretches = _without_tables(source.text, parse_tree(source.text))
+        cases += [(facts.nfkc_digits(prose), stretches), (source.text, [(0, len(source.text))])]
+    examples = "于2021/1/5、2021.01.02和2021.1.2.和2021-1-1，12021-1-1，二〇二一\u3000 年一月二日，1999 年12月31号，2O21年元月1日"
+    cases += [(examples, [(0, len(examples))]), (examples, [(0, 9), (9, 30), (30, len(examples))])]
+    assert sum(len(expected(*case)) for case in cases) > 50
+    assert len(expected(examples, [(0, len(examples))])) == 5
+    alphabet = "0123456789012年年月日号一二九〇○零OＯ十廿卅元  \u3000\xa0-./\n１x"
+    rnd = random.Random(18)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+        cuts = sorted(rnd.sample(range(len(text) + 1), min(len(text) + 1, rnd.randint(1, 4))))
+        cases.append((text, list(zip(cuts, cuts[1:])) or [(0, len(text))]))
+    for text, stretches in cases:
+        assert found(text, stretches) == expected(text, stretches), (text[:80], stretches)
+    whole = "2021 年1月1日至2021-12-31"
+    assert found(whole, None) == expected(whole, [(0, len(whole))]) and len(found(whole, None)) == 2
