@@ -130,6 +130,22 @@ def _building_end(text: str, end: int) -> int:
     return end
 
 
+def _street_end(text: str, pos: int, end: int) -> re.Match | None:
+    """STREET_END.search(text, pos, end), tried only before each 号 (re's scan for where
+    the pattern may start tried every character of the prose, and a report's prose has
+    a 号 or two): a street address ends with a 号 and holds no other, and is at most
+    eleven characters long (a word of two, three of 东西南北中段侧, five digits, 号), so
+    the first match is the one found in the eleven characters up to the first 号 that
+    ends one."""
+    at = text.find("号", pos, end)
+    while at != -1:
+        found = STREET_END.search(text, max(pos, at - 10), at + 1)
+        if found is not None:
+            return found
+        at = text.find("号", at + 1, end)
+    return None
+
+
 def _street_start(text: str, stop: int) -> int | None:
     """Where the run of 2 to 24 ideographs before a street address at `stop` starts,
     or None (a newline just before `stop` passed over, as `$` does in a pattern)."""
@@ -353,10 +369,10 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
         add("url", start, end, start)
     taken = [(f.span.start, f.span.end) for f in out if f.kind == "address"]
     for stretch_start, stretch_end in ((0, len(text)),) if stretches is None else stretches:
-        found = STREET_END.search(text, stretch_start, stretch_end)
+        found = _street_end(text, stretch_start, stretch_end)
         while found is not None:
             start, end = _street_start(text, found.start()), _building_end(text, found.end())
-            found = STREET_END.search(text, end, stretch_end)
+            found = _street_end(text, end, stretch_end)
             if start is None or any(s < end and start < e for s, e in taken):
                 continue
             add("address", start, end, start)

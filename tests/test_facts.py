@@ -401,3 +401,25 @@ def test_dates_are_looked_for_where_one_can_start_and_found_as_a_search_at_every
         assert found(text, stretches) == expected(text, stretches), (text[:80], stretches)
     whole = "2021 年1月1日至2021-12-31"
     assert found(whole, None) == expected(whole, [(0, len(whole))]) and len(found(whole, None)) == 2
+
+
+def test_a_street_address_is_looked_for_before_each_hao_and_found_as_a_search_at_every_position_finds():
+    """contacts looks for a street address without a label (府前路1号) only in the eleven
+    characters up to each 号: from any position, to any end, it finds what
+    STREET_END.search finds, over the samples and random texts of its characters."""
+    import random
+
+    texts = [read_source(p).text for p in sorted(SAMPLES.glob("*/*.txt"))]
+    texts += ["府前路1号3号楼，河集村001号", "大道东段12345号", "某大道东西南12345号", "x胡同北中段12345号", "路北中段侧123456号", "社区号路1号号街2号", "胡同 1号路１２号"]
+    alphabet = "路街大道巷胡同村社区组东西南北中段侧号1234567890１ 。\n"
+    rnd = random.Random(18)
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40))) for _ in range(20_000)]
+    found_any = 0
+    for text in texts:
+        for pos, end in [(0, len(text)), *((rnd.randint(0, len(text)), rnd.randint(0, len(text))) for _ in range(3))]:
+            expected = facts.STREET_END.search(text, pos, end)
+            found = facts._street_end(text, pos, end)
+            assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group())), (
+                text, pos, end)
+            found_any += expected is not None
+    assert found_any > 1000
