@@ -156,6 +156,26 @@ def _street_start(text: str, stop: int) -> int | None:
     return start if end - start >= 2 else None
 
 
+def _address_starts(text: str, start: int, end: int) -> list[int]:
+    """Where an ADDRESS may start in text[start:end], in order: every label has its 地
+    first or third (地址, 办公地点), the characters maybe spaced apart, so at each 地 and
+    two characters before it (re's scan for the labels' first characters tried every
+    character of the prose; a report's prose has a 地 or two)."""
+    found = []
+    at = text.find("地", start, end)
+    while at != -1:
+        first = at
+        for _ in range(2):  # back over a character and the spaces after it
+            while first > start and text[first - 1] in _SPACES:
+                first -= 1
+            first -= 1
+        if first >= start:
+            found.append(first)
+        found.append(at)
+        at = text.find("地", at + 1, end)
+    return sorted(set(found))
+
+
 POSTCODE = re.compile(_labels("邮政编码", "邮编") + _COLON + r"(?P<v>\d{6})(?!\d)")
 EMAIL = re.compile(r"(?P<v>[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")  # (＠: CONTACT-005)
 _EMAIL_LOCAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
@@ -250,11 +270,17 @@ def _dates_found(text: str, stretches: Stretches | None) -> Iterator[re.Match]:
     - . or / of a numeric date, so it starts four characters before the run of spaces
     before a 年, or before a - . or /. re's scan tried every digit, 一 and 二 of the prose
     (a report has some hundred, and some thirty of these marks)."""
+    return _found_at(DATE, text, stretches, _date_starts)
+
+
+def _found_at(pattern: re.Pattern, text: str, stretches: Stretches | None, starts) -> Iterator[re.Match]:
+    """pattern.finditer over each stretch, for a pattern that matches only at the places
+    starts(text, start, end) gives in a stretch (in order): tried there alone."""
     for start, end in ((0, len(text)),) if stretches is None else stretches:
         done = start
-        for at in _date_starts(text, start, end):
+        for at in starts(text, start, end):
             if at >= done:
-                m = DATE.match(text, at, end)
+                m = pattern.match(text, at, end)
                 if m is not None:
                     yield m
                     done = m.end()
@@ -350,7 +376,8 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
                     break
             if number is not None and not any(f.span.start == number.start("v") for f in out):
                 add(kind, number.start("v"), number.end("v"), m.start())
-    for kind, found in (("address", _found(ADDRESS, text, stretches)), ("postcode", _found(POSTCODE, text, stretches)),
+    for kind, found in (("address", _found_at(ADDRESS, text, stretches, _address_starts)),
+                        ("postcode", _found(POSTCODE, text, stretches)),
                         ("email", _emails(text))):
         for m in found:
             if kind == "address" and text[max(0, m.start() - 2):m.start()].endswith(_NOT_POSTAL):

@@ -423,3 +423,36 @@ def test_a_street_address_is_looked_for_before_each_hao_and_found_as_a_search_at
                 text, pos, end)
             found_any += expected is not None
     assert found_any > 1000
+
+
+def test_an_address_is_looked_for_at_each_di_and_found_as_finditer_finds():
+    """contacts tries ADDRESS only at each 地 and two characters before it (spaces
+    between them passed over): over the samples' prose and random texts of its
+    labels' characters, cut into random stretches, what ADDRESS.finditer finds."""
+    import random
+
+    from nianbao.parse import _without_tables, parse_tree
+
+    def expected(text, stretches):
+        return [(m.span(), m.groups()) for start, end in stretches for m in facts.ADDRESS.finditer(text, start, end)]
+
+    def found(text, stretches):
+        return [(m.span(), m.groups()) for m in facts._found_at(facts.ADDRESS, text, stretches, facts._address_starts)]
+
+    cases = []
+    for path in sorted(SAMPLES.glob("*/*.txt")):
+        source = read_source(path)
+        prose, stretches = _without_tables(source.text, parse_tree(source.text))
+        cases += [(prose, stretches), (source.text, [(0, len(source.text))])]
+    examples = "通 讯\u3000地 址：某县府前路1号，办公地点为某县某楼。联系地址，某镇某村。地址地址：某乡某村。单位  地\xa0址:某县某路"
+    cases += [(examples, [(0, len(examples))]), (examples, [(0, 3), (3, 20), (20, len(examples))])]
+    assert len(expected(examples, [(0, len(examples))])) == 5
+    assert sum(len(expected(*case)) for case in cases) > 20
+    alphabet = "通讯信办公联系单位邮寄地址点受理查阅为是在 \u3000\xa0：:，,。某县路1号Ab和\n"
+    rnd = random.Random(18)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
+        cuts = sorted(rnd.sample(range(len(text) + 1), min(len(text) + 1, rnd.randint(1, 4))))
+        cases.append((text, list(zip(cuts, cuts[1:])) or [(0, len(text))]))
+    for text, stretches in cases:
+        assert found(text, stretches) == expected(text, stretches), (text[:80], stretches)
