@@ -488,8 +488,11 @@ _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息�
 _DRAFTING_OFFICE = re.compile(r"(?P<body>政府|办事处|管委会|区|县|市|旗|局|委|乡|镇|街道)"
                               r"(?:党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务公开办|党政办|办公室|综合办)$")
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|（|\(|$)")
-# who drafted the report, who answers about it (the body, not its office), with a word each needs
-_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编"), (_COMPILES, "编"), (_CONTACT_OFFICE, "请"))
+# who drafted the report, who answers about it (the body, not its office), with a word each
+# needs and how far before the word's first place a match can start at most (由 and a name
+# of 30 and 负责 before 编, a mark and a name before 编, 请 itself): searched from there
+# (_COMPILES, which opens with no character re can skip to, is tried at every position)
+_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 33), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0))
 _ALIAS = re.compile(r"[（(](?:以下简称|下称|简称)[^)）]*[)）]$")
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，
 # 官洲街道办事处认真落实…", "南薰乡未收取任何费用" (the last resort, when nothing else names it).
@@ -556,8 +559,9 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         m = _PUBLISHER_LINE.match(p.text)  # (it opens with ^: search would try every position)
         if m:
             found.append((m.group("name"), m.start("name")))
-        for pattern, needed in _DRAFTED_OR_ANSWERED:
-            m = pattern.search(p.text) if needed in p.text else None
+        for pattern, needed, reach in _DRAFTED_OR_ANSWERED:
+            at = p.text.find(needed)
+            m = pattern.search(p.text, max(0, at - reach)) if at != -1 else None
             if m:
                 found.append((_DRAFTING_OFFICE.sub(r"\g<body>", m.group("name")), m.start("name")))
         for name, at in found:

@@ -456,3 +456,29 @@ def test_an_address_is_looked_for_at_each_di_and_found_as_finditer_finds():
         cases.append((text, list(zip(cuts, cuts[1:])) or [(0, len(text))]))
     for text, stretches in cases:
         assert found(text, stretches) == expected(text, stretches), (text[:80], stretches)
+
+
+def test_who_drafted_or_answers_is_searched_from_where_a_match_can_start_as_from_the_start():
+    """issuer_from_intro searches each of _DRAFTED_OR_ANSWERED from `reach` characters
+    before the first place of the word it needs: the same match as a search from the
+    start, over the samples' lines and random texts of the patterns' characters (names of
+    up to thirty characters before 编)."""
+    import random
+
+    texts = [line for p in sorted(SAMPLES.glob("*/*.txt")) for line in read_source(p).text.split("\n")]
+    name = "某县人民政府办公室政务公开科信息中心编辑部"
+    texts += [f"，{name[:n]}编制本年度报告" for n in range(2, 21)] + [f"由{name[:n]}负责编制" for n in range(2, 21)]
+    texts += ["本报告由" + "县" * 30 + "负责编印，" + "镇" * 30 + "编写2022年度报告。请与" + "乡" * 30 + "联系",
+              "，" + "镇" * 30 + "编写2022年度报告", "由" + "县" * 30 + "负责编印"]
+    alphabet = "由请与联系负责编制写印了完成本年度报告年报，,。；:：\n 某县局办公室2022"
+    rnd = random.Random(18)
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60))) for _ in range(20_000)]
+    matched = 0
+    for pattern, needed, reach in facts._DRAFTED_OR_ANSWERED:
+        for text in texts:
+            expected = pattern.search(text)
+            at = text.find(needed)
+            found = pattern.search(text, max(0, at - reach)) if at != -1 else None
+            assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+            matched += expected is not None
+    assert matched > 200
