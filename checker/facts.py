@@ -130,6 +130,22 @@ def _building_end(text: str, end: int) -> int:
     return end
 
 
+def _street_end(text: str, pos: int, end: int) -> re.Match | None:
+    """STREET_END.search(text, pos, end), tried only before each 号 (re's scan for where
+    the pattern may start tried every character of the prose, and a report's prose has
+    a 号 or two): a street address ends with a 号 and holds no other, and is at most
+    eleven characters long (a word of two, three of 东西南北中段侧, five digits, 号), so
+    the first match is the one found in the eleven characters up to the first 号 that
+    ends one."""
+    at = text.find("号", pos, end)
+    while at != -1:
+        found = STREET_END.search(text, max(pos, at - 10), at + 1)
+        if found is not None:
+            return found
+        at = text.find("号", at + 1, end)
+    return None
+
+
 def _street_start(text: str, stop: int) -> int | None:
     """Where the run of 2 to 24 ideographs before a street address at `stop` starts,
     or None (a newline just before `stop` passed over, as `$` does in a pattern)."""
@@ -138,6 +154,26 @@ def _street_start(text: str, stop: int) -> int | None:
     while start > first and _is_ideograph(text[start - 1]):
         start -= 1
     return start if end - start >= 2 else None
+
+
+def _address_starts(text: str, start: int, end: int) -> list[int]:
+    """Where an ADDRESS may start in text[start:end], in order: every label has its 地
+    first or third (地址, 办公地点), the characters maybe spaced apart, so at each 地 and
+    two characters before it (re's scan for the labels' first characters tried every
+    character of the prose; a report's prose has a 地 or two)."""
+    found = []
+    at = text.find("地", start, end)
+    while at != -1:
+        first = at
+        for _ in range(2):  # back over a character and the spaces after it
+            while first > start and text[first - 1] in _SPACES:
+                first -= 1
+            first -= 1
+        if first >= start:
+            found.append(first)
+        found.append(at)
+        at = text.find("地", at + 1, end)
+    return sorted(set(found))
 
 
 POSTCODE = re.compile(_labels("邮政编码", "邮编") + _COLON + r"(?P<v>\d{6})(?!\d)")
@@ -221,11 +257,52 @@ def _found(pattern: re.Pattern, text: str, stretches: Stretches | None) -> Itera
 
 def dates(text: str, index: LineIndex, stretches: Stretches | None = None) -> list[Fact]:
     out = []
-    for m in _found(DATE, nfkc_digits(text), stretches):
+    for m in _dates_found(nfkc_digits(text), stretches):
         value = _date_of(m)
         if value is not None:
             out.append(Fact("date", value, index.span(m.start(), m.end()), text[m.start():m.end()]))
     return out
+
+
+def _dates_found(text: str, stretches: Stretches | None) -> Iterator[re.Match]:
+    """DATE.finditer over each stretch, DATE tried only where a date can start: a date's
+    year is its first four characters, none a space, followed by spaces and 年 or by the
+    - . or / of a numeric date, so it starts four characters before the run of spaces
+    before a 年, or before a - . or /. re's scan tried every digit, 一 and 二 of the prose
+    (a report has some hundred, and some thirty of these marks)."""
+    return _found_at(DATE, text, stretches, _date_starts)
+
+
+def _found_at(pattern: re.Pattern, text: str, stretches: Stretches | None, starts) -> Iterator[re.Match]:
+    """pattern.finditer over each stretch, for a pattern that matches only at the places
+    starts(text, start, end) gives in a stretch (in order): tried there alone."""
+    for start, end in ((0, len(text)),) if stretches is None else stretches:
+        done = start
+        for at in starts(text, start, end):
+            if at >= done:
+                m = pattern.match(text, at, end)
+                if m is not None:
+                    yield m
+                    done = m.end()
+
+
+def _date_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a date may start in text[start:end] (see _dates_found), in order."""
+    found = set()
+    for mark in "年-./":
+        at = text.find(mark, start, end)
+        while at != -1:
+            year_end = at
+            if mark == "年":
+                while year_end > start and text[year_end - 1] in _SPACES:
+                    year_end -= 1
+            if year_end - 4 >= start:
+                found.add(year_end - 4)
+            at = text.find(mark, at + 1, end)
+    return sorted(found)
+
+
+_SPACES = frozenset(" \xa0\u3000")  # (what _S matches)
 
 
 def nfkc_digits(text: str) -> str:
@@ -299,7 +376,8 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
                     break
             if number is not None and not any(f.span.start == number.start("v") for f in out):
                 add(kind, number.start("v"), number.end("v"), m.start())
-    for kind, found in (("address", _found(ADDRESS, text, stretches)), ("postcode", _found(POSTCODE, text, stretches)),
+    for kind, found in (("address", _found_at(ADDRESS, text, stretches, _address_starts)),
+                        ("postcode", _found(POSTCODE, text, stretches)),
                         ("email", _emails(text))):
         for m in found:
             if kind == "address" and text[max(0, m.start() - 2):m.start()].endswith(_NOT_POSTAL):
@@ -318,10 +396,10 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
         add("url", start, end, start)
     taken = [(f.span.start, f.span.end) for f in out if f.kind == "address"]
     for stretch_start, stretch_end in ((0, len(text)),) if stretches is None else stretches:
-        found = STREET_END.search(text, stretch_start, stretch_end)
+        found = _street_end(text, stretch_start, stretch_end)
         while found is not None:
             start, end = _street_start(text, found.start()), _building_end(text, found.end())
-            found = STREET_END.search(text, end, stretch_end)
+            found = _street_end(text, end, stretch_end)
             if start is None or any(s < end and start < e for s, e in taken):
                 continue
             add("address", start, end, start)
@@ -410,8 +488,11 @@ _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息�
 _DRAFTING_OFFICE = re.compile(r"(?P<body>政府|办事处|管委会|区|县|市|旗|局|委|乡|镇|街道)"
                               r"(?:党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务公开办|党政办|办公室|综合办)$")
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|（|\(|$)")
-# who drafted the report, who answers about it (the body, not its office), with a word each needs
-_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编"), (_COMPILES, "编"), (_CONTACT_OFFICE, "请"))
+# who drafted the report, who answers about it (the body, not its office), with a word each
+# needs and how far before the word's first place a match can start at most (由 and a name
+# of 30 and 负责 before 编, a mark and a name before 编, 请 itself): searched from there
+# (_COMPILES, which opens with no character re can skip to, is tried at every position)
+_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 33), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0))
 _ALIAS = re.compile(r"[（(](?:以下简称|下称|简称)[^)）]*[)）]$")
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，
 # 官洲街道办事处认真落实…", "南薰乡未收取任何费用" (the last resort, when nothing else names it).
@@ -478,8 +559,9 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         m = _PUBLISHER_LINE.match(p.text)  # (it opens with ^: search would try every position)
         if m:
             found.append((m.group("name"), m.start("name")))
-        for pattern, needed in _DRAFTED_OR_ANSWERED:
-            m = pattern.search(p.text) if needed in p.text else None
+        for pattern, needed, reach in _DRAFTED_OR_ANSWERED:
+            at = p.text.find(needed)
+            m = pattern.search(p.text, max(0, at - reach)) if at != -1 else None
             if m:
                 found.append((_DRAFTING_OFFICE.sub(r"\g<body>", m.group("name")), m.start("name")))
         for name, at in found:

@@ -14,11 +14,21 @@ after one).
 
 It serves grammars whose terminals are all regular expressions, without lexer
 callbacks (report.lark); for any other, the lexer is Lark's own.
+
+parse() goes further: it runs this lexer and Lark's LALR parser together in one loop
+over Lark's own parse table, with the reductions looked up once per grammar rather than
+through Lark's callbacks at every token (see OneLoopParser).
 """
 
 from __future__ import annotations
 
+from functools import partial
+
+from lark import Lark, Tree
 from lark.lexer import BasicLexer, ContextualLexer, PatternRE, Scanner, Token
+from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders
+from lark.parsers.lalr_analysis import Shift
+from lark.utils import TextSlice
 
 
 class _Shared:
@@ -138,3 +148,148 @@ class SharedScannerLexer(ContextualLexer):
             token.end_line, token.end_column, token.end_pos = line, counter.column, pos
             lexer_state.last_token = token
             yield token
+
+
+# What the parser does on a terminal or a rule's name in a state (OneLoopParser.actions):
+_SHIFT = 0  # (_SHIFT, state): push the token, or the rule's value, and go to the state
+_BUILD = 1  # (_BUILD, size, name): pop size values, push Tree(name, them)
+_APPEND = 2  # (_APPEND, size, name): X: X a…, the a… appended to X's tree, that tree kept
+_CALL = 3  # (_CALL, size, name, callback): pop size values, push callback(them), as Lark does
+
+
+class OneLoopParser:
+    """Lark's LALR parse with its contextual lexer (SharedScannerLexer), in one loop: the
+    same tree, made of the same tokens, with no call of Python per token (Lark makes
+    five: its lexer's generator, the parser state's feed_token, the rule's hash, the
+    tree builder's filter and a Tree for every block of a star rule, thrown away at the
+    next). Anything it does not expect (a grammar of other callbacks, a text that
+    does not parse) it leaves to Lark, whose parse gives the result or raises the error.
+
+    A rule `X: X a…` whose value Lark's tree builder makes as a new Tree of the children
+    of X's tree (the same list, a… appended), every rule of X making a new Tree named X,
+    appends a… to X's tree and keeps it: no one else holds that tree, so the result is
+    the same tree."""
+
+    def __init__(self, lark: Lark) -> None:
+        self.lark = lark
+        frontend = lark.parser
+        lexer = frontend.lexer
+        starts = frontend.parser_conf.start
+        self.lexer = (lexer if isinstance(lexer, SharedScannerLexer) and lexer.shared is not None and len(starts) == 1
+                      else None)
+        parser = frontend.parser.parser
+        table, callbacks = parser.parse_table, parser.callbacks
+        start = starts[0]
+        self.start_state, self.end_state = table.start_states[start], table.end_states[start]
+        builds_own_tree = {}  # rule name → whether each of its rules makes a new Tree of that name
+        for rule, callback in callbacks.items():
+            name = rule.origin.name
+            builds_own_tree[name] = builds_own_tree.get(name, True) and _new_tree_named(callback, name)
+        reductions = {}
+        for rule, callback in callbacks.items():
+            name, size = rule.origin.name, len(rule.expansion)
+            if _tree_of(callback, name):
+                reductions[rule] = (_BUILD, size, name)
+            elif (builds_own_tree[name] and size >= 2 and rule.expansion[0].name == name
+                  and callback.to_include == [(0, True)] + [(i, False) for i in range(1, size)]):
+                reductions[rule] = (_APPEND, size, name)
+            else:
+                reductions[rule] = (_CALL, size, name, callback)
+        self.actions = {state: {symbol: (_SHIFT, arg) if action is Shift else reductions[arg]
+                                for symbol, (action, arg) in row.items()}
+                        for state, row in table.states.items()}
+
+    def parse(self, text: str) -> Tree:
+        """lark.parse(text)."""
+        lexer = self.lexer
+        if lexer is None:
+            return self.lark.parse(text)
+        shared = lexer.shared
+        accepts_of, ignore, multiline = lexer.accepts_of, lexer.root_lexer.ignore_types, lexer.root_lexer.newline_types
+        expressions, actions, end_state = shared.scanner_of_all()._mres, self.actions, self.end_state
+        states, values = [self.start_state], []
+        new_token = str.__new__
+        pos, line, line_start, end = 0, 1, 0, len(text)
+        sliced = None
+        while pos < end:
+            found = None
+            for expression in expressions:
+                found = expression.match(text, pos, end)
+                if found is not None:
+                    break
+            if found is not None:
+                value, type_ = found.group(), found.lastgroup
+                accepts = accepts_of[states[-1]]
+                if type_ not in accepts:
+                    if sliced is None:
+                        sliced = TextSlice(text, 0, end)
+                    found = shared.after_match(sliced, pos, type_, accepts)
+                    if found is not None:
+                        value, type_ = found
+            if found is None:
+                return self.lark.parse(text)  # (which raises the error)
+            start, start_line, start_column = pos, line, pos - line_start + 1
+            if type_ in multiline and "\n" in value:
+                line += value.count("\n")
+                line_start = pos + value.rindex("\n") + 1
+            pos += len(value)
+            if type_ in ignore:
+                continue
+            token = new_token(Token, value)
+            token.type, token.start_pos, token.value, token.line, token.column = (
+                type_, start, value, start_line, start_column)
+            token.end_line, token.end_column, token.end_pos = line, pos - line_start + 1, pos
+            while True:
+                action = actions[states[-1]].get(type_)
+                if action is None:
+                    return self.lark.parse(text)
+                kind = action[0]
+                if kind == _SHIFT:
+                    states.append(action[1])
+                    values.append(token)
+                    break
+                if kind == _APPEND and action[1] == 2:
+                    del states[-2:]
+                    tail = values.pop()
+                    values[-1].children.append(tail)
+                else:
+                    self._reduce(action, states, values)
+                states.append(actions[states[-1]][action[2]][1])
+        while True:  # the end: reduce until the start rule is whole
+            action = actions[states[-1]].get("$END")
+            if action is None or action[0] == _SHIFT:
+                return self.lark.parse(text)
+            self._reduce(action, states, values)
+            states.append(actions[states[-1]][action[2]][1])
+            if states[-1] == end_state:
+                return values[-1]
+
+    @staticmethod
+    def _reduce(action: tuple, states: list, values: list) -> None:
+        """Pop a rule's values and push what it makes (its new state is pushed after)."""
+        kind, size = action[0], action[1]
+        if size:
+            children = values[-size:]
+            del states[-size:]
+            del values[-size:]
+        else:
+            children = []
+        if kind == _APPEND:
+            children[0].children.extend(children[1:])
+            values.append(children[0])
+        elif kind == _BUILD:
+            values.append(Tree(action[2], children))
+        else:
+            values.append(action[3](children))
+
+
+def _tree_of(callback, name: str) -> bool:
+    """Whether the callback is Tree(name, children)."""
+    return (isinstance(callback, partial) and callback.func is Tree and callback.args == (name,)
+            and not callback.keywords)
+
+
+def _new_tree_named(callback, name: str) -> bool:
+    """Whether the callback makes a new Tree named `name` (of whatever children)."""
+    return _tree_of(callback, name) or (type(callback) is ChildFilterLALR_NoPlaceholders
+                                        and _tree_of(callback.node_builder, name))

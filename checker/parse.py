@@ -17,6 +17,7 @@ from lark import Lark, Token, Tree
 
 from . import facts
 from .ingest import Source
+from .lexing import OneLoopParser
 from .labels import core, numbering, strip_numbering
 from .model import Issuer, Paragraph, Report, Section, Span, Table
 from .regimes import regime_for
@@ -31,9 +32,14 @@ def grammar() -> Lark:
     return load_grammar("report.lark", lexer="contextual")
 
 
+@lru_cache(maxsize=1)
+def _parser() -> OneLoopParser:
+    return OneLoopParser(grammar())
+
+
 def parse_tree(text: str) -> Tree:
     """The raw parse tree (total: any text parses)."""
-    return grammar().parse(text if text.endswith("\n") else text + "\n")
+    return _parser().parse(text if text.endswith("\n") else text + "\n")
 
 
 _PARAGRAPH_KINDS = {"TEXT": "text", "SUB_HEAD": "subheading", "TITLE_LINE": "title",

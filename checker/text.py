@@ -21,9 +21,7 @@ class LineIndex:
 
     def __init__(self, text: str, gaps: list[int] | None = None) -> None:
         self.text = text
-        # where each line starts: after each line end, i.e. the lengths of the lines
-        # before it and one line end for each (worked out in C: a report has hundreds)
-        self.starts = [0, *map(add, accumulate(map(len, text.split("\n")[:-1])), count(1))]
+        self.starts = _line_starts(text)
         self.gaps = gaps or None
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -86,6 +84,24 @@ class LineIndex:
         start = self.starts[line - 1]
         end = self.text.find("\n", start)
         return self.span(start, len(self.text) if end == -1 else end)
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line starts: 0 and after each line end (worked out in C: a report has
+    hundreds). The sums of the lengths of the lines with their line ends, as
+    splitlines(keepends=True) cuts them where no other character it takes for a line end
+    (\r, \x85, \u2028…) is in the text (nearly every text; one sum a line fewer than
+    adding the line end to each length); else the lengths of the lines split at \n, plus
+    one line end for each."""
+    if any(ch in text for ch in _OTHER_LINE_ENDS):
+        return [0, *map(add, accumulate(map(len, text.split("\n")[:-1])), count(1))]
+    lines = text.splitlines(keepends=True)
+    if lines and not text.endswith("\n"):
+        lines.pop()  # (the last line, with no line end after it)
+    return [0, *accumulate(map(len, lines))]
+
+
+_OTHER_LINE_ENDS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"  # (what str.splitlines cuts at besides \n)
 
 
 def join_spans(first: Span, last: Span) -> Span:

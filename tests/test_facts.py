@@ -366,3 +366,119 @@ def test_the_words_of_a_government_are_taken_off_a_name_as_the_three_words_were(
     for name in names:
         assert facts._GOV_WORDS.sub("", name) == three_words.sub("", name), name
     assert facts._same_body("某县人民政府", "某县政府") and not facts._same_body("人民政府", "某县政府")
+
+
+def test_dates_are_looked_for_where_one_can_start_and_found_as_a_search_at_every_position_finds():
+    """dates() tries DATE only four characters before the spaces before a 年, or before a
+    - . or /: over the samples' prose and random texts of a date's characters, cut into
+    random stretches, it finds exactly what DATE.finditer finds in each stretch."""
+    import random
+
+    from nianbao.parse import _without_tables, parse_tree
+
+    def expected(text, stretches):
+        return [(m.span(), m.groups()) for start, end in stretches for m in facts.DATE.finditer(text, start, end)]
+
+    def found(text, stretches):
+        return [(m.span(), m.groups()) for m in facts._dates_found(text, stretches)]
+
+    cases = []
+    for path in sorted(SAMPLES.glob("*/*.txt")):
+        source = read_source(path)
+        prose, stretches = _without_tables(source.text, parse_tree(source.text))
+        cases += [(facts.nfkc_digits(prose), stretches), (source.text, [(0, len(source.text))])]
+    examples = "于2021/1/5、2021.01.02和2021.1.2.和2021-1-1，12021-1-1，二〇二一\u3000 年一月二日，1999 年12月31号，2O21年元月1日"
+    cases += [(examples, [(0, len(examples))]), (examples, [(0, 9), (9, 30), (30, len(examples))])]
+    assert sum(len(expected(*case)) for case in cases) > 50
+    assert len(expected(examples, [(0, len(examples))])) == 5
+    alphabet = "0123456789012年年月日号一二九〇○零OＯ十廿卅元  \u3000\xa0-./\n１x"
+    rnd = random.Random(18)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+        cuts = sorted(rnd.sample(range(len(text) + 1), min(len(text) + 1, rnd.randint(1, 4))))
+        cases.append((text, list(zip(cuts, cuts[1:])) or [(0, len(text))]))
+    for text, stretches in cases:
+        assert found(text, stretches) == expected(text, stretches), (text[:80], stretches)
+    whole = "2021 年1月1日至2021-12-31"
+    assert found(whole, None) == expected(whole, [(0, len(whole))]) and len(found(whole, None)) == 2
+
+
+def test_a_street_address_is_looked_for_before_each_hao_and_found_as_a_search_at_every_position_finds():
+    """contacts looks for a street address without a label (府前路1号) only in the eleven
+    characters up to each 号: from any position, to any end, it finds what
+    STREET_END.search finds, over the samples and random texts of its characters."""
+    import random
+
+    texts = [read_source(p).text for p in sorted(SAMPLES.glob("*/*.txt"))]
+    texts += ["府前路1号3号楼，河集村001号", "大道东段12345号", "某大道东西南12345号", "x胡同北中段12345号", "路北中段侧123456号", "社区号路1号号街2号", "胡同 1号路１２号"]
+    alphabet = "路街大道巷胡同村社区组东西南北中段侧号1234567890１ 。\n"
+    rnd = random.Random(18)
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40))) for _ in range(20_000)]
+    found_any = 0
+    for text in texts:
+        for pos, end in [(0, len(text)), *((rnd.randint(0, len(text)), rnd.randint(0, len(text))) for _ in range(3))]:
+            expected = facts.STREET_END.search(text, pos, end)
+            found = facts._street_end(text, pos, end)
+            assert (found and (found.span(), found.group())) == (expected and (expected.span(), expected.group())), (
+                text, pos, end)
+            found_any += expected is not None
+    assert found_any > 1000
+
+
+def test_an_address_is_looked_for_at_each_di_and_found_as_finditer_finds():
+    """contacts tries ADDRESS only at each 地 and two characters before it (spaces
+    between them passed over): over the samples' prose and random texts of its
+    labels' characters, cut into random stretches, what ADDRESS.finditer finds."""
+    import random
+
+    from nianbao.parse import _without_tables, parse_tree
+
+    def expected(text, stretches):
+        return [(m.span(), m.groups()) for start, end in stretches for m in facts.ADDRESS.finditer(text, start, end)]
+
+    def found(text, stretches):
+        return [(m.span(), m.groups()) for m in facts._found_at(facts.ADDRESS, text, stretches, facts._address_starts)]
+
+    cases = []
+    for path in sorted(SAMPLES.glob("*/*.txt")):
+        source = read_source(path)
+        prose, stretches = _without_tables(source.text, parse_tree(source.text))
+        cases += [(prose, stretches), (source.text, [(0, len(source.text))])]
+    examples = "通 讯\u3000地 址：某县府前路1号，办公地点为某县某楼。联系地址，某镇某村。地址地址：某乡某村。单位  地\xa0址:某县某路"
+    cases += [(examples, [(0, len(examples))]), (examples, [(0, 3), (3, 20), (20, len(examples))])]
+    assert len(expected(examples, [(0, len(examples))])) == 5
+    assert sum(len(expected(*case)) for case in cases) > 20
+    alphabet = "通讯信办公联系单位邮寄地址点受理查阅为是在 \u3000\xa0：:，,。某县路1号Ab和\n"
+    rnd = random.Random(18)
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
+        cuts = sorted(rnd.sample(range(len(text) + 1), min(len(text) + 1, rnd.randint(1, 4))))
+        cases.append((text, list(zip(cuts, cuts[1:])) or [(0, len(text))]))
+    for text, stretches in cases:
+        assert found(text, stretches) == expected(text, stretches), (text[:80], stretches)
+
+
+def test_who_drafted_or_answers_is_searched_from_where_a_match_can_start_as_from_the_start():
+    """issuer_from_intro searches each of _DRAFTED_OR_ANSWERED from `reach` characters
+    before the first place of the word it needs: the same match as a search from the
+    start, over the samples' lines and random texts of the patterns' characters (names of
+    up to thirty characters before 编)."""
+    import random
+
+    texts = [line for p in sorted(SAMPLES.glob("*/*.txt")) for line in read_source(p).text.split("\n")]
+    name = "某县人民政府办公室政务公开科信息中心编辑部"
+    texts += [f"，{name[:n]}编制本年度报告" for n in range(2, 21)] + [f"由{name[:n]}负责编制" for n in range(2, 21)]
+    texts += ["本报告由" + "县" * 30 + "负责编印，" + "镇" * 30 + "编写2022年度报告。请与" + "乡" * 30 + "联系",
+              "，" + "镇" * 30 + "编写2022年度报告", "由" + "县" * 30 + "负责编印"]
+    alphabet = "由请与联系负责编制写印了完成本年度报告年报，,。；:：\n 某县局办公室2022"
+    rnd = random.Random(18)
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60))) for _ in range(20_000)]
+    matched = 0
+    for pattern, needed, reach in facts._DRAFTED_OR_ANSWERED:
+        for text in texts:
+            expected = pattern.search(text)
+            at = text.find(needed)
+            found = pattern.search(text, max(0, at - reach)) if at != -1 else None
+            assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+            matched += expected is not None
+    assert matched > 200
