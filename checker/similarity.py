@@ -130,6 +130,8 @@ def signature(text: str) -> tuple[int, ...] | None:
         b = h % BINS
         if h < mins[b]:
             mins[b] = h
+    if _EMPTY not in mins:  # (every bin filled, as in about half of the reports: nothing to densify)
+        return tuple(mins)
     # densify: an empty bin takes the next filled bin's value (rotation), so two
     # signatures stay comparable bin by bin
     filled = [i for i, v in enumerate(mins) if v != _EMPTY]
