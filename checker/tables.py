@@ -127,8 +127,13 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
     rows: list[RawRow] = []
     cells: list[Cell] = []
     pos = tok.start_pos
-    all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
-    for number, line in enumerate(tok.value.split("\n"), tok.line):
+    value = tok.value
+    lines = value.split("\n")
+    all_plain = index.plain(pos, pos + len(value))  # (then so is every line of it)
+    if (all_plain and not (" " in value or "\u3000" in value or "\xa0" in value)
+            and value.count("\t") == value.count("\n\t") + (value[:1] == "\t") == len(lines) - lines.count("")):
+        return _tab_lines(lines, tok.line, pos)
+    for number, line in enumerate(lines, tok.line):
         if not line:  # (most blank lines: nothing to strip)
             if cells:
                 first, last = cells[0].span, cells[-1].span  # (join_spans(), without a call per row)
@@ -162,6 +167,28 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
                                                                 last.end_column, first.start, last.end))))
             cells = []
         pos += len(line) + 1
+    return rows
+
+
+def _tab_lines(lines: list[str], number: int, pos: int) -> list[RawRow]:
+    """_cell_lines() of the usual region: plain lines, no space in them, each either
+    blank or a TAB and then the cell's text (every TAB begins a line, and every line that
+    is not blank begins with one). Then a cell is its line but the TAB, from column 2:
+    nothing to strip or look for, no continuation line."""
+    rows: list[RawRow] = []
+    cells: list[Cell] = []
+    for number, line in enumerate(lines, number):
+        if line:
+            end = pos + len(line)
+            cells.append(Cell(line[1:], new_tuple(Span, (number, 2, number, end - pos + 1, pos + 1, end))))
+            pos = end + 1
+        else:
+            if cells:
+                first, last = cells[0].span, cells[-1].span  # (join_spans(), without a call per row)
+                rows.append(RawRow(cells, "cells", new_tuple(Span, (first.line, first.column, last.end_line,
+                                                                    last.end_column, first.start, last.end))))
+                cells = []
+            pos += 1
     return rows
 
 
