@@ -306,11 +306,18 @@ _SPACES = frozenset(" \xa0\u3000")  # (what _S matches)
 
 
 def nfkc_digits(text: str) -> str:
-    """Full-width digits → ASCII, keeping every character's offset (NFKC would not)."""
+    """Full-width digits → ASCII, keeping every character's offset (NFKC would not).
+    The last text's answer is kept: dates() and periods() both ask for a report's prose."""
+    last = _last_digits[0]
+    if text is last[0]:
+        return last[1]
     # (ten searches for one character each are five times quicker than one for [０-９])
-    return text.translate(_FULLWIDTH_DIGITS) if any(d in text for d in "０１２３４５６７８９") else text
+    norm = text.translate(_FULLWIDTH_DIGITS) if any(d in text for d in "０１２３４５６７８９") else text
+    _last_digits[0] = text, norm  # (one tuple: a thread reads the text and its answer together)
+    return norm
 
 
+_last_digits: list[tuple[str | None, str | None]] = [(None, None)]  # the text last asked for, and its answer
 _FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import attrgetter
 
 from lark import Lark, Token, Tree
 
@@ -55,7 +56,10 @@ class _Reader:
 
     def paragraph(self, tok: Token) -> Paragraph:
         line = tok.value.rstrip("\n")
-        return Paragraph(line.strip(" \u3000\t"), self.index.trimmed(tok.start_pos, tok.start_pos + len(line)),
+        start = tok.start_pos
+        if line.strip() is line:  # (most lines: no space around the text, the span the line's, and no slice of it)
+            return Paragraph(line, self.index.span(start, start + len(line)), _PARAGRAPH_KINDS[tok.type])
+        return Paragraph(line.strip(" \u3000\t"), self.index.trimmed(start, start + len(line)),
                          _PARAGRAPH_KINDS[tok.type])
 
     def blocks(self, children: list, preferred: str | None) -> tuple[list[Paragraph], list[Table]]:
@@ -362,8 +366,11 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         for t in s.tables:
             t.section = s.canonical
         parts = [s.span] + [p.span for p in s.paragraphs] + [t.span for t in s.tables]
-        s.body_span = join_spans(s.span, max(parts, key=lambda sp: sp.end))
+        s.body_span = join_spans(s.span, max(parts, key=_END))
     return sections
+
+
+_END = attrgetter("end")
 
 
 def _heading_words(title: str) -> str:
