@@ -568,6 +568,7 @@ class _Builder:
         self.unmatched: list[RawRow] = []
         self.header_hits = 0
         self.values: list[tuple[Row, list[Cell], list[Column], str | None]] = []  # see add()
+        self.column_ids: tuple[list[Column], list[str]] = ([], [])  # the last columns added to, and their ids
 
     def add(self, trow: TemplateRow, is_exact: bool, labels: list[Cell], values: list[Cell],
             columns: list[Column], kind: str | None = None) -> None:
@@ -578,6 +579,10 @@ class _Builder:
         if trow.id in self.matched:
             self.table.problems.append(TableProblem("duplicate_row", label, span))
             return
+        last = self.column_ids
+        if last[0] is not columns:  # (most rows are added to the columns of the row before: their ids kept)
+            last = self.column_ids = columns, list(map(_ID, columns))
+        ids = last[1]
         width = len(columns)
         if len(values) > width:
             values = _fit(values, width)
@@ -588,10 +593,10 @@ class _Builder:
         if len(values) == width:
             # (its cells are read by kept(), once a reading is kept: a segment is read
             # against each version of its template, and all but one reading are dropped)
-            row = Row(label, span, [], trow.id, list(map(_ID, columns)))
+            row = Row(label, span, [], trow.id, ids[:])
             self.values.append((row, values, columns, kind))
         else:
-            row = Row(label, span, _unmapped(values, trow.id), trow.id, list(map(_ID, columns)),
+            row = Row(label, span, _unmapped(values, trow.id), trow.id, ids[:],
                       problem=f"value_count:{len(values)}/{len(columns)}")
             self.table.problems.append(TableProblem(
                 "value_count", f"{label}: {len(values)}/{len(columns)}", span))
