@@ -233,7 +233,14 @@ _NO_INDEX = LineIndex("")  # (a title's issuer looked for only to tell a title f
 def _title_key(text: str) -> str:
     """A title without its year (with 年 or run on: 2020政府…): two titles of one report
     compare equal."""
-    return core(re.sub(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*(?:年度?)?", "", text))
+    return core(_title_year().sub("", text))
+
+
+@lru_cache(maxsize=1)
+def _title_year() -> re.Pattern:
+    """_title_key()'s pattern, compiled when first asked for, then kept (re.sub with it
+    would look it up in re's cache at every call)."""
+    return re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*(?:年度?)?")
 
 
 _TITLE_START_WITHOUT_BODY = re.compile(r"[（(]?\d|政府信息|信息公开|政务|工作|年度|年报")
