@@ -351,9 +351,10 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         number, numbering_kind = _head_number(line)
         title = strip_numbering(line)
         canonical, how = _match_title(_heading_words(title), known)
-        official = next((s.title for s in known if s.number == canonical), "")
-        if how in ("variant", "fuzzy") and _same_meaning(_heading_words(title), official, templates.same_meaning):
-            how = "wording"  # worded otherwise, meaning kept
+        if how in ("variant", "fuzzy") and _same_meaning(
+                _heading_words(title), next((s.title for s in known if s.number == canonical), ""),
+                templates.same_meaning):
+            how = "wording"  # worded otherwise, meaning kept (as the format's own heading)
         paragraphs, tables = reader.blocks(children, preferred)
         previous = sections[-1] if sections else None
         continues = previous is None or previous.number is None or number == previous.number + 1
