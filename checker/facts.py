@@ -306,11 +306,18 @@ _SPACES = frozenset(" \xa0\u3000")  # (what _S matches)
 
 
 def nfkc_digits(text: str) -> str:
-    """Full-width digits → ASCII, keeping every character's offset (NFKC would not)."""
+    """Full-width digits → ASCII, keeping every character's offset (NFKC would not).
+    The last text's answer is kept: dates() and periods() both ask for a report's prose."""
+    last = _last_digits[0]
+    if text is last[0]:
+        return last[1]
     # (ten searches for one character each are five times quicker than one for [０-９])
-    return text.translate(_FULLWIDTH_DIGITS) if any(d in text for d in "０１２３４５６７８９") else text
+    norm = text.translate(_FULLWIDTH_DIGITS) if any(d in text for d in "０１２３４５６７８９") else text
+    _last_digits[0] = text, norm  # (one tuple: a thread reads the text and its answer together)
+    return norm
 
 
+_last_digits: list[tuple[str | None, str | None]] = [(None, None)]  # the text last asked for, and its answer
 _FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)}
 
 
@@ -425,8 +432,11 @@ _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
 ISSUER_KINDS = ("township", "subdistrict", "government", "department", "committee", "unknown")
 
 
+_BLANKS = re.compile(r"[\s\u3000]+")
+
+
 def issuer_kind(name: str) -> str:
-    name = re.sub(r"[\s\u3000]+", "", nfkc(name))
+    name = _BLANKS.sub("", nfkc(name))
     for kind, suffixes in _KIND_SUFFIXES:
         if name.endswith(suffixes):
             return kind
@@ -609,5 +619,12 @@ def _same_body(a: str, b: str) -> bool:
 def year_in(text: str) -> int | None:
     """The year a title names: 2021年, 二〇二一年, or 2021 run on into the matter
     ("2019政务信息公开年报")."""
-    m = re.search(r"(?<!\d)(?P<y>(?:19|20)\d\d|" + _CJK_YEAR + r")(?:[ \u3000]*年|(?=政务|政府|信息))", nfkc(text))
+    m = _title_year().search(nfkc(text))
     return _num(m.group("y")) if m else None
+
+
+@functools.cache
+def _title_year() -> re.Pattern:
+    """year_in()'s pattern, compiled when first asked for (not at import), then kept:
+    re.search with it would join it and look it up in re's cache at every call."""
+    return re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d|" + _CJK_YEAR + r")(?:[ \u3000]*年|(?=政务|政府|信息))")

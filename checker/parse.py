@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import attrgetter
 
 from lark import Lark, Token, Tree
 
@@ -55,7 +56,10 @@ class _Reader:
 
     def paragraph(self, tok: Token) -> Paragraph:
         line = tok.value.rstrip("\n")
-        return Paragraph(line.strip(" \u3000\t"), self.index.trimmed(tok.start_pos, tok.start_pos + len(line)),
+        start = tok.start_pos
+        if line.strip() is line:  # (most lines: no space around the text, the span the line's, and no slice of it)
+            return Paragraph(line, self.index.span(start, start + len(line)), _PARAGRAPH_KINDS[tok.type])
+        return Paragraph(line.strip(" \u3000\t"), self.index.trimmed(start, start + len(line)),
                          _PARAGRAPH_KINDS[tok.type])
 
     def blocks(self, children: list, preferred: str | None) -> tuple[list[Paragraph], list[Table]]:
@@ -229,7 +233,14 @@ _NO_INDEX = LineIndex("")  # (a title's issuer looked for only to tell a title f
 def _title_key(text: str) -> str:
     """A title without its year (with 年 or run on: 2020政府…): two titles of one report
     compare equal."""
-    return core(re.sub(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*(?:年度?)?", "", text))
+    return core(_title_year().sub("", text))
+
+
+@lru_cache(maxsize=1)
+def _title_year() -> re.Pattern:
+    """_title_key()'s pattern, compiled when first asked for, then kept (re.sub with it
+    would look it up in re's cache at every call)."""
+    return re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*(?:年度?)?")
 
 
 _TITLE_START_WITHOUT_BODY = re.compile(r"[（(]?\d|政府信息|信息公开|政务|工作|年度|年报")
@@ -340,9 +351,10 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         number, numbering_kind = _head_number(line)
         title = strip_numbering(line)
         canonical, how = _match_title(_heading_words(title), known)
-        official = next((s.title for s in known if s.number == canonical), "")
-        if how in ("variant", "fuzzy") and _same_meaning(_heading_words(title), official, templates.same_meaning):
-            how = "wording"  # worded otherwise, meaning kept
+        if how in ("variant", "fuzzy") and _same_meaning(
+                _heading_words(title), next((s.title for s in known if s.number == canonical), ""),
+                templates.same_meaning):
+            how = "wording"  # worded otherwise, meaning kept (as the format's own heading)
         paragraphs, tables = reader.blocks(children, preferred)
         previous = sections[-1] if sections else None
         continues = previous is None or previous.number is None or number == previous.number + 1
@@ -362,8 +374,11 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         for t in s.tables:
             t.section = s.canonical
         parts = [s.span] + [p.span for p in s.paragraphs] + [t.span for t in s.tables]
-        s.body_span = join_spans(s.span, max(parts, key=lambda sp: sp.end))
+        s.body_span = join_spans(s.span, max(parts, key=_END))
     return sections
+
+
+_END = attrgetter("end")
 
 
 def _heading_words(title: str) -> str:

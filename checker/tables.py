@@ -127,8 +127,13 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
     rows: list[RawRow] = []
     cells: list[Cell] = []
     pos = tok.start_pos
-    all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
-    for number, line in enumerate(tok.value.split("\n"), tok.line):
+    value = tok.value
+    lines = value.split("\n")
+    all_plain = index.plain(pos, pos + len(value))  # (then so is every line of it)
+    if (all_plain and not (" " in value or "\u3000" in value or "\xa0" in value)
+            and value.count("\t") == value.count("\n\t") + (value[:1] == "\t") == len(lines) - lines.count("")):
+        return _tab_lines(lines, tok.line, pos)
+    for number, line in enumerate(lines, tok.line):
         if not line:  # (most blank lines: nothing to strip)
             if cells:
                 first, last = cells[0].span, cells[-1].span  # (join_spans(), without a call per row)
@@ -162,6 +167,28 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
                                                                 last.end_column, first.start, last.end))))
             cells = []
         pos += len(line) + 1
+    return rows
+
+
+def _tab_lines(lines: list[str], number: int, pos: int) -> list[RawRow]:
+    """_cell_lines() of the usual region: plain lines, no space in them, each either
+    blank or a TAB and then the cell's text (every TAB begins a line, and every line that
+    is not blank begins with one). Then a cell is its line but the TAB, from column 2:
+    nothing to strip or look for, no continuation line."""
+    rows: list[RawRow] = []
+    cells: list[Cell] = []
+    for number, line in enumerate(lines, number):
+        if line:
+            end = pos + len(line)
+            cells.append(Cell(line[1:], new_tuple(Span, (number, 2, number, end - pos + 1, pos + 1, end))))
+            pos = end + 1
+        else:
+            if cells:
+                first, last = cells[0].span, cells[-1].span  # (join_spans(), without a call per row)
+                rows.append(RawRow(cells, "cells", new_tuple(Span, (first.line, first.column, last.end_line,
+                                                                    last.end_column, first.start, last.end))))
+                cells = []
+            pos += 1
     return rows
 
 
@@ -541,6 +568,7 @@ class _Builder:
         self.unmatched: list[RawRow] = []
         self.header_hits = 0
         self.values: list[tuple[Row, list[Cell], list[Column], str | None]] = []  # see add()
+        self.column_ids: tuple[list[Column], list[str]] = ([], [])  # the last columns added to, and their ids
 
     def add(self, trow: TemplateRow, is_exact: bool, labels: list[Cell], values: list[Cell],
             columns: list[Column], kind: str | None = None) -> None:
@@ -551,6 +579,10 @@ class _Builder:
         if trow.id in self.matched:
             self.table.problems.append(TableProblem("duplicate_row", label, span))
             return
+        last = self.column_ids
+        if last[0] is not columns:  # (most rows are added to the columns of the row before: their ids kept)
+            last = self.column_ids = columns, list(map(_ID, columns))
+        ids = last[1]
         width = len(columns)
         if len(values) > width:
             values = _fit(values, width)
@@ -561,10 +593,10 @@ class _Builder:
         if len(values) == width:
             # (its cells are read by kept(), once a reading is kept: a segment is read
             # against each version of its template, and all but one reading are dropped)
-            row = Row(label, span, [], trow.id, list(map(_ID, columns)))
+            row = Row(label, span, [], trow.id, ids[:])
             self.values.append((row, values, columns, kind))
         else:
-            row = Row(label, span, _unmapped(values, trow.id), trow.id, list(map(_ID, columns)),
+            row = Row(label, span, _unmapped(values, trow.id), trow.id, ids[:],
                       problem=f"value_count:{len(values)}/{len(columns)}")
             self.table.problems.append(TableProblem(
                 "value_count", f"{label}: {len(values)}/{len(columns)}", span))
