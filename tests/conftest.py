@@ -17,6 +17,25 @@ SYNTHETIC = SAMPLES / "synthetic"
 SEEDS = {p.name[:3]: p for p in sorted(REAL.glob("*.txt"))}
 
 
+def bundled_patterns(monkeypatch):
+    """The bundled rules, loaded afresh, and the text of every regular expression they
+    compile as they load (each once, in the order first made)."""
+    from nianbao import expr
+    from nianbao.rules import load_rules
+
+    seen: list[str] = []
+    made = expr.Pattern.__init__
+
+    def record(self, pattern: str) -> None:
+        seen.append(pattern)
+        made(self, pattern)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(expr.Pattern, "__init__", record)
+        rules = load_rules()
+    return rules, list(dict.fromkeys(seen))
+
+
 @pytest.fixture(scope="session")
 def rules():
     from nianbao.rules import load_rules

@@ -7,7 +7,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS, run_cli
+from conftest import ROOT, SEEDS, bundled_patterns, run_cli
 
 from nianbao.api import check_text, run_examples
 from nianbao.expr import holds_any, literal_words, prefilter, required_literals
@@ -432,25 +432,6 @@ def test_what_a_pattern_requires_is_read_through_regex_module_syntax():
     # what cannot be followed exactly gives no requirement, never a wrong one
     assert required_literals(r"[[a-z]--[aeiou]]收到") == ()
     assert required_literals("(?x) (?P<a>收到) # a comment (with a bracket\n |(?P<a>申请)") == ()
-
-
-def bundled_patterns(monkeypatch):
-    """The bundled rules, loaded afresh, and the text of every regular expression they hold."""
-    from nianbao import expr, rules as rules_module
-
-    seen: set[str] = set()
-
-    class Recording(expr.Pattern):
-        __slots__ = ()
-
-        def __init__(self, pattern: str) -> None:
-            super().__init__(pattern)
-            seen.add(pattern)
-
-    with monkeypatch.context() as patched:
-        patched.setattr(expr, "Pattern", Recording)
-        patched.setattr(rules_module, "Pattern", Recording)
-        return load_rules(), seen
 
 
 def test_the_prefilter_keeps_every_paragraph_a_bundled_pattern_matches(monkeypatch):

@@ -1,6 +1,7 @@
 """How a scope of many paragraphs is searched (expr._matches): joined by newlines, unless
 the pattern anchors at the whole text; a match's named groups."""
 
+from conftest import bundled_patterns
 from test_engine import only, rule
 
 from nianbao.api import check_text
@@ -38,23 +39,6 @@ def test_a_match_gives_the_groups_that_took_part(tmp_path):
 
 
 # ----------------------------------------------------------- patterns that open at a clause
-
-def bundled_patterns(monkeypatch) -> list[str]:
-    """Every regular expression the bundled rules compile, as they load."""
-    from nianbao import expr
-    from nianbao.rules import load_rules
-
-    seen: list[str] = []
-    made = expr.Pattern.__init__
-
-    def record(self, pattern: str) -> None:
-        seen.append(pattern)
-        made(self, pattern)
-
-    monkeypatch.setattr(expr.Pattern, "__init__", record)
-    assert not load_rules().errors
-    return list(dict.fromkeys(seen))
-
 
 def found(matches) -> list:
     return [(m.span(), m.groups(), [m.span(g) for g in range(1, len(m.groups()) + 1)]) for m in matches]
@@ -94,7 +78,7 @@ def test_a_pattern_opening_at_a_clause_finds_what_finditer_finds(monkeypatch):
     from nianbao.parse import parse
     from nianbao.rules import load_rules
 
-    patterns = [p for p in bundled_patterns(monkeypatch) if clause_opening(p)]
+    patterns = [p for p in bundled_patterns(monkeypatch)[1] if clause_opening(p)]
     assert len(patterns) >= 8
     templates = load_rules().templates
     texts = []

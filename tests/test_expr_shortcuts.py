@@ -9,7 +9,7 @@ import random
 import textwrap
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import ROOT, bundled_patterns
 
 from nianbao.api import check_text, default_rules
 from nianbao.engine import _generate, evaluate
@@ -32,7 +32,7 @@ def test_the_whole_text_looked_in_first_keeps_the_same_paragraphs(monkeypatch):
     """candidate_paragraphs with the scope's whole text keeps what it keeps without it,
     for every bundled pattern's needs and for needs made of words a report holds and
     words it lacks (a lone word, a list of them), over the samples and regression set."""
-    patterns = _bundled_patterns(monkeypatch)
+    patterns = bundled_patterns(monkeypatch)[1]
     assert len(patterns) > 50
     rules = default_rules()
     needs = [prefilter(p) for p in sorted(patterns) if prefilter(p)]
@@ -54,26 +54,6 @@ def test_the_whole_text_looked_in_first_keeps_the_same_paragraphs(monkeypatch):
                 compared += 1
                 kept += bool(found)
     assert compared > 1000 and kept > 100
-
-
-def _bundled_patterns(monkeypatch) -> set[str]:
-    """The text of every regular expression the bundled rules hold, loaded afresh."""
-    from nianbao import expr, rules as rules_module
-
-    seen: set[str] = set()
-
-    class Recording(expr.Pattern):
-        __slots__ = ()
-
-        def __init__(self, pattern: str) -> None:
-            super().__init__(pattern)
-            seen.add(pattern)
-
-    with monkeypatch.context() as patched:
-        patched.setattr(expr, "Pattern", Recording)
-        patched.setattr(rules_module, "Pattern", Recording)
-        load_rules()
-    return seen
 
 
 def test_words_alone_in_a_scope_of_many_paragraphs_found_as_a_search_finds_them():
@@ -212,7 +192,7 @@ def test_matches_in_one_match_finds_what_a_search_finds(monkeypatch):
     every bundled pattern, in pieces of the samples' paragraphs."""
     from nianbao.expr import FUNCTIONS, Match, Pattern, _search
 
-    patterns = [Pattern(p) for p in sorted(_bundled_patterns(monkeypatch))]
+    patterns = [Pattern(p) for p in sorted(bundled_patterns(monkeypatch)[1])]
     rules = default_rules()
     asked = found = 0
     for path in REPORTS[:10]:
