@@ -368,13 +368,35 @@ def test_the_words_of_a_government_are_taken_off_a_name_as_the_three_words_were(
     assert facts._same_body("某县人民政府", "某县政府") and not facts._same_body("人民政府", "某县政府")
 
 
+def _samples_prose_and_text(normalise=lambda text: text) -> list[tuple[str, list[tuple[int, int]]]]:
+    """Each sample's prose (normalised) in its stretches, as facts reads it, and its whole text."""
+    from nianbao.parse import _without_tables, parse_tree
+
+    cases = []
+    for path in sorted(SAMPLES.glob("*/*.txt")):
+        source = read_source(path)
+        prose, stretches = _without_tables(source.text, parse_tree(source.text))
+        cases += [(normalise(prose), stretches), (source.text, [(0, len(source.text))])]
+    return cases
+
+
+def _random_texts_in_stretches(alphabet: str, longest: int) -> list[tuple[str, list[tuple[int, int]]]]:
+    """20,000 random texts of the alphabet's characters, each cut into one to three random stretches."""
+    import random
+
+    rnd = random.Random(18)
+    cases = []
+    for _ in range(20_000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, longest)))
+        cuts = sorted(rnd.sample(range(len(text) + 1), min(len(text) + 1, rnd.randint(1, 4))))
+        cases.append((text, list(zip(cuts, cuts[1:])) or [(0, len(text))]))
+    return cases
+
+
 def test_dates_are_looked_for_where_one_can_start_and_found_as_a_search_at_every_position_finds():
     """dates() tries DATE only four characters before the spaces before a 年, or before a
     - . or /: over the samples' prose and random texts of a date's characters, cut into
     random stretches, it finds exactly what DATE.finditer finds in each stretch."""
-    import random
-
-    from nianbao.parse import _without_tables, parse_tree
 
     def expected(text, stretches):
         return [(m.span(), m.groups()) for start, end in stretches for m in facts.DATE.finditer(text, start, end)]
@@ -382,21 +404,12 @@ def test_dates_are_looked_for_where_one_can_start_and_found_as_a_search_at_every
     def found(text, stretches):
         return [(m.span(), m.groups()) for m in facts._dates_found(text, stretches)]
 
-    cases = []
-    for path in sorted(SAMPLES.glob("*/*.txt")):
-        source = read_source(path)
-        prose, stretches = _without_tables(source.text, parse_tree(source.text))
-        cases += [(facts.nfkc_digits(prose), stretches), (source.text, [(0, len(source.text))])]
+    cases = _samples_prose_and_text(facts.nfkc_digits)
     examples = "于2021/1/5、2021.01.02和2021.1.2.和2021-1-1，12021-1-1，二〇二一\u3000 年一月二日，1999 年12月31号，2O21年元月1日"
     cases += [(examples, [(0, len(examples))]), (examples, [(0, 9), (9, 30), (30, len(examples))])]
     assert sum(len(expected(*case)) for case in cases) > 50
     assert len(expected(examples, [(0, len(examples))])) == 5
-    alphabet = "0123456789012年年月日号一二九〇○零OＯ十廿卅元  \u3000\xa0-./\n１x"
-    rnd = random.Random(18)
-    for _ in range(20_000):
-        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
-        cuts = sorted(rnd.sample(range(len(text) + 1), min(len(text) + 1, rnd.randint(1, 4))))
-        cases.append((text, list(zip(cuts, cuts[1:])) or [(0, len(text))]))
+    cases += _random_texts_in_stretches("0123456789012年年月日号一二九〇○零OＯ十廿卅元  \u3000\xa0-./\n１x", 30)
     for text, stretches in cases:
         assert found(text, stretches) == expected(text, stretches), (text[:80], stretches)
     whole = "2021 年1月1日至2021-12-31"
@@ -429,9 +442,6 @@ def test_an_address_is_looked_for_at_each_di_and_found_as_finditer_finds():
     """contacts tries ADDRESS only at each 地 and two characters before it (spaces
     between them passed over): over the samples' prose and random texts of its
     labels' characters, cut into random stretches, what ADDRESS.finditer finds."""
-    import random
-
-    from nianbao.parse import _without_tables, parse_tree
 
     def expected(text, stretches):
         return [(m.span(), m.groups()) for start, end in stretches for m in facts.ADDRESS.finditer(text, start, end)]
@@ -439,21 +449,12 @@ def test_an_address_is_looked_for_at_each_di_and_found_as_finditer_finds():
     def found(text, stretches):
         return [(m.span(), m.groups()) for m in facts._found_at(facts.ADDRESS, text, stretches, facts._address_starts)]
 
-    cases = []
-    for path in sorted(SAMPLES.glob("*/*.txt")):
-        source = read_source(path)
-        prose, stretches = _without_tables(source.text, parse_tree(source.text))
-        cases += [(prose, stretches), (source.text, [(0, len(source.text))])]
+    cases = _samples_prose_and_text()
     examples = "通 讯\u3000地 址：某县府前路1号，办公地点为某县某楼。联系地址，某镇某村。地址地址：某乡某村。单位  地\xa0址:某县某路"
     cases += [(examples, [(0, len(examples))]), (examples, [(0, 3), (3, 20), (20, len(examples))])]
     assert len(expected(examples, [(0, len(examples))])) == 5
     assert sum(len(expected(*case)) for case in cases) > 20
-    alphabet = "通讯信办公联系单位邮寄地址点受理查阅为是在 \u3000\xa0：:，,。某县路1号Ab和\n"
-    rnd = random.Random(18)
-    for _ in range(20_000):
-        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40)))
-        cuts = sorted(rnd.sample(range(len(text) + 1), min(len(text) + 1, rnd.randint(1, 4))))
-        cases.append((text, list(zip(cuts, cuts[1:])) or [(0, len(text))]))
+    cases += _random_texts_in_stretches("通讯信办公联系单位邮寄地址点受理查阅为是在 \u3000\xa0：:，,。某县路1号Ab和\n", 40)
     for text, stretches in cases:
         assert found(text, stretches) == expected(text, stretches), (text[:80], stretches)
 
