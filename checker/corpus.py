@@ -38,6 +38,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import groupby
+from operator import attrgetter
 
 from . import similarity
 from .expr import add_rows
@@ -590,14 +592,18 @@ def link(digests: list[Digest]) -> Links:
     previous: dict[str, Digest] = {}
     same_year: dict[str, list[Digest]] = {}
     for group in groups.values():
-        ordered = sorted(group.members, key=lambda d: (d.year, d.path))
-        for d in ordered:
-            earlier = [o for o in ordered if o.year < d.year]
-            if earlier:
-                previous[d.path] = earlier[-1]
-            twins = [o for o in ordered if o.year == d.year and o.path != d.path and o.path not in same.get(d.path, ())]
-            if twins:
-                same_year[d.path] = twins
+        # (a year's reports after another: a body of many reports costs as many steps,
+        # not their square)
+        before = None  # the last report of the years before, in (year, path) order
+        for _, of_year in groupby(sorted(group.members, key=lambda d: (d.year, d.path)), key=attrgetter("year")):
+            of_year = list(of_year)
+            for d in of_year:
+                if before is not None:
+                    previous[d.path] = before
+                twins = [o for o in of_year if o.path != d.path and o.path not in same.get(d.path, ())]
+                if twins:
+                    same_year[d.path] = twins
+            before = of_year[-1]
     return Links(groups, previous, same_year, best, same)
 
 

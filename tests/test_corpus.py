@@ -133,6 +133,30 @@ def test_the_same_body_twice_for_one_year_and_a_missing_year(tmp_path):
         "本机关在本次检查中的上一份报告是2019年度的，缺少2022年度之前一年的报告，无法核对结转"]
 
 
+
+def test_each_report_s_previous_and_twins_are_those_the_definition_names():
+    """link: a report's previous is the same body's report of the greatest earlier year
+    (of several, the last by path); its twins are the body's other reports of its year,
+    by path, but for the files of the same report. Over random folders of a few bodies,
+    years and copies, against those words written as plainly as they read."""
+    import random
+
+    rng = random.Random(7)
+    for _ in range(300):
+        digests = [corpus.Digest(f"{rng.randrange(100):02}.txt", rng.choice(["桃源镇", "桃源镇人民政府", "河集乡", "某县统计局"]),
+                                 None, rng.choice([2019, 2020, 2022]), [], None, text_key=rng.choice("abcdefgh"))
+                   for _ in range(rng.randrange(1, 12))]
+        digests = list({d.path: d for d in digests}.values())
+        links = corpus.link(digests)
+        same = corpus.same_reports([(d.path, d.text_key) for d in digests])
+        for d in digests:
+            body = [o for o in digests if o.body == d.body]
+            earlier = sorted((o for o in body if o.year < d.year), key=lambda o: (o.year, o.path))
+            assert links.previous.get(d.path) is (earlier[-1] if earlier else None)
+            twins = sorted((o for o in body if o.year == d.year and o.path != d.path and o.path not in same.get(d.path, ())),
+                           key=lambda o: o.path)
+            assert links.same_year.get(d.path, []) == twins
+
 def test_a_report_alone_runs_no_rule_about_other_reports():
     result = check_text(report("桃源镇", 2022, seed=1))
     assert not any(v.rule in ("SUM-020", "SUM-021", "META-008", "META-009", "META-010") for v in result.violations)
