@@ -18,7 +18,7 @@ from lark import Lark, Token, Tree
 
 from . import facts
 from .ingest import Source
-from .lexing import OneLoopParser
+from .lexing import OneLoopParser, ReportLines
 from .labels import core, numbering, strip_numbering
 from .model import Issuer, Paragraph, Report, Section, Span, Table
 from .regimes import regime_for
@@ -35,7 +35,7 @@ def grammar() -> Lark:
 
 @lru_cache(maxsize=1)
 def _parser() -> OneLoopParser:
-    return OneLoopParser(grammar())
+    return OneLoopParser(grammar(), ReportLines.of(grammar()))
 
 
 def parse_tree(text: str) -> Tree:
