@@ -51,8 +51,14 @@ def test_report_lark_has_the_shortcut_and_another_grammar_none():
 
     from nianbao.lexing import SharedScannerLexer
 
+    from nianbao.resources import data_dir
+
     assert ReportLines.of(grammar()) is ReportLines.PATTERN
     assert _parser().lines is ReportLines.PATTERN
+    # (built afresh, not read back from the cache: the same terminals, their flags a set)
+    fresh = Lark((data_dir("grammar") / "report.lark").read_text(encoding="utf-8"), parser="lalr",
+                 lexer="contextual", _plugins={"ContextualLexer": SharedScannerLexer})
+    assert ReportLines.of(fresh) is ReportLines.PATTERN
     other = Lark("start: LINE*\nLINE: /[^\\n]*\\n/\n", parser="lalr", lexer="contextual",
                  _plugins={"ContextualLexer": SharedScannerLexer})
     assert ReportLines.of(other) is None
@@ -105,3 +111,34 @@ def test_the_tree_is_the_same_without_it_on_mutated_reports(seed):
         text = _mutated(rng.choice(reports).split("\n"), rng)
         _checked(text)
         assert _shape(_parser().parse(text)) == _shape(plain.parse(text))
+
+
+
+# CELL_LINES and TSV_LINES as they were before their loops over lines were made
+# possessive (*+, ++): a loop that nothing follows but what may match nothing never
+# gives a line back, so the same text is matched
+_GREEDY = {
+    "CELL_LINES": r"\t[^\t\n]*\n(?:\t[^\t\n]*\n|\n(?=\t[^\t\n]*\n)|(?:[ \xa0]*(?:\u3000[ \xa0]*)*\n)+(?=\t[^\t\n]*\n)"
+                  r"|(?![ \xa0]*(?:\u3000[ \xa0]*)*\n|[ \u3000]*[一二三四五六七八九十]{1,3}[、.．])[^\n\t。；]{1,40}\n"
+                  r"(?=\t[^\t\n]*\n))*(?:(?:[ \xa0]*(?:\u3000[ \xa0]*)*\n)+(?=\t))?",
+    "TSV_LINES": r"(?:(?:[^\n\t]+\t|\t[^\n\t]*\t)[^\n]*\n)+",
+}
+
+_TABLE_LINES = ["\t0", "\t", "\t 12", "\t本年新", "", "", " ", "\u3000", "\xa0 \u3000", "说明", "公开数量", "维持",
+                "一、总体情况", "（一）处理", "\t\t1", "\t1\t", "行政许可\t3\t0", "其他\t\t", "本年度工作有序开展，" * 5, "结果。"]
+
+
+@pytest.mark.parametrize("name", sorted(_GREEDY))
+def test_a_table_terminal_matches_what_it_matched_when_greedy(name):
+    import re
+
+    terminal = next(t for t in grammar().parser.lexer.root_lexer.terminals if t.name == name)
+    possessive, greedy = re.compile(terminal.pattern.to_regexp()), re.compile(_GREEDY[name])
+    assert possessive.pattern != greedy.pattern
+    rng = random.Random(7)
+    texts = _reports() + ["\n".join(rng.choice(_TABLE_LINES) for _ in range(rng.randrange(1, 30))) + "\n"
+                          for _ in range(5_000)]
+    for text in texts:
+        for pos in [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n" and i + 1 < len(text)]:
+            ours, theirs = possessive.match(text, pos), greedy.match(text, pos)
+            assert (ours and ours.group()) == (theirs and theirs.group()), repr(text[pos:pos + 80])
