@@ -114,9 +114,10 @@ def test_the_tree_is_the_same_without_it_on_mutated_reports(seed):
 
 
 
-# CELL_LINES and TSV_LINES as they were before their loops over lines were made
-# possessive (*+, ++): a loop that nothing follows but what may match nothing never
-# gives a line back, so the same text is matched
+# CELL_LINES and TSV_LINES as they were before their loops over lines (and the runs in
+# them that what follows cannot take back) were made possessive (*+, ++): a loop that
+# nothing follows but what may match nothing never gives a line back, so the same text
+# is matched
 _GREEDY = {
     "CELL_LINES": r"\t[^\t\n]*\n(?:\t[^\t\n]*\n|\n(?=\t[^\t\n]*\n)|(?:[ \xa0]*(?:\u3000[ \xa0]*)*\n)+(?=\t[^\t\n]*\n)"
                   r"|(?![ \xa0]*(?:\u3000[ \xa0]*)*\n|[ \u3000]*[一二三四五六七八九十]{1,3}[、.．])[^\n\t。；]{1,40}\n"
