@@ -327,12 +327,14 @@ class ReportLines:
     no terminal tried before them matches such a line."""
 
     PATTERN = re.compile(
-        r"(?P<TEXT>(?:[^\n\t \u3000\xa0一二三四五六七八九十第（(1-9]|[1-9](?![、.．]))"
-        r"(?:[^\n\t]{39,}[^\n\t\d\-—–－页日告报）) \u3000\xa0]|[^\n\t]*[。；])\n)"
-        r"|(?P<BLANK>(?:[ \xa0\u3000]*\n)++)(?=(?:[ \u3000]*[一二三四五六七八九十]{1,3}[、.．][^\n\t]*"
-        r"|[^\n\t]{41,}|[^\n\t。；]*[。；][^\n\t]*)\n)"
-        r"|(?P<SECTION_HEAD>[一二三四五六七八九十]{1,3}[ \u3000]{0,2}[、.．][^\n\t]*\n)"
-        r"|(?P<SUB_HEAD>[（(][一二三四五六七八九十]{1,3}[）)][^\n\t]*\n)")
+        r"(?P<TEXT>(?![^\n]*\t)(?:[^\n\t \u3000\xa0一二三四五六七八九十第（(1-9]|[1-9](?![、.．]))"
+        r"(?:[^\n]{39,}[^\n\t\d\-—–－页日告报）) \u3000\xa0]|[^\n]*[。；])\n)"
+        r"|(?P<BLANK>(?:[ \xa0\u3000]*\n)++)(?=(?![^\n]*\t)(?:[ \u3000]*[一二三四五六七八九十]{1,3}[、.．]"
+        r"|[^\n]{41,}\n|[^\n。；]*[。；]))"
+        r"|(?P<SECTION_HEAD>[一二三四五六七八九十]{1,3}[ \u3000]{0,2}[、.．](?![^\n]*\t)[^\n]*\n)"
+        r"|(?P<SUB_HEAD>[（(][一二三四五六七八九十]{1,3}[）)](?![^\n]*\t)[^\n]*\n)")
+    # (a line's TAB looked for once, backwards from its end: re reads a class of characters
+    # such as [^\n\t] a character at a time, several times slower)
     # report.lark's terminals, as the scanner tries them, and the ignored ones, that the
     # above was worked out for (_terminals()): another grammar has no such expression
     TERMINALS = "8b0a16accf443105"
