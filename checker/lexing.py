@@ -22,6 +22,8 @@ through Lark's callbacks at every token (see OneLoopParser).
 
 from __future__ import annotations
 
+import hashlib
+import re
 from functools import partial
 
 from lark import Lark, Tree
@@ -170,8 +172,11 @@ class OneLoopParser:
     appends a… to X's tree and keeps it: no one else holds that tree, so the result is
     the same tree."""
 
-    def __init__(self, lark: Lark) -> None:
+    def __init__(self, lark: Lark, lines: re.Pattern | None = None) -> None:
+        """`lines`: an expression whose match, where it matches, is the scanner's (the same
+        text, its last group the same terminal), tried first (ReportLines)."""
         self.lark = lark
+        self.lines = lines
         frontend = lark.parser
         lexer = frontend.lexer
         starts = frontend.parser_conf.start
@@ -207,16 +212,18 @@ class OneLoopParser:
         shared = lexer.shared
         accepts_of, ignore, multiline = lexer.accepts_of, lexer.root_lexer.ignore_types, lexer.root_lexer.newline_types
         expressions, actions, end_state = shared.scanner_of_all()._mres, self.actions, self.end_state
+        lines = self.lines.match if self.lines is not None else None
         states, values = [self.start_state], []
         new_token = str.__new__
         pos, line, line_start, end = 0, 1, 0, len(text)
         sliced = None
         while pos < end:
-            found = None
-            for expression in expressions:
-                found = expression.match(text, pos, end)
-                if found is not None:
-                    break
+            found = lines(text, pos, end) if lines is not None else None
+            if found is None:
+                for expression in expressions:
+                    found = expression.match(text, pos, end)
+                    if found is not None:
+                        break
             if found is not None:
                 value, type_ = found.group(), found.lastgroup
                 accepts = accepts_of[states[-1]]
@@ -293,3 +300,56 @@ def _new_tree_named(callback, name: str) -> bool:
     """Whether the callback makes a new Tree named `name` (of whatever children)."""
     return _tree_of(callback, name) or (type(callback) is ChildFilterLALR_NoPlaceholders
                                         and _tree_of(callback.node_builder, name))
+
+
+class ReportLines:
+    """An expression that matches, at the start of the lines most of a report is made
+    of, what report.lark's scanner of every terminal matches there (the same text, its
+    last group named as the terminal), and nowhere else: it fails at once on other
+    lines (a TAB, a date…), left to the scanner. The scanner tries each terminal in turn,
+    and on a line of prose every one of them reads the line: ≈ 25,000 instructions a
+    line; ≈ 15,000 for blank lines, behind which TAB_GAP looks for a TAB line every way
+    it can; here ≈ 7,000 and ≈ 5,000.
+
+    TEXT: a line on which every terminal tried before TEXT fails, as its first and last
+    characters and its length tell. Without a TAB (CELL_LINES, TSV_LINES); not starting
+    with a space or what starts a heading (NUM_HEAD's 1、, SECTION_HEAD's 一、 and
+    第一部分, SUB_HEAD's （一）); not ending with a space or what ends a page number, a
+    date or a title (-, 页, a digit, 日, 告, 报, a bracket), so not blank either (TAB_GAP,
+    BLANK); and longer than TAB_CONT's 40 characters, or ending with 。 or ；, which
+    TAB_CONT's may not hold (a document number is 35 characters at most, and ends with 号).
+
+    BLANK: the blank lines there are, when the line after them has no TAB and is no
+    line TAB_GAP's look-ahead may cross to reach one (a heading 一、, over 40 characters,
+    or holding 。 or ；): no terminal before BLANK but TAB_GAP matches a blank line.
+
+    SECTION_HEAD 一、… and SUB_HEAD （一）… (with no space before them), without a TAB:
+    no terminal tried before them matches such a line."""
+
+    PATTERN = re.compile(
+        r"(?P<TEXT>(?![^\n]*\t)(?:[^\n\t \u3000\xa0一二三四五六七八九十第（(1-9]|[1-9](?![、.．]))"
+        r"(?:[^\n]{39,}[^\n\t\d\-—–－页日告报）) \u3000\xa0]|[^\n]*[。；])\n)"
+        r"|(?P<BLANK>(?:[ \xa0\u3000]*\n)++)(?=(?![^\n]*\t)(?:[ \u3000]*[一二三四五六七八九十]{1,3}[、.．]"
+        r"|[^\n]{41,}\n|[^\n。；]*[。；]))"
+        r"|(?P<SECTION_HEAD>[一二三四五六七八九十]{1,3}[ \u3000]{0,2}[、.．](?![^\n]*\t)[^\n]*\n)"
+        r"|(?P<SUB_HEAD>[（(][一二三四五六七八九十]{1,3}[）)](?![^\n]*\t)[^\n]*\n)")
+    # (a line's TAB looked for once, backwards from its end: re reads a class of characters
+    # such as [^\n\t] a character at a time, several times slower)
+    # report.lark's terminals, as the scanner tries them, and the ignored ones, that the
+    # above was worked out for (_terminals()): another grammar has no such expression
+    TERMINALS = "8b0a16accf443105"
+
+    @classmethod
+    def of(cls, lark: Lark) -> re.Pattern | None:
+        """The expression for lark, if its terminals are report.lark's."""
+        lexer = lark.parser.lexer
+        if isinstance(lexer, SharedScannerLexer) and _terminals(lexer.root_lexer) == cls.TERMINALS:
+            return cls.PATTERN
+        return None
+
+
+def _terminals(root: BasicLexer) -> str:
+    """A digest of a lexer's terminals, in the order they are tried, and of those ignored
+    (the same for a grammar read from the cache: its flags are a list, not a frozenset)."""
+    described = [(t.name, t.priority, t.pattern.value, sorted(t.pattern.flags)) for t in root.terminals]
+    return hashlib.sha256(repr(described + sorted(root.ignore_types)).encode()).hexdigest()[:16]

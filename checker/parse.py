@@ -18,7 +18,7 @@ from lark import Lark, Token, Tree
 
 from . import facts
 from .ingest import Source
-from .lexing import OneLoopParser
+from .lexing import OneLoopParser, ReportLines
 from .labels import core, numbering, strip_numbering
 from .model import Issuer, Paragraph, Report, Section, Span, Table
 from .regimes import regime_for
@@ -35,7 +35,7 @@ def grammar() -> Lark:
 
 @lru_cache(maxsize=1)
 def _parser() -> OneLoopParser:
-    return OneLoopParser(grammar())
+    return OneLoopParser(grammar(), ReportLines.of(grammar()))
 
 
 def parse_tree(text: str) -> Tree:
@@ -341,20 +341,52 @@ def _same_meaning(heading: str, official: str, words: SameMeaning) -> bool:
     return plain(heading) == plain(official)
 
 
-def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferred: str | None) -> list[Section]:
+def _read_heading(line: str, templates: Templates) -> tuple[int | None, str, str, int | None, str]:
+    """A section heading's number and kind of numbering, its title, and the official
+    section its title names and how (_match_title, or "wording")."""
     known = templates.sections
+    number, numbering_kind = _head_number(line)
+    title = strip_numbering(line)
+    canonical, how = _match_title(_heading_words(title), known)
+    if how in ("variant", "fuzzy") and _same_meaning(
+            _heading_words(title), next((s.title for s in known if s.number == canonical), ""),
+            templates.same_meaning):
+        how = "wording"  # worded otherwise, meaning kept (as the format's own heading)
+    return number, numbering_kind, title, canonical, how
+
+
+class _Headings:
+    """_read_heading(line, templates), kept by line for the templates last asked about:
+    reports repeat the official headings, and reading one costs ≈ 30,000 instructions
+    (its numbering, its title normalised and matched against each official one)."""
+
+    KEPT = 1024
+
+    def __init__(self) -> None:
+        self.templates: Templates | None = None
+        self.read_by_line: dict[str, tuple[int | None, str, str, int | None, str]] = {}
+
+    def read(self, line: str, templates: Templates) -> tuple[int | None, str, str, int | None, str]:
+        if templates is not self.templates:
+            self.templates, self.read_by_line = templates, {}
+        found = self.read_by_line.get(line)
+        if found is None:
+            if len(self.read_by_line) >= self.KEPT:
+                self.read_by_line.clear()
+            found = self.read_by_line[line] = _read_heading(line, templates)
+        return found
+
+
+_HEADINGS = _Headings()
+
+
+def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferred: str | None) -> list[Section]:
     sections: list[Section] = []
     for node in nodes:
         head, *children = node.children
         line = head.value.rstrip("\n")
         span = reader.index.trimmed(head.start_pos, head.start_pos + len(line))
-        number, numbering_kind = _head_number(line)
-        title = strip_numbering(line)
-        canonical, how = _match_title(_heading_words(title), known)
-        if how in ("variant", "fuzzy") and _same_meaning(
-                _heading_words(title), next((s.title for s in known if s.number == canonical), ""),
-                templates.same_meaning):
-            how = "wording"  # worded otherwise, meaning kept (as the format's own heading)
+        number, numbering_kind, title, canonical, how = _HEADINGS.read(line, templates)
         paragraphs, tables = reader.blocks(children, preferred)
         previous = sections[-1] if sections else None
         continues = previous is None or previous.number is None or number == previous.number + 1
