@@ -556,18 +556,17 @@ def _without_restatements(violations: list[Violation], report: Report) -> list[V
     whose results add up to 0). The blank cells are looked for only when two errors or
     warnings name the same place: a note never silences a louder finding, so otherwise
     no finding rests on one another names."""
+    places_of = [{s.start for s in (v.span, *v.related)} for v in violations]
     named: set[int] = set()
     shared: set[int] = set()  # places that two errors or warnings name
-    for v in violations:
+    for v, places in zip(violations, places_of):
         if v.severity != "info":
-            places = {s.start for s in (v.span, *v.related)}
             shared |= named & places
             named |= places
     blanks = _blank_cells(report) if shared else set()
     out: list[Violation] = []
     said: dict[int, int] = {}  # a blank cell named → the loudest rank that named it
-    for v in violations:
-        places = {s.start for s in (v.span, *v.related)}
+    for v, places in zip(violations, places_of):
         if v.severity == "info" and v.related and places <= named:
             continue
         rank = SEVERITIES.index(v.severity)  # 0 the loudest

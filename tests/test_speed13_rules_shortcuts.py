@@ -148,3 +148,19 @@ def test_restatements_left_out_as_when_every_blank_cell_is_known():
             compared += 1
             blank_said += kept != _restatements_kept(violations, set())  # (a blank cell decided)
     assert compared > 1000 and blank_said > 100
+
+
+def test_a_list_renderable_as_item_by_item():
+    """A list's strings kept as they are, without a call each: the same as renderable of
+    each item, for lists of paths and of mixed values (cells among them)."""
+    from decimal import Decimal
+
+    from nianbao.expr import FUNCTIONS, UNKNOWN, Env, Match, renderable
+
+    rules = load_rules()
+    report = parse(read_source(ROOT / "samples" / "synthetic" / "2021_tsv_clean.txt"), rules.templates)
+    cells = FUNCTIONS["cells"].fn(Env(report, rules.templates, None, None), report.tables[0])[:20]
+    mixed = ["a.txt", Decimal("1.50"), None, UNKNOWN, True, Match("文字", None), ["b", Decimal(2)], "c.txt", *cells]
+    for value in (["x.txt", "y.txt"], mixed, mixed[::-1], []):
+        assert renderable(value) == [renderable(v) for v in value]
+    assert len(cells) == 10
