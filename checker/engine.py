@@ -554,8 +554,8 @@ def _without_restatements(violations: list[Violation], report: Report) -> list[V
     rests on a blank cell that a finding before it, as loud or louder, already names (a
     blank 总计 column: the rows that do not add up are said once, not again as the column
     whose results add up to 0). The blank cells are looked for only when two errors or
-    warnings name the same place: a note never silences a louder finding, so otherwise
-    no finding rests on one another names."""
+    warnings name the same place: a note silences no louder finding, so otherwise no
+    finding is left out for resting on a blank cell."""
     places_of = [{s.start for s in (v.span, *v.related)} for v in violations]
     named: set[int] = set()
     shared: set[int] = set()  # places that two errors or warnings name
