@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .engine import RuleRunError, evaluate
@@ -18,6 +19,7 @@ from .ingest import IngestError, Source, plain_text, read_source
 from .model import Report, Violation
 from .parse import looks_like_report, parse
 from .rules import Example, Rule, RuleSet, load_rules
+from .text import LineIndex
 
 if TYPE_CHECKING:  # (a check of one report does without the rules about other reports)
     from .corpus import Links
@@ -97,10 +99,7 @@ def check_many(targets: list, rules: RuleSet | None = None, *, select: list[str]
 def corpus_context(report: Report, links: Links, other_report) -> Corpus:
     """What the rules about other reports need for one report. `other_report(path)`
     gives another report of the set (parsed again if need be), for shared passages."""
-    from decimal import Decimal
-
     from . import corpus
-    from .text import LineIndex
 
     previous = links.previous.get(report.path)
     similar = None

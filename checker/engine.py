@@ -69,7 +69,11 @@ class Expect:
     def __init__(self, for_each, lets, when, expect, at, related=None) -> None:
         self.for_each = for_each
         self.lets = lets
-        self.when = when
+        # a `when` that reads no variable of a binding nor a table cell says the same of
+        # every binding: asked once, before the bindings are made (the rules about the
+        # previous report: most reports of a set have none, and their cells go unread)
+        self.guard = when if _binding_free(when, for_each + lets) else None
+        self.when = None if self.guard is not None else when
         self.expect = expect
         self.at = at
         self.related = related  # further places to show with the finding
@@ -77,6 +81,8 @@ class Expect:
         self._uses = 0
 
     def findings(self, env: Env) -> Iterator[Finding]:
+        if self.guard is not None and truth(self.guard(env)) is not True:
+            return iter(())
         if self._run is None:
             self._uses += 1
             if self._uses < GENERATE_AFTER:
@@ -138,6 +144,15 @@ class Expect:
             if span is not None:
                 return span
         return None
+
+
+def _binding_free(when, bound: list) -> bool:
+    """Whether a rule's `when` gives the same for every binding of a report: it names
+    no for_each or let variable and reads no table cell (the cells a binding reads,
+    those of its `when` among them, are shown with its finding)."""
+    if when is None or when.tree is None or when.variables & {name for name, _ in bound}:
+        return False
+    return not any(node.data in ("cell", "row") for node in when.tree.iter_subtrees())
 
 
 def _generate(check: Expect, params: set[str]):
@@ -504,7 +519,7 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
             found = _folded(found, rule.cap, containers)
         violations.extend(found)
     violations.sort(key=lambda v: v.order)
-    violations = _without_restatements(violations, _blank_cells(report))
+    violations = _without_restatements(violations, report)
     return violations, errors
 
 
@@ -533,18 +548,25 @@ def _blank_cells(report: Report) -> set[int]:
     return {c.span.start for t in report.tables for r in t.rows for c in r.cells if c.problem == "blank"}
 
 
-def _without_restatements(violations: list[Violation], blanks: set[int]) -> list[Violation]:
+def _without_restatements(violations: list[Violation], report: Report) -> list[Violation]:
     """One cause, one finding. Leave out a reading note (info) every place of which an
     error or a warning already names (the blank cell a sum rests on), and a finding that
     rests on a blank cell that a finding before it, as loud or louder, already names (a
     blank 总计 column: the rows that do not add up are said once, not again as the column
-    whose results add up to 0)."""
-    loud = [v for v in violations if v.severity != "info"]
-    named = {s.start for v in loud for s in (v.span, *v.related)}
+    whose results add up to 0). The blank cells are looked for only when two errors or
+    warnings name the same place: a note silences no louder finding, so otherwise no
+    finding is left out for resting on a blank cell."""
+    places_of = [{s.start for s in (v.span, *v.related)} for v in violations]
+    named: set[int] = set()
+    shared: set[int] = set()  # places that two errors or warnings name
+    for v, places in zip(violations, places_of):
+        if v.severity != "info":
+            shared |= named & places
+            named |= places
+    blanks = _blank_cells(report) if shared else set()
     out: list[Violation] = []
     said: dict[int, int] = {}  # a blank cell named → the loudest rank that named it
-    for v in violations:
-        places = {s.start for s in (v.span, *v.related)}
+    for v, places in zip(violations, places_of):
         if v.severity == "info" and v.related and places <= named:
             continue
         rank = SEVERITIES.index(v.severity)  # 0 the loudest

@@ -2493,8 +2493,8 @@ def renderable(value):
         return value
     if isinstance(value, CellRef):
         return renderable(value.value)
-    if isinstance(value, list):
-        return [renderable(v) for v in value]
+    if isinstance(value, list):  # (most often of paths or texts: a string is itself, without a call)
+        return [v if type(v) is str else renderable(v) for v in value]
     if isinstance(value, Fact):
         return renderable(value.value)
     return render(value, "zh")
