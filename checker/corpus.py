@@ -576,13 +576,14 @@ def one_per_report(paths: list[str], same: dict[str, list[str]]) -> list[str]:
 def link(digests: list[Digest]) -> Links:
     groups = _groups(digests)
     signatures = {d.path: d.signature for d in digests if d.signature}
+    packed = {path: similarity.packed(signature) for path, signature in signatures.items()}
     by_path = {d.path: d for d in digests}
     same = same_reports([(d.path, d.text_key) for d in digests])
     best: dict[str, Similar] = {}
     for a, b in sorted(similarity.candidates(signatures)):
         if b in same.get(a, ()):
             continue  # one report in two files: not a copy of itself
-        score = similarity.estimate(signatures[a], signatures[b])
+        score = similarity.estimate(packed[a], packed[b])
         da, db = by_path[a], by_path[b]
         same_body = da.body is not None and da.body == db.body
         for this, other in ((da, db), (db, da)):

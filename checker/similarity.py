@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import re
 import zlib
+from array import array
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
-from operator import eq
 
 SHINGLE = 6        # characters per shingle
 BINS = 128         # signature length
@@ -144,8 +144,17 @@ def signature(text: str) -> tuple[int, ...] | None:
     return tuple(mins)
 
 
-def estimate(a: tuple[int, ...], b: tuple[int, ...]) -> float:
-    return sum(map(eq, a, b)) / BINS  # (map with operator.eq: the comparisons in C)
+def packed(signature: tuple[int, ...]) -> int:
+    """A signature as one integer, its values 64 bits each, for estimate(): a folder of
+    reports written from one template gives each report about a hundred candidates to
+    compare, and compared this way a pair costs less than half of a value-by-value sum."""
+    return int.from_bytes(array("Q", signature).tobytes(), "little")
+
+
+def estimate(a: int, b: int) -> float:
+    """The share of bins in which two signatures (packed) agree, their Jaccard
+    similarity estimated: the 64-bit words of a ^ b that are 0, counted in C."""
+    return array("Q", (a ^ b).to_bytes(8 * BINS, "little")).count(0) / BINS
 
 
 def candidates(signatures: dict[str, tuple[int, ...]]) -> list[tuple[str, str]]:

@@ -189,3 +189,27 @@ def test_candidates_are_the_pairs_sharing_a_band():
         and shared[(band, signatures[a][band * rows:(band + 1) * rows])] <= 50 for band in range(similarity.BANDS)))
     assert 0 < len(expected) < 120 * 119 // 2
     assert similarity.candidates(signatures) == expected
+
+
+def test_two_signatures_agree_in_the_bins_that_hold_the_same_value():
+    """estimate, which compares two signatures packed into one integer each, against
+    counting the bins that hold the same value: on signatures of reports and on
+    random ones agreeing in any number of bins, with values of any width up to 64 bits
+    (a value that differs in one bit, in its top bit, or is 0, agrees with nothing else)."""
+    from operator import eq
+
+    rng = random.Random(64)
+    texts = [path.read_bytes().decode("utf-8", "replace")  # (a seed or two is GBK: any text will do)
+             for path in sorted(REAL.glob("*.txt")) + sorted(SYNTHETIC.glob("*.txt"))]
+    signatures = [s for s in (similarity.signature(similarity.masked(t)) for t in texts) if s is not None]
+    for _ in range(2000):
+        a = [rng.choice([0, 1, (1 << 64) - 1, 1 << 63, rng.getrandbits(rng.randint(1, 64))])
+             for _ in range(similarity.BINS)]
+        b = list(a)
+        for i in rng.sample(range(similarity.BINS), rng.randint(0, similarity.BINS)):
+            b[i] = rng.choice([0, a[i] ^ (1 << rng.randrange(64)), rng.getrandbits(64)])
+        signatures.append(tuple(rng.choice([a, b])))
+        signatures.append(tuple(b))
+    for a, b in zip(signatures, signatures[1:]):
+        agree = sum(map(eq, a, b))
+        assert similarity.estimate(similarity.packed(a), similarity.packed(b)) == agree / similarity.BINS
