@@ -580,7 +580,7 @@ def link(digests: list[Digest]) -> Links:
     by_path = {d.path: d for d in digests}
     same = same_reports([(d.path, d.text_key) for d in digests])
     best: dict[str, Similar] = {}
-    for a, b in sorted(similarity.candidates(signatures)):
+    for a, b in similarity.candidates(signatures):  # (sorted already)
         if b in same.get(a, ()):
             continue  # one report in two files: not a copy of itself
         score = similarity.estimate(packed[a], packed[b])
