@@ -122,6 +122,8 @@ def value_like_into(text: str) -> bool:
         value_like.clear()
     found = value_like[text] = looks_like_value(text)
     return found
+
+
 # parse_value(raw, kind) as parsed_as[kind][raw], a plain dict (its subscript is the
 # quickest lookup): a raw text it lacks is read by parse_into()
 parsed_as: Memo = Memo(lambda kind: {})
