@@ -73,8 +73,30 @@ class Digest:
 
 
 def prose(report: Report) -> str:
-    """What a body writes itself: its paragraphs, not tables, headings or sub-headings."""
-    return "\n".join(p.text for s in report.sections for p in s.paragraphs if p.kind == "text")
+    """What a body writes itself: its paragraphs, not tables, headings or sub-headings'
+    titles (own_paragraphs)."""
+    return "\n".join(p.text for s in report.sections for p in own_paragraphs(s, report))
+
+
+# A sub-heading that runs on into prose on its line, as many reports write every item of
+# 总体情况: "（一）主动公开情况。全年主动公开…": its title, up to the first stop, is the
+# template's; what follows is the body's own. (Read as a sub-heading whole, the prose of
+# one report in six was nothing at all: no copy of it could be found.)
+_RUN_IN = re.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．])"
+                     r"[^。：:；;！!？?\n]{1,40}?[。：:；;！!？?]+[ \u3000]*")
+
+
+def own_paragraphs(section: Section, report: Report) -> list[Paragraph]:
+    """A section's paragraphs of prose and, of each sub-heading that runs on into prose on
+    its line, that prose, as a paragraph of its own in its place."""
+    own = []
+    for p in section.paragraphs:
+        if p.kind == "text":
+            own.append(p)
+        elif p.kind == "subheading" and (title := _RUN_IN.match(p.text)) and title.end() < len(p.text):
+            index = report.line_index or LineIndex(report.text)
+            own.append(Paragraph(p.text[title.end():], index.span(p.span.start + title.end(), p.span.end)))
+    return own
 
 
 def report_names(report: Report) -> tuple[str, ...]:
@@ -255,7 +277,7 @@ def summary(report: Report, reads: frozenset[str] | set[str] = SUMMARY_FACTS, ro
     ints: array = array("i" if len(report.text) < 2**31 else "q")  # offsets into the text, line numbers
     refs: list = []
     for s in report.sections:
-        _pack_section(s, report.text, ints, refs)
+        _pack_section(s, own_paragraphs(s, report), report.text, ints, refs)
     for table, rows_kept in _tables_read(report, reads, rows):
         _pack_table(table, ints, refs, rows_kept)
     index = report.line_index
@@ -269,7 +291,7 @@ def stand_in(report: Report, reads: frozenset[str] | set[str] = SUMMARY_FACTS, r
     them again: for a second pass in the same process (a run of one job), where
     nothing is sent to another. It holds more objects than a Summary, not more text."""
     sections = [Section(s.number, s.heading, s.span, s.title, s.canonical, s.title_match, s.numbering,
-                        [p for p in s.paragraphs if p.kind == "text"], [], s.body_span) for s in report.sections]
+                        own_paragraphs(s, report), [], s.body_span) for s in report.sections]
     tables = [table if rows_kept is None else _with_rows(table, rows_kept)
               for table, rows_kept in _tables_read(report, reads, rows)]
     index = report.line_index
@@ -335,10 +357,9 @@ def _rows_kept(t: Table, kept: frozenset[str]) -> list[Row]:
     return rows
 
 
-def _pack_section(s: Section, text: str, ints: array, refs: list) -> None:
-    """A section's place and fields, and its prose paragraphs (their text only where it
-    is not the report's text at their span)."""
-    prose = [p for p in s.paragraphs if p.kind == "text"]
+def _pack_section(s: Section, prose: list[Paragraph], text: str, ints: array, refs: list) -> None:
+    """A section's place and fields, and its prose paragraphs, `prose` (their text only
+    where it is not the report's text at their span)."""
     refs += (s.number, s.heading, s.title, s.canonical, s.title_match, s.numbering)
     _pack_span(s.span, ints)
     _pack_span(s.body_span, ints)
@@ -615,7 +636,7 @@ class _Prose:
     in the prose and in the report's text."""
 
     def __init__(self, report: Report) -> None:
-        paragraphs = [p for s in report.sections for p in s.paragraphs if p.kind == "text"]
+        paragraphs = [p for s in report.sections for p in own_paragraphs(s, report)]
         self.text = "\n".join(p.text for p in paragraphs)
         self.starts = [0]
         for p in paragraphs[:-1]:

@@ -115,6 +115,51 @@ def test_each_shared_passage_is_paired_with_the_same_stretch_of_the_other():
     assert crossing  # the joined paragraph's passage runs over two of the original's
 
 
+RUN_IN = """{body}2022年政府信息公开工作年度报告
+一、总体情况
+（一）主动公开情况。{active}
+（二）依申请公开情况。{applied}
+（三）政府信息管理情况。
+{manage}
+（四）平台建设：{platform}
+"""
+OWN = dict(active="全年通过县政府门户网站主动公开政府信息86条，重点公开惠农补贴发放、低保对象和乡村振兴项目资金使用情况，"
+                  "并在各村公开栏同步张贴。",
+           applied="全年收到政府信息公开申请2件，均在法定期限内答复，未发生因政府信息公开引起的行政复议和行政诉讼。",
+           manage="落实先审后发制度，由党政办初审、分管领导复审、主要领导终审后发布，全年未发生泄密事件。",
+           platform="在乡便民服务中心设置政务公开专区，配备查阅电脑，安排专人解答群众咨询。")
+
+
+def test_the_prose_a_sub_heading_runs_on_into_is_the_body_s_own():
+    """A report writing each item of 总体情况 as one line, its title up to the first stop
+    and then its prose, has that prose compared: the title is the template's, not the rest
+    of the line. A sub-heading alone on its line adds nothing."""
+    text = RUN_IN.format(body="甲乡人民政府", **OWN)
+    parsed = parse(Source("a.txt", text, "utf-8"))
+    own = [p for s in parsed.sections for p in corpus.own_paragraphs(s, parsed)]
+    assert [p.text for p in own] == [OWN["active"], OWN["applied"], OWN["manage"], OWN["platform"]]
+    assert all(text[p.span.start:p.span.end] == p.text and p.kind == "text" for p in own)
+    assert [(p.span.line, p.span.column) for p in own] == [(3, 11), (4, 12), (6, 1), (7, 9)]
+    assert corpus.prose(parsed) == "\n".join(p.text for p in own)
+
+
+def test_a_copy_of_prose_written_after_its_sub_headings_is_flagged(tmp_path):
+    """Reports written that way were nothing to compare before (one real report in six):
+    a copy between bodies is flagged, two honest reports with the same titles are not."""
+    original = write(tmp_path, "a.txt", RUN_IN.format(body="甲乡人民政府", **OWN))
+    copy = write(tmp_path, "b.txt", RUN_IN.format(body="乙镇人民政府", **OWN).replace("86", "91"))
+    honest = write(tmp_path, "c.txt", RUN_IN.format(
+        body="丙镇人民政府", active="本年度在镇政府信息公开专栏发布财政预决算、征地补偿和防汛预案等信息共计57条，做到应公开尽公开。",
+        applied="本年度未收到公民、法人或其他组织提出的政府信息公开申请。",
+        manage="建立公开台账，对已公开信息逐月核对，及时撤下过期失效内容，保证公开信息准确。",
+        platform="依托镇微信公众号和村务公开栏发布信息，偏远村组通过村民小组会议传达。"))
+    results = findings(check_many([original, copy, honest]), "META-008")
+    assert [len(results[name]) for name in ("a.txt", "b.txt", "c.txt")] == [1, 1, 0]
+    [v] = results["b.txt"]
+    text = Path(copy).read_text(encoding="utf-8")
+    assert text[v.span.start:v.span.end].startswith("全年通过县政府门户网站主动公开政府信息")
+
+
 def test_copying_between_bodies_flags_both(tmp_path):
     text = report("桃源镇", 2022, seed=1)
     a = write(tmp_path, "a.txt", text)
@@ -509,8 +554,7 @@ def test_a_summary_gives_back_the_sections_prose_and_the_lines_of_its_text():
         again = corpus.summary(parsed).report()
         assert [(s.number, s.heading, s.span, s.body_span, s.title, s.canonical) for s in again.sections] == \
                [(s.number, s.heading, s.span, s.body_span, s.title, s.canonical) for s in parsed.sections]
-        assert [s.paragraphs for s in again.sections] == \
-               [[p for p in s.paragraphs if p.kind == "text"] for s in parsed.sections]
+        assert [s.paragraphs for s in again.sections] == [corpus.own_paragraphs(s, parsed) for s in parsed.sections]
         ends = range(0, len(parsed.text), 97)
         assert [again.line_index.span(a, a + 40) for a in ends] == [parsed.line_index.span(a, a + 40) for a in ends]
         assert again.line_index.starts == parsed.line_index.starts
