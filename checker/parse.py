@@ -347,11 +347,14 @@ def _read_heading(line: str, templates: Templates) -> tuple[int | None, str, str
     known = templates.sections
     number, numbering_kind = _head_number(line)
     title = strip_numbering(line)
-    canonical, how = _match_title(_heading_words(title), known)
-    if how in ("variant", "fuzzy") and _same_meaning(
-            _heading_words(title), next((s.title for s in known if s.number == canonical), ""),
-            templates.same_meaning):
-        how = "wording"  # worded otherwise, meaning kept (as the format's own heading)
+    words = _heading_words(title)
+    canonical, how = _match_title(words, known)
+    if how in ("variant", "fuzzy"):
+        section = next(s for s in known if s.number == canonical)
+        if _same_meaning(words, section.title, templates.same_meaning):
+            how = "wording"  # worded otherwise, meaning kept (as the format's own heading)
+        elif section.article and _same_meaning(words, section.article, templates.same_meaning):
+            how = "article"  # art. 50's words, but for one that leaves the meaning (行政机关主动公开政府信息情况)
     return number, numbering_kind, title, canonical, how
 
 
