@@ -52,14 +52,35 @@ IMPROVE = [
 ]
 
 
+# Words of the trade, none a number, a place word (省市县区乡镇村…: masked as a name) or a
+# word a rule looks for, for sentences of a body's own (own_words).
+WORDS = """规范 流程 制度 落实 推进 完善 加强 提升 质量 效率 服务 群众 需求 渠道 平台 栏目 内容 更新
+维护 审核 发布 管理 机制 责任 分工 协调 配合 指导 检查 督促 整改 短板 标准 目录 事项 清单 政策
+回应 关切 热点 民生 领域 项目 资金 补贴 救助 安全 生产 环境 保护 教育 医疗 养老 就业 住房 交通
+水利 农业 产业 振兴 财务 档案 台账 归档 保密 审查 培训 学习 业务 能力 队伍 建设 资料 宣传 窗口
+大厅 咨询 便民 高效 透明 及时 准确 全面 有序 扎实 持续 深化 拓展 优化 健全 强化 细化 夯实 统筹
+兼顾 常态 长效 动态 基层 一线 实地 走访 座谈 意见 建议 反馈 办理 时限 部署 安排 计划 总结 成效
+经验 做法 特色 亮点""".split()
+
+
+def own_words(rng: random.Random, clauses: int = 8) -> str:
+    """A sentence of a body's own: words of the trade in an order of its own, so that no
+    other body's report shares a stretch of it, as real reports of different bodies share
+    almost none (at most 11 % alike over 45 real reports of 20 counties, docs/check.md)."""
+    return "，".join("".join(rng.choice(WORDS) for _ in range(3)) for _ in range(clauses)) + "。"
+
+
 def report(body: str, year: int, seed: int, new: int = 2, carried_in: int = 0, carried_out: int = 0,
            in_force: tuple[int, int] = (0, 5), issued: tuple[int, int] = (0, 1),
-           repealed: tuple[int, int] = (0, 0), published: int = 150) -> str:
+           repealed: tuple[int, int] = (0, 0), published: int = 150, own_prose: bool = False) -> str:
     """The report of `body` for `year`. Applications: `new` received (by natural
     persons), `carried_in` from last year, `carried_out` to next year; all handled ones
-    disclosed. The prose is picked by `seed`."""
+    disclosed. The prose is picked by `seed` from the phrase banks, so that two honest
+    reports often share a sentence; with `own_prose`, each paragraph goes on with a
+    sentence of the body's own (own_words), so that two honest reports read as little
+    alike as real ones."""
     rng = random.Random(seed)
-    pick = lambda bank: rng.choice(bank)  # noqa: E731
+    pick = lambda bank: rng.choice(bank) + (own_words(rng) if own_prose else "")  # noqa: E731
     handled = new + carried_in - carried_out
     fmt = dict(y=year, b=body)
     paragraphs = [pick(OPENINGS), pick(ACTIVE).replace("{n}", str(published)),

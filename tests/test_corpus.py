@@ -583,3 +583,19 @@ def test_a_stand_in_is_the_report_a_summary_gives_back():
         kept = corpus.stand_in(parsed, checker.corpus_reads, checker.corpus_rows)
         assert {id(c) for t in kept.tables for r in t.rows for c in r.cells} <= \
             {id(c) for t in parsed.tables for r in t.rows for c in r.cells}
+
+
+def test_honest_reports_with_prose_of_their_own_read_as_little_alike_as_real_ones(tmp_path):
+    """The bench's folder 'as a province's might be' writes each report's prose on in words
+    of its own (reportgen's own_prose): there, as in real folders, honest reports of
+    different bodies are far from the threshold, and a copy of last year's is still one."""
+    texts = {f"{body}.txt": report(f"第{body}号镇", 2022, seed=body, own_prose=True) for body in range(40)}
+    digests = [corpus.digest(name, parse(Source(name, text, "utf-8"))) for name, text in texts.items()]
+    packed = [similarity.packed(d.signature) for d in digests]
+    alike = [similarity.estimate(a, b) for i, a in enumerate(packed) for b in packed[i + 1:]]
+    assert max(alike) < 0.3
+    last = report("第1号镇", 2021, seed=1, own_prose=True)
+    paths = [write(tmp_path, "2021.txt", last), write(tmp_path, "2022.txt", copied(last, 2021, 2022)),
+             *(write(tmp_path, name, text) for name, text in list(texts.items())[2:12])]
+    results = findings(check_many(paths), "META-008")
+    assert [name for name, found in results.items() if found] == ["2022.txt"]
