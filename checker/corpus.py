@@ -82,7 +82,7 @@ def prose(report: Report) -> str:
 # 总体情况: "（一）主动公开情况。全年主动公开…": its title, up to the first stop, is the
 # template's; what follows is the body's own. (Read as a sub-heading whole, the prose of
 # one report in six was nothing at all: no copy of it could be found.)
-_RUN_IN = re.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.．])"
+_RUN_IN = re.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．])"
                      r"[^。：:；;！!？?\n]{1,40}?[。：:；;！!？?]+[ \u3000]*")
 
 

@@ -395,9 +395,12 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         continues = previous is None or previous.number is None or number == previous.number + 1
         goes_back = (previous is not None and numbering_kind == "arabic" and number is not None
                      and previous.number is not None and number <= previous.number)
-        if previous is not None and not continues and (canonical is None or goes_back):
+        if previous is not None and ((not continues and (canonical is None or goes_back))
+                                     or (canonical is None and _runs_on(title))):
             # Not a section of its own: a heading inside the previous one (an item "1、主动公开。
-            # …" inside "1、总体情况" is no second section, whatever its words).
+            # …" inside "1、总体情况" is no second section, whatever its words; nor is an item
+            # "二、完善制度建设，规范运行流程。进一步细化…" that names no section of the format
+            # and runs on into its prose, as no section heading does).
             previous.paragraphs.append(Paragraph(line.strip(" \u3000"), span, "subheading"))
             previous.paragraphs.extend(paragraphs)
             previous.tables.extend(tables)
@@ -414,6 +417,12 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
 
 
 _END = attrgetter("end")
+
+
+def _runs_on(title: str) -> bool:
+    """Whether a heading's line goes on after the stop that ends its words."""
+    words = _heading_words(title)
+    return words != title and bool(title[len(words) + 1:].strip())
 
 
 def _heading_words(title: str) -> str:

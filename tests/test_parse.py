@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from conftest import REAL, SAMPLES, SEEDS, SYNTHETIC, run_cli
 
-from nianbao.ingest import read_source
+from nianbao import corpus
+from nianbao.ingest import Source, read_source
 from nianbao.parse import parse
 
 
@@ -40,6 +41,27 @@ def test_every_present_section_heading_is_found_at_its_true_line(seed, expected)
 def test_table_row_labels_that_look_like_headings_are_not_sections():
     rep = report(SEEDS["000"])  # "\t三、本年度办理结果", "3、 本年度办理结果", "\t四、结转下年度继续办理"
     assert [s.span.line for s in rep.sections] == [22, 29, 75, 373, 419, 424]
+
+
+def test_items_of_a_section_numbered_as_sections_and_running_on_into_prose_are_not_sections():
+    """“一、强化组织领导，压实工作责任。发挥…” then “二、完善制度建设，规范运行流程。进一步…”
+    inside 一、总体情况 (as a real 2025 township report writes them): items that name no
+    section of the format and run on into their prose, which no section heading does. A
+    section heading that runs on is one still, and so is a heading of no section that
+    stands alone on its line."""
+    text = ("某镇人民政府2025年政府信息公开工作年度报告\n一、总体情况\n2025年，我镇扎实推进政务公开。\n"
+            "一、强化组织领导，压实工作责任。发挥领导小组牵头抓总作用，统筹推进全镇政府信息公开工作。\n"
+            "二、完善制度建设，规范运行流程。进一步细化公开内容和发布流程，建立全链条闭环管理机制。\n"
+            "三、健全公开目录：系统梳理政务信息公开目录，明确各条目公开主体和公开时限。\n"
+            "二、主动公开政府信息情况。本年度制发规范性文件2件。\n三、附件\n附表略。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert [(s.number, s.canonical, s.span.line) for s in rep.sections] == [(1, 1, 2), (2, 2, 7), (3, None, 8)]
+    items = [p for p in rep.sections[0].paragraphs if p.kind == "subheading"]
+    assert [p.span.line for p in items] == [4, 5, 6]
+    assert corpus.prose(rep).split("\n") == [
+        "2025年，我镇扎实推进政务公开。", "发挥领导小组牵头抓总作用，统筹推进全镇政府信息公开工作。",
+        "进一步细化公开内容和发布流程，建立全链条闭环管理机制。", "系统梳理政务信息公开目录，明确各条目公开主体和公开时限。",
+        "附表略。"]
 
 
 def test_auto_numbering_noise_is_read_as_the_section_it_stands_for():
