@@ -395,12 +395,14 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         continues = previous is None or previous.number is None or number == previous.number + 1
         goes_back = (previous is not None and numbering_kind == "arabic" and number is not None
                      and previous.number is not None and number <= previous.number)
-        if previous is not None and ((not continues and (canonical is None or goes_back))
-                                     or (canonical is None and _runs_on(title))):
+        item = _runs_on(title) and (canonical is None or (
+            numbering_kind == "arabic" and previous is not None and previous.numbering == "cjk" and how != "exact"))
+        if previous is not None and ((not continues and (canonical is None or goes_back)) or item):
             # Not a section of its own: a heading inside the previous one (an item "1、主动公开。
             # …" inside "1、总体情况" is no second section, whatever its words; nor is an item
-            # "二、完善制度建设，规范运行流程。进一步细化…" that names no section of the format
-            # and runs on into its prose, as no section heading does).
+            # that runs on into its prose, as no section heading does, and names no section of
+            # the format ("二、完善制度建设，规范运行流程。进一步细化…") or is numbered 2. under
+            # 一、 and names one in other words ("2.主动公开情况。围绕…" in 一、总体情况)).
             previous.paragraphs.append(Paragraph(line.strip(" \u3000"), span, "subheading"))
             previous.paragraphs.extend(paragraphs)
             previous.tables.extend(tables)
