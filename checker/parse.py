@@ -83,7 +83,7 @@ class _Reader:
 def parse(source: Source, templates: Templates | None = None) -> Report:
     templates = templates or bundled()
     reader = _Reader(source, templates)
-    tree = parse_tree(source.text)
+    tree = _with_glued_headings(parse_tree(source.text), templates)
     front, *section_nodes = tree.children
     front_paragraphs = [reader.paragraph(t) for t in front.children if isinstance(t, Token)]
     title_at, title, title_start = _title(front_paragraphs)
@@ -129,6 +129,47 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         publication_date=publication, preamble=preamble, intro=intro,
         sections=sections, tables=tables, origin=source.origin, original_text=source.original, notes=list(source.notes),
         line_index=reader.index)
+
+
+# A section heading that a web page's lost line break glued to the end of the paragraph
+# before it ("…电话:0714-8766001)。一、总体情况"): after a full stop, numbered 一、 to 六、,
+# up to the line's end.
+_HEADING_ENDS = ("情况", "事项", "措施", "概述", "概况")  # how the format's headings, and their variants, end
+_GLUED_HEADING = re.compile(r"(?<=[。）)])[ \u3000]*(?P<head>[一二三四五六][、.．][^\n\t。；;，,]{2,30})[ \u3000]*$")
+
+
+def _with_glued_headings(tree: Tree, templates: Templates) -> Tree:
+    """The tree with each section heading glued to the end of a paragraph (_GLUED_HEADING)
+    taken as the heading it is: the paragraph ends before it, and the heading starts a
+    section that holds what followed, up to the next heading. Only a heading in the
+    format's own words (or art. 50's, or words of the same meaning) numbered as the
+    section that comes next: the last sentence of a paragraph is not taken for one."""
+    def number(node: Tree) -> int | None:
+        return None if node.data == "front" else _HEADINGS.read(node.children[0].value.rstrip("\n"), templates)[3]
+
+    nodes: list[Tree] = []
+    for k, node in enumerate(tree.children):
+        nodes.append(node)
+        expected = 1 if node.data == "front" else (number(node) or 6) + 1  # (past 六: none expected)
+        if expected > 6 or (k + 1 < len(tree.children) and number(tree.children[k + 1]) == expected):
+            continue  # (the heading is there, on a line of its own)
+        for i, child in enumerate(node.children):
+            if not (isinstance(child, Token) and child.type == "TEXT"
+                    and child.value.rstrip().endswith(_HEADING_ENDS) and "。" in child.value):
+                continue
+            found = _GLUED_HEADING.search(child.value.rstrip("\n"))
+            if found is None:
+                continue
+            head_number, _, _, canonical, how = _HEADINGS.read(found["head"], templates)
+            if head_number != expected or canonical != expected or how not in ("exact", "article", "wording"):
+                continue
+            cut = found.start("head")
+            head = Token("SECTION_HEAD", child.value[cut:], start_pos=child.start_pos + cut)
+            text = Token("TEXT", child.value[:cut], start_pos=child.start_pos)
+            nodes[-1] = Tree(node.data, node.children[:i] + [text])
+            nodes.append(Tree("section", [head] + node.children[i + 1:]))
+            break
+    return Tree(tree.data, nodes)
 
 
 _ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开|信息公开")

@@ -80,6 +80,24 @@ def test_an_item_numbered_2_under_section_one_that_runs_on_is_not_section_two():
     assert [p.span.line for p in rep.sections[0].paragraphs if p.kind == "subheading"] == [5]
 
 
+def test_a_section_heading_glued_to_the_end_of_a_paragraph_is_read_as_the_heading():
+    """“…电话:0714-8766001)。一、总体情况” (a real 2024 subdistrict's page lost the line
+    break): section 一 starts there, on that line, and holds what follows; not when the
+    heading is also on a line of its own, nor the last item of a list of the parts."""
+    glued = ("某街道2024年政府信息公开工作年度报告\n"
+             "如对本报告有疑问，请与街道党政综合办公室联系(电话:0714-8766001)。一、总体情况\n"
+             "（一）主动公开。全年主动公开信息80条。\n二、主动公开政府信息情况\n见下表。\n")
+    rep = parse(Source("a.txt", glued, "utf-8"))
+    assert [(s.canonical, s.span.line, s.span.column, s.heading) for s in rep.sections] == [
+        (1, 2, 41, "一、总体情况"), (2, 4, 1, "二、主动公开政府信息情况")]
+    assert [p.text for p in rep.intro] == ["如对本报告有疑问，请与街道党政综合办公室联系(电话:0714-8766001)。"]
+    assert [p.span.line for p in rep.sections[0].paragraphs] == [3]
+    twice = glued.replace("一、总体情况\n", "一、总体情况\n一、总体情况\n", 1)
+    assert [(s.canonical, s.span.line) for s in parse(Source("b.txt", twice, "utf-8")).sections] == [(1, 3), (2, 5)]
+    listed = glued.replace("。一、总体情况\n", "。本报告包括一、总体情况；二、主动公开政府信息情况。\n一、总体情况\n")
+    assert [(s.canonical, s.span.line) for s in parse(Source("c.txt", listed, "utf-8")).sections] == [(1, 3), (2, 5)]
+
+
 def test_auto_numbering_noise_is_read_as_the_section_it_stands_for():
     section = report(SEEDS["002"]).section(3)
     assert (section.heading, section.numbering, section.title_match) == (
