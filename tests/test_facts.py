@@ -222,6 +222,20 @@ def test_no_issuer_in_a_bare_title(title):
     assert facts.issuer_from_title(title, index.span(0, len(title)), index) is None
 
 
+@pytest.mark.parametrize("sentence", [
+    "本年报是根据《中华人民共和国政府信息公开条例》的要求，由临邑县人民政府编制的2012年政府信息公开年度报告。",
+    "本报告由临邑县人民政府编制。",
+])
+def test_the_body_that_drafted_the_report_is_named_without_the_by(sentence):
+    """“…，由临邑县人民政府编制的2012年政府信息公开年度报告” (a real 2012 county report): the body is
+    临邑县人民政府, not 由临邑县人民政府, which no longer wins as the longer name."""
+    text = f"临邑县人民政府2012年政府信息公开工作年度报告\n{sentence}\n一、概述\n本年度工作有序开展。\n"
+    report = parse_source(Source("a.txt", text, "utf-8"))
+    assert report.issuer.name == "临邑县人民政府"
+    bare = parse_source(Source("b.txt", text.replace("临邑县人民政府2012年", "2012年", 1), "utf-8"))
+    assert bare.issuer.name == "临邑县人民政府"
+
+
 def test_best_issuer_prefers_the_fuller_name_of_the_same_kind():
     short = Issuer("景罕镇", "township", None, "title")
     full = Issuer("景罕镇人民政府", "township", None, "signature")
