@@ -207,6 +207,7 @@ def test_issuer_kind_by_the_end_of_the_name(name, kind):
     ("关于某县2021年政府信息公开工作年度报告", "某县"),
     ("某县（2021年度）政府信息公开工作年度报告", "某县"),
     ("某县二〇二一年政府信息公开工作年度报告", "某县"),
+    ("【图文】嘉兴市市场监督管理局2022年度政府信息公开工作年度报告", "嘉兴市市场监督管理局"),  # a web page's label
 ])
 def test_issuer_from_title(title, name):
     text = "  " + title
