@@ -484,7 +484,9 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
     """The signing body and date at the end of the report, or of its cover letter."""
     issuers: list[Issuer] = []
     publication = None
-    for p in [*preamble, *intro[:3]]:  # a web page's "发布日期：2022-01-20" above or under the title
+    # a web page's "发布日期：2022-01-20" above or under the title, or among the lines of its
+    # metadata there (索引号, 发布机构, 关键词, 成文日期, 发布日期: short lines)
+    for p in [*preamble, *intro[:3], *(p for p in intro[3:10] if len(p.text) <= 40)]:
         if _PUBLISHED.search(p.text):
             publication = next((f for f in all_dates if p.span.start <= f.span.start < p.span.end), None)
     tail = sections[-1].paragraphs[-3:] if sections else []

@@ -189,6 +189,16 @@ def test_003_is_a_pre_2019_report_with_its_statistics_table():
     assert table.cell("active.normative_made", "value").problem == "blank"
 
 
+def test_the_publication_date_among_a_web_page_s_metadata_under_the_title():
+    """索引号, 发布机构, 关键词, 成文日期, 发布日期 under the title (a real 2021 district
+    government's page): the report was published on its 发布日期, not left undated."""
+    text = ("某区人民政府2021年政府信息公开工作年度报告\n  • 索引号:747445809/2022-00041\n  • 发布机构:某区人民政府\n"
+            "  • 关键词:政府信息公开年度报告\n  • 成文日期:2022-01-28\n  • 发布日期:2022-01-30\n"
+            "  • 某区人民政府2021年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.publication_date.value, rep.publication_date.span.line) == (dt.date(2022, 1, 30), 6)
+
+
 def test_front_matter_cover_letter_title_and_facts_of_seed_000():
     rep = report(SEEDS["000"])
     assert rep.title.text == "赛尔龙乡2021年政务信息公开工作年度报告" and rep.title.span.line == 19
