@@ -187,6 +187,7 @@ def test_url_stops_before_chinese_and_sentence_punctuation():
     ("某自治县人民政府", "government"),
     ("浦东新区人民政府", "government"),
     ("某县", "government"),
+    ("潜江市熊口管理区", "committee"),  # a 管理区 is run by its 管委会, no people's government
     ("某街道办事处", "subdistrict"),
     ("某区某街道", "subdistrict"),
     ("某街道办", "subdistrict"),
