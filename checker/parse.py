@@ -463,13 +463,19 @@ _END = attrgetter("end")
 
 
 def _runs_on(title: str) -> bool:
-    """Whether a heading's line goes on after the stop that ends its words."""
+    """Whether a heading's line goes on into prose after the stop that ends its words."""
+    title = _UNIT_NOTE.sub("", title)
     words = _heading_words(title)
-    return words != title and bool(title[len(words) + 1:].strip())
+    return words != title and len(title[len(words) + 1:].strip()) >= 6
+
+
+_UNIT_NOTE = re.compile(r"[ \u3000]*[（(][ \u3000]*单位[ \u3000]*[:：][^（）()\n]{0,10}[）)]")
 
 
 def _heading_words(title: str) -> str:
-    """A heading may run on into its first sentence ("一、总体情况。2021年…")."""
+    """A heading's words: without a note of its units ("二、主动公开政府信息情况（单位：条）"),
+    and up to the stop where it runs on into its first sentence ("一、总体情况。2021年…")."""
+    title = _UNIT_NOTE.sub("", title)
     for stop in ("。", "：", ":"):
         if stop in title:
             return title.split(stop, 1)[0]

@@ -68,12 +68,13 @@ def test_an_item_numbered_2_under_section_one_that_runs_on_is_not_section_two():
     """“2.主动公开情况。围绕…” among the items 1.-4. of 一、总体情况 (a real 2025 district
     office's report): it names section 二 in other words, but an arabic number under a
     heading numbered 一、 that runs on into its prose is an item. Word's numbering of a
-    section heading (“2、主动公开政府信息情况” alone on its line) is still the section."""
+    section heading (“2、主动公开政府信息情况（单位：条）”, a note after its words, no
+    prose) is still the section."""
     text = ("某区人民政府办公室2025年政府信息公开工作年度报告\n一、总体情况\n2025年，我办扎实推进政务公开。\n"
             "1.组织领导情况。深入贯彻政务公开工作要求，进一步深化认识。\n"
             "2.主动公开情况。围绕办公室职能，深入推进主动公开，全年公开信息120条。\n"
             "3.依申请公开办理情况。本年度未收到政府信息公开申请。\n"
-            "2、主动公开政府信息情况\n见下表。\n")
+            "2、主动公开政府信息情况（单位：条）\n见下表。\n")
     rep = parse(Source("a.txt", text, "utf-8"))
     assert [(s.number, s.canonical, s.span.line, s.title_match) for s in rep.sections] == [
         (1, 1, 2, "exact"), (2, 2, 7, "exact")]

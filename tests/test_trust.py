@@ -82,6 +82,12 @@ def test_a_heading_worded_otherwise_is_judged_by_the_words_that_differ(heading: 
     assert found == [(rule, severity, 2)]
 
 
+@pytest.mark.parametrize("heading", ["二、主动公开政府信息情况（单位：条）", "三、收到和处理政府信息公开申请情况(单位:件)"])
+def test_a_note_of_units_after_a_heading_leaves_it_the_format_s(heading: str):
+    text = f"某县某局2022年政府信息公开工作年度报告\n{heading}\n见下表。\n"
+    assert _found(text, "SEC-004", "SEC-005", "SEC-009") == []
+
+
 def test_approximate_counts_are_a_note():
     text = CLEAN.replace("全年主动公开政府信息451条", "全年主动公开政府信息450余条")
     line = next(i for i, row in enumerate(text.split("\n"), 1) if "450余条" in row)
