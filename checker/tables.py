@@ -387,12 +387,32 @@ def _completed_names(found: list[str], expected: list[str]) -> list[str]:
         return list(found)
     out, at = [], 0
     for name in found:
+        if name not in expected:
+            name = _with_its_unit(name, expected[at:])
         if name not in expected and len(name) >= 3:
             name = next((e for e in expected[at:] if e.startswith(name)), name)
         if name in expected[at:]:
             at = expected.index(name, at) + 1
         out.append(name)
     return out
+
+
+_UNIT_AFTER = re.compile(r"(?:单位)?(万元|亿元|元)$")
+
+
+def _with_its_unit(name: str, expected: list[str]) -> str:
+    """The expected column name a name stands for that only adds its unit to it, or
+    writes the same unit otherwise (采购总金额（万元）for 采购总金额, 本年收费金额（万元）for
+    本年收费金额（单位：万元））; else the name. Never a name of another unit."""
+    unit = _UNIT_AFTER.search(name)
+    if unit is None:
+        return name
+    for e in expected:
+        theirs = _UNIT_AFTER.search(e)
+        if ((theirs is None and e == name[:unit.start()])
+                or (theirs is not None and theirs[1] == unit[1] and e[:theirs.start()] == name[:unit.start()])):
+            return e
+    return name
 
 
 def _header_state(found: list[str], expected: list[str]) -> str:

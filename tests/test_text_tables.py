@@ -234,3 +234,21 @@ def test_a_span_is_where_its_start_and_end_stand(text, data):
     line, column = index.position(start)
     end_line, end_column = (line, column) if end <= start else index.position(end)
     assert index.span(start, end) == (line, column, end_line, end_column, start, end)
+
+
+def _loud(result) -> list[tuple[str, int]]:
+    return sorted((v.rule, v.span.line) for v in result.violations if v.severity in ("error", "warning"))
+
+
+def test_a_column_name_with_its_unit_written_after_it_is_that_column(rules):
+    """采购总金额(万元) for the format's 采购总金额 (a real 2020 subdistrict's report) is the
+    same column, and so is 本年收费金额（万元）for 本年收费金额（单位：万元）: the table is
+    read and checked as the clean one, not said to break the format (TABLE-008). A name
+    of another unit (本年收费金额（元）) is not the format's."""
+    for name, column, written in (("2019_tsv_clean.txt", "采购总金额", "采购总金额(万元)"),
+                                  ("2021_tsv_clean.txt", "本年收费金额（单位：万元）", "本年收费金额（万元）")):
+        clean = (SYNTHETIC / name).read_text(encoding="utf-8")
+        assert column in clean
+        assert _loud(check_text(clean.replace(column, written), rules=rules)) == _loud(check_text(clean, rules=rules))
+    other = (SYNTHETIC / "2021_tsv_clean.txt").read_text(encoding="utf-8").replace("本年收费金额（单位：万元）", "本年收费金额（元）")
+    assert "TABLE-008" in [rule for rule, _ in _loud(check_text(other, rules=rules))]
