@@ -436,9 +436,12 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         continues = previous is None or previous.number is None or number == previous.number + 1
         goes_back = (previous is not None and numbering_kind == "arabic" and number is not None
                      and previous.number is not None and number <= previous.number)
-        item = _runs_on(title) and (canonical is None or (
-            numbering_kind == "arabic" and previous is not None and previous.numbering == "cjk" and how != "exact"))
-        if previous is not None and ((not continues and (canonical is None or goes_back)) or item):
+        under_cjk = numbering_kind == "arabic" and previous is not None and previous.numbering == "cjk"
+        item = _runs_on(title) and (canonical is None or (under_cjk and how != "exact"))
+        # (“3.主动公开信息情况”, item 3 of 一's list, names section 二 only by key words, numbered 3;
+        # a section's own words under Word's wrong number, “4、 收到和处理…”, are that section)
+        misnumbered = under_cjk and number != canonical and how == "fuzzy"
+        if previous is not None and ((not continues and (canonical is None or goes_back or misnumbered)) or item):
             # Not a section of its own: a heading inside the previous one (an item "1、主动公开。
             # …" inside "1、总体情况" is no second section, whatever its words; nor is an item
             # that runs on into its prose, as no section heading does, and names no section of

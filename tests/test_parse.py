@@ -81,6 +81,21 @@ def test_an_item_numbered_2_under_section_one_that_runs_on_is_not_section_two():
     assert [p.span.line for p in rep.sections[0].paragraphs if p.kind == "subheading"] == [5]
 
 
+def test_an_item_numbered_3_that_names_section_two_under_section_one_is_not_a_section():
+    """“3.主动公开信息情况” on a line of its own, item 3 of a list 1.-5. under 一、总体情况 (a
+    real 2020 township report): it names section 二 in other words, by another number and
+    not the one after 一; 二、主动公开政府信息情况 comes later, the section."""
+    text = ("某乡2020年政府信息公开工作年度报告\n一、总体情况\n（一）政府信息公开情况\n"
+            "1.依申请公开政府信息办理情况\n2020年度我乡未接到申请。\n"
+            "3.主动公开信息情况\n全年发布信息9条。\n"
+            "二、主动公开政府信息情况\n见下表。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert [(s.canonical, s.span.line) for s in rep.sections] == [(1, 2), (2, 8)]
+    misnumbered = text + "4、 收到和处理政府信息公开申请情况\n见下表。\n"  # the section's words, Word's wrong number
+    assert [(s.canonical, s.span.line) for s in parse(Source("b.txt", misnumbered, "utf-8")).sections] == [
+        (1, 2), (2, 8), (3, 10)]
+
+
 def test_a_section_heading_glued_to_the_end_of_a_paragraph_is_read_as_the_heading():
     """“…电话:0714-8766001)。一、总体情况” (a real 2024 subdistrict's page lost the line
     break): section 一 starts there, on that line, and holds what follows; not when the
