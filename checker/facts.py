@@ -421,6 +421,8 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
 # a department (not a 管理委员会 of a zone). The first kind whose suffix fits wins.
 _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("subdistrict", ("街道办事处", "街道办", "街道")),
+    # a 社区 or 村 is self-governed, no administrative body: none of the kinds the rules name
+    ("unknown", ("社区", "社区居委会", "居委会", "居民委员会", "村委会", "村民委员会")),
     ("department", ("监督管理委员会",)),
     ("committee", ("管理委员会", "管委会", "开发区", "高新区", "园区", "示范区", "试验区", "保税区", "合作区",
                    "产业园", "工业园", "度假区", "风景区", "旅游区", "实验区", "管理区")),
@@ -444,8 +446,8 @@ def issuer_kind(name: str) -> str:
 
 
 _YEAR = rf"(?:\d{{4}}|{_CJK_YEAR})"
-_TITLE_BODY = re.compile(  # (after a web page's label of the article, if any: 【图文】)
-    r"^[ \u3000]*(?:【[^】\n]{1,8}】[ \u3000]*)?(?:关于)?(?:" + _YEAR + r"[ \u3000]*年度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
+_TITLE_BODY = re.compile(  # (after a web page's label of the article, if any: 【图文】, or of its title: 标  题)
+    r"^[ \u3000]*(?:【[^】\n]{1,8}】[ \u3000]*|标[ \u3000]*题[ \u3000]*[:：|]?[ \u3000]*)?(?:关于)?(?:" + _YEAR + r"[ \u3000]*年度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
     r"(?:[（(]?" + _YEAR + r"(?:[ \u3000]*年度?|(?=政务|政府|信息))[)）]?|政府信息公开|政务信息公开|政务公开|信息公开)"
 )
 _SIGNATURE = re.compile(r"^[ \u3000]*(?P<name>[^\s，。；：:,]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|办公室|办公厅|局|厅|委|办|中心|院|乡|镇|街道))[ \u3000]*$")
@@ -575,7 +577,8 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
             if m:
                 found.append((_DRAFTING_OFFICE.sub(r"\g<body>", m.group("name")), m.start("name")))
         for name, at in found:
-            name = _ALIAS.sub("", name.strip(" \u3000：:"))
+            bare = name.lstrip(" \u3000：:《")  # (《温泉镇2022年…年度报告》: the name is inside the title's marks)
+            name, at = _ALIAS.sub("", bare.rstrip(" \u3000：:》")), at + len(name) - len(bare)
             kind = issuer_kind(name)
             if len(name) >= 2 and kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name[-1].isdigit():
                 start = p.span.start + at

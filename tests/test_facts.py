@@ -188,6 +188,8 @@ def test_url_stops_before_chinese_and_sentence_punctuation():
     ("浦东新区人民政府", "government"),
     ("某县", "government"),
     ("潜江市熊口管理区", "committee"),  # a 管理区 is run by its 管委会, no people's government
+    ("金口岭社区", "unknown"),  # self-governed: not 区, a district's government
+    ("某村村民委员会", "unknown"),
     ("某街道办事处", "subdistrict"),
     ("某区某街道", "subdistrict"),
     ("某街道办", "subdistrict"),
@@ -209,6 +211,7 @@ def test_issuer_kind_by_the_end_of_the_name(name, kind):
     ("某县（2021年度）政府信息公开工作年度报告", "某县"),
     ("某县二〇二一年政府信息公开工作年度报告", "某县"),
     ("【图文】嘉兴市市场监督管理局2022年度政府信息公开工作年度报告", "嘉兴市市场监督管理局"),  # a web page's label
+    ("标      题 西藏自治区政府国资委2023年度信息公开工作报告", "西藏自治区政府国资委"),  # a metadata row's
 ])
 def test_issuer_from_title(title, name):
     text = "  " + title
@@ -222,6 +225,16 @@ def test_issuer_from_title(title, name):
 def test_no_issuer_in_a_bare_title(title):
     index = LineIndex(title)
     assert facts.issuer_from_title(title, index.span(0, len(title)), index) is None
+
+
+def test_a_body_named_inside_the_title_s_marks_is_named_without_them():
+    """“…特编制并向社会公布《温泉镇2022年政府信息公开工作年度报告》” (a real 2022 township
+    report): the body is 温泉镇, not 《温泉镇, at its own place."""
+    text = ("2022年政府信息公开工作年度报告\n根据有关要求，结合我镇工作实际，特编制并向社会公布"
+            "《温泉镇2022年政府信息公开工作年度报告》。\n一、总体情况\n")
+    report = parse_source(Source("a.txt", text, "utf-8"))
+    assert report.issuer.name == "温泉镇"
+    assert text[report.issuer.span.start:report.issuer.span.end] == "温泉镇"
 
 
 @pytest.mark.parametrize("sentence", [
