@@ -66,7 +66,7 @@ def _short_date() -> re.Pattern:
 
 _SHORT_NUMERIC = re.compile(r"(?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?![\d.])")
 _PERIOD_LINK = re.compile(
-    rf"{_S}(?:(?:起|开始){_S}[，,]?{_S})?(?:截至|截止|至|到|－－|——|－|—|–|-|~|～){_S}")
+    rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截至|截止|至|到|－－|——|－|—|–|-|~|～){_S}")
 
 
 def _spaced(word: str) -> str:

@@ -244,7 +244,8 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
     title; and where the repeat leaves the year out, the one with the year. Failing any
     title-like line, a short first line."""
     candidates = [_joined_title(front, i) for i, p in enumerate(front)
-                  if p.kind == "title" and not p.text.startswith(("关于", "附")) and not _SITE_LABEL.fullmatch(core(p.text))]
+                  if p.kind == "title" and not p.text.startswith(("关于", "附")) and not _SITE_LABEL.fullmatch(core(p.text))
+                  and not _CHROME.search(p.text)]  # (a page's breadcrumb: 首页 > … > 信息公开年度报告)
     if len(candidates) > 1:  # a bare "政府信息公开工作年度报告" beside a full title is the page repeating it
         named = [c for c in candidates if facts.year_in(c[1].text) is not None
                  or facts.issuer_from_title(c[1].text, c[1].span, _NO_INDEX) is not None]

@@ -205,6 +205,16 @@ def test_003_is_a_pre_2019_report_with_its_statistics_table():
     assert table.cell("active.normative_made", "value").problem == "blank"
 
 
+def test_a_page_s_breadcrumb_is_not_the_title():
+    """“首页 > 部门信息公开 > … > 信息公开年度报告” under the title (a real 2023 bureau's
+    page): the title is the line above, and so is the body."""
+    text = ("深圳市市场监督管理局龙华监管局2023年政府信息公开工作年度报告\n"
+            "首页 > 部门信息公开 > 市市场监督管理局龙华监管局 > 信息公开工作 > 信息公开年度报告\n"
+            "一、总体情况\n本年度工作有序开展。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.title.span.line, rep.year, rep.issuer.name) == (1, 2023, "深圳市市场监督管理局龙华监管局")
+
+
 def test_the_publication_date_among_a_web_page_s_metadata_under_the_title():
     """索引号, 发布机构, 关键词, 成文日期, 发布日期 under the title (a real 2021 district
     government's page): the report was published on its 发布日期, not left undated."""
