@@ -453,7 +453,8 @@ _TITLE_BODY = re.compile(  # (after a web page's label of the article, if any: �
 _SIGNATURE = re.compile(r"^[ \u3000]*(?P<name>[^\s，。；：:,]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|办公室|办公厅|局|厅|委|办|中心|院|乡|镇|街道))[ \u3000]*$")
 
 
-_GENERIC_NAME = re.compile(r"(?:人民)?政府|政务|本(?:机关|单位|部门)|我(?:局|委|办|乡|镇|县|区|市|单位)")
+_GENERIC_NAME = re.compile(r"(?:人民)?政府|政务|本(?:机关|单位|部门)|我(?:局|委|办|乡|镇|县|区|市|单位)"
+                           r"|(?:街道)?办事处|办公室|委员会|管委会")  # (a kind of body, no body's name)
 
 
 def _body_before_matter(text: str) -> tuple[int, int] | None:

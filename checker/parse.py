@@ -285,7 +285,8 @@ def _title_year() -> re.Pattern:
     return re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*(?:年度?)?")
 
 
-_TITLE_START_WITHOUT_BODY = re.compile(r"[（(]?\d|政府信息|信息公开|政务|工作|年度|年报")
+# (or the end of a body's name split from its start: "…小龙坎街道" / "办事处2023年…")
+_TITLE_START_WITHOUT_BODY = re.compile(r"[（(]?\d|政府信息|信息公开|政务|工作|年度|年报|办事处|人民政府|管委会|委员会|办公室")
 
 
 def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]:

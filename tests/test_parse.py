@@ -205,6 +205,17 @@ def test_003_is_a_pre_2019_report_with_its_statistics_table():
     assert table.cell("active.normative_made", "value").problem == "blank"
 
 
+def test_a_title_split_inside_the_body_s_name_is_joined():
+    """“重庆市沙坪坝区人民政府小龙坎街道” / “办事处2023年政府信息公开工作年度报告” (a real
+    2023 subdistrict's report): the body is the subdistrict office, not a bare 办事处 (a
+    department), so the rules for subdistricts apply."""
+    text = ("重庆市沙坪坝区人民政府小龙坎街道\n办事处2023年政府信息公开工作年度报告\n"
+            "一、总体情况\n本年度工作有序开展。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.issuer.name, rep.issuer.kind) == ("重庆市沙坪坝区人民政府小龙坎街道办事处", "subdistrict")
+    assert (rep.title.span.line, rep.title.span.end_line) == (1, 2)
+
+
 def test_a_page_s_breadcrumb_is_not_the_title():
     """“首页 > 部门信息公开 > … > 信息公开年度报告” under the title (a real 2023 bureau's
     page): the title is the line above, and so is the body."""
