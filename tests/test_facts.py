@@ -238,6 +238,14 @@ def test_a_body_named_inside_the_title_s_marks_is_named_without_them():
     assert text[report.issuer.span.start:report.issuer.span.end] == "温泉镇"
 
 
+def test_the_office_named_for_questions_stands_for_its_body():
+    """“如对本报告有疑问，请与白城市农业农村局政府信息公开领导小组办公室联系” (a real 2024
+    report): the body is 白城市农业农村局, as its title says, not its office."""
+    text = ("白城市农业农村局2024年政府信息公开工作年度报告\n如对本报告有疑问，请与白城市农业农村局政府信息公开"
+            "领导小组办公室联系（电话：0436-1234567）。\n一、总体情况\n")
+    assert parse_source(Source("a.txt", text, "utf-8")).issuer.name == "白城市农业农村局"
+
+
 @pytest.mark.parametrize("sentence", [
     "本年报是根据《中华人民共和国政府信息公开条例》的要求，由临邑县人民政府编制的2012年政府信息公开年度报告。",
     "本报告由临邑县人民政府编制。",
