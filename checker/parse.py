@@ -293,20 +293,27 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
     """The title line at `at`, joined with the short line above it (at most one blank
     line between) when that line is the title's first half: a body and a year
     ("某县人民政府办公室" / "2021年政府信息…", "宿州市人民政府2016年" / "政府信息…",
-    "西咸新区底张街道办事处2023年度政府" / "信息公开工作年度报告"), or a year alone."""
+    "西咸新区底张街道办事处2023年度政府" / "信息公开工作年度报告"), or a year alone, or the
+    body an office that names no place belongs to."""
     title = front[at]
     before = front[at - 1] if at > 0 else None
-    whole = (facts.year_in(title.text) is not None  # a year and a body of its own: not a second half
-             and facts.issuer_from_title(title.text, title.span, _NO_INDEX) is not None)
-    if (not whole and before is not None and before.kind == "text" and title.span.line - before.span.end_line <= 2
+    issuer = facts.issuer_from_title(title.text, title.span, _NO_INDEX)
+    whole = facts.year_in(title.text) is not None and issuer is not None  # a year and a body: no second half
+    # an office that names no place under the body it belongs to ("武汉市东湖生态旅游风景区
+    # 管理委员会" / "卫生健康办公室2023年政府信息公开工作年度报告")
+    office_of_body_above = (whole and before is not None and not _PLACE_WORD.search(issuer.name)
+                            and facts.issuer_kind(before.text) in ("government", "committee", "department"))
+    if ((not whole or office_of_body_above) and before is not None and before.kind == "text"
+            and title.span.line - before.span.end_line <= 2
             and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；")
             and (_TITLE_START_WITHOUT_BODY.match(title.text) or _YEAR_ONLY.fullmatch(before.text)
-                 or before.text.endswith(("年", "年度", "政府", "政务")))):
+                 or before.text.endswith(("年", "年度", "政府", "政务")) or office_of_body_above)):
         return at, Paragraph(before.text + title.text, join_spans(before.span, title.span), "title"), at - 1
     return at, title, at
 
 
 _YEAR_ONLY = re.compile(r"[（(]?\d{4}\s*年度?[）)]?")
+_PLACE_WORD = re.compile(r"[省市县区旗州盟乡镇村]|街道|苏木|国家|中央|国务院")
 
 
 # An opening sentence that names the report and its year ("现将我局2019年政府信息公开工作

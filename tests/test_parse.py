@@ -216,6 +216,18 @@ def test_a_title_split_inside_the_body_s_name_is_joined():
     assert (rep.title.span.line, rep.title.span.end_line) == (1, 2)
 
 
+def test_an_office_that_names_no_place_is_joined_to_the_body_above_it():
+    """“武汉市东湖生态旅游风景区管理委员会” / “卫生健康办公室2023年政府信息公开工作年度报告”
+    (a real 2023 page): the office is the committee's, not a 卫生健康办公室 of nowhere. A
+    title that names its place is whole under a cover letter's sender."""
+    text = ("武汉市东湖生态旅游风景区管理委员会\n\n卫生健康办公室2023年政府信息公开工作年度报告\n"
+            "一、总体情况\n本年度工作有序开展。\n")
+    assert parse(Source("a.txt", text, "utf-8")).issuer.name == "武汉市东湖生态旅游风景区管理委员会卫生健康办公室"
+    letter = "某县人民政府\n某县统计局2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n"
+    rep = parse(Source("b.txt", letter, "utf-8"))
+    assert (rep.issuer.name, rep.title.span.line) == ("某县统计局", 2)
+
+
 def test_a_page_s_breadcrumb_is_not_the_title():
     """“首页 > 部门信息公开 > … > 信息公开年度报告” under the title (a real 2023 bureau's
     page): the title is the line above, and so is the body."""
