@@ -144,14 +144,13 @@ def _with_glued_headings(tree: Tree, templates: Templates) -> Tree:
     section that holds what followed, up to the next heading. Only a heading in the
     format's own words (or art. 50's, or words of the same meaning) numbered as the
     section that comes next: the last sentence of a paragraph is not taken for one."""
-    def number(node: Tree) -> int | None:
-        return None if node.data == "front" else _HEADINGS.read(node.children[0].value.rstrip("\n"), templates)[3]
-
+    numbers = [None if node.data == "front" else _HEADINGS.read(node.children[0].value.rstrip("\n"), templates)[3]
+               for node in tree.children] + [None]  # (the official section each node's heading names)
     nodes: list[Tree] = []
     for k, node in enumerate(tree.children):
         nodes.append(node)
-        expected = 1 if node.data == "front" else (number(node) or 6) + 1  # (past 六: none expected)
-        if expected > 6 or (k + 1 < len(tree.children) and number(tree.children[k + 1]) == expected):
+        expected = 1 if node.data == "front" else (numbers[k] or 6) + 1  # (past 六: none expected)
+        if expected > 6 or numbers[k + 1] == expected:
             continue  # (the heading is there, on a line of its own)
         for i, child in enumerate(node.children):
             if not (isinstance(child, Token) and child.type == "TEXT"
@@ -160,7 +159,7 @@ def _with_glued_headings(tree: Tree, templates: Templates) -> Tree:
             found = _GLUED_HEADING.search(child.value.rstrip("\n"))
             if found is None:
                 continue
-            head_number, _, _, canonical, how = _HEADINGS.read(found["head"], templates)
+            head_number, _, _, canonical, how, _ = _HEADINGS.read(found["head"], templates)
             if head_number != expected or canonical != expected or how not in ("exact", "article", "wording"):
                 continue
             cut = found.start("head")
@@ -391,9 +390,10 @@ def _same_meaning(heading: str, official: str, words: SameMeaning) -> bool:
     return plain(heading) == plain(official)
 
 
-def _read_heading(line: str, templates: Templates) -> tuple[int | None, str, str, int | None, str]:
-    """A section heading's number and kind of numbering, its title, and the official
-    section its title names and how (_match_title, or "wording")."""
+def _read_heading(line: str, templates: Templates) -> tuple[int | None, str, str, int | None, str, bool]:
+    """A section heading's number and kind of numbering, its title, the official section
+    its title names and how (_match_title, or "wording"), and whether it runs on into
+    prose (_runs_on)."""
     known = templates.sections
     number, numbering_kind = _head_number(line)
     title = strip_numbering(line)
@@ -405,7 +405,7 @@ def _read_heading(line: str, templates: Templates) -> tuple[int | None, str, str
             how = "wording"  # worded otherwise, meaning kept (as the format's own heading)
         elif section.article and _same_meaning(words, section.article, templates.same_meaning):
             how = "article"  # art. 50's words, but for one that leaves the meaning (行政机关主动公开政府信息情况)
-    return number, numbering_kind, title, canonical, how
+    return number, numbering_kind, title, canonical, how, _runs_on(title)
 
 
 class _Headings:
@@ -417,9 +417,9 @@ class _Headings:
 
     def __init__(self) -> None:
         self.templates: Templates | None = None
-        self.read_by_line: dict[str, tuple[int | None, str, str, int | None, str]] = {}
+        self.read_by_line: dict[str, tuple[int | None, str, str, int | None, str, bool]] = {}
 
-    def read(self, line: str, templates: Templates) -> tuple[int | None, str, str, int | None, str]:
+    def read(self, line: str, templates: Templates) -> tuple[int | None, str, str, int | None, str, bool]:
         if templates is not self.templates:
             self.templates, self.read_by_line = templates, {}
         found = self.read_by_line.get(line)
@@ -439,14 +439,14 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         head, *children = node.children
         line = head.value.rstrip("\n")
         span = reader.index.trimmed(head.start_pos, head.start_pos + len(line))
-        number, numbering_kind, title, canonical, how = _HEADINGS.read(line, templates)
+        number, numbering_kind, title, canonical, how, runs_on = _HEADINGS.read(line, templates)
         paragraphs, tables = reader.blocks(children, preferred)
         previous = sections[-1] if sections else None
         continues = previous is None or previous.number is None or number == previous.number + 1
         goes_back = (previous is not None and numbering_kind == "arabic" and number is not None
                      and previous.number is not None and number <= previous.number)
         under_cjk = numbering_kind == "arabic" and previous is not None and previous.numbering == "cjk"
-        item = _runs_on(title) and (canonical is None or (under_cjk and how != "exact"))
+        item = runs_on and (canonical is None or (under_cjk and how != "exact"))
         # (“3.主动公开信息情况”, item 3 of 一's list, names section 二 only by key words, numbered 3;
         # a section's own words under Word's wrong number, “4、 收到和处理…”, are that section)
         misnumbered = under_cjk and number != canonical and how == "fuzzy"
