@@ -393,11 +393,11 @@ def _same_meaning(heading: str, official: str, words: SameMeaning) -> bool:
 def _read_heading(line: str, templates: Templates) -> tuple[int | None, str, str, int | None, str, bool]:
     """A section heading's number and kind of numbering, its title, the official section
     its title names and how (_match_title, or "wording"), and whether it runs on into
-    prose (_runs_on)."""
+    prose after the stop that ends its words."""
     known = templates.sections
     number, numbering_kind = _head_number(line)
     title = strip_numbering(line)
-    words = _heading_words(title)
+    words, rest = _heading_parts(title)
     canonical, how = _match_title(words, known)
     if how in ("variant", "fuzzy"):
         section = next(s for s in known if s.number == canonical)
@@ -405,7 +405,8 @@ def _read_heading(line: str, templates: Templates) -> tuple[int | None, str, str
             how = "wording"  # worded otherwise, meaning kept (as the format's own heading)
         elif section.article and _same_meaning(words, section.article, templates.same_meaning):
             how = "article"  # art. 50's words, but for one that leaves the meaning (行政机关主动公开政府信息情况)
-    return number, numbering_kind, title, canonical, how, _runs_on(title)
+    runs_on = len(rest.strip()) >= 6  # (into prose: not a stop at the line's end)
+    return number, numbering_kind, title, canonical, how, runs_on
 
 
 class _Headings:
@@ -474,24 +475,19 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
 _END = attrgetter("end")
 
 
-def _runs_on(title: str) -> bool:
-    """Whether a heading's line goes on into prose after the stop that ends its words."""
-    title = _UNIT_NOTE.sub("", title)
-    words = _heading_words(title)
-    return words != title and len(title[len(words) + 1:].strip()) >= 6
-
-
 _UNIT_NOTE = re.compile(r"[ \u3000]*[（(][ \u3000]*单位[ \u3000]*[:：][^（）()\n]{0,10}[）)]")
 
 
-def _heading_words(title: str) -> str:
-    """A heading's words: without a note of its units ("二、主动公开政府信息情况（单位：条）"),
-    and up to the stop where it runs on into its first sentence ("一、总体情况。2021年…")."""
+def _heading_parts(title: str) -> tuple[str, str]:
+    """A heading's words, without a note of its units ("二、主动公开政府信息情况（单位：条）"),
+    up to the stop where it runs on into its first sentence ("一、总体情况。2021年…"); and
+    what follows that stop."""
     title = _UNIT_NOTE.sub("", title)
     for stop in ("。", "：", ":"):
         if stop in title:
-            return title.split(stop, 1)[0]
-    return title
+            words, rest = title.split(stop, 1)
+            return words, rest
+    return title, ""
 
 
 _PUBLISHED = re.compile(r"(?:发布|公开|成文)(?:日期|时间)\s*[:：]")
