@@ -23,7 +23,7 @@ from .labels import core, numbering, strip_numbering
 from .model import Issuer, Paragraph, Report, Section, Span, Table
 from .regimes import regime_for
 from .cache import grammar as load_grammar
-from .tables import is_table_label, lost_tables, read_region
+from .tables import flattened_tables, is_cell_line, is_table_label, lost_tables, read_region
 from .templates import SameMeaning, SectionTitle, Templates, bundled
 from .text import LineIndex, join_spans
 
@@ -104,6 +104,9 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
                     for item in read_region(child.children, reader.index, templates, preferred)
                     if isinstance(item, Table)]
     sections = _sections(section_nodes, reader, templates, preferred)
+    found = {t.template for t in front_tables} | {t.template for s in sections for t in s.tables}
+    if any(t.id not in found for t in templates.tables if preferred in (None, t.version)):
+        _read_flattened_tables(sections, reader.index, templates, preferred)  # (perhaps there, a cell per line)
     tables = front_tables + [t for s in sections for t in s.tables]
 
     issuer_candidates: list[Issuer] = []
@@ -129,6 +132,21 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         publication_date=publication, preamble=preamble, intro=intro,
         sections=sections, tables=tables, origin=source.origin, original_text=source.original, notes=list(source.notes),
         line_index=reader.index)
+
+
+def _read_flattened_tables(sections: list[Section], index: LineIndex, templates: Templates,
+                           preferred: str | None) -> None:
+    """Tables whose cells stand one per line in a section's prose, read where they can be
+    (tables.flattened_tables): their lines are then no longer prose."""
+    for s in sections:
+        s.paragraphs, found = flattened_tables(s.paragraphs, index, templates, preferred)
+        if found:
+            for t in found:
+                t.section = s.canonical
+            s.tables = sorted(s.tables + found, key=_START)
+
+
+_START = attrgetter("span.start")
 
 
 # A section heading that a web page's lost line break glued to the end of the paragraph
@@ -451,7 +469,11 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         # (“3.主动公开信息情况”, item 3 of 一's list, names section 二 only by key words, numbered 3;
         # a section's own words under Word's wrong number, “4、 收到和处理…”, are that section)
         misnumbered = under_cjk and number != canonical and how == "fuzzy"
-        if previous is not None and ((not continues and (canonical is None or goes_back or misnumbered)) or item):
+        # (a row of a table copied a cell per line, “四、结转下年度继续办理” after the numbers of
+        # the row before: numbered as a section, it names a table's row, not a section)
+        row = (how != "exact" and previous is not None and previous.paragraphs and core(title) in templates.row_labels
+               and is_cell_line(previous.paragraphs[-1], head.start_pos, reader.index.text, templates))
+        if previous is not None and ((not continues and (canonical is None or goes_back or misnumbered)) or item or row):
             # Not a section of its own: a heading inside the previous one (an item "1、主动公开。
             # …" inside "1、总体情况" is no second section, whatever its words; nor is an item
             # that runs on into its prose, as no section heading does, and names no section of

@@ -1132,6 +1132,166 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
     return out
 
 
+# ------------------------------------------------------- tables flattened to a cell per line
+
+_EDGES = "|｜ \u3000\xa0\t"  # what a cell line has around its text: spaces, and bars from a web page
+_CELL_LINE_MAX = 60  # the longest label of the templates, with its numbering, is 37 characters
+# What makes a table rebuilt from cell lines untrustworthy: a row whose values are not as
+# many as its columns (a blank cell the copy dropped: which column is it?), a line that is
+# no row of the template, or a header that is not the template's whole header (a PDF's
+# text puts the columns of the next page after the table: 本年废止件数 / 0 / 1 …).
+_UNSURE = frozenset({"value_count", "unmatched_row", "unrecognised", "duplicate_row", "header_missing",
+                     "header_partial", "header_mismatch"})
+
+
+def flattened_tables(paragraphs: list[Paragraph], index: LineIndex, templates: Templates,
+                     preferred: str | None = None) -> tuple[list[Paragraph], list[Table]]:
+    """Statistics tables whose cells stand one per line with nothing between them (a
+    table copied from a web page as text, perhaps with a bar after each cell), read as
+    tables where the rows can be told apart for certain, and the paragraphs left.
+
+    A row is its labels and the values that follow them: a value line after a label
+    line belongs to that label's row, and the next label line begins the next row. The
+    template tells which labels before a row's own are column names or a block's label.
+    A table so rebuilt is kept only when it is whole: every row of the template there,
+    with as many values as its columns, and every line the template's. Else its lines
+    stay prose, and lost_tables() says once that the table is there, unread: a blank cell
+    the copy dropped leaves no way to know which number is in which column, and the rows
+    after a page's running header, or the columns of the next page, stand apart."""
+    runs = _cell_line_runs(paragraphs, index.text, templates)
+    if not runs:
+        return paragraphs, []
+    found: list[Table] = []
+    taken: set[int] = set()
+    for first, last in runs:
+        rows = _rows_of_cell_lines(paragraphs[first:last], index, templates)
+        for seg in _segments(rows, templates.sole_owner):
+            if seg.template is None:
+                continue
+            table = _read_segment(seg, templates, preferred)
+            if table.missing or any(problem.kind in _UNSURE for problem in table.problems):
+                continue
+            table.layout = "lines"
+            found.append(table)
+            start, end = table.span.start, table.span.end
+            taken.update(k for k in range(first, last) if start <= paragraphs[k].span.start < end)
+    if not taken:
+        return paragraphs, []
+    return [p for k, p in enumerate(paragraphs) if k not in taken], found
+
+
+def is_cell_line(paragraph: Paragraph, before: int, text: str, templates: Templates) -> bool:
+    """Whether a paragraph reads as a line of a table copied a cell per line, right before
+    offset `before` (blank lines only between): a template's label, a value, or a blank
+    cell's bar."""
+    cell = paragraph.text.strip(_EDGES)
+    return (len(cell) <= _CELL_LINE_MAX and not text[paragraph.span.end:before].strip()
+            and (not cell or _CORE[cell] in templates.label_owners or looks_like_value(cell)))
+
+
+def _cell_line_runs(paragraphs: list[Paragraph], text: str, templates: Templates) -> list[tuple[int, int]]:
+    """Runs of paragraphs [first, end) that can be a table's cells, a line each: short,
+    no sentence in them, one after another in the text (nothing but blank lines between),
+    from a template's label to the last label or value, with LOST_TABLE_LABELS labels
+    that only one template uses."""
+    runs: list[tuple[int, int]] = []
+    owners, sole = templates.label_owners, templates.sole_owner
+    first = end = 0
+    own: set[str] | None = None  # the labels only one template uses, in the run under way (None: no run)
+    for k, p in enumerate(paragraphs):
+        cell = p.text.strip(_EDGES)
+        fits = len(cell) <= _CELL_LINE_MAX and "。" not in cell
+        if own is not None and not (fits and not text[paragraphs[k - 1].span.end:p.span.start].strip()):
+            if len(own) >= LOST_TABLE_LABELS:
+                runs.append((first, end))
+            own = None
+        if not fits or not cell:
+            continue
+        label = _CORE[cell]
+        if own is None:
+            if label in owners:
+                first, own = k, set()
+            else:
+                continue
+        if label in owners or looks_like_value(cell):
+            end = k + 1
+            if label in sole:
+                own.add(label)
+    if own is not None and len(own) >= LOST_TABLE_LABELS:
+        runs.append((first, end))
+    return runs
+
+
+def _rows_of_cell_lines(paragraphs: list[Paragraph], index: LineIndex, templates: Templates) -> list[RawRow]:
+    """The rows of cell lines: each row its labels, then its values (see _row_of_cell_lines).
+    A label piece that, with the line after it, makes a template's label is joined to it
+    (本年新 / 制作数量: the page broke the cell's text)."""
+    cells: list[Cell] = []
+    owners = templates.label_owners
+    text = index.text
+    for p in paragraphs:
+        cell = p.text.strip(_EDGES)
+        if not cell:
+            continue  # a blank cell ("|"): nothing says which column it was
+        start = text.find(cell, p.span.start)
+        if (cells and not looks_like_value(cell) and not looks_like_value(cells[-1].raw)
+                and _CORE[cells[-1].raw] not in owners and _CORE[cells[-1].raw + cell] in owners):
+            _extend(cells[-1], cell, index.span(start, start + len(cell)))
+            continue
+        cells.append(Cell(cell, index.span(start, start + len(cell))))
+    rows: list[RawRow] = []
+    labels: list[Cell] = []
+    values: list[Cell] = []
+    table = None  # the template the last label only one template uses names
+    for cell in cells:
+        if looks_like_value(cell.raw):
+            values.append(cell)
+            continue
+        if values:
+            rows.extend(_row_of_cell_lines(labels, values, table, templates))
+            labels, values = [], []
+        labels.append(cell)
+        table = templates.sole_owner.get(_CORE[cell.raw], table)
+    if labels or values:
+        rows.extend(_row_of_cell_lines(labels, values, table, templates))
+    return rows
+
+
+def _row_of_cell_lines(labels: list[Cell], values: list[Cell], table: str | None,
+                       templates: Templates) -> list[RawRow]:
+    """A row's labels and values, after what was written before them: column names, one
+    row together; a block's label (第二十条第（一）项) or a group's (三、本年度办理结果), a
+    row each. The row's own labels are the last of the table's row labels and what
+    follows it (a unit: 条); a table whose data row has no label (行政复议 … 结果维持 …,
+    then the numbers) has only column names before its values."""
+    versions = templates.versions_of(table) if table else templates.tables
+    row_labels, apart = _kept(versions[0], ("cell_line_rows", table), lambda: (
+        {r.core for t in versions if t.shape != "column_groups" for r in t.rows},
+        {r.core for t in versions for r in t.rows if r.is_group} | templates.block_labels))
+    own = len(labels)
+    if values:
+        own = next((k for k in range(len(labels) - 1, -1, -1) if _CORE[labels[k].raw] in row_labels), len(labels))
+    out: list[RawRow] = []
+    header: list[Cell] = []
+    for cell in labels[:own]:
+        if _CORE[cell.raw] in apart:
+            if header:
+                out.append(_row(header))
+                header = []
+            out.append(_row([cell]))
+        else:
+            header.append(cell)
+    if header:
+        out.append(_row(header))
+    if own < len(labels) or values:
+        out.append(_row(labels[own:] + values))
+    return out
+
+
+def _row(cells: list[Cell]) -> RawRow:
+    return RawRow(cells, "cells", join_spans(cells[0].span, cells[-1].span))
+
+
 # ------------------------------------------------------------------- tables lost on the way
 
 _GLUED_VALUES = re.compile(r"(?<=\D)[\d.,]+$")

@@ -141,6 +141,8 @@ class Templates:
     sole_owner: dict[str, str] = field(default_factory=dict)  # label core → the one table using it
     neutral: set[str] = field(default_factory=set)  # tables whose versions are all alike
     heading_labels: set[str] = field(default_factory=set)  # column names, block labels, captions: no row's
+    row_labels: set[str] = field(default_factory=set)  # the labels of every template's rows
+    block_labels: set[str] = field(default_factory=set)  # the labels of blocks (第二十条第（一）项)
     _versions: dict[str, list[TableTemplate]] = field(default_factory=dict, repr=False, compare=False)
     _ids: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict, init=False, repr=False,
                                                                    compare=False)
@@ -152,9 +154,10 @@ class Templates:
                 self.label_owners.setdefault(label, set()).add(tpl.id)
         self.sole_owner = {label: next(iter(owners)) for label, owners in self.label_owners.items()
                            if len(owners) == 1}
-        self.heading_labels = {core(h) for t in self.tables for h in [*t.header, *t.captions]} | {
-            core(b.label) for t in self.tables for b in t.blocks if b.id} - {core(r.label) for t in self.tables
-                                                                            for r in t.rows}
+        self.row_labels = {r.core for t in self.tables for r in t.rows}
+        self.block_labels = {core(b.label) for t in self.tables for b in t.blocks if b.id}
+        self.heading_labels = ({core(h) for t in self.tables for h in [*t.header, *t.captions]}
+                               | self.block_labels) - self.row_labels
         for table_id in {t.id for t in self.tables}:
             shapes = {_structure(t) for t in self.versions_of(table_id)}
             if len(self.versions_of(table_id)) > 1 and len(shapes) == 1:
