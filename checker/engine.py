@@ -467,6 +467,16 @@ def _cut(template: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         pos = end + 1
 
 
+def _message_of(rule: Rule, finding: Finding, env: Env) -> dict[str, str]:
+    """The rule's message as it reads for a finding: that of the first of its cases whose
+    `when` holds of the finding's variables, else its own."""
+    bindings, env.vars = env.vars, finding.vars
+    try:
+        return next((case.message for case in rule.message_cases if truth(case.when(env)) is True), rule.message)
+    finally:
+        env.vars = bindings
+
+
 def _value(placeholder: str, variables: dict, env: Env):
     """What a placeholder ({r.label}) names: a variable, or a global, and its attributes."""
     path = placeholder.strip().split(".")
@@ -507,7 +517,8 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
                     and truth(when(env)) is not True):
                 continue
             for finding in islice(check.findings(env), MAX_FINDINGS):
-                message = _Message(rule.message, finding.vars, env)
+                message = _Message(_message_of(rule, finding, env) if rule.message_cases else rule.message,
+                                   finding.vars, env)
                 other = _other_report(rule, corpus) if about_others else None
                 found.append(Violation(rule.id, rule.severity, rule.title, finding.span or fallback, {},
                                        _unique(finding.related), other, message))

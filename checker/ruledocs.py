@@ -93,4 +93,7 @@ def _rule(r: Rule) -> list[str]:
     if r.description:
         lines += [r.description.strip(), ""]
     lines += [f"> {r.message['zh']}", ">", f"> {r.message['en']}", ""]
+    for case in r.message_cases:
+        lines += [f"When / 当 `{case.when.source.strip()}`:", "", f"> {case.message['zh']}", ">",
+                  f"> {case.message['en']}", ""]
     return lines

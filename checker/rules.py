@@ -97,6 +97,14 @@ class Example:
     others: list[tuple[str | None, Path | None]] = field(default_factory=list)  # the rest of a set of reports
 
 
+@dataclass(frozen=True, slots=True)
+class MessageCase:
+    """A case in which a rule's message reads otherwise: when `when` holds of a finding."""
+
+    when: Any  # the compiled expression
+    message: dict[str, str]
+
+
 @dataclass(slots=True, repr=False, eq=False)
 class Rule:
     """A rule as its file defines it, validated and compiled, ready to run."""
@@ -123,6 +131,7 @@ class Rule:
     line: int = 0
     yaml: str = ""                 # the rule as written, for `rules show` and the TUI
     cap: int = DEFAULT_CAP         # findings in one table or section before the rest are folded
+    message_cases: tuple[MessageCase, ...] = ()  # where the message reads otherwise (the first that holds)
 
     def applies_to(self, regime: str | None, issuer_kind: str | None) -> bool:
         if self.regimes is not None and regime not in self.regimes:
@@ -381,8 +390,8 @@ class _Validator:
             except _Invalid:
                 pass
         if "message" in item:
-            message = self._message(item["message"], vp["message"], what,
-                                    None if variables is None else variables | set(params))
+            message, message_cases = self._message(item["message"], vp["message"], what,
+                                                   None if variables is None else variables | set(params))
         examples = self._examples(item.get("examples"), vp.get("examples"), what, base)
         cap = item.get("cap", DEFAULT_CAP)
         if not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
@@ -396,7 +405,8 @@ class _Validator:
             for tree in self.trees:
                 rows_read(tree, table_ids, rows)
         return Rule(id=rule_id, family=family, title=item["title"], title_en=item["title_en"],
-                    severity=severity, cite=item["cite"], message=message, kind=kind, check=check,
+                    severity=severity, cite=item["cite"], message=message, message_cases=message_cases,
+                    kind=kind, check=check,
                     regimes=regimes, issuers=issuers, params=params,
                     facts=frozenset(self.names), reads=frozenset(self.reads), rows=rows,
                     corpus=corpus,
@@ -581,27 +591,51 @@ class _Validator:
             return None
         return engine.MatchTemplate(tables, find, when)
 
-    def _message(self, value, pos: Pos, what: str, variables: set[str] | None) -> dict[str, str]:
-        if not isinstance(value, LocDict) or set(value) != {"zh", "en"}:
-            self.error(pos, f"{what}: `message` must have exactly `zh` and `en`")
-            return {}
+    def _message(self, value, pos: Pos, what: str,
+                 variables: set[str] | None) -> tuple[dict[str, str], tuple[MessageCase, ...]]:
+        """The message, and the cases in which it reads otherwise (`cases`: a list of
+        `when` with its own `zh` and `en`, the first whose `when` holds taking the place of
+        the message: “所列部分为5项”, not “为5至5项”)."""
+        if not isinstance(value, LocDict) or set(value) - {"cases"} != {"zh", "en"}:
+            self.error(pos, f"{what}: `message` must have exactly `zh` and `en` (and perhaps `cases`)")
+            return {}, ()
+        cases = []
+        if "cases" in value:
+            items = value["cases"]
+            if not isinstance(items, LocList) or not items or not all(isinstance(c, LocDict) for c in items):
+                self.error(value.value_pos["cases"], f"{what}: message.cases must be a list of mappings "
+                                                     "with `when`, `zh` and `en`")
+            else:
+                for k, case in enumerate(items):
+                    where = f"{what}: message.cases[{k}]"
+                    if set(case) != {"when", "zh", "en"}:
+                        self.error(case.pos, f"{where} must have exactly `when`, `zh` and `en`")
+                        continue
+                    when = self._compile(case["when"], case.value_pos["when"], set(variables or ()), f"{where}.when")
+                    texts = self._texts(case, where, variables)
+                    if when is not None:
+                        cases.append(MessageCase(when, texts))
+        return self._texts(value, f"{what}: message", variables), tuple(cases)
+
+    def _texts(self, value: LocDict, what: str, variables: set[str] | None) -> dict[str, str]:
+        """A message's text in each language, its placeholders checked."""
         for lang in ("zh", "en"):
             text = value[lang]
             lpos = value.value_pos[lang]
             if not isinstance(text, str) or not text.strip():
-                self.error(lpos, f"{what}: message.{lang} must be non-empty text")
+                self.error(lpos, f"{what}.{lang} must be non-empty text")
                 continue
             for m in _PLACEHOLDER.finditer(text):
                 name = m.group(1).strip()
                 if not _PLACEHOLDER_NAME.match(name):
-                    self.error(lpos, f"{what}: message.{lang}: bad placeholder {{{m.group(1)}}}")
+                    self.error(lpos, f"{what}.{lang}: bad placeholder {{{m.group(1)}}}")
                     continue
                 head = name.split(".")[0]
                 if head in GLOBALS:
                     self.reads.add(head)
                 if variables is not None and head not in variables and head not in GLOBALS:
                     known = sorted(variables) + sorted(GLOBALS)
-                    self.error(lpos, f"{what}: message.{lang}: unknown placeholder {{{name}}}; "
+                    self.error(lpos, f"{what}.{lang}: unknown placeholder {{{name}}}; "
                                      f"known: {', '.join(known)}")
         return {"zh": value["zh"], "en": value["en"]}
 

@@ -60,6 +60,31 @@ rules:
 
 # ----------------------------------------------------------------------- check kinds
 
+def test_a_message_reads_as_its_first_case_that_holds(tmp_path):
+    """`message.cases`: the wording for a finding whose variables make a case's `when`
+    true (“为3项”, not “为3至3项”), the first such; else the message itself."""
+    body = rule("""
+        for_each:
+          c: columns(applications)
+        let:
+          new: applications[new, $c]
+          old: applications[carried_in, $c]
+        expect: $new == 0
+        at: applications[new, $c]
+    """, message="{c.label}：{old}至{new}") + textwrap.indent(textwrap.dedent("""\
+        cases:
+          - when: $new - $old == 3
+            zh: "{c.label}：多{new}"
+            en: "{c.label}: {new} more"
+          - when: $old == 0 or $new == 4
+            zh: "{c.label}：0起"
+            en: "{c.label}: from 0"
+        """), " " * 6)
+    result = check_text(REPORT, rules=only(tmp_path, body))
+    assert [v.message() for v in result.violations] == ["自然人：1至3", "商业企业：0起", "总计：多4"]
+    assert [v.message("en") for v in result.violations] == ["自然人：1至3", "商业企业: from 0", "总计: 4 more"]
+
+
 def test_expect_with_for_each_let_when_and_at(tmp_path):
     rules = only(tmp_path, rule("""
         for_each:
@@ -283,6 +308,12 @@ ERROR_CASES = {
     "placeholder": (rule("expect: true", message="{nothing}"), 10, "unknown placeholder {nothing}"),
     "two_kinds": (rule("expect: true\nrequire_sections: [1]"), 8, "`check` needs exactly one of"),
     "message_lang": (rule("expect: true").replace('      en: "问题 / problem"\n', ""), 10, "`message` must have exactly `zh` and `en`"),
+    "message_case_keys": (rule("expect: true") + "      cases:\n        - when: true\n          zh: 一\n", 13,
+                          "message.cases[0] must have exactly `when`, `zh` and `en`"),
+    "message_case_when": (rule("expect: true") + "      cases:\n        - {when: $nope > 1, zh: 一, en: one}\n", 13,
+                          "message.cases[0].when: unknown variable $nope"),
+    "message_case_placeholder": (rule("expect: true") + "      cases:\n        - {when: true, zh: \"{nothing}\", en: one}\n",
+                                 13, "message.cases[0].zh: unknown placeholder {nothing}"),
     "duplicate_key": (rule("expect: true").replace("    cite: 测试\n", "    cite: 测试\n    cite: 二\n"), 7, "duplicate key 'cite' (first at line 6)"),
     "alias": ("rules:\n  - &a {id: META-001}\n  - *a\n", 3, "YAML aliases (*name) are not allowed"),
     "python_tag": ("rules:\n  - !!python/object/apply:os.system ['echo hacked']\n", 2, "YAML tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed"),
