@@ -561,31 +561,34 @@ def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
 
 def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
     """Bodies the opening paragraphs name as the report's own: whose report is
-    published, who compiled it, the publisher a web page states above it."""
+    published, who compiled it, and, after those, the publisher a web page states above
+    it (信息来源：平川区人民政府 above a 局's report: the portal's line, not the report's
+    words)."""
     out: list[Issuer] = []
+    publishers: list[Issuer] = []
     for p in paragraphs:
-        found: list[tuple[str, int]] = []
+        found: list[tuple[str, int, list[Issuer]]] = []
         # (each pattern is searched for only in a paragraph holding the word it needs)
         m = _publishes().search(p.text) if "公布" in p.text else None
         body = _body_before_matter(m.group("rest")) if m else None
         if body:
-            found.append((m.group("rest")[body[0]:body[1]], m.start("rest") + body[0]))
+            found.append((m.group("rest")[body[0]:body[1]], m.start("rest") + body[0], out))
         m = _PUBLISHER_LINE.match(p.text)  # (it opens with ^: search would try every position)
         if m:
-            found.append((m.group("name"), m.start("name")))
+            found.append((m.group("name"), m.start("name"), publishers))
         for pattern, needed, reach in _DRAFTED_OR_ANSWERED:
             at = p.text.find(needed)
             m = pattern.search(p.text, max(0, at - reach)) if at != -1 else None
             if m:
-                found.append((_DRAFTING_OFFICE.sub(r"\g<body>", m.group("name")), m.start("name")))
-        for name, at in found:
+                found.append((_DRAFTING_OFFICE.sub(r"\g<body>", m.group("name")), m.start("name"), out))
+        for name, at, into in found:
             bare = name.lstrip(" \u3000：:《")  # (《温泉镇2022年…年度报告》: the name is inside the title's marks)
             name, at = _ALIAS.sub("", bare.rstrip(" \u3000：:》")), at + len(name) - len(bare)
             kind = issuer_kind(name)
             if len(name) >= 2 and kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name[-1].isdigit():
                 start = p.span.start + at
-                out.append(Issuer(name, kind, index.span(start, start + len(name)), "intro"))
-    return out
+                into.append(Issuer(name, kind, index.span(start, start + len(name)), "intro"))
+    return out + publishers
 
 
 def signature_line(line: str) -> str | None:

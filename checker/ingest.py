@@ -21,6 +21,7 @@ from .limits import check_source_size
 from .pipetables import pipe_tables
 from .sniff import choose
 from .spacing import close_up
+from .traditional import simplified
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 REPORT_SUFFIXES = frozenset({".txt", ".docx", ".html", ".htm", ".pdf"})
@@ -128,7 +129,7 @@ def text_source(path: str, data: bytes) -> Source:
 def plain_text(path: str, text: str, encoding: str = "utf-8") -> Source:
     """Text as a .txt report is read: "\n" line ends, and tables written with vertical
     bars in the TAB layout of the grammar (see pipetables)."""
-    return closed_up(_with_tables(path, normalise_newlines(text), encoding))
+    return in_simplified(closed_up(_with_tables(path, normalise_newlines(text), encoding)))
 
 
 def closed_up(source: Source) -> Source:
@@ -140,6 +141,19 @@ def closed_up(source: Source) -> Source:
         lines = len({bisect_left(line_ends, g + i) for i, g in enumerate(gaps)})
         source.notes.append(Message("note.spaced", {"lines": lines, "spaces": len(gaps)}))
         source.original, source.text, source.gaps = source.text, text, gaps
+    return source
+
+
+def in_simplified(source: Source) -> Source:
+    """The source read in simplified characters where it is written in traditional ones,
+    one character for one (see traditional.py); what was done is noted, and the text as
+    it was is what the user sees."""
+    found = simplified(source.text)
+    if found is not None:
+        source.notes.append(Message("note.traditional", {"n": found[1]}))
+        if source.original is None:
+            source.original = source.text
+        source.text = found[0]
     return source
 
 
@@ -180,7 +194,7 @@ def read_source(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES
         check_source_size(source.text)
     if note:
         source.notes.append(note)
-    return closed_up(source)
+    return in_simplified(closed_up(source))
 
 
 def _mb(n: int) -> str:

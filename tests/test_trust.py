@@ -145,6 +145,9 @@ def test_more_completed_than_received_in_one_sentence():
     ("本报告由两城镇人民政府党政办公室编写。", "两城镇人民政府", "township"),
     ("唐村镇政府编制2020年政府信息公开年度报告。", "唐村镇政府", "township"),
     ("发布机构：参内乡", "参内乡", "township"),
+    # (the portal's line above a department's report names the government: the report's own words win)
+    ("信息来源:平川区人民政府\n现向社会公布《白银市平川区发展和改革局2025年度政府信息公开工作年度报告》。",
+     "白银市平川区发展和改革局", "department"),
     ("现公布阳山县人民政府办公室(以下简称县政府办公室)2016年政府信息公开工作年度报告。", "阳山县人民政府办公室", "department"),
 ])
 def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening: str, issuer: str, kind: str):
