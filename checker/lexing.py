@@ -315,9 +315,10 @@ class ReportLines:
     characters and its length tell. Without a TAB (CELL_LINES, TSV_LINES); not starting
     with a space or what starts a heading (NUM_HEAD's 1、, SECTION_HEAD's 一、 and
     第一部分, SUB_HEAD's （一）); not ending with a space or what ends a page number, a
-    date or a title (-, 页, a digit, 日, 告, 报, a bracket), so not blank either (TAB_GAP,
-    BLANK); and longer than TAB_CONT's 40 characters, or ending with 。 or ；, which
-    TAB_CONT's may not hold (a document number is 35 characters at most, and ends with 号).
+    date or a title (-, 页, a digit, 日, 告 of 年度报告 and 工作报告, 报, a bracket), so not
+    blank either (TAB_GAP, BLANK); and longer than TAB_CONT's 40 characters, or ending
+    with 。 or ；, which TAB_CONT's may not hold (a document number is 35 characters at
+    most, and ends with 号).
 
     BLANK: the blank lines there are, when the line after them has no TAB and is no
     line TAB_GAP's look-ahead may cross to reach one (a heading 一、, over 40 characters,
@@ -337,7 +338,7 @@ class ReportLines:
     # such as [^\n\t] a character at a time, several times slower)
     # report.lark's terminals, as the scanner tries them, and the ignored ones, that the
     # above was worked out for (_terminals()): another grammar has no such expression
-    TERMINALS = "8b0a16accf443105"
+    TERMINALS = "d005a36c8d59ddfb"
 
     @classmethod
     def of(cls, lark: Lark) -> re.Pattern | None:

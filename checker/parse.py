@@ -512,7 +512,8 @@ def _heading_parts(title: str) -> tuple[str, str]:
     return title, ""
 
 
-_PUBLISHED = re.compile(r"(?:发布|公开|成文)(?:日期|时间)\s*[:：]")
+# (发布日期：, 发表日期：, 生成日期 | 2026-01-23, 生成日期/有效期:, or a bare 时间： or 日期： opening a line)
+_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成)(?:日期|时间)(?:/有效期)?\s*[:：|｜]|(?:^|\s)(?:日期|时间)\s*[:：]")
 
 
 def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[Paragraph], index: LineIndex,

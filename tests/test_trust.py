@@ -164,6 +164,29 @@ def test_a_title_split_over_two_lines_and_a_year_without_nian():
     assert report.year == 2019 and report.issuer.name == "龙湾区审计局"
 
 
+def test_a_title_that_ends_in_gongzuo_baogao_is_the_title():
+    """“…政府信息公开工作报告”, as some bodies title it (META-003 says so), is the title,
+    split over two lines too; not the page's navigation line above it."""
+    report = check_text("长者版 无障碍阅读\n通化县人民政府\n2025年度政府信息公开工作报告\n一、总体情况\n").report
+    assert report.title.text == "通化县人民政府2025年度政府信息公开工作报告" and report.title.span.line == 2
+    assert (report.year, report.issuer.name) == (2025, "通化县人民政府")
+    assert "META-003" in {v.rule for v in check_text("子洲县交通运输局2021年度政府信息公开工作报告\n一、总体情况\n").violations}
+
+
+@pytest.mark.parametrize("line", ["日期:2021-01-25", "时间:2026-01-20 09:30", "发表日期:2026-01-26",
+                                  "来源:区人民政府办公室 时间:2017-01-12 10:01", "- 公文生成日期:2013-03-28"])
+def test_the_publication_date_a_web_page_shows_under_its_labels(line: str):
+    report = check_text(f"某县某局2020年政府信息公开工作年度报告\n{line}\n一、总体情况\n本年度工作有序开展。\n").report
+    assert report.publication_date is not None and report.publication_date.span.line == 2
+
+
+def test_a_period_given_as_its_start_and_its_end():
+    text = ("某县人民政府2025年政府信息公开工作年度报告\n本报告采用数据起始时间为2025年1月1日，截止时间为2025年12月31日。\n"
+            "一、总体情况\n")
+    period = check_text(text).report.period
+    assert (str(period.start), str(period.end)) == ("2025-01-01", "2025-12-31")
+
+
 def test_the_year_from_the_opening_sentence_or_paragraph():
     assert check_text("现将我局2019年政府信息公开工作报告如下：\n一、总体情况\n").report.year == 2019
     assert check_text("一、总体情况\n2023年，在区委的领导下，官洲街道办事处认真落实《条例》。\n").report.year == 2023
