@@ -82,6 +82,7 @@ class FileResult:
     # checked it, pickled (bytes) on its way (_sent_back)
     summary: Report | Summary | bytes | None = None
     text_key: str | None = None  # corpus.text_key: equal for the same report in several formats
+    opening: str = ""  # corpus.opening: where it names its place (for the summary's bodies)
 
     @property
     def ok(self) -> bool:
@@ -90,7 +91,8 @@ class FileResult:
     def __reduce__(self):  # (as Finding's: a worker sends thousands)
         return (FileResult, (self.path, self.error_code, self.error, self.year, self.template, self.regime,
                              self.issuer, self.issuer_kind, self.encoding, self.notes, self.findings,
-                             self.rule_errors, self.known, self.digest, self.summary, self.text_key))
+                             self.rule_errors, self.known, self.digest, self.summary, self.text_key,
+                             self.opening))
 
     def error_text(self, lang: str) -> str:
         return self.error[lang] if self.error else ""
@@ -277,6 +279,7 @@ class Checker:
                               error={lang: result.error.render(lang) for lang in LANGS})
         report = result.report
         digest = summary = text_key = None
+        opening = ""
         if self.across:
             from . import corpus
 
@@ -284,18 +287,19 @@ class Checker:
             if self.summarised:
                 keep = corpus.summary if self.packs else corpus.stand_in
                 summary = keep(report, self.corpus_reads, self.corpus_rows)
-            text_key = digest.text_key
+            text_key, opening = digest.text_key, digest.opening
         elif self.text_keys:
+            from .corpus import opening as opening_of
             from .corpus import text_key as key_of
 
-            text_key = key_of(report.text)
+            text_key, opening = key_of(report.text), opening_of(report)
         return FileResult(
             path=path, year=report.year, template=report.template, regime=regime_for(report.year),
             issuer=report.issuer.name if report.issuer else None,
             issuer_kind=report.issuer.kind if report.issuer else None,
             encoding=report.encoding, notes=[{lang: n.render(lang) for lang in LANGS} for n in report.notes],
             findings=_findings(report.text, result.violations),
-            rule_errors=result.rule_errors, digest=digest, summary=summary, text_key=text_key)
+            rule_errors=result.rule_errors, digest=digest, summary=summary, text_key=text_key, opening=opening)
 
     def across_reports(self, item: str | tuple[Report | Summary | bytes, Report | Summary | bytes | None],
                        context: CorpusLinks) -> tuple[list[Finding], list[RuleRunError]]:

@@ -70,6 +70,7 @@ class Digest:
     signature: tuple[int, ...] | None
     body: str | None = None  # set by link()
     text_key: str | None = None  # text_key(report.text): the same in every format of one report
+    opening: str = ""  # its title and first lines (OPENING characters): the places it names
 
 
 def prose(report: Report) -> str:
@@ -135,7 +136,18 @@ def digest(path: str, report: Report, reads: frozenset[str] | set[str] | None = 
     text = similarity.masked(prose(report), report_names(report))
     return Digest(path, report.issuer.name if report.issuer else None,
                   report.issuer.kind if report.issuer else None, report.year, tables,
-                  similarity.signature(text), text_key=text_key(report.text))
+                  similarity.signature(text), text_key=text_key(report.text), opening=opening(report))
+
+
+OPENING = 400
+
+
+def opening(report: Report) -> str:
+    """A report's title and first lines, up to OPENING characters: where it names its
+    place, if it does (现公布清水县教育局2023年…, under a title 县教育局2023年…)."""
+    lines = ([report.title] if report.title else []) + list(report.intro[:6]) + (
+        list(report.sections[0].paragraphs[:3]) if report.sections else [])
+    return "\n".join(p.text for p in lines)[:OPENING]
 
 
 _SHARED: dict = {}
@@ -545,7 +557,9 @@ def _groups(digests: list[Digest]) -> dict[str, Group]:
             group = keyed.setdefault(key, Group(key))
             group.names.add(d.issuer)
             group.members.append(d)
-    # a shorter key joins the one longer key that ends with it (统计局 → 某县统计局)
+    # a shorter key joins the one longer key that ends with it (统计局 → 某县统计局) when
+    # its reports name the longer one's place (某县): in a folder of many counties, the
+    # one 清水县教育局 there is not what a title 县教育局 of 民和县 means
     by_length = sorted(keyed, key=lambda k: (len(k), k))
     suffixes: dict[str, list[str]] = defaultdict(list)
     for key in by_length:
@@ -553,7 +567,7 @@ def _groups(digests: list[Digest]) -> dict[str, Group]:
             suffixes[key[i:]].append(key)
     for key in by_length:
         longer = [k for k in suffixes.get(key, []) if k in keyed and k != key]
-        if len(longer) == 1:
+        if len(longer) == 1 and any(longer[0][:-len(key)] in d.opening for d in keyed[key].members):
             target = keyed[longer[0]]
             target.names |= keyed[key].names
             target.members += keyed[key].members
@@ -564,9 +578,9 @@ def _groups(digests: list[Digest]) -> dict[str, Group]:
     return keyed
 
 
-def group_reports(reports: list[tuple[str, str | None, int | None]]) -> dict[str, Group]:
-    """(path, issuing body, year) of checked reports → their bodies, names matched."""
-    return _groups([Digest(path, issuer, None, year, [], None) for path, issuer, year in reports])
+def group_reports(reports: list[tuple[str, str | None, int | None, str]]) -> dict[str, Group]:
+    """(path, issuing body, year, opening) of checked reports → their bodies, names matched."""
+    return _groups([Digest(path, issuer, None, year, [], None, opening=text) for path, issuer, year, text in reports])
 
 
 def same_reports(keyed: list[tuple[str, str | None]]) -> dict[str, list[str]]:

@@ -32,11 +32,23 @@ def findings(results, rule_prefix: str) -> dict[str, list]:
     ("某街道办事处", "某街道"),
 ])
 def test_one_body_under_varying_names(names):
-    digests = [corpus.Digest(f"{i}.txt", name, "township", 2020 + i, [], None) for i, name in enumerate(names)]
+    digests = [corpus.Digest(f"{i}.txt", name, "township", 2020 + i, [], None, opening=f"现公布{names[0]}的年度报告")
+               for i, name in enumerate(names)]
     links = corpus.link(digests)
     [group] = links.groups.values()
     assert group.names == set(names)
     assert links.previous[f"{len(names) - 1}.txt"].year == 2020 + len(names) - 2
+
+
+def test_a_name_without_its_place_joins_the_one_body_only_where_it_names_its_place():
+    """县教育局 (a title that left out the county) is 清水县教育局 only when its report says
+    so: in a folder of many counties it may be 民和县's, which no other report is."""
+    def linked(opening: str) -> int:
+        digests = [corpus.Digest("a.txt", "清水县教育局", "department", 2022, [], None, opening="清水县教育局2022年…"),
+                   corpus.Digest("b.txt", "县教育局", "department", 2023, [], None, opening=opening)]
+        return len(corpus.link(digests).groups)
+    assert linked("县教育局2023年政府信息公开工作年度报告\n根据条例，现公布清水县教育局2023年…") == 1
+    assert linked("县教育局2023年政府信息公开工作年度报告\n2023年，民和县教育局认真贯彻…") == 2
 
 
 def test_different_bodies_stay_apart():

@@ -14,7 +14,7 @@ from pathlib import Path
 from rich.cells import cell_len
 
 from nianbao.api import CheckResult
-from nianbao.corpus import group_reports, one_per_report, same_reports, text_key
+from nianbao.corpus import group_reports, one_per_report, opening, same_reports, text_key
 from nianbao.ingest import is_report_file
 from nianbao.model import Span, Violation
 from nianbao.rules import RuleError, RuleSet, load_rules, rule_files
@@ -127,6 +127,7 @@ class Summary:
     generation: int = -1         # rule generation the counts come from (-1: not checked)
     stamp: tuple[int, int] | None = None  # (mtime_ns, size) of the file when it was checked
     text_key: str | None = None  # corpus.text_key: the same for one report saved in several formats
+    opening: str = ""  # corpus.opening: where it names its place (one body under its varying names)
 
     @property
     def checked(self) -> bool:
@@ -173,6 +174,7 @@ def summarize(result: CheckResult, summary: Summary, generation: int, lang: str,
         summary.problem = result.error.render(lang)
         summary.alone = None
         summary.text_key = None
+        summary.opening = ""
         return summary
     summary.problem = None
     report = result.report
@@ -181,6 +183,7 @@ def summarize(result: CheckResult, summary: Summary, generation: int, lang: str,
         summary.year = report.year
         summary.template = report.template
         summary.text_key = text_key(report.text)
+        summary.opening = opening(report)
     summary.alone = severity_counts(result.violations)
     return summary
 
@@ -329,7 +332,7 @@ def body_years(summaries: list[Summary]) -> list[BodyYear]:
     names) and year. One report saved in several formats counts once (the counts of
     its first file); its files are all listed."""
     by_path = {s.path: s for s in summaries if s.checked and s.alone is not None}
-    groups = group_reports([(s.path, s.issuer, s.year) for s in by_path.values()])
+    groups = group_reports([(s.path, s.issuer, s.year, s.opening) for s in by_path.values()])
     same = same_reports([(s.path, s.text_key) for s in by_path.values()])
     out = []
     for key, group in groups.items():

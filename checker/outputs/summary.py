@@ -68,7 +68,7 @@ def bodies(run: Run) -> list[dict]:
 
     results = {r.path: r for r in run.results if r.ok}
     same = _same_report(run)
-    groups = group_reports([(r.path, r.issuer, r.year) for r in results.values()])
+    groups = group_reports([(r.path, r.issuer, r.year, r.opening) for r in results.values()])
     rows = []
     for key, group in sorted(groups.items()):
         by_year: dict[int, list[str]] = {}
