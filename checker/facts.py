@@ -496,7 +496,7 @@ def _publishes() -> re.Pattern:
     return re.compile(r"(?=[现特向公])(?:现|特|现特|特此|现将)?(?:向社会)?公布(?P<rest>[^。；;\n]{4,60})")
 
 
-_COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:负责)?编(?:制|写|印)")
+_COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(]以下简称[^（）()\n]{1,12}[）)])?(?:负责)?编(?:制|写|印)")
 _COMPILES = re.compile(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报)")
 _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
@@ -526,6 +526,9 @@ def _subject() -> re.Pattern:
 
 _SELF = re.compile(r"(?:我|本)(?P<suffix>局|委|厅|镇|乡|街道|中心)")
 _FUNCTION_WORDS = frozenset("于无的了和与及对向从将为是有在把被等由尚已均我本各该此")  # (a clause, not a name)
+# What opens a clause, not a name (根据市政府乡镇…目录, 线下依托镇政务服务大厅…, 以下简称经开区管委会)
+_CLAUSE_OPENINGS = ("根据", "依据", "依照", "按照", "对照", "依托", "通过", "结合", "围绕", "针对", "线上", "线下",
+                    "以下简称", "简称")
 _FOUNDED = re.compile(r"(?:.*(?:成立|组建|设立|挂牌))?")  # "机构改革后成立X局": X局
 _NAMED = r"(?:^|[，,。；;、（(“])(?P<name>[\u4e00-\u9fff]{{2,16}}?{suffix})(?![\u4e00-\u9fff]{{0,1}}(?:长|员|属))"
 
@@ -538,7 +541,8 @@ def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
         for m in _subject().finditer(p.text):
             name = m.group("name")
             kind = issuer_kind(name)
-            if kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name.startswith(("我", "本", "各", "全")):
+            if (kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name.startswith(("我", "本", "各", "全"))
+                    and not name.startswith(_CLAUSE_OPENINGS)):
                 start = p.span.start + m.start("name")
                 return Issuer(name, kind, index.span(start, start + len(name)), "text")
     selves = [m.group("suffix") for p in paragraphs for m in _SELF.finditer(p.text)]
@@ -551,7 +555,7 @@ def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
         for m in named.finditer(p.text):
             lead = _FOUNDED.match(m.group("name"))
             name, at = m.group("name")[lead.end():], m.start("name") + lead.end()
-            if len(name) >= 4 and _FUNCTION_WORDS.isdisjoint(name):
+            if len(name) >= 4 and _FUNCTION_WORDS.isdisjoint(name) and not name.startswith(_CLAUSE_OPENINGS):
                 found.add((name, p.span.start + at))
     names = {name for name, _ in found}
     if len(names) != 1:

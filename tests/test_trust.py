@@ -145,6 +145,7 @@ def test_more_completed_than_received_in_one_sentence():
     ("本报告由两城镇人民政府党政办公室编写。", "两城镇人民政府", "township"),
     ("唐村镇政府编制2020年政府信息公开年度报告。", "唐村镇政府", "township"),
     ("发布机构：参内乡", "参内乡", "township"),
+    ("本报告由南宁经济技术开发区管理委员会(以下简称经开区管委会)编制。", "南宁经济技术开发区管理委员会", "committee"),
     # (the portal's line above a department's report names the government: the report's own words win)
     ("信息来源:平川区人民政府\n现向社会公布《白银市平川区发展和改革局2025年度政府信息公开工作年度报告》。",
      "白银市平川区发展和改革局", "department"),
@@ -162,6 +163,15 @@ def test_a_title_split_over_two_lines_and_a_year_without_nian():
     assert report.year == 2016 and report.issuer.name == "宿州市人民政府"
     report = check_text("龙湾区审计局2019政务信息公开年报\n一、总体情况\n").report
     assert report.year == 2019 and report.issuer.name == "龙湾区审计局"
+
+
+@pytest.mark.parametrize("sentence", ["构建全方位公开矩阵，线下依托镇政务服务大厅电子显示屏公开信息。",
+                                      "本镇明确分工。根据市政府乡镇人民政府政府信息主动公开目录标准，结合实际公开信息。"])
+def test_a_clause_is_no_body_named_in_the_prose(sentence: str):
+    """The last resort finds a body a report names while it calls itself 本镇: a clause
+    that opens with 依托 or 根据 names none (线下依托镇 was taken for a 镇)."""
+    report = check_text(f"本镇2025年政府信息公开工作情况如下。\n一、总体情况\n{sentence}\n").report
+    assert report.issuer is None
 
 
 def test_a_title_that_ends_in_gongzuo_baogao_is_the_title():
