@@ -16,7 +16,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SYNTHETIC
+from conftest import ROOT, SYNTHETIC
 
 import nianbao
 from nianbao.api import check_text
@@ -205,6 +205,16 @@ def test_a_table_with_its_cells_one_per_line_is_read_as_the_table(rules):
                     for c in row.cells:
                         line = lines[c.span.line - 1]
                         assert line[c.span.column - 1:c.span.end_column - 1] == c.raw, (name, bars, c)
+
+
+def test_real_reports_with_their_tables_one_cell_per_line_read_every_table(rules):
+    """Three reports of the regression set as their pages have them (a bar after each cell,
+    or blank lines between cells; one in traditional characters): every table read."""
+    for name in ("2019_datonghu_kgx_dept.txt", "2020_hebao_town.txt", "2021_lueyang_zrzyj_dept.txt"):
+        report = nianbao.check(ROOT / "tests" / "regression" / "reports" / name, rules=rules).report
+        assert [(t.template, t.layout) for t in report.tables] == [
+            ("active", "lines"), ("applications", "lines"), ("appeals", "lines")], name
+        assert report.lost_tables == []
 
 
 def test_a_table_whose_rows_cannot_be_told_apart_is_unreadable_not_missing(rules):
