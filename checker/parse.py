@@ -96,7 +96,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     # (the year rules which template version a table is read against: the opening lines
     # are taken from the tree, before the sections are read)
     first_lines = [p.text for p in intro[:5]] + [t.value for t in (section_nodes[0].children[1:4] if section_nodes else [])
-                                                 if isinstance(t, Token) and t.type == "TEXT"]
+                                                 if isinstance(t, Token) and t.type in ("TEXT", "SUB_HEAD")]
     year, year_source = _year(title, periods, first_lines)
     preferred = regime_for(year)
 
@@ -334,10 +334,12 @@ _PLACE_WORD = re.compile(r"[省市县区旗州盟乡镇村]|街道|苏木|国家
 
 
 # An opening sentence that names the report and its year ("现将我局2019年政府信息公开工作
-# 报告如下"), or a first paragraph that opens with the year ("2023年，在区委、区政府的领导下…").
+# 报告如下"), or a first paragraph that opens with the year ("2023年，在区委、区政府的领导下…",
+# "（一）主动公开情况。2024年我局认真贯彻…").
 _REPORT_OF_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开|政务信息公开|信息公开)"
                              r"[^。；;\n]{0,12}(?:年度报告|工作报告|报告|年报)")
-_OPENS_WITH_YEAR = re.compile(r"^[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年(?:度|以来)?[，,]")
+_OPENS_WITH_YEAR = re.compile(r"^[ \u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)][^。：:\n]{1,20}[。：:][ \u3000]*)?"
+                              r"(?P<y>(?:19|20)\d\d)[ \u3000]*年(?:度|以来)?(?:[，,]|(?=我|本))")
 
 
 def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[int | None, str | None]:

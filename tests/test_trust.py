@@ -200,6 +200,13 @@ def test_a_period_given_as_its_start_and_its_end():
 def test_the_year_from_the_opening_sentence_or_paragraph():
     assert check_text("现将我局2019年政府信息公开工作报告如下：\n一、总体情况\n").report.year == 2019
     assert check_text("一、总体情况\n2023年，在区委的领导下，官洲街道办事处认真落实《条例》。\n").report.year == 2023
+    # (after the run-in title of the first sub-heading: a page that lost the report's title)
+    assert check_text("一、总体情况\n(一)主动公开情况。2024年我局认真贯彻《条例》。\n").report.year == 2024
+
+
+def test_a_long_name_as_the_first_sentence_s_subject():
+    report = check_text("一、总体情况\n2025年，城中区发展改革和工业信息化局始终坚持以公开为常态。\n").report
+    assert report.issuer.name == "城中区发展改革和工业信息化局"
 
 
 def test_an_item_numbered_like_a_section_inside_a_section_is_no_section():
