@@ -422,7 +422,8 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
 # 某街道办事处 is a subdistrict office (not a department: 处), 某市国有资产监督管理委员会 is
 # a department (not a 管理委员会 of a zone). The first kind whose suffix fits wins.
 _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("subdistrict", ("街道办事处", "街道办", "街道")),
+    ("subdistrict", ("街道办事处", "街道办", "街道", "街办事处")),
+    ("department", ("海关", "关区")),  # (customs, managed from above: no 区's government)
     # a 社区 or 村 is self-governed, no administrative body: none of the kinds the rules name
     ("unknown", ("社区", "社区居委会", "居委会", "居民委员会", "村委会", "村民委员会")),
     ("department", ("监督管理委员会",)),
@@ -455,7 +456,7 @@ _TITLE_BODY = re.compile(  # (after a web page's label of the article, if any: �
 _SIGNATURE = re.compile(r"^[ \u3000]*(?P<name>[^\s，。；：:,]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|办公室|办公厅|局|厅|委|办|中心|院|乡|镇|街道))[ \u3000]*$")
 
 
-_GENERIC_NAME = re.compile(r"(?:人民)?政府|政务|本(?:机关|单位|部门)|我(?:局|委|办|乡|镇|县|区|市|单位)"
+_GENERIC_NAME = re.compile(r"(?:人民)?政府|政务|本(?:机关|单位|部门)|我(?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位)"
                            r"|(?:街道)?办事处|办公室|委员会|管委会")  # (a kind of body, no body's name)
 
 
@@ -496,14 +497,19 @@ def _publishes() -> re.Pattern:
     return re.compile(r"(?=[现特向公])(?:现|特|现特|特此|现将)?(?:向社会)?公布(?P<rest>[^。；;\n]{4,60})")
 
 
+# "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下": whose report follows
+_AS_FOLLOWS = re.compile(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工作报告|年报))[》”]?(?:[（(][^（）()\n]{1,16}[）)])?"
+                         r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开))")
 _COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(]以下简称[^（）()\n]{1,12}[）)])?(?:负责)?编(?:制|写|印)")
 _COMPILES = re.compile(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报)")
 _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
-_DRAFTING_OFFICE = re.compile(r"(?P<body>政府|办事处|管委会|区|县|市|旗|局|委|乡|镇|街道)"
+# (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
+# office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office)
+_DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|管委会|区|县|市|旗|局|委|乡|镇|街道)"
                               r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室"  # (…局政府信息公开领导小组办公室)
                               r"|党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务公开办|党政办|办公室|综合办)$")
-_CONTACT_OFFICE = re.compile(r"请(?:与|联系)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|（|\(|$)")
+_CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|（|\(|$)")
 # who drafted the report, who answers about it (the body, not its office), with a word each
 # needs and how far before the word's first place a match can start at most (由 and a name
 # of 30 and 负责 before 编, a mark and a name before 编, 请 itself): searched from there
@@ -528,7 +534,7 @@ _SELF = re.compile(r"(?:我|本)(?P<suffix>局|委|厅|镇|乡|街道|中心)")
 _FUNCTION_WORDS = frozenset("于无的了和与及对向从将为是有在把被等由尚已均我本各该此")  # (a clause, not a name)
 # What opens a clause, not a name (根据市政府乡镇…目录, 线下依托镇政务服务大厅…, 以下简称经开区管委会)
 _CLAUSE_OPENINGS = ("根据", "依据", "依照", "按照", "对照", "依托", "通过", "结合", "围绕", "针对", "线上", "线下",
-                    "以下简称", "简称")
+                    "以下简称", "简称", "继续", "进一步", "加强", "健全", "完善", "不断", "持续", "积极", "深入")
 _FOUNDED = re.compile(r"(?:.*(?:成立|组建|设立|挂牌))?")  # "机构改革后成立X局": X局
 _NAMED = r"(?:^|[，,。；;、（(“])(?P<name>[\u4e00-\u9fff]{{2,16}}?{suffix})(?![\u4e00-\u9fff]{{0,1}}(?:长|员|属))"
 
@@ -575,10 +581,11 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
     for p in paragraphs:
         found: list[tuple[str, int, list[Issuer]]] = []
         # (each pattern is searched for only in a paragraph holding the word it needs)
-        m = _publishes().search(p.text) if "公布" in p.text else None
-        body = _body_before_matter(m.group("rest")) if m else None
-        if body:
-            found.append((m.group("rest")[body[0]:body[1]], m.start("rest") + body[0], out))
+        for m in (_publishes().search(p.text) if "公布" in p.text else None,
+                  _AS_FOLLOWS.search(p.text) if "现将" in p.text else None):
+            body = _body_before_matter(m.group("rest")) if m else None
+            if body:
+                found.append((m.group("rest")[body[0]:body[1]], m.start("rest") + body[0], out))
         m = _PUBLISHER_LINE.match(p.text)  # (it opens with ^: search would try every position)
         if m:
             found.append((m.group("name"), m.start("name"), publishers))
@@ -600,6 +607,26 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
 def signature_line(line: str) -> str | None:
     m = _SIGNATURE.match(line)
     return m.group("name") if m else None
+
+
+_GOVERNMENT_OFFICE = re.compile(r"(?P<government>.+?(?P<level>[县区市州旗盟])人民政府)办公室")
+_ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|主动|重视)"
+
+
+def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer | None:
+    """A county's (district's, city's) 人民政府办公室 found outside the title, as the office a
+    report names for questions, stands for its government when the report speaks as the
+    government (我区, or the government's name as a sentence's subject: 柏岭县人民政府坚持…;
+    never 我办): 请与盐城市大丰区人民政府办公室联系 under a district's report. Where it
+    speaks as the office (区政府办认真…), or says nothing, the office stays."""
+    m = _GOVERNMENT_OFFICE.fullmatch(issuer.name) if issuer is not None and issuer.source != "title" else None
+    if m is None or "我办" in prose or "本办" in prose:
+        return issuer
+    name = m.group("government")
+    if ("我" + m.group("level")) not in prose and not re.search(re.escape(name) + _ACTS, prose):
+        return issuer
+    span = index.span(issuer.span.start, issuer.span.start + len(name)) if issuer.span else None
+    return Issuer(name, "government", span, issuer.source)
 
 
 def best_issuer(candidates: list[Issuer]) -> Issuer | None:

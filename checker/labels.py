@@ -71,12 +71,17 @@ _COMPATIBILITY_BLOCKS = ((0x00A0, 0x00FF), (0x2000, 0x206F), (0x2460, 0x24FF), (
 
 @lru_cache(maxsize=4096)
 def core(label: str) -> str:
-    """The words of a label, without numbering, spaces, punctuation or bracket styles."""
+    """The words of a label, without numbering, spaces, punctuation or bracket styles (and
+    with the second 第 a block label may leave out: 第二十条(一)项 is 第二十条第（一）项)."""
     text = nfkc(label).strip()
     text = _NUMBERING.sub("", text)
     if "指" in text or "注" in text or "含" in text or "即" in text:
         text = _NOTE.sub("", text)
-    return _NOISE.sub("", text)
+    text = _NOISE.sub("", text)
+    return "第二十条第" + text[4:] if _ITEM_WITHOUT_DI.match(text) else text
+
+
+_ITEM_WITHOUT_DI = re.compile(r"第二十条[一二三四五六七八九十]{1,3}项$")
 
 
 def cjk_number(text: str) -> int | None:

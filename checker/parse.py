@@ -125,7 +125,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         layout_lost=_layout_lost(source.text, sections),
         lost_tables=lost_tables(prose_paragraphs, {t.template for t in tables}, templates),
         path=source.path, text=source.text, encoding=source.encoding, title=title,
-        year=year, year_source=year_source, issuer=facts.best_issuer(issuer_candidates), title_issuer=title_issuer,
+        year=year, year_source=year_source, title_issuer=title_issuer,
+        issuer=facts.speaking_for(facts.best_issuer(issuer_candidates), prose, reader.index),
         signed_by=next((i for i in signature if i.source == "signature"), None),
         period=_report_period(periods, year), periods=periods,
         contacts=facts.contacts(prose, reader.index, stretches), dates=all_dates,
@@ -277,9 +278,16 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
                 return earlier
         return last
     if (front and len(front[0].text) <= 60 and "。" not in front[0].text and not _CHROME.search(front[0].text)
-            and not _SITE_LABEL.fullmatch(core(front[0].text))):
+            and not _SITE_LABEL.fullmatch(core(front[0].text)) and front[0].kind != "date"
+            and not _METADATA_LINE.match(front[0].text)):
         return 0, front[0], 0
     return None, None, 0
+
+
+# A web page's line of metadata (索引号, 发布日期, 信息来源…), or a date alone: no title,
+# though it stands first (a date taken for the title gave a 2017 report the year 2018)
+_METADATA_LINE = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|生成|公开|发表)(?:日期|时间|机构)|日期|时间|信息来源|来源"
+                            r"|文\s*号|发文(?:机关|字号)|关键[字词]|浏览次数|主题分类|所属机构|发布单位)\s*[:：|｜]")
 
 
 # A web site's column name shown above the article ("政府信息公开年报"), and page chrome

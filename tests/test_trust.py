@@ -146,6 +146,12 @@ def test_more_completed_than_received_in_one_sentence():
     ("唐村镇政府编制2020年政府信息公开年度报告。", "唐村镇政府", "township"),
     ("发布机构：参内乡", "参内乡", "township"),
     ("本报告由南宁经济技术开发区管理委员会(以下简称经开区管委会)编制。", "南宁经济技术开发区管理委员会", "committee"),
+    ("现将柞水县医疗保障局2024年政府信息公开工作年度报告予以公开发布。", "柞水县医疗保障局", "department"),
+    ("现将乐山市金口河区文化广播电视体育和旅游局2024年政府信息公开工作年度报告如下。",
+     "乐山市金口河区文化广播电视体育和旅游局", "department"),
+    ("如有疑问，请联系:向阳区人民政府办公室，联系电话:0454-8607012。", "向阳区人民政府办公室", "department"),
+    ("发布机构：广州海关关区", "广州海关关区", "department"),
+    ("发布机构：东街办事处", "东街办事处", "subdistrict"),
     # (the portal's line above a department's report names the government: the report's own words win)
     ("信息来源:平川区人民政府\n现向社会公布《白银市平川区发展和改革局2025年度政府信息公开工作年度报告》。",
      "白银市平川区发展和改革局", "department"),
@@ -172,6 +178,32 @@ def test_a_clause_is_no_body_named_in_the_prose(sentence: str):
     that opens with 依托 or 根据 names none (线下依托镇 was taken for a 镇)."""
     report = check_text(f"本镇2025年政府信息公开工作情况如下。\n一、总体情况\n{sentence}\n").report
     assert report.issuer is None
+
+
+def test_a_government_office_named_for_questions_stands_for_the_government_that_speaks_as_itself():
+    """请与…区人民政府办公室联系 under a report that says 我区 is the district's; under one that
+    says 区政府办 it is the office's own."""
+    opening = "本报告由盐城市大丰区人民政府编制。如有疑问，请与盐城市大丰区人民政府办公室联系。\n一、总体情况\n"
+    as_district = check_text(opening.replace("本报告由盐城市大丰区人民政府编制。", "") + "2024年，我区认真落实《条例》。\n")
+    assert (as_district.report.issuer.name, as_district.report.issuer.kind) == ("盐城市大丰区人民政府", "government")
+    as_office = check_text(opening.replace("本报告由盐城市大丰区人民政府编制。", "") + "2024年，区政府办认真落实《条例》。\n")
+    assert (as_office.report.issuer.name, as_office.report.issuer.kind) == ("盐城市大丰区人民政府办公室", "department")
+    as_subject = check_text(opening.replace("本报告由盐城市大丰区人民政府编制。", "")
+                            + "2024年，盐城市大丰区人民政府坚持以公开为常态。县政府办公室发文时明确公开属性。\n")
+    assert as_subject.report.issuer.kind == "government"
+
+
+@pytest.mark.parametrize("first", ["2018年3月12日", "- 发布日期:2024-01-29 09:09", "发布时间:"])
+def test_a_date_or_a_page_s_metadata_first_is_no_title(first: str):
+    report = check_text(f"{first}\n本年度报告根据《条例》编制。\n一、总体情况\n本年度工作有序开展。\n").report
+    assert report.title is None and report.year != 2018
+
+
+def test_a_block_label_without_its_second_di_is_the_block():
+    text = CLEAN
+    short = text.replace("第二十条第（五）项", "第二十条(五)项").replace("第二十条第（六）项", "第二十条(六)项")
+    assert short != text
+    assert [v.rule for v in check_text(short).violations] == [v.rule for v in check_text(text).violations]
 
 
 def test_a_title_that_ends_in_gongzuo_baogao_is_the_title():
