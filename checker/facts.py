@@ -506,7 +506,7 @@ _COMPILES = re.compile(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;�
 _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 # (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
 # office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office)
-_DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|管委会|区|县|市|旗|局|委|乡|镇|街道)"
+_DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|乡|镇|街道)"
                               r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室"  # (…局政府信息公开领导小组办公室)
                               r"|党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务公开办|党政办|办公室|综合办)$")
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|（|\(|$)")
@@ -611,6 +611,7 @@ def signature_line(line: str) -> str | None:
 
 _GOVERNMENT_OFFICE = re.compile(r"(?P<government>.+?(?P<level>[县区市州旗盟])人民政府)办公室")
 _ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|主动|重视)"
+_NOTE = r"(?:[（(][^（）()\n]{1,16}[）)])?"  # 桐梓县人民政府(县人民政府办公室)坚持…
 
 
 def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer | None:
@@ -623,7 +624,7 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
     if m is None or "我办" in prose or "本办" in prose:
         return issuer
     name = m.group("government")
-    if ("我" + m.group("level")) not in prose and not re.search(re.escape(name) + _ACTS, prose):
+    if ("我" + m.group("level")) not in prose and not re.search(re.escape(name) + _NOTE + _ACTS, prose):
         return issuer
     span = index.span(issuer.span.start, issuer.span.start + len(name)) if issuer.span else None
     return Issuer(name, "government", span, issuer.source)

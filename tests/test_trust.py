@@ -191,6 +191,9 @@ def test_a_government_office_named_for_questions_stands_for_the_government_that_
     as_subject = check_text(opening.replace("本报告由盐城市大丰区人民政府编制。", "")
                             + "2024年，盐城市大丰区人民政府坚持以公开为常态。县政府办公室发文时明确公开属性。\n")
     assert as_subject.report.issuer.kind == "government"
+    noted = check_text(opening.replace("本报告由盐城市大丰区人民政府编制。", "")
+                       + "2024年，盐城市大丰区人民政府(区人民政府办公室)坚持以公开为常态。\n")
+    assert noted.report.issuer.kind == "government"
 
 
 @pytest.mark.parametrize("first", ["2018年3月12日", "- 发布日期:2024-01-29 09:09", "发布时间:"])
