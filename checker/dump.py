@@ -79,7 +79,7 @@ def tree(report: Report, lang: str = "zh") -> str:
 
 
 def _section(s: Section, out: list[str]) -> None:
-    number = _CJK.get(s.number, str(s.number)) if s.number and s.number < 10 else str(s.number)
+    number = _CJK.get(s.number, str(s.number)) if s.number and s.number < 10 else str(s.number or "-")
     canonical = f"section {s.canonical} ({s.title_match})" if s.canonical else "no official section"
     noise = ", auto-numbered" if s.numbering == "arabic" else ""
     out.append(f"  section {number:<3}{_range(s.span):<16} {s.title}  [{canonical}{noise}]")

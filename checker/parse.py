@@ -104,6 +104,9 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
                     for item in read_region(child.children, reader.index, templates, preferred)
                     if isinstance(item, Table)]
     sections = _sections(section_nodes, reader, templates, preferred)
+    intro, front_tables, first = _unnumbered_first_section(intro, front_tables, sections, templates)
+    if first is not None:
+        sections.insert(0, first)
     found = {t.template for t in front_tables} | {t.template for s in sections for t in s.tables}
     if any(t.id not in found for t in templates.tables if preferred in (None, t.version)):
         _read_flattened_tables(sections, reader.index, templates, preferred)  # (perhaps there, a cell per line)
@@ -133,6 +136,33 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         publication_date=publication, preamble=preamble, intro=intro,
         sections=sections, tables=tables, origin=source.origin, original_text=source.original, notes=list(source.notes),
         line_index=reader.index)
+
+
+def _unnumbered_first_section(intro: list[Paragraph], front_tables: list[Table], sections: list[Section],
+                              templates: Templates) -> tuple[list[Paragraph], list[Table], Section | None]:
+    """一、总体情况 written without its number (总体情况 alone on its line, or —、总体情况
+    with a dash typed for 一) where the first section numbered is a later one: that line opens
+    section 一, not more of the introduction (SEC-001 said the report had no 总体情况)."""
+    if not sections or (sections[0].canonical or 0) < 2 or any(s.canonical == 1 for s in sections):
+        return intro, front_tables, None
+    for k, p in enumerate(intro):
+        line = _DASH_FOR_ONE.sub("", p.text)
+        if len(line) > 12:
+            continue
+        number, _, title, canonical, how, runs_on = _HEADINGS.read(line, templates)
+        if canonical == 1 and how in ("exact", "wording") and not runs_on and number is None:
+            tables = [t for t in front_tables if t.span.start > p.span.start]
+            for t in tables:
+                t.section = 1
+            parts = [p.span] + [q.span for q in intro[k + 1:]] + [t.span for t in tables]
+            section = Section(number=1 if line is not p.text else None, heading=p.text, span=p.span, title=title,
+                              canonical=1, title_match=how, numbering="none", paragraphs=intro[k + 1:], tables=tables,
+                              body_span=join_spans(p.span, max(parts, key=_END)))
+            return intro[:k], [t for t in front_tables if t not in tables], section
+    return intro, front_tables, None
+
+
+_DASH_FOR_ONE = re.compile(r"^[—\-－–][ \u3000]*[、.．][ \u3000]*")  # (—、总体情况: 一 typed as a dash)
 
 
 def _read_flattened_tables(sections: list[Section], index: LineIndex, templates: Templates,

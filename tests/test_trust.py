@@ -209,6 +209,17 @@ def test_a_block_label_without_its_second_di_is_the_block():
     assert [v.rule for v in check_text(short).violations] == [v.rule for v in check_text(text).violations]
 
 
+@pytest.mark.parametrize("heading", ["总体情况", "—、总体情况"])
+def test_the_first_section_heading_without_its_number_opens_the_first_section(heading: str):
+    """总体情况 on its own line (or —、 with a dash typed for 一) before 二、: section 一,
+    not the introduction (SEC-001 said there was no 总体情况)."""
+    text = CLEAN.replace("一、总体情况\n", heading + "\n", 1)
+    assert text != CLEAN
+    report = check_text(text).report
+    assert [s.canonical for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert "SEC-001" not in {v.rule for v in check_text(text).violations}
+
+
 def test_a_title_that_ends_in_gongzuo_baogao_is_the_title():
     """“…政府信息公开工作报告”, as some bodies title it (META-003 says so), is the title,
     split over two lines too; not the page's navigation line above it."""
