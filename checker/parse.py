@@ -292,8 +292,10 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
     title; and where the repeat leaves the year out, the one with the year. Failing any
     title-like line, a short first line."""
     candidates = [_joined_title(front, i) for i, p in enumerate(front)
-                  if p.kind == "title" and not p.text.startswith(("关于", "附")) and not _SITE_LABEL.fullmatch(core(p.text))
-                  and not _CHROME.search(p.text)]  # (a page's breadcrumb: 首页 > … > 信息公开年度报告)
+                  if p.kind == "title" and not p.text.startswith(("关于", "附")) and not _CHROME.search(p.text)
+                  and (not _SITE_LABEL.fullmatch(core(p.text)) or _split_before_label(front, i))]
+    # (a page's breadcrumb: 首页 > … > 信息公开年度报告; a column's label, 年度报告, unless it is
+    # the end of a title split before it: 襄城区人社局2024年政府信息公开工作 / 年度报告)
     if len(candidates) > 1:  # a bare "政府信息公开工作年度报告" beside a full title is the page repeating it
         named = [c for c in candidates if facts.year_in(c[1].text) is not None
                  or facts.issuer_from_title(c[1].text, c[1].span, _NO_INDEX) is not None]
@@ -362,12 +364,20 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
             and title.span.line - before.span.end_line <= 2
             and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；")
             and (_TITLE_START_WITHOUT_BODY.match(title.text) or _YEAR_ONLY.fullmatch(before.text)
-                 or before.text.endswith(("年", "年度", "政府", "政务")) or office_of_body_above)):
+                 or before.text.endswith(("年", "年度", "政府", "政务", *_FIRST_HALF_ENDS)) or office_of_body_above)):
         return at, Paragraph(before.text + title.text, join_spans(before.span, title.span), "title"), at - 1
     return at, title, at
 
 
 _YEAR_ONLY = re.compile(r"[（(]?\d{4}\s*年度?[）)]?")
+
+
+def _split_before_label(front: list[Paragraph], at: int) -> bool:
+    """Whether the line above a bare 年度报告 is the title's first half (…政府信息公开工作)."""
+    return at > 0 and front[at - 1].kind == "text" and front[at - 1].text.endswith(_FIRST_HALF_ENDS)
+
+
+_FIRST_HALF_ENDS = ("公开工作", "政务公开", "信息公开")
 _PLACE_WORD = re.compile(r"[省市县区旗州盟乡镇村]|街道|苏木|国家|中央|国务院")
 
 

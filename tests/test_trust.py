@@ -220,6 +220,11 @@ def test_the_first_section_heading_without_its_number_opens_the_first_section(he
     assert "SEC-001" not in {v.rule for v in check_text(text).violations}
 
 
+def test_a_title_split_before_its_last_words():
+    report = check_text("襄城区人社局2024年政府信息公开工作\n年度报告\n一、总体情况\n").report
+    assert report.title.text == "襄城区人社局2024年政府信息公开工作年度报告" and report.issuer.name == "襄城区人社局"
+
+
 def test_a_title_that_ends_in_gongzuo_baogao_is_the_title():
     """“…政府信息公开工作报告”, as some bodies title it (META-003 says so), is the title,
     split over two lines too; not the page's navigation line above it."""
