@@ -621,8 +621,9 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
     never 我办): 请与盐城市大丰区人民政府办公室联系 under a district's report. Where it
     speaks as the office (区政府办认真…), or says nothing, the office stays."""
     m = _GOVERNMENT_OFFICE.fullmatch(issuer.name) if issuer is not None and issuer.source != "title" else None
-    if m is None or "我办" in prose or "本办" in prose:
-        return issuer
+    if m is None or "我办" in prose or "本办" in prose or re.search(
+            r"(?:公布|现将|由)《?" + re.escape(issuer.name) + r"\S{0,6}?(?:\d{4}|编)", prose):
+        return issuer  # (…or the report's own words name the office: 现公布X区人民政府办公室2023年…)
     name = m.group("government")
     if ("我" + m.group("level")) not in prose and not re.search(re.escape(name) + _NOTE + _ACTS, prose):
         return issuer

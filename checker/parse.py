@@ -146,7 +146,8 @@ def _unnumbered_first_section(intro: list[Paragraph], front_tables: list[Table],
     if not sections or (sections[0].canonical or 0) < 2 or any(s.canonical == 1 for s in sections):
         return intro, front_tables, None
     for k, p in enumerate(intro):
-        line = _DASH_FOR_ONE.sub("", p.text)
+        dash = _DASH_FOR_ONE.match(p.text)
+        line = p.text[dash.end():] if dash else p.text
         if len(line) > 12:
             continue
         number, _, title, canonical, how, runs_on = _HEADINGS.read(line, templates)
@@ -155,14 +156,14 @@ def _unnumbered_first_section(intro: list[Paragraph], front_tables: list[Table],
             for t in tables:
                 t.section = 1
             parts = [p.span] + [q.span for q in intro[k + 1:]] + [t.span for t in tables]
-            section = Section(number=1 if line is not p.text else None, heading=p.text, span=p.span, title=title,
+            section = Section(number=1 if dash else None, heading=p.text, span=p.span, title=title,
                               canonical=1, title_match=how, numbering="none", paragraphs=intro[k + 1:], tables=tables,
                               body_span=join_spans(p.span, max(parts, key=_END)))
             return intro[:k], [t for t in front_tables if t not in tables], section
     return intro, front_tables, None
 
 
-_DASH_FOR_ONE = re.compile(r"^[—\-－–][ \u3000]*[、.．][ \u3000]*")  # (—、总体情况: 一 typed as a dash)
+_DASH_FOR_ONE = re.compile(r"[—\-－–][ \u3000]*[、.．][ \u3000]*")  # (—、总体情况: 一 typed as a dash)
 
 
 def _read_flattened_tables(sections: list[Section], index: LineIndex, templates: Templates,

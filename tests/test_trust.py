@@ -191,6 +191,9 @@ def test_a_government_office_named_for_questions_stands_for_the_government_that_
     as_subject = check_text(opening.replace("本报告由盐城市大丰区人民政府编制。", "")
                             + "2024年，盐城市大丰区人民政府坚持以公开为常态。县政府办公室发文时明确公开属性。\n")
     assert as_subject.report.issuer.kind == "government"
+    own = check_text("现公布盐城市大丰区人民政府办公室2024年政府信息公开工作年度报告。" + opening.replace(
+        "本报告由盐城市大丰区人民政府编制。", "") + "2024年，我区政务公开工作有序推进。\n")
+    assert own.report.issuer.kind == "department"
     noted = check_text(opening.replace("本报告由盐城市大丰区人民政府编制。", "")
                        + "2024年，盐城市大丰区人民政府(区人民政府办公室)坚持以公开为常态。\n")
     assert noted.report.issuer.kind == "government"
