@@ -494,7 +494,7 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
 def _publishes() -> re.Pattern:
     """"现公布…": compiled when an opening paragraph first holds 公布 (most reports'
     do not; its classes of CJK characters cost re ~2.5 million instructions to compile)."""
-    return re.compile(r"(?=[现特向公])(?:现|特|现特|特此|现将)?(?:向社会)?公布(?P<rest>[^。；;\n]{4,60})")
+    return re.compile(r"(?=[现特向公])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布)(?P<rest>[^。；;\n]{4,60})")
 
 
 # "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下": whose report follows
@@ -502,7 +502,7 @@ _AS_FOLLOWS = re.compile(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工
                          r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开))")
 _COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(]以下简称[^（）()\n]{1,12}[）)])?(?:负责)?编(?:制|写|印)")
 _COMPILES = re.compile(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
-                       + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报)")
+                       + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报|(?<=本)报告)")
 _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 # (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
 # office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office)
@@ -526,7 +526,7 @@ def _subject() -> re.Pattern:
     ~10 million instructions to compile)"""
     return re.compile(
         r"(?:^|[，,。；;])(?:\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
-        r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|人民政府办公室|人民政府|管理委员会|管委会|管理局|局|乡|镇))"
+        r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|街道|人民政府办公室|人民政府|管理委员会|管委会|管理局|局|乡|镇))"
         r"(?=认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|未|共|全年|通过|主动|重视)")
 
 
@@ -581,7 +581,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
     for p in paragraphs:
         found: list[tuple[str, int, list[Issuer]]] = []
         # (each pattern is searched for only in a paragraph holding the word it needs)
-        for m in (_publishes().search(p.text) if "公布" in p.text else None,
+        for m in (_publishes().search(p.text) if "公布" in p.text or "发布" in p.text else None,
                   _AS_FOLLOWS.search(p.text) if "现将" in p.text else None):
             body = _body_before_matter(m.group("rest")) if m else None
             if body:

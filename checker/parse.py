@@ -563,8 +563,11 @@ def _heading_parts(title: str) -> tuple[str, str]:
     return title, ""
 
 
-# (发布日期：, 发表日期：, 生成日期 | 2026-01-23, 生成日期/有效期:, or a bare 时间： or 日期： opening a line)
-_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成)(?:日期|时间)(?:/有效期)?\s*[:：|｜]|(?:^|\s)(?:日期|时间)\s*[:：]")
+# (发布日期：, 发表日期：, 生成日期 | 2026-01-23, 生成日期/有效期:, a bare 时间： or 日期： opening a
+# line, or a date before the page's 来源: 2023年01月28日 来源: 上海普陀)
+_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成)(?:日期|时间)(?:/有效期)?\s*[:：|｜]|(?:^|\s)(?:日期|时间)\s*[:：]"
+                        r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+(?:信息)?来源\s*[:：]")
+_LABEL_LAST = re.compile(r"[:：|｜]\s*$")  # (发布时间: with its date on the line under it)
 
 
 def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[Paragraph], index: LineIndex,
@@ -577,6 +580,9 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
     for p in [*preamble, *intro[:3], *(p for p in intro[3:10] if len(p.text) <= 40)]:
         if _PUBLISHED.search(p.text):
             publication = next((f for f in all_dates if p.span.start <= f.span.start < p.span.end), None)
+            if publication is None and _LABEL_LAST.search(p.text):
+                publication = next((f for f in all_dates if f.span.start >= p.span.end
+                                    and f.span.line <= p.span.end_line + 2), None)
     tail = sections[-1].paragraphs[-3:] if sections else []
     for block in (tail, preamble[-3:]):
         date_para = next((p for p in reversed(block) if p.kind == "date"), None)

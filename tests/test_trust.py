@@ -151,6 +151,8 @@ def test_more_completed_than_received_in_one_sentence():
      "乐山市金口河区文化广播电视体育和旅游局", "department"),
     ("如有疑问，请联系:向阳区人民政府办公室，联系电话:0454-8607012。", "向阳区人民政府办公室", "department"),
     ("发布机构：广州海关关区", "广州海关关区", "department"),
+    ("为此，洋里乡人民政府编制了本报告。", "洋里乡人民政府", "township"),
+    ("现发布《银川市兴庆区人民政府2023年政府信息公开工作年度报告》。", "银川市兴庆区人民政府", "government"),
     ("发布机构：东街办事处", "东街办事处", "subdistrict"),
     # (the portal's line above a department's report names the government: the report's own words win)
     ("信息来源:平川区人民政府\n现向社会公布《白银市平川区发展和改革局2025年度政府信息公开工作年度报告》。",
@@ -197,6 +199,12 @@ def test_a_government_office_named_for_questions_stands_for_the_government_that_
     noted = check_text(opening.replace("本报告由盐城市大丰区人民政府编制。", "")
                        + "2024年，盐城市大丰区人民政府(区人民政府办公室)坚持以公开为常态。\n")
     assert noted.report.issuer.kind == "government"
+
+
+@pytest.mark.parametrize("lines", ["发布时间:\n\n2024-01-09 10:10", "2023年01月28日 来源: 上海普陀"])
+def test_the_publication_date_a_page_shows_under_its_label_or_before_its_source(lines: str):
+    report = check_text(f"某街道2023年政府信息公开工作年度报告\n{lines}\n一、总体情况\n本年度工作有序开展。\n").report
+    assert report.publication_date is not None and report.publication_date.span.line in (2, 4)
 
 
 @pytest.mark.parametrize("first", ["2018年3月12日", "- 发布日期:2024-01-29 09:09", "发布时间:"])
