@@ -106,7 +106,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     sections = _sections(section_nodes, reader, templates, preferred)
     intro, front_tables, first = _unnumbered_first_section(intro, front_tables, sections, templates)
     if first is not None:
-        sections.insert(0, first)
+        sections[:] = [first, *_items_of(first, sections, templates)]
     found = {t.template for t in front_tables} | {t.template for s in sections for t in s.tables}
     if any(t.id not in found for t in templates.tables if preferred in (None, t.version)):
         _read_flattened_tables(sections, reader.index, templates, preferred)  # (perhaps there, a cell per line)
@@ -161,6 +161,24 @@ def _unnumbered_first_section(intro: list[Paragraph], front_tables: list[Table],
                               body_span=join_spans(p.span, max(parts, key=_END)))
             return intro[:k], [t for t in front_tables if t not in tables], section
     return intro, front_tables, None
+
+
+def _items_of(first: Section, sections: list[Section], templates: Templates) -> list[Section]:
+    """The sections after an unnumbered 一, less its items numbered 1. 2. … that run on into
+    their prose (2.主动公开情况。2021年我局…: item 2 of 总体情况, as _sections() tells them
+    under a numbered 一), which join it."""
+    k = 0
+    while (k < len(sections) and sections[k].numbering == "arabic"
+           and _HEADINGS.read(sections[k].heading, templates)[5]):
+        item = sections[k]
+        first.paragraphs.append(Paragraph(item.heading, item.span, "subheading"))
+        first.paragraphs.extend(item.paragraphs)
+        first.tables.extend(item.tables)
+        for t in item.tables:
+            t.section = 1
+        first.body_span = join_spans(first.span, item.body_span or item.span)
+        k += 1
+    return sections[k:]
 
 
 _DASH_FOR_ONE = re.compile(r"[—\-－–][ \u3000]*[、.．][ \u3000]*")  # (—、总体情况: 一 typed as a dash)

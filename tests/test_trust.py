@@ -231,6 +231,15 @@ def test_the_first_section_heading_without_its_number_opens_the_first_section(he
     assert "SEC-001" not in {v.rule for v in check_text(text).violations}
 
 
+def test_the_items_of_an_unnumbered_first_section_are_its_items():
+    """总体情况 unnumbered, its items numbered 1. 2. running on into their prose: 2.主动公开情况。…
+    is item 2 of 一, not section 二 (SEC-004 and SEC-006 quoting the whole paragraph)."""
+    text = CLEAN.replace("一、总体情况\n", "总体情况\n2.主动公开情况。全年主动公开政府信息451条，其中政策文件12条。\n", 1)
+    report = check_text(text).report
+    assert [s.canonical for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert not {"SEC-004", "SEC-006"} & {v.rule for v in check_text(text).violations}
+
+
 def test_a_title_split_before_its_last_words():
     report = check_text("襄城区人社局2024年政府信息公开工作\n年度报告\n一、总体情况\n").report
     assert report.title.text == "襄城区人社局2024年政府信息公开工作年度报告" and report.issuer.name == "襄城区人社局"
