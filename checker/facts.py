@@ -510,11 +510,16 @@ _DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政�
                               r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室"  # (…局政府信息公开领导小组办公室)
                               r"|党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务公开办|党政办|办公室|综合办)$")
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|（|\(|$)")
+# "杭州市余杭区司法局(区行政复议局)根据《…》等规定编制本报告": the paragraph's subject compiled it
+_SUBJECT_COMPILES = re.compile(r"^[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,30}?)(?:[（(][^（）()\n]{1,16}[）)])?"
+                               r"(?:根据|依据|依照|按照)[^。；;\n]{0,100}?编(?:制|写)(?:了)?本(?:年度)?报告")
 # who drafted the report, who answers about it (the body, not its office), with a word each
 # needs and how far before the word's first place a match can start at most (由 and a name
-# of 30 and 负责 before 编, a mark and a name before 编, 请 itself): searched from there
-# (_COMPILES, which opens with no character re can skip to, is tried at every position)
-_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 33), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0))
+# of 30 and 负责 before 编, a mark and a name before 编, 请 itself, the paragraph's start):
+# searched from there (_COMPILES, which opens with no character re can skip to, is tried at
+# every position)
+_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 33), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
+                        (_SUBJECT_COMPILES, "编", 10_000))
 _ALIAS = re.compile(r"[（(](?:以下简称|下称|简称)[^)）]*[)）]$")
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，
 # 官洲街道办事处认真落实…", "南薰乡未收取任何费用" (the last resort, when nothing else names it).

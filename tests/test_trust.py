@@ -152,6 +152,7 @@ def test_more_completed_than_received_in_one_sentence():
     ("如有疑问，请联系:向阳区人民政府办公室，联系电话:0454-8607012。", "向阳区人民政府办公室", "department"),
     ("发布机构：广州海关关区", "广州海关关区", "department"),
     ("为此，洋里乡人民政府编制了本报告。", "洋里乡人民政府", "township"),
+    ("杭州市余杭区司法局(区行政复议局)根据《中华人民共和国政府信息公开条例》等规定编制本报告。", "杭州市余杭区司法局", "department"),
     ("现发布《银川市兴庆区人民政府2023年政府信息公开工作年度报告》。", "银川市兴庆区人民政府", "government"),
     ("发布机构：东街办事处", "东街办事处", "subdistrict"),
     # (the portal's line above a department's report names the government: the report's own words win)
