@@ -2154,6 +2154,25 @@ def _f_contains(env: Env, text, part):
     return str(_plain(part)) in str(_plain(text))
 
 
+def _f_contains_nearly(env: Env, text, part):
+    """Whether `part` stands in `text` but for one character left out or added, in a part
+    of five characters or more: a name written with a slip (玉皇北街街道 in 兴庆区玉皇阁北街
+    街道办事处). A character changed is another name (河东乡, 河西乡)."""
+    if text is None or part is None or UNKNOWN in (text, part):
+        return UNKNOWN
+    text, part = str(_plain(text)), str(_plain(part))
+    if part in text:
+        return True
+    if len(part) < 5:
+        return False
+    for i in range(len(part) + 1):
+        if re.search(re.escape(part[:i]) + "." + re.escape(part[i:]), text):  # one character added
+            return True
+        if i < len(part) and part[:i] + part[i + 1:] in text:  # one left out
+            return True
+    return False
+
+
 def _plain(value):
     return value.text if isinstance(value, (Match, Paragraph)) else value
 
@@ -2259,6 +2278,8 @@ FUNCTIONS: dict[str, Function] = {
     "section_place": Function(_f_section_place, 1, 1, "section_place(n): where section n belongs"),
     "out_of_order": Function(_f_out_of_order, 1, 1, "out_of_order(sections): sections after a later one"),
     "contains": Function(_f_contains, 2, 2, "contains(text, part)"),
+    "contains_nearly": Function(_f_contains_nearly, 2, 2, "contains_nearly(text, part): part stands in text but "
+                                "for one character left out or added (a name of 5 or more written with a slip)"),
     "issuer_kind": Function(_f_kind_of, 1, 1, "issuer_kind(name): township, subdistrict, government, department…"),
     "before": Function(_f_before, 2, 2, "before(x, n): the text of at most n characters just before x, on its line"),
     "close": Function(_f_close, 2, 2, "close(a, b): equal to the precision written (42.75万元 ~ 427512元)"),

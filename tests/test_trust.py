@@ -241,6 +241,17 @@ def test_the_items_of_an_unnumbered_first_section_are_its_items():
     assert not {"SEC-004", "SEC-006"} & {v.rule for v in check_text(text).violations}
 
 
+def test_a_name_with_a_slip_is_the_body_another_name_is_not():
+    """META-012: 玉皇北街街道 in 兴庆区玉皇阁北街街道办事处's report is a slip; 河西乡 in
+    河东乡's is another township (a character changed), and 桃华镇 in 桃花镇's."""
+    def speaks_as(issuer: str, name: str) -> list[str]:
+        text = f"{issuer}2022年政府信息公开工作年度报告\n一、总体情况\n2022年，{name}坚持以公开为常态。\n"
+        return [v.rule for v in check_text(text).violations if v.rule == "META-012"]
+    assert speaks_as("兴庆区玉皇阁北街街道办事处", "玉皇北街街道") == []
+    assert speaks_as("睢县河东乡人民政府", "河西乡") == ["META-012"]
+    assert speaks_as("桃源县桃花镇人民政府", "桃华镇") == ["META-012"]
+
+
 def test_a_title_split_before_its_last_words():
     report = check_text("襄城区人社局2024年政府信息公开工作\n年度报告\n一、总体情况\n").report
     assert report.title.text == "襄城区人社局2024年政府信息公开工作年度报告" and report.issuer.name == "襄城区人社局"
