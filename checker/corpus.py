@@ -47,7 +47,8 @@ from .labels import nfkc
 from .model import Cell, MissingRow, Paragraph, Report, Row, Section, Span, Table, TableProblem, new_tuple
 from .text import LineIndex
 
-_GOVERNMENT_WORDS = re.compile(r"(?:人民政府|政府|办事处|人民政府办公室)$")
+# (a government's 人民政府办公室 is a body of its own: its report and the government's are two)
+_GOVERNMENT_WORDS = re.compile(r"(?:人民政府|政府|办事处)$")
 _ADMIN_BREAK = re.compile(r"(?<=[省市县区旗州盟])")
 _TOWNSHIP = re.compile(r"(?:乡|镇|街道|苏木)$")
 
@@ -549,6 +550,13 @@ class Links:
         return path in self.previous or path in self.same_year or path in self.similar or path in self.same_report
 
 
+def _county_of(name: str) -> str:
+    """The county (district, city…) a township's name puts it in, if it names one: 武山县
+    of 甘肃省天水市武山县城关镇."""
+    parts = [p for p in _ADMIN_BREAK.split(_GOVERNMENT_WORDS.sub("", re.sub(r"\s+", "", name))) if p]
+    return parts[-2] if len(parts) >= 2 and _TOWNSHIP.search(parts[-1]) else ""
+
+
 def _groups(digests: list[Digest]) -> dict[str, Group]:
     keyed: dict[str, Group] = {}
     for d in digests:
@@ -557,6 +565,16 @@ def _groups(digests: list[Digest]) -> dict[str, Group]:
             group = keyed.setdefault(key, Group(key))
             group.names.add(d.issuer)
             group.members.append(d)
+    # townships of one name in two counties are two (城关镇 of 武山县 and of 广河县); one
+    # whose name gives no county stays with them only when there is one county
+    for key, group in list(keyed.items()):
+        counties = {_county_of(d.issuer) for d in group.members} - {""}
+        if len(counties) > 1:
+            del keyed[key]
+            for county in sorted(counties) + [""]:
+                members = [d for d in group.members if _county_of(d.issuer) == county]
+                if members:
+                    keyed[county + key] = Group(county + key, {d.issuer for d in members}, members)
     # a shorter key joins the one longer key that ends with it (统计局 → 某县统计局) when
     # its reports name the longer one's place (某县): in a folder of many counties, the
     # one 清水县教育局 there is not what a title 县教育局 of 民和县 means

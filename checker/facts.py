@@ -67,7 +67,7 @@ def _short_date() -> re.Pattern:
 _SHORT_NUMERIC = re.compile(r"(?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?![\d.])")
 # (…起始时间为2025年1月1日，截止时间为2025年12月31日: a start and an end, each named)
 _PERIOD_LINK = re.compile(
-    rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截至|截止|至|到|－－|——|－|—|–|-|~|～){_S}"
+    rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截止到|截至到|截至|截止|至|到|－－|——|－|—|–|-|~|～){_S}"
     rf"|{_S}[，,]{_S}(?:截至|截止|结束)(?:时间|日期){_S}(?:为|是)?{_S}[:：]?{_S}")
 
 
@@ -500,7 +500,8 @@ def _publishes() -> re.Pattern:
 # "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下": whose report follows
 _AS_FOLLOWS = re.compile(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工作报告|年报))[》”]?(?:[（(][^（）()\n]{1,16}[）)])?"
                          r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开))")
-_COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(]以下简称[^（）()\n]{1,12}[）)])?(?:负责)?编(?:制|写|印)")
+_COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(]以下简称[^（）()\n]{1,12}[）)])?"
+                          r"(?:(?:根据|依据|按照)[^。；;\n]{0,80}?)?(?:负责)?编(?:制|写|印)")
 _COMPILES = re.compile(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报|(?<=本)报告)")
 _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
@@ -514,11 +515,12 @@ _CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<n
 _SUBJECT_COMPILES = re.compile(r"^[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,30}?)(?:[（(][^（）()\n]{1,16}[）)])?"
                                r"(?:根据|依据|依照|按照)[^。；;\n]{0,100}?编(?:制|写)(?:了)?本(?:年度)?报告")
 # who drafted the report, who answers about it (the body, not its office), with a word each
-# needs and how far before the word's first place a match can start at most (由 and a name
-# of 30 and 负责 before 编, a mark and a name before 编, 请 itself, the paragraph's start):
+# needs and how far before the word's first place a match can start at most (由, a name of 30,
+# 根据 and what it names, 负责 before 编; a mark and a name before 编; 请 itself; the
+# paragraph's start):
 # searched from there (_COMPILES, which opens with no character re can skip to, is tried at
 # every position)
-_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 33), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
+_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 120), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
                         (_SUBJECT_COMPILES, "编", 10_000))
 _ALIAS = re.compile(r"[（(](?:以下简称|下称|简称)[^)）]*[)）]$")
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，

@@ -330,7 +330,7 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
         return last
     if (front and len(front[0].text) <= 60 and "。" not in front[0].text and not _CHROME.search(front[0].text)
             and not _SITE_LABEL.fullmatch(core(front[0].text)) and front[0].kind != "date"
-            and not _METADATA_LINE.match(front[0].text)):
+            and not _METADATA_LINE.match(front[0].text) and not _PAGE_CONTROL.search(front[0].text)):
         return 0, front[0], 0
     return None, None, 0
 
@@ -341,6 +341,8 @@ _METADATA_LINE = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|�
                             r"|文\s*号|发文(?:机关|字号)|关键[字词]|浏览次数|主题分类|所属机构|发布单位)\s*[:：|｜]")
 
 
+# A web page's control shown above the article (点击收听年报语音朗读, 长者版 无障碍阅读, 打印本页)
+_PAGE_CONTROL = re.compile(r"点击|收听|朗读|无障碍|长者版|字号|打印|关闭窗口|分享到|浏览次数")
 # A web site's column name shown above the article ("政府信息公开年报"), and page chrome
 # (a breadcrumb): no report's title.
 _SITE_LABEL = re.compile(r"(?:政府)?信息公开(?:工作)?年报|政务公开年报|年度报告|年报")

@@ -40,6 +40,17 @@ def test_one_body_under_varying_names(names):
     assert links.previous[f"{len(names) - 1}.txt"].year == 2020 + len(names) - 2
 
 
+def test_a_government_and_its_office_townships_of_one_name_in_two_counties_are_apart():
+    """江宁区人民政府 and 江宁区人民政府办公室 each publish a report; 城关镇 of 武山县 and of
+    广河县 are two townships (false META-009 and META-010 between them)."""
+    digests = [corpus.Digest("a.txt", "南京市江宁区人民政府", "government", 2023, [], None),
+               corpus.Digest("b.txt", "南京市江宁区人民政府办公室", "department", 2023, [], None),
+               corpus.Digest("c.txt", "武山县城关镇人民政府", "township", 2025, [], None),
+               corpus.Digest("d.txt", "广河县城关镇", "township", 2023, [], None)]
+    links = corpus.link(digests)
+    assert len(links.groups) == 4 and not links.previous and not links.same_year
+
+
 def test_a_name_without_its_place_joins_the_one_body_only_where_it_names_its_place():
     """县教育局 (a title that left out the county) is 清水县教育局 only when its report says
     so: in a folder of many counties it may be 民和县's, which no other report is."""

@@ -153,6 +153,7 @@ def test_more_completed_than_received_in_one_sentence():
     ("发布机构：广州海关关区", "广州海关关区", "department"),
     ("为此，洋里乡人民政府编制了本报告。", "洋里乡人民政府", "township"),
     ("杭州市余杭区司法局(区行政复议局)根据《中华人民共和国政府信息公开条例》等规定编制本报告。", "杭州市余杭区司法局", "department"),
+    ("本年度报告由杭州市余杭区发展和改革局根据《中华人民共和国政府信息公开条例》编制而成。", "杭州市余杭区发展和改革局", "department"),
     ("现发布《银川市兴庆区人民政府2023年政府信息公开工作年度报告》。", "银川市兴庆区人民政府", "government"),
     ("发布机构：东街办事处", "东街办事处", "subdistrict"),
     # (the portal's line above a department's report names the government: the report's own words win)
@@ -208,7 +209,7 @@ def test_the_publication_date_a_page_shows_under_its_label_or_before_its_source(
     assert report.publication_date is not None and report.publication_date.span.line in (2, 4)
 
 
-@pytest.mark.parametrize("first", ["2018年3月12日", "- 发布日期:2024-01-29 09:09", "发布时间:"])
+@pytest.mark.parametrize("first", ["2018年3月12日", "- 发布日期:2024-01-29 09:09", "发布时间:", "点击收听年报语音朗读"])
 def test_a_date_or_a_page_s_metadata_first_is_no_title(first: str):
     report = check_text(f"{first}\n本年度报告根据《条例》编制。\n一、总体情况\n本年度工作有序开展。\n").report
     assert report.title is None and report.year != 2018
@@ -271,6 +272,12 @@ def test_a_title_that_ends_in_gongzuo_baogao_is_the_title():
 def test_the_publication_date_a_web_page_shows_under_its_labels(line: str):
     report = check_text(f"某县某局2020年政府信息公开工作年度报告\n{line}\n一、总体情况\n本年度工作有序开展。\n").report
     assert report.publication_date is not None and report.publication_date.span.line == 2
+
+
+def test_a_period_that_runs_from_a_date_up_to_another():
+    text = "某镇2022年政府信息公开工作年度报告\n本报告数据统计期限从2022年1月1日截止到2022年12月31日。\n一、总体情况\n"
+    period = check_text(text).report.period
+    assert (str(period.start), str(period.end)) == ("2022-01-01", "2022-12-31")
 
 
 def test_a_period_given_as_its_start_and_its_end():
