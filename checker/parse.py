@@ -117,6 +117,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     if title_issuer:
         issuer_candidates.append(title_issuer)
     signature, publication = _signature(sections, preamble, intro, reader.index, all_dates)
+    if publication is None:
+        publication = _tabled_publication(source.text, sections, reader.index)
     issuer_candidates.extend(signature)
     opening = front_paragraphs[:8] + (sections[0].paragraphs[:3] if sections else [])
     issuer_candidates.extend(facts.issuer_from_intro(opening, reader.index))
@@ -587,6 +589,20 @@ def _heading_parts(title: str) -> tuple[str, str]:
 # line, or a date before the page's 来源: 2023年01月28日 来源: 上海普陀)
 _PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成)(?:日期|时间)(?:/有效期)?\s*[:：|｜]|(?:^|\s)(?:日期|时间)\s*[:：]"
                         r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+(?:信息)?来源\s*[:：]")
+# (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |: a page's metadata as a table)
+_TABLED_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)[\s|｜:：]*(?=\d{4}-\d{1,2}-\d{1,2})")
+
+
+def _tabled_publication(text: str, sections: list[Section], index: LineIndex):
+    """The publication date a web page's metadata gives in a table's row above the first
+    section, where the dates of the prose are not looked for."""
+    end = sections[0].span.start if sections else len(text)
+    m = _TABLED_PUBLISHED.search(text, 0, end)
+    if m is None:
+        return None
+    return next((f for f in facts.dates(text[:end], index) if f.span.start == m.end()), None)
+
+
 _LABEL_LAST = re.compile(r"[:：|｜]\s*$")  # (发布时间: with its date on the line under it)
 
 

@@ -203,6 +203,13 @@ def test_a_government_office_named_for_questions_stands_for_the_government_that_
     assert noted.report.issuer.kind == "government"
 
 
+def test_the_publication_date_in_a_row_of_the_page_s_metadata_table():
+    text = ("某乡人民政府2025年政府信息公开工作年度报告\n| 索 引 号 | K45899617/2026-00220 | 主题分类 | |\n"
+            "| 发布机构 | 某乡人民政府 | 发布日期 | 2026-01-19 17:08 |\n一、总体情况\n本年度工作有序开展。\n")
+    report = check_text(text).report
+    assert str(report.publication_date.value) == "2026-01-19" and report.publication_date.span.line == 3
+
+
 @pytest.mark.parametrize("lines", ["发布时间:\n\n2024-01-09 10:10", "2023年01月28日 来源: 上海普陀"])
 def test_the_publication_date_a_page_shows_under_its_label_or_before_its_source(lines: str):
     report = check_text(f"某街道2023年政府信息公开工作年度报告\n{lines}\n一、总体情况\n本年度工作有序开展。\n").report
