@@ -20,7 +20,7 @@ from . import facts
 from .ingest import Source
 from .lexing import OneLoopParser, ReportLines
 from .labels import core, numbering, strip_numbering
-from .model import Issuer, Paragraph, Report, Section, Span, Table
+from .model import Fact, Issuer, Paragraph, Report, Section, Span, Table
 from .regimes import regime_for
 from .cache import grammar as load_grammar
 from .tables import flattened_tables, is_cell_line, is_table_label, lost_tables, read_region
@@ -600,7 +600,13 @@ def _tabled_publication(text: str, sections: list[Section], index: LineIndex):
     m = _TABLED_PUBLISHED.search(text, 0, end)
     if m is None:
         return None
-    return next((f for f in facts.dates(text[:end], index) if f.span.start == m.end()), None)
+    return _as_published(next((f for f in facts.dates(text[:end], index) if f.span.start == m.end()), None))
+
+
+def _as_published(date: Fact | None) -> Fact | None:
+    """A date the page gives as its publication date (kind "published"), not the date
+    the report is signed with (kind "date"): the rules word their findings by it."""
+    return Fact("published", date.value, date.span, date.raw) if date is not None else None
 
 
 _LABEL_LAST = re.compile(r"[:：|｜]\s*$")  # (发布时间: with its date on the line under it)
@@ -619,6 +625,7 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
             if publication is None and _LABEL_LAST.search(p.text):
                 publication = next((f for f in all_dates if f.span.start >= p.span.end
                                     and f.span.line <= p.span.end_line + 2), None)
+            publication = _as_published(publication)
     tail = sections[-1].paragraphs[-3:] if sections else []
     for block in (tail, preamble[-3:]):
         date_para = next((p for p in reversed(block) if p.kind == "date"), None)

@@ -208,6 +208,9 @@ def test_the_publication_date_in_a_row_of_the_page_s_metadata_table():
             "| 发布机构 | 某乡人民政府 | 发布日期 | 2026-01-19 17:08 |\n一、总体情况\n本年度工作有序开展。\n")
     report = check_text(text).report
     assert str(report.publication_date.value) == "2026-01-19" and report.publication_date.span.line == 3
+    late = check_text(text.replace("某乡人民政府2025", "某县教育局2025").replace("2026-01-19", "2026-04-09"))
+    assert [v.message() for v in late.violations if v.rule == "DATE-001"] == [
+        "县级以上人民政府部门应于次年1月31日前公布上一年度年报，2025年年报的网页发布日期却是2026年4月9日"]
 
 
 @pytest.mark.parametrize("lines", ["发布时间:\n\n2024-01-09 10:10", "2023年01月28日 来源: 上海普陀"])
