@@ -2348,7 +2348,8 @@ GLOBAL_DOCS = {
     "title": "the title paragraph: .text",
     "period": "the statistics period: .start, .end (dates), .text",
     "periods": "every period the report states",
-    "published": "the publication or signature date: .value (a date)",
+    "published": "the publication or signature date: .value (a date), .kind (published: the date the web page gives; "
+                 "date: the report's signature or cover letter)",
     "contacts": "contact details found: each with .kind (address, phone, fax, postcode, email, url) and .value",
     "dates": "every date written in the report",
     "sections": "the top-level sections: .number, .canonical, .title, .title_match, .numbering",
