@@ -523,10 +523,12 @@ _SUBJECT_COMPILES = re.compile(r"^[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,3
 _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 120), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
                         (_SUBJECT_COMPILES, "编", 10_000))
 _ALIAS = re.compile(r"[（(](?:以下简称|下称|简称)[^)）]*[)）]$")
+# What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
+_ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|主动|重视)"
+
+
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，
 # 官洲街道办事处认真落实…", "南薰乡未收取任何费用" (the last resort, when nothing else names it).
-
-
 @functools.cache
 def _subject() -> re.Pattern:
     """(compiled when a report first needs this last resort: its CJK range costs re
@@ -534,7 +536,7 @@ def _subject() -> re.Pattern:
     return re.compile(
         r"(?:^|[，,。；;])(?:\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
         r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|街道|人民政府办公室|人民政府|管理委员会|管委会|管理局|局|乡|镇))"
-        r"(?=认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|未|共|全年|通过|主动|重视)")
+        r"(?=" + _ACTS + r"|未|共|全年|通过)")
 
 
 _SELF = re.compile(r"(?:我|本)(?P<suffix>局|委|厅|镇|乡|街道|中心)")
@@ -617,7 +619,6 @@ def signature_line(line: str) -> str | None:
 
 
 _GOVERNMENT_OFFICE = re.compile(r"(?P<government>.+?(?P<level>[县区市州旗盟])人民政府)办公室")
-_ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|主动|重视)"
 _NOTE = r"(?:[（(][^（）()\n]{1,16}[）)])?"  # 桐梓县人民政府(县人民政府办公室)坚持…
 
 

@@ -107,6 +107,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     intro, front_tables, first = _unnumbered_first_section(intro, front_tables, sections, templates)
     if first is not None:
         sections[:] = [first, *_items_of(first, sections, templates)]
+        _finish(first)
     found = {t.template for t in front_tables} | {t.template for s in sections for t in s.tables}
     if any(t.id not in found for t in templates.tables if preferred in (None, t.version)):
         _read_flattened_tables(sections, reader.index, templates, preferred)  # (perhaps there, a cell per line)
@@ -155,12 +156,8 @@ def _unnumbered_first_section(intro: list[Paragraph], front_tables: list[Table],
         number, _, title, canonical, how, runs_on = _HEADINGS.read(line, templates)
         if canonical == 1 and how in ("exact", "wording") and not runs_on and number is None:
             tables = [t for t in front_tables if t.span.start > p.span.start]
-            for t in tables:
-                t.section = 1
-            parts = [p.span] + [q.span for q in intro[k + 1:]] + [t.span for t in tables]
             section = Section(number=1 if dash else None, heading=p.text, span=p.span, title=title,
-                              canonical=1, title_match=how, numbering="none", paragraphs=intro[k + 1:], tables=tables,
-                              body_span=join_spans(p.span, max(parts, key=_END)))
+                              canonical=1, title_match=how, numbering="none", paragraphs=intro[k + 1:], tables=tables)
             return intro[:k], [t for t in front_tables if t not in tables], section
     return intro, front_tables, None
 
@@ -172,13 +169,7 @@ def _items_of(first: Section, sections: list[Section], templates: Templates) -> 
     k = 0
     while (k < len(sections) and sections[k].numbering == "arabic"
            and _HEADINGS.read(sections[k].heading, templates)[5]):
-        item = sections[k]
-        first.paragraphs.append(Paragraph(item.heading, item.span, "subheading"))
-        first.paragraphs.extend(item.paragraphs)
-        first.tables.extend(item.tables)
-        for t in item.tables:
-            t.section = 1
-        first.body_span = join_spans(first.span, item.body_span or item.span)
+        _fold(first, sections[k].heading, sections[k].span, sections[k].paragraphs, sections[k].tables)
         k += 1
     return sections[k:]
 
@@ -552,19 +543,30 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
             # that runs on into its prose, as no section heading does, and names no section of
             # the format ("二、完善制度建设，规范运行流程。进一步细化…") or is numbered 2. under
             # 一、 and names one in other words ("2.主动公开情况。围绕…" in 一、总体情况)).
-            previous.paragraphs.append(Paragraph(line.strip(" \u3000"), span, "subheading"))
-            previous.paragraphs.extend(paragraphs)
-            previous.tables.extend(tables)
+            _fold(previous, line.strip(" \u3000"), span, paragraphs, tables)
             continue
         sections.append(Section(number=number, heading=line.strip(" \u3000"), span=span, title=title,
                                 canonical=canonical, title_match=how, numbering=numbering_kind,
                                 paragraphs=paragraphs, tables=tables))
     for s in sections:
-        for t in s.tables:
-            t.section = s.canonical
-        parts = [s.span] + [p.span for p in s.paragraphs] + [t.span for t in s.tables]
-        s.body_span = join_spans(s.span, max(parts, key=_END))
+        _finish(s)
     return sections
+
+
+def _fold(section: Section, heading: str, span: Span, paragraphs: list[Paragraph], tables: list[Table]) -> None:
+    """A heading that is no section of its own, and what follows it, into the section it
+    stands in: a sub-heading there."""
+    section.paragraphs.append(Paragraph(heading, span, "subheading"))
+    section.paragraphs.extend(paragraphs)
+    section.tables.extend(tables)
+
+
+def _finish(section: Section) -> None:
+    """A section's tables told which section they are in, and where its body ends."""
+    for t in section.tables:
+        t.section = section.canonical
+    parts = [section.span] + [p.span for p in section.paragraphs] + [t.span for t in section.tables]
+    section.body_span = join_spans(section.span, max(parts, key=_END))
 
 
 _END = attrgetter("end")
