@@ -111,32 +111,31 @@ class Expect:
         if not self.for_each:
             yield binding
             return
-        count = 0
-        innermost = len(self.for_each) - 1
+        yield from self._expand(env, binding, 0, [0])
 
-        def expand(i: int) -> Iterator[dict]:
-            nonlocal count
-            name, fn = self.for_each[i]
-            env.vars = binding
-            items = fn(env)
-            if items is None or items is UNKNOWN:
-                return
-            if not isinstance(items, list):
-                raise ExprError(f"for_each.{name} must give a list")
-            if i == innermost:  # yielded here, not by one more generator per item
-                count += len(items)
-                if count > MAX_BINDINGS:
-                    raise ExprError(f"for_each gives more than {MAX_BINDINGS} combinations")
-                for item in items:
-                    binding[name] = item
-                    yield binding
-            else:
-                for item in items:
-                    binding[name] = item
-                    yield from expand(i + 1)
-            binding.pop(name, None)
-
-        yield from expand(0)
+    def _expand(self, env: Env, binding: dict, i: int, count: list[int]) -> Iterator[dict]:
+        """The bindings of for_each's names from the i-th on; `count` the innermost
+        items so far. (A method, not a closure calling itself: that would be a cycle,
+        holding the report until the collector ran.)"""
+        name, fn = self.for_each[i]
+        env.vars = binding
+        items = fn(env)
+        if items is None or items is UNKNOWN:
+            return
+        if not isinstance(items, list):
+            raise ExprError(f"for_each.{name} must give a list")
+        if i == len(self.for_each) - 1:  # yielded here, not by one more generator per item
+            count[0] += len(items)
+            if count[0] > MAX_BINDINGS:
+                raise ExprError(f"for_each gives more than {MAX_BINDINGS} combinations")
+            for item in items:
+                binding[name] = item
+                yield binding
+        else:
+            for item in items:
+                binding[name] = item
+                yield from self._expand(env, binding, i + 1, count)
+        binding.pop(name, None)
 
     def _default_span(self, binding: dict) -> Span | None:
         for name, _ in self.for_each:

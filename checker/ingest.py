@@ -76,15 +76,16 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as e:
-        utf8_error = e
+        # (where, not the error: kept, its traceback would hold this frame and the
+        # caller's, the whole report, in a cycle only the collector frees)
+        bad = e.start
     non_ascii = sum(1 for b in data if b >= 0x80)
     utf8_bytes = sum(len(m) for m in _VALID_UTF8_MULTIBYTE.findall(data))
     if non_ascii and utf8_bytes / non_ascii > 0.5:
         # Mostly valid UTF-8 with a few bad bytes: a damaged or mixed-encoding file.
         # Decoding it as GB18030 would turn every character into garbage.
-        line, col = _position(data, utf8_error.start)
-        raise IngestError("ingest.bad_utf8", line=line, column=col,
-                          byte=f"0x{data[utf8_error.start]:02X}")
+        line, col = _position(data, bad)
+        raise IngestError("ingest.bad_utf8", line=line, column=col, byte=f"0x{data[bad]:02X}")
     return _strict(data, "gb18030", "gb18030"), "gb18030"
 
 

@@ -581,3 +581,31 @@ def test_cells_made_as_they_are_read_or_all_at_once_give_the_same_findings(tmp_p
         assert found(one_by_one) == found(all_at_once), path.name
         seen += len(one_by_one.violations)
     assert seen
+
+
+@pytest.mark.parametrize("name", ["synthetic/2021_cells_clean_gbk.txt", "synthetic/2021_tsv_noisy.txt",
+                                  "synthetic/2019_cells_clean.txt"])
+def test_a_checked_report_is_freed_as_soon_as_it_is_let_go(name):
+    """Nothing of a report is held in a reference cycle (an error kept with its
+    traceback, a closure calling itself): a batch of thousands would keep each report
+    until the collector, set to run rarely there, came by."""
+    import gc
+
+    from nianbao.api import check
+    from nianbao.model import Report
+
+    rules = load_rules()
+    path = str(ROOT / "samples" / name)
+    check(path, rules)  # (caches filled)
+    gc.collect()
+    gc.disable()
+    try:
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        assert check(path, rules).report is not None
+        gc.collect()
+        kept = [type(o).__name__ for o in gc.garbage if type(o).__module__.startswith("nianbao") or isinstance(o, Report)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+        gc.enable()
+    assert kept == []
