@@ -65,10 +65,12 @@ def _short_date() -> re.Pattern:
 
 
 _SHORT_NUMERIC = re.compile(r"(?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?![\d.])")
-# (…起始时间为2025年1月1日，截止时间为2025年12月31日: a start and an end, each named)
+# (…起始时间为2025年1月1日，截止时间为2025年12月31日: a start and an end, each named; and
+# 自2022年1月1日起2022年12月31日止, its 至 left out, the end's 止 there)
 _PERIOD_LINK = re.compile(
     rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截止到|截至到|截至|截止|至|到|－－|——|－|—|–|-|~|～){_S}"
-    rf"|{_S}[，,]{_S}(?:截至|截止|结束)(?:时间|日期){_S}(?:为|是)?{_S}[:：]?{_S}")
+    rf"|{_S}[，,]{_S}(?:截至|截止|结束)(?:时间|日期){_S}(?:为|是)?{_S}[:：]?{_S}"
+    rf"|{_S}起{_S}(?=\d{{4}}{_S}年[^。；\n]{{1,12}}?止)")
 
 
 def _spaced(word: str) -> str:
@@ -427,7 +429,7 @@ _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a 社区 or 村 is self-governed, no administrative body: none of the kinds the rules name
     ("unknown", ("社区", "社区居委会", "居委会", "居民委员会", "村委会", "村民委员会")),
     ("department", ("监督管理委员会",)),
-    ("committee", ("管理委员会", "管委会", "开发区", "高新区", "园区", "示范区", "试验区", "保税区", "合作区",
+    ("committee", ("管理委员会", "管委会", "开发区", "经开区", "高新区", "园区", "示范区", "试验区", "保税区", "合作区",
                    "产业园", "工业园", "度假区", "风景区", "旅游区", "实验区", "管理区")),
     ("department", ("办公室", "办公厅", "委员会", "办事处", "局", "厅", "委", "办", "中心", "院", "所", "署", "部",
                     "处", "站", "队", "馆", "会")),
@@ -449,8 +451,8 @@ def issuer_kind(name: str) -> str:
 
 
 _YEAR = rf"(?:\d{{4}}|{_CJK_YEAR})"
-_TITLE_BODY = re.compile(  # (after a web page's label of the article, if any: 【图文】, or of its title: 标  题)
-    r"^[ \u3000]*(?:【[^】\n]{1,8}】[ \u3000]*|标[ \u3000]*题[ \u3000]*[:：|]?[ \u3000]*)?(?:关于)?(?:" + _YEAR + r"[ \u3000]*年度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
+_TITLE_BODY = re.compile(  # (after a web page's label of the article, if any: 【图文】, or of its title: 标  题, 名  称)
+    r"^[ \u3000]*(?:【[^】\n]{1,8}】[ \u3000]*|[标名][ \u3000]*[题称][ \u3000]*[:：|]?[ \u3000]*)?(?:关于)?(?:" + _YEAR + r"[ \u3000]*年度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
     r"(?:[（(]?" + _YEAR + r"(?:[ \u3000]*年度?|(?=政务|政府|信息))[)）]?|政府信息公开|政务信息公开|政务公开|信息公开)"
 )
 _SIGNATURE = re.compile(r"^[ \u3000]*(?P<name>[^\s，。；：:,]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|办公室|办公厅|局|厅|委|办|中心|院|乡|镇|街道))[ \u3000]*$")
@@ -492,9 +494,10 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
 # office inside it that drafted it or answers questions.
 @functools.cache
 def _publishes() -> re.Pattern:
-    """"现公布…": compiled when an opening paragraph first holds 公布 (most reports'
+    """"现公布…", "现向社会公开《…》": compiled when an opening paragraph first holds 公布 (most reports'
     do not; its classes of CJK characters cost re ~2.5 million instructions to compile)."""
-    return re.compile(r"(?=[现特向公])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布)(?P<rest>[^。；;\n]{4,60})")
+    return re.compile(r"(?=[现特向公])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布|(?<=[现会])公开(?=[《“]))"
+                      r"(?P<rest>[^。；;\n]{4,60})")
 
 
 # "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下": whose report follows
@@ -590,7 +593,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
     for p in paragraphs:
         found: list[tuple[str, int, list[Issuer]]] = []
         # (each pattern is searched for only in a paragraph holding the word it needs)
-        for m in (_publishes().search(p.text) if "公布" in p.text or "发布" in p.text else None,
+        for m in (_publishes().search(p.text) if "公布" in p.text or "发布" in p.text or "公开《" in p.text else None,
                   _AS_FOLLOWS.search(p.text) if "现将" in p.text else None):
             body = _body_before_matter(m.group("rest")) if m else None
             if body:

@@ -43,6 +43,34 @@ def parse_tree(text: str) -> Tree:
     return _parser().parse(text if text.endswith("\n") else text + "\n")
 
 
+# A section heading of the format that a web page ran on into a line: after a space
+# inside it (…现将年报公开如下。 一、总体情况 2024年，…), or at its start with the body
+# after a space (一、总体情况 2022年，大寨镇…); with a body after it (at least 20
+# characters, not the next heading: a table of contents on one line stays a line).
+_RUN_ON_HEADING = re.compile(
+    r"(?:(?<=\S)(?P<gap>[ \u3000\xa0]+)|(?<![^\n]))"
+    r"[一二三四五六][、.．][ \u3000]*(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|"
+    r"政府信息公开行政复议、?行政诉讼情况|(?:政府信息公开工作)?存在的主要问题及改进情况|其他需要报告的事项)"
+    r"(?P<after>[ \u3000\xa0])(?![ \u3000\xa0]*[一二三四五六][、.．])(?=[^\n]{20})")
+
+
+def lexed_text(text: str) -> str:
+    """The text as the grammar reads it: each section heading a page ran on into a line
+    (_RUN_ON_HEADING) on a line of its own, the space before it and the one after it
+    read as line ends. One character for one, so every offset stays the document's; and
+    the lines and columns given are the document's (the LineIndex is the text's as it is)."""
+    breaks = [i for m in _RUN_ON_HEADING.finditer(text)
+              for i in ((m.end("gap") - 1, m.start("after")) if m.group("gap") else (m.start("after"),))]
+    if not breaks:
+        return text
+    pieces, last = [], 0
+    for i in breaks:
+        pieces += (text[last:i], "\n")
+        last = i + 1
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
 _PARAGRAPH_KINDS = {"TEXT": "text", "SUB_HEAD": "subheading", "TITLE_LINE": "title",
                     "DOC_NUMBER": "doc_number", "DATE_LINE": "date"}
 
@@ -83,7 +111,7 @@ class _Reader:
 def parse(source: Source, templates: Templates | None = None) -> Report:
     templates = templates or bundled()
     reader = _Reader(source, templates)
-    tree = _with_glued_headings(parse_tree(source.text), templates)
+    tree = _with_glued_headings(parse_tree(lexed_text(source.text)), templates)
     front, *section_nodes = tree.children
     front_paragraphs = [reader.paragraph(t) for t in front.children if isinstance(t, Token)]
     title_at, title, title_start = _title(front_paragraphs)
@@ -292,7 +320,10 @@ def _layout_lost(text: str, sections: list[Section]) -> bool:
     the whole report on one line): several section headings run together inside lines
     while hardly any stands on a line of its own. Its sections and tables cannot be
     checked one by one; rules say so once rather than calling every section missing."""
-    return len(sections) < 3 and len(_INLINE_HEADING.findall(text)) >= 3
+    on_own_lines = sum(1 for s in sections if not text[text.rfind("\n", 0, s.span.start) + 1:s.span.start].strip())
+    # (read now, the headings a page ran on into its lines are sections all the same:
+    # counted are those that open a line of the document)
+    return on_own_lines < 3 and len(_INLINE_HEADING.findall(text)) >= 3
 
 
 def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
@@ -311,7 +342,9 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
     if len(candidates) > 1:  # a bare "政府信息公开工作年度报告" beside a full title is the page repeating it
         named = [c for c in candidates if facts.year_in(c[1].text) is not None
                  or facts.issuer_from_title(c[1].text, c[1].span, _NO_INDEX) is not None]
-        candidates = named or candidates
+        # (and the page's metadata line that shows it under a label, 标题: … or 名  称 …, is
+        # the page's, beside the document's own)
+        candidates = [c for c in named or candidates if not _PAGE_TITLE_LABEL.match(c[1].text)] or named or candidates
     if candidates:
         last = candidates[-1]
         key, dated = _title_key(last[1].text), facts.year_in(last[1].text) is not None
@@ -344,9 +377,12 @@ _NO_INDEX = LineIndex("")  # (a title's issuer looked for only to tell a title f
 
 
 def _title_key(text: str) -> str:
-    """A title without its year (with 年 or run on: 2020政府…): two titles of one report
-    compare equal."""
-    return core(_title_year().sub("", text))
+    """A title without its year (with 年 or run on: 2020政府…), or the label of the page's
+    metadata line that shows it (名  称 …): two titles of one report compare equal."""
+    return core(_title_year().sub("", _PAGE_TITLE_LABEL.sub("", text, 1)))
+
+
+_PAGE_TITLE_LABEL = re.compile(r"^[ \u3000]*[标名][ \u3000]*[题称][ \u3000]*[:：|]?")
 
 
 @lru_cache(maxsize=1)
@@ -364,7 +400,8 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
     """The title line at `at`, joined with the short line above it (at most one blank
     line between) when that line is the title's first half: a body and a year
     ("某县人民政府办公室" / "2021年政府信息…", "宿州市人民政府2016年" / "政府信息…",
-    "西咸新区底张街道办事处2023年度政府" / "信息公开工作年度报告"), or a year alone, or the
+    "西咸新区底张街道办事处2023年度政府" / "信息公开工作年度报告", "察隅县古拉乡2022年政府信息" /
+    "公开工作年度报告"), or a year alone, or the
     body an office that names no place belongs to."""
     title = front[at]
     before = front[at - 1] if at > 0 else None
@@ -378,7 +415,7 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
             and title.span.line - before.span.end_line <= 2
             and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；")
             and (_TITLE_START_WITHOUT_BODY.match(title.text) or _YEAR_ONLY.fullmatch(before.text)
-                 or before.text.endswith(("年", "年度", "政府", "政务", *_FIRST_HALF_ENDS)) or office_of_body_above)):
+                 or before.text.endswith(("年", "年度", "政府", "政务", "政府信息", *_FIRST_HALF_ENDS)) or office_of_body_above)):
         return at, Paragraph(before.text + title.text, join_spans(before.span, title.span), "title"), at - 1
     return at, title, at
 
@@ -525,6 +562,12 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         number, numbering_kind, title, canonical, how, runs_on = _HEADINGS.read(line, templates)
         paragraphs, tables = reader.blocks(children, preferred)
         previous = sections[-1] if sections else None
+        if previous is not None and not (previous.paragraphs or previous.tables) and line.strip(" \u3000") == previous.heading:
+            # (the heading said twice, the page's and the document's own, as in “一、总体情况” /
+            # “一、总体情况 本年报是根据…”: one section)
+            previous.paragraphs.extend(paragraphs)
+            previous.tables.extend(tables)
+            continue
         continues = previous is None or previous.number is None or number == previous.number + 1
         goes_back = (previous is not None and numbering_kind == "arabic" and number is not None
                      and previous.number is not None and number <= previous.number)

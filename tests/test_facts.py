@@ -92,6 +92,7 @@ def test_date_span_is_line_and_column():
     "2021年1月1日开始到2021年12月31日",
     "2021年1月1日始,至2021年12月31日止",              # a real 2023 report's 始
     "2021年1月1日起截至2021年12月31日",
+    "自2021年1月1日起2021年12月31日止",              # a real 2022 report's, its 至 left out
     "二〇二一年一月一日至十二月三十一日",
     "2021.01.01-2021.12.31",
     "2021.01.01-12.31",
@@ -105,6 +106,11 @@ def test_periods_with_qi_zhi_zhi_and_omitted_end_year(text):
 def test_period_ends_at_zhi_and_keeps_a_short_one():
     (p,) = read_periods("2022年3月1日至3月31日开展宣传月活动")
     assert (p.start, p.end, p.raw) == (dt.date(2022, 3, 1), dt.date(2022, 3, 31), "2022年3月1日至3月31日")
+
+
+def test_a_date_after_qi_is_an_end_only_before_zhi():
+    assert read_periods("2021年1月1日起2021年12月31日止") != []
+    assert read_periods("自2021年1月1日起2021年12月起实施新办法") == []
 
 
 def test_a_lone_date_is_no_period():
@@ -177,6 +183,7 @@ def test_url_stops_before_chinese_and_sentence_punctuation():
     ("某经济开发区管委会", "committee"),
     ("某高新技术产业开发区管理委员会", "committee"),
     ("某经济技术开发区", "committee"),
+    ("经开区", "committee"),  # (经济技术开发区 for short: no 区's people's government)
     ("某镇人民政府", "township"),
     ("某乡人民政府", "township"),
     ("某民族乡人民政府", "township"),

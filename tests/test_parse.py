@@ -359,6 +359,39 @@ def test_a_report_whose_lines_were_run_together_is_marked():
     assert not report(SEEDS["001"]).layout_lost
 
 
+def test_a_section_heading_a_page_ran_on_into_a_line_opens_its_section_where_the_document_has_it():
+    """A page that put the report's paragraphs together (…公开如下。 一、总体情况 2024年，…):
+    the heading is read as a heading and what follows it as its section's prose, at the
+    document's own line and column. A heading said twice, the page's and then the
+    document's with its prose, is one section."""
+    text = ("浙江省某厅2024年度政府信息公开工作报告\n"
+            "根据《中华人民共和国政府信息公开条例》的规定，现将我厅2024年度政府信息公开工作报告公开如下。 "
+            "一、总体情况 2024年，我厅主动公开各类信息705条，依申请公开、政府信息管理、平台建设和监督保障稳步推进。\n"
+            "二、主动公开政府信息情况\n")
+    rep = parse(Source("x.txt", text, "utf-8"))
+    first = rep.sections[0]
+    assert (first.heading, first.canonical, first.title_match) == ("一、总体情况", 1, "exact")
+    assert (first.span.line, first.span.column) == (2, text.split("\n")[1].index("一、") + 1)
+    assert first.paragraphs[0].text.startswith("2024年，我厅主动公开") and first.paragraphs[0].span.line == 2
+    assert rep.text == text and not rep.layout_lost
+    assert rep.intro[-1].text.endswith("公开如下。")
+
+    twice = parse(Source("x.txt", "某镇2021年政府信息公开工作年度报告\n一、总体情况\n一、总体情况 本年报根据《中华人民共和国"
+                                  "政府信息公开条例》编制，全年主动公开政府信息120条。\n", "utf-8"))
+    assert [(s.heading, s.span.line) for s in twice.sections] == [("一、总体情况", 2)]
+    assert twice.sections[0].paragraphs[0].text.startswith("本年报根据")
+
+
+def test_a_table_of_contents_on_one_line_is_no_run_of_headings():
+    """Headings one after another with nothing between are a list of the parts, not
+    sections whose prose a page ran on."""
+    text = ("某县某局2022年政府信息公开工作年度报告\n"
+            "目录 一、总体情况 二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况\n"
+            "一、总体情况\n本局2022年主动公开政府信息68条。\n")
+    rep = parse(Source("x.txt", text, "utf-8"))
+    assert [(s.canonical, s.span.line) for s in rep.sections] == [(1, 3)]
+
+
 def test_one_scanner_for_every_parser_state_reads_the_tokens_lark_reads(monkeypatch):
     """The contextual lexer that scans with one expression for every parser state
     (lexing.py) gives the tokens of Lark's own, state by state, at the same places: on every sample, the

@@ -160,6 +160,8 @@ def test_more_completed_than_received_in_one_sentence():
     ("信息来源:平川区人民政府\n现向社会公布《白银市平川区发展和改革局2025年度政府信息公开工作年度报告》。",
      "白银市平川区发展和改革局", "department"),
     ("现公布阳山县人民政府办公室(以下简称县政府办公室)2016年政府信息公开工作年度报告。", "阳山县人民政府办公室", "department"),
+    ("现向社会公开《沙依巴克区人民政府2022年度政府信息公开工作年度报告》。", "沙依巴克区人民政府", "government"),
+    ("要求,现公布经开区2023年政府信息公开工作年度报告。", "经开区", "committee"),
 ])
 def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening: str, issuer: str, kind: str):
     report = check_text(f"{opening}\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
@@ -266,6 +268,18 @@ def test_a_name_with_a_slip_is_the_body_another_name_is_not():
 def test_a_title_split_before_its_last_words():
     report = check_text("襄城区人社局2024年政府信息公开工作\n年度报告\n一、总体情况\n").report
     assert report.title.text == "襄城区人社局2024年政府信息公开工作年度报告" and report.issuer.name == "襄城区人社局"
+    found = check_text("察隅县古拉乡2022年政府信息\n公开工作年度报告\n一、总体情况\n")
+    assert found.report.title.text == "察隅县古拉乡2022年政府信息公开工作年度报告" and found.report.year == 2022
+    assert not {"META-002", "META-003"} & {v.rule for v in found.violations}
+
+
+def test_the_title_repeated_in_the_page_s_metadata_under_its_label_is_the_same_title():
+    report = check_text("吾合沙鲁乡人民政府2021年政府 信息公开工作年度报告\n\n索  引  号 WQX001-2022-000011\n"
+                        "名        称 吾合沙鲁乡人民政府2021年政府 信息公开工作年度报告\n来        源 乌恰县人民政府\n"
+                        "一、总体情况\n").report
+    assert report.title.span.line == 1 and report.issuer.name == "吾合沙鲁乡人民政府"
+    alone = check_text("名        称 某县某局2021年政府信息公开工作年度报告\n一、总体情况\n").report
+    assert alone.issuer.name == "某县某局"
 
 
 def test_a_title_that_ends_in_gongzuo_baogao_is_the_title():
