@@ -45,13 +45,13 @@ def parse_tree(text: str) -> Tree:
 
 # A section heading of the format that a web page ran on into a line: after a space
 # inside it (…现将年报公开如下。 一、总体情况 2024年，…), or at its start with the body
-# after a space (一、总体情况 2022年，大寨镇…); with a body after it (at least 20
-# characters, not the next heading: a table of contents on one line stays a line).
+# after a space (一、总体情况 2022年，大寨镇…); with a body after it, not the next heading
+# or a page number (a table of contents on one line stays a line).
 _RUN_ON_HEADING = re.compile(
     r"(?:(?<=\S)(?P<gap>[ \u3000\xa0]+)|(?<![^\n]))"
     r"[一二三四五六][、.．][ \u3000]*(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|"
     r"政府信息公开行政复议、?行政诉讼情况|(?:政府信息公开工作)?存在的主要问题及改进情况|其他需要报告的事项)"
-    r"(?P<after>[ \u3000\xa0])(?![ \u3000\xa0]*[一二三四五六][、.．])(?=[^\n]{20})")
+    r"(?P<after>[ \u3000\xa0])(?![ \u3000\xa0]*(?:[一二三四五六][、.．]|\d{1,3}(?:[ \u3000\xa0]|$)))(?=[^\n]{2})", re.M)
 
 
 def lexed_text(text: str) -> str:
@@ -659,7 +659,8 @@ _LABEL_LAST = re.compile(r"[:：|｜]\s*$")  # (发布时间: with its date on t
 
 def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[Paragraph], index: LineIndex,
                all_dates: list) -> tuple[list[Issuer], object]:
-    """The signing body and date at the end of the report, or of its cover letter."""
+    """The signing body and date at the end of the report, or of its cover letter; or
+    the date on the line under the title."""
     issuers: list[Issuer] = []
     publication = None
     # a web page's "发布日期：2022-01-20" above or under the title, or among the lines of its
@@ -686,4 +687,6 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
                 start = sp.start + block[at - 1].text.index(name)
                 issuers.append(Issuer(name, facts.issuer_kind(name), index.span(start, start + len(name)),
                                       "signature" if block is tail else "cover_letter"))
+    if publication is None and intro and intro[0].kind == "date":  # (dated on the line under the title)
+        publication = next((f for f in all_dates if f.span.start >= intro[0].span.start), None)
     return issuers, publication

@@ -390,6 +390,11 @@ def test_a_table_of_contents_on_one_line_is_no_run_of_headings():
             "一、总体情况\n本局2022年主动公开政府信息68条。\n")
     rep = parse(Source("x.txt", text, "utf-8"))
     assert [(s.canonical, s.span.line) for s in rep.sections] == [(1, 3)]
+    numbered = text.replace("一、总体情况 二、主动公开政府信息情况 三、", "一、总体情况 1 二、主动公开政府信息情况 2 三、", 1)
+    assert [(s.canonical, s.span.line) for s in parse(Source("x.txt", numbered, "utf-8")).sections] == [(1, 3)]
+    short = parse(Source("x.txt", "某县某局2022年政府信息公开工作年度报告\n本局2022年主动公开政府信息68条。 一、总体情况 有序开展。"
+                                  " 二、主动公开政府信息情况 见下表。 六、其他需要报告的事项 无。\n", "utf-8"))
+    assert [s.canonical for s in short.sections] == [1, 2, 6] and short.layout_lost
 
 
 def test_one_scanner_for_every_parser_state_reads_the_tokens_lark_reads(monkeypatch):

@@ -298,6 +298,15 @@ def test_the_publication_date_a_web_page_shows_under_its_labels(line: str):
     assert report.publication_date is not None and report.publication_date.span.line == 2
 
 
+def test_a_report_dated_on_the_line_under_its_title():
+    text = "吉林市龙潭区龙潭街道办事处\n2020年政府信息公开工作年度报告\n2021年1月20日\n一、总体情况\n本年度工作有序开展。\n"
+    found = check_text(text)
+    assert str(found.report.publication_date.value) == "2021-01-20" and found.report.publication_date.span.line == 3
+    assert "DATE-005" not in {v.rule for v in found.violations}
+    signed = check_text(text + "六、其他需要报告的事项\n无。\n龙潭街道办事处\n2021年1月25日\n").report.publication_date
+    assert str(signed.value) == "2021-01-25"  # (the date it is signed with, at the end, first)
+
+
 def test_a_period_that_runs_from_a_date_up_to_another():
     text = "某镇2022年政府信息公开工作年度报告\n本报告数据统计期限从2022年1月1日截止到2022年12月31日。\n一、总体情况\n"
     period = check_text(text).report.period
