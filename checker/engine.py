@@ -364,8 +364,11 @@ class MatchTemplate:
             kinds = {"unmatched_rows": ("unmatched_row",), "value_count": ("value_count",),
                      "header_missing": ("header_missing",),
                      "header_partial": ("header_partial",), "header_mismatch": ("header_mismatch",)}[self.find]
+            # (a block of which nothing but its label is there lacks its header too: that is
+            # the one finding of the block missing, missing_blocks')
+            empty = {b for b, _, _ in _missing_blocks(env, table)} if self.find == "header_missing" else set()
             for p in table.problems:
-                if p.kind in kinds:
+                if p.kind in kinds and (p.block is None or p.block not in empty):
                     yield Finding({**base, "label": p.detail, "row": None, "block": None,
                                    "detail": p.detail, "kind": p.kind}, p.span)
 

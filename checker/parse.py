@@ -132,6 +132,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
                     for item in read_region(child.children, reader.index, templates, preferred)
                     if isinstance(item, Table)]
     sections = _sections(section_nodes, reader, templates, preferred)
+    if not any(s.canonical for s in sections):
+        intro, front_tables, sections = _unnumbered_sections(intro, front_tables, sections, templates)
     intro, front_tables, first = _unnumbered_first_section(intro, front_tables, sections, templates)
     if first is not None:
         sections[:] = [first, *_items_of(first, sections, templates)]
@@ -188,6 +190,37 @@ def _unnumbered_first_section(intro: list[Paragraph], front_tables: list[Table],
                               canonical=1, title_match=how, numbering="none", paragraphs=intro[k + 1:], tables=tables)
             return intro[:k], [t for t in front_tables if t not in tables], section
     return intro, front_tables, None
+
+
+def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numbered: list[Section],
+                         templates: Templates) -> tuple[list[Paragraph], list[Table], list[Section]]:
+    """Sections whose headings all lost their numbers (Word's list numbering, gone on the
+    way): where no numbered heading names a section of the format, lines that are each the
+    format's heading in its very words, alone (总体情况, 主动公开政府信息情况, …), at least two
+    of them and in the format's order, open those sections; a numbered heading after them
+    (a table's row numbered 一、) is one inside the last. (SEC-001 had called every one of
+    them missing.)"""
+    found: list[tuple[int, int, str]] = []  # (index in intro, section number, title)
+    for k, p in enumerate(intro):
+        if p.kind == "text" and len(p.text) <= 20:
+            number, _, title, canonical, how, runs_on = _HEADINGS.read(p.text, templates)
+            if number is None and how == "exact" and not runs_on and (not found or canonical > found[-1][1]):
+                found.append((k, canonical, title))
+    if len(found) < 2:
+        return intro, front_tables, numbered
+    sections = []
+    for (k, canonical, title), after in zip(found, [f[0] for f in found[1:]] + [len(intro)]):
+        head = intro[k]
+        end = intro[after].span.start if after < len(intro) else None
+        tables = [t for t in front_tables if t.span.start > head.span.start and (end is None or t.span.start < end)]
+        sections.append(Section(number=None, heading=head.text, span=head.span, title=title, canonical=canonical,
+                                title_match="exact", numbering="none", paragraphs=intro[k + 1:after], tables=tables))
+    for s in numbered:
+        _fold(sections[-1], s.heading, s.span, s.paragraphs, s.tables)
+    for s in sections:
+        _finish(s)
+    first = found[0][0]
+    return intro[:first], [t for t in front_tables if t.span.start < intro[first].span.start], sections
 
 
 def _items_of(first: Section, sections: list[Section], templates: Templates) -> list[Section]:

@@ -397,6 +397,21 @@ def test_a_table_of_contents_on_one_line_is_no_run_of_headings():
     assert [s.canonical for s in short.sections] == [1, 2, 6] and short.layout_lost
 
 
+def test_sections_whose_headings_all_lost_their_numbers():
+    """Word's list numbering lost on the way: each heading in the format's very words,
+    alone on its line, opens its section, in the format's order; a table's row numbered
+    一、 after them stays inside the last (a real 2020 county bureau's page)."""
+    text = ("县退役军人事务局2020年度政府信息公开工作年度报告\n总体情况\n2020年以来，我局认真贯彻落实条例。\n"
+            "主动公开政府信息情况\n本年主动公开政府信息20条。\n收到和处理政府信息公开申请情况\n"
+            "一、本年新收政府信息公开申请数量 |\n0 |\n")
+    rep = parse(Source("x.txt", text, "utf-8"))
+    assert [(s.canonical, s.span.line, s.numbering) for s in rep.sections] == [(1, 2, "none"), (2, 4, "none"), (3, 6, "none")]
+    assert rep.sections[2].paragraphs[0].kind == "subheading"
+    one = parse(Source("x.txt", "某局2020年政府信息公开工作年度报告\n本报告说明总体情况和主动公开政府信息情况。\n"
+                                "主动公开政府信息情况\n本年主动公开20条。\n", "utf-8"))
+    assert one.sections == []  # (one such line is no run of headings)
+
+
 def test_one_scanner_for_every_parser_state_reads_the_tokens_lark_reads(monkeypatch):
     """The contextual lexer that scans with one expression for every parser state
     (lexing.py) gives the tokens of Lark's own, state by state, at the same places: on every sample, the
