@@ -180,7 +180,7 @@ def _unnumbered_first_section(intro: list[Paragraph], front_tables: list[Table],
         return intro, front_tables, None
     for k, p in enumerate(intro):
         dash = _DASH_FOR_ONE.match(p.text)
-        line = p.text[dash.end():] if dash else p.text
+        line = p.text[dash.end():] if dash else _without_bullet(p.text)
         if len(line) > 12:
             continue
         number, _, title, canonical, how, runs_on = _HEADINGS.read(line, templates)
@@ -202,8 +202,8 @@ def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numb
     them missing.)"""
     found: list[tuple[int, int, str]] = []  # (index in intro, section number, title)
     for k, p in enumerate(intro):
-        if p.kind == "text" and len(p.text) <= 20:
-            number, _, title, canonical, how, runs_on = _HEADINGS.read(p.text, templates)
+        if p.kind == "text" and len(p.text) <= 22:
+            number, _, title, canonical, how, runs_on = _HEADINGS.read(_without_bullet(p.text), templates)
             if number is None and how == "exact" and not runs_on and (not found or canonical > found[-1][1]):
                 found.append((k, canonical, title))
     if len(found) < 2:
@@ -236,6 +236,12 @@ def _items_of(first: Section, sections: list[Section], templates: Templates) -> 
 
 
 _DASH_FOR_ONE = re.compile(r"[—\-－–][ \u3000]*[、.．][ \u3000]*")  # (—、总体情况: 一 typed as a dash)
+_BULLET = re.compile(r"[-•·*●▪][ \u3000]+")  # (- 总体情况: a page that showed a list's numbers as bullets)
+
+
+def _without_bullet(line: str) -> str:
+    bullet = _BULLET.match(line)
+    return line[bullet.end():] if bullet else line
 
 
 def _read_flattened_tables(sections: list[Section], index: LineIndex, templates: Templates,

@@ -410,6 +410,12 @@ def test_sections_whose_headings_all_lost_their_numbers():
     one = parse(Source("x.txt", "某局2020年政府信息公开工作年度报告\n本报告说明总体情况和主动公开政府信息情况。\n"
                                 "主动公开政府信息情况\n本年主动公开20条。\n", "utf-8"))
     assert one.sections == []  # (one such line is no run of headings)
+    bullets = parse(Source("x.txt", "某镇2025年政府信息公开工作年度报告\n- 总体情况\n本年主动公开20条。\n"
+                                    "- 主动公开政府信息情况\n本年制发0件。\n", "utf-8"))  # (a page's list as bullets)
+    assert [(s.canonical, s.span.line) for s in bullets.sections] == [(1, 2), (2, 4)]
+    first = parse(Source("x.txt", "某镇2025年政府信息公开工作年度报告\n- 总体情况\n本年主动公开20条。\n"
+                                  "二、主动公开政府信息情况\n本年制发0件。\n", "utf-8"))
+    assert [(s.canonical, s.span.line) for s in first.sections] == [(1, 2), (2, 4)]
 
 
 def test_one_scanner_for_every_parser_state_reads_the_tokens_lark_reads(monkeypatch):
