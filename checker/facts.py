@@ -92,7 +92,7 @@ PHONE = re.compile("(?:" + "|".join([_spaced(w) for w in sorted(_PHONE_LABELS, k
                                     + ["Tel", "TEL", "tel", "Phone", "PHONE", "phone"]) + ")")
 FAX = re.compile(_labels("传真"))
 _PHONE_NUMBER = re.compile(
-    r"(?P<v>[(（]?0\d{2,3}[)）]?(?:[ \u3000]*[-－—–‐][ \u3000]*|[ \u3000]?)\d{7,8}(?:[-－转][ \u3000]*\d{1,5})?"
+    r"(?P<v>[(（]?0\d{2,3}[)）]?(?:[ \u3000]*[-－—–‐]{1,2}[ \u3000]*|[ \u3000]?)\d{7,8}(?:[-－转][ \u3000]*\d{1,5})?"
     r"|400[-－ ]?\d{3}[-－ ]?\d{4}|1[3-9]\d{9}|\d{7,8}|12345)(?!\d)"
 )
 # Not a postal address when just after one of these (网站地址, 电子邮箱地址…); checked in
@@ -494,17 +494,17 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
 # office inside it that drafted it or answers questions.
 @functools.cache
 def _publishes() -> re.Pattern:
-    """"现公布…", "现向社会公开《…》": compiled when an opening paragraph first holds 公布 (most reports'
+    """"现公布…", "现向社会公开《…》", "编制完成《…》": compiled when an opening paragraph first holds 公布 (most reports'
     do not; its classes of CJK characters cost re ~2.5 million instructions to compile)."""
-    return re.compile(r"(?=[现特向公])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布|(?<=[现会])公开(?=[《“]))"
-                      r"(?P<rest>[^。；;\n]{4,60})")
+    return re.compile(r"(?=[现特向公编])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布|(?<=[现会])公开(?=[《“])"
+                      r"|编制完成(?=《))(?P<rest>[^。；;\n]{4,60})")
 
 
 # "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下": whose report follows
 _AS_FOLLOWS = re.compile(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工作报告|年报))[》”]?(?:[（(][^（）()\n]{1,16}[）)])?"
                          r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开))")
 _COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(]以下简称[^（）()\n]{1,12}[）)])?"
-                          r"(?:(?:根据|依据|按照)[^。；;\n]{0,80}?)?(?:负责)?编(?:制|写|印)")
+                          r"(?:(?:根据|依据|按照|结合)[^。；;\n]{0,80}?)?(?:负责)?编(?:制|写|印)")
 _COMPILES = re.compile(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报|(?<=本)报告)")
 _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
@@ -514,6 +514,7 @@ _DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政�
                               r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室"  # (…局政府信息公开领导小组办公室)
                               r"|党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务公开办|党政办|办公室|综合办)$")
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|（|\(|$)")
+_CALL_OFFICE = re.compile(r"可?致电(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:，|,|。|（|\(|$)")  # (可致电X办公室，电话…)
 # "杭州市余杭区司法局(区行政复议局)根据《…》等规定编制本报告": the paragraph's subject compiled it
 _SUBJECT_COMPILES = re.compile(r"^[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,30}?)(?:[（(][^（）()\n]{1,16}[）)])?"
                                r"(?:根据|依据|依照|按照)[^。；;\n]{0,100}?编(?:制|写)(?:了)?本(?:年度)?报告")
@@ -524,6 +525,7 @@ _SUBJECT_COMPILES = re.compile(r"^[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,3
 # searched from there (_COMPILES, which opens with no character re can skip to, is tried at
 # every position)
 _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 120), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
+                        (_CALL_OFFICE, "致电", 1),
                         (_SUBJECT_COMPILES, "编", 10_000))
 _ALIAS = re.compile(r"[（(](?:以下简称|下称|简称)[^)）]*[)）]$")
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
@@ -593,7 +595,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
     for p in paragraphs:
         found: list[tuple[str, int, list[Issuer]]] = []
         # (each pattern is searched for only in a paragraph holding the word it needs)
-        for m in (_publishes().search(p.text) if "公布" in p.text or "发布" in p.text or "公开《" in p.text else None,
+        for m in (_publishes().search(p.text) if any(w in p.text for w in ("公布", "发布", "公开《", "完成《")) else None,
                   _AS_FOLLOWS.search(p.text) if "现将" in p.text else None):
             body = _body_before_matter(m.group("rest")) if m else None
             if body:

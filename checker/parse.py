@@ -197,7 +197,8 @@ def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numb
     """Sections whose headings all lost their numbers (Word's list numbering, gone on the
     way): where no numbered heading names a section of the format, lines that are each the
     format's heading in its very words, alone (总体情况, 主动公开政府信息情况, …), at least two
-    of them and in the format's order, open those sections; a numbered heading after them
+    of them, or 总体情况 where no line is numbered as a section, and in the format's order,
+    open those sections; a numbered heading after them
     (a table's row numbered 一、) is one inside the last. (SEC-001 had called every one of
     them missing.)"""
     found: list[tuple[int, int, str]] = []  # (index in intro, section number, title)
@@ -206,7 +207,7 @@ def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numb
             number, _, title, canonical, how, runs_on = _HEADINGS.read(_without_bullet(p.text), templates)
             if number is None and how == "exact" and not runs_on and (not found or canonical > found[-1][1]):
                 found.append((k, canonical, title))
-    if len(found) < 2:
+    if len(found) < 2 and not (found and found[0][1] == 1 and not numbered):  # (总体情况 alone: a heading too)
         return intro, front_tables, numbered
     sections = []
     for (k, canonical, title), after in zip(found, [f[0] for f in found[1:]] + [len(intro)]):
@@ -300,7 +301,7 @@ def _with_glued_headings(tree: Tree, templates: Templates) -> Tree:
 
 
 _ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开|信息公开")
-_REPORT_WORD = re.compile(r"年度报告|年报|工作报告")
+_REPORT_WORD = re.compile(r"年度报告|年报|工作报告|本(?:年度)?报告")
 
 
 def looks_like_report(report: Report) -> bool:

@@ -379,16 +379,20 @@ def _close(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
+_YEAR_IN_NAME = re.compile(r"(?:19|20)\d\d年?度?")  # (本年(2023)制发件数: a column named with its year)
+
+
 def _completed_names(found: list[str], expected: list[str]) -> list[str]:
     """Column names a page cut short completed: a cell that kept only the first line of
     its name ("本年新" of 本年新制作数量 and of 本年新公开数量, when the web page lost the
-    line break inside the cell) stands for the next expected name it begins."""
+    line break inside the cell) stands for the next expected name it begins; and a name
+    that only adds the year (本年(2023)制发件数) is the name."""
     if found == expected:  # (a header as the template has it, most: nothing to complete)
         return list(found)
     out, at = [], 0
     for name in found:
         if name not in expected:
-            name = _with_its_unit(name, expected[at:])
+            name = _with_its_unit(_YEAR_IN_NAME.sub("", name), expected[at:])
         if name not in expected and len(name) >= 3:
             name = next((e for e in expected[at:] if e.startswith(name)), name)
         if name in expected[at:]:
@@ -748,7 +752,8 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
         if trow is None and len(labels) > 1:
             trow, is_exact = _match(labels[0].raw, tpl, tpl.rows, bool(values), cursor)
         if trow is None:
-            b.unmatched_row(row)
+            if has_number or not _titles_only([_CORE[c.raw] for c in labels], tpl):
+                b.unmatched_row(row)
             continue
         cursor = trow.order
         if trow.is_group:
@@ -768,6 +773,12 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
                                   " ".join(found), missing=_unread(columns, read))
         if problem:
             b.table.problems.append(problem)
+
+
+def _titles_only(cores: list[str], tpl: TableTemplate) -> bool:
+    """Whether a row without values only repeats the table's title (主动公开政府信息情况 |
+    ||| at the top of the table, as a page may): no row of it, nor another one."""
+    return all(c == _CORE[tpl.title] for c in cores if c)
 
 
 def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None:
@@ -811,7 +822,8 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
         if trow is None and block is not None:
             trow, is_exact = _match(labels[-1].raw, tpl, tpl.rows, True, cursor)
         if trow is None:
-            b.unmatched_row(row)
+            if has_number or not _titles_only(cores, tpl):
+                b.unmatched_row(row)
             continue
         cursor = trow.order
         block = blocks_by_id[trow.block]

@@ -315,3 +315,24 @@ def test_a_column_name_with_its_unit_written_after_it_is_that_column(rules):
         assert _loud(check_text(clean.replace(column, written), rules=rules)) == _loud(check_text(clean, rules=rules))
     other = (SYNTHETIC / "2021_tsv_clean.txt").read_text(encoding="utf-8").replace("本年收费金额（单位：万元）", "本年收费金额（元）")
     assert "TABLE-008" in [rule for rule, _ in _loud(check_text(other, rules=rules))]
+
+
+ACTIVE_WITH_BARS = """某街道2023年政府信息公开工作年度报告
+二、主动公开政府信息情况
+主动公开政府信息情况 | |||
+第二十条第(一)项 | |||
+信息内容 | 本年(2023)制发件数 | 本年(2023)废止件数 | 现行有效件数 |
+规章 | 0 | 0 | 0 |
+规范性文件 | 0 | 1 | 0 |
+"""
+
+
+def test_a_header_that_names_the_year_and_the_table_s_title_repeated_are_the_format_s():
+    """本年(2023)制发件数 is the column 本年制发件数; the table's title repeated as its first
+    line (主动公开政府信息情况 | |||, a real 2023 page) is no row of another kind."""
+    found = check_text(ACTIVE_WITH_BARS)
+    table = found.report.table("active")
+    assert [p.kind for p in table.problems] == []
+    assert not {"TABLE-008", "TABLE-009"} & {v.rule for v in found.violations}
+    assert "TABLE-009" in {v.rule for v in check_text(ACTIVE_WITH_BARS.replace("主动公开政府信息情况 | |||",
+                                                                             "信息公开目录 | |||")).violations}

@@ -162,6 +162,9 @@ def test_more_completed_than_received_in_one_sentence():
     ("现公布阳山县人民政府办公室(以下简称县政府办公室)2016年政府信息公开工作年度报告。", "阳山县人民政府办公室", "department"),
     ("现向社会公开《沙依巴克区人民政府2022年度政府信息公开工作年度报告》。", "沙依巴克区人民政府", "government"),
     ("要求,现公布经开区2023年政府信息公开工作年度报告。", "经开区", "committee"),
+    ("根据条例和上级相关文件要求,编制完成《苍溪县乡村振兴局2023年政府信息公开工作年度报告》。", "苍溪县乡村振兴局", "department"),
+    ("本报告由塘下镇人民政府结合有关统计数据编制。", "塘下镇人民政府", "township"),
+    ("如对本报告有任何疑问,可致电福州市晋安区人民政府办公室,电话:0591-83825332。", "福州市晋安区人民政府办公室", "department"),
 ])
 def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening: str, issuer: str, kind: str):
     report = check_text(f"{opening}\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
@@ -357,3 +360,12 @@ def test_the_one_body_of_its_kind_a_report_names_while_it_calls_itself_wo_ju():
     assert (report.issuer.name, report.issuer.kind, report.issuer.source) == ("沈阳市机关事务管理局", "department", "text")
     two = text + "配合沈阳市财政局做好预算公开。\n"
     assert check_text(two).report.issuer is None  # two bodies of the kind: no guess
+
+
+def test_a_page_without_its_title_that_opens_with_what_the_report_holds_is_a_report():
+    """本报告由概述、…组成 at the start of a page that lost its title (a real 2018 township's)
+    names itself as the report; not "does not look like an annual report"."""
+    found = check_text("本报告由概述、主动公开政府信息以及公开平台建设情况、政府信息公开申请的办理情况和附表部分组成。\n"
+                       "2018年，宿安乡继续把政府信息公开作为推进依法行政的重大举措。\n")
+    assert found.error is None and found.report is not None
+    assert check_text("本说明介绍本软件的安装方法。\n运行 make 即可。\n").error.msg.key == "check.not_a_report"
