@@ -150,7 +150,7 @@ class Table:
         return r.cell(column) if r else None
 
 
-UNRELIABLE_PROBLEMS = frozenset({"header_mismatch", "unreadable"})
+UNRELIABLE_PROBLEMS = frozenset({"header_mismatch", "header_unit", "unreadable"})  # (a column in another unit too)
 
 
 @dataclass(slots=True)

@@ -408,7 +408,7 @@ _METADATA_LINE = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|�
 
 
 # A web page's control shown above the article (点击收听年报语音朗读, 长者版 无障碍阅读, 打印本页)
-_PAGE_CONTROL = re.compile(r"点击|收听|朗读|无障碍|长者版|字号|打印|关闭窗口|分享到|浏览次数")
+_PAGE_CONTROL = re.compile(r"点击|收听|朗读|无障碍|长者版|字号|打印|关闭窗口|分享到|分享至|二维码|浏览次数")
 # A web site's column name shown above the article ("政府信息公开年报"), and page chrome
 # (a breadcrumb): no report's title.
 _SITE_LABEL = re.compile(r"(?:政府)?信息公开(?:工作)?年报|政务公开年报|年度报告|年报")

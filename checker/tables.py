@@ -489,9 +489,16 @@ def _header_problem(state: str, where: Span, detail: str, block: str | None = No
     the template's order, some are missing: `detail` then names those), or mismatch."""
     if state == "partial" and missing:
         return TableProblem("header_partial", "、".join(missing), where, block)
-    if state in ("missing", "partial", "mismatch"):
+    if state in ("missing", "partial", "mismatch", "unit"):
         return TableProblem(f"header_{state}", detail, where, block)
     return None
+
+
+def _unit_only(found: list[str], expected: list[str]) -> bool:
+    """Whether column names differ from the template's only by a unit (本年收费金额单位元 for
+    本年收费金额单位万元)."""
+    return len(found) == len(expected) and all(
+        _UNIT_AFTER.sub("", f) == _UNIT_AFTER.sub("", e) for f, e in zip(found, expected))
 
 
 def _confirmed_columns(found: list[str], expected: list[str], columns: list[Column]) -> list[Column]:
@@ -844,6 +851,8 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
         if state == "confirmed":  # (then there is no problem to tell: most blocks)
             continue
         confirmed = False
+        if state == "mismatch" and _unit_only(found, expected):
+            state = "unit"  # (本年收费金额（单位：元）: the column in another unit, UNIT-001's to tell)
         unread = [c.label for c in bl.columns if _CORE[c.label] not in found]
         problem = _header_problem(state, first_span.get(bl.id) or b.table.span, f"{bl.label}: {' '.join(found)}",
                                   bl.id, missing=[f"{bl.label} {label}" for label in unread])
@@ -1153,7 +1162,7 @@ _CELL_LINE_MAX = 60  # the longest label of the templates, with its numbering, i
 # no row of the template, or a header that is not the template's whole header (a PDF's
 # text puts the columns of the next page after the table: 本年废止件数 / 0 / 1 …).
 _UNSURE = frozenset({"value_count", "unmatched_row", "unrecognised", "duplicate_row", "header_missing",
-                     "header_partial", "header_mismatch"})
+                     "header_partial", "header_mismatch", "header_unit"})
 
 
 def flattened_tables(paragraphs: list[Paragraph], index: LineIndex, templates: Templates,

@@ -307,14 +307,17 @@ def test_a_column_name_with_its_unit_written_after_it_is_that_column(rules):
     """采购总金额(万元) for the format's 采购总金额 (a real 2020 subdistrict's report) is the
     same column, and so is 本年收费金额（万元）for 本年收费金额（单位：万元）: the table is
     read and checked as the clean one, not said to break the format (TABLE-008). A name
-    of another unit (本年收费金额（元）) is not the format's."""
+    of another unit (本年收费金额（元）) is the format's column in another unit: UNIT-001 says so,
+    once, and its values are not trusted."""
     for name, column, written in (("2019_tsv_clean.txt", "采购总金额", "采购总金额(万元)"),
                                   ("2021_tsv_clean.txt", "本年收费金额（单位：万元）", "本年收费金额（万元）")):
         clean = (SYNTHETIC / name).read_text(encoding="utf-8")
         assert column in clean
         assert _loud(check_text(clean.replace(column, written), rules=rules)) == _loud(check_text(clean, rules=rules))
     other = (SYNTHETIC / "2021_tsv_clean.txt").read_text(encoding="utf-8").replace("本年收费金额（单位：万元）", "本年收费金额（元）")
-    assert "TABLE-008" in [rule for rule, _ in _loud(check_text(other, rules=rules))]
+    found = check_text(other, rules=rules)
+    assert "UNIT-001" in [rule for rule, _ in _loud(found)] and "TABLE-008" not in [rule for rule, _ in _loud(found)]
+    assert not found.report.table("active").reliable_for("item8")
 
 
 ACTIVE_WITH_BARS = """某街道2023年政府信息公开工作年度报告

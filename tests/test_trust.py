@@ -224,7 +224,8 @@ def test_the_publication_date_a_page_shows_under_its_label_or_before_its_source(
     assert report.publication_date is not None and report.publication_date.span.line in (2, 4)
 
 
-@pytest.mark.parametrize("first", ["2018年3月12日", "- 发布日期:2024-01-29 09:09", "发布时间:", "点击收听年报语音朗读"])
+@pytest.mark.parametrize("first", ["2018年3月12日", "- 发布日期:2024-01-29 09:09", "发布时间:", "点击收听年报语音朗读",
+                                   "用微信扫描二维码分享至好友和朋友圈"])
 def test_a_date_or_a_page_s_metadata_first_is_no_title(first: str):
     report = check_text(f"{first}\n本年度报告根据《条例》编制。\n一、总体情况\n本年度工作有序开展。\n").report
     assert report.title is None and report.year != 2018
@@ -369,3 +370,17 @@ def test_a_page_without_its_title_that_opens_with_what_the_report_holds_is_a_rep
                        "2018年，宿安乡继续把政府信息公开作为推进依法行政的重大举措。\n")
     assert found.error is None and found.report is not None
     assert check_text("本说明介绍本软件的安装方法。\n运行 make 即可。\n").error.msg.key == "check.not_a_report"
+
+
+def test_a_fee_column_in_yuan_is_one_finding_of_its_unit():
+    """本年收费金额（单位：元）: the column the format names in 万元, in another unit: UNIT-001
+    says so; the header is not also said to contradict the template (TABLE-008), and the
+    column's values are not trusted (another unit)."""
+    found = check_text("某县某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\t\t\t\n"
+                       "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t0\t0\t0\n"
+                       "第二十条第（八）项\t\n信息内容\t本年收费金额（单位：元）\n行政事业性收费\t1200\n")
+    rules = {v.rule for v in found.violations}
+    assert "UNIT-001" in rules and "TABLE-008" not in rules
+    table = found.report.table("active")
+    assert [p.kind for p in table.problems] == ["header_unit"]
+    assert not table.reliable_for("item8") and table.reliable_for("item1")
