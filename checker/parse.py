@@ -198,11 +198,15 @@ def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numb
     way): where no numbered heading names a section of the format, lines that are each the
     format's heading in its very words, alone (总体情况, 主动公开政府信息情况, …), at least two
     of them, or 总体情况 where no line is numbered as a section, and in the format's order,
-    open those sections; a numbered heading after them
-    (a table's row numbered 一、) is one inside the last. (SEC-001 had called every one of
-    them missing.)"""
-    found: list[tuple[int, int, str]] = []  # (index in intro, section number, title)
-    for k, p in enumerate(intro):
+    open those sections; a numbered heading among them (a table's row numbered 一、) is one
+    inside the section it stands in. (SEC-001 had called every one of them missing.)"""
+    lines = list(intro)  # the text after the title, the numbered headings as sub-headings
+    tables = list(front_tables)
+    for s in numbered:
+        lines += [Paragraph(s.heading, s.span, "subheading"), *s.paragraphs]
+        tables += s.tables
+    found: list[tuple[int, int, str]] = []  # (index in lines, section number, title)
+    for k, p in enumerate(lines):
         if p.kind == "text" and len(p.text) <= 22:
             number, _, title, canonical, how, runs_on = _HEADINGS.read(_without_bullet(p.text), templates)
             if number is None and how == "exact" and not runs_on and (not found or canonical > found[-1][1]):
@@ -210,18 +214,16 @@ def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numb
     if len(found) < 2 and not (found and found[0][1] == 1 and not numbered):  # (总体情况 alone: a heading too)
         return intro, front_tables, numbered
     sections = []
-    for (k, canonical, title), after in zip(found, [f[0] for f in found[1:]] + [len(intro)]):
-        head = intro[k]
-        end = intro[after].span.start if after < len(intro) else None
-        tables = [t for t in front_tables if t.span.start > head.span.start and (end is None or t.span.start < end)]
+    for (k, canonical, title), after in zip(found, [f[0] for f in found[1:]] + [len(lines)]):
+        head = lines[k]
+        end = lines[after].span.start if after < len(lines) else None
         sections.append(Section(number=None, heading=head.text, span=head.span, title=title, canonical=canonical,
-                                title_match="exact", numbering="none", paragraphs=intro[k + 1:after], tables=tables))
-    for s in numbered:
-        _fold(sections[-1], s.heading, s.span, s.paragraphs, s.tables)
-    for s in sections:
-        _finish(s)
-    first = found[0][0]
-    return intro[:first], [t for t in front_tables if t.span.start < intro[first].span.start], sections
+                                title_match="exact", numbering="none", paragraphs=lines[k + 1:after],
+                                tables=[t for t in tables if t.span.start > head.span.start
+                                        and (end is None or t.span.start < end)]))
+        _finish(sections[-1])
+    first = lines[found[0][0]]
+    return lines[:found[0][0]], [t for t in tables if t.span.start < first.span.start], sections
 
 
 def _items_of(first: Section, sections: list[Section], templates: Templates) -> list[Section]:
@@ -395,8 +397,9 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
                 return earlier
         return last
     if (front and len(front[0].text) <= 60 and "。" not in front[0].text and not _CHROME.search(front[0].text)
-            and not _SITE_LABEL.fullmatch(core(front[0].text)) and front[0].kind != "date"
-            and not _METADATA_LINE.match(front[0].text) and not _PAGE_CONTROL.search(front[0].text)):
+            and not _SITE_LABEL.fullmatch(core(front[0].text)) and front[0].kind not in ("date", "doc_number")
+            and not _METADATA_LINE.match(front[0].text) and not _PAGE_CONTROL.search(front[0].text)
+            and not _DOC_NUMBER.match(front[0].text)):
         return 0, front[0], 0
     return None, None, 0
 
@@ -405,6 +408,10 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
 # though it stands first (a date taken for the title gave a 2017 report the year 2018)
 _METADATA_LINE = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|生成|公开|发表)(?:日期|时间|机构)|日期|时间|信息来源|来源"
                             r"|文\s*号|发文(?:机关|字号)|关键[字词]|浏览次数|主题分类|所属机构|发布单位)\s*[:：|｜]")
+
+
+# A document's number (东府〔2018〕3号, perhaps with its 签发人): no title
+_DOC_NUMBER = re.compile(r"[^\n\t]{0,24}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 
 
 # A web page's control shown above the article (点击收听年报语音朗读, 长者版 无障碍阅读, 打印本页)

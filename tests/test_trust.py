@@ -225,7 +225,8 @@ def test_the_publication_date_a_page_shows_under_its_label_or_before_its_source(
 
 
 @pytest.mark.parametrize("first", ["2018年3月12日", "- 发布日期:2024-01-29 09:09", "发布时间:", "点击收听年报语音朗读",
-                                   "用微信扫描二维码分享至好友和朋友圈"])
+                                   "用微信扫描二维码分享至好友和朋友圈",
+                                   "东府〔2018〕3号 签发人:刘朝江"])
 def test_a_date_or_a_page_s_metadata_first_is_no_title(first: str):
     report = check_text(f"{first}\n本年度报告根据《条例》编制。\n一、总体情况\n本年度工作有序开展。\n").report
     assert report.title is None and report.year != 2018
