@@ -458,7 +458,7 @@ _TITLE_BODY = re.compile(  # (after a web page's label of the article, if any: �
 _SIGNATURE = re.compile(r"^[ \u3000]*(?P<name>[^\s，。；：:,]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|办公室|办公厅|局|厅|委|办|中心|院|乡|镇|街道))[ \u3000]*$")
 
 
-_GENERIC_NAME = re.compile(r"(?:人民)?政府|政务|本(?:机关|单位|部门)|我(?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位)"
+_GENERIC_NAME = re.compile(r"(?:人民)?政府|政务|本(?:机关|单位|部门|级政府|级)|我(?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位)"
                            r"|(?:街道)?办事处|办公室|委员会|管委会")  # (a kind of body, no body's name)
 
 
@@ -494,10 +494,10 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
 # office inside it that drafted it or answers questions.
 @functools.cache
 def _publishes() -> re.Pattern:
-    """"现公布…", "现向社会公开《…》", "编制完成《…》": compiled when an opening paragraph first holds 公布 (most reports'
+    """"现公布…", "现向社会公开《…》", "编制完成《…》", "制作X2023年…": compiled when an opening paragraph first holds 公布 (most reports'
     do not; its classes of CJK characters cost re ~2.5 million instructions to compile)."""
-    return re.compile(r"(?=[现特向公编])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布|(?<=[现会])公开(?=[《“])"
-                      r"|编制完成(?=《))(?P<rest>[^。；;\n]{4,60})")
+    return re.compile(r"(?=[现特向公编制])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布|(?<=[现会])公开(?=[《“])"
+                      r"|(?:编制|制作)(?:完成|了)?(?![本我])(?=《|[^。；;\n《]{2,40}?(?:19|20)\d\d年))(?P<rest>[^。；;\n]{4,60})")
 
 
 # "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下": whose report follows
@@ -527,7 +527,12 @@ _SUBJECT_COMPILES = re.compile(r"^[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,3
 _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 120), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
                         (_CALL_OFFICE, "致电", 1),
                         (_SUBJECT_COMPILES, "编", 10_000))
-_ALIAS = re.compile(r"[（(](?:以下简称|下称|简称)[^)）]*[)）]$")
+# What no body's name holds: a clause's punctuation or a notice's words, or ends as 我乡 does
+# (…工作的通知》的要求,现将我局, ,是本镇, 度我乡 of 2018年度我乡: pieces of a sentence a
+# pattern took for a name)
+_NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|[我本](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门)$")
+# (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
+_ALIAS = re.compile(r"[（(](?:(?:以下简称|下称|简称)[^)）]*|[^（）()\n]{2,20})[)）]$")
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
 _ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|主动|重视)"
 
@@ -548,7 +553,7 @@ _SELF = re.compile(r"(?:我|本)(?P<suffix>局|委|厅|镇|乡|街道|中心)")
 _FUNCTION_WORDS = frozenset("于无的了和与及对向从将为是有在把被等由尚已均我本各该此")  # (a clause, not a name)
 # What opens a clause, not a name (根据市政府乡镇…目录, 线下依托镇政务服务大厅…, 以下简称经开区管委会)
 _CLAUSE_OPENINGS = ("根据", "依据", "依照", "按照", "对照", "依托", "通过", "结合", "围绕", "针对", "线上", "线下",
-                    "以下简称", "简称", "继续", "进一步", "加强", "健全", "完善", "不断", "持续", "积极", "深入")
+                    "以下简称", "简称", "继续", "进一步", "并", "同时", "加强", "健全", "完善", "不断", "持续", "积极", "深入")
 _FOUNDED = re.compile(r"(?:.*(?:成立|组建|设立|挂牌))?")  # "机构改革后成立X局": X局
 _NAMED = r"(?:^|[，,。；;、（(“])(?P<name>[\u4e00-\u9fff]{{2,16}}?{suffix})(?![\u4e00-\u9fff]{{0,1}}(?:长|员|属))"
 
@@ -562,7 +567,7 @@ def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
             name = m.group("name")
             kind = issuer_kind(name)
             if (kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name.startswith(("我", "本", "各", "全"))
-                    and not name.startswith(_CLAUSE_OPENINGS)):
+                    and not name.startswith(_CLAUSE_OPENINGS) and not _NO_NAME.search(name)):
                 start = p.span.start + m.start("name")
                 return Issuer(name, kind, index.span(start, start + len(name)), "text")
     selves = [m.group("suffix") for p in paragraphs for m in _SELF.finditer(p.text)]
@@ -595,7 +600,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
     for p in paragraphs:
         found: list[tuple[str, int, list[Issuer]]] = []
         # (each pattern is searched for only in a paragraph holding the word it needs)
-        for m in (_publishes().search(p.text) if any(w in p.text for w in ("公布", "发布", "公开《", "完成《")) else None,
+        for m in (_publishes().search(p.text) if any(w in p.text for w in ("公布", "发布", "公开《", "编制", "制作")) else None,
                   _AS_FOLLOWS.search(p.text) if "现将" in p.text else None):
             body = _body_before_matter(m.group("rest")) if m else None
             if body:
@@ -612,7 +617,8 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
             bare = name.lstrip(" \u3000：:《")  # (《温泉镇2022年…年度报告》: the name is inside the title's marks)
             name, at = _ALIAS.sub("", bare.rstrip(" \u3000：:》")), at + len(name) - len(bare)
             kind = issuer_kind(name)
-            if len(name) >= 2 and kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name[-1].isdigit():
+            if (len(name) >= 2 and kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name[-1].isdigit()
+                    and not _NO_NAME.search(name)):
                 start = p.span.start + at
                 into.append(Issuer(name, kind, index.span(start, start + len(name)), "intro"))
     return out + publishers

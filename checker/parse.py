@@ -378,6 +378,7 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
     title-like line, a short first line."""
     candidates = [_joined_title(front, i) for i, p in enumerate(front)
                   if p.kind == "title" and not p.text.startswith(("关于", "附")) and not _CHROME.search(p.text)
+                  and not _METADATA_LINE.match(p.text)
                   and (not _SITE_LABEL.fullmatch(core(p.text)) or _split_before_label(front, i))]
     # (a page's breadcrumb: 首页 > … > 信息公开年度报告; a column's label, 年度报告, unless it is
     # the end of a title split before it: 襄城区人社局2024年政府信息公开工作 / 年度报告)
@@ -407,7 +408,7 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
 # A web page's line of metadata (索引号, 发布日期, 信息来源…), or a date alone: no title,
 # though it stands first (a date taken for the title gave a 2017 report the year 2018)
 _METADATA_LINE = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|生成|公开|发表)(?:日期|时间|机构)|日期|时间|信息来源|来源"
-                            r"|文\s*号|发文(?:机关|字号)|关键[字词]|浏览次数|主题分类|所属机构|发布单位)\s*[:：|｜]")
+                            r"|文\s*号|发文(?:机关|字号)|关键[字词]|浏览次数|主题分类|体裁分类|所属机构|发布单位)\s*[:：|｜]")
 
 
 # A document's number (东府〔2018〕3号, perhaps with its 签发人): no title
@@ -602,6 +603,7 @@ _HEADINGS = _Headings()
 
 def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferred: str | None) -> list[Section]:
     sections: list[Section] = []
+    items = 0  # the number of the last item numbered 一、二、… that the last section holds (0: none)
     for node in nodes:
         head, *children = node.children
         line = head.value.rstrip("\n")
@@ -627,14 +629,23 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         # the row before: numbered as a section, it names a table's row, not a section)
         row = (how != "exact" and previous is not None and previous.paragraphs and core(title) in templates.row_labels
                and is_cell_line(previous.paragraphs[-1], head.start_pos, reader.index.text, templates))
-        if previous is not None and ((not continues and (canonical is None or goes_back or misnumbered)) or item or row):
+        # (a section's items numbered 一、二、… like the sections, running on into their prose:
+        # “一、强化组织保障。…” under 一、总体情况, then “二、及时主动公开。…”, which names 二 by a
+        # key word only, is item 二 of that list; so is “一、扩面提效…主动公开。…” right under it)
+        listed = ((runs_on or line.rstrip(" \u3000").endswith("。")) and how == "fuzzy" and numbering_kind == "cjk"
+                  and (not continues or number == items + 1))
+        if previous is not None and ((not continues and (canonical is None or goes_back or misnumbered))
+                                     or item or row or listed):
             # Not a section of its own: a heading inside the previous one (an item "1、主动公开。
             # …" inside "1、总体情况" is no second section, whatever its words; nor is an item
             # that runs on into its prose, as no section heading does, and names no section of
             # the format ("二、完善制度建设，规范运行流程。进一步细化…") or is numbered 2. under
             # 一、 and names one in other words ("2.主动公开情况。围绕…" in 一、总体情况)).
             _fold(previous, line.strip(" \u3000"), span, paragraphs, tables)
+            if numbering_kind == "cjk" and number is not None and (number == 1 or number == items + 1):
+                items = number
             continue
+        items = 0
         sections.append(Section(number=number, heading=line.strip(" \u3000"), span=span, title=title,
                                 canonical=canonical, title_match=how, numbering=numbering_kind,
                                 paragraphs=paragraphs, tables=tables))
@@ -677,10 +688,14 @@ def _heading_parts(title: str) -> tuple[str, str]:
     return title, ""
 
 
-# (发布日期：, 发表日期：, 生成日期 | 2026-01-23, 生成日期/有效期:, a bare 时间： or 日期： opening a
-# line, or a date before the page's 来源: 2023年01月28日 来源: 上海普陀)
-_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成)(?:日期|时间)(?:/有效期)?\s*[:：|｜]|(?:^|\s)(?:日期|时间)\s*[:：]"
-                        r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+(?:信息)?来源\s*[:：]")
+# (发布日期：, 发表日期：, 生成日期 | 2026-01-23, 生成日期/有效期:, 发布日期2024-01-10, a bare 时间： or
+# 日期： opening a line, or a date before the page's 来源 (2023年01月28日 来源: 上海普陀,
+# 2022-01-27 10:03来源: 高明乡) or after it at the line's end (来源:某管委会   2022-01-31))
+_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成)(?:日期|时间)(?:/有效期)?\s*(?:[:：|｜]|(?=\d{4}))|(?:^|\s)(?:日期|时间)\s*[:：]"
+                        r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+(?:信息)?来源\s*[:：]"
+                        r"|^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:信息)?来源\s*[:：]"
+                        r"|^\s*(?:信息)?来源\s*[:：][^\n]{0,40}?\s\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+_PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成"), ())  # _PUBLISHED's labels, the surest first
 # (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |: a page's metadata as a table)
 _TABLED_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)[\s|｜:：]*(?=\d{4}-\d{1,2}-\d{1,2})")
 
@@ -712,13 +727,22 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
     publication = None
     # a web page's "发布日期：2022-01-20" above or under the title, or among the lines of its
     # metadata there (索引号, 发布机构, 关键词, 成文日期, 发布日期: short lines)
+    # (the date of the surest label, 发布日期 before 成文日期 before a bare 时间; of two as sure,
+    # the first: a page's template may carry another article's line below)
+    rank = len(_PUBLISHED_RANKS)
     for p in [*preamble, *intro[:3], *(p for p in intro[3:10] if len(p.text) <= 40)]:
-        if _PUBLISHED.search(p.text):
-            publication = next((f for f in all_dates if p.span.start <= f.span.start < p.span.end), None)
-            if publication is None and _LABEL_LAST.search(p.text):
-                publication = next((f for f in all_dates if f.span.start >= p.span.end
-                                    and f.span.line <= p.span.end_line + 2), None)
-            publication = _as_published(publication)
+        label = _PUBLISHED.search(p.text)
+        if label is None:
+            continue
+        its_rank = next((k for k, words in enumerate(_PUBLISHED_RANKS) if label.group().lstrip(" -*·•").startswith(words)),
+                        len(_PUBLISHED_RANKS) - 1)
+        if its_rank >= rank:
+            continue
+        found = next((f for f in all_dates if p.span.start <= f.span.start < p.span.end), None)
+        if found is None and _LABEL_LAST.search(p.text):
+            found = next((f for f in all_dates if f.span.start >= p.span.end and f.span.line <= p.span.end_line + 2), None)
+        if found is not None:
+            publication, rank = _as_published(found), its_rank
     tail = sections[-1].paragraphs[-3:] if sections else []
     for block in (tail, preamble[-3:]):
         date_para = next((p for p in reversed(block) if p.kind == "date"), None)

@@ -1135,6 +1135,10 @@ def is_table_label(text: str, templates: Templates) -> bool:
         for label in templates.label_owners)
 
 
+_PAGE_METADATA = re.compile(r"\s*(?:索\s*引\s*号|主题分类|体裁分类|发布机构|发文(?:日期|字号|机关)|成文日期|发布日期|信息来源"
+                            r"|文\s*号|时\s*效)\s*[:：]?\s*$")
+
+
 def read_region(tokens: list, index: LineIndex, templates: Templates,
                 preferred: str | None = None) -> list[Table | Paragraph]:
     """One table region of the grammar → the tables in it (or, for a region that is no
@@ -1145,6 +1149,11 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
     if not rows:
         return []
     out: list[Table | Paragraph] = []
+    # (a web page's metadata written as a table, 索引号 | … | 主题分类 | 其他 |: no statistics
+    # table, though a cell of it is one's label)
+    while rows and rows[0].texts and _PAGE_METADATA.match(rows[0].texts[0]):
+        out.append(Paragraph("".join(rows[0].texts), rows[0].span))
+        rows = rows[1:]
     for seg in _segments(rows, templates.sole_owner):
         if seg.template is None and not any(looks_like_value(t) for r in seg.rows for t in r.texts):
             out.extend(Paragraph("".join(r.texts), r.span) for r in seg.rows if r.texts)

@@ -339,3 +339,13 @@ def test_a_header_that_names_the_year_and_the_table_s_title_repeated_are_the_for
     assert not {"TABLE-008", "TABLE-009"} & {v.rule for v in found.violations}
     assert "TABLE-009" in {v.rule for v in check_text(ACTIVE_WITH_BARS.replace("主动公开政府信息情况 | |||",
                                                                              "信息公开目录 | |||")).violations}
+
+
+def test_a_page_s_metadata_written_with_bars_is_no_table():
+    """索引号 | … | 主题分类 | 其他 | (a real 2022 subdistrict's page): 其他 is a label of the
+    applications table, but these lines are the page's; they were read as that table,
+    one cause of five errors and two warnings."""
+    found = check_text("索引号 | 11/2023-00063 | 主题分类 | 其他 |\n发布机构 | 海陵区政府办 | 发文日期 | 2023-01-18 |\n"
+                       "发文字号 | 时 效 | 有效 |\n某街道2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n")
+    assert found.report.tables == []
+    assert not [v for v in found.violations if v.rule in ("TABLE-004", "TABLE-006", "TABLE-007", "TABLE-009")]

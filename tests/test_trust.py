@@ -165,6 +165,9 @@ def test_more_completed_than_received_in_one_sentence():
     ("根据条例和上级相关文件要求,编制完成《苍溪县乡村振兴局2023年政府信息公开工作年度报告》。", "苍溪县乡村振兴局", "department"),
     ("本报告由塘下镇人民政府结合有关统计数据编制。", "塘下镇人民政府", "township"),
     ("如对本报告有任何疑问,可致电福州市晋安区人民政府办公室,电话:0591-83825332。", "福州市晋安区人民政府办公室", "department"),
+    ("根据《中华人民共和国政府信息公开条例》第五十条规定,制作江门市住房和城乡建设局2023年政府信息公开工作年度报告。",
+     "江门市住房和城乡建设局", "department"),
+    ("现公布苏州高新区管委会(虎丘区人民政府)2021年度政府信息公开工作年度报告。", "苏州高新区管委会", "committee"),
 ])
 def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening: str, issuer: str, kind: str):
     report = check_text(f"{opening}\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
@@ -297,7 +300,9 @@ def test_a_title_that_ends_in_gongzuo_baogao_is_the_title():
 
 
 @pytest.mark.parametrize("line", ["日期:2021-01-25", "时间:2026-01-20 09:30", "发表日期:2026-01-26",
-                                  "来源:区人民政府办公室 时间:2017-01-12 10:01", "- 公文生成日期:2013-03-28"])
+                                  "来源:区人民政府办公室 时间:2017-01-12 10:01", "- 公文生成日期:2013-03-28",
+                                  "主题分类其它 发布日期2024-01-10", "2022-01-27 10:03来源: 高明乡",
+                                  "来源:岳阳高新技术产业园区管委会   2022-01-31"])
 def test_the_publication_date_a_web_page_shows_under_its_labels(line: str):
     report = check_text(f"某县某局2020年政府信息公开工作年度报告\n{line}\n一、总体情况\n本年度工作有序开展。\n").report
     assert report.publication_date is not None and report.publication_date.span.line == 2
@@ -310,6 +315,13 @@ def test_a_report_dated_on_the_line_under_its_title():
     assert "DATE-005" not in {v.rule for v in found.violations}
     signed = check_text(text + "六、其他需要报告的事项\n无。\n龙潭街道办事处\n2021年1月25日\n").report.publication_date
     assert str(signed.value) == "2021-01-25"  # (the date it is signed with, at the end, first)
+
+
+def test_the_first_publication_date_a_page_gives_is_the_report_s():
+    """A page's template may carry another article's line below (时间:2017-08-20 来源:长治日报)."""
+    report = check_text("某镇2023年政府信息公开工作年度报告\n主题分类其它 发布日期2024-01-10\n\n"
+                        " 时间:2017-08-20       大    中    小      来源:长治日报\n一、总体情况\n本年度工作有序开展。\n").report
+    assert str(report.publication_date.value) == "2024-01-10"
 
 
 def test_a_period_that_runs_from_a_date_up_to_another():
@@ -385,3 +397,25 @@ def test_a_fee_column_in_yuan_is_one_finding_of_its_unit():
     table = found.report.table("active")
     assert [p.kind for p in table.problems] == ["header_unit"]
     assert not table.reliable_for("item8") and table.reliable_for("item1")
+
+
+def test_a_clause_is_no_body_s_name():
+    """…关于做好2021年政府信息公开工作年度报告编制公布工作的通知》的要求,现将我局… names no body:
+    the pieces of a sentence a pattern could take for a name (with a notice's words or a
+    clause's punctuation) are none."""
+    found = check_text("根据县政府《关于做好2021年政府信息公开工作年度报告编制公布工作的通知》的要求,现将我局2021年政府信息公开"
+                       "工作年度报告公布如下。\n一、总体情况\n2021年我局公开政务信息111条,并按照县财政局格式进行了公开。\n")
+    assert found.report.issuer is None
+
+
+def test_items_numbered_like_the_sections_inside_the_first_are_its_items():
+    """一、总体情况, then its points 一、强化组织保障。… 二、及时主动公开。… (a real 2021 township's):
+    二 names section 二 by a key word only and runs on into its prose: an item of 一."""
+    text = ("某乡2021年政府信息公开工作年度报告\n一、总体情况\n2021年，我乡认真贯彻条例。\n一、强化组织保障。高度重视政府信息公开工作，"
+            "实行责任追究制度和年度考核。\n二、及时主动公开。严格落实上级要求，主动公开政府信息30条。\n三、完善配套设施。加强政务公开专区建设。\n"
+            "二、主动公开政府信息情况\n见下表。\n")
+    report = check_text(text).report
+    assert [(s.canonical, s.span.line) for s in report.sections] == [(1, 2), (2, 7)]
+    mirror = check_text("某区2021年政府信息公开工作年度报告\n一、总体情况\n2021年，我区认真贯彻条例。\n"
+                        "一、扩面提效,不断深化重点领域信息主动公开。\n全年主动公开政府信息50条。\n").report
+    assert [(s.canonical, s.span.line) for s in mirror.sections] == [(1, 2)]
