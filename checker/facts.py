@@ -451,8 +451,9 @@ def issuer_kind(name: str) -> str:
 
 
 _YEAR = rf"(?:\d{{4}}|{_CJK_YEAR})"
-_TITLE_BODY = re.compile(  # (after a web page's label of the article, if any: 【图文】, or of its title: 标  题, 名  称)
-    r"^[ \u3000]*(?:【[^】\n]{1,8}】[ \u3000]*|[标名][ \u3000]*[题称][ \u3000]*[:：|]?[ \u3000]*)?(?:关于)?(?:" + _YEAR + r"[ \u3000]*年度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
+_TITLE_BODY = re.compile(  # (after a bullet, a web page's label of the article, if any: 【图文】, or of its title: 标  题, 名  称;
+    # and after a year, 2025湖口县大垅乡2025年度…)
+    r"^[-•·*\s\u3000]*(?:【[^】\n]{1,8}】[ \u3000]*|[标名][ \u3000]*[题称][ \u3000]*[:：|]?[ \u3000]*)?(?:关于)?(?:" + _YEAR + r"[ \u3000]*年?度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
     r"(?:[（(]?" + _YEAR + r"(?:[ \u3000]*年度?|(?=政务|政府|信息))[)）]?|政府信息公开|政务信息公开|政务公开|信息公开)"
 )
 _SIGNATURE = re.compile(r"^[ \u3000]*(?P<name>[^\s，。；：:,]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|办公室|办公厅|局|厅|委|办|中心|院|乡|镇|街道))[ \u3000]*$")
@@ -512,7 +513,7 @@ _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息�
 # office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office)
 _DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|乡|镇|街道)"
                               r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室"  # (…局政府信息公开领导小组办公室)
-                              r"|党政综合办公室|党政办公室|综合办公室|政务公开办公室|政务公开办|党政办|办公室|综合办)$")
+                              r"|(?:(?!政府)[\u4e00-\u9fff]){0,6}办公室|政务公开办|党政办|综合办)$")  # (…综合督考办公室)
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|（|\(|$)")
 _CALL_OFFICE = re.compile(r"可?致电(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:，|,|。|（|\(|$)")  # (可致电X办公室，电话…)
 # "杭州市余杭区司法局(区行政复议局)根据《…》等规定编制本报告": the paragraph's subject compiled it
@@ -600,7 +601,9 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
     for p in paragraphs:
         found: list[tuple[str, int, list[Issuer]]] = []
         # (each pattern is searched for only in a paragraph holding the word it needs)
-        for m in (_publishes().search(p.text) if any(w in p.text for w in ("公布", "发布", "公开《", "编制", "制作")) else None,
+        text = p.text
+        for m in (_publishes().search(text) if "公布" in text or "发布" in text or "公开《" in text or "编制" in text
+                  or "制作" in text else None,
                   _AS_FOLLOWS.search(p.text) if "现将" in p.text else None):
             body = _body_before_matter(m.group("rest")) if m else None
             if body:

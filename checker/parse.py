@@ -45,13 +45,15 @@ def parse_tree(text: str) -> Tree:
 
 # A section heading of the format that a web page ran on into a line: after a space
 # inside it (…现将年报公开如下。 一、总体情况 2024年，…), or at its start with the body
-# after a space (一、总体情况 2022年，大寨镇…); with a body after it, not the next heading
-# or a page number (a table of contents on one line stays a line).
+# after a space (一、总体情况 2022年，大寨镇…); with a body after it, not the next heading,
+# a page number or dots leading to one (a table of contents stays as it is). (Looked for from its
+# number, which re finds by its first character; what stands before it is then looked at.)
 _RUN_ON_HEADING = re.compile(
-    r"(?:(?<=\S)(?P<gap>[ \u3000\xa0]+)|(?<![^\n]))"
     r"[一二三四五六][、.．][ \u3000]*(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|"
     r"政府信息公开行政复议、?行政诉讼情况|(?:政府信息公开工作)?存在的主要问题及改进情况|其他需要报告的事项)"
-    r"(?P<after>[ \u3000\xa0])(?![ \u3000\xa0]*(?:[一二三四五六][、.．]|\d{1,3}(?:[ \u3000\xa0]|$)))(?=[^\n]{2})", re.M)
+    r"(?P<after>[ \u3000\xa0])(?![ \u3000\xa0]*(?:[一二三四五六][、.．]|\d{1,3}(?:[ \u3000\xa0]|$)|[.．·…]{3}))(?=[^\n]{2})",
+    re.M)
+_SPACES = " \u3000\xa0"
 
 
 def lexed_text(text: str) -> str:
@@ -59,8 +61,17 @@ def lexed_text(text: str) -> str:
     (_RUN_ON_HEADING) on a line of its own, the space before it and the one after it
     read as line ends. One character for one, so every offset stays the document's; and
     the lines and columns given are the document's (the LineIndex is the text's as it is)."""
-    breaks = [i for m in _RUN_ON_HEADING.finditer(text)
-              for i in ((m.end("gap") - 1, m.start("after")) if m.group("gap") else (m.start("after"),))]
+    breaks = []
+    for m in _RUN_ON_HEADING.finditer(text):
+        start = m.start()
+        before = start
+        while before > 0 and text[before - 1] in _SPACES:
+            before -= 1
+        if before == start:  # (nothing between it and what stands before: a line's start, or glued on)
+            if start == 0 or text[start - 1] == "\n":
+                breaks.append(m.start("after"))
+        elif before > 0 and not text[before - 1].isspace():  # (after a space inside a line)
+            breaks += (start - 1, m.start("after"))
     if not breaks:
         return text
     pieces, last = [], 0
@@ -132,6 +143,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
                     for item in read_region(child.children, reader.index, templates, preferred)
                     if isinstance(item, Table)]
     sections = _sections(section_nodes, reader, templates, preferred)
+    intro, front_tables, sections = _without_contents(intro, front_tables, sections)
     if not any(s.canonical for s in sections):
         intro, front_tables, sections = _unnumbered_sections(intro, front_tables, sections, templates)
     intro, front_tables, first = _unnumbered_first_section(intro, front_tables, sections, templates)
@@ -190,6 +202,25 @@ def _unnumbered_first_section(intro: list[Paragraph], front_tables: list[Table],
                               canonical=1, title_match=how, numbering="none", paragraphs=intro[k + 1:], tables=tables)
             return intro[:k], [t for t in front_tables if t not in tables], section
     return intro, front_tables, None
+
+
+_LEADERS = re.compile(r"(?:[.．·…]\s*){4,}\d{0,3}\s*$")  # (一、总体情况......... 1: a table of contents' line)
+
+
+def _without_contents(intro: list[Paragraph], front_tables: list[Table],
+                      sections: list[Section]) -> tuple[list[Paragraph], list[Table], list[Section]]:
+    """A table of contents before the report (一、总体情况........ 1, its items below): its
+    headings, dotted to their page numbers, open no section; they are front matter."""
+    toc = 0
+    while toc < len(sections) and _LEADERS.search(sections[toc].heading):
+        toc += 1
+    if not toc:
+        return intro, front_tables, sections
+    intro = list(intro)
+    for s in sections[:toc]:
+        intro += [Paragraph(s.heading, s.span, "text"), *s.paragraphs]
+        front_tables = front_tables + s.tables
+    return intro, front_tables, sections[toc:]
 
 
 def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numbered: list[Section],
@@ -691,11 +722,15 @@ def _heading_parts(title: str) -> tuple[str, str]:
 # (发布日期：, 发表日期：, 生成日期 | 2026-01-23, 生成日期/有效期:, 发布日期2024-01-10, a bare 时间： or
 # 日期： opening a line, or a date before the page's 来源 (2023年01月28日 来源: 上海普陀,
 # 2022-01-27 10:03来源: 高明乡) or after it at the line's end (来源:某管委会   2022-01-31))
-_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成)(?:日期|时间)(?:/有效期)?\s*(?:[:：|｜]|(?=\d{4}))|(?:^|\s)(?:日期|时间)\s*[:：]"
-                        r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s+(?:信息)?来源\s*[:：]"
+_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)(?:/有效期)?\s*(?:[:：|｜]|(?=\d{4}))"
+                        r"|(?:^|\s)(?:日期|时间)\s*[:：]"
+                        r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:信息)?来源\s*[:：]"
                         r"|^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:信息)?来源\s*[:：]"
                         r"|^\s*(?:信息)?来源\s*[:：][^\n]{0,40}?\s\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
-_PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成"), ())  # _PUBLISHED's labels, the surest first
+# A date alone on its line (2021-01-22 08:37, • 2024-03-08, (2026年1月13日))
+_BARE_DATE = re.compile(r"[-•·*\s]*[（(]?\d{4}(?:-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)]?\s*")
+_PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成", "发文"), ())  # _PUBLISHED's labels, the surest first
 # (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |: a page's metadata as a table)
 _TABLED_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)[\s|｜:：]*(?=\d{4}-\d{1,2}-\d{1,2})")
 
@@ -722,7 +757,7 @@ _LABEL_LAST = re.compile(r"[:：|｜]\s*$")  # (发布时间: with its date on t
 def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[Paragraph], index: LineIndex,
                all_dates: list) -> tuple[list[Issuer], object]:
     """The signing body and date at the end of the report, or of its cover letter; or
-    the date on the line under the title."""
+    a date alone on a line just under the title."""
     issuers: list[Issuer] = []
     publication = None
     # a web page's "发布日期：2022-01-20" above or under the title, or among the lines of its
@@ -758,6 +793,7 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
                 start = sp.start + block[at - 1].text.index(name)
                 issuers.append(Issuer(name, facts.issuer_kind(name), index.span(start, start + len(name)),
                                       "signature" if block is tail else "cover_letter"))
-    if publication is None and intro and intro[0].kind == "date":  # (dated on the line under the title)
-        publication = next((f for f in all_dates if f.span.start >= intro[0].span.start), None)
+    dated = next((p for p in intro[:3] if p.kind == "date" or _BARE_DATE.fullmatch(p.text)), None)
+    if publication is None and dated is not None:  # (a date alone on a line under the title)
+        publication = next((f for f in all_dates if f.span.start >= dated.span.start), None)
     return issuers, publication

@@ -419,3 +419,29 @@ def test_items_numbered_like_the_sections_inside_the_first_are_its_items():
     mirror = check_text("某区2021年政府信息公开工作年度报告\n一、总体情况\n2021年，我区认真贯彻条例。\n"
                         "一、扩面提效,不断深化重点领域信息主动公开。\n全年主动公开政府信息50条。\n").report
     assert [(s.canonical, s.span.line) for s in mirror.sections] == [(1, 2)]
+
+
+def test_a_table_of_contents_with_dots_to_its_page_numbers_opens_no_section():
+    """目录 / 一、总体情况........ 1 / … before the report (a real 2020 provincial bureau's
+    flipbook): front matter, not six empty sections before the six real ones."""
+    toc = "".join(f"{h}{'.' * 20} {n}\n" for n, h in enumerate(
+        ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"], 1))
+    report = check_text("某省交通运输厅2020年政府信息公开工作年度报告\n目录\n" + toc
+                        + "一、总体情况\n本年度工作有序开展。\n二、主动公开政府信息情况\n见下表。\n").report
+    assert [(s.canonical, s.span.line) for s in report.sections] == [(1, 6), (2, 8)]
+
+
+def test_a_mirror_s_pinyin_gloss_leaves_a_heading_the_format_s():
+    """二、主動(dòng)公開政府信息情況: a mirror site's gloss inside the heading (SEC-001 and
+    TABLE-002 had followed from it)."""
+    report = check_text("某区某局2021年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n"
+                        "二、主动(dòng)公开政府信息情况\n见下表。\n三、收到和处理政府信息公开申请(qǐng)情况\n无。\n").report
+    assert [(s.canonical, s.title_match) for s in report.sections] == [(1, "exact"), (2, "exact"), (3, "exact")]
+
+
+@pytest.mark.parametrize(("title", "issuer"), [
+    ("• 标题: 天水市麦积区花牛镇人民政府2025年政府信息公开工作年度报告", "天水市麦积区花牛镇人民政府"),
+    ("2025湖口县大垅乡2025年度政府信息公开工作年度报告", "湖口县大垅乡"),
+])
+def test_the_body_a_title_names_after_a_bullet_label_or_stray_year(title: str, issuer: str):
+    assert check_text(f"{title}\n一、总体情况\n本年度工作有序开展。\n").report.issuer.name == issuer
