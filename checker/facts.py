@@ -498,7 +498,8 @@ def _publishes() -> re.Pattern:
     """"现公布…", "现向社会公开《…》", "编制完成《…》", "制作X2023年…": compiled when an opening paragraph first holds 公布 (most reports'
     do not; its classes of CJK characters cost re ~2.5 million instructions to compile)."""
     return re.compile(r"(?=[现特向公编制])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布|(?<=[现会])公开(?=[《“])"
-                      r"|(?:编制|制作)(?:完成|了)?(?![本我])(?=《|[^。；;\n《]{2,40}?(?:19|20)\d\d年))(?P<rest>[^。；;\n]{4,60})")
+                      r"|(?:编制|制作)(?:完成|了)?(?![本我并和及与形发公好工])(?=《|[^。；;\n《]{2,40}?(?:19|20)\d\d年))"
+                      r"(?P<rest>[^。；;\n]{4,60})")
 
 
 # "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下": whose report follows
@@ -513,7 +514,8 @@ _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息�
 # office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office)
 _DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|乡|镇|街道)"
                               r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室"  # (…局政府信息公开领导小组办公室)
-                              r"|(?:(?!政府)[\u4e00-\u9fff]){0,6}办公室|政务公开办|党政办|综合办)$")  # (…综合督考办公室)
+                              r"|(?:(?!政府|[局委厅院办乡镇街区县市旗])[\u4e00-\u9fff]){0,6}办公室|政务公开办|党政办|综合办)$")
+# (an office of the body's, 党政办公室, 综合督考办公室…: not a body of its own, 财政局, 某镇, 高新区…)
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|（|\(|$)")
 _CALL_OFFICE = re.compile(r"可?致电(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:，|,|。|（|\(|$)")  # (可致电X办公室，电话…)
 # "杭州市余杭区司法局(区行政复议局)根据《…》等规定编制本报告": the paragraph's subject compiled it
@@ -531,7 +533,7 @@ _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 120), (_COMPILES, "编", 31), (_CO
 # What no body's name holds: a clause's punctuation or a notice's words, or ends as 我乡 does
 # (…工作的通知》的要求,现将我局, ,是本镇, 度我乡 of 2018年度我乡: pieces of a sentence a
 # pattern took for a name)
-_NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|[我本](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门)$")
+_NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|[我本全](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门)$")
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
 _ALIAS = re.compile(r"[（(](?:(?:以下简称|下称|简称)[^)）]*|[^（）()\n]{2,20})[)）]$")
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
@@ -581,7 +583,8 @@ def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
         for m in named.finditer(p.text):
             lead = _FOUNDED.match(m.group("name"))
             name, at = m.group("name")[lead.end():], m.start("name") + lead.end()
-            if len(name) >= 4 and _FUNCTION_WORDS.isdisjoint(name) and not name.startswith(_CLAUSE_OPENINGS):
+            if (len(name) >= 4 and _FUNCTION_WORDS.isdisjoint(name) and not name.startswith(_CLAUSE_OPENINGS)
+                    and not _NO_NAME.search(name)):
                 found.add((name, p.span.start + at))
     names = {name for name, _ in found}
     if len(names) != 1:

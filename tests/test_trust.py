@@ -168,6 +168,11 @@ def test_more_completed_than_received_in_one_sentence():
     ("根据《中华人民共和国政府信息公开条例》第五十条规定,制作江门市住房和城乡建设局2023年政府信息公开工作年度报告。",
      "江门市住房和城乡建设局", "department"),
     ("现公布苏州高新区管委会(虎丘区人民政府)2021年度政府信息公开工作年度报告。", "苏州高新区管委会", "committee"),
+    # (an office of the body is the body; a body's office is not its place's government)
+    ("如对本报告有疑问,请与衢州市衢江区湖南镇综合督考办公室联系。", "衢州市衢江区湖南镇", "township"),
+    ("如对本报告有疑问,请与宣城市财政局办公室联系。", "宣城市财政局", "department"),
+    ("如对本报告有疑问,请与翔安区凤翔街道党政办公室联系。", "翔安区凤翔街道", "subdistrict"),
+    ("如对本报告有疑问,请与临沂市高新区党政办公室联系。", "临沂市高新区", "committee"),
 ])
 def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening: str, issuer: str, kind: str):
     report = check_text(f"{opening}\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
