@@ -451,9 +451,10 @@ def issuer_kind(name: str) -> str:
 
 
 _YEAR = rf"(?:\d{{4}}|{_CJK_YEAR})"
-_TITLE_BODY = re.compile(  # (after a bullet, a web page's label of the article, if any: 【图文】, or of its title: 标  题, 名  称;
-    # and after a year, 2025湖口县大垅乡2025年度…)
-    r"^[-•·*\s\u3000]*(?:【[^】\n]{1,8}】[ \u3000]*|[标名][ \u3000]*[题称][ \u3000]*[:：|]?[ \u3000]*)?(?:关于)?(?:" + _YEAR + r"[ \u3000]*年?度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
+_TITLE_BODY = re.compile(  # (after a bullet, a web page's label of the article, if any: 【图文】, or of its title: 标  题,
+    # 名  称, 图解: (its version as a graphic), a flipbook's Page 2 -; and after a year, 2025湖口县大垅乡2025年度…)
+    r"^[-•·*\s\u3000]*(?:【[^】\n]{1,8}】[ \u3000]*|(?:[标名][ \u3000]*[题称]|图解)[ \u3000]*[:：|]?[ \u3000]*"
+    r"|Page[ \u3000]*\d+[ \u3000]*-[ \u3000]*)?(?:关于)?(?:" + _YEAR + r"[ \u3000]*年?度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
     r"(?:[（(]?" + _YEAR + r"(?:[ \u3000]*年度?|(?=政务|政府|信息))[)）]?|政府信息公开|政务信息公开|政务公开|信息公开)"
 )
 _SIGNATURE = re.compile(r"^[ \u3000]*(?P<name>[^\s，。；：:,]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|办公室|办公厅|局|厅|委|办|中心|院|乡|镇|街道))[ \u3000]*$")
@@ -506,7 +507,10 @@ def _publishes() -> re.Pattern:
 _AS_FOLLOWS = re.compile(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工作报告|年报))[》”]?(?:[（(][^（）()\n]{1,16}[）)])?"
                          r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开))")
 _COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(]以下简称[^（）()\n]{1,12}[）)])?"
-                          r"(?:(?:根据|依据|按照|结合)[^。；;\n]{0,80}?)?(?:负责)?编(?:制|写|印)")
+                          r"(?:(?:根据|依据|按照|结合|综合)[^。；;\n]{0,80}?)?(?:负责)?编(?:制|写|印)")
+# (由X综合各部门…编制: X brings the reports of the government's parts together, so the report
+# is the government's; its general office doing so stands for it, 由区人民政府办公室综合…)
+_CONSOLIDATING_OFFICE = re.compile(r"(?P<government>.*人民政府)办公(?:室|厅)$")
 _COMPILES = re.compile(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报|(?<=本)报告)")
 _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
@@ -533,7 +537,8 @@ _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 120), (_COMPILES, "编", 31), (_CO
 # What no body's name holds: a clause's punctuation or a notice's words, or ends as 我乡 does
 # (…工作的通知》的要求,现将我局, ,是本镇, 度我乡 of 2018年度我乡: pieces of a sentence a
 # pattern took for a name)
-_NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|[我本全](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门)$")
+_NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|[我本全](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门)$"
+                      r"|^[县区市州旗盟省](?:人民)?政府(?:办公[室厅])?$")  # (区政府, 区人民政府办公室: which district's?)
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
 _ALIAS = re.compile(r"[（(](?:(?:以下简称|下称|简称)[^)）]*|[^（）()\n]{2,20})[)）]$")
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
@@ -618,7 +623,10 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
             at = p.text.find(needed)
             m = pattern.search(p.text, max(0, at - reach)) if at != -1 else None
             if m:
-                found.append((_DRAFTING_OFFICE.sub(r"\g<body>", m.group("name")), m.start("name"), out))
+                name = m.group("name")
+                if pattern is _COMPILED_BY and p.text.startswith("综合", m.end("name")):
+                    name = _CONSOLIDATING_OFFICE.sub(r"\g<government>", name)
+                found.append((_DRAFTING_OFFICE.sub(r"\g<body>", name), m.start("name"), out))
         for name, at, into in found:
             bare = name.lstrip(" \u3000：:《")  # (《温泉镇2022年…年度报告》: the name is inside the title's marks)
             name, at = _ALIAS.sub("", bare.rstrip(" \u3000：:》")), at + len(name) - len(bare)
@@ -647,8 +655,9 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
     speaks as the office (区政府办认真…), or says nothing, the office stays."""
     m = _GOVERNMENT_OFFICE.fullmatch(issuer.name) if issuer is not None and issuer.source != "title" else None
     if m is None or "我办" in prose or "本办" in prose or re.search(
-            r"(?:公布|现将|由)《?" + re.escape(issuer.name) + r"\S{0,6}?(?:\d{4}|编)", prose):
-        return issuer  # (…or the report's own words name the office: 现公布X区人民政府办公室2023年…)
+            r"(?:公布|现将|由)《?" + re.escape(issuer.name) + r"\S{0,6}?(?:\d{4}|编)|" + re.escape(issuer.name) + _ACTS,
+            prose):
+        return issuer  # (…or the report's own words name the office: 现公布X区人民政府办公室2023年…, X办公室坚持…)
     name = m.group("government")
     if ("我" + m.group("level")) not in prose and not re.search(re.escape(name) + _NOTE + _ACTS, prose):
         return issuer

@@ -634,7 +634,7 @@ _HEADINGS = _Headings()
 
 def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferred: str | None) -> list[Section]:
     sections: list[Section] = []
-    items = 0  # the number of the last item numbered 一、二、… that the last section holds (0: none)
+    items = (None, 0)  # the numbering and number of the last item numbered like a section the last section holds
     for node in nodes:
         head, *children = node.children
         line = head.value.rstrip("\n")
@@ -663,8 +663,11 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         # (a section's items numbered 一、二、… like the sections, running on into their prose:
         # “一、强化组织保障。…” under 一、总体情况, then “二、及时主动公开。…”, which names 二 by a
         # key word only, is item 二 of that list; so is “一、扩面提效…主动公开。…” right under it)
-        listed = ((runs_on or line.rstrip(" \u3000").endswith("。")) and how == "fuzzy" and numbering_kind == "cjk"
-                  and (not continues or number == items + 1))
+        # (and “2.主动公开政府信息的形式” after “1.主动公开政府信息的数量” under 一、: item 2 of that list)
+        listed = how == "fuzzy" and (
+            (numbering_kind == "cjk" and (runs_on or line.rstrip(" \u3000").endswith("。"))
+             and (not continues or items == ("cjk", (number or 0) - 1)))
+            or (under_cjk and items == ("arabic", (number or 0) - 1)))
         if previous is not None and ((not continues and (canonical is None or goes_back or misnumbered))
                                      or item or row or listed):
             # Not a section of its own: a heading inside the previous one (an item "1、主动公开。
@@ -673,10 +676,10 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
             # the format ("二、完善制度建设，规范运行流程。进一步细化…") or is numbered 2. under
             # 一、 and names one in other words ("2.主动公开情况。围绕…" in 一、总体情况)).
             _fold(previous, line.strip(" \u3000"), span, paragraphs, tables)
-            if numbering_kind == "cjk" and number is not None and (number == 1 or number == items + 1):
-                items = number
+            if number is not None and (number == 1 or items == (numbering_kind, number - 1)):
+                items = (numbering_kind, number)
             continue
-        items = 0
+        items = (None, 0)
         sections.append(Section(number=number, heading=line.strip(" \u3000"), span=span, title=title,
                                 canonical=canonical, title_match=how, numbering=numbering_kind,
                                 paragraphs=paragraphs, tables=tables))
@@ -722,7 +725,7 @@ def _heading_parts(title: str) -> tuple[str, str]:
 # (发布日期：, 发表日期：, 生成日期 | 2026-01-23, 生成日期/有效期:, 发布日期2024-01-10, a bare 时间： or
 # 日期： opening a line, or a date before the page's 来源 (2023年01月28日 来源: 上海普陀,
 # 2022-01-27 10:03来源: 高明乡) or after it at the line's end (来源:某管委会   2022-01-31))
-_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)(?:/有效期)?\s*(?:[:：|｜]|(?=\d{4}))"
+_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文|添加)(?:日期|时间)(?:/有效期)?\s*(?:[:：|｜]|(?=\d{4}))"
                         r"|(?:^|\s)(?:日期|时间)\s*[:：]"
                         r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:信息)?来源\s*[:：]"
                         r"|^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:信息)?来源\s*[:：]"
@@ -730,7 +733,7 @@ _PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文)(?:日期
 # A date alone on its line (2021-01-22 08:37, • 2024-03-08, (2026年1月13日))
 _BARE_DATE = re.compile(r"[-•·*\s]*[（(]?\d{4}(?:-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
                         r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)]?\s*")
-_PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成", "发文"), ())  # _PUBLISHED's labels, the surest first
+_PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成", "发文", "添加"), ())  # _PUBLISHED's labels, the surest first
 # (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |: a page's metadata as a table)
 _TABLED_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)[\s|｜:：]*(?=\d{4}-\d{1,2}-\d{1,2})")
 

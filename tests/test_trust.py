@@ -173,6 +173,9 @@ def test_more_completed_than_received_in_one_sentence():
     ("如对本报告有疑问,请与宣城市财政局办公室联系。", "宣城市财政局", "department"),
     ("如对本报告有疑问,请与翔安区凤翔街道党政办公室联系。", "翔安区凤翔街道", "subdistrict"),
     ("如对本报告有疑问,请与临沂市高新区党政办公室联系。", "临沂市高新区", "committee"),
+    ("本报告由徐水区人民政府综合全区各部门和各乡镇政府信息公开工作情况编制而成。", "徐水区人民政府", "government"),
+    # (the office that brings the parts' reports together, for its government)
+    ("本报告由青海省人民政府办公厅综合各地区、各部门政府信息公开工作情况编制。", "青海省人民政府", "government"),
 ])
 def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening: str, issuer: str, kind: str):
     report = check_text(f"{opening}\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
@@ -307,7 +310,7 @@ def test_a_title_that_ends_in_gongzuo_baogao_is_the_title():
 @pytest.mark.parametrize("line", ["日期:2021-01-25", "时间:2026-01-20 09:30", "发表日期:2026-01-26",
                                   "来源:区人民政府办公室 时间:2017-01-12 10:01", "- 公文生成日期:2013-03-28",
                                   "主题分类其它 发布日期2024-01-10", "2022-01-27 10:03来源: 高明乡",
-                                  "来源:岳阳高新技术产业园区管委会   2022-01-31"])
+                                  "来源:岳阳高新技术产业园区管委会   2022-01-31", "添加时间:2025-02-14 11:00"])
 def test_the_publication_date_a_web_page_shows_under_its_labels(line: str):
     report = check_text(f"某县某局2020年政府信息公开工作年度报告\n{line}\n一、总体情况\n本年度工作有序开展。\n").report
     assert report.publication_date is not None and report.publication_date.span.line == 2
@@ -447,6 +450,33 @@ def test_a_mirror_s_pinyin_gloss_leaves_a_heading_the_format_s():
 @pytest.mark.parametrize(("title", "issuer"), [
     ("• 标题: 天水市麦积区花牛镇人民政府2025年政府信息公开工作年度报告", "天水市麦积区花牛镇人民政府"),
     ("2025湖口县大垅乡2025年度政府信息公开工作年度报告", "湖口县大垅乡"),
+    ("图解:西安市未央区人民政府2019年政府信息公开工作年度报告", "西安市未央区人民政府"),
+    ("Page 2 - 省交通运输厅2019年度政府信息公开工作年度报告", "省交通运输厅"),
 ])
 def test_the_body_a_title_names_after_a_bullet_label_or_stray_year(title: str, issuer: str):
     assert check_text(f"{title}\n一、总体情况\n本年度工作有序开展。\n").report.issuer.name == issuer
+
+
+def test_a_government_office_that_speaks_of_itself_is_the_office():
+    """2023年,沙依巴克区人民政府办公室坚持…: the office's own report (SEC-011, for governments,
+    had applied)."""
+    report = check_text("2023年,沙依巴克区人民政府办公室坚持以习近平新时代中国特色社会主义思想为指导,我区政务公开工作有序开展。\n"
+                        "一、总体情况\n本年度工作有序开展。\n").report
+    assert (report.issuer.name, report.issuer.kind) == ("沙依巴克区人民政府办公室", "department")
+
+
+def test_an_item_numbered_2_after_item_1_under_the_first_section_is_an_item():
+    """一、总体情况 / (一)主动公开政府信息情况 / 1.主动公开政府信息的数量 / 2.主动公开政府信息的形式
+    (a real 2023 township's): 2. is the list's item, not section 二."""
+    report = check_text("某镇2023年政府信息公开工作年度报告\n一、总体情况\n(一)主动公开政府信息情况\n1.主动公开政府信息的数量\n"
+                        "全年主动公开27条。\n2.主动公开政府信息的形式\n主要通过政府门户网站。\n"
+                        "二、主动公开政府信息情况\n见下表。\n").report
+    assert [(s.canonical, s.span.line) for s in report.sections] == [(1, 2), (2, 8)]
+
+
+def test_a_kind_of_body_without_its_place_is_no_name():
+    """由区人民政府办公室综合…编制, 由区政府…: which district's? No issuer, rather than one named
+    by its kind alone (SEC-011 had applied to a 区政府)."""
+    report = check_text("本报告依据条例要求,由区人民政府办公室综合各乡镇(街道)和区直各部门政府信息公开工作情况编制。\n"
+                        "一、总体情况\n本年度工作有序开展。\n").report
+    assert report.issuer is None
