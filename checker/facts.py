@@ -496,8 +496,9 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
 # office inside it that drafted it or answers questions.
 @functools.cache
 def _publishes() -> re.Pattern:
-    """"现公布…", "现向社会公开《…》", "编制完成《…》", "制作X2023年…": compiled when an opening paragraph first holds 公布 (most reports'
-    do not; its classes of CJK characters cost re ~2.5 million instructions to compile)."""
+    """"现公布…", "现向社会公开《…》", "编制完成《…》", "制作X2023年…": compiled when an opening
+    paragraph first holds one of those words (most reports' do not; its classes of CJK
+    characters cost re ~2.5 million instructions to compile)."""
     return re.compile(r"(?=[现特向公编制])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布|(?<=[现会])公开(?=[《“])"
                       r"|(?:编制|制作)(?:完成|了)?(?![本我并和及与形发公好工])(?=《|[^。；;\n《]{2,40}?(?:19|20)\d\d年))"
                       r"(?P<rest>[^。；;\n]{4,60})")
@@ -612,7 +613,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         text = p.text
         for m in (_publishes().search(text) if "公布" in text or "发布" in text or "公开《" in text or "编制" in text
                   or "制作" in text else None,
-                  _AS_FOLLOWS.search(p.text) if "现将" in p.text else None):
+                  _AS_FOLLOWS.search(text) if "现将" in text else None):
             body = _body_before_matter(m.group("rest")) if m else None
             if body:
                 found.append((m.group("rest")[body[0]:body[1]], m.start("rest") + body[0], out))

@@ -391,8 +391,9 @@ _INLINE_HEADING = re.compile(r"(?<=[^\s\u3000])[ \u3000]*[一二三四五六][�
 def _layout_lost(text: str, sections: list[Section]) -> bool:
     """Whether the report's line structure was lost on the way (a web archive that put
     the whole report on one line): several section headings run together inside lines
-    while hardly any stands on a line of its own. Its sections and tables cannot be
-    checked one by one; rules say so once rather than calling every section missing."""
+    while hardly any stands on a line of its own. Its tables cannot be read, nor can
+    missing sections and tables be told; rules say so once rather than calling every
+    section missing."""
     on_own_lines = sum(1 for s in sections if not text[text.rfind("\n", 0, s.span.start) + 1:s.span.start].strip())
     # (read now, the headings a page ran on into its lines are sections all the same:
     # counted are those that open a line of the document)
