@@ -134,7 +134,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     periods = facts.periods(prose, reader.index, all_dates, stretches)
     # (the year rules which template version a table is read against: the opening lines
     # are taken from the tree, before the sections are read)
-    first_lines = [p.text for p in intro[:5]] + [t.value for t in (section_nodes[0].children[1:4] if section_nodes else [])
+    first_lines = [p.text for p in intro[:5]] + [t.value for t in (section_nodes[0].children[1:7] if section_nodes else [])
                                                  if isinstance(t, Token) and t.type in ("TEXT", "SUB_HEAD")]
     year, year_source = _year(title, periods, first_lines)
     preferred = regime_for(year)

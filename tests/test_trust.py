@@ -480,3 +480,11 @@ def test_a_kind_of_body_without_its_place_is_no_name():
     report = check_text("本报告依据条例要求,由区人民政府办公室综合各乡镇(街道)和区直各部门政府信息公开工作情况编制。\n"
                         "一、总体情况\n本年度工作有序开展。\n").report
     assert report.issuer is None
+
+
+def test_the_year_said_a_few_lines_into_the_first_section():
+    """一、总体情况 / (一)主动公开 / 我镇认真贯彻… / (二)依申请公开 / 2022年度我镇未收到…
+    (a real 2022 township's page without its title): 2022, not no year at all."""
+    report = check_text("一、总体情况\n(一)主动公开\n我镇认真贯彻《中华人民共和国政府信息公开条例》精神。\n(二) 依申请公开\n"
+                        "2022年度我镇未收到任何形式的依申请公开政府信息。\n").report
+    assert (report.year, report.year_source) == (2022, "text")
