@@ -776,8 +776,11 @@ def _interpret_grid(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> None
     state = _header_state(found, expected)
     b.table.header_confirmed = state == "confirmed"
     if state != "confirmed":  # (then there is a problem to tell: not with most headers)
+        # (the columns not read: those the header did not confirm, also where no data row was
+        # there to read them, as in a table cut off after its header)
+        unread = _unread(columns, read if read is not None else _confirmed_columns(found, expected, columns))
         problem = _header_problem(state, b.table.rows[0].span if b.table.rows else b.table.span,
-                                  " ".join(found), missing=_unread(columns, read))
+                                  " ".join(found), missing=unread)
         if problem:
             b.table.problems.append(problem)
 

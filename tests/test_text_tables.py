@@ -349,3 +349,13 @@ def test_a_page_s_metadata_written_with_bars_is_no_table():
                        "发文字号 | 时 效 | 有效 |\n某街道2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n")
     assert found.report.tables == []
     assert not [v for v in found.violations if v.rule in ("TABLE-004", "TABLE-006", "TABLE-007", "TABLE-009")]
+
+
+def test_a_header_cut_off_before_any_row_names_the_columns_it_lacks():
+    """自然人 | 法人或其他组织 | 总计 | and the copy ends (a real 2023 township's excerpt): the
+    finding names the columns not there, 商业企业…其他, not those that are."""
+    found = check_text("某镇2023年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+                       "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | ||||||\n"
+                       "自然人 | 法人或其他组织 | 总计 | |||||||\n")
+    (message,) = [v.rendered("zh") for v in found.violations if v.rule == "TABLE-019"]
+    assert "商业企业" in message and "自然人" not in message
