@@ -726,7 +726,9 @@ def _heading_parts(title: str) -> tuple[str, str]:
 # (发布日期：, 发表日期：, 生成日期 | 2026-01-23, 生成日期/有效期:, 发布日期2024-01-10, a bare 时间： or
 # 日期： opening a line, or a date before the page's 来源 (2023年01月28日 来源: 上海普陀,
 # 2022-01-27 10:03来源: 高明乡) or after it at the line's end (来源:某管委会   2022-01-31))
-_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文|添加)(?:日期|时间)(?:/有效期)?\s*(?:[:：|｜]|(?=\d{4}))"
+_PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成", "发文", "添加"), ())  # its labels, the surest first
+_PUBLISHED = re.compile("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w in words) + ")"
+                        r"(?:日期|时间)(?:/有效期)?\s*(?:[:：|｜]|(?=\d{4}))"
                         r"|(?:^|\s)(?:日期|时间)\s*[:：]"
                         r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:信息)?来源\s*[:：]"
                         r"|^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:信息)?来源\s*[:：]"
@@ -734,7 +736,6 @@ _PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文|添加)(?
 # A date alone on its line (2021-01-22 08:37, • 2024-03-08, (2026年1月13日))
 _BARE_DATE = re.compile(r"[-•·*\s]*[（(]?\d{4}(?:-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
                         r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)]?\s*")
-_PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成", "发文", "添加"), ())  # _PUBLISHED's labels, the surest first
 # (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |: a page's metadata as a table)
 _TABLED_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)[\s|｜:：]*(?=\d{4}-\d{1,2}-\d{1,2})")
 
