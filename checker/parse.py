@@ -163,7 +163,9 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     if publication is None:
         publication = _tabled_publication(source.text, sections, reader.index)
     issuer_candidates.extend(signature)
-    opening = front_paragraphs[:8] + (sections[0].paragraphs[:3] if sections else [])
+    # (the first lines, and at least five after the title: a page's chrome or a title
+    # split over lines must not push the introduction out)
+    opening = front_paragraphs[:max(8, (title_at or 0) + 6)] + (sections[0].paragraphs[:3] if sections else [])
     issuer_candidates.extend(facts.issuer_from_intro(opening, reader.index))
     if not issuer_candidates:
         found = facts.issuer_from_prose(opening + [p for s in sections for p in s.paragraphs], reader.index)
@@ -409,7 +411,8 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
     title; and where the repeat leaves the year out, the one with the year. Failing any
     title-like line, a short first line."""
     candidates = [_joined_title(front, i) for i, p in enumerate(front)
-                  if p.kind == "title" and not p.text.startswith(("关于", "附")) and not _CHROME.search(p.text)
+                  if (p.kind == "title" or (p.kind == "text" and i and _split_inside_words(front[i - 1].text, p.text)))
+                  and not p.text.startswith(("关于", "附")) and not _CHROME.search(p.text)
                   and not _METADATA_LINE.match(p.text)
                   and (not _SITE_LABEL.fullmatch(core(p.text)) or _split_before_label(front, i))]
     # (a page's breadcrumb: 首页 > … > 信息公开年度报告; a column's label, 年度报告, unless it is
@@ -495,12 +498,24 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
             and title.span.line - before.span.end_line <= 2
             and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；")
             and (_TITLE_START_WITHOUT_BODY.match(title.text) or _YEAR_ONLY.fullmatch(before.text)
-                 or before.text.endswith(("年", "年度", "政府", "政务", "政府信息", *_FIRST_HALF_ENDS)) or office_of_body_above)):
+                 or before.text.endswith(("年", "年度", "政府", "政务", "政府信息", *_FIRST_HALF_ENDS)) or office_of_body_above
+                 or _split_inside_words(before.text, title.text))):
         return at, Paragraph(before.text + title.text, join_spans(before.span, title.span), "title"), at - 1
     return at, title, at
 
 
 _YEAR_ONLY = re.compile(r"[（(]?\d{4}\s*年度?[）)]?")
+
+
+def _split_inside_words(first: str, second: str) -> bool:
+    """Whether a title was wrapped inside its closing words, as a PDF's line end falls
+    ("…2022年政府信息公" / "开工作年度报告", "…工作年度" / "报告")."""
+    first, second = first.replace(" ", ""), second.replace(" ", "")
+    return len(second) <= 24 and any(first.endswith(words[:k]) and second.startswith(words[k:])
+                                     for words in _TITLE_WORDS for k in range(1, len(words)))
+
+
+_TITLE_WORDS = ("政府信息公开工作年度报告", "政务公开工作年度报告", "政务信息公开工作年度报告")
 
 
 def _split_before_label(front: list[Paragraph], at: int) -> bool:

@@ -20,6 +20,12 @@ would rightly be called copies of each other.)
             under the title; its .html is also printed to PDF;
 - cut:      the applications table wider than the page: its 总计 column is cut off at
             the page edge (.pdf, printed from a web page);
+- official: set as an official document (GB/T 9704): A4 with its margins, the title
+            large and wrapped inside its closing words ("…政府信息公" / "开工作年度报告"),
+            headings in another typeface than the text (黑体 over 仿宋) with their
+            numbers set smaller on the same baseline, tables in small type, "— 1 —"
+            page numbers, and a page break just before a table's block label
+            (第二十条第（五）项 heading a page): .docx and .pdf;
 - squashed: the statistics tables copied as text with their cells run together;
 - copied_from_pdf: the text a PDF viewer gives for paged.pdf (pdftotext, where poppler is
             installed): prose wrapped at the page width, page headers and numbers in it,
@@ -47,7 +53,7 @@ from pathlib import Path
 import docx
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_office_samples as office  # noqa: E402  (the shared structure and writers)
@@ -64,6 +70,12 @@ WP_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
          'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
          'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+
+
+# Blank lines before official.docx's first table: enough that the page ends after its
+# 行政规范性文件 row, so 第二十条第（五）项 heads the next page (found by trial with
+# LibreOffice's fonts; a break elsewhere leaves the sample a weaker trap, not a wrong one)
+OFFICIAL_BLANK_LINES = 17
 
 
 # ------------------------------------------------------------------------- the report
@@ -135,6 +147,53 @@ def write_docx(blocks: list, path: Path, *, frame: str | None = None, spaced=fro
             continue
         add_paragraph(document, block.text, block.kind, spaced=block.kind in spaced or any(
             w in block.text for w in spaced if isinstance(w, str) and len(w) > 12))
+    document.save(path)
+
+
+# Stand-ins for the official typefaces (方正小标宋, 黑体, 仿宋_GB2312) that a machine
+# without them has: a serif for the title and the text, a sans for the headings.
+_SERIF, _SANS = "Noto Serif CJK SC", "Noto Sans CJK SC"
+
+
+def _official_run(paragraph, text: str, font: str, size: float, bold: bool = False) -> None:
+    run = paragraph.add_run(text)
+    run.font.name, run.font.size, run.bold = font, Pt(size), bold
+    run._r.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+
+
+def write_official_docx(blocks: list, path: Path, blank_lines_before_first_table: int) -> None:
+    """The report set as an official document: GB/T 9704's page, a 22 pt title, 黑体
+    headings whose numbers are set in 12 pt (Word's list numbers in another size than
+    their heading), 16 pt 仿宋 text, 10.5 pt tables. The blank lines before the first
+    table put a page break just before one of its block labels."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_height, section.page_width = Mm(297), Mm(210)
+    section.top_margin, section.bottom_margin, section.left_margin, section.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)
+    office._page_number_footer(document, 0)
+    tables = 0
+    for block in blocks:
+        if isinstance(block, office.Table):
+            tables += 1
+            if tables == 1:
+                for _ in range(blank_lines_before_first_table):
+                    document.add_paragraph("")
+            office._write_docx_table(document, block, random.Random(7))
+            for row in document.tables[-1].rows:
+                for cell in row.cells:
+                    for run in (r for p in cell.paragraphs for r in p.runs):
+                        run.font.size = Pt(10.5)
+            continue
+        paragraph = document.add_paragraph()
+        if block.kind == "TITLE_LINE":
+            paragraph.alignment = 1
+            _official_run(paragraph, block.text, _SERIF, 22, bold=True)
+        elif block.kind == "SECTION_HEAD":
+            number = re.match(r"[一二三四五六七八九十]+、", block.text)
+            _official_run(paragraph, number.group(), _SANS, 12)
+            _official_run(paragraph, block.text[number.end():], _SANS, 16)
+        else:
+            _official_run(paragraph, block.text, _SERIF, 16)
     document.save(path)
 
 
@@ -346,6 +405,10 @@ def main() -> int:
     # 总计 column falls off the right edge (the header and most rows lose it; a row
     # whose label is short keeps the start of it)
     write_html(blocks, OUT / "cut.html", table_width={2: 730})
+
+    # official: GB/T 9704's page and type; a page break just before 第二十条第（五）项
+    write_official_docx(blocks, OUT / "official.docx", OFFICIAL_BLANK_LINES)
+    docs.append(OUT / "official.docx")
 
     # squashed: tables whose cells ran together
     (OUT / "squashed.txt").write_text(squashed_text(text), encoding="utf-8")

@@ -41,6 +41,7 @@ EXPECTED = {
     "spaced.txt": [], "spaced.docx": [], "spaced.pdf": [],
     "merged.txt": [], "merged.docx": [], "merged.html": [], "merged.pdf": [], "merged_html.pdf": [],
     "cut.pdf": [("TABLE-019", 40)],
+    "official.docx": [], "official.pdf": [],
     "squashed.txt": [], "copied_from_pdf.txt": [],
 }
 # Reading notes a reviewer is given (info), where a file has them.
@@ -129,6 +130,40 @@ def test_a_table_broken_over_pages_is_one_table_with_every_row():
     applications = report.table("applications")
     assert applications is not None and applications.header_confirmed
     assert applications.missing == [] and applications.problems == []
+
+
+def test_an_official_document_s_type_and_pages_are_layout():
+    """GB/T 9704's page: the title set large and wrapped inside its words, heading
+    numbers set smaller than their headings (pdfplumber puts them on lines of their own,
+    after the heading), and a page that opens with a table's block label."""
+    from nianbao.parse import parse
+
+    lines = read_source(LAYOUT / "official.pdf").text.split("\n")
+    assert lines[:2] == ["云岭县青石镇人民政府2023年政府信息公开", "工作年度报告"]  # (not run into the text below)
+    assert lines[2].startswith("本报告由青石镇人民政府")
+    assert "二、主动公开政府信息情况" in lines and "二、" not in lines
+    # (the page's first row, a block label, is a row of its own, not the rest of 行政许可's)
+    assert [line.split("\t")[0] for line in lines if "第二十条第（六）项" in line] == ["第二十条第（六）项"]
+    report = parse(read_source(LAYOUT / "official.pdf"))
+    assert report.title.text == "云岭县青石镇人民政府2023年政府信息公开工作年度报告"
+    active = report.table("active")
+    assert active.header_confirmed and active.problems == []
+    assert active.row("item5.licensing").cell("decisions").value == 36
+
+
+PRINTED = ROOT / "tests" / "data" / "printed"
+
+
+@pytest.mark.parametrize("pdf", sorted(PRINTED.glob("*.pdf")), ids=lambda p: p.name)
+def test_a_regression_report_printed_to_pdf_gives_the_findings_of_its_text(pdf: Path):
+    """Real reports (the regression set's) printed as most bodies publish them
+    (scripts/make_printed_samples.py): a PDF's layout adds no finding and hides none."""
+    text = ROOT / "tests" / "regression" / "reports" / f"{pdf.name.split('.')[0]}.txt"
+
+    def findings(path: Path) -> Counter:
+        return Counter((v.rule, v.severity, v.message("en")) for v in check(path).violations)
+
+    assert findings(pdf) == findings(text)
 
 
 def test_a_column_cut_at_the_page_edge_is_not_read():

@@ -289,6 +289,16 @@ def test_a_title_split_before_its_last_words():
     assert not {"META-002", "META-003"} & {v.rule for v in found.violations}
 
 
+@pytest.mark.parametrize(("first", "second"), [("政府信息公", "开工作年度报告"), ("政府信息公开工", "作年度报告"),
+                                              ("政府信息公开工作年度", "报告"), ("政务公开工作年", "度报告")])
+def test_a_title_a_pdf_wrapped_inside_its_closing_words(first: str, second: str):
+    """A title set large wraps where the line is full ("…2025年政府信息公" / "开工作年度报告",
+    a real street office's PDF): one title, with its year and body."""
+    found = check_text(f"丝绸路街道办事处2025年{first}\n{second}\n一、总体情况\n")
+    assert found.report.title.text == f"丝绸路街道办事处2025年{first}{second}" and found.report.year == 2025
+    assert "META-002" not in {v.rule for v in found.violations}  # (the year is read: the title is whole)
+
+
 def test_the_title_repeated_in_the_page_s_metadata_under_its_label_is_the_same_title():
     report = check_text("吾合沙鲁乡人民政府2021年政府 信息公开工作年度报告\n\n索  引  号 WQX001-2022-000011\n"
                         "名        称 吾合沙鲁乡人民政府2021年政府 信息公开工作年度报告\n来        源 乌恰县人民政府\n"

@@ -36,6 +36,9 @@ _PAGE_NUMBER = re.compile(r"[-—–－\s]*\d{1,4}[-—–－\s]*"
 _DASHED_NUMBER = re.compile(r"[-—–－]+\s*\d{1,4}\s*[-—–－]+")
 _NUMBERED_START = re.compile(r"[（(]?[一二三四五六七八九十]{1,3}[、.．）)]|\d{1,2}[、.．]"
                              r"|第[一二三四五六七八九十]{1,3}部分")
+# A block label of the active-disclosure table (第二十条第（五）项): a row of its own, never
+# the rest of a row cut at a page break.
+_TABLE_BLOCK_LABEL = re.compile(r"第[一二三四五六七八九十]{1,4}条")
 _MARGIN_ZONE = 0.1  # the top and bottom tenth of a page, where page numbers stand
 _ONE_CELL_MAX_HEIGHT = 60.0  # points: two or three lines of text
 _SAME_EDGE = 2.0  # points: column lines this close are one
@@ -49,6 +52,8 @@ class _TextLine:
     top: float
     bottom: float
     lead: float  # width of the line's first word (one CJK character, or a Latin run)
+    size: float  # the font size most of its characters are set in
+    font: str | None  # the font nearly all its Chinese characters are set in, if one is
     box: tuple | None = None  # the frame it stands in (page, frame number), None on the page itself
     margin: bool = False  # in the top or bottom margin zone of its page
 
@@ -155,7 +160,7 @@ def _read_page(page, number: int) -> _Page:
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
     height = float(page.height)
-    for line in page.filter(outside_tables).extract_text_lines():
+    for line in _on_one_baseline(page.filter(outside_tables).extract_text_lines()):
         text = line["text"].strip()
         in_margin = line["bottom"] < height * _MARGIN_ZONE or line["top"] > height * (1 - _MARGIN_ZONE)
         if not text or _DASHED_NUMBER.fullmatch(text) or (in_margin and _PAGE_NUMBER.fullmatch(text)):
@@ -163,13 +168,38 @@ def _read_page(page, number: int) -> _Page:
         frame = next((k for k, (x0, top, x1, bottom) in enumerate(frames)
                       if x0 <= line["x0"] and line["x1"] <= x1 + 1 and top <= line["top"] and line["bottom"] <= bottom), None)
         out.items.append(_TextLine(text, line["x0"], line["x1"], line["top"], line["bottom"],
-                                   _lead_width(line["chars"]), None if frame is None else (number, frame), in_margin))
+                                   _lead_width(line["chars"]), _main_size(line["chars"]), _cjk_font(line["chars"]),
+                                   None if frame is None else (number, frame), in_margin))
     for bbox, extracted, edges in tables:
         rows = [[_join((cell or "").split("\n")) for cell in row] for row in extracted]
         if any(any(row) for row in rows):
             out.items.append(_Table(bbox[1], pad(rows), edges, bbox[2]))
     out.items.sort(key=lambda item: item.top)
     return out
+
+
+def _on_one_baseline(lines: list[dict]) -> list[dict]:
+    """pdfplumber's lines, with the pieces of one printed line joined again: it groups
+    characters by their tops, so a run set smaller on the same baseline (Word's list
+    number 一、 in another size than its heading) becomes a line of its own, put after
+    the text it numbers. Pieces that stand side by side within the taller one's height
+    and end on one baseline are one line."""
+    out: list[dict] = []
+    for line in sorted(lines, key=lambda l: (l["bottom"], l["x0"])):
+        last = out[-1] if out else None
+        if (last is not None and abs(line["bottom"] - last["bottom"]) <= _SAME_BASELINE
+                and line["top"] >= last["top"] - _SAME_BASELINE * 4 and last["top"] <= line["bottom"]
+                and (line["x1"] <= last["x0"] or line["x0"] >= last["x1"])):
+            left, right = (line, last) if line["x0"] < last["x0"] else (last, line)
+            gap = " " if right["x0"] - left["x1"] > (right["bottom"] - right["top"]) / 2 else ""
+            out[-1] = {**last, "text": left["text"] + gap + right["text"], "chars": left["chars"] + right["chars"],
+                       "x0": left["x0"], "x1": right["x1"], "top": min(last["top"], line["top"])}
+        else:
+            out.append(line)
+    return sorted(out, key=lambda l: l["top"])
+
+
+_SAME_BASELINE = 1.5  # points
 
 
 _RUNNING_DIGITS = re.compile(r"\d+")
@@ -212,6 +242,23 @@ def _lead_width(chars: list[dict]) -> float:
                 break
             end = c
     return end["x1"] - chars[0]["x0"]
+
+
+def _main_size(chars: list[dict]) -> float:
+    sizes = Counter(round(c["size"] * 2) / 2 for c in chars if c["text"].strip())
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _cjk_font(chars: list[dict]) -> str | None:
+    """The font (less its subset tag, ABCDEF+) of nine in ten of a line's Chinese
+    characters; None when they are mixed or too few. (Latin and digits are left out: a
+    report sets them in another font, and a wrapped web address is all Latin.)"""
+    fonts = Counter(c["fontname"].split("+", 1)[-1] for c in chars if is_cjk(c["text"]))
+    total = sum(fonts.values())
+    if total < 2:
+        return None
+    font, count = fonts.most_common(1)[0]
+    return font if count >= 0.9 * total else None
 
 
 def _join(parts: list[str]) -> str:
@@ -288,7 +335,8 @@ def _continue_table(table: list[tuple[list[str], str]], shape: _Table, rows: lis
     repeats on every page; returns the columns of the whole. The two parts are put on
     the columns of both (a part whose rows merge cells has fewer column lines). The
     first row left is the rest of a row Word split at the break when it holds only
-    text, no number and no row number, and only in columns where the row before has text."""
+    text, no number, no row number and no block label (第二十条…), and only in columns
+    where the row before has text that is no number (a number is never wrapped)."""
     edges = _union(shape.edges, more.edges)
     if edges != shape.edges:
         table[:] = [(_regrid(cells, shape.edges, edges), origin) for cells, origin in table]
@@ -299,7 +347,8 @@ def _continue_table(table: list[tuple[list[str], str]], shape: _Table, rows: lis
     rows = rows[repeated:]
     last, first = table[-1][0], rows[0][0]
     split = any(first) and all(
-        not text or (last[i] and not _looks_like_number(text) and not _NUMBERED_START.match(text))
+        not text or (last[i] and not _looks_like_number(last[i]) and not _looks_like_number(text)
+                     and not _NUMBERED_START.match(text) and not _TABLE_BLOCK_LABEL.match(text))
         for i, text in enumerate(first))
     if split:
         table[-1] = ([a + b for a, b in zip(last, first, strict=True)], table[-1][1])
@@ -333,11 +382,19 @@ def _looks_like_number(text: str) -> bool:
 def _continues(previous: _TextLine, line: _TextLine, left: float | None, right: float | None,
                same_page: bool) -> bool:
     """Whether `line` carries on the paragraph `previous` ends: the first word of `line`
-    would not have fitted after `previous`, `line` is not indented, not numbered like a
-    heading, and (on one page) not set apart by a paragraph gap."""
+    would not have fitted after `previous`, `previous` is not centred (a title: the room
+    after it is only half its margins), `line` is set in the same size and font (a title
+    is larger than the text under it, a heading set in 黑体 above text in 仿宋), is not
+    indented, not numbered like a heading, and (on one page) not set apart by a
+    paragraph gap."""
     if left is None or right is None:
         return False
     size = max(previous.bottom - previous.top, 1.0)
-    return (right - previous.x1 < line.lead + 1.5 * size and line.x0 <= left + 0.5 * size
+    before, after = previous.x0 - left, right - previous.x1
+    if (min(before, after) > 1.5 * size and abs(before - after) <= size) or abs(previous.size - line.size) > 1:
+        return False
+    if previous.font is not None and line.font is not None and previous.font != line.font:
+        return False
+    return (after < line.lead + 1.5 * size and line.x0 <= left + 0.5 * size
             and not _NUMBERED_START.match(line.text)
             and not (same_page and line.top - previous.bottom > size))
