@@ -495,6 +495,7 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
     office_of_body_above = (whole and before is not None and not _PLACE_WORD.search(issuer.name)
                             and facts.issuer_kind(before.text) in ("government", "committee", "department"))
     if ((not whole or office_of_body_above) and before is not None and before.kind == "text"
+            and not _names_the_site(front[:at - 1], before.text)
             and title.span.line - before.span.end_line <= 2
             and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；")
             and (_TITLE_START_WITHOUT_BODY.match(title.text) or _YEAR_ONLY.fullmatch(before.text)
@@ -504,6 +505,13 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
     return at, title, at
 
 
+def _names_the_site(above: list[Paragraph], name: str) -> bool:
+    """Whether `name` is the web site's, in its banner above ("欢迎您访问金口河区人民政府门户
+    网站" … "金口河区人民政府"): the site's name, not the first half of the title under it."""
+    return any(name in p.text and _SITE_BANNER.search(p.text) and not _CHROME.search(p.text) for p in above)
+
+
+_SITE_BANNER = re.compile(r"欢迎|门户")
 _YEAR_ONLY = re.compile(r"[（(]?\d{4}\s*年度?[）)]?")
 
 
@@ -680,10 +688,14 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         # “一、强化组织保障。…” under 一、总体情况, then “二、及时主动公开。…”, which names 二 by a
         # key word only, is item 二 of that list; so is “一、扩面提效…主动公开。…” right under it)
         # (and “2.主动公开政府信息的形式” after “1.主动公开政府信息的数量” under 一、: item 2 of that list)
-        listed = how == "fuzzy" and (
+        # (and “3.政府信息公开行政复议、行政诉讼情况。2019年我局未收到…” after items 1. and 2.
+        # under 一、: item 3, running on into its prose, though it names section 四 word for word)
+        listed = (how == "fuzzy" and (
             (numbering_kind == "cjk" and (runs_on or line.rstrip(" \u3000").endswith("。"))
              and (not continues or items == ("cjk", (number or 0) - 1)))
-            or (under_cjk and items == ("arabic", (number or 0) - 1)))
+            or (under_cjk and items == ("arabic", (number or 0) - 1)))) or (
+            runs_on and under_cjk and number is not None
+            and (items == ("arabic", number - 1) or _last_item(previous) == number - 1))
         if previous is not None and ((not continues and (canonical is None or goes_back or misnumbered))
                                      or item or row or listed):
             # Not a section of its own: a heading inside the previous one (an item "1、主动公开。
@@ -702,6 +714,18 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
     for s in sections:
         _finish(s)
     return sections
+
+
+def _last_item(section: Section) -> int | None:
+    """The number of the last of a section's paragraphs numbered 1. 2. …, if any."""
+    for p in reversed(section.paragraphs):
+        m = _ITEM_NUMBER.match(p.text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+_ITEM_NUMBER = re.compile(r"[ \u3000]*(\d{1,2})[.．、]")
 
 
 def _fold(section: Section, heading: str, span: Span, paragraphs: list[Paragraph], tables: list[Table]) -> None:

@@ -498,3 +498,25 @@ def test_the_year_said_a_few_lines_into_the_first_section():
     report = check_text("一、总体情况\n(一)主动公开\n我镇认真贯彻《中华人民共和国政府信息公开条例》精神。\n(二) 依申请公开\n"
                         "2022年度我镇未收到任何形式的依申请公开政府信息。\n").report
     assert (report.year, report.year_source) == (2022, "text")
+
+
+def test_the_site_s_name_in_its_banner_is_not_the_first_half_of_the_title():
+    """金口河区's portal shows its name above a department's report ("2025年度政府信息公开
+    年报", from 区交通运输局): the report is no government's (SEC-011 had said it owed 考核、
+    评议、追究); a title split under a breadcrumb that names the body stays one title."""
+    banner = check_text("欢迎您访问金口河区人民政府门户网站  今天是:\n金口河区人民政府\n\n2025年度政府信息公开年报\n\n"
+                        "发布日期:2026-01-23   信息来源:区交通运输局\n一、总体情况\n2025年，区交通运输局紧紧围绕全区大局。\n")
+    assert banner.report.title.text == "2025年度政府信息公开年报"
+    assert "SEC-011" not in {v.rule for v in banner.violations}
+    split = check_text("您现在所在的位置: 网站首页 > 政府信息公开 > 枞阳县卫生健康委员会 > 政府信息公开年报\n"
+                       "枞阳县卫生健康委员会\n\n2024年政府信息公开工作年度报告\n一、总体情况\n").report
+    assert split.title.text == "枞阳县卫生健康委员会2024年政府信息公开工作年度报告"
+
+
+def test_an_item_numbered_under_the_first_section_that_names_a_later_one_word_for_word():
+    """“3.政府信息公开行政复议、行政诉讼情况。2019年我局未收到…” after items 1. and 2. of 一、总体情况
+    is item 3, running on into its prose: not section 四 before 二 (SEC-008 had said so)."""
+    report = check_text("某区住建局2019年政府信息公开工作年度报告\n一、总体情况\n1.主动公开政府信息情况。2019年,我局主动公开信息253条。\n"
+                        "2.依申请公开政府信息情况。我局本年度没有收到申请。\n3.政府信息公开行政复议、行政诉讼情况。2019年我局未收到行政复议。\n"
+                        "二、主动公开政府信息情况\n").report
+    assert [s.canonical for s in report.sections] == [1, 2]
