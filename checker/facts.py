@@ -496,10 +496,10 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
 # office inside it that drafted it or answers questions.
 @functools.cache
 def _publishes() -> re.Pattern:
-    """"现公布…", "现向社会公开《…》", "编制完成《…》", "制作X2023年…": compiled when an opening
+    """"现公布…", "现向社会公开《…》", "现公开X2024年…", "编制完成《…》", "制作X2023年…": compiled when an opening
     paragraph first holds one of those words (most reports' do not; its classes of CJK
     characters cost re ~2.5 million instructions to compile)."""
-    return re.compile(r"(?=[现特向公编制])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布|(?<=[现会])公开(?=[《“])"
+    return re.compile(r"(?=[现特向公编制])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布|(?<=[现会])公开(?=[《“]|[^。；;\n《]{2,40}?(?:19|20)\d\d年)"
                       r"|(?:编制|制作)(?:完成|了)?(?![本我并和及与形发公好工])(?=《|[^。；;\n《]{2,40}?(?:19|20)\d\d年))"
                       r"(?P<rest>[^。；;\n]{4,60})")
 
@@ -514,7 +514,8 @@ _COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(]
 _CONSOLIDATING_OFFICE = re.compile(r"(?P<government>.*人民政府)办公(?:室|厅)$")
 _COMPILES = re.compile(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报|(?<=本)报告)")
-_PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
+_PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：]|发文机关[ \u3000]*[:：]?)"
+                             r"[ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 # (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
 # office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office)
 _DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|乡|镇|街道)"
@@ -538,7 +539,8 @@ _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 120), (_COMPILES, "编", 31), (_CO
 # What no body's name holds: a clause's punctuation or a notice's words, or ends as 我乡 does
 # (…工作的通知》的要求,现将我局, ,是本镇, 度我乡 of 2018年度我乡: pieces of a sentence a
 # pattern took for a name)
-_NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|[我本全](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门)$"
+_NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|[我本全](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门)$"
+                      r"|全(?:街道|乡|镇)|^(?:实现|利用|推动|推进|促进|指导|带动|组织|督促|确保)"
                       r"|^[县区市州旗盟省](?:人民)?政府(?:办公[室厅])?$")  # (区政府, 区人民政府办公室: which district's?)
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
 _ALIAS = re.compile(r"[（(](?:(?:以下简称|下称|简称)[^)）]*|[^（）()\n]{2,20})[)）]$")
@@ -612,7 +614,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         found: list[tuple[str, int, list[Issuer]]] = []
         # (each pattern is searched for only in a paragraph holding the word it needs)
         text = p.text
-        for m in (_publishes().search(text) if "公布" in text or "发布" in text or "公开《" in text or "编制" in text
+        for m in (_publishes().search(text) if "公布" in text or "发布" in text or "公开《" in text or "现公开" in text or "编制" in text
                   or "制作" in text else None,
                   _AS_FOLLOWS.search(text) if "现将" in text else None):
             body = _body_before_matter(m.group("rest")) if m else None
@@ -625,7 +627,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
             at = p.text.find(needed)
             m = pattern.search(p.text, max(0, at - reach)) if at != -1 else None
             if m:
-                name = m.group("name")
+                name = m.group("name").rstrip(" \u3000")  # (请联系:柳北区教育局办公室 ,电话…)
                 if pattern is _COMPILED_BY and p.text.startswith("综合", m.end("name")):
                     name = _CONSOLIDATING_OFFICE.sub(r"\g<government>", name)
                 found.append((_DRAFTING_OFFICE.sub(r"\g<body>", name), m.start("name"), out))

@@ -126,6 +126,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     front, *section_nodes = tree.children
     front_paragraphs = [reader.paragraph(t) for t in front.children if isinstance(t, Token)]
     title_at, title, title_start = _title(front_paragraphs)
+    if title is None:
+        title = _labelled_title(front, reader.index)
     preamble = front_paragraphs[:title_start] if title_at is not None else []
     intro = front_paragraphs[title_at + 1:] if title_at is not None else front_paragraphs
 
@@ -495,7 +497,7 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
     office_of_body_above = (whole and before is not None and not _PLACE_WORD.search(issuer.name)
                             and facts.issuer_kind(before.text) in ("government", "committee", "department"))
     if ((not whole or office_of_body_above) and before is not None and before.kind == "text"
-            and not _names_the_site(front[:at - 1], before.text)
+            and not _names_the_site(front[:at - 1], before.text) and not _METADATA_START.match(before.text)
             and title.span.line - before.span.end_line <= 2
             and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；")
             and (_TITLE_START_WITHOUT_BODY.match(title.text) or _YEAR_ONLY.fullmatch(before.text)
@@ -503,6 +505,28 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
                  or _split_inside_words(before.text, title.text))):
         return at, Paragraph(before.text + title.text, join_spans(before.span, title.span), "title"), at - 1
     return at, title, at
+
+
+# (a page's metadata line, its label perhaps without a colon: 发文机关宋村镇人民政府 主题词)
+_METADATA_START = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|发文机关|发布机构|发布单位|主题词|主题分类|成文日期|发布日期|信息来源)")
+
+
+def _labelled_title(front: Tree, index: LineIndex) -> Paragraph | None:
+    """The title a web page shows only in its metadata box, under a label (标 题: | 原州区
+    中河乡2019年政府信息公开工作年度报告 |, a box read as a table's lines): the report's
+    title when its text has no title line of its own."""
+    for child in front.children:
+        if isinstance(child, Tree):
+            for token in child.children:
+                m = _LABELLED_TITLE.search(token.value)
+                if m:
+                    start = token.start_pos + m.start("title")
+                    return Paragraph(m.group("title"), index.span(start, start + len(m.group("title"))), "title")
+    return None
+
+
+_LABELLED_TITLE = re.compile(r"(?m)^[ \u3000]*[标名][ \u3000]*[题称][ \u3000]*[:：]?[ \u3000]*\t[ \u3000]*"
+                             r"(?P<title>[^\t\n]{2,60}?(?:年度报告|年报)(?:[（(][^）)\t\n]{0,12}[）)])?)")
 
 
 def _names_the_site(above: list[Paragraph], name: str) -> bool:

@@ -176,6 +176,9 @@ def test_more_completed_than_received_in_one_sentence():
     ("本报告由徐水区人民政府综合全区各部门和各乡镇政府信息公开工作情况编制而成。", "徐水区人民政府", "government"),
     # (the office that brings the parts' reports together, for its government)
     ("本报告由青海省人民政府办公厅综合各地区、各部门政府信息公开工作情况编制。", "青海省人民政府", "government"),
+    ("现公开骊山街道办事处2024年政府信息公开工作年度报告,本报告所列数据的统计期限自2024年1月1日至2024年12月31日。",
+     "骊山街道办事处", "subdistrict"),
+    ("如对本报告有任何疑问,请联系:柳北区教育局办公室 ,电话:0772-2806494。", "柳北区教育局", "department"),
 ])
 def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening: str, issuer: str, kind: str):
     report = check_text(f"{opening}\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
@@ -192,7 +195,9 @@ def test_a_title_split_over_two_lines_and_a_year_without_nian():
 
 
 @pytest.mark.parametrize("sentence", ["构建全方位公开矩阵，线下依托镇政务服务大厅电子显示屏公开信息。",
-                                      "本镇明确分工。根据市政府乡镇人民政府政府信息主动公开目录标准，结合实际公开信息。"])
+                                      "本镇明确分工。根据市政府乡镇人民政府政府信息主动公开目录标准，结合实际公开信息。",
+                                      "2021年以来,街道认真落实条例,实现全街道共公开信息120条。",
+                                      "2024年,我街道严格按照条例规定,利用街道村级公示栏主动公开信息。"])
 def test_a_clause_is_no_body_named_in_the_prose(sentence: str):
     """The last resort finds a body a report names while it calls itself 本镇: a clause
     that opens with 依托 or 根据 names none (线下依托镇 was taken for a 镇)."""
@@ -520,3 +525,15 @@ def test_an_item_numbered_under_the_first_section_that_names_a_later_one_word_fo
                         "2.依申请公开政府信息情况。我局本年度没有收到申请。\n3.政府信息公开行政复议、行政诉讼情况。2019年我局未收到行政复议。\n"
                         "二、主动公开政府信息情况\n").report
     assert [s.canonical for s in report.sections] == [1, 2]
+
+
+def test_the_title_and_body_a_page_shows_only_in_its_metadata_box():
+    """A page whose report has no title line of its own shows it in the metadata box
+    (标 题: | 原州区中河乡2019年… |) and names the body under 发文机关: META-004 had said the
+    report names no body."""
+    boxed = check_text("索 引 号 | 640421031/2020-00003 | 发文时间 | 2020-01-23 |\n发布机构 | 原州区中河乡政府 | 文 号 | |\n"
+                       "标 题: | 原州区中河乡2019年政府信息公开工作年度报告 |\n根据条例编制本报告。\n一、总体情况\n我乡高度重视。\n")
+    assert boxed.report.title.text == "原州区中河乡2019年政府信息公开工作年度报告" and boxed.report.title.span.line == 3
+    assert boxed.report.issuer.name == "原州区中河乡" and "META-004" not in {v.rule for v in boxed.violations}
+    labelled = check_text("发文机关宋村镇人民政府 主题词\n2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n")
+    assert (labelled.report.issuer.name, labelled.report.issuer.kind) == ("宋村镇人民政府", "township")
