@@ -49,9 +49,11 @@ _MONTH = rf"\d{{1,2}}|{_CJK_SMALL}|元"
 # follows in the year depends on that first character (a digit: three more; 一: 九 and
 # two; 二: a zero and two; 1 or 2 of a numeric date: 9 or 0 and two). A year is four
 # characters in every form, the match's first four.
+# (a space, or a line end where text copied from a PDF was wrapped: "…至 2023" / "年 12 月 31 日")
+_SL = rf"{_S}(?:\n{_S})?"
 DATE = re.compile(
     rf"[\d一二](?<![\d.].)(?:(?:(?<=\d)\d{{3}}|(?<=一)九{_YEAR_DIGIT}{{2}}|(?<=二)[{_ZERO}]{_YEAR_DIGIT}{{2}})"
-    rf"{_S}年{_S}(?P<m>{_MONTH}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]"
+    rf"{_SL}年{_SL}(?P<m>{_MONTH}){_SL}月{_SL}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_SL}[日号]"
     rf"|(?:(?<=1)9|(?<=2)0)\d\d(?P<sep>[-./])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?![\d.]))"
 )
 
@@ -68,7 +70,7 @@ _SHORT_NUMERIC = re.compile(r"(?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?![\d.])")
 # (…起始时间为2025年1月1日，截止时间为2025年12月31日: a start and an end, each named; and
 # 自2022年1月1日起2022年12月31日止, its 至 left out, the end's 止 there)
 _PERIOD_LINK = re.compile(
-    rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截止到|截至到|截至|截止|至|到|－－|——|－|—|–|-|~|～){_S}"
+    rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截止到|截至到|截至|截止|至|到|－－|——|－|—|–|-|~|～){_SL}"
     rf"|{_S}[，,]{_S}(?:截至|截止|结束)(?:时间|日期){_S}(?:为|是)?{_S}[:：]?{_S}"
     rf"|{_S}起{_S}(?=\d{{4}}{_S}年[^。；\n]{{1,12}}?止)")
 

@@ -28,6 +28,8 @@ CATALOG: dict[str, dict[str, str]] = {
                   "en": "{n} table(s) written with vertical bars (|) read as TAB-separated rows"},
     "note.traditional": {"zh": "报告用繁体字书写，已将{n}个繁体字按简体字读取",
                          "en": "written in traditional characters: {n} read as their simplified forms"},
+    "note.glosses": {"zh": "字后的拼音注音（如“(gōng)”，共{n}处）已去掉后读取",
+                     "en": "{n} pinyin gloss(es) after characters (such as “(gōng)”) left out"},
     "note.spaced": {"zh": "{lines}行里字与字之间的空格（共{spaces}处）已去掉后读取",
                     "en": "characters spaced apart closed up on {lines} line(s) ({spaces} spaces)"},
     "note.renamed": {"zh": "文件名是{suffix}，内容却是{found_zh}：按{found_zh}读取",

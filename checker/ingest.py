@@ -20,7 +20,7 @@ from .i18n import Message
 from .limits import check_source_size
 from .pipetables import pipe_tables
 from .sniff import choose
-from .spacing import close_up
+from .spacing import close_up, joined_gaps
 from .traditional import simplified
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -134,15 +134,46 @@ def plain_text(path: str, text: str, encoding: str = "utf-8") -> Source:
 
 
 def closed_up(source: Source) -> Source:
-    """The source with characters spaced apart closed up, as every reader's text is
-    read; what was done is noted."""
-    text, gaps = close_up(source.text)
+    """The source without a mirror site's pinyin glosses and with characters spaced
+    apart closed up, as every reader's text is read; what was done is noted. The
+    characters taken out are gaps: every line and column stays the document's."""
+    text, glosses, count = _without_glosses(source.text)
+    if glosses:
+        source.notes.append(Message("note.glosses", {"n": count}))
+    closed, gaps = close_up(text)
     if gaps:
-        line_ends = [m.start() for m in re.finditer("\n", source.text)]
+        line_ends = [m.start() for m in re.finditer("\n", text)]
         lines = len({bisect_left(line_ends, g + i) for i, g in enumerate(gaps)})
         source.notes.append(Message("note.spaced", {"lines": lines, "spaces": len(gaps)}))
-        source.original, source.text, source.gaps = source.text, text, gaps
+    if glosses or gaps:
+        source.original, source.text, source.gaps = source.text, closed, joined_gaps(glosses, gaps)
     return source
+
+
+# A pinyin gloss a mirror site puts after each character (主動(dòng)公開, 濟(jì)南): a syllable
+# with its tone mark, in brackets, right after a Chinese character. No report writes one.
+_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
+def _without_glosses(text: str) -> tuple[str, list[int], int]:
+    """The text without pinyin glosses, the gaps they leave (spacing.close_up's form: for
+    each character taken out, the offset in the new text of the one that followed), and
+    how many there were."""
+    if "(" not in text and "（" not in text:
+        return text, [], 0
+    parts: list[str] = []
+    gaps: list[int] = []
+    pos = removed = count = 0
+    for m in _GLOSS.finditer(text):
+        count += 1
+        parts.append(text[pos:m.start()])
+        gaps += [m.start() - removed] * (m.end() - m.start())
+        removed += m.end() - m.start()
+        pos = m.end()
+    if not gaps:
+        return text, [], 0
+    parts.append(text[pos:])
+    return "".join(parts), gaps, count
 
 
 def in_simplified(source: Source) -> Source:

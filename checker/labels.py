@@ -23,8 +23,6 @@ _NUMBERING = re.compile(
 # A note in brackets that a province's copy of the template adds to a label: "上一年项目数量
 # （指2018年事项数）", "规范性文件（指各行政机关印发的有正式文号的文件）".
 _NOTE = re.compile(r"[（(](?:指|注[:：]?|含|即)[^（）()]*[）)]")
-# A pinyin gloss a mirror site puts after a character (主動(dòng)公開): a syllable with its tone
-_PINYIN = re.compile(r"\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 _NOISE = re.compile(r"[\ue000-\uf8ff\s\u3000\xa0、，,.．。:：;；“”\"'‘’「」『』《》<>()（）\[\]【】/／\\|｜·•*_\-—–]+")
 
 
@@ -79,8 +77,6 @@ def core(label: str) -> str:
     text = _NUMBERING.sub("", text)
     if "指" in text or "注" in text or "含" in text or "即" in text:
         text = _NOTE.sub("", text)
-    if "(" in text:  # (NFKC made every bracket of a gloss half-width)
-        text = _PINYIN.sub("", text)
     text = _NOISE.sub("", text)
     return "第二十条第" + text[4:] if _ITEM_WITHOUT_DI.match(text) else text
 

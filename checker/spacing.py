@@ -16,7 +16,7 @@ still gives the line and column of the character in the document (`LineIndex`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 _CJK_RANGES = (("\u2e80", "\u2fff"), ("\u3001", "\u9fff"), ("\uf900", "\ufaff"), ("\ufe30", "\ufe4f"),
@@ -150,6 +150,16 @@ def _spaced_numbers(text: str, spaces_after_cjk: list[int]):
 
 
 _RUN_SPLIT = re.compile(r"[ \xa0]")
+
+
+def joined_gaps(first: list[int], second: list[int]) -> list[int]:
+    """The gaps of two removals one after the other (`first` from the text as it was,
+    `second` from what that left) as one removal from the text as it was: each of
+    `first`'s moved back by the characters `second` took out before it."""
+    if not first:
+        return second
+    taken = [g + k for k, g in enumerate(second)]  # where `second`'s characters stood
+    return sorted(second + [g - bisect_left(taken, g) for g in first])
 
 
 def original_offset(offset: int, gaps: list[int]) -> int:

@@ -120,3 +120,22 @@ def test_every_table_cell_is_the_text_at_its_span(text):
             assert index.span(span.start, span.end) == span, (cell, text)
             if span.line == span.end_line:
                 assert text[span.start:span.end] == cell.raw, (cell, text)
+
+
+@given(st.text(alphabet="ab", min_size=0, max_size=30), st.data())
+def test_two_removals_joined_are_one_removal_from_the_text_as_it_was(text, data):
+    """spacing.joined_gaps: characters taken out in two steps (pinyin glosses, then
+    spaces) map every offset back to the text as it was, as one step would."""
+    from nianbao.spacing import original_offset, joined_gaps
+
+    def remove(s: str, drop: set[int]) -> tuple[str, list[int], list[int]]:
+        kept = [i for i in range(len(s)) if i not in drop]
+        gaps = sorted(len([k for k in kept if k < i]) for i in drop)
+        return "".join(s[i] for i in kept), gaps, kept
+
+    first_drop = data.draw(st.sets(st.integers(0, max(len(text) - 1, 0))).filter(lambda d: all(i < len(text) for i in d)))
+    middle, first, kept1 = remove(text, first_drop)
+    second_drop = data.draw(st.sets(st.integers(0, max(len(middle) - 1, 0))).filter(lambda d: all(i < len(middle) for i in d)))
+    final, second, kept2 = remove(middle, second_drop)
+    gaps = joined_gaps(first, second)
+    assert [original_offset(i, gaps) for i in range(len(final))] == [kept1[kept2[i]] for i in range(len(final))]

@@ -462,6 +462,21 @@ def test_a_mirror_s_pinyin_gloss_leaves_a_heading_the_format_s():
     assert [(s.canonical, s.title_match) for s in report.sections] == [(1, "exact"), (2, "exact"), (3, "exact")]
 
 
+def test_a_mirror_s_pinyin_glosses_are_left_out_of_the_whole_text():
+    """A mirror that glosses every character (濟(jì)南市章丘區(qū)…, a real 2023 report): its
+    title, body and period are read (META-004 and PERIOD-001 had followed), and findings
+    stand at the document's own columns, glosses counted."""
+    found = check_text("1\n濟(jì)南市章丘區(qū)文化和旅游局\n2023年政府信息公開(kāi)工作年度報(bào)告\n"
+                       "本報(bào)告中所列數(shù)據(jù)的統(tǒng)計(jì)期限自2023年1月1日起至2023年12月31日止。\n一、總體情況\n"
+                       "本年度我局認(rèn)真貫徹落實(shí)條例,主動(dòng)公開(kāi)政府信息,及時(shí)回應(yīng)關(guān)切。\n"
+                       "二、主動(dòng)公開(kāi)政府信息情況\n見下表。\n三、收到和處理政府信息公開(kāi)申請(qǐng)情況\n無。\n")
+    report = found.report
+    assert report.title.text == "济南市章丘区文化和旅游局2023年政府信息公开工作年度报告"
+    assert report.issuer.name == "济南市章丘区文化和旅游局" and report.period is not None
+    assert (report.title.span.line, report.title.span.column, report.title.span.end_column) == (2, 1, 28)
+    assert any(n.key == "note.glosses" and n.params["n"] == 20 for n in report.notes)
+
+
 @pytest.mark.parametrize(("title", "issuer"), [
     ("• 标题: 天水市麦积区花牛镇人民政府2025年政府信息公开工作年度报告", "天水市麦积区花牛镇人民政府"),
     ("2025湖口县大垅乡2025年度政府信息公开工作年度报告", "湖口县大垅乡"),
@@ -537,3 +552,13 @@ def test_the_title_and_body_a_page_shows_only_in_its_metadata_box():
     assert boxed.report.issuer.name == "原州区中河乡" and "META-004" not in {v.rule for v in boxed.violations}
     labelled = check_text("发文机关宋村镇人民政府 主题词\n2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n")
     assert (labelled.report.issuer.name, labelled.report.issuer.kind) == ("宋村镇人民政府", "township")
+
+
+def test_a_period_wrapped_over_two_lines_by_a_pdf_copy():
+    """Text copied from a PDF keeps its line ends: "…统计期自 2023 年 1 月 1 日至 2023" /
+    "年 12 月 31 日。" is the period (PERIOD-001 had said none was stated)."""
+    found = check_text("某区某局2023年政府信息公开工作年度报告\n本报告所列数据统计期自 2023 年 1 月 1 日至 2023\n"
+                       "年 12 月 31 日。如对本报告有疑问,请联系本局办公室。\n一、总体情况\n")
+    period = found.report.period
+    assert (period.start.isoformat(), period.end.isoformat()) == ("2023-01-01", "2023-12-31")
+    assert (period.span.line, period.span.end_line) == (2, 3) and "PERIOD-001" not in {v.rule for v in found.violations}
