@@ -96,6 +96,8 @@ class _Reader:
     def paragraph(self, tok: Token) -> Paragraph:
         line = tok.value.rstrip("\n")
         start = tok.start_pos
+        if tok.type == "TITLE_LINE" and line.rstrip(" \u3000")[-1:] in ("|", "｜"):  # (a layout table's empty cells)
+            line = line.rstrip(" \u3000|｜")
         if line.strip() is line:  # (most lines: no space around the text, the span the line's, and no slice of it)
             return Paragraph(line, self.index.span(start, start + len(line)), _PARAGRAPH_KINDS[tok.type])
         return Paragraph(line.strip(" \u3000\t"), self.index.trimmed(start, start + len(line)),
@@ -563,9 +565,11 @@ _PLACE_WORD = re.compile(r"[省市县区旗州盟乡镇村]|街道|苏木|国家
 # 报告如下"), or a first paragraph that opens with the year ("2023年，在区委、区政府的领导下…",
 # "（一）主动公开情况。2024年我局认真贯彻…").
 _REPORT_OF_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开|政务信息公开|信息公开)"
-                             r"[^。；;\n]{0,12}(?:年度报告|工作报告|报告|年报)")
+                             r"[^。；;\n]{0,12}(?:年度报告|工作报告|报告|年报)(?![》”]?、)")
+# (not an item of a list of what was published: “…住建局2024年政府信息公开工作年度报告、2025年…”)
 _OPENS_WITH_YEAR = re.compile(r"^[ \u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)][^。：:\n]{1,20}[。：:][ \u3000]*)?"
-                              r"(?P<y>(?:19|20)\d\d)[ \u3000]*年(?:度|以来)?(?:[，,]|(?=我|本))")
+                              r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本))|[，,](?=\D))")
+# (or the year alone before its comma, 年 left out: “2025,吐鲁番市高昌区住建局以…”)
 
 
 def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[int | None, str | None]:

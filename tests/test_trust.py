@@ -365,6 +365,10 @@ def test_the_year_from_the_opening_sentence_or_paragraph():
     assert check_text("一、总体情况\n2023年，在区委的领导下，官洲街道办事处认真落实《条例》。\n").report.year == 2023
     # (after the run-in title of the first sub-heading: a page that lost the report's title)
     assert check_text("一、总体情况\n(一)主动公开情况。2024年我局认真贯彻《条例》。\n").report.year == 2024
+    # (年 left out after the year; last year's report named in a list of what was published is no title)
+    assert check_text("一、 总体情况\n2025,吐鲁番市高昌区住建局以《条例》为遵循。\n"
+                      "一是主动公开信息16条,其中:民生服务类信息11条、吐鲁番市高昌区住建局2024年政府信息公开工作年度报告、"
+                      "2025年其他对外管理服务办理结果。\n").report.year == 2025
 
 
 def test_a_long_name_as_the_first_sentence_s_subject():
@@ -562,3 +566,12 @@ def test_a_period_wrapped_over_two_lines_by_a_pdf_copy():
     period = found.report.period
     assert (period.start.isoformat(), period.end.isoformat()) == ("2023-01-01", "2023-12-31")
     assert (period.span.line, period.span.end_line) == (2, 3) and "PERIOD-001" not in {v.rule for v in found.violations}
+
+
+def test_a_title_followed_by_a_layout_table_s_empty_cells():
+    """白银市…年度报告 | ||||||…: the empty cells a web page's layout table left after the
+    title are no part of it."""
+    report = check_text("白银市卫生健康委员会2020年度政府信息公开工作年度报告 | " + "|" * 80 + "\n信息来源:市卫生健康委\n"
+                        "一、总体情况\n").report
+    assert report.title.text == "白银市卫生健康委员会2020年度政府信息公开工作年度报告"
+    assert (report.title.span.column, report.title.span.end_column) == (1, 29) and report.issuer.name == "白银市卫生健康委员会"
