@@ -33,7 +33,9 @@ _WS = " \t\u3000\xa0"
 _NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?")
 _THOUSANDS = re.compile(r"[+\-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _LETTER_DIGIT = re.compile(r"[\dOoIl]+")
-_VALUE_LIKE = re.compile(r"[+\-]?[\d,.]*\d[\d,.]*(?:万元|亿元|元|件|条|个|次|人次|人|篇|项|%)?")
+_VALUE_LIKE = re.compile(r"(?:[+\-]|增|减)?[\d,.]*\d[\d,.]*(?:万元|亿元|元|件|条|个|次|人次|人|篇|项|%)?")
+# A change written in words, in the 2019 format's 本年增/减 column: 增10, 减3
+_CHANGE_IN_WORDS = re.compile(r"(?P<sign>增|减)\s*(?P<n>\d+)")
 
 
 class Memo(dict):
@@ -86,6 +88,10 @@ def parse_value(raw: str, kind: str = "count") -> tuple[Decimal | None, str | No
             unit, norm = u, norm[: -len(u)].strip(_WS)
             break
     problem = None
+    if kind == "signed" and norm[:1] in ("增", "减"):
+        change = _CHANGE_IN_WORDS.fullmatch(norm)
+        if change is not None:
+            norm = ("-" if change.group("sign") == "减" else "") + change.group("n")
     if _THOUSANDS.fullmatch(norm):
         norm, problem = norm.replace(",", ""), "thousands"
     if not _NUMBER.fullmatch(norm):

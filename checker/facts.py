@@ -54,7 +54,7 @@ _SL = rf"{_S}(?:\n{_S})?"
 DATE = re.compile(
     rf"[\d一二](?<![\d.].)(?:(?:(?<=\d)\d{{3}}|(?<=一)九{_YEAR_DIGIT}{{2}}|(?<=二)[{_ZERO}]{_YEAR_DIGIT}{{2}})"
     rf"{_SL}年{_SL}(?P<m>{_MONTH}){_SL}月{_SL}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_SL}[日号]"
-    rf"|(?:(?<=1)9|(?<=2)0)\d\d(?P<sep>[-./])(?P<m2>\d{{1,2}})(?P=sep)(?P<d2>\d{{1,2}})(?![\d.]))"
+    rf"|(?:(?<=1)9|(?<=2)0)\d\d(?P<sep>[-./]) ?(?P<m2>\d{{1,2}})(?P=sep) ?(?P<d2>\d{{1,2}})(?![\d.]))"
 )
 
 
@@ -91,7 +91,8 @@ _PHONE_LABELS = ("联系电话", "咨询电话", "办公电话", "服务电话",
 # (one alternation of words, each opening with its first character: re then skips to the
 # positions holding one of those, two and a half times quicker than a look ahead at each)
 PHONE = re.compile("(?:" + "|".join([_spaced(w) for w in sorted(_PHONE_LABELS, key=len, reverse=True)]
-                                    + ["Tel", "TEL", "tel", "Phone", "PHONE", "phone"]) + ")")
+                                    + ["Tel", "TEL", "tel", "Phone", "PHONE", "phone",
+                                       r"联系(?=[(（]\d)"]) + ")")  # (请与某局联系(0482-8310273))
 FAX = re.compile(_labels("传真"))
 _PHONE_NUMBER = re.compile(
     r"(?P<v>[(（]?0\d{2,3}[)）]?(?:[ \u3000]*[-－—–‐]{1,2}[ \u3000]*|[ \u3000]?)\d{7,8}(?:[-－转][ \u3000]*\d{1,5})?"
@@ -388,7 +389,10 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
                 if number or text[stop] in "\n。；;" or (text[stop] in "，," and stop > m.end()) or text[stop].isdigit():
                     break
             if number is not None and not any(f.span.start == number.start("v") for f in out):
-                add(kind, number.start("v"), number.end("v"), m.start())
+                start = number.start("v")
+                if text[start] in "(（" and not any(c in ")）" for c in number.group("v")):
+                    start += 1  # (the bracket the number stands in: 联系(0482-8310273), no area code's)
+                add(kind, start, number.end("v"), m.start())
     for kind, found in (("address", _found_at(ADDRESS, text, stretches, _address_starts)),
                         ("postcode", _found(POSTCODE, text, stretches)),
                         ("email", _emails(text))):
@@ -658,7 +662,16 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
     report names for questions, stands for its government when the report speaks as the
     government (我区, or the government's name as a sentence's subject: 柏岭县人民政府坚持…;
     never 我办): 请与盐城市大丰区人民政府办公室联系 under a district's report. Where it
-    speaks as the office (区政府办认真…), or says nothing, the office stays."""
+    speaks as the office (区政府办认真…), or says nothing, the office stays. And a place's
+    government inferred from the office a report names for questions (请与东至县政务公开办公室
+    联系) is its 人民政府办公室 where the report's sentences speak as that office."""
+    if issuer is not None and issuer.kind == "government" and issuer.source == "intro":
+        # (the other way: a place only, 东至县 of 请与东至县政务公开办公室联系, under a report
+        # whose sentences' subject is the place's 人民政府办公室: the office's report)
+        office = re.search(re.escape(issuer.name) + r"人民政府办公[室厅]" + _NOTE + _ACTS, prose)
+        if office is not None and not re.search(re.escape(issuer.name) + r"(?:人民)?政府" + _NOTE + _ACTS, prose):
+            name = office.group()[:office.group().index("办公") + 3]
+            return Issuer(name, "department", index.span(office.start(), office.start() + len(name)), issuer.source)
     m = _GOVERNMENT_OFFICE.fullmatch(issuer.name) if issuer is not None and issuer.source != "title" else None
     if m is None or "我办" in prose or "本办" in prose or re.search(
             r"(?:公布|现将|由)《?" + re.escape(issuer.name) + r"\S{0,6}?(?:\d{4}|编)|" + re.escape(issuer.name) + _ACTS,

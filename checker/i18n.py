@@ -17,6 +17,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "does not look like an annual report on government information disclosure: no report title, "
               "no section heading of the format, no statistics table; not checked",
     },
+    "check.school_year_report": {
+        "zh": "这是学校按学年编制的信息公开报告（依《高等学校信息公开办法》），不是政府信息公开工作年度报告，未做检查",
+        "en": "a school's disclosure report for a school year (under the Measures on Disclosure of Information by "
+              "Institutions of Higher Education), not an annual report under the Regulations; not checked",
+    },
     "check.nothing_found": {"zh": "没有找到报告文件", "en": "no report files found"},
     "check.unlistable": {"zh": "无法列出文件夹中的文件：{reason}", "en": "cannot list the folder: {reason}"},
     "check.died": {

@@ -78,7 +78,12 @@ def core(label: str) -> str:
     if "指" in text or "注" in text or "含" in text or "即" in text:
         text = _NOTE.sub("", text)
     text = _NOISE.sub("", text)
+    if text.startswith(_REGULATION):  # (中华人民共和国政府信息公开条例 第二十条第(一)项: the article's own)
+        text = text[text.index("第"):]
     return "第二十条第" + text[4:] if _ITEM_WITHOUT_DI.match(text) else text
+
+
+_REGULATION = ("中华人民共和国政府信息公开条例第", "政府信息公开条例第", "条例第")
 
 
 _ITEM_WITHOUT_DI = re.compile(r"第二十条[一二三四五六七八九十]{1,3}项$")

@@ -359,6 +359,17 @@ def looks_like_report(report: Report) -> bool:
     return bool(_ABOUT_DISCLOSURE.search(start) and _REPORT_WORD.search(start))
 
 
+def school_year_report(report: Report) -> bool:
+    """Whether the document is a school's disclosure report for a school year, under the
+    Ministry of Education's 《高等学校信息公开办法》 (2020~2021学年, 9月1日 to 8月31日): no
+    report under the Regulations, whose format and calendar year it does not follow."""
+    start = report.text[:800]
+    return bool(_SCHOOL_YEAR.search(start) or "高等学校信息公开办法" in start)
+
+
+_SCHOOL_YEAR = re.compile(r"\d{4}\s*[-~～—–至]*\s*\d{4}\s*学年")
+
+
 def _without_tables(text: str, tree: Tree) -> tuple[str, list[tuple[int, int]]]:
     """The text with its table regions blanked out (line ends kept, so every offset
     stays where it was): dates and contact details are looked for in the prose. With
@@ -721,7 +732,8 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         listed = (how == "fuzzy" and (
             (numbering_kind == "cjk" and (runs_on or line.rstrip(" \u3000").endswith("。"))
              and (not continues or items == ("cjk", (number or 0) - 1)))
-            or (under_cjk and items == ("arabic", (number or 0) - 1)))) or (
+            or (under_cjk and number is not None
+                and (items == ("arabic", number - 1) or _last_item(previous) == number - 1)))) or (
             runs_on and under_cjk and number is not None
             and (items == ("arabic", number - 1) or _last_item(previous) == number - 1))
         if previous is not None and ((not continues and (canonical is None or goes_back or misnumbered))
@@ -846,7 +858,8 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
         if its_rank >= rank:
             continue
         found = next((f for f in all_dates if p.span.start <= f.span.start < p.span.end), None)
-        if found is None and _LABEL_LAST.search(p.text):
+        if found is None and _LABEL_LAST.search(p.text) and not any(c.isdigit() for c in p.text[label.end():]):
+            # (its date on the line under it; not when the line holds one that could not be read)
             found = next((f for f in all_dates if f.span.start >= p.span.end and f.span.line <= p.span.end_line + 2), None)
         if found is not None:
             publication, rank = _as_published(found), its_rank

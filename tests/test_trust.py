@@ -412,6 +412,16 @@ def test_a_page_without_its_title_that_opens_with_what_the_report_holds_is_a_rep
     assert check_text("本说明介绍本软件的安装方法。\n运行 make 即可。\n").error.msg.key == "check.not_a_report"
 
 
+def test_a_school_s_report_for_a_school_year_is_said_to_be_one():
+    """A college's disclosure report under 《高等学校信息公开办法》 (2023-2024学年度, 9月1日 to
+    8月31日): not checked as a report under the Regulations (PERIOD-002 had called its
+    school year an error)."""
+    school = check_text("根据《高等学校信息公开办法》等文件精神,编制了某职业学院2023-2024学年度信息公开工作年度报告。"
+                        "本报告统计期限为2023年9月1日到2024年8月31日。\n一、总体情况\n")
+    assert school.report is None and school.error.msg.key == "check.school_year_report"
+    assert "学年" in school.error.render("zh") and "school year" in school.error.render("en")
+
+
 def test_a_fee_column_in_yuan_is_one_finding_of_its_unit():
     """本年收费金额（单位：元）: the column the format names in 万元, in another unit: UNIT-001
     says so; the header is not also said to contradict the template (TABLE-008), and the
@@ -575,3 +585,52 @@ def test_a_title_followed_by_a_layout_table_s_empty_cells():
                         "一、总体情况\n").report
     assert report.title.text == "白银市卫生健康委员会2020年度政府信息公开工作年度报告"
     assert (report.title.span.column, report.title.span.end_column) == (1, 29) and report.issuer.name == "白银市卫生健康委员会"
+
+
+def test_a_publication_date_written_with_spaces_is_the_page_s_and_no_later_date_stands_for_it():
+    """发布日期: 2025- 02- 13 (泰山区's page): read; DATE-006 had taken the period's first
+    day, on the line below, for the publication date."""
+    found = check_text("泰安市泰山区人民政府\n2024年政府信息公开工作年度报告\n浏览次数: | 发布日期: 2025- 02- 13 | 信息来源: |\n"
+                       "本报告所列数据的统计期限自2024年1月1日起至2024年12月31日止。\n一、总体情况\n")
+    assert found.report.publication_date.value.isoformat() == "2025-02-13"
+    assert "DATE-006" not in {v.rule for v in found.violations}
+
+
+def test_an_item_in_key_words_after_an_item_1_written_as_text():
+    """“1.体制机制建设情况” (text), then “2.主动公开信息情况” under (一)主动公开 in 一、总体情况:
+    item 2 of that list, not section 二 in other words (SEC-004)."""
+    report = check_text("安丘市人民政府办公室2023年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开\n"
+                        "1.体制机制建设情况\n全面落实公开制度。\n2.主动公开信息情况\n全年公开信息500条。\n"
+                        "3.解读回应关切\n发布解读10篇。\n二、主动公开政府信息情况\n").report
+    assert [s.canonical for s in report.sections] == [1, 2]
+
+
+def test_a_place_s_government_is_not_taken_from_its_disclosure_office_under_the_office_s_report():
+    """请与东至县政务公开办公室联系 under a report whose sentences speak as 东至县人民政府办公室:
+    the office's report (SEC-011 had applied to 东至县 as a government)."""
+    found = check_text("本报告由东至县人民政府办公室编印。如对本报告有疑问,请与东至县政务公开办公室联系。\n一、总体情况\n"
+                       "2022年,东至县人民政府办公室认真贯彻落实政务公开工作要求。\n")
+    assert (found.report.issuer.name, found.report.issuer.kind) == ("东至县人民政府办公室", "department")
+    assert "SEC-011" not in {v.rule for v in found.violations}
+
+
+def test_a_change_written_in_words_and_a_block_label_after_the_regulation_s_name():
+    """The 2019 format's 本年增/减 written 增10, and 中华人民共和国政府信息公开条例 第二十条第（一）项
+    as a block label: real rows of the format (TABLE-004 error, TABLE-009 warnings)."""
+    text = ("某区教育局2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n"
+            "中华人民共和国政府信息公开条例 第二十条第(一)项\n信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+            "规章\t0\t0\t0\n规范性文件\t2\t2\t5\n第二十条第(五)项\n信息内容\t上一年项目数量\t本年增/减\t处理决定数量\n"
+            "行政许可\t8\t增10\t18\n其他对外管理服务事项\t1\t减1\t0\n")
+    found = check_text(text)
+    active = found.report.table("active")
+    assert active.row("item5.licensing").cell("change").value == 10
+    assert active.row("item5.other_services").cell("change").value == -1
+    assert not {"TABLE-004", "TABLE-009"} & {v.rule for v in found.violations}
+
+
+def test_a_phone_number_in_brackets_after_the_body_to_contact():
+    """请于兴安盟生态环境局乌兰浩特市分局联系(0482-8310273): a way to reach the body
+    (CONTACT-001 had said there was none); the bracket is the sentence's, not the number's."""
+    report = check_text("某分局2022年政府信息公开工作年度报告\n如对本年度报告有疑问,请于兴安盟生态环境局乌兰浩特市分局联系(0482-8310273)\n"
+                        "一、总体情况\n").report
+    assert [(c.kind, c.value) for c in report.contacts] == [("phone", "0482-8310273")]
