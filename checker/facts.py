@@ -430,7 +430,7 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
 # 某街道办事处 is a subdistrict office (not a department: 处), 某市国有资产监督管理委员会 is
 # a department (not a 管理委员会 of a zone). The first kind whose suffix fits wins.
 _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("subdistrict", ("街道办事处", "街道办", "街道", "街办事处")),
+    ("subdistrict", ("街道办事处", "街道办", "街道", "街办事处", "街")),  # (东丽湖街: 天津 names its 街道 so)
     ("department", ("海关", "关区")),  # (customs, managed from above: no 区's government)
     # a 社区 or 村 is self-governed, no administrative body: none of the kinds the rules name
     ("unknown", ("社区", "社区居委会", "居委会", "居民委员会", "村委会", "村民委员会")),
@@ -524,8 +524,9 @@ _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信�
                              r"[ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 # (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
 # office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office)
-_DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|乡|镇|街道)"
-                              r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室"  # (…局政府信息公开领导小组办公室)
+_DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|乡|镇|街道"
+                              r"|(?<=政府)办公[室厅])"  # (…人民政府办公室政务公开办, …办公厅政府信息公开处: its unit)
+                              r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室|(?<=[室厅])(?:政府信息|政务)公开[处科]"
                               r"|(?:(?!政府|[局委厅院办乡镇街区县市旗])[\u4e00-\u9fff]){0,6}办公室|政务公开办|党政办|综合办)$")
 # (an office of the body's, 党政办公室, 综合督考办公室…: not a body of its own, 财政局, 某镇, 高新区…)
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|（|\(|$)")
@@ -546,7 +547,7 @@ _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 120), (_COMPILES, "编", 31), (_CO
 # (…工作的通知》的要求,现将我局, ,是本镇, 度我乡 of 2018年度我乡: pieces of a sentence a
 # pattern took for a name)
 _NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|[我本全](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门)$"
-                      r"|全(?:街道|乡|镇)|^(?:实现|利用|推动|推进|促进|指导|带动|组织|督促|确保)"
+                      r"|全(?:街道|乡|镇)|^(?:实现|利用|推动|推进|促进|指导|带动|组织|督促|确保|目前|当前|今年|全年)"
                       r"|^[县区市州旗盟省](?:人民)?政府(?:办公[室厅])?$")  # (区政府, 区人民政府办公室: which district's?)
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
 _ALIAS = re.compile(r"[（(](?:(?:以下简称|下称|简称)[^)）]*|[^（）()\n]{2,20})[)）]$")
@@ -653,7 +654,8 @@ def signature_line(line: str) -> str | None:
     return m.group("name") if m else None
 
 
-_GOVERNMENT_OFFICE = re.compile(r"(?P<government>.+?(?P<level>[县区市州旗盟])人民政府)办公室")
+_GOVERNMENT_OFFICE = re.compile(r"(?P<government>.+?(?P<level>[县区市州旗盟])人民政府)办公[室厅]")
+_COMPILING = re.compile(r"编制|编写|汇总|形成")
 _NOTE = r"(?:[（(][^（）()\n]{1,16}[）)])?"  # 桐梓县人民政府(县人民政府办公室)坚持…
 
 
@@ -674,14 +676,26 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
             return Issuer(name, "department", index.span(office.start(), office.start() + len(name)), issuer.source)
     m = _GOVERNMENT_OFFICE.fullmatch(issuer.name) if issuer is not None and issuer.source != "title" else None
     if m is None or "我办" in prose or "本办" in prose or re.search(
-            r"(?:公布|现将|由)《?" + re.escape(issuer.name) + r"\S{0,6}?(?:\d{4}|编)|" + re.escape(issuer.name) + _ACTS,
-            prose):
-        return issuer  # (…or the report's own words name the office: 现公布X区人民政府办公室2023年…, X办公室坚持…)
+            r"(?:公布|现将|由)《?" + re.escape(issuer.name) + r"\S{0,6}?(?:\d{4}|编)", prose) or _acts_as(issuer.name, prose):
+        # (…or the report's own words name the office: 现公布X区人民政府办公室2023年…, X办公室坚持…;
+        # not where its act is to compile the report: X办公室按照…根据各部门…年度报告编制而成)
+        return issuer
     name = m.group("government")
-    if ("我" + m.group("level")) not in prose and not re.search(re.escape(name) + _NOTE + _ACTS, prose):
+    place = name.removesuffix("人民政府")  # (2023年,福州市坚持…: the city speaking, as its government)
+    if ("我" + m.group("level")) not in prose and not re.search(f"(?:{re.escape(name)}|{re.escape(place)}){_NOTE}{_ACTS}", prose):
         return issuer
     span = index.span(issuer.span.start, issuer.span.start + len(name)) if issuer.span else None
     return Issuer(name, "government", span, issuer.source)
+
+
+def _acts_as(name: str, prose: str) -> bool:
+    """Whether a sentence of the report has `name` as its subject, doing the body's work
+    (X办公室坚持…), not compiling the report (X办公室按照…根据各部门…年度报告编制而成)."""
+    for acts in re.finditer(re.escape(name) + _ACTS, prose):
+        end = prose.find("。", acts.end())
+        if not _COMPILING.search(prose, acts.end(), len(prose) if end == -1 else end):
+            return True
+    return False
 
 
 def best_issuer(candidates: list[Issuer]) -> Issuer | None:

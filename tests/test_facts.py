@@ -202,6 +202,7 @@ def test_url_stops_before_chinese_and_sentence_punctuation():
     ("某街道办事处", "subdistrict"),
     ("某区某街道", "subdistrict"),
     ("某街道办", "subdistrict"),
+    ("东丽湖街", "subdistrict"),  # (天津 names its 街道 so)
     ("某 镇 人 民 政 府", "township"),
     ("某某", "unknown"),
 ])

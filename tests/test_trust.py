@@ -179,6 +179,8 @@ def test_more_completed_than_received_in_one_sentence():
     ("现公开骊山街道办事处2024年政府信息公开工作年度报告,本报告所列数据的统计期限自2024年1月1日至2024年12月31日。",
      "骊山街道办事处", "subdistrict"),
     ("如对本报告有任何疑问,请联系:柳北区教育局办公室 ,电话:0772-2806494。", "柳北区教育局", "department"),
+    # (a unit of a government's general office: the office)
+    ("如对本报告有疑问,请与濉溪县人民政府办公室政务公开办联系。", "濉溪县人民政府办公室", "department"),
 ])
 def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening: str, issuer: str, kind: str):
     report = check_text(f"{opening}\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
@@ -634,3 +636,24 @@ def test_a_phone_number_in_brackets_after_the_body_to_contact():
     report = check_text("某分局2022年政府信息公开工作年度报告\n如对本年度报告有疑问,请于兴安盟生态环境局乌兰浩特市分局联系(0482-8310273)\n"
                         "一、总体情况\n").report
     assert [(c.kind, c.value) for c in report.contacts] == [("phone", "0482-8310273")]
+
+
+@pytest.mark.parametrize(("opening", "speech", "issuer"), [
+    ("本报告由福州市人民政府办公厅政府信息公开处编制。", "2023年,福州市坚持以人民为中心,全市各级各部门主动公开信息。",
+     "福州市人民政府"),
+    ("本年度报告是罗庄区人民政府办公室按照条例要求,根据区政府组成部门、直属机构及各街镇的年度报告编制而成。",
+     "罗庄区人民政府坚持以人民为中心的发展思想。2024年,全区主动公开政府信息7064条。", "罗庄区人民政府"),
+])
+def test_a_government_s_report_compiled_by_its_general_office(opening: str, speech: str, issuer: str):
+    """The general office (or its unit) that compiles a city's or district's report, under
+    a report that speaks as the place (福州市坚持…, 罗庄区人民政府坚持…): the government's
+    report, which owes 考核、评议、追究 (SEC-011 was silent); compiling is not the office's
+    own work (X办公室按照…编制而成)."""
+    report = check_text(f"{opening}\n一、总体情况\n{speech}\n").report
+    assert (report.issuer.name, report.issuer.kind) == (issuer, "government")
+
+
+def test_a_time_word_is_no_body_s_name():
+    """目前街道未因政府信息公开工作被申请行政复议: 目前街道 is no street office."""
+    report = check_text("一、总体情况\n2022年,我街道认真落实条例。\n目前街道未因政府信息公开工作被申请行政复议。\n").report
+    assert report.issuer is None
