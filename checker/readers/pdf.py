@@ -274,8 +274,7 @@ def _write(pages: list[_Page]) -> Lines:
     """Pages → lines: wrapped lines of a paragraph joined (across a page break too),
     tables as rows, a table that goes on at the top of the next page continued."""
     text_lines = [i for p in pages for i in p.items if isinstance(i, _TextLine)]
-    margins = {None: (_mode([t.x0 for t in text_lines if t.box is None]),
-                      _mode([t.x1 for t in text_lines if t.box is None and len(t.text) >= 10]))}
+    margins = {None: _page_margins([t for t in text_lines if t.box is None])}
     for box in {t.box for t in text_lines} - {None}:  # a frame's own margins: its lines' extent
         inside = [t for t in text_lines if t.box == box]
         margins[box] = (min(t.x0 for t in inside), max(t.x1 for t in inside))
@@ -323,6 +322,19 @@ def _write(pages: list[_Page]) -> Lines:
             previous, previous_page = item, page.number
     flush()
     return lines
+
+
+def _page_margins(lines: list[_TextLine]) -> tuple[float | None, float | None]:
+    """The text's left and right margins: where most lines start, and where most of the
+    lines that run nearly to the right end, end (not the commonest end of all: where
+    most lines are short, a table's cells one per line, that is no margin, and a line
+    would run on into the heading below it)."""
+    left = _mode([t.x0 for t in lines])
+    ends = [t.x1 for t in lines if len(t.text) >= 10]
+    if left is None or not ends:
+        return left, None
+    far = max(ends)
+    return left, _mode([x for x in ends if x >= left + 0.8 * (far - left)])
 
 
 def _same_extent(a: _Table, b: _Table) -> bool:
