@@ -70,7 +70,8 @@ _SHORT_NUMERIC = re.compile(r"(?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?![\d.])")
 # (…起始时间为2025年1月1日，截止时间为2025年12月31日: a start and an end, each named; and
 # 自2022年1月1日起2022年12月31日止, its 至 left out, the end's 止 there)
 _PERIOD_LINK = re.compile(
-    rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截止到|截至到|截至|截止|至|到|－－|——|－|—|–|-|~|～){_SL}"
+    rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截止到|截至到|截至|截止|至|到|－－|——|－|—|–|-|~|～|一(?=\d{{4}}))"
+    rf"{_SL}"  # (一 typed for the dash: 2023年1月1日一2023年12月31日)
     rf"|{_S}[，,]{_S}(?:截至|截止|结束)(?:时间|日期){_S}(?:为|是)?{_S}[:：]?{_S}"
     rf"|{_S}起{_S}(?=\d{{4}}{_S}年[^。；\n]{{1,12}}?止)")
 
@@ -513,6 +514,8 @@ def _publishes() -> re.Pattern:
 # "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下": whose report follows
 _AS_FOLLOWS = re.compile(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工作报告|年报))[》”]?(?:[（(][^（）()\n]{1,16}[）)])?"
                          r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开))")
+_OPENS_AS_TITLE = re.compile(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(?:19|20)\d\d[ \u3000]*年度?[^，,。；;\n《》]{0,16}?"
+                             r"(?:年度报告|年报))(?:是|由|根据|依据|按照)")
 _COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(]以下简称[^（）()\n]{1,12}[）)])?"
                           r"(?:(?:根据|依据|按照|结合|综合)[^。；;\n]{0,80}?)?(?:负责)?编(?:制|写|印)")
 # (由X综合各部门…编制: X brings the reports of the government's parts together, so the report
@@ -563,7 +566,7 @@ def _subject() -> re.Pattern:
     ~10 million instructions to compile)"""
     return re.compile(
         r"(?:^|[，,。；;])(?:\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
-        r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|街道|人民政府办公室|人民政府|管理委员会|管委会|管理局|局|乡|镇))"
+        r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|街道|人民政府办公室|人民政府|管理委员会|管委会|管理局|局|乡|镇|县))"
         r"(?=" + _ACTS + r"|未|共|全年|通过)")
 
 
@@ -627,6 +630,10 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
             body = _body_before_matter(m.group("rest")) if m else None
             if body:
                 found.append((m.group("rest")[body[0]:body[1]], m.start("rest") + body[0], out))
+        m = _OPENS_AS_TITLE.match(text)  # (常太镇2019年政府信息公开年度报告是根据…编制: named as in its title)
+        body = _body_before_matter(m.group("rest")) if m else None
+        if body:
+            found.append((m.group("rest")[body[0]:body[1]], body[0], out))
         m = _PUBLISHER_LINE.match(p.text)  # (it opens with ^: search would try every position)
         if m:
             found.append((m.group("name"), m.start("name"), publishers))

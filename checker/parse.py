@@ -427,7 +427,7 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
     title-like line, a short first line."""
     candidates = [_joined_title(front, i) for i, p in enumerate(front)
                   if (p.kind == "title" or (p.kind == "text" and i and _split_inside_words(front[i - 1].text, p.text)))
-                  and not p.text.startswith(("关于", "附")) and not _CHROME.search(p.text)
+                  and not p.text.startswith(("关于", "附")) and not _CHROME.search(p.text) and not _SENTENCE.search(p.text)
                   and not _METADATA_LINE.match(p.text)
                   and (not _SITE_LABEL.fullmatch(core(p.text)) or _split_before_label(front, i))]
     # (a page's breadcrumb: 首页 > … > 信息公开年度报告; a column's label, 年度报告, unless it is
@@ -448,11 +448,17 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
                 return earlier
         return last
     if (front and len(front[0].text) <= 60 and "。" not in front[0].text and not _CHROME.search(front[0].text)
+            and _TITLE_WORD.search(front[0].text) and not front[0].text.endswith((":", "："))  # (政策, a menu; 某办公室:, an addressee)
             and not _SITE_LABEL.fullmatch(core(front[0].text)) and front[0].kind not in ("date", "doc_number")
             and not _METADATA_LINE.match(front[0].text) and not _PAGE_CONTROL.search(front[0].text)
             and not _DOC_NUMBER.match(front[0].text)):
         return 0, front[0], 0
     return None, None, 0
+
+
+_TITLE_WORD = re.compile(r"公开|报告|年报|政府|[局委办乡镇区县市旗]|街道|管委会")
+# A sentence that ends by naming the report (根据《条例》规定,现公布某局…年度报告): no title
+_SENTENCE = re.compile(r"^[ \u3000]*(?:根据|依据|依照|按照|为)|[，,]")
 
 
 # A web page's line of metadata (索引号, 发布日期, 信息来源…), or a date alone: no title,
@@ -804,14 +810,16 @@ def _heading_parts(title: str) -> tuple[str, str]:
 
 # (发布日期：, 发表日期：, 生成日期 | 2026-01-23, 生成日期/有效期:, 发布日期2024-01-10, a bare 时间： or
 # 日期： opening a line, or a date before the page's 来源 (2023年01月28日 来源: 上海普陀,
-# 2022-01-27 10:03来源: 高明乡) or after it at the line's end (来源:某管委会   2022-01-31))
+# 2022-01-27 10:03来源: 高明乡) or after it at the line's end (来源:某管委会   2022-01-31), or after
+# the page's title at its line's end (…年度报告 2024-01-28))
 _PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成", "发文", "添加"), ())  # its labels, the surest first
 _PUBLISHED = re.compile("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w in words) + ")"
                         r"(?:日期|时间)(?:/有效期)?\s*(?:[:：|｜]|(?=\d{4}))"
                         r"|(?:^|\s)(?:日期|时间)\s*[:：]"
                         r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:信息)?来源\s*[:：]"
                         r"|^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:信息)?来源\s*[:：]"
-                        r"|^\s*(?:信息)?来源\s*[:：][^\n]{0,40}?\s\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+                        r"|^\s*(?:信息)?来源\s*[:：][^\n]{0,40}?\s\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+                        r"|(?:年度报告|年报)[ \u3000]+(?=\d{4}-\d{1,2}-\d{1,2}[ \u3000]*$)")
 # A date alone on its line (2021-01-22 08:37, • 2024-03-08, (2026年1月13日))
 _BARE_DATE = re.compile(r"[-•·*\s]*[（(]?\d{4}(?:-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
                         r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)]?\s*")

@@ -1138,8 +1138,8 @@ def is_table_label(text: str, templates: Templates) -> bool:
         for label in templates.label_owners)
 
 
-_PAGE_METADATA = re.compile(r"\s*(?:索\s*引\s*号|主题分类|体裁分类|发布机构|发文(?:日期|字号|机关)|成文日期|发布日期|信息来源"
-                            r"|文\s*号|时\s*效)\s*[:：]?\s*$")
+_PAGE_METADATA = re.compile(r"\s*(?:索\s*引\s*号|主题分类|体裁分类|发布(?:机构|单位)|发文(?:日期|字号|机关)|成文日期|发布日期|信息来源"
+                            r"|文\s*号|时\s*效|公开方式|所属机构|有\s*效\s*性|关\s*键\s*词)\s*[:：]?\s*$")
 
 
 def read_region(tokens: list, index: LineIndex, templates: Templates,

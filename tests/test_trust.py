@@ -242,6 +242,15 @@ def test_the_publication_date_a_page_shows_under_its_label_or_before_its_source(
     assert report.publication_date is not None and report.publication_date.span.line in (2, 4)
 
 
+def test_the_publication_date_after_the_page_s_title_on_its_line():
+    """杨浦区新江湾城街道2023年政府信息公开工作年度报告 2024-01-28 (the page's title with its
+    date), then the document's own title: published 2024-01-28 (DATE-005 had said no date)."""
+    found = check_text("杨浦区新江湾城街道2023年政府信息公开工作年度报告 2024-01-28\n\n杨浦区新江湾城街道\n"
+                       "2023年政府信息公开工作年度报告\n一、总体情况\n")
+    assert found.report.publication_date.value.isoformat() == "2024-01-28"
+    assert "DATE-005" not in {v.rule for v in found.violations}
+
+
 @pytest.mark.parametrize("first", ["2018年3月12日", "- 发布日期:2024-01-29 09:09", "发布时间:", "点击收听年报语音朗读",
                                    "用微信扫描二维码分享至好友和朋友圈",
                                    "东府〔2018〕3号 签发人:刘朝江"])
@@ -657,3 +666,53 @@ def test_a_time_word_is_no_body_s_name():
     """目前街道未因政府信息公开工作被申请行政复议: 目前街道 is no street office."""
     report = check_text("一、总体情况\n2022年,我街道认真落实条例。\n目前街道未因政府信息公开工作被申请行政复议。\n").report
     assert report.issuer is None
+
+
+def test_a_page_s_metadata_rows_with_other_labels_are_no_statistics_table():
+    """发布单位: | 市人力社保局 | 主题分类: | 其他 |: its 其他 had made it the applications table
+    (three TABLE-004, TABLE-006, TABLE-007)."""
+    found = check_text("索引号: | 580267448/2024-276400 | 公开方式: | 主动公开 |\n文号: | 成文日期: | 2024-01-19 | |\n"
+                       "发布单位: | 市人力社保局 | 主题分类: | 其他 |\n杭州市人力资源和社会保障局2023年政府信息公开工作年度报告\n"
+                       "一、总体情况\n")
+    assert not [v.rule for v in found.violations if v.rule in ("TABLE-004", "TABLE-006", "TABLE-007")]
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    # (a sentence that ends by naming the report is no title; the page's title above it is)
+    ("登录 注册\n\n辉南县卫健局2022年政府信息公开工作报告\n\n发布日期:2023-01-12\n\n"
+     "根据《中华人民共和国政府信息公开条例》规定,现公布辉南县卫健局政府信息公开工作年度报告\n一、总体情况\n",
+     "辉南县卫健局2022年政府信息公开工作报告"),
+    # (a menu's words first, the title below, worded 工作的报告)
+    ("政策\n政府信息公开指南\n法定主动公开内容\n临潭县卫生健康局2022年度政府信息公开工作的报告\n一、总体情况\n",
+     "临潭县卫生健康局2022年度政府信息公开工作的报告"),
+    # (an addressee is no title)
+    ("昭通市人民政府办公室:\n根据条例规定和上级有关要求,彝良县坚持以公开为常态。\n一、总体情况\n", None),
+])
+def test_what_is_no_title_and_what_is(text: str, title: str | None):
+    report = check_text(text).report
+    assert (report.title.text if report.title else None) == title
+
+
+def test_bodies_named_as_in_a_title_or_as_a_county_doing_its_work():
+    """常太镇2019年政府信息公开年度报告是根据…编制 names the body as its title would; 彝良县坚持…
+    is the county speaking (no issuer had been found: SEC-011 was silent)."""
+    township = check_text("常太镇2019年政府信息公开年度报告是根据有关通知的要求编制并公布。\n一、总体情况\n").report
+    assert (township.issuer.name, township.issuer.kind) == ("常太镇", "township")
+    county = check_text("昭通市人民政府办公室:\n根据条例规定和上级有关要求,彝良县坚持以公开为常态。\n一、总体情况\n").report
+    assert (county.issuer.name, county.issuer.kind) == ("彝良县", "government")
+
+
+def test_wordings_met_in_real_reports():
+    """一 typed for the period's dash; 发布…等信息共计67条 as 主动公开; 存在的主要问题及下一步计划 as
+    section 五; 规章(县级无此项) as the row 规章."""
+    found = check_text("某街道2023年政府信息公开工作年度报告\n本报告统计期限为2023年1月1日一2023年12月31日。\n一、总体情况\n"
+                       "全年发布财政预决算、经费公开、扶贫工作、社会救助及各类项目招标等信息共计67条。\n"
+                       "二、主动公开政府信息情况\n第二十条第(一)项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+                       "规章(县级无此项)\t0\t0\t0\n行政规范性文件\t2\t0\t5\n"
+                       "五、存在的主要问题及下一步计划\n人员力量不足。下一步加强培训。\n")
+    report = found.report
+    assert (report.period.start.isoformat(), report.period.end.isoformat()) == ("2023-01-01", "2023-12-31")
+    assert 5 in [s.canonical for s in report.sections]
+    assert report.table("active").row("item1.regulations") is not None
+    sec010 = [v.message() for v in found.violations if v.rule == "SEC-010"]
+    assert sec010 and "主动公开" not in sec010[0]
