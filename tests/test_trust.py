@@ -713,6 +713,7 @@ def test_wordings_met_in_real_reports():
     report = found.report
     assert (report.period.start.isoformat(), report.period.end.isoformat()) == ("2023-01-01", "2023-12-31")
     assert 5 in [s.canonical for s in report.sections]
+    assert {v.rule: v.severity for v in found.violations if v.rule in ("SEC-004", "SEC-009")} == {"SEC-009": "info"}
     assert report.table("active").row("item1.regulations") is not None
     sec010 = [v.message() for v in found.violations if v.rule == "SEC-010"]
     assert sec010 and "主动公开" not in sec010[0]
