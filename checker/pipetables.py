@@ -4,6 +4,8 @@
     | (二)部分公开 | | | 0 |                  … a bar first: the first cell is empty
     | 信息内容 | 本年处理决定数量 | ||          Markdown: every row starts with a bar
     |---|---|                               Markdown's rule under the header
+    规章 | 0 | 0 | 0                         … the row's last bar alone on the next line
+    |
 
 They are rewritten, character for character, into the TAB layout the grammar reads
 (grammar/report.lark): a bar between two cells becomes a TAB, a bar at the edge of a
@@ -36,8 +38,9 @@ def pipe_tables(text: str) -> tuple[str, int]:
         if sum(1 for i in run if _filled_cells(lines[i]) >= 2) < 2:
             continue
         markdown = all(lines[i].lstrip(_SPACE)[:1] in BARS for i in run)
+        closing = {i for i in run if _closing_bar(lines, i)}  # (before the rows above them are rewritten)
         for i in run:
-            lines[i] = _as_tab_row(lines[i], markdown)
+            lines[i] = " " * len(lines[i]) if i in closing else _as_tab_row(lines[i], markdown)
         tables += 1
     return ("\n".join(lines), tables) if tables else (text, 0)
 
@@ -49,13 +52,21 @@ def _is_bar_row(line: str) -> bool:
     return bool(core) and (core[-1] in BARS or core[0] in BARS) and "\t" not in line
 
 
+def _closing_bar(lines: list[str], i: int) -> bool:
+    """Whether line i is a bar alone that closes the row above it, a page's copy putting
+    each row's last bar on a line of its own (规章 | 0 | 0 | 0 / |)."""
+    return (lines[i].strip(_SPACE) in ("|", "｜") and i > 0
+            and sum(lines[i - 1].count(bar) for bar in BARS) >= 2 and "\t" not in lines[i - 1])
+
+
 def _runs(lines: list[str]) -> list[list[int]]:
     """Runs of bar rows, as line numbers (0-based); blank lines between two bar rows
-    belong to the run but are not rows."""
+    belong to the run but are not rows. A row whose closing bar stands on the next line
+    alone is a bar row."""
     runs: list[list[int]] = []
     current: list[int] = []
     for i, line in enumerate(lines):
-        if _is_bar_row(line):
+        if _is_bar_row(line) or (i + 1 < len(lines) and _closing_bar(lines, i + 1)):
             current.append(i)
         elif line.strip(_SPACE) and current:
             runs.append(current)

@@ -104,6 +104,19 @@ def test_a_source_says_its_tables_were_written_with_bars():
     assert plain_text("y.txt", "一、总体情况\n本年度工作有序开展。\n").notes == []
 
 
+def test_a_row_whose_closing_bar_stands_alone_on_the_next_line():
+    """规章 | 0 | 0 | 0 / | (a real page's copy): the rows of 第二十条第（一）项 are read (TABLE-003
+    had said the block was missing); a lone bar under a cell of its own (信息内容 |) stays
+    as it was, and a copy cut off inside its last row is no row closed."""
+    text = ("第二十条第(一)项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 1\n|\n"
+            "行政规范性文件 | 2 | 0 | 5\n|\n")
+    rewritten, count = pipe_tables(text)
+    assert count == 1 and len(rewritten) == len(text)
+    assert rewritten.split("\n")[2:6] == ["规章 \t 0 \t 0 \t 1", " ", "行政规范性文件 \t 2 \t 0 \t 5", " "]
+    assert pipe_tables("信息内容 |\n|\n规章 |\n")[1] == 0
+    assert pipe_tables("规章 | 0 | 0 | 0 |\n行政规范性文件 | 1 | 0\n")[0].endswith("行政规范性文件 | 1 | 0\n")
+
+
 def test_markdown_rules_and_edges():
     text = "| 信息内容 | 本年处理决定数量 | |\n|---|---|---|\n| 行政许可 | 3 | |\n"
     rewritten, count = pipe_tables(text)
