@@ -154,6 +154,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     if first is not None:
         sections[:] = [first, *_items_of(first, sections, templates)]
         _finish(first)
+    sections = _with_lost_headings(sections, templates)
     found = {t.template for t in front_tables} | {t.template for s in sections for t in s.tables}
     if any(t.id not in found for t in templates.tables if preferred in (None, t.version)):
         _read_flattened_tables(sections, reader.index, templates, preferred)  # (perhaps there, a cell per line)
@@ -261,6 +262,50 @@ def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numb
         _finish(sections[-1])
     first = lines[found[0][0]]
     return lines[:found[0][0]], [t for t in tables if t.span.start < first.span.start], sections
+
+
+def _with_lost_headings(sections: list[Section], templates: Templates) -> list[Section]:
+    """The sections, with those whose heading alone lost its number (主动公开政府信息情况
+    on its line under a numbered 一、, its table right below) standing on their own: a
+    line in a section that is a later section's heading in the format's very words, not
+    a section already, with that section's table the next thing after it. (SEC-001 had
+    called such a section missing.)"""
+    out: list[Section] = []
+    have = {s.canonical for s in sections}
+    for s in sections:
+        out.append(s)
+        k = 0
+        while k < len(out[-1].paragraphs):
+            current = out[-1]
+            p = current.paragraphs[k]
+            k += 1
+            if p.kind != "text" or len(p.text) > 22:
+                continue
+            number, _, title, canonical, how, runs_on = _HEADINGS.read(p.text, templates)
+            if (number is not None or how != "exact" or runs_on or canonical in have
+                    or canonical <= (current.canonical or 0)):
+                continue
+            after = [t for t in current.tables if t.span.start > p.span.start]
+            rest = current.paragraphs[k:]
+            following = min(after, key=_START, default=None)
+            if following is None or _section_of(following, templates) != canonical or (
+                    rest and rest[0].span.start < following.span.start):
+                continue
+            current.paragraphs = current.paragraphs[:k - 1]
+            current.tables = [t for t in current.tables if t.span.start < p.span.start]
+            _finish(current)
+            out.append(Section(number=None, heading=p.text, span=p.span, title=title, canonical=canonical,
+                               title_match="exact", numbering="none", paragraphs=rest, tables=after))
+            _finish(out[-1])
+            have.add(canonical)
+            k = 0
+    return out
+
+
+def _section_of(table: Table, templates: Templates) -> int | None:
+    """The section of the format a table read belongs in (主动公开 in 二, …)."""
+    versions = templates.versions_of(table.template) if table.template else []
+    return versions[0].section if versions else None
 
 
 def _items_of(first: Section, sections: list[Section], templates: Templates) -> list[Section]:

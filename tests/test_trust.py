@@ -717,3 +717,17 @@ def test_wordings_met_in_real_reports():
     assert report.table("active").row("item1.regulations") is not None
     sec010 = [v.message() for v in found.violations if v.rule == "SEC-010"]
     assert sec010 and "主动公开" not in sec010[0]
+
+
+def test_a_section_heading_that_alone_lost_its_number():
+    """主动公开政府信息情况 on its line under a numbered 一、, its table right below (a real
+    2024 局's page): section 二, not text of 一 (SEC-001 had called it missing). A line in
+    the same words with no table of its own after it stays text."""
+    table = ("第二十条第(一)项 | |||\n信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n规章 | 0 | 0 | 0 |\n"
+             "行政规范性文件 | 0 | 0 | 6 |\n")
+    report = check_text("某区教育局2024年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开情况。全年公开信息100条。\n"
+                        f"主动公开政府信息情况\n{table}").report
+    assert [(s.canonical, s.numbering) for s in report.sections] == [(1, "cjk"), (2, "none")]
+    assert report.sections[1].tables and not report.sections[0].tables
+    alone = check_text("某区教育局2024年政府信息公开工作年度报告\n一、总体情况\n主动公开政府信息情况\n全年公开信息100条。\n").report
+    assert [s.canonical for s in alone.sections] == [1]
