@@ -99,6 +99,8 @@ _PHONE_NUMBER = re.compile(
     r"(?P<v>[(（]?0\d{2,3}[)）]?(?:[ \u3000]*[-－—–‐]{1,2}[ \u3000]*|[ \u3000]?)\d{7,8}(?:[-－转][ \u3000]*\d{1,5})?"
     r"|400[-－ ]?\d{3}[-－ ]?\d{4}|1[3-9]\d{9}|\d{7,8}|12345)(?!\d)"
 )
+# A phone number by its form alone: an area code, a dash, seven or eight digits
+_DASHED_PHONE = re.compile(r"(?<![\d\-－])0\d{2,3}-\d{7,8}(?![\d\-－])")
 # Not a postal address when just after one of these (网站地址, 电子邮箱地址…); checked in
 # contacts(): as lookbehinds they would be tried at every character of the text.
 _NOT_POSTAL = ("网站", "网页", "网络", "邮件", "电子", "邮箱", "IP")
@@ -394,6 +396,11 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
                 if text[start] in "(（" and not any(c in ")）" for c in number.group("v")):
                     start += 1  # (the bracket the number stands in: 联系(0482-8310273), no area code's)
                 add(kind, start, number.end("v"), m.start())
+    if not any(f.kind == "phone" for f in out):  # (a number no label names, as only a phone is written: (某开发区0318-7781000))
+        for m in _found(_DASHED_PHONE, text, stretches):
+            if not any(f.span.start <= m.start() < f.span.end for f in out):  # (not a fax's number)
+                add("phone", m.start(), m.end(), m.start())
+                break
     for kind, found in (("address", _found_at(ADDRESS, text, stretches, _address_starts)),
                         ("postcode", _found(POSTCODE, text, stretches)),
                         ("email", _emails(text))):
@@ -555,7 +562,8 @@ _NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|�
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
 _ALIAS = re.compile(r"[（(](?:(?:以下简称|下称|简称)[^)）]*|[^（）()\n]{2,20})[)）]$")
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
-_ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|主动|重视)"
+_ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|主动|重视|加强|着力|扎实|持续)"
+_LED = r"在[^，,。]{0,30}(?:领导|指导|部署)下"  # (某镇人民政府在县委、县政府的领导下…: the sentence's subject too)
 
 
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，
@@ -566,8 +574,8 @@ def _subject() -> re.Pattern:
     ~10 million instructions to compile)"""
     return re.compile(
         r"(?:^|[，,。；;])(?:\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
-        r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|街道|人民政府办公室|人民政府|管理委员会|管委会|管理局|局|乡|镇|县))"
-        r"(?=" + _ACTS + r"|未|共|全年|通过)")
+        r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|街道|人民政府办公室|人民政府|委员会|管委会|管理局|局|乡|镇|县))"
+        r"(?=" + _ACTS + r"|未|共|全年|通过|" + _LED + ")")
 
 
 _SELF = re.compile(r"(?:我|本)(?P<suffix>局|委|厅|镇|乡|街道|中心)")
@@ -698,7 +706,7 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
 def _acts_as(name: str, prose: str) -> bool:
     """Whether a sentence of the report has `name` as its subject, doing the body's work
     (X办公室坚持…), not compiling the report (X办公室按照…根据各部门…年度报告编制而成)."""
-    for acts in re.finditer(re.escape(name) + _ACTS, prose):
+    for acts in re.finditer(re.escape(name) + f"(?:{_ACTS}|{_LED})", prose):
         end = prose.find("。", acts.end())
         if not _COMPILING.search(prose, acts.end(), len(prose) if end == -1 else end):
             return True
@@ -716,7 +724,7 @@ def best_issuer(candidates: list[Issuer]) -> Issuer | None:
         # A fuller name of the same kind of body, or a name that tells the kind when the
         # first did not. A county government's report signed by the county's 人民政府办公室
         # (the competent department that publishes it, art. 49 ¶2) stays the government's.
-        if (_same_body(best.name, other.name) and len(other.name) > len(best.name)
+        if (_same_body(best.name, other.name, best.kind == "unknown") and len(other.name) > len(best.name)
                 and best.kind in (other.kind, "unknown")):
             best = other
     return best
@@ -728,9 +736,22 @@ def best_issuer(candidates: list[Issuer]) -> Issuer | None:
 _GOV_WORDS = re.compile(r"(?:(?:人民)?政府|办事处)$")
 
 
-def _same_body(a: str, b: str) -> bool:
+def _same_body(a: str, b: str, kindless: bool = False) -> bool:
+    """Whether two names name one body: one holds the other, less 人民政府 (河集乡 and 睢县
+    河集乡人民政府); and, for a name that told no kind (`kindless`), less the kind too
+    (衡山县贯塘 of a title that dropped 乡, and 贯塘乡人民政府)."""
     a, b = _GOV_WORDS.sub("", a), _GOV_WORDS.sub("", b)
-    return bool(a) and bool(b) and (a in b or b in a)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    if not kindless:
+        return False
+    a, b = _TOWNSHIP_WORDS.sub("", a), _TOWNSHIP_WORDS.sub("", b)
+    return len(min(a, b, key=len)) >= 2 and (a in b or b in a)
+
+
+_TOWNSHIP_WORDS = re.compile(r"(?:乡|镇|街道)$")
 
 
 def year_in(text: str) -> int | None:

@@ -138,7 +138,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     periods = facts.periods(prose, reader.index, all_dates, stretches)
     # (the year rules which template version a table is read against: the opening lines
     # are taken from the tree, before the sections are read)
-    first_lines = [p.text for p in intro[:5]] + [t.value for t in (section_nodes[0].children[1:7] if section_nodes else [])
+    first_lines = [p.text for p in intro[:5]] + [t.value for t in (section_nodes[0].children[1:13] if section_nodes else [])
                                                  if isinstance(t, Token) and t.type in ("TEXT", "SUB_HEAD")]
     year, year_source = _year(title, periods, first_lines)
     preferred = regime_for(year)
@@ -172,7 +172,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     # split over lines must not push the introduction out)
     opening = front_paragraphs[:max(8, (title_at or 0) + 6)] + (sections[0].paragraphs[:3] if sections else [])
     issuer_candidates.extend(facts.issuer_from_intro(opening, reader.index))
-    if not issuer_candidates:
+    if all(c.kind == "unknown" for c in issuer_candidates):  # (none, or none that tells its kind: 衡山县贯塘 of a title)
         found = facts.issuer_from_prose(opening + [p for s in sections for p in s.paragraphs], reader.index)
         issuer_candidates.extend([found] if found else [])
     prose_paragraphs = front_paragraphs + [p for s in sections for p in s.paragraphs]
@@ -509,7 +509,7 @@ _SENTENCE = re.compile(r"^[ \u3000]*(?:根据|依据|依照|按照|为)|[，,]")
 # A web page's line of metadata (索引号, 发布日期, 信息来源…), or a date alone: no title,
 # though it stands first (a date taken for the title gave a 2017 report the year 2018)
 _METADATA_LINE = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|生成|公开|发表)(?:日期|时间|机构)|日期|时间|信息来源|来源"
-                            r"|文\s*号|发文(?:机关|字号)|关键[字词]|浏览次数|主题分类|体裁分类|所属机构|发布单位)\s*[:：|｜]")
+                            r"|文\s*号|发文(?:机关|字号)|关键[字词]|浏览次数|主题分类|体裁分类|所属(?:机构|类目|栏目)|发布单位)\s*[:：|｜]")
 
 
 # A document's number (东府〔2018〕3号, perhaps with its 签发人): no title
@@ -520,7 +520,7 @@ _DOC_NUMBER = re.compile(r"[^\n\t]{0,24}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}
 _PAGE_CONTROL = re.compile(r"点击|收听|朗读|无障碍|长者版|字号|打印|关闭窗口|分享到|分享至|二维码|浏览次数")
 # A web site's column name shown above the article ("政府信息公开年报"), and page chrome
 # (a breadcrumb): no report's title.
-_SITE_LABEL = re.compile(r"(?:政府)?信息公开(?:工作)?年报|政务公开年报|年度报告|年报")
+_SITE_LABEL = re.compile(r"(?:政府)?信息公开(?:工作)?年报|政务公开年报|公开年度报告|年度报告|年报")
 _CHROME = re.compile(r"当前位置|您的位置|现在的位置|首页\s*>|>>")
 _NO_INDEX = LineIndex("")  # (a title's issuer looked for only to tell a title from a label)
 
@@ -630,7 +630,7 @@ _REPORT_OF_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:�
                              r"[^。；;\n]{0,12}(?:年度报告|工作报告|报告|年报)(?![》”]?、)")
 # (not an item of a list of what was published: “…住建局2024年政府信息公开工作年度报告、2025年…”)
 _OPENS_WITH_YEAR = re.compile(r"^[ \u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)][^。：:\n]{1,20}[。：:][ \u3000]*)?"
-                              r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本))|[，,](?=\D))")
+                              r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本|共))|[，,](?=\D))")
 # (or the year alone before its comma, 年 left out: “2025,吐鲁番市高昌区住建局以…”)
 
 

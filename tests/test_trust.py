@@ -731,3 +731,42 @@ def test_a_section_heading_that_alone_lost_its_number():
     assert report.sections[1].tables and not report.sections[0].tables
     alone = check_text("某区教育局2024年政府信息公开工作年度报告\n一、总体情况\n主动公开政府信息情况\n全年公开信息100条。\n").report
     assert [s.canonical for s in alone.sections] == [1]
+
+
+def test_more_ways_real_reports_name_their_body_and_year():
+    """Round 29-30 audits: 贯塘乡人民政府在县委…领导下 gives the kind a title that dropped 乡
+    could not (衡山县贯塘2024年…); 北京市东城区发展和改革委员会加强… is the body, and
+    2021年,我委… a dozen lines into 一 its year; 2022年共收到… opens with the year."""
+    guantang = check_text("衡山县贯塘2024年政府信息公开工作\n年度报告\n一、总体情况\n"
+                          "2024年,贯塘乡人民政府在县委、县政府的坚强领导下,严格执行条例。\n").report
+    assert (guantang.issuer.name, guantang.issuer.kind) == ("贯塘乡人民政府", "township")
+    lines = "\n".join(f"{k}.我委通过网站按时公开了信息。" for k in range(1, 7))
+    dongcheng = check_text("依据条例第五十条规定,\n一、总体情况\n(一)组织领导情况\n"
+                           f"按照北京市和东城区工作部署,北京市东城区发展和改革委员会加强对信息公开工作的组织领导。\n"
+                           f"(二)主动公开政府信息情况\n{lines}\n(三)依申请公开办理情况\n2021年,我委受理申请23件。\n").report
+    assert dongcheng.issuer.name == "北京市东城区发展和改革委员会" and dongcheng.year == 2021
+    assert check_text("一、总体情况\n(一)主动公开类指标\n已按规定公开。\n(二)依申请公开类指标\n"
+                      "2022年共收到8项依申请公开。\n").report.year == 2022
+
+
+def test_a_phone_by_its_form_and_a_page_s_column_labels_are_no_title():
+    """(河北饶阳经济开发区0318-7781000): a phone without a label; • 所属类目: 政府信息公开年报 and
+    公开年度报告 are a page's labels, not the report's title."""
+    found = check_text("河北饶阳经济开发区2022年政府信息公开工作年度报告\n如对本报告有疑问,请与我区联系(河北饶阳经济开发区0318-7781000)。\n"
+                       "一、总体情况\n")
+    assert ("phone", "0318-7781000") in [(c.kind, c.value) for c in found.report.contacts]
+    for label in ("• 所属类目: 政府信息公开年报", "公开年度报告"):
+        report = check_text(f"{label}\n上海市宝山区罗店镇2022年政府信息公开工作年度报告\n一、总体情况\n").report
+        assert report.title.text == "上海市宝山区罗店镇2022年政府信息公开工作年度报告", label
+
+
+def test_an_office_whose_sentences_speak_as_it_stays_the_office():
+    """2022年,重庆市沙坪坝区人民政府办公室在市政府办公厅指导下… (the office as its report's
+    subject): the office's report, though it says 我区 once (SEC-011 would have applied to
+    the district's government); a contact's 集镇 is no fuller name of 大垅乡."""
+    office = check_text("一、总体情况\n2022年,重庆市沙坪坝区人民政府办公室在市政府办公厅指导下,严格贯彻落实有关要求。"
+                        "召开新闻发布会,集中解读我区今年出台的政策。\n").report
+    assert (office.issuer.name, office.issuer.kind) == ("重庆市沙坪坝区人民政府办公室", "department")
+    township = check_text("2025湖口县大垅乡2025年度政府信息公开工作年度报告\n如对本报告有意见或建议:请联系湖口县大垅集镇,联系电话:0792-6611111。\n"
+                          "一、总体情况\n").report
+    assert township.issuer.name == "湖口县大垅乡"
