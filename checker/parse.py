@@ -780,13 +780,12 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         # (and “2.主动公开政府信息的形式” after “1.主动公开政府信息的数量” under 一、: item 2 of that list)
         # (and “3.政府信息公开行政复议、行政诉讼情况。2019年我局未收到…” after items 1. and 2.
         # under 一、: item 3, running on into its prose, though it names section 四 word for word)
+        # (the list's items 1., 2. may be headings of their own or lines of text)
+        next_item = under_cjk and number is not None and (items == ("arabic", number - 1)
+                                                          or _last_item(previous) == number - 1)
         listed = (how == "fuzzy" and (
             (numbering_kind == "cjk" and (runs_on or line.rstrip(" \u3000").endswith("。"))
-             and (not continues or items == ("cjk", (number or 0) - 1)))
-            or (under_cjk and number is not None
-                and (items == ("arabic", number - 1) or _last_item(previous) == number - 1)))) or (
-            runs_on and under_cjk and number is not None
-            and (items == ("arabic", number - 1) or _last_item(previous) == number - 1))
+             and (not continues or items == ("cjk", (number or 0) - 1))) or next_item)) or (runs_on and next_item)
         if previous is not None and ((not continues and (canonical is None or goes_back or misnumbered))
                                      or item or row or listed):
             # Not a section of its own: a heading inside the previous one (an item "1、主动公开。

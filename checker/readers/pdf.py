@@ -7,8 +7,10 @@ text. The text is read line by line and the lines a paragraph was wrapped into a
 joined again, because facts such as the statistics period or a web address must not be
 cut in half by a line end: a line continues on the next when the next line's first word
 would not have fitted in the room left before the right margin (of the page, or of the
-frame it stands in), the next line is not indented, and it does not start with a
-heading number. Wrapped pieces join without a space (in a Chinese report a break inside
+frame it stands in), the line is not centred (a title), the next line is not indented,
+is set in the same size and typeface, and does not start with a heading number. Pieces
+of one printed line that pdfplumber parts (a heading number set smaller on the heading's
+baseline) are one line again. Wrapped pieces join without a space (in a Chinese report a break inside
 Latin text is inside a web address, an e-mail or a number). A table that runs on over a
 page break is one table (its header rows repeated on the new page left out), and a row
 Word split at the page break is one row again. Page numbers are dropped, and so are
@@ -245,6 +247,7 @@ def _lead_width(chars: list[dict]) -> float:
 
 
 def _main_size(chars: list[dict]) -> float:
+    """The font size most of a line's characters are set in (to the half point)."""
     sizes = Counter(round(c["size"] * 2) / 2 for c in chars if c["text"].strip())
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
