@@ -351,12 +351,16 @@ _HEADING_ENDS = ("情况", "事项", "措施", "概述", "概况")  # how the fo
 _GLUED_HEADING = re.compile(r"(?<=[。）)])[ \u3000]*(?P<head>[一二三四五六][、.．][^\n\t。；;，,]{2,30})[ \u3000]*$")
 
 
+_GLUED_TO_METADATA = re.compile(r"(?<=[^\s\d])(?P<head>[一二三四五六][、.．][^\n\t。；;，,:：]{2,30})[ \u3000]*$")
+
+
 def _with_glued_headings(tree: Tree, templates: Templates) -> Tree:
     """The tree with each section heading glued to the end of a paragraph (_GLUED_HEADING)
     taken as the heading it is: the paragraph ends before it, and the heading starts a
     section that holds what followed, up to the next heading. Only a heading in the
     format's own words (or art. 50's, or words of the same meaning) numbered as the
-    section that comes next: the last sentence of a paragraph is not taken for one."""
+    section that comes next: the last sentence of a paragraph is not taken for one. (Also
+    after a page's 来源 line that ran on into it: …来源: 上海普陀一、总体情况.)"""
     numbers = [None if node.data == "front" else _HEADINGS.read(node.children[0].value.rstrip("\n"), templates)[3]
                for node in tree.children] + [None]  # (the official section each node's heading names)
     nodes: list[Tree] = []
@@ -366,10 +370,15 @@ def _with_glued_headings(tree: Tree, templates: Templates) -> Tree:
         if expected > 6 or numbers[k + 1] == expected:
             continue  # (the heading is there, on a line of its own)
         for i, child in enumerate(node.children):
-            if not (isinstance(child, Token) and child.type == "TEXT"
-                    and child.value.rstrip().endswith(_HEADING_ENDS) and "。" in child.value):
+            if not (isinstance(child, Token) and child.type == "TEXT" and child.value.rstrip().endswith(_HEADING_ENDS)):
                 continue
-            found = _GLUED_HEADING.search(child.value.rstrip("\n"))
+            if "。" in child.value:
+                found = _GLUED_HEADING.search(child.value.rstrip("\n"))
+            elif _METADATA_LINE.search(child.value):
+                # (a page's 来源 line that ran on into the heading: …来源: 上海普陀一、总体情况)
+                found = _GLUED_TO_METADATA.search(child.value.rstrip("\n"))
+            else:
+                continue
             if found is None:
                 continue
             head_number, _, _, canonical, how, _ = _HEADINGS.read(found["head"], templates)

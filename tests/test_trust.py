@@ -770,3 +770,12 @@ def test_an_office_whose_sentences_speak_as_it_stays_the_office():
     township = check_text("2025湖口县大垅乡2025年度政府信息公开工作年度报告\n如对本报告有意见或建议:请联系湖口县大垅集镇,联系电话:0792-6611111。\n"
                           "一、总体情况\n").report
     assert township.issuer.name == "湖口县大垅乡"
+
+
+def test_a_heading_run_on_at_the_end_of_a_page_s_source_line():
+    """2022年01月19日 来源: 上海普陀一、总体情况 (a real street office's page): section 一 is
+    there (SEC-001 had called it missing, and no section was read at all)."""
+    report = check_text("石泉路街道2021年政府信息公开工作年度报告\n2022年01月19日 来源: 上海普陀一、总体情况\n"
+                        "2021年,石泉路街道认真贯彻条例。\n二、主动公开政府信息情况\n见下表。\n").report
+    assert [s.canonical for s in report.sections] == [1, 2]
+    assert (report.sections[0].span.line, report.sections[0].span.column) == (2, 21)
