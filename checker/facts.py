@@ -514,7 +514,7 @@ def _publishes() -> re.Pattern:
     paragraph first holds one of those words (most reports' do not; its classes of CJK
     characters cost re ~2.5 million instructions to compile)."""
     return re.compile(r"(?=[现特向公编制])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布|(?<=[现会])公开(?=[《“]|[^。；;\n《]{2,40}?(?:19|20)\d\d年)"
-                      r"|(?:编制|制作)(?:完成|了)?(?![本我并和及与形发公好工])(?=《|[^。；;\n《]{2,40}?(?:19|20)\d\d年))"
+                      r"|(?:编制|制作)(?:完成|了)?(?![本我并和及与形发公好工，,、])(?=《|[^。；;\n《]{2,40}?(?:19|20)\d\d年))"
                       r"(?P<rest>[^。；;\n]{4,60})")
 
 

@@ -11,6 +11,7 @@ collects the facts the prose states.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from operator import attrgetter
 
@@ -658,7 +659,15 @@ def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[i
             m = pattern.search(text)
             if m:
                 return int(m.group("y")), "text"
+    # (last, the one year the opening lines name, at least twice and no other beside it:
+    # “…我镇依法依规办理申请。2022年我镇…” / “2022年高陂镇严格按照…”)
+    named = Counter(int(m.group("y")) for text in opening for m in _YEAR_NAMED.finditer(text))
+    if len(named) == 1 and next(iter(named.values())) >= 2:
+        return next(iter(named)), "text"
     return None, None
+
+
+_YEAR_NAMED = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年(?!\d|以来|以前|之前|前|底前)")
 
 
 def _report_period(periods: list, year: int | None):

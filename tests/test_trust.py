@@ -779,3 +779,17 @@ def test_a_heading_run_on_at_the_end_of_a_page_s_source_line():
                         "2021年,石泉路街道认真贯彻条例。\n二、主动公开政府信息情况\n见下表。\n").report
     assert [s.canonical for s in report.sections] == [1, 2]
     assert (report.sections[0].span.line, report.sections[0].span.column) == (2, 21)
+
+
+def test_round_31_32_readings():
+    """现公布X乡人民政府2023年… after 要求编制, (a comma after 编制: no name follows it); the
+    one year the opening lines name twice, mid-sentence (…申请。2022年我镇… / 2022年高陂镇…)."""
+    report = check_text("报告根据《条例》要求编制,现公布麻阳苗族自治县和平溪乡人民政府2023年政府信息公开工作年度报告。\n"
+                        "一、基本情况\n").report
+    assert (report.issuer.name, report.issuer.kind) == ("麻阳苗族自治县和平溪乡人民政府", "township")
+    year = check_text("一、总体情况\n(一)主动公开方面。我镇主要通过网站公开信息。\n"
+                      "(二)依申请公开方面。我镇依法办理申请。2022年我镇共收到申请1件。\n"
+                      "(三)政府信息管理方面。2022年高陂镇严格按照要求管理信息。\n").report
+    assert (year.year, year.year_source) == (2022, "text")
+    two = check_text("一、总体情况\n(一)主动公开。我镇公开信息。2021年我镇收到申请。\n(二)2022年高陂镇严格管理。\n").report
+    assert two.year is None  # (two years named: none told)
