@@ -2157,12 +2157,15 @@ def _f_contains(env: Env, text, part):
 def _f_contains_nearly(env: Env, text, part):
     """Whether `part` stands in `text` but for one character left out or added, in a part
     of five characters or more: a name written with a slip (玉皇北街街道 in 兴庆区玉皇阁北街
-    街道办事处). A character changed is another name (河东乡, 河西乡)."""
+    街道办事处); or a street office named by its road without 路/道/街 (前进街道 in 前进道街道
+    办事处). A character changed is another name (河东乡, 河西乡)."""
     if text is None or part is None or UNKNOWN in (text, part):
         return UNKNOWN
     text, part = str(_plain(text)), str(_plain(part))
     if part in text:
         return True
+    if part.endswith("街道") and any(part[:-2] + road + "街道" in text for road in "路道街"):
+        return True  # (前进街道 for 前进道街道, 解放街道 for 解放路街道: a street office named by its road, short)
     if len(part) < 5:
         return False
     for i in range(len(part) + 1):
