@@ -100,7 +100,8 @@ _PHONE_NUMBER = re.compile(
     r"|400[-－ ]?\d{3}[-－ ]?\d{4}|1[3-9]\d{9}|\d{7,8}|12345)(?!\d)"
 )
 # A phone number by its form alone: an area code, a dash, seven or eight digits
-_DASHED_PHONE = re.compile(r"(?<![\d\-－])0\d{2,3}-\d{7,8}(?![\d\-－])")
+_DASHED_PHONE = re.compile(r"(?<![\d\-－])(?P<v>0\d{2,3}-\d{7,8})(?![\d\-－])")
+_CONTACT_NUMBER = re.compile(r"联系[^。；;\n]{0,40}?[，,：:\s](?P<v>\d{7,8})(?![\d.])")
 # Not a postal address when just after one of these (网站地址, 电子邮箱地址…); checked in
 # contacts(): as lookbehinds they would be tried at every character of the text.
 _NOT_POSTAL = ("网站", "网页", "网络", "邮件", "电子", "邮箱", "IP")
@@ -396,10 +397,12 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
                 if text[start] in "(（" and not any(c in ")）" for c in number.group("v")):
                     start += 1  # (the bracket the number stands in: 联系(0482-8310273), no area code's)
                 add(kind, start, number.end("v"), m.start())
-    if not any(f.kind == "phone" for f in out):  # (a number no label names, as only a phone is written: (某开发区0318-7781000))
-        for m in _found(_DASHED_PHONE, text, stretches):
-            if not any(f.span.start <= m.start() < f.span.end for f in out):  # (not a fax's number)
-                add("phone", m.start(), m.end(), m.start())
+    if not any(f.kind == "phone" for f in out):  # (a number no label names, as only a phone is written: (某开发区0318-7781000),
+        # or a local number after the office to contact: 请联系:某街道党政综合办公室,86515145)
+        for m in (*_found(_DASHED_PHONE, text, stretches), *_found(_CONTACT_NUMBER, text, stretches)):
+            start, end = m.span("v")
+            if not any(f.span.start <= start < f.span.end for f in out):  # (not a fax's number)
+                add("phone", start, end, start)
                 break
     for kind, found in (("address", _found_at(ADDRESS, text, stretches, _address_starts)),
                         ("postcode", _found(POSTCODE, text, stretches)),

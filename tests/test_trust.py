@@ -793,3 +793,14 @@ def test_round_31_32_readings():
     assert (year.year, year.year_source) == (2022, "text")
     two = check_text("一、总体情况\n(一)主动公开。我镇公开信息。2021年我镇收到申请。\n(二)2022年高陂镇严格管理。\n").report
     assert two.year is None  # (two years named: none told)
+
+
+def test_a_local_number_after_the_office_to_contact():
+    """请联系:青山区青山镇街道党政综合办公室,86515145 (a real street office's page): a phone, so a
+    way to reach the body (CONTACT-001 had said there was none). A postcode is no phone."""
+    found = check_text("某街道2022年政府信息公开工作年度报告\n如对本报告有疑问,请联系:青山区青山镇街道党政综合办公室,86515145。\n"
+                       "一、总体情况\n")
+    assert [(c.kind, c.value) for c in found.report.contacts] == [("phone", "86515145")]
+    assert "CONTACT-001" not in {v.rule for v in found.violations}
+    postcode = check_text("某街道2022年政府信息公开工作年度报告\n如有疑问请联系本街道办公室,邮编:430080。\n一、总体情况\n").report
+    assert "phone" not in [c.kind for c in postcode.contacts]
