@@ -339,7 +339,7 @@ class MatchTemplate:
             return
         if self.find == "missing_table":
             if table is None and not lost:  # (a table there but unreadable is not missing)
-                section = versions[0].section if versions else None
+                section = env.templates.section_of(table_id)
                 present = env.report.section(section) if section else None
                 span = present.span if present else (FUNCTIONS["section_place"].fn(env, section) if section else None)
                 yield Finding({**base, "label": title, "row": None, "block": None, "detail": ""}, span)

@@ -25,6 +25,7 @@ import functools
 import re
 import string
 from collections.abc import Iterator
+from itertools import chain
 
 from .labels import CJK_DIGITS, cjk_number, nfkc
 from .model import Fact, Issuer, Period, Span
@@ -399,7 +400,7 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
                 add(kind, start, number.end("v"), m.start())
     if not any(f.kind == "phone" for f in out):  # (a number no label names, as only a phone is written: (某开发区0318-7781000),
         # or a local number after the office to contact: 请联系:某街道党政综合办公室,86515145)
-        for m in (*_found(_DASHED_PHONE, text, stretches), *_found(_CONTACT_NUMBER, text, stretches)):
+        for m in chain(_found(_DASHED_PHONE, text, stretches), _found(_CONTACT_NUMBER, text, stretches)):
             start, end = m.span("v")
             if not any(f.span.start <= start < f.span.end for f in out):  # (not a fax's number)
                 add("phone", start, end, start)
@@ -637,14 +638,11 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         text = p.text
         for m in (_publishes().search(text) if "公布" in text or "发布" in text or "公开《" in text or "现公开" in text or "编制" in text
                   or "制作" in text else None,
-                  _AS_FOLLOWS.search(text) if "现将" in text else None):
+                  _AS_FOLLOWS.search(text) if "现将" in text else None,
+                  _OPENS_AS_TITLE.match(text)):  # (常太镇2019年政府信息公开年度报告是根据…编制: named as in its title)
             body = _body_before_matter(m.group("rest")) if m else None
             if body:
                 found.append((m.group("rest")[body[0]:body[1]], m.start("rest") + body[0], out))
-        m = _OPENS_AS_TITLE.match(text)  # (常太镇2019年政府信息公开年度报告是根据…编制: named as in its title)
-        body = _body_before_matter(m.group("rest")) if m else None
-        if body:
-            found.append((m.group("rest")[body[0]:body[1]], body[0], out))
         m = _PUBLISHER_LINE.match(p.text)  # (it opens with ^: search would try every position)
         if m:
             found.append((m.group("name"), m.start("name"), publishers))

@@ -289,7 +289,7 @@ def _with_lost_headings(sections: list[Section], templates: Templates) -> list[S
             after = [t for t in current.tables if t.span.start > p.span.start]
             rest = current.paragraphs[k:]
             following = min(after, key=_START, default=None)
-            if following is None or _section_of(following, templates) != canonical or (
+            if following is None or templates.section_of(following.template) != canonical or (
                     rest and rest[0].span.start < following.span.start):
                 continue
             current.paragraphs = current.paragraphs[:k - 1]
@@ -301,12 +301,6 @@ def _with_lost_headings(sections: list[Section], templates: Templates) -> list[S
             have.add(canonical)
             k = 0
     return out
-
-
-def _section_of(table: Table, templates: Templates) -> int | None:
-    """The section of the format a table read belongs in (主动公开 in 二, …)."""
-    versions = templates.versions_of(table.template) if table.template else []
-    return versions[0].section if versions else None
 
 
 def _items_of(first: Section, sections: list[Section], templates: Templates) -> list[Section]:
@@ -827,13 +821,10 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
 def _last_item(section: Section) -> int | None:
     """The number of the last of a section's paragraphs numbered 1. 2. …, if any."""
     for p in reversed(section.paragraphs):
-        m = _ITEM_NUMBER.match(p.text)
-        if m:
-            return int(m.group(1))
+        number = numbering(p.text)
+        if number is not None and number[0] == "arabic":
+            return number[1]
     return None
-
-
-_ITEM_NUMBER = re.compile(r"[ \u3000]*(\d{1,2})[.．、]")
 
 
 def _fold(section: Section, heading: str, span: Span, paragraphs: list[Paragraph], tables: list[Table]) -> None:

@@ -168,6 +168,11 @@ class Templates:
         reads). The list is shared: not to be changed."""
         return self._versions.get(table_id, [])
 
+    def section_of(self, table_id: str | None) -> int | None:
+        """The section of the format a table belongs in (主动公开 in 二, …)."""
+        versions = self.versions_of(table_id or "")
+        return versions[0].section if versions else None
+
     def ids_of(self, table_id: str) -> tuple[frozenset[str], frozenset[str]]:
         """The row ids and the column ids a rule may name in a table, all its versions
         together (asked for at every reference of every rule when the rules load)."""
