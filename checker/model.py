@@ -163,7 +163,9 @@ class Section:
     span: Span
     title: str
     canonical: int | None = None
-    title_match: str = "none"  # exact | article | wording (meaning kept) | variant | fuzzy | none
+    # exact | article | wording (meaning kept) | variant | fuzzy | none; untitled: no heading at
+    # all, the section known by its items (span: the first item's line)
+    title_match: str = "none"
     numbering: str = "cjk"     # cjk (三、) | arabic (3、: auto-numbering noise)
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)

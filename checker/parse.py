@@ -152,6 +152,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     if not any(s.canonical for s in sections):
         intro, front_tables, sections = _unnumbered_sections(intro, front_tables, sections, templates)
     intro, front_tables, first = _unnumbered_first_section(intro, front_tables, sections, templates)
+    if first is None:
+        intro, front_tables, first = _untitled_first_section(intro, front_tables, sections, templates)
     if first is not None:
         sections[:] = [first, *_items_of(first, sections, templates)]
         _finish(first)
@@ -210,6 +212,26 @@ def _unnumbered_first_section(intro: list[Paragraph], front_tables: list[Table],
                               canonical=1, title_match=how, numbering="none", paragraphs=intro[k + 1:], tables=tables)
             return intro[:k], [t for t in front_tables if t not in tables], section
     return intro, front_tables, None
+
+
+def _untitled_first_section(intro: list[Paragraph], front_tables: list[Table], sections: list[Section],
+                            templates: Templates) -> tuple[list[Paragraph], list[Table], Section | None]:
+    """Section 一 written without any heading: the first heading is 二、 (and is section
+    二), and before it, after the introduction, stand sub-items (一), (二), … in order,
+    as 总体情况 has them ((一)主动公开… (五)监督保障…). They are section 一's content: the
+    section is there, its heading is not (title_match "untitled", which SEC-017 reports;
+    SEC-001 had said the whole section was missing)."""
+    if not sections or sections[0].number != 2 or sections[0].canonical != 2:
+        return intro, front_tables, None
+    items = [(k, numbering(p.text)) for k, p in enumerate(intro) if p.kind == "subheading"]
+    items = [(k, n[1]) for k, n in items if n is not None and n[0] == "paren"]
+    if len(items) < 2 or items[0][1] != 1 or [n for _, n in items] != list(range(1, len(items) + 1)):
+        return intro, front_tables, None
+    k = items[0][0]
+    tables = [t for t in front_tables if t.span.start > intro[k].span.start]
+    section = Section(number=None, heading="", span=intro[k].span, title=next(t.title for t in templates.sections if t.number == 1),
+                      canonical=1, title_match="untitled", numbering="none", paragraphs=intro[k:], tables=tables)
+    return intro[:k], [t for t in front_tables if t not in tables], section
 
 
 _LEADERS = re.compile(r"(?:[.．·…]\s*){4,}\d{0,3}\s*$")  # (一、总体情况......... 1: a table of contents' line)

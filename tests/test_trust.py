@@ -286,6 +286,20 @@ def test_the_items_of_an_unnumbered_first_section_are_its_items():
     assert not {"SEC-004", "SEC-006"} & {v.rule for v in check_text(text).violations}
 
 
+def test_the_items_of_the_first_section_without_its_heading_are_the_section():
+    """No 一、总体情况 at all, its items (一)…(五) under the introduction, then 二、: the
+    section is there without its heading, a warning (SEC-017), not a missing section (SEC-001,
+    an error). Without 二、 to follow (a report cut short, or all in items), nothing is guessed."""
+    text = CLEAN.replace("一、总体情况\n", "", 1)
+    report = check_text(text).report
+    assert [(s.canonical, s.title_match) for s in report.sections][:2] == [(1, "untitled"), (2, "exact")]
+    assert report.sections[0].span.line == 6 and report.sections[0].paragraphs[0].text.startswith("（一）")
+    assert _found(text, "SEC-001", "SEC-017") == [("SEC-017", "warning", 6)]
+    assert "（一）主动公开" in _messages(text, "SEC-017")[0]
+    cut = text[:text.index("二、主动公开")]
+    assert not [s for s in check_text(cut).report.sections if s.canonical == 1]
+
+
 def test_a_name_with_a_slip_is_the_body_another_name_is_not():
     """META-012: 玉皇北街街道 in 兴庆区玉皇阁北街街道办事处's report is a slip; 河西乡 in
     河东乡's is another township (a character changed), and 桃华镇 in 桃花镇's."""
