@@ -313,10 +313,14 @@ class ForbidPatterns:
 
 
 class MatchTemplate:
-    def __init__(self, tables: list[str], find: str, when) -> None:
+    """`unless`: a finding is left out where it holds, its variables bound (TABLE-002: a
+    table whose whole section is missing is said once, by SEC-001)."""
+
+    def __init__(self, tables: list[str], find: str, when, unless=None) -> None:
         self.tables = tables
         self.find = find
         self.when = when
+        self.unless = unless
 
     def findings(self, env: Env) -> Iterator[Finding]:
         looks_at = _LOOKS_AT.get(self.find)
@@ -325,13 +329,21 @@ class MatchTemplate:
                 table = env.report.table(table_id)
                 if table is None or not getattr(table, looks_at):
                     continue
-            yield from self._table(env, table_id)
+            for finding in self._table(env, table_id):
+                if self.unless is not None:
+                    kept, env.vars = env.vars, finding.vars
+                    try:
+                        if truth(self.unless(env)) is True:
+                            continue
+                    finally:
+                        env.vars = kept
+                yield finding
 
     def _table(self, env: Env, table_id: str) -> Iterator[Finding]:
         versions = env.templates.versions_of(table_id)
         title = versions[0].title if versions else table_id
         table = env.report.table(table_id)
-        base = {**env.vars, "table": title}
+        base = {**env.vars, "table": title, "section": env.templates.section_of(table_id)}
         lost = [t for t in env.report.lost_tables if t.template == table_id]
         if self.find == "unreadable_table":
             for t in lost:

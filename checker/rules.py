@@ -59,7 +59,7 @@ CHECK_KINDS = {
     "require_sections": {"when"},
     "require_patterns": {"when"},
     "forbid_patterns": {"when"},
-    "match_template": {"when"},
+    "match_template": {"when", "unless"},
 }
 # Variables each kind gives its message, besides params, for_each and let names.
 KIND_VARIABLES = {
@@ -67,7 +67,7 @@ KIND_VARIABLES = {
     "require_sections": {"n", "title"},
     "require_patterns": {"missing", "found"},
     "forbid_patterns": {"match", "pattern"},
-    "match_template": {"table", "label", "row", "block", "detail"},
+    "match_template": {"table", "label", "row", "block", "detail", "section"},
 }
 
 
@@ -493,7 +493,11 @@ class _Validator:
         elif kind == "forbid_patterns":
             check = self._forbid_patterns(value[kind], value.value_pos[kind], ctx, bound, when)
         else:
-            check = self._match_template(value[kind], value.value_pos[kind], ctx, when)
+            unless = None
+            if "unless" in value:  # (per finding: its variables are bound)
+                unless = self._compile(value["unless"], value.value_pos["unless"], bound | variables,
+                                       f"{what}: check.unless")
+            check = self._match_template(value[kind], value.value_pos[kind], ctx, when, unless)
         return kind, check, variables   # check None: its errors are reported; the names it binds still count
 
     def _expect(self, value: LocDict, what: str, bound: set[str], variables: set[str]):
@@ -570,7 +574,7 @@ class _Validator:
             return None
         return engine.ForbidPatterns(scope, patterns or [], when)
 
-    def _match_template(self, value, pos: Pos, ctx: str, when):
+    def _match_template(self, value, pos: Pos, ctx: str, when, unless):
         from . import engine
 
         if not isinstance(value, LocDict):
@@ -589,7 +593,7 @@ class _Validator:
                        f"{ctx}: `find` must be one of {', '.join(TEMPLATE_FINDINGS)}")
         if self.failed:
             return None
-        return engine.MatchTemplate(tables, find, when)
+        return engine.MatchTemplate(tables, find, when, unless)
 
     def _message(self, value, pos: Pos, what: str,
                  variables: set[str] | None) -> tuple[dict[str, str], tuple[MessageCase, ...]]:

@@ -86,6 +86,31 @@ def test_rules_lint_reports_every_error_of_a_rule_at_once(tmp_path):
     assert "0 rules checked, 7 problem(s)" in err(result)
 
 
+def test_a_template_rule_s_unless_knows_its_finding_s_variables(tmp_path):
+    """`unless` is read with the finding's variables ($section, $table) bound; a name the
+    finding has not is an error at its place."""
+    rule = """\
+        rules:
+          - id: TABLE-950
+            title: 测试
+            title_en: test
+            severity: error
+            cite: 测试
+            check:
+              match_template: {{table: [active, applications], find: missing_table}}
+              unless: {unless}
+            message:
+              zh: "未找到“{{table}}”（第{{section}}部分）"
+              en: "“{{table}}” is missing (section {{section}})"
+        """
+    good = rule_file(tmp_path, rule.format(unless="not exists(section($section))"), "good.yaml")
+    assert "check.unless" not in out(run_cli("rules", "lint", str(good)))  # (it lacks only examples)
+    bad = rule_file(tmp_path, rule.format(unless="$sektion == 2"), "good.yaml")
+    result = run_cli("rules", "lint", str(bad))
+    assert result.returncode == 1 and any(":9:" in line and "check.unless" in line and "sektion" in line
+                                          for line in out(result).splitlines())
+
+
 # ------------------------------------------------------------------ a mistyped flag
 
 def test_a_mistyped_flag_names_the_one_meant():
