@@ -722,11 +722,14 @@ def _head_number(head: str) -> tuple[int | None, str]:
     return value, "arabic" if kind == "arabic" else "cjk"
 
 
+_YEAR_OF_REPORT = re.compile(r"(?:19|20)\d\d年度?")  # (一、2024年总体情况: the report's year, said again)
+
+
 def _same_meaning(heading: str, official: str, words: SameMeaning) -> bool:
     """Whether a heading says what the format's heading says, differing only by words
-    that leave the meaning as it is (sections.yaml, same_meaning)."""
+    that leave the meaning as it is (sections.yaml, same_meaning), or by a year."""
     def plain(text: str) -> str:
-        text = core(text)
+        text = _YEAR_OF_REPORT.sub("", core(text))
         for word, same in words.same:
             text = text.replace(word, same)
         for word in sorted(words.ignore, key=len, reverse=True):
@@ -869,13 +872,16 @@ _END = attrgetter("end")
 
 
 _UNIT_NOTE = re.compile(r"[ \u3000]*[（(][ \u3000]*单位[ \u3000]*[:：][^（）()\n]{0,10}[）)]")
+# (一、总体情况(宋体加粗小四号字): the template's note on the type, left in; META-016 says so)
+_TYPE_NOTE = re.compile(r"[ \u3000]*[（(][^（）()\n]{0,8}(?:宋体|黑体|仿宋|楷体)[^（）()\n]{0,10}号字?[）)]")
 
 
 def _heading_parts(title: str) -> tuple[str, str]:
-    """A heading's words, without a note of its units ("二、主动公开政府信息情况（单位：条）"),
+    """A heading's words, without a note of its units ("二、主动公开政府信息情况（单位：条）")
+    or of its type ("一、总体情况(宋体加粗小四号字)"),
     up to the stop where it runs on into its first sentence ("一、总体情况。2021年…"); and
     what follows that stop."""
-    title = _UNIT_NOTE.sub("", title)
+    title = _TYPE_NOTE.sub("", _UNIT_NOTE.sub("", title))
     for stop in ("。", "：", ":"):
         if stop in title:
             words, rest = title.split(stop, 1)
@@ -887,10 +893,11 @@ def _heading_parts(title: str) -> tuple[str, str]:
 # 日期： opening a line, or a date before the page's 来源 (2023年01月28日 来源: 上海普陀,
 # 2022-01-27 10:03来源: 高明乡) or after it at the line's end (来源:某管委会   2022-01-31), or after
 # the page's title at its line's end (…年度报告 2024-01-28))
-_PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成", "发文", "添加"), ())  # its labels, the surest first
+# its labels, the surest first (信息提供日期: Shenzhen's portals)
+_PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成", "发文", "添加", "信息提供"), ())
 _PUBLISHED = re.compile("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w in words) + ")"
                         r"(?:日期|时间)(?:/有效期)?\s*(?:[:：|｜]|(?=\d{4}))"
-                        r"|(?:^|\s)(?:日期|时间)\s*[:：]"
+                        r"|(?:^|[\s:：])(?:日期|时间)\s*[:：]"  # (来源:时间:2022年01月29日: the source left blank)
                         r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:信息)?来源\s*[:：]"
                         r"|^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:信息)?来源\s*[:：]"
                         r"|^\s*(?:信息)?来源\s*[:：][^\n]{0,40}?\s\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"

@@ -199,7 +199,8 @@ def test_a_title_split_over_two_lines_and_a_year_without_nian():
 @pytest.mark.parametrize("sentence", ["构建全方位公开矩阵，线下依托镇政务服务大厅电子显示屏公开信息。",
                                       "本镇明确分工。根据市政府乡镇人民政府政府信息主动公开目录标准，结合实际公开信息。",
                                       "2021年以来,街道认真落实条例,实现全街道共公开信息120条。",
-                                      "2024年,我街道严格按照条例规定,利用街道村级公示栏主动公开信息。"])
+                                      "2024年,我街道严格按照条例规定,利用街道村级公示栏主动公开信息。",
+                                      "特向社会公布2021年度本街道信息公开年度报告。"])
 def test_a_clause_is_no_body_named_in_the_prose(sentence: str):
     """The last resort finds a body a report names while it calls itself 本镇: a clause
     that opens with 依托 or 根据 names none (线下依托镇 was taken for a 镇)."""
@@ -350,7 +351,9 @@ def test_a_title_that_ends_in_gongzuo_baogao_is_the_title():
 @pytest.mark.parametrize("line", ["日期:2021-01-25", "时间:2026-01-20 09:30", "发表日期:2026-01-26",
                                   "来源:区人民政府办公室 时间:2017-01-12 10:01", "- 公文生成日期:2013-03-28",
                                   "主题分类其它 发布日期2024-01-10", "2022-01-27 10:03来源: 高明乡",
-                                  "来源:岳阳高新技术产业园区管委会   2022-01-31", "添加时间:2025-02-14 11:00"])
+                                  "来源:岳阳高新技术产业园区管委会   2022-01-31", "添加时间:2025-02-14 11:00",
+                                  "信息提供日期 : 2019-02-20 16:48来源 : 香蜜湖街道办事处",
+                                  "投稿:huoruiqi  来源:时间:2022年01月29日"])
 def test_the_publication_date_a_web_page_shows_under_its_labels(line: str):
     report = check_text(f"某县某局2020年政府信息公开工作年度报告\n{line}\n一、总体情况\n本年度工作有序开展。\n").report
     assert report.publication_date is not None and report.publication_date.span.line == 2
