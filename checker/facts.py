@@ -106,13 +106,14 @@ _CONTACT_NUMBER = re.compile(r"联系[^。；;\n]{0,40}?[，,：:\s](?P<v>\d{7,8
 # Not a postal address when just after one of these (网站地址, 电子邮箱地址…); checked in
 # contacts(): as lookbehinds they would be tried at every character of the text.
 _NOT_POSTAL = ("网站", "网页", "网络", "邮件", "电子", "邮箱", "IP")
-# (what may not open the address, and below what may end an office's name, are written as
-# alternatives, not as a class among them: a class of characters this far apart costs re
+# (what may not open the address — a closing quote: the label named, “联系地址”等栏目 — and
+# below what may end an office's name, are written as alternatives, not as a class
+# among them: a class of characters this far apart costs re
 # a bitmap of all 65,536 built in Python, ~2.4 million instructions at every start)
 ADDRESS = re.compile(
     _labels("通讯地址", "通信地址", "办公地址", "联系地址", "单位地址", "邮寄地址", "地址", "办公地点", "受理地点",
               "查阅地点")
-    + _ADDRESS_COLON + r"(?:为|是|位于|在)?[ \u3000]*(?P<v>(?![A-Za-z]{2,}|:|：|和|及|与|、|等|以及|或)[^，,。；;）)\n]{4,60})"
+    + _ADDRESS_COLON + r"(?:为|是|位于|在)?[ \u3000]*(?P<v>(?![A-Za-z]{2,}|:|：|和|及|与|、|等|以及|或|”|」|』|\")[^，,。；;）)\n]{4,60})"
 )
 # A street address written without a label: 府前路1号, 河集村001号 (and a building:
 # 府前路1号3号楼). Found from its end (路…号, rare) back to the start of its run of
@@ -357,8 +358,9 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact], stretches: Stret
             stop = tail.end()
         out.append(Period(fact.value, end, index.span(fact.span.start, stop), text[fact.span.start:stop]))
     taken = {p.span.start for p in out}
-    for m in _found(_WHOLE_YEAR_DAMAGED, norm, stretches):
+    for m in (m for pattern in (_WHOLE_YEAR_DAMAGED, _WHOLE_YEAR_BY_MONTH) for m in _found(pattern, norm, stretches)):
         if m.start() not in taken:
+            taken.add(m.start())
             year = int(m.group("y"))
             end_year = int(m.group("y2")) if m.group("y2") else year
             out.append(Period(dt.date(year, 1, 1), dt.date(end_year, 12, 31), index.span(m.start(), m.end()),
@@ -367,12 +369,17 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact], stretches: Stret
 
 
 # A whole year's period whose 年, 月 or 日 a web page lost ("从201711日起至1231日止",
-# "202011日至20201231", "20241月1日至12月31日"): read as the period it plainly is.
+# "202011日至20201231", "20241月1日至12月31日", "202011日起,至20201231日止"): read as the
+# period it plainly is (PERIOD-004 says how it was read).
 # (no digit before the year: looked at after its first digit, `1(?<!\d.)`, so that the
 # pattern opens with the 1 or 2 and re skips to those, two and a half times quicker)
 _WHOLE_YEAR_DAMAGED = re.compile(
-    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}起?{_S}(?:至|到|—|－|-|~|～){_S}"
+    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}起?{_S}[，,]?{_S}(?:至|到|—|－|-|~|～){_S}"
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
+# A whole year stated by its months ("统计时限为2022年1月至2022年12月"): 1 January to 31 December.
+_WHOLE_YEAR_BY_MONTH = re.compile(
+    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年{_S}0?1{_S}月份?{_S}(?:起|开始)?{_S}[，,]?{_S}(?:至|到|—|－|-|~|～){_S}"
+    rf"(?:(?P<y2>(?:19|20)\d\d){_S}年{_S})?12{_S}月份?(?![\d日])(?:{_S}止)?")
 
 
 _UNTIL = re.compile(rf"{_S}止")
@@ -544,6 +551,7 @@ _DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政�
                               r"|(?:(?!政府|[局委厅院办乡镇街区县市旗])[\u4e00-\u9fff]){0,6}办公室|政务公开办|党政办|综合办)$")
 # (an office of the body's, 党政办公室, 综合督考办公室…: not a body of its own, 财政局, 某镇, 高新区…)
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|（|\(|$)")
+_MAY_CONTACT = re.compile(r"可与(?P<name>[^，,。；;（(：:\n]{2,30}?)联系")  # (如有疑问，可与…联系)
 _CALL_OFFICE = re.compile(r"可?致电(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:，|,|。|（|\(|$)")  # (可致电X办公室，电话…)
 # "杭州市余杭区司法局(区行政复议局)根据《…》等规定编制本报告": the paragraph's subject compiled it
 _SUBJECT_COMPILES = re.compile(r"^[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,30}?)(?:[（(][^（）()\n]{1,16}[）)])?"
@@ -555,13 +563,13 @@ _SUBJECT_COMPILES = re.compile(r"^[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,3
 # searched from there (_COMPILES, which opens with no character re can skip to, is tried at
 # every position)
 _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 120), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
-                        (_CALL_OFFICE, "致电", 1),
+                        (_MAY_CONTACT, "可与", 0), (_CALL_OFFICE, "致电", 1),
                         (_SUBJECT_COMPILES, "编", 10_000))
 # What no body's name holds: a clause's punctuation or a notice's words, or ends as 我乡 does
 # (…工作的通知》的要求,现将我局, ,是本镇, 度我乡 of 2018年度我乡: pieces of a sentence a
 # pattern took for a name)
 _NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|[我本全](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
-                      r"|全(?:街道|乡|镇)|^(?:实现|利用|推动|推进|促进|指导|带动|组织|督促|确保|目前|当前|今年|全年)"
+                      r"|全(?:街道|乡|镇)|^(?:实现|利用|推动|推进|促进|指导|带动|组织|督促|确保|目前|当前|今年|全年|认真|做好|抓好|切实|落实)"
                       r"|^[县区市州旗盟省](?:人民)?政府(?:办公[室厅])?$")  # (区政府, 区人民政府办公室: which district's?)
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
 _ALIAS = re.compile(r"[（(](?:(?:以下简称|下称|简称)[^)）]*|[^（）()\n]{2,20})[)）]$")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import islice, takewhile
 from operator import attrgetter
 
 from lark import Lark, Token, Tree
@@ -139,8 +140,12 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     periods = facts.periods(prose, reader.index, all_dates, stretches)
     # (the year rules which template version a table is read against: the opening lines
     # are taken from the tree, before the sections are read)
-    first_lines = [p.text for p in intro[:5]] + [t.value for t in (section_nodes[0].children[1:13] if section_nodes else [])
-                                                 if isinstance(t, Token) and t.type in ("TEXT", "SUB_HEAD")]
+    # (twelve lines of section 一, and of the items under it that the tree holds as
+    # sections: “1. 主动公开政府信息的数量” under 一、总体情况 / (一)…, up to 二、)
+    first_nodes = section_nodes[:1] + list(takewhile(_not_cjk_numbered, section_nodes[1:]))
+    first_lines = [p.text for p in intro[:5]] + [t.value for t in islice(
+        (t for node in first_nodes for t in node.children[1:]), 12)
+        if isinstance(t, Token) and t.type in ("TEXT", "SUB_HEAD")]
     year, year_source = _year(title, periods, first_lines)
     preferred = regime_for(year)
 
@@ -171,9 +176,12 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     if publication is None:
         publication = _tabled_publication(source.text, sections, reader.index)
     issuer_candidates.extend(signature)
-    # (the first lines, and at least five after the title: a page's chrome or a title
-    # split over lines must not push the introduction out)
-    opening = front_paragraphs[:max(8, (title_at or 0) + 6)] + (sections[0].paragraphs[:3] if sections else [])
+    # (the first lines, and at least five after the title, and the first sentence after
+    # them: a page's chrome, a title split over lines or a page's metadata listed a line
+    # a field (- 发文字号 / - 索引号 / …) must not push the introduction out)
+    first = front_paragraphs[:max(8, (title_at or 0) + 6)]
+    first += [p for p in front_paragraphs[len(first):] if len(p.text) >= _SENTENCE_LENGTH][:1]
+    opening = first + (sections[0].paragraphs[:3] if sections else [])
     issuer_candidates.extend(facts.issuer_from_intro(opening, reader.index))
     if all(c.kind == "unknown" for c in issuer_candidates):  # (none, or none that tells its kind: 衡山县贯塘 of a title)
         found = facts.issuer_from_prose(opening + [p for s in sections for p in s.paragraphs], reader.index)
@@ -212,6 +220,15 @@ def _unnumbered_first_section(intro: list[Paragraph], front_tables: list[Table],
                               canonical=1, title_match=how, numbering="none", paragraphs=intro[k + 1:], tables=tables)
             return intro[:k], [t for t in front_tables if t not in tables], section
     return intro, front_tables, None
+
+
+_SENTENCE_LENGTH = 40  # (a paragraph this long is prose, not a page's field or a heading)
+
+
+def _not_cjk_numbered(node: Tree) -> bool:
+    """Whether a section node's heading is numbered otherwise than 二、 (an item's 1. or (1))."""
+    number = numbering(node.children[0].value)
+    return number is None or number[0] != "cjk"
 
 
 def _untitled_first_section(intro: list[Paragraph], front_tables: list[Table], sections: list[Section],
@@ -443,13 +460,17 @@ _SCHOOL_YEAR = re.compile(r"\d{4}\s*[-~～—–至]*\s*\d{4}\s*学年")
 
 def _without_tables(text: str, tree: Tree) -> tuple[str, list[tuple[int, int]]]:
     """The text with its table regions blanked out (line ends kept, so every offset
-    stays where it was): dates and contact details are looked for in the prose. With
+    stays where it was), and the web site's footer lines (主办单位:…县人民政府办公室 联系电话:…:
+    the site's host, not the report's contact): dates and contact details are looked for
+    in the prose. With
     it, the stretches of prose between the regions, each (start, end) ending after a
     line end or at the text's end: nothing facts looks for starts in a blanked line or
     runs on over a line end, so they are looked for there alone (in a generated report
     half the text is tables)."""
     regions = [(t.children[0].start_pos, t.children[-1].end_pos)  # a table is a block of front or a section
-               for node in tree.children for t in node.children if isinstance(t, Tree)]
+               if isinstance(t, Tree) else (t.start_pos, t.end_pos)
+               for node in tree.children for t in node.children
+               if isinstance(t, Tree) or _SITE_FOOTER.search(t.value)]
     if not regions:
         return text, [(0, len(text))]
     parts, stretches, pos = [], [], 0
@@ -535,7 +556,10 @@ _SENTENCE = re.compile(r"^[ \u3000]*(?:根据|依据|依照|按照|为)|[，,]")
 # A web page's line of metadata (索引号, 发布日期, 信息来源…), or a date alone: no title,
 # though it stands first (a date taken for the title gave a 2017 report the year 2018)
 _METADATA_LINE = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|生成|公开|发表)(?:日期|时间|机构)|日期|时间|信息来源|来源"
-                            r"|文\s*号|发文(?:机关|字号)|关键[字词]|浏览次数|主题分类|体裁分类|所属(?:机构|类目|栏目)|发布单位)\s*[:：|｜]")
+                            r"|文\s*号|发文(?:机关|字号)|关键[字词]|浏览次数|主题分类|体裁分类|所属(?:机构|类目|栏目)|发布单位"
+                            r"|主办单位|承办单位)\s*[:：|｜]")
+# A line of the web site's footer (its host, its registration numbers)
+_SITE_FOOTER = re.compile(r"(?:主办|承办)单位\s*[:：]|网站标识码|ICP备|公网安备|版权所有")
 
 
 # A document's number (东府〔2018〕3号, perhaps with its 签发人): no title
@@ -603,20 +627,20 @@ _METADATA_START = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|发文机关|发�
 
 def _labelled_title(front: Tree, index: LineIndex) -> Paragraph | None:
     """The title a web page shows only in its metadata box, under a label (标 题: | 原州区
-    中河乡2019年政府信息公开工作年度报告 |, a box read as a table's lines): the report's
-    title when its text has no title line of its own."""
+    中河乡2019年政府信息公开工作年度报告 |, a box read as a table's lines, or 名 称: … on a
+    line of its own): the report's title when its text has no title line of its own."""
     for child in front.children:
-        if isinstance(child, Tree):
-            for token in child.children:
-                m = _LABELLED_TITLE.search(token.value)
-                if m:
-                    start = token.start_pos + m.start("title")
-                    return Paragraph(m.group("title"), index.span(start, start + len(m.group("title"))), "title")
+        for token in (child.children if isinstance(child, Tree) else (child,)):
+            m = _LABELLED_TITLE.search(token.value)
+            if m:
+                start = token.start_pos + m.start("title")
+                return Paragraph(m.group("title"), index.span(start, start + len(m.group("title"))), "title")
     return None
 
 
-_LABELLED_TITLE = re.compile(r"(?m)^[ \u3000]*[标名][ \u3000]*[题称][ \u3000]*[:：]?[ \u3000]*\t[ \u3000]*"
-                             r"(?P<title>[^\t\n]{2,60}?(?:年度报告|年报)(?:[（(][^）)\t\n]{0,12}[）)])?)")
+# (or on a line of its own, other fields after it: 名 称: 咸宁市…2025年信息公开工作年度报告 发布日期: …)
+_LABELLED_TITLE = re.compile(r"(?m)^[ \u3000]*[标名][ \u3000]*[题称][ \u3000]*(?:[:：]?[ \u3000]*\t|[:：])[ \u3000]*"
+                             r"(?P<title>[^\t\n]{2,60}?(?:年度报告|年报)(?:[（(][^）)\t\n]{0,12}[）)])?)(?=[\t \u3000]|$)")
 
 
 def _names_the_site(above: list[Paragraph], name: str) -> bool:
@@ -658,6 +682,9 @@ _REPORT_OF_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:�
 _OPENS_WITH_YEAR = re.compile(r"^[ \u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)][^。：:\n]{1,20}[。：:][ \u3000]*)?"
                               r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本|共))|[，,](?=\D))")
 # (or the year alone before its comma, 年 left out: “2025,吐鲁番市高昌区住建局以…”)
+# (or a sentence that counts up to the end of the year: “截至2019年底,鲤城高新区主动公开…”)
+_AS_AT_YEAR_END = re.compile(r"(?:^|[。；;！!])[ \u3000]*截[至止]到?[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年"
+                             r"(?:底|末|12月31日)")
 
 
 def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[int | None, str | None]:
@@ -670,7 +697,7 @@ def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[i
     for p in periods:
         if p.start is not None and p.end is not None and p.start.year == p.end.year:
             return p.start.year, "period"
-    for pattern in (_REPORT_OF_YEAR, _OPENS_WITH_YEAR):
+    for pattern in (_REPORT_OF_YEAR, _OPENS_WITH_YEAR, _AS_AT_YEAR_END):
         for text in opening:
             m = pattern.search(text)
             if m:
@@ -792,6 +819,14 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         span = reader.index.trimmed(head.start_pos, head.start_pos + len(line))
         number, numbering_kind, title, canonical, how, runs_on = _HEADINGS.read(line, templates)
         paragraphs, tables = reader.blocks(children, preferred)
+        if (number is not None and not title and paragraphs and paragraphs[0].kind == "text"
+                and len(paragraphs[0].text) <= 30):
+            # (“一、” alone on its line, its words on the next, as a PDF's copy breaks them)
+            joined = _HEADINGS.read(line.rstrip(" \u3000") + paragraphs[0].text, templates)
+            if joined[4] in ("exact", "wording", "article", "variant") and not joined[5]:
+                line = line.rstrip(" \u3000") + paragraphs[0].text
+                span = join_spans(span, paragraphs.pop(0).span)
+                number, numbering_kind, title, canonical, how, runs_on = joined
         previous = sections[-1] if sections else None
         if previous is not None and not (previous.paragraphs or previous.tables) and line.strip(" \u3000") == previous.heading:
             # (the heading said twice, the page's and the document's own, as in “一、总体情况” /
@@ -803,7 +838,10 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         goes_back = (previous is not None and numbering_kind == "arabic" and number is not None
                      and previous.number is not None and number <= previous.number)
         under_cjk = numbering_kind == "arabic" and previous is not None and previous.numbering == "cjk"
-        item = runs_on and (canonical is None or (under_cjk and how != "exact"))
+        # (and a sentence numbered 一、 that names a section by a key word only: “一、为做好我镇的
+        # 政府信息公开工作，…依申请公开受理…”, longer than any heading)
+        item = (runs_on and (canonical is None or (under_cjk and how != "exact"))) or (
+            how == "fuzzy" and len(title) > _SENTENCE_LENGTH)
         # (“3.主动公开信息情况”, item 3 of 一's list, names section 二 only by key words, numbered 3;
         # a section's own words under Word's wrong number, “4、 收到和处理…”, are that section)
         misnumbered = under_cjk and number != canonical and how == "fuzzy"
@@ -817,12 +855,15 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         # (and “2.主动公开政府信息的形式” after “1.主动公开政府信息的数量” under 一、: item 2 of that list)
         # (and “3.政府信息公开行政复议、行政诉讼情况。2019年我局未收到…” after items 1. and 2.
         # under 一、: item 3, running on into its prose, though it names section 四 word for word)
-        # (the list's items 1., 2. may be headings of their own or lines of text)
+        # (the list's items 1., 2. may be headings of their own or lines of text; and
+        # “2.主动公开情况” after “1.组织领导” under 一、 is item 2, though it is a wording of
+        # section 二 met in real reports)
         next_item = under_cjk and number is not None and (items == ("arabic", number - 1)
                                                           or _last_item(previous) == number - 1)
         listed = (how == "fuzzy" and (
             (numbering_kind == "cjk" and (runs_on or line.rstrip(" \u3000").endswith("。"))
-             and (not continues or items == ("cjk", (number or 0) - 1))) or next_item)) or (runs_on and next_item)
+             and (not continues or items == ("cjk", (number or 0) - 1))) or next_item)) or (
+            next_item and (runs_on or how == "variant"))
         if previous is not None and ((not continues and (canonical is None or goes_back or misnumbered))
                                      or item or row or listed):
             # Not a section of its own: a heading inside the previous one (an item "1、主动公开。

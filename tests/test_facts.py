@@ -96,6 +96,11 @@ def test_date_span_is_line_and_column():
     "二〇二一年一月一日至十二月三十一日",
     "2021.01.01-2021.12.31",
     "2021.01.01-12.31",
+    "202111日起至20211231日止",                        # a page that lost its 年 and 月
+    "202111日起,至20211231日止",
+    "20211月1日起,至202112月31日止",
+    "2021年1月至2021年12月",                          # the year by its months
+    "2021年1月份至12月份",
 ])
 def test_periods_with_qi_zhi_zhi_and_omitted_end_year(text):
     (p,) = read_periods(f"本报告统计期限为{text}。")
@@ -153,7 +158,8 @@ def test_addresses(text, value):
     assert read_contacts(text) == [("address", value)]
 
 
-@pytest.mark.parametrize("text", ["网站地址：http://www.x.gov.cn/a", "推进乡村振兴1号工程", "电子邮件地址：abc@x.cn"])
+@pytest.mark.parametrize("text", ["网站地址：http://www.x.gov.cn/a", "推进乡村振兴1号工程", "电子邮件地址：abc@x.cn",
+                                  "开设“机构概况”“联系地址”等栏目"])  # (the label named, not used)
 def test_not_addresses(text):
     assert "address" not in [k for k, _ in read_contacts(text)]
 
@@ -373,7 +379,7 @@ def test_facts_in_the_stretches_of_prose_are_those_of_the_whole_blanked_text():
 
 
 @pytest.mark.parametrize(("name", "as_a_class"), [
-    ("ADDRESS", r"(?![A-Za-z]{2,}|[:：]|[和及与、等]|以及|或)"),
+    ("ADDRESS", r"(?![A-Za-z]{2,}|[:：]|[和及与、等]|以及|或|[”」』\"])"),
     ("_CONTACT_OFFICE", r"(?:联系|[，,。（(]|$)"),
 ])
 def test_single_characters_written_as_alternatives_match_as_their_class(name, as_a_class):
@@ -384,7 +390,7 @@ def test_single_characters_written_as_alternatives_match_as_their_class(name, as
     import re
 
     new = getattr(facts, name)
-    written = {"ADDRESS": r"(?![A-Za-z]{2,}|:|：|和|及|与|、|等|以及|或)", "_CONTACT_OFFICE": r"(?:联系|，|,|。|（|\(|$)"}[name]
+    written = {"ADDRESS": r"(?![A-Za-z]{2,}|:|：|和|及|与|、|等|以及|或|”|」|』|\")", "_CONTACT_OFFICE": r"(?:联系|，|,|。|（|\(|$)"}[name]
     assert written in new.pattern
     old = re.compile(new.pattern.replace(written, as_a_class))
 
@@ -518,7 +524,7 @@ def test_who_drafted_or_answers_is_searched_from_where_a_match_can_start_as_from
     texts += [f"，{name[:n]}编制本年度报告" for n in range(2, 21)] + [f"由{name[:n]}负责编制" for n in range(2, 21)]
     texts += ["本报告由" + "县" * 30 + "负责编印，" + "镇" * 30 + "编写2022年度报告。请与" + "乡" * 30 + "联系",
               "，" + "镇" * 30 + "编写2022年度报告", "由" + "县" * 30 + "负责编印"]
-    alphabet = "由请与联系负责编制写印了完成本年度报告年报，,。；:：\n 某县局办公室2022"
+    alphabet = "由请可与联系负责编制写印了完成本年度报告年报，,。；:：\n 某县局办公室2022"
     rnd = random.Random(18)
     texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 60))) for _ in range(20_000)]
     matched = 0

@@ -200,7 +200,8 @@ def test_a_title_split_over_two_lines_and_a_year_without_nian():
                                       "本镇明确分工。根据市政府乡镇人民政府政府信息主动公开目录标准，结合实际公开信息。",
                                       "2021年以来,街道认真落实条例,实现全街道共公开信息120条。",
                                       "2024年,我街道严格按照条例规定,利用街道村级公示栏主动公开信息。",
-                                      "特向社会公布2021年度本街道信息公开年度报告。"])
+                                      "特向社会公布2021年度本街道信息公开年度报告。",
+                                      "认真落实开展政府信息公开工作的部署要求,认真做好局网站管理和政府信息公开。"])
 def test_a_clause_is_no_body_named_in_the_prose(sentence: str):
     """The last resort finds a body a report names while it calls itself 本镇: a clause
     that opens with 依托 or 根据 names none (线下依托镇 was taken for a 镇)."""
@@ -299,6 +300,53 @@ def test_the_items_of_the_first_section_without_its_heading_are_the_section():
     assert "（一）主动公开" in _messages(text, "SEC-017")[0]
     cut = text[:text.index("二、主动公开")]
     assert not [s for s in check_text(cut).report.sections if s.canonical == 1]
+
+
+def test_a_section_number_alone_on_its_line_takes_the_words_on_the_next():
+    """一、 / 总体情况 on two lines (a PDF's copy): one heading, section 一 (SEC-001 had called it
+    missing); a number followed by prose keeps the prose as prose."""
+    text = CLEAN.replace("一、总体情况\n", "一、\n总体情况\n", 1).replace("二、主动公开政府信息情况\n", "二、 \n主动公开政府信息情况\n", 1)
+    report = check_text(text).report
+    assert [(s.canonical, s.heading) for s in report.sections][:2] == [(1, "一、总体情况"), (2, "二、主动公开政府信息情况")]
+    assert (report.sections[0].span.line, report.sections[0].span.end_line) == (5, 6)
+    assert not {"SEC-001", "SEC-004"} & {v.rule for v in check_text(text).violations}
+    prose = check_text("某县某局2022年政府信息公开工作年度报告\n一、\n本年度工作有序开展。\n").report
+    assert [p.text for p in prose.sections[0].paragraphs] == ["本年度工作有序开展。"]
+
+
+def test_the_body_named_by_an_introduction_below_a_page_s_fields_or_for_questions():
+    """No title: the introduction below a page's metadata listed a line a field names the
+    body (平顶山's page); so does 可与…联系 as 请与…联系 does (五凤街道's)."""
+    fields = "".join(f"- {line}\n" for line in ("发文字号", "索引号", "005452065/2023-00001", "发布日期", "2023-01-16",
+                                                "主题分类", "市政府部门", "体裁分类", "服务对象"))
+    intro = ("根据《中华人民共和国政府信息公开条例》规定，现发布《平顶山市人民政府办公室2022年政府信息公开工作年度报告》。"
+             "本报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n")
+    report = check_text(fields + intro + "一、总体情况\n本年度工作有序开展。\n").report
+    assert (report.issuer.name, report.issuer.span.line) == ("平顶山市人民政府办公室", 10)
+    asked = ("本报告依据《中华人民共和国政府信息公开条例》编制。对本报告如有疑问，可与福州市鼓楼区五凤街道办事处联系。\n"
+             "一、总体情况\n2021年我街道高度重视政府信息公开工作。\n")
+    assert check_text(asked).report.issuer.name == "福州市鼓楼区五凤街道办事处"
+
+
+def test_the_web_site_s_footer_is_neither_the_title_nor_the_report_s_contact():
+    """主办单位:仁寿县人民政府办公室 联系电话:028—36201212 网站标识码:… (a real 2021 township's
+    page): the site's host, not the report's title or its contact (CONTACT-001 was silent)."""
+    footer = "主办单位:仁寿县人民政府办公室 联系电话:028—36201212 网站标识码:5114210002.\n"
+    body = "虞丞乡人民政府根据《中华人民共和国政府信息公开条例》编制本报告。\n一、总体情况\n本年度工作有序开展。\n"
+    for text in (footer + body, body + footer):
+        found = check_text(text)
+        assert found.report.title is None and found.report.contacts == []
+        assert "CONTACT-001" in {v.rule for v in found.violations}
+
+
+def test_a_sentence_numbered_as_a_section_that_names_one_by_a_key_word_is_no_section():
+    """一、为做好我镇的政府信息公开工作,…依申请公开受理… under (三)政府信息管理情况 (a real
+    2021 township's page, cut mid-sentence): prose, not section 三 (SEC-004 and TABLE-002)."""
+    text = ("某镇2021年政府信息公开工作年度报告\n一、总体情况\n(三)政府信息管理情况\n"
+            "一、为做好我镇的政府信息公开工作,我镇明确专人负责依申请公开受理和答复,建立健全工作制度,为政府信息公开工作提供了有力\n")
+    found = check_text(text)
+    assert [s.canonical for s in found.report.sections] == [1]
+    assert not {"SEC-004", "TABLE-002"} & {v.rule for v in found.violations}
 
 
 def test_a_name_with_a_slip_is_the_body_another_name_is_not():
@@ -544,6 +592,10 @@ def test_an_item_numbered_2_after_item_1_under_the_first_section_is_an_item():
                         "全年主动公开27条。\n2.主动公开政府信息的形式\n主要通过政府门户网站。\n"
                         "二、主动公开政府信息情况\n见下表。\n").report
     assert [(s.canonical, s.span.line) for s in report.sections] == [(1, 2), (2, 8)]
+    listed = check_text("某区人民政府2021年政府信息公开工作年度报告\n一、总体情况\n1.组织领导\n区政务公开领导小组负责组织协调。\n"
+                        "2.主动公开情况\n规范发布政务公开年度报告。\n3.依申请公开办理情况\n全年受理申请10件。\n"
+                        "二、主动公开政府信息情况\n见下表。\n").report
+    assert [(s.canonical, s.span.line) for s in listed.sections] == [(1, 2), (2, 9)]
 
 
 def test_a_kind_of_body_without_its_place_is_no_name():
@@ -560,6 +612,16 @@ def test_the_year_said_a_few_lines_into_the_first_section():
     report = check_text("一、总体情况\n(一)主动公开\n我镇认真贯彻《中华人民共和国政府信息公开条例》精神。\n(二) 依申请公开\n"
                         "2022年度我镇未收到任何形式的依申请公开政府信息。\n").report
     assert (report.year, report.year_source) == (2022, "text")
+
+
+def test_the_year_a_report_counts_up_to_under_the_first_item_of_the_first_section():
+    """截至2019年底… under 一、总体情况 / (一)主动公开情况 / 1. 主动公开政府信息的数量 (a real
+    2019 page of 鲤城高新区, without title or period): 2019, though the sentence names
+    every year since 2009."""
+    report = check_text("一、总体情况\n(一)主动公开情况\n1. 主动公开政府信息的数量\n"
+                        "截至2019年底,鲤城高新区主动公开的政府信息数为109条,其中2009年11条,2010年11条。\n").report
+    assert (report.year, report.year_source) == (2019, "text")
+    assert check_text("一、总体情况\n本局公开的信息，截至2019年底累计109条。\n").report.year is None
 
 
 def test_the_site_s_name_in_its_banner_is_not_the_first_half_of_the_title():
@@ -594,6 +656,10 @@ def test_the_title_and_body_a_page_shows_only_in_its_metadata_box():
     assert boxed.report.issuer.name == "原州区中河乡" and "META-004" not in {v.rule for v in boxed.violations}
     labelled = check_text("发文机关宋村镇人民政府 主题词\n2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n")
     assert (labelled.report.issuer.name, labelled.report.issuer.kind) == ("宋村镇人民政府", "township")
+    named = check_text("索 引 号: 011334585/2026-00003\n名 称: 咸宁市市场监督管理局2025年信息公开工作年度报告 "
+                       "发布日期: 2026年01月21日\n根据条例编制本报告。\n一、总体情况\n本年度工作有序开展。\n").report
+    assert (named.title.text, named.title.span.line, named.issuer.name) == (
+        "咸宁市市场监督管理局2025年信息公开工作年度报告", 2, "咸宁市市场监督管理局")
 
 
 def test_a_period_wrapped_over_two_lines_by_a_pdf_copy():
