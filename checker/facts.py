@@ -545,11 +545,12 @@ _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信�
                              r"[ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 # (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
 # office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office)
-_DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|乡|镇|街道"
+_DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|乡|镇|街道"
                               r"|(?<=政府)办公[室厅])"  # (…人民政府办公室政务公开办, …办公厅政府信息公开处: its unit)
                               r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室|(?<=[室厅])(?:政府信息|政务)公开[处科]"
-                              r"|(?:(?!政府|[局委厅院办乡镇街区县市旗])[\u4e00-\u9fff]){0,6}办公室|政务公开办|党政办|综合办)$")
-# (an office of the body's, 党政办公室, 综合督考办公室…: not a body of its own, 财政局, 某镇, 高新区…)
+                              r"|(?:(?!政府|[局委厅院办乡镇街区县市旗])[\u4e00-\u9fff]){0,6}办公室|政务公开办|党政办|综合办"
+                              r"|(?<=[局厅])(?:指挥中心|信息中心))$")
+# (an office of the body's, 党政办公室, 综合督考办公室, a 局's 指挥中心…: not a body of its own, 财政局, 某镇, 高新区…)
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|（|\(|$)")
 _MAY_CONTACT = re.compile(r"可与(?P<name>[^，,。；;（(：:\n]{2,30}?)联系")  # (如有疑问，可与…联系)
 _CALL_OFFICE = re.compile(r"可?致电(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:，|,|。|（|\(|$)")  # (可致电X办公室，电话…)

@@ -519,7 +519,8 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
     title-like line, a short first line."""
     candidates = [_joined_title(front, i) for i, p in enumerate(front)
                   if (p.kind == "title" or (p.kind == "text" and i and _split_inside_words(front[i - 1].text, p.text)))
-                  and not p.text.startswith(("关于", "附")) and not _CHROME.search(p.text) and not _SENTENCE.search(p.text)
+                  and not (p.text.startswith(("关于", "附")) and not _ABOUT_THE_REPORT.fullmatch(p.text))
+                  and not _CHROME.search(p.text) and not _SENTENCE.search(p.text) and not _RELATED_LINK.match(p.text)
                   and not _METADATA_LINE.match(p.text)
                   and (not _SITE_LABEL.fullmatch(core(p.text)) or _split_before_label(front, i))]
     # (a page's breadcrumb: 首页 > … > 信息公开年度报告; a column's label, 年度报告, unless it is
@@ -557,7 +558,7 @@ _SENTENCE = re.compile(r"^[ \u3000]*(?:根据|依据|依照|按照|为)|[，,]")
 # though it stands first (a date taken for the title gave a 2017 report the year 2018)
 _METADATA_LINE = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|生成|公开|发表)(?:日期|时间|机构)|日期|时间|信息来源|来源"
                             r"|文\s*号|发文(?:机关|字号)|关键[字词]|浏览次数|主题分类|体裁分类|所属(?:机构|类目|栏目)|发布单位"
-                            r"|主办单位|承办单位)\s*[:：|｜]")
+                            r"|主办单位|承办单位|内容概述|内容摘要|相关文件)\s*[:：|｜]")
 # A line of the web site's footer (its host, its registration numbers)
 _SITE_FOOTER = re.compile(r"(?:主办|承办)单位\s*[:：]|网站标识码|ICP备|公网安备|版权所有")
 
@@ -592,7 +593,12 @@ def _title_year() -> re.Pattern:
 
 
 # (or the end of a body's name split from its start: "…小龙坎街道" / "办事处2023年…")
-_TITLE_START_WITHOUT_BODY = re.compile(r"[（(]?\d|政府信息|信息公开|政务|工作|年度|年报|办事处|人民政府|管委会|委员会|办公室")
+_TITLE_START_WITHOUT_BODY = re.compile(r"[（(]?\d|关于|政府信息|信息公开|政务|工作|年度|年报|办事处|人民政府|管委会|委员会|办公室")
+# (a page's link to a reading of the report: • 一图读懂:汉阴县人民政府2023年度…报告)
+_RELATED_LINK = re.compile(r"[-•·*\s]*(?:一图读懂|一图看懂|图解|图说|政策解读|解读)[ \u3000]*[:：《“]")
+# (关于2020年度政府信息公开工作报告 under the body's name: the title's second half, worded as a
+# document's subject; not a cover letter's 关于报送…的函)
+_ABOUT_THE_REPORT = re.compile(r"关于[ \u3000]*(?:19|20)\d\d[^，。；\n]{0,30}(?:年度报告|工作报告|年报)")
 
 
 def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]:
@@ -650,7 +656,7 @@ def _names_the_site(above: list[Paragraph], name: str) -> bool:
 
 
 _SITE_BANNER = re.compile(r"欢迎|门户")
-_YEAR_ONLY = re.compile(r"[（(]?\d{4}\s*年度?[）)]?")
+_YEAR_ONLY = re.compile(r"[（(]?(?:\d{4}\s*年度?|(?:19|20)\d\d)[）)]?")  # (2023 alone: a page's line over the title)
 
 
 def _split_inside_words(first: str, second: str) -> bool:

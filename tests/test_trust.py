@@ -173,6 +173,9 @@ def test_more_completed_than_received_in_one_sentence():
     ("如对本报告有疑问,请与宣城市财政局办公室联系。", "宣城市财政局", "department"),
     ("如对本报告有疑问,请与翔安区凤翔街道党政办公室联系。", "翔安区凤翔街道", "subdistrict"),
     ("如对本报告有疑问,请与临沂市高新区党政办公室联系。", "临沂市高新区", "committee"),
+    ("如对本报告有疑问,请与临沂市公路事业发展中心办公室联系。", "临沂市公路事业发展中心", "department"),
+    ("对本报告如有疑问,请与天门市公安局指挥中心联系。", "天门市公安局", "department"),
+    ("对本报告有任何疑问,请与省公安厅政务公开办公室联系。", "省公安厅", "department"),
     ("本报告由徐水区人民政府综合全区各部门和各乡镇政府信息公开工作情况编制而成。", "徐水区人民政府", "government"),
     # (the office that brings the parts' reports together, for its government)
     ("本报告由青海省人民政府办公厅综合各地区、各部门政府信息公开工作情况编制。", "青海省人民政府", "government"),
@@ -347,6 +350,28 @@ def test_a_sentence_numbered_as_a_section_that_names_one_by_a_key_word_is_no_sec
     found = check_text(text)
     assert [s.canonical for s in found.report.sections] == [1]
     assert not {"SEC-004", "TABLE-002"} & {v.rule for v in found.violations}
+
+
+@pytest.mark.parametrize("lines, title", [
+    (("邯郸市商务局", "关于2020年度政府信息公开工作报告"), "邯郸市商务局关于2020年度政府信息公开工作报告"),
+    (("2023", "", "柳北区长塘镇政府信息公开工作年度报告"), "2023柳北区长塘镇政府信息公开工作年度报告"),
+])
+def test_a_title_in_two_lines_as_pages_show_them(lines: tuple[str, ...], title: str):
+    """The body's name over 关于…报告 (a document's subject), and a page's year alone over
+    the title: one title (META-002 had said the year was missing, META-003 saw no title)."""
+    found = check_text("\n".join(lines) + "\n一、总体情况\n本年度工作有序开展。\n")
+    assert found.report.title.text == title and found.report.title.span.line == 1
+    assert "META-002" not in {v.rule for v in found.violations}
+
+
+def test_a_page_s_summary_field_and_its_link_to_an_infographic_are_not_the_title():
+    """内容概述: … and • 一图读懂:… under the page's title (汉阴县's 2023 page): the title is
+    the page's own line, and the body 汉阴县人民政府, not 一图读懂:汉阴县人民政府."""
+    text = ("汉阴县人民政府2023年度政府信息公开工作年度报告\n\n索引号: gzgbm-GK-2024-0043 发布日期: 2024-02-06 18:23\n"
+            "来源: 县政府办\n内容概述: 汉阴县人民政府2023年度政府信息公开工作年度报告\n相关文件:\n"
+            "  • 一图读懂:汉阴县人民政府2023年度政府信息公开工作年度报告\n  • 分享:\n一、总体情况\n本年度工作有序开展。\n")
+    report = check_text(text).report
+    assert (report.title.span.line, report.issuer.name) == (1, "汉阴县人民政府")
 
 
 def test_a_name_with_a_slip_is_the_body_another_name_is_not():
