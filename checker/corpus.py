@@ -590,10 +590,28 @@ def _groups(digests: list[Digest]) -> dict[str, Group]:
             target.names |= keyed[key].names
             target.members += keyed[key].members
             del keyed[key]
+    # a name that opens with its level and no place (县交通运输局: a title or sentence that left
+    # 元谋 out) with two reports of one year is two bodies' names, not one body's two
+    # reports: which goes with which cannot be told, so none is linked
+    for key, group in list(keyed.items()):
+        years = [d.year for d in group.members]
+        if len(years) != len(set(years)) and all(_names_no_place(d.issuer) for d in group.members):
+            del keyed[key]
+            for d in group.members:
+                keyed[f"{key} ({d.path})"] = Group(f"{key} ({d.path})", {d.issuer}, [d])
     for key, group in keyed.items():
         for d in group.members:
             d.body = key
     return keyed
+
+
+_BARE_LEVEL = re.compile(r"[省市县区旗州盟](?![省市县区旗州盟])")  # (县交通运输局: which county's?)
+
+
+def _names_no_place(name: str) -> bool:
+    """Whether a body's name opens with its level and no place: 县交通运输局, 区人民政府. (A
+    township's name alone, 桃源镇, is the name it goes by.)"""
+    return bool(_BARE_LEVEL.match(re.sub(r"\s+", "", name)))
 
 
 def group_reports(reports: list[tuple[str, str | None, int | None, str]]) -> dict[str, Group]:

@@ -35,6 +35,8 @@ CATALOG: dict[str, dict[str, str]] = {
                          "en": "written in traditional characters: {n} read as their simplified forms"},
     "note.glosses": {"zh": "字后的拼音注音（如“(gōng)”，共{n}处）已去掉后读取",
                      "en": "{n} pinyin gloss(es) after characters (such as “(gōng)”) left out"},
+    "note.lost_indents": {"zh": "{lines}行行首的“?”（网页复制时丢失的缩进或项目符号）按空格读取",
+                          "en": "the “?” at the start of {lines} line(s) (an indent or bullet lost in a page's copy) read as spaces"},
     "note.spaced": {"zh": "{lines}行里字与字之间的空格（共{spaces}处）已去掉后读取",
                     "en": "characters spaced apart closed up on {lines} line(s) ({spaces} spaces)"},
     "note.renamed": {"zh": "文件名是{suffix}，内容却是{found_zh}：按{found_zh}读取",

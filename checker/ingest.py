@@ -137,7 +137,11 @@ def closed_up(source: Source) -> Source:
     """The source without a mirror site's pinyin glosses and with characters spaced
     apart closed up, as every reader's text is read; what was done is noted. The
     characters taken out are gaps: every line and column stays the document's."""
-    text, glosses, count = _without_glosses(source.text)
+    text, lost = _without_lost_indents(source.text)
+    if lost:
+        source.notes.append(Message("note.lost_indents", {"lines": lost}))
+        source.original, source.text = source.original or source.text, text
+    text, glosses, count = _without_glosses(text)
     if glosses:
         source.notes.append(Message("note.glosses", {"n": count}))
     closed, gaps = close_up(text)
@@ -146,8 +150,26 @@ def closed_up(source: Source) -> Source:
         lines = len({bisect_left(line_ends, g + i) for i, g in enumerate(gaps)})
         source.notes.append(Message("note.spaced", {"lines": lines, "spaces": len(gaps)}))
     if glosses or gaps:
-        source.original, source.text, source.gaps = source.text, closed, joined_gaps(glosses, gaps)
+        source.original, source.text, source.gaps = source.original or source.text, closed, joined_gaps(glosses, gaps)
     return source
+
+
+# A line's indent (an ideographic space, a bullet) that a page's copy lost as "?":
+# “?一、總體情況”, “????2024年…”; at least LOST_INDENT_LINES lines open so.
+_LOST_INDENT = re.compile(r"(?m)^[ \t]*\?+(?=[^?\n]|$)")
+LOST_INDENT_LINES = 3
+
+
+def _without_lost_indents(text: str) -> tuple[str, int]:
+    """The text with the "?" a page put for each line's lost indent read as a space (one
+    for one: every offset stays), and how many lines had one; the text as it was when
+    fewer than LOST_INDENT_LINES lines do (a question mark of the text's own)."""
+    if "?" not in text:
+        return text, 0
+    found = _LOST_INDENT.findall(text)
+    if len(found) < LOST_INDENT_LINES:
+        return text, 0
+    return _LOST_INDENT.sub(lambda m: m.group().replace("?", " "), text), len(found)
 
 
 # A pinyin gloss a mirror site puts after each character (主動(dòng)公開, 濟(jì)南): a syllable

@@ -535,6 +535,10 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
         last = candidates[-1]
         key, dated = _title_key(last[1].text), facts.year_in(last[1].text) is not None
         for earlier in candidates[:-1]:
+            # (the page's title, 石家庄经济技术开发区 / 2025年…年度报告, then its second half said
+            # again: the whole title, not the repeat that lost the body)
+            if earlier[2] < earlier[0] and earlier[1].text.endswith(last[1].text):
+                return earlier
             same = _title_key(earlier[1].text) == key and (dated or facts.year_in(earlier[1].text) is not None)
             if same and (not dated or all(len(p.text) <= 40 and "。" not in p.text
                                           for p in front[earlier[0] + 1:last[2]])):
@@ -708,11 +712,13 @@ def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[i
             m = pattern.search(text)
             if m:
                 return int(m.group("y")), "text"
-    # (last, the one year the opening lines name, at least twice and no other beside it:
-    # “…我镇依法依规办理申请。2022年我镇…” / “2022年高陂镇严格按照…”)
-    named = Counter(int(m.group("y")) for text in opening for m in _YEAR_NAMED.finditer(text))
-    if len(named) == 1 and next(iter(named.values())) >= 2:
-        return next(iter(named)), "text"
+    # (last, the year the opening lines name at least twice, and twice as often as any other:
+    # “…我镇依法依规办理申请。2022年我镇…” / “2022年高陂镇严格按照…”; “2025年中仓街道…” /
+    # “2025年度…公示了…2024年度部门决算和2025年度部门预算”)
+    (most, times), *others = Counter(
+        int(m.group("y")) for text in opening for m in _YEAR_NAMED.finditer(text)).most_common() or [(None, 0)]
+    if times >= 2 and all(times >= 2 * n for _, n in others):
+        return most, "text"
     return None, None
 
 
@@ -869,7 +875,10 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         listed = (how == "fuzzy" and (
             (numbering_kind == "cjk" and (runs_on or line.rstrip(" \u3000").endswith("。"))
              and (not continues or items == ("cjk", (number or 0) - 1))) or next_item)) or (
-            next_item and (runs_on or how == "variant"))
+            next_item and (runs_on or how == "variant")) or (
+            # (“三、主动公开政府信息情况。2021年,我局无…” after items 一、 and 二、 under 一、:
+            # item 三 of that list, though it names section 二 word for word)
+            runs_on and numbering_kind == "cjk" and items == ("cjk", (number or 0) - 1) and number != canonical)
         if previous is not None and ((not continues and (canonical is None or goes_back or misnumbered))
                                      or item or row or listed):
             # Not a section of its own: a heading inside the previous one (an item "1、主动公开。
@@ -996,8 +1005,11 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
             continue
         found = next((f for f in all_dates if p.span.start <= f.span.start < p.span.end), None)
         if found is None and _LABEL_LAST.search(p.text) and not any(c.isdigit() for c in p.text[label.end():]):
-            # (its date on the line under it; not when the line holds one that could not be read)
+            # (its date on the line under it, opening that line; not when the label's line holds
+            # one that could not be read, nor a date inside the sentence under an empty label)
             found = next((f for f in all_dates if f.span.start >= p.span.end and f.span.line <= p.span.end_line + 2), None)
+            if found is not None and index.text[index.line_span(found.span.line).start:found.span.start].strip(" \u3000-•·*（("):
+                found = None
         if found is not None:
             publication, rank = _as_published(found), its_rank
     tail = sections[-1].paragraphs[-3:] if sections else []

@@ -62,6 +62,24 @@ def test_a_name_without_its_place_joins_the_one_body_only_where_it_names_its_pla
     assert linked("县教育局2023年政府信息公开工作年度报告\n2023年，民和县教育局认真贯彻…") == 2
 
 
+def test_one_name_without_a_place_twice_in_one_year_is_two_bodies():
+    """县交通运输局 read from two counties' 2023 reports (元谋's and 郯城's, each leaving its
+    county out) are two bodies, not one body's two reports (META-009). One such name over
+    several years may be one body's reports, and stays linked; a township's name alone is
+    the name it goes by."""
+    digests = [corpus.Digest("a.txt", "县交通运输局", "department", 2023, [], None),
+               corpus.Digest("b.txt", "县交通运输局", "department", 2023, [], None),
+               corpus.Digest("c.txt", "城关镇", "township", 2022, [], None),
+               corpus.Digest("d.txt", "城关镇人民政府", "township", 2022, [], None),
+               corpus.Digest("e.txt", "某县统计局", "department", 2022, [], None),
+               corpus.Digest("f.txt", "某县统计局", "department", 2022, [], None)]
+    links = corpus.link(digests)
+    assert set(links.same_year) == {"c.txt", "d.txt", "e.txt", "f.txt"} and len(links.groups) == 4
+    years = corpus.link([corpus.Digest("a.txt", "县交通运输局", "department", 2022, [], None),
+                         corpus.Digest("b.txt", "县交通运输局", "department", 2023, [], None)])
+    assert years.previous["b.txt"].path == "a.txt"
+
+
 def test_different_bodies_stay_apart():
     digests = [corpus.Digest("a.txt", "河集乡", "township", 2021, [], None),
                corpus.Digest("b.txt", "河西乡", "township", 2022, [], None),

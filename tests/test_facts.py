@@ -186,6 +186,7 @@ def test_url_stops_before_chinese_and_sentence_punctuation():
     ("某市人民政府办公厅", "department"),
     ("某县教育局", "department"),
     ("某市国有资产监督管理委员会", "department"),
+    ("天津市城市管理委员会", "department"),
     ("某市发展和改革委员会", "department"),
     ("某经济开发区管委会", "committee"),
     ("某高新技术产业开发区管理委员会", "committee"),

@@ -175,6 +175,9 @@ def test_more_completed_than_received_in_one_sentence():
     ("如对本报告有疑问,请与临沂市高新区党政办公室联系。", "临沂市高新区", "committee"),
     ("如对本报告有疑问,请与临沂市公路事业发展中心办公室联系。", "临沂市公路事业发展中心", "department"),
     ("对本报告如有疑问,请与天门市公安局指挥中心联系。", "天门市公安局", "department"),
+    ("如对本报告有疑问,可与阎良区退役军人事务局综合科联系(地址:阎良区前进路)。", "阎良区退役军人事务局", "department"),
+    ("2024年,保山市卫生健康委严格按照政务公开相关要求,扎实推进各项工作。", "保山市卫生健康委", "department"),
+    ("根据文件要求,我镇认真编制了《2021年色威镇政府信息公开工作年度报告》。", "色威镇", "township"),
     ("对本报告有任何疑问,请与省公安厅政务公开办公室联系。", "省公安厅", "department"),
     ("本报告由徐水区人民政府综合全区各部门和各乡镇政府信息公开工作情况编制而成。", "徐水区人民政府", "government"),
     # (the office that brings the parts' reports together, for its government)
@@ -204,7 +207,8 @@ def test_a_title_split_over_two_lines_and_a_year_without_nian():
                                       "2021年以来,街道认真落实条例,实现全街道共公开信息120条。",
                                       "2024年,我街道严格按照条例规定,利用街道村级公示栏主动公开信息。",
                                       "特向社会公布2021年度本街道信息公开年度报告。",
-                                      "认真落实开展政府信息公开工作的部署要求,认真做好局网站管理和政府信息公开。"])
+                                      "认真落实开展政府信息公开工作的部署要求,认真做好局网站管理和政府信息公开。",
+                                      "2023年,我局立足退役军人事务工作大局,坚持以公开为常态。"])
 def test_a_clause_is_no_body_named_in_the_prose(sentence: str):
     """The last resort finds a body a report names while it calls itself 本镇: a clause
     that opens with 依托 or 根据 names none (线下依托镇 was taken for a 镇)."""
@@ -245,6 +249,15 @@ def test_the_publication_date_in_a_row_of_the_page_s_metadata_table():
 def test_the_publication_date_a_page_shows_under_its_label_or_before_its_source(lines: str):
     report = check_text(f"某街道2023年政府信息公开工作年度报告\n{lines}\n一、总体情况\n本年度工作有序开展。\n").report
     assert report.publication_date is not None and report.publication_date.span.line in (2, 4)
+
+
+def test_an_empty_date_label_does_not_take_a_date_inside_the_sentence_under_it():
+    """发布时间: left empty, the introduction under it (a real 2021 page of 大同市云州区信访局):
+    the period's first day is no publication date (DATE-006 had said the page was dated
+    before the year ended)."""
+    found = check_text("发布时间:\n本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止,由信访局编制。\n"
+                       "一、总体情况\n本年度工作有序开展。\n")
+    assert found.report.publication_date is None and "DATE-006" not in {v.rule for v in found.violations}
 
 
 def test_the_publication_date_after_the_page_s_title_on_its_line():
@@ -355,6 +368,8 @@ def test_a_sentence_numbered_as_a_section_that_names_one_by_a_key_word_is_no_sec
 @pytest.mark.parametrize("lines, title", [
     (("邯郸市商务局", "关于2020年度政府信息公开工作报告"), "邯郸市商务局关于2020年度政府信息公开工作报告"),
     (("2023", "", "柳北区长塘镇政府信息公开工作年度报告"), "2023柳北区长塘镇政府信息公开工作年度报告"),
+    (("石家庄经济技术开发区", "2025年政府信息公开工作年度报告", "2025年政府信息公开工作年度报告"),
+     "石家庄经济技术开发区2025年政府信息公开工作年度报告"),  # (its second half said again)
 ])
 def test_a_title_in_two_lines_as_pages_show_them(lines: tuple[str, ...], title: str):
     """The body's name over 关于…报告 (a document's subject), and a page's year alone over
@@ -372,6 +387,31 @@ def test_a_page_s_summary_field_and_its_link_to_an_infographic_are_not_the_title
             "  • 一图读懂:汉阴县人民政府2023年度政府信息公开工作年度报告\n  • 分享:\n一、总体情况\n本年度工作有序开展。\n")
     report = check_text(text).report
     assert (report.title.span.line, report.issuer.name) == (1, "汉阴县人民政府")
+
+
+def test_lines_whose_indent_a_page_s_copy_lost_as_question_marks():
+    """????2021年,我局… / ?一、總體情況 (real pages of 河西区 and 柳江区): the "?" of every line
+    are the lost indent, read as spaces (a note says so), so the headings are read; every
+    offset stays, and the text as it was is what is shown. A question mark or two of the
+    text's own is left alone."""
+    lines = CLEAN.split("\n")
+    lost = "\n".join(("????" + line if line and not line[0].isascii() else line) for line in lines)
+    result = check_text(lost)
+    report = result.report
+    assert [s.canonical for s in report.sections] == [1, 2, 3, 4, 5, 6]
+    assert report.sections[0].span.column == 5 and report.original_text == lost
+    assert any("“?”" in n.render("zh") for n in report.notes)
+    assert [v.rule for v in result.violations] == [v.rule for v in check_text(CLEAN).violations]
+    own = check_text("某县某局2022年政府信息公开工作年度报告\n?一、总体情况\n本年度工作有序开展。\n").report
+    assert own.text.startswith("某县") and "?一、总体情况" in own.text and not own.notes
+
+
+def test_the_applications_table_s_note_written_with_gou_of_a_hook():
+    """（本列数据的钩稽关系为：…） over the applications table (a real 2020 street office's): the
+    table's note, as with 勾稽, not a row (TABLE-009)."""
+    hooked = CLEAN.replace("勾稽", "钩稽")
+    assert hooked != CLEAN
+    assert [v.rule for v in check_text(hooked).violations] == [v.rule for v in check_text(CLEAN).violations]
 
 
 def test_a_name_with_a_slip_is_the_body_another_name_is_not():
@@ -621,6 +661,10 @@ def test_an_item_numbered_2_after_item_1_under_the_first_section_is_an_item():
                         "2.主动公开情况\n规范发布政务公开年度报告。\n3.依申请公开办理情况\n全年受理申请10件。\n"
                         "二、主动公开政府信息情况\n见下表。\n").report
     assert [(s.canonical, s.span.line) for s in listed.sections] == [(1, 2), (2, 9)]
+    cjk = check_text("某局2021年政府信息公开工作年度报告\n一、总体情况\n一、加强组织领导。确定专人负责。\n"
+                     "二、确保信息公开安全性。严格落实保密审查。\n三、主动公开政府信息情况。2021年,我局无相关政务信息公开。\n"
+                     "四、依申请公开政府信息情况。我局全年未收到申请。\n二、主动公开政府信息情况\n见下表。\n").report
+    assert [(s.canonical, s.span.line) for s in cjk.sections] == [(1, 2), (2, 7)]  # (a real 2021 档案局's list)
 
 
 def test_a_kind_of_body_without_its_place_is_no_name():
@@ -901,6 +945,9 @@ def test_round_31_32_readings():
     assert (year.year, year.year_source) == (2022, "text")
     two = check_text("一、总体情况\n(一)主动公开。我镇公开信息。2021年我镇收到申请。\n(二)2022年高陂镇严格管理。\n").report
     assert two.year is None  # (two years named: none told)
+    most = check_text("一、总体情况\n2025年中仓街道积极推动政府信息公开工作。\n"
+                      "2025年度主动公示了2024年度部门决算和2025年度部门预算。\n").report
+    assert (most.year, most.year_source) == (2025, "text")  # (named three times, the other once)
 
 
 def test_a_local_number_after_the_office_to_contact():
