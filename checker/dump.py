@@ -71,8 +71,8 @@ def tree(report: Report, lang: str = "zh") -> str:
         if not any(t in s.tables for s in report.sections):
             _table(t, out, "  ")
     for lost in report.lost_tables:
-        add(f"  lost table {lost.template} {_range(lost.span)}  {lost.labels} of its labels one per line, "
-            "cells not told apart: not read")
+        add(f"  lost table {lost.template} {_range(lost.span)}  " + ("a picture on the page: not read" if lost.image else
+            f"{lost.labels} of its labels one per line, cells not told apart: not read"))
     for s in report.sections:
         _section(s, out)
     return "\n".join(out) + "\n"
@@ -176,7 +176,8 @@ def to_dict(report: Report, lang: str = "zh") -> dict:
             "tables": [report.tables.index(t) for t in s.tables],
         } for s in report.sections],
         "tables": [_table_dict(t) for t in report.tables],
-        "lost_tables": [{"table": t.template, "labels": t.labels, "span": _span(t.span)} for t in report.lost_tables],
+        "lost_tables": [{"table": t.template, "labels": t.labels, "image": t.image, "span": _span(t.span)}
+                        for t in report.lost_tables],
     }
 
 

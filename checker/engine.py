@@ -347,7 +347,8 @@ class MatchTemplate:
         lost = [t for t in env.report.lost_tables if t.template == table_id]
         if self.find == "unreadable_table":
             for t in lost:
-                yield Finding({**base, "label": title, "row": None, "block": None, "detail": str(t.labels)}, t.span)
+                yield Finding({**base, "label": title, "row": None, "block": None,
+                               "detail": "image" if t.image else str(t.labels)}, t.span)
             return
         if self.find == "missing_table":
             if table is None and not lost:  # (a table there but unreadable is not missing)

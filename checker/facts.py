@@ -106,6 +106,9 @@ _CONTACT_NUMBER = re.compile(r"联系[^。；;\n]{0,40}?[，,：:\s](?P<v>\d{7,8
 # Not a postal address when just after one of these (网站地址, 电子邮箱地址…); checked in
 # contacts(): as lookbehinds they would be tried at every character of the text.
 _NOT_POSTAL = ("网站", "网页", "网络", "邮件", "电子", "邮箱", "IP")
+# What an address names somewhere by (a number, a place, a road, a floor): 办公地点设在党政办公室
+# names a room of the body's, no address to write to
+_PLACE_OF_ADDRESS = re.compile(r"[\d０-９省市县区州旗盟乡镇村路街巷道号楼栋层]")
 # (what may not open the address — a closing quote: the label named, “联系地址”等栏目 — and
 # below what may end an office's name, are written as alternatives, not as a class
 # among them: a class of characters this far apart costs re
@@ -422,7 +425,8 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
             value = text[start:end]
             start += len(value) - len(value.lstrip(" \u3000\xa0"))
             end -= len(value) - len(value.rstrip(" \u3000\xa0"))
-            if kind == "address" and not any(map(_is_ideograph, text[start:end])):
+            if kind == "address" and (not any(map(_is_ideograph, text[start:end]))
+                                      or not _PLACE_OF_ADDRESS.search(text, start, end)):
                 continue
             add(kind, start, end, m.start())
     for m in (_found(URL, text, stretches) if "http" in text or "www" in text or "WWW" in text else ()):

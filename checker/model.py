@@ -190,12 +190,14 @@ class Fact:
 class LostTable:
     """A statistics table whose labels stand in the text one per line, with nothing
     (no TAB, no bar between cells) to tell its cells and rows apart, as when a table is
-    copied from a web page as plain text: there, but not readable."""
+    copied from a web page as plain text; or a page's picture of it (`image`, its file's
+    name where the table should be): there, but not readable."""
 
     template: str
     title: str
     span: Span
     labels: int  # how many of the template's own labels stand as lines
+    image: bool = False
 
 
 @dataclass(slots=True)

@@ -22,7 +22,7 @@ from . import facts
 from .ingest import Source
 from .lexing import OneLoopParser, ReportLines
 from .labels import core, numbering, strip_numbering
-from .model import Fact, Issuer, Paragraph, Report, Section, Span, Table
+from .model import Fact, Issuer, LostTable, Paragraph, Report, Section, Span, Table
 from .regimes import regime_for
 from .cache import grammar as load_grammar
 from .tables import flattened_tables, is_cell_line, is_table_label, lost_tables, read_region
@@ -189,7 +189,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     prose_paragraphs = front_paragraphs + [p for s in sections for p in s.paragraphs]
     return Report(
         layout_lost=_layout_lost(source.text, sections),
-        lost_tables=lost_tables(prose_paragraphs, {t.template for t in tables}, templates),
+        lost_tables=sorted(lost_tables(prose_paragraphs, {t.template for t in tables}, templates)
+                           + _pictured_tables(sections, {t.template for t in tables}, templates), key=_START),
         path=source.path, text=source.text, encoding=source.encoding, title=title,
         year=year, year_source=year_source, title_issuer=title_issuer,
         issuer=facts.speaking_for(facts.best_issuer(issuer_candidates), prose, reader.index),
@@ -223,6 +224,24 @@ def _unnumbered_first_section(intro: list[Paragraph], front_tables: list[Table],
 
 
 _SENTENCE_LENGTH = 40  # (a paragraph this long is prose, not a page's field or a heading)
+
+# A picture's file where a page shows a table as an image (1705995746322.jpg, [图片])
+_PICTURE = re.compile(r"[ \u3000]*(?:(?:[\w\-.]+\.(?:jpe?g|png|gif|bmp|webp)[ \u3000]*)+|[\[【]图片[\]】])[ \u3000]*", re.I)
+
+
+def _pictured_tables(sections: list[Section], found: set[str | None], templates: Templates) -> list[LostTable]:
+    """The statistics tables a page shows as pictures: a section of the format whose own
+    table was not read holds a picture's file name alone on a line. There, but not read
+    (TABLE-018 says so once; TABLE-002 had called the tables missing, an error each)."""
+    out = []
+    for table in templates.tables:
+        if table.id in found or table.section is None:
+            continue
+        section = next((s for s in sections if s.canonical == table.section), None)
+        picture = next((p for p in section.paragraphs if _PICTURE.fullmatch(p.text)), None) if section else None
+        if picture is not None and all(o.template != table.id for o in out):
+            out.append(LostTable(table.id, table.title, picture.span, 0, image=True))
+    return out
 
 
 def _not_cjk_numbered(node: Tree) -> bool:
