@@ -377,7 +377,7 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact], stretches: Stret
 # (no digit before the year: looked at after its first digit, `1(?<!\d.)`, so that the
 # pattern opens with the 1 or 2 and re skips to those, two and a half times quicker)
 _WHOLE_YEAR_DAMAGED = re.compile(
-    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}起?{_S}[，,]?{_S}(?:至|到|—|－|-|~|～){_S}"
+    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}[起始]?{_S}[，,]?{_S}(?:至|到|—|－|-|~|～){_S}"
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
 # A whole year stated by its months ("统计时限为2022年1月至2022年12月"): 1 January to 31 December.
 _WHOLE_YEAR_BY_MONTH = re.compile(
@@ -482,7 +482,7 @@ def issuer_kind(name: str) -> str:
 _YEAR = rf"(?:\d{{4}}|{_CJK_YEAR})"
 _TITLE_BODY = re.compile(  # (after a bullet, a web page's label of the article, if any: 【图文】, or of its title: 标  题,
     # 名  称, 图解: (its version as a graphic), a flipbook's Page 2 -; and after a year, 2025湖口县大垅乡2025年度…)
-    r"^[-•·*\s\u3000《]*(?:【[^】\n]{1,8}】[ \u3000]*|(?:[标名][ \u3000]*[题称]|图解)[ \u3000]*[:：|]?[ \u3000]*"
+    r"^[-•·*\s\u3000《]*(?:【[^】\n]{1,8}】[ \u3000]*|(?:(?:信息)?[标名][ \u3000]*[题称]|图解)[ \u3000]*[:：|]?[ \u3000]*"
     r"|Page[ \u3000]*\d+[ \u3000]*-[ \u3000]*)?(?:关于)?(?:" + _YEAR + r"[ \u3000]*年?度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
     r"(?:[（(]?" + _YEAR + r"(?:[ \u3000]*年度?|(?=政务|政府|信息))[)）]?|政府信息公开|政务信息公开|政务公开|信息公开)"
 )
@@ -512,6 +512,7 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
         return None
     start, end = found
     name = title[start:end].strip(" \u3000：:")
+    name = _ALIAS.sub("", name) or name  # (遵义市播州区人民政府(区政府办公室): the body, not its second name)
     if len(name) < 2 or name[-1].isdigit() or name.endswith("年") or _GENERIC_NAME.fullmatch(name):
         return None
     at = span.start + title.index(name, start)
@@ -538,7 +539,7 @@ _AS_FOLLOWS = re.compile(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工
                          r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开))")
 _OPENS_AS_TITLE = re.compile(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(?:19|20)\d\d[ \u3000]*年度?[^，,。；;\n《》]{0,16}?"
                              r"(?:年度报告|年报))(?:是|由|根据|依据|按照)")
-_COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(]以下简称[^（）()\n]{1,12}[）)])?"
+_COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(][^（）()\n]{1,20}[）)])?"  # (its second name, 以下简称…)
                           r"(?:(?:根据|依据|按照|结合|综合)[^。；;\n]{0,80}?)?(?:负责)?编(?:制|写|印)")
 # (由X综合各部门…编制: X brings the reports of the government's parts together, so the report
 # is the government's; its general office doing so stands for it, 由区人民政府办公室综合…)
@@ -552,7 +553,7 @@ _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信�
 _DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|乡|镇|街道"
                               r"|(?<=政府)办公[室厅])"  # (…人民政府办公室政务公开办, …办公厅政府信息公开处: its unit)
                               r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室|(?<=[室厅])(?:政府信息|政务)公开[处科]"
-                              r"|(?:(?!政府|[局委厅院办乡镇街区县市旗])[\u4e00-\u9fff]){0,6}办公室|政务公开办|党政办|综合办"
+                              r"|(?:(?!政府|[局委厅院办乡镇街区县市旗])[\u4e00-\u9fff]){0,6}办公室|政务公开办|党政办|综合办|党建办|综治办|政务办"
                               r"|(?<=[局厅])(?:指挥中心|信息中心)|(?<=[局厅委])[\u4e00-\u9fff]{0,4}[科股])$")
 # (an office of the body's, 党政办公室, 综合督考办公室, a 局's 指挥中心 or 综合科…: not a body of its own, 财政局, 某镇, 高新区…)
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|（|\(|$)")
@@ -567,7 +568,7 @@ _SUBJECT_COMPILES = re.compile(r"^[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,3
 # paragraph's start):
 # searched from there (_COMPILES, which opens with no character re can skip to, is tried at
 # every position)
-_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 120), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
+_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 140), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
                         (_MAY_CONTACT, "可与", 0), (_CALL_OFFICE, "致电", 1),
                         (_SUBJECT_COMPILES, "编", 10_000))
 # What no body's name holds: a clause's punctuation or a notice's words, or ends as 我乡 does

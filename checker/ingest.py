@@ -141,6 +141,9 @@ def closed_up(source: Source) -> Source:
     if lost:
         source.notes.append(Message("note.lost_indents", {"lines": lost}))
         source.original, source.text = source.original or source.text, text
+    text = _without_tab_indents(text)
+    if text is not source.text:
+        source.original, source.text = source.original or source.text, text
     text, glosses, count = _without_glosses(text)
     if glosses:
         source.notes.append(Message("note.glosses", {"n": count}))
@@ -170,6 +173,28 @@ def _without_lost_indents(text: str) -> tuple[str, int]:
     if len(found) < LOST_INDENT_LINES:
         return text, 0
     return _LOST_INDENT.sub(lambda m: m.group().replace("?", " "), text), len(found)
+
+
+# A line of prose or a heading indented by a TAB ("\t一、总体情况", "\t(一)主动公开…，…"): no table's
+# row (its only TAB is the first), at least LOST_INDENT_LINES lines so
+_TAB_INDENT = re.compile(r"(?m)^\t(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^\t\n]*$"
+                         r"|[^\t\n]*[，。；：][^\t\n]*$)")
+
+
+def _without_tab_indents(text: str) -> str:
+    """The text with the TAB that indents lines of prose and headings read as a space (one
+    for one), where at least LOST_INDENT_LINES lines are so indented and every line whose
+    one TAB opens it is one of them; such a TAB otherwise opens a cell of a table written
+    a cell per line (the TAB layouts of the grammar)."""
+    if "\t" not in text:
+        return text
+    indented = len(_TAB_INDENT.findall(text))
+    if indented < LOST_INDENT_LINES or indented != len(_TAB_START.findall(text)):
+        return text
+    return _TAB_INDENT.sub(" ", text)
+
+
+_TAB_START = re.compile(r"(?m)^\t(?=[^\t\n]*$)")  # (a line whose one TAB opens it: indent or a cell)
 
 
 # A pinyin gloss a mirror site puts after each character (主動(dòng)公開, 濟(jì)南): a syllable

@@ -22,7 +22,8 @@ _NUMBERING = re.compile(
 )
 # A note in brackets that a province's copy of the template adds to a label: "上一年项目数量
 # （指2018年事项数）", "规范性文件（指各行政机关印发的有正式文号的文件）", "规章(县级无此项)".
-_NOTE = re.compile(r"[（(](?:指|注[:：]?|含|即)[^（）()]*[）)]|[（(][^（）()]{0,8}(?:无此项|不适用|不涉及)[）)]")
+_NOTE = re.compile(r"[（(](?:指|注[:：]?|含|即)[^（）()]*[）)]|[（(][^（）()]{0,8}(?:无此项|不适用|不涉及)[）)]"
+                   r"|[（(][^（）()]{0,16}(?:应|须|需)(?:提供|填写|填报)[^（）()]{0,8}[）)]")  # (设区的市、自治州人民政府应提供相关数据)
 _NOISE = re.compile(r"[\ue000-\uf8ff\s\u3000\xa0、，,.．。:：;；“”\"'‘’「」『』《》<>()（）\[\]【】/／\\|｜·•*_\-—–]+")
 
 
@@ -75,7 +76,8 @@ def core(label: str) -> str:
     with the second 第 a block label may leave out: 第二十条(一)项 is 第二十条第（一）项)."""
     text = nfkc(label).strip()
     text = _NUMBERING.sub("", text)
-    if "指" in text or "注" in text or "含" in text or "即" in text or "无此项" in text or "不适" in text or "不涉及" in text:
+    if ("指" in text or "注" in text or "含" in text or "即" in text or "无此项" in text or "不适" in text or "不涉及" in text
+            or "提供" in text or "填" in text):
         text = _NOTE.sub("", text)
     text = _NOISE.sub("", text)
     if text.startswith(_REGULATION):  # (中华人民共和国政府信息公开条例 第二十条第(一)项: the article's own)

@@ -296,26 +296,32 @@ def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numb
     format's heading in its very words, alone (总体情况, 主动公开政府信息情况, …), at least two
     of them, or 总体情况 where no line is numbered as a section, and in the format's order,
     open those sections; a numbered heading among them (a table's row numbered 一、) is one
-    inside the section it stands in. (SEC-001 had called every one of them missing.)"""
+    inside the section it stands in; so do headings numbered in brackets as their sections
+    are, (一)总体情况 … (二)主动公开政府信息的情况. (SEC-001 had called every one of them
+    missing.)"""
     lines = list(intro)  # the text after the title, the numbered headings as sub-headings
     tables = list(front_tables)
     for s in numbered:
         lines += [Paragraph(s.heading, s.span, "subheading"), *s.paragraphs]
         tables += s.tables
-    found: list[tuple[int, int, str]] = []  # (index in lines, section number, title)
+    found: list[tuple[int, int, str, str]] = []  # (index in lines, section number, title, how it is worded)
     for k, p in enumerate(lines):
-        if p.kind == "text" and len(p.text) <= 22:
+        if p.kind in ("text", "subheading") and len(p.text) <= 26:
             number, _, title, canonical, how, runs_on = _HEADINGS.read(_without_bullet(p.text), templates)
-            if number is None and how == "exact" and not runs_on and (not found or canonical > found[-1][1]):
-                found.append((k, canonical, title))
+            # (or numbered as the format's section, in brackets: (一)总体情况 … (二)主动公开政府信息的情况)
+            bracketed = (number is not None and number == canonical and how in ("exact", "wording", "article")
+                         and (numbering(p.text) or ("",))[0] == "paren")
+            if ((p.kind == "text" and number is None and how == "exact" and len(p.text) <= 22) or bracketed) and (
+                    not runs_on and (not found or canonical > found[-1][1])):
+                found.append((k, canonical, title, how))
     if len(found) < 2 and not (found and found[0][1] == 1 and not numbered):  # (总体情况 alone: a heading too)
         return intro, front_tables, numbered
     sections = []
-    for (k, canonical, title), after in zip(found, [f[0] for f in found[1:]] + [len(lines)]):
+    for (k, canonical, title, how), after in zip(found, [f[0] for f in found[1:]] + [len(lines)]):
         head = lines[k]
         end = lines[after].span.start if after < len(lines) else None
         sections.append(Section(number=None, heading=head.text, span=head.span, title=title, canonical=canonical,
-                                title_match="exact", numbering="none", paragraphs=lines[k + 1:after],
+                                title_match=how, numbering="none", paragraphs=lines[k + 1:after],
                                 tables=[t for t in tables if t.span.start > head.span.start
                                         and (end is None or t.span.start < end)]))
         _finish(sections[-1])
@@ -581,7 +587,7 @@ _SENTENCE = re.compile(r"^[ \u3000]*(?:根据|依据|依照|按照|为)|[，,]")
 # though it stands first (a date taken for the title gave a 2017 report the year 2018)
 _METADATA_LINE = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|生成|公开|发表)(?:日期|时间|机构)|日期|时间|信息来源|来源"
                             r"|文\s*号|发文(?:机关|字号)|关键[字词]|浏览次数|主题分类|体裁分类|所属(?:机构|类目|栏目)|发布单位"
-                            r"|主办单位|承办单位|内容概述|内容摘要|相关文件)\s*[:：|｜]")
+                            r"|主办单位|承办单位|内容概述|内容摘要|相关文件|信息分类|信息名称)\s*[:：|｜]")
 # A line of the web site's footer (its host, its registration numbers)
 _SITE_FOOTER = re.compile(r"(?:主办|承办)单位\s*[:：]|网站标识码|ICP备|公网安备|版权所有")
 
@@ -605,7 +611,7 @@ def _title_key(text: str) -> str:
     return core(_title_year().sub("", _PAGE_TITLE_LABEL.sub("", text, 1)))
 
 
-_PAGE_TITLE_LABEL = re.compile(r"^[ \u3000]*[标名][ \u3000]*[题称][ \u3000]*[:：|]?")
+_PAGE_TITLE_LABEL = re.compile(r"^[-•·*\s\u3000]*(?:信息)?[标名][ \u3000]*[题称][ \u3000]*[:：|]?")
 
 
 @lru_cache(maxsize=1)
@@ -642,7 +648,7 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
     if ((not whole or office_of_body_above) and before is not None and before.kind == "text"
             and not _names_the_site(front[:at - 1], before.text) and not _METADATA_START.match(before.text)
             and title.span.line - before.span.end_line <= 2
-            and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；")
+            and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；|｜")  # (｜: a page's menu)
             and (_TITLE_START_WITHOUT_BODY.match(title.text) or _YEAR_ONLY.fullmatch(before.text)
                  or before.text.endswith(("年", "年度", "政府", "政务", "政府信息", *_FIRST_HALF_ENDS)) or office_of_body_above
                  or _split_inside_words(before.text, title.text))):

@@ -172,12 +172,15 @@ def test_more_completed_than_received_in_one_sentence():
     ("如对本报告有疑问,请与衢州市衢江区湖南镇综合督考办公室联系。", "衢州市衢江区湖南镇", "township"),
     ("如对本报告有疑问,请与宣城市财政局办公室联系。", "宣城市财政局", "department"),
     ("如对本报告有疑问,请与翔安区凤翔街道党政办公室联系。", "翔安区凤翔街道", "subdistrict"),
+    ("如对本报告有疑问,请与邵武市金坑乡人民政府党建办联系。", "邵武市金坑乡人民政府", "township"),
     ("如对本报告有疑问,请与临沂市高新区党政办公室联系。", "临沂市高新区", "committee"),
     ("如对本报告有疑问,请与临沂市公路事业发展中心办公室联系。", "临沂市公路事业发展中心", "department"),
     ("对本报告如有疑问,请与天门市公安局指挥中心联系。", "天门市公安局", "department"),
     ("如对本报告有疑问,可与阎良区退役军人事务局综合科联系(地址:阎良区前进路)。", "阎良区退役军人事务局", "department"),
     ("2024年,保山市卫生健康委严格按照政务公开相关要求,扎实推进各项工作。", "保山市卫生健康委", "department"),
     ("根据文件要求,我镇认真编制了《2021年色威镇政府信息公开工作年度报告》。", "色威镇", "township"),
+    ("本年报是由江干区行政审批服务管理办公室(公共资源交易管理委员会办公室)编制的2017年度报告。",
+     "江干区行政审批服务管理办公室", "department"),
     ("对本报告有任何疑问,请与省公安厅政务公开办公室联系。", "省公安厅", "department"),
     ("本报告由徐水区人民政府综合全区各部门和各乡镇政府信息公开工作情况编制而成。", "徐水区人民政府", "government"),
     # (the office that brings the parts' reports together, for its government)
@@ -412,6 +415,45 @@ def test_the_applications_table_s_note_written_with_gou_of_a_hook():
     hooked = CLEAN.replace("勾稽", "钩稽")
     assert hooked != CLEAN
     assert [v.rule for v in check_text(hooked).violations] == [v.rule for v in check_text(CLEAN).violations]
+
+
+def test_headings_and_prose_indented_by_a_tab():
+    """\\t一、总体情况 / \\t(一)主动公开…，… (a real 2024 page of 广元市统计局): headings and
+    prose, not a table's rows (SEC-001 had said 一 was missing); the tables' own rows that
+    open with a TAB stay rows."""
+    indented = "\n".join(("\t" + line if line.startswith(("一、", "二、", "（一）", "（二）")) or "，" in line and "\t" not in line
+                          else line) for line in CLEAN.split("\n"))
+    assert indented.count("\n\t") >= 5
+    found = check_text(indented)
+    assert [s.canonical for s in found.report.sections] == [1, 2, 3, 4, 5, 6]
+    assert [v.rule for v in found.violations] == [v.rule for v in check_text(CLEAN).violations]
+    assert found.report.original_text == indented
+
+
+def test_sections_numbered_in_brackets():
+    """(一)总体情况 … (二)主动公开政府信息的情况 … (a real 2023 county's report numbers its
+    sections so): the sections, not sub-headings of an introduction (SEC-001 had called
+    一 and 二 missing); their items (一)主动公开方面。… stay items."""
+    text = CLEAN
+    for heading in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
+                    "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"):
+        assert f"\n{heading}\n" in text
+        text = text.replace(f"\n{heading}\n", f"\n（{heading[0]}）{heading[2:]}\n", 1)
+    found = check_text(text)
+    assert [s.canonical for s in found.report.sections] == [1, 2, 3, 4, 5, 6]
+    assert not {"SEC-001", "SEC-004"} & {v.rule for v in found.violations}
+
+
+def test_a_title_with_the_body_s_second_name_under_a_page_s_fields():
+    """遵义市播州区人民政府(区政府办公室)2021年… over • 信息分类: 政府信息公开年度报告 and
+    • 信息名称: … (a real 2021 page): the title is the page's, the body the government
+    (SEC-011 applies), not 信息分类 nor a name of unknown kind."""
+    text = ("遵义市播州区人民政府(区政府办公室)2021年政府信息公开工作年度报告\n\n  • 索引号: 000014349/2022-173796\n"
+            "  • 信息分类: 政府信息公开年度报告\n  • 发布机构:\n"
+            "  • 信息名称: 遵义市播州区人民政府(区政府办公室)2021年政府信息公开工作年度报告\n"
+            "一、总体情况\n本年度工作有序开展。\n")
+    report = check_text(text).report
+    assert (report.title.span.line, report.issuer.name, report.issuer.kind) == (1, "遵义市播州区人民政府", "government")
 
 
 def test_a_name_with_a_slip_is_the_body_another_name_is_not():
