@@ -21,7 +21,7 @@ from lark import Lark, Token, Tree
 from . import facts
 from .ingest import Source
 from .lexing import OneLoopParser, ReportLines
-from .labels import core, numbering, strip_numbering
+from .labels import cjk_number, core, numbering, strip_numbering
 from .model import Fact, Issuer, LostTable, Paragraph, Report, Section, Span, Table
 from .regimes import regime_for
 from .cache import grammar as load_grammar
@@ -410,6 +410,27 @@ _HEADING_ENDS = ("情况", "事项", "措施", "概述", "概况")  # how the fo
 _GLUED_HEADING = re.compile(r"(?<=[。）)])[ \u3000]*(?P<head>[一二三四五六][、.．][^\n\t。；;，,]{2,30})[ \u3000]*$")
 
 
+_GLUED_RUN_ON = re.compile(r"(?<=[。）)])[ \u3000]*(?P<number>[一二三四五六])、")
+
+
+def _run_on_heading(child: Token, expected: int, templates: Templates) -> tuple[Token, Token, Token] | None:
+    """A paragraph's line split where the next section's heading, in the format's very words
+    and numbered as that section, runs on after a sentence and into its own first sentence
+    (…电话:0577-67199058。 一、总体情况2023,云岭乡认真…): the line before it, the heading,
+    and the prose after it."""
+    title = next((t.title for t in templates.sections if t.number == expected), None)
+    for m in _GLUED_RUN_ON.finditer(child.value):
+        if cjk_number(m.group("number")) != expected or not child.value.startswith(title, m.end()):
+            continue
+        cut, end = m.start("number"), m.end() + len(title)
+        if end >= len(child.value.rstrip("\n")) or child.value[end] in "；;，,、。":
+            return None  # (the heading ends the line, _GLUED_HEADING's; or a list of the parts goes on)
+        return (Token("TEXT", child.value[:cut], start_pos=child.start_pos),
+                Token("SECTION_HEAD", child.value[cut:end], start_pos=child.start_pos + cut),
+                Token("TEXT", child.value[end:], start_pos=child.start_pos + end))
+    return None
+
+
 _GLUED_TO_METADATA = re.compile(r"(?<=[^\s\d])(?P<head>[一二三四五六][、.．][^\n\t。；;，,:：]{2,30})[ \u3000]*$")
 
 
@@ -429,7 +450,15 @@ def _with_glued_headings(tree: Tree, templates: Templates) -> Tree:
         if expected > 6 or numbers[k + 1] == expected:
             continue  # (the heading is there, on a line of its own)
         for i, child in enumerate(node.children):
-            if not (isinstance(child, Token) and child.type == "TEXT" and child.value.rstrip().endswith(_HEADING_ENDS)):
+            if not (isinstance(child, Token) and child.type == "TEXT"):
+                continue
+            if not child.value.rstrip().endswith(_HEADING_ENDS):
+                split = _run_on_heading(child, expected, templates) if "。" in child.value else None
+                if split is not None:  # (…电话:0577-67199058。 一、总体情况2023,云岭乡认真…)
+                    before, head, rest = split
+                    nodes[-1] = Tree(node.data, node.children[:i] + [before])
+                    nodes.append(Tree("section", [head, rest] + node.children[i + 1:]))
+                    break
                 continue
             if "。" in child.value:
                 found = _GLUED_HEADING.search(child.value.rstrip("\n"))
@@ -517,7 +546,8 @@ _BLANKED = bytes(b if b == ord("\n") else ord(" ") for b in range(256))
 
 
 # 二、主动公开政府信息情况 and the like in the middle of a line, not at its start.
-_INLINE_HEADING = re.compile(r"(?<=[^\s\u3000])[ \u3000]*[一二三四五六][、.．][ \u3000]*(?:总体情况|主动公开政府信息|"
+# (not an item of a list of the parts: 本报告分为六个部分:一、总体情况,二、主动公开…)
+_INLINE_HEADING = re.compile(r"(?<=[^\s\u3000,，、:：;；])[ \u3000]*[一二三四五六][、.．][ \u3000]*(?:总体情况|主动公开政府信息|"
                              r"收到和处理政府信息公开申请|政府信息公开行政复议|(?:政府信息公开工作)?存在的主要问题|"
                              r"其他需要报告)")
 
@@ -600,7 +630,7 @@ _DOC_NUMBER = re.compile(r"[^\n\t]{0,24}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}
 _PAGE_CONTROL = re.compile(r"点击|收听|朗读|无障碍|长者版|字号|打印|关闭窗口|分享到|分享至|二维码|浏览次数")
 # A web site's column name shown above the article ("政府信息公开年报"), and page chrome
 # (a breadcrumb): no report's title.
-_SITE_LABEL = re.compile(r"(?:政府)?信息公开(?:工作)?年报|政务公开年报|公开年度报告|年度报告|年报")
+_SITE_LABEL = re.compile(r"(?:政府)?信息公开(?:工作)?年报|政务公开年报|公开年度报告|年度报告|年报|(?:政府)?信息公开元数据")
 _CHROME = re.compile(r"当前位置|您的位置|现在的位置|首页\s*>|>>")
 _NO_INDEX = LineIndex("")  # (a title's issuer looked for only to tell a title from a label)
 

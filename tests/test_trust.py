@@ -274,7 +274,7 @@ def test_the_publication_date_after_the_page_s_title_on_its_line():
 
 @pytest.mark.parametrize("first", ["2018年3月12日", "- 发布日期:2024-01-29 09:09", "发布时间:", "点击收听年报语音朗读",
                                    "用微信扫描二维码分享至好友和朋友圈",
-                                   "东府〔2018〕3号 签发人:刘朝江"])
+                                   "东府〔2018〕3号 签发人:刘朝江", "信息公开元数据"])
 def test_a_date_or_a_page_s_metadata_first_is_no_title(first: str):
     report = check_text(f"{first}\n本年度报告根据《条例》编制。\n一、总体情况\n本年度工作有序开展。\n").report
     assert report.title is None and report.year != 2018
@@ -454,6 +454,30 @@ def test_a_title_with_the_body_s_second_name_under_a_page_s_fields():
             "一、总体情况\n本年度工作有序开展。\n")
     report = check_text(text).report
     assert (report.title.span.line, report.issuer.name, report.issuer.kind) == (1, "遵义市播州区人民政府", "government")
+
+
+def test_a_section_heading_run_on_after_a_sentence_and_into_its_own():
+    """…电话:0577-67199058。 一、总体情况2023,云岭乡认真… (a real 2023 township's page): section
+    一 starts there (SEC-001 had called it missing); a list of the parts (…。一、总体情况；二、…)
+    opens nothing."""
+    text = CLEAN.replace("\n一、总体情况\n", "联系电话：0577-67199058。 一、总体情况", 1)
+    assert text != CLEAN
+    found = check_text(text)
+    assert [s.canonical for s in found.report.sections] == [1, 2, 3, 4, 5, 6]
+    assert "SEC-001" not in {v.rule for v in found.violations}
+    listed = check_text("某镇2023年政府信息公开工作年度报告\n本报告分为六部分。一、总体情况；二、主动公开政府信息情况。\n").report
+    assert listed.sections == []
+
+
+def test_a_preface_listing_the_parts_is_no_lost_layout():
+    """本报告分为六个部分:一、总体情况,二、主动公开政府信息情况,… (a real 2025 township's
+    preface), its headings each on a line of their own: the layout is not lost (META-011 had
+    said so, and the rules about missing sections and tables had stood down)."""
+    text = ("某乡2025年政府信息公开工作年度报告\n本报告分为六个部分:一、总体情况,二、主动公开政府信息情况,"
+            "三、收到和处理政府信息公开申请情况,四、政府信息公开行政复议、行政诉讼情况,五、存在的主要问题及改进情况,"
+            "六、其他需要报告的事项。\n一、总体情况\n本年度工作有序开展。\n")
+    found = check_text(text)
+    assert not found.report.layout_lost and "META-011" not in {v.rule for v in found.violations}
 
 
 def test_a_name_with_a_slip_is_the_body_another_name_is_not():
