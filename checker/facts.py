@@ -511,7 +511,7 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
     if found is None:
         return None
     start, end = found
-    name = title[start:end].strip(" \u3000：:")
+    name = title[start:end].strip(" \u3000：:“”\"")  # (2024年北京市“政府信息公开…”: the quote no part of it)
     name = _ALIAS.sub("", name) or name  # (遵义市播州区人民政府(区政府办公室): the body, not its second name)
     if len(name) < 2 or name[-1].isdigit() or name.endswith("年") or _GENERIC_NAME.fullmatch(name):
         return None
@@ -538,7 +538,8 @@ def _publishes() -> re.Pattern:
 _AS_FOLLOWS = re.compile(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工作报告|年报))[》”]?(?:[（(][^（）()\n]{1,16}[）)])?"
                          r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开))")
 _OPENS_AS_TITLE = re.compile(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(?:19|20)\d\d[ \u3000]*年度?[^，,。；;\n《》]{0,16}?"
-                             r"(?:年度报告|年报))(?:是|由|根据|依据|按照)")
+                             r"(?:年度报告|年报)|(?:19|20)\d\d[ \u3000]*年度?[^，,。；;：:\n《》“”\d]{2,30}?(?:年度报告|年报))"
+                             r"(?:是|由|根据|依据|按照)")  # (or the year first: 2024年丽水市…年度报告根据…编制)
 _COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(][^（）()\n]{1,20}[）)])?"  # (its second name, 以下简称…)
                           r"(?:(?:根据|依据|按照|结合|综合)[^。；;\n]{0,80}?)?(?:负责)?编(?:制|写|印)")
 # (由X综合各部门…编制: X brings the reports of the government's parts together, so the report
@@ -553,7 +554,7 @@ _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信�
 _DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|乡|镇|街道"
                               r"|(?<=政府)办公[室厅])"  # (…人民政府办公室政务公开办, …办公厅政府信息公开处: its unit)
                               r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室|(?<=[室厅])(?:政府信息|政务)公开[处科]"
-                              r"|(?:(?!政府|[局委厅院办乡镇街区县市旗])[\u4e00-\u9fff]){0,6}办公室|政务公开办|党政办|综合办|党建办|综治办|政务办"
+                              r"|(?:(?!政府|[局委厅院办乡镇街区县市旗])[\u4e00-\u9fff]){0,6}办公室|政务公开办|党政办|综合办|党建办|综治办"
                               r"|(?<=[局厅])(?:指挥中心|信息中心)|(?<=[局厅委])[\u4e00-\u9fff]{0,4}[科股])$")
 # (an office of the body's, 党政办公室, 综合督考办公室, a 局's 指挥中心 or 综合科…: not a body of its own, 财政局, 某镇, 高新区…)
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|（|\(|$)")

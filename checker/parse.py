@@ -482,7 +482,7 @@ def _with_glued_headings(tree: Tree, templates: Templates) -> Tree:
 
 
 _ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开|信息公开")
-_REPORT_WORD = re.compile(r"年度报告|年报|工作报告|本(?:年度)?报告")
+_REPORT_WORD = re.compile(r"年度报告|年报|工作报告|本(?:年度)?报告|报告如下")  # (现将…工作情况报告如下)
 
 
 def looks_like_report(report: Report) -> bool:

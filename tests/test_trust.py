@@ -179,6 +179,7 @@ def test_more_completed_than_received_in_one_sentence():
     ("如对本报告有疑问,可与阎良区退役军人事务局综合科联系(地址:阎良区前进路)。", "阎良区退役军人事务局", "department"),
     ("2024年,保山市卫生健康委严格按照政务公开相关要求,扎实推进各项工作。", "保山市卫生健康委", "department"),
     ("根据文件要求,我镇认真编制了《2021年色威镇政府信息公开工作年度报告》。", "色威镇", "township"),
+    ("2024年丽水市政府信息公开工作年度报告根据《中华人民共和国政府信息公开条例》编制并向社会公布。", "丽水市", "government"),
     ("本年报是由江干区行政审批服务管理办公室(公共资源交易管理委员会办公室)编制的2017年度报告。",
      "江干区行政审批服务管理办公室", "department"),
     ("对本报告有任何疑问,请与省公安厅政务公开办公室联系。", "省公安厅", "department"),
@@ -454,6 +455,8 @@ def test_a_title_with_the_body_s_second_name_under_a_page_s_fields():
             "一、总体情况\n本年度工作有序开展。\n")
     report = check_text(text).report
     assert (report.title.span.line, report.issuer.name, report.issuer.kind) == (1, "遵义市播州区人民政府", "government")
+    quoted = check_text("2024年北京市“政府信息公开工作年度报告”集中公开专题页面\n一、总体情况\n本年度工作有序开展。\n").report
+    assert (quoted.issuer.name, quoted.issuer.kind) == ("北京市", "government")
 
 
 def test_a_section_heading_run_on_after_a_sentence_and_into_its_own():
@@ -478,6 +481,13 @@ def test_a_preface_listing_the_parts_is_no_lost_layout():
             "六、其他需要报告的事项。\n一、总体情况\n本年度工作有序开展。\n")
     found = check_text(text)
     assert not found.report.layout_lost and "META-011" not in {v.rule for v in found.violations}
+
+
+def test_a_page_that_reports_its_disclosure_work_as_follows_is_a_report():
+    """现将我厅2016年政府信息公开工作情况报告如下 (a real 2016 page without its title): a report,
+    checked, not refused as none."""
+    result = check_text("根据条例要求，现将我厅2016年政府信息公开工作情况报告如下：\n一、概述\n本年度工作有序开展。\n")
+    assert result.error is None and result.report is not None
 
 
 def test_a_name_with_a_slip_is_the_body_another_name_is_not():
