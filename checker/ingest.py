@@ -136,7 +136,9 @@ def plain_text(path: str, text: str, encoding: str = "utf-8") -> Source:
 def closed_up(source: Source) -> Source:
     """The source without a mirror site's pinyin glosses and with characters spaced
     apart closed up, as every reader's text is read; what was done is noted. The
-    characters taken out are gaps: every line and column stays the document's."""
+    characters taken out are gaps: every line and column stays the document's. (Before
+    that, the "?" a page's copy put for lost indents, and the TABs that indent its prose,
+    are read as spaces, one for one.) The text as it was stays `original`."""
     text, lost = _without_lost_indents(source.text)
     if lost:
         source.notes.append(Message("note.lost_indents", {"lines": lost}))
