@@ -715,10 +715,19 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
         return issuer
     name = m.group("government")
     place = name.removesuffix("人民政府")  # (2023年,福州市坚持…: the city speaking, as its government)
-    if ("我" + m.group("level")) not in prose and not re.search(f"(?:{re.escape(name)}|{re.escape(place)}){_NOTE}{_ACTS}", prose):
+    short = _AUTONOMOUS.sub("", place)  # (耿马县 of 耿马傣族佤族自治县, as its prose calls it)
+    level = m.group("level")
+    speaks = (("我" + level) in prose or re.search(f"全{level}[^。，,；;]{{0,12}}(?:政府信息|政务)公开", prose)
+              or re.search(f"(?:{re.escape(name)}|{re.escape(place)}|{re.escape(short)}){_NOTE}{_ACTS}", prose))
+    # (全县…政府信息公开: the county's figures, its government's report; but 2023年区政府办主动
+    # 公开信息158条: the office speaking as itself)
+    if not speaks or re.search(f"{level}政府办(?:公室)?(?:{_ACTS}|主动|共|全年)", prose):
         return issuer
     span = index.span(issuer.span.start, issuer.span.start + len(name)) if issuer.span else None
     return Issuer(name, "government", span, issuer.source)
+
+
+_AUTONOMOUS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)+自治(?=[县州旗])")
 
 
 def _acts_as(name: str, prose: str) -> bool:

@@ -237,6 +237,15 @@ def test_a_government_office_named_for_questions_stands_for_the_government_that_
     noted = check_text(opening.replace("本报告由盐城市大丰区人民政府编制。", "")
                        + "2024年，盐城市大丰区人民政府(区人民政府办公室)坚持以公开为常态。\n")
     assert noted.report.issuer.kind == "government"
+    # (an autonomous county by its short name, 耿马县; the county's figures, 全县…政府信息公开; but
+    # the office's own figures, 区政府办主动公开…, keep the office's report)
+    ask = "如有疑问，请与{}人民政府办公室联系。\n一、总体情况\n"
+    short = check_text(ask.format("耿马傣族佤族自治县") + "2021年,耿马县认真贯彻落实《条例》。\n").report
+    assert (short.issuer.name, short.issuer.kind) == ("耿马傣族佤族自治县人民政府", "government")
+    county = check_text(ask.format("富宁县") + "2023年,全县政府信息公开网站主动公开信息412条。\n").report
+    assert (county.issuer.name, county.issuer.kind) == ("富宁县人民政府", "government")
+    office = check_text(ask.format("向阳区") + "2023年区政府办主动公开信息158条，全区政府信息公开工作有序推进。\n").report
+    assert (office.issuer.name, office.issuer.kind) == ("向阳区人民政府办公室", "department")
 
 
 def test_the_publication_date_in_a_row_of_the_page_s_metadata_table():
