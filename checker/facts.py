@@ -469,9 +469,12 @@ ISSUER_KINDS = ("township", "subdistrict", "government", "department", "committe
 
 
 _BLANKS = re.compile(r"[\s\u3000]+")
+_JOINT_NAME = re.compile(r"[区县市]人民政府[\s\u3000、]+\S{2,16}(?:管委会|管理委员会)$")
 
 
 def issuer_kind(name: str) -> str:
+    if _JOINT_NAME.search(name):  # (广州市黄埔区人民政府 广州开发区管委会: one body, two names, a government)
+        return "government"
     name = _BLANKS.sub("", nfkc(name))
     for kind, suffixes in _KIND_SUFFIXES:
         if name.endswith(suffixes):

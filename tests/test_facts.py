@@ -188,6 +188,7 @@ def test_url_stops_before_chinese_and_sentence_punctuation():
     ("某县教育局", "department"),
     ("某市国有资产监督管理委员会", "department"),
     ("天津市城市管理委员会", "department"),
+    ("广州市黄埔区人民政府 广州开发区管委会", "government"),
     ("某市发展和改革委员会", "department"),
     ("某经济开发区管委会", "committee"),
     ("某高新技术产业开发区管理委员会", "committee"),
