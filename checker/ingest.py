@@ -167,14 +167,22 @@ LOST_INDENT_LINES = 3
 
 def _without_lost_indents(text: str) -> tuple[str, int]:
     """The text with the "?" a page put for each line's lost indent read as a space (one
-    for one: every offset stays), and how many lines had one; the text as it was when
-    fewer than LOST_INDENT_LINES lines do (a question mark of the text's own)."""
+    for one: every offset stays), and how many lines had one. Where fewer than
+    LOST_INDENT_LINES lines open so, only those before a section's heading (`????一、`)
+    are read so: another may be a question mark of the text's own."""
     if "?" not in text:
         return text, 0
     found = _LOST_INDENT.findall(text)
     if len(found) < LOST_INDENT_LINES:
-        return text, 0
+        # (fewer: only before a section's heading, ????一、總體情況, no text's own question mark)
+        headings = _LOST_BEFORE_HEADING.findall(text)
+        if not headings:
+            return text, 0
+        return _LOST_BEFORE_HEADING.sub(lambda m: m.group().replace("?", " "), text), len(headings)
     return _LOST_INDENT.sub(lambda m: m.group().replace("?", " "), text), len(found)
+
+
+_LOST_BEFORE_HEADING = re.compile(r"(?m)^[ \t]*\?+(?=[一二三四五六]、)")
 
 
 # A line of prose or a heading indented by a TAB ("\t一、总体情况", "\t(一)主动公开…，…"): no table's

@@ -163,6 +163,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         sections[:] = [first, *_items_of(first, sections, templates)]
         _finish(first)
     sections = _with_lost_headings(sections, templates)
+    _first_by_place(sections)
     found = {t.template for t in front_tables} | {t.template for s in sections for t in s.tables}
     if any(t.id not in found for t in templates.tables if preferred in (None, t.version)):
         _read_flattened_tables(sections, reader.index, templates, preferred)  # (perhaps there, a cell per line)
@@ -242,6 +243,16 @@ def _pictured_tables(sections: list[Section], found: set[str | None], templates:
         if picture is not None and all(o.template != table.id for o in out):
             out.append(LostTable(table.id, table.title, picture.span, 0, image=True))
     return out
+
+
+def _first_by_place(sections: list[Section]) -> None:
+    """一、 worded as no section of the format (一、2023年工作开展情况) right before 二、, which is
+    section 二: section 一 by its place, worded otherwise (SEC-004, a warning), not missing
+    (SEC-001, an error)."""
+    if (len(sections) > 1 and sections[0].number == 1 and sections[0].canonical is None
+            and sections[1].number == 2 and sections[1].canonical == 2):
+        sections[0].canonical, sections[0].title_match = 1, "fuzzy"
+        _finish(sections[0])
 
 
 def _not_cjk_numbered(node: Tree) -> bool:

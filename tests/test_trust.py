@@ -173,6 +173,7 @@ def test_more_completed_than_received_in_one_sentence():
     ("如对本报告有疑问,请与宣城市财政局办公室联系。", "宣城市财政局", "department"),
     ("如对本报告有疑问,请与翔安区凤翔街道党政办公室联系。", "翔安区凤翔街道", "subdistrict"),
     ("如对本报告有疑问,请与邵武市金坑乡人民政府党建办联系。", "邵武市金坑乡人民政府", "township"),
+    ("如对本报告有疑问,请联系蓝田县厚镇人民政府综合与经济发展办公室。", "蓝田县厚镇人民政府", "township"),
     ("如对本报告有疑问,请与临沂市高新区党政办公室联系。", "临沂市高新区", "committee"),
     ("如对本报告有疑问,请与临沂市公路事业发展中心办公室联系。", "临沂市公路事业发展中心", "department"),
     ("对本报告如有疑问,请与天门市公安局指挥中心联系。", "天门市公安局", "department"),
@@ -415,8 +416,8 @@ def test_lines_whose_indent_a_page_s_copy_lost_as_question_marks():
     assert report.sections[0].span.column == 5 and report.original_text == lost
     assert any("“?”" in n.render("zh") for n in report.notes)
     assert [v.rule for v in result.violations] == [v.rule for v in check_text(CLEAN).violations]
-    own = check_text("某县某局2022年政府信息公开工作年度报告\n?一、总体情况\n本年度工作有序开展。\n").report
-    assert own.text.startswith("某县") and "?一、总体情况" in own.text and not own.notes
+    own = check_text("某县某局2022年政府信息公开工作年度报告\n一、总体情况\n?本年度工作有序开展。\n").report
+    assert "\n?本年度" in own.text and not own.notes
 
 
 def test_the_applications_table_s_note_written_with_gou_of_a_hook():
@@ -497,6 +498,22 @@ def test_a_page_that_reports_its_disclosure_work_as_follows_is_a_report():
     checked, not refused as none."""
     result = check_text("根据条例要求，现将我厅2016年政府信息公开工作情况报告如下：\n一、概述\n本年度工作有序开展。\n")
     assert result.error is None and result.report is not None
+
+
+def test_section_one_worded_otherwise_is_section_one_by_its_place():
+    """一、2023年工作开展情况 over (一)…(五), then 二、主动公开政府信息情况 (a real 2023
+    township's): section 一 worded otherwise, a warning (SEC-004), not missing (SEC-001)."""
+    text = CLEAN.replace("一、总体情况\n", "一、2022年工作开展情况\n", 1)
+    found = check_text(text)
+    assert found.report.sections[0].canonical == 1
+    assert [(v.rule, v.span.line) for v in found.violations if v.rule in ("SEC-001", "SEC-004")] == [("SEC-004", 5)]
+
+
+def test_a_lone_section_heading_behind_question_marks():
+    """????一、總體情況 on one line only (a real 2023 mirror page): the heading is read; a
+    question mark of the text's own elsewhere stays."""
+    text = CLEAN.replace("\n一、总体情况\n", "\n????一、总体情况\n", 1)
+    assert [s.canonical for s in check_text(text).report.sections] == [1, 2, 3, 4, 5, 6]
 
 
 def test_a_name_with_a_slip_is_the_body_another_name_is_not():
