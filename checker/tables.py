@@ -1142,6 +1142,10 @@ _PAGE_METADATA = re.compile(r"\s*(?:索\s*引\s*号|主题分类|体裁分类|�
                             r"|文\s*号|时\s*效|公开方式|所属机构|有\s*效\s*性|关\s*键\s*词)\s*[:：]?\s*$")
 
 
+# (a table's caption naming who filled it in: 单位:东阳市农业农村局 | | 2019年度; not a unit, 单位：万元)
+_FILLED_BY = re.compile(r"\s*(?:填报|报送|填表)?单位\s*[:：]\s*(?![件条个次项元万亿%])\S{2,}")
+
+
 def read_region(tokens: list, index: LineIndex, templates: Templates,
                 preferred: str | None = None) -> list[Table | Paragraph]:
     """One table region of the grammar → the tables in it (or, for a region that is no
@@ -1154,7 +1158,7 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
     out: list[Table | Paragraph] = []
     # (a web page's metadata written as a table, 索引号 | … | 主题分类 | 其他 |: no statistics
     # table, though a cell of it is one's label)
-    while rows and rows[0].texts and _PAGE_METADATA.match(rows[0].texts[0]):
+    while rows and rows[0].texts and (_PAGE_METADATA.match(rows[0].texts[0]) or _FILLED_BY.match(rows[0].texts[0])):
         out.append(Paragraph("".join(rows[0].texts), rows[0].span))
         rows = rows[1:]
     for seg in _segments(rows, templates.sole_owner):

@@ -174,6 +174,10 @@ def test_more_completed_than_received_in_one_sentence():
     ("如对本报告有疑问,请与翔安区凤翔街道党政办公室联系。", "翔安区凤翔街道", "subdistrict"),
     ("如对本报告有疑问,请与邵武市金坑乡人民政府党建办联系。", "邵武市金坑乡人民政府", "township"),
     ("如对本报告有疑问,请联系蓝田县厚镇人民政府综合与经济发展办公室。", "蓝田县厚镇人民政府", "township"),
+    ("如对本报告有疑问,请联系:杭州市滨江区人民政府长河街道办事处;电话:0571-87702345。",
+     "杭州市滨江区人民政府长河街道办事处", "subdistrict"),
+    ("如对本报告有疑问,请与永宁街道综合事务部联系。", "永宁街道", "subdistrict"),
+    ("2022年,四川省文化和旅游厅坚持以公开为常态、不公开为例外。", "四川省文化和旅游厅", "department"),
     ("如对本报告有疑问,请与临沂市高新区党政办公室联系。", "临沂市高新区", "committee"),
     ("如对本报告有疑问,请与临沂市公路事业发展中心办公室联系。", "临沂市公路事业发展中心", "department"),
     ("对本报告如有疑问,请与天门市公安局指挥中心联系。", "天门市公安局", "department"),
@@ -514,6 +518,14 @@ def test_a_lone_section_heading_behind_question_marks():
     question mark of the text's own elsewhere stays."""
     text = CLEAN.replace("\n一、总体情况\n", "\n????一、总体情况\n", 1)
     assert [s.canonical for s in check_text(text).report.sections] == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_table_s_caption_naming_who_filled_it_in_is_no_row():
+    """单位:东阳市农业农村局 | | 2019年度 over the first table (a real 2019 report): the table's
+    caption, not a row of it (TABLE-009)."""
+    captioned = CLEAN.replace("第二十条第（一）项", "单位:白沙镇人民政府\t\t2022年度\n第二十条第（一）项", 1)
+    assert captioned != CLEAN
+    assert [v.rule for v in check_text(captioned).violations] == [v.rule for v in check_text(CLEAN).violations]
 
 
 def test_a_name_with_a_slip_is_the_body_another_name_is_not():
