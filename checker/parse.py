@@ -493,6 +493,8 @@ def _with_glued_headings(tree: Tree, templates: Templates) -> Tree:
 
 
 _ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开|信息公开")
+_OVERALL_ITEM = re.compile(r"(?m)^[ \u3000]*[（(][一二三四五六][）)][ \u3000]*(?:政府信息)?(?P<topic>主动公开|依申请公开|政府信息管理"
+                           r"|(?:政府信息公开|政务公开)?平台建设|监督保障)")
 _REPORT_WORD = re.compile(r"年度报告|年报|工作报告|本(?:年度)?报告|报告如下")  # (现将…工作情况报告如下)
 
 
@@ -509,7 +511,11 @@ def looks_like_report(report: Report) -> bool:
     if any(t.template for t in report.tables) or report.lost_tables:
         return True
     start = report.text[:600]
-    return bool(_ABOUT_DISCLOSURE.search(start) and _REPORT_WORD.search(start))
+    if _ABOUT_DISCLOSURE.search(start) and _REPORT_WORD.search(start):
+        return True
+    # (or 总体情况's items of the 2021 format, (一)主动公开情况 … (四)政府信息公开平台建设, at least three:
+    # a page that lost its title and first heading)
+    return len({m.group("topic") for m in _OVERALL_ITEM.finditer(report.text[:3000])}) >= 3
 
 
 def school_year_report(report: Report) -> bool:

@@ -528,6 +528,16 @@ def test_a_table_s_caption_naming_who_filled_it_in_is_no_row():
     assert [v.rule for v in check_text(captioned).violations] == [v.rule for v in check_text(CLEAN).violations]
 
 
+def test_a_page_of_the_overall_section_s_items_alone_is_a_report():
+    """(一)主动公开情况。… (二)依申请公开情况。… (三)政府信息管理。… with no title or heading
+    (a real 2025 street office's page): a report, checked, not refused as none; a page with
+    one such line is not."""
+    items = ("2025年,荣昌区人民政府安富街道办事处坚持以公开为常态。\n(一)主动公开情况。\n全年主动公开信息130条。\n"
+             "(二)依申请公开情况。\n本年度收到政府信息公开申请1件。\n(三)政府信息管理。\n规范流程管理。\n")
+    assert check_text(items).error is None
+    assert check_text("通知\n(一)主动公开情况。\n请各单位做好工作。\n").error is not None
+
+
 def test_a_name_with_a_slip_is_the_body_another_name_is_not():
     """META-012: 玉皇北街街道 in 兴庆区玉皇阁北街街道办事处's report is a slip; 河西乡 in
     河东乡's is another township (a character changed), and 桃华镇 in 桃花镇's."""
