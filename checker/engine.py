@@ -259,7 +259,8 @@ class RequireSections:
         for n in self.numbers:
             if env.report.section(n) is None:
                 span = FUNCTIONS["section_place"].fn(env, n)
-                title = next((s.title for s in reversed(env.templates.sections) if s.number == n), str(n))
+                official = env.templates.official(n)
+                title = official.title if official else str(n)
                 yield Finding({**env.vars, "n": n, "title": title}, span)
 
 

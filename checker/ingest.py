@@ -142,7 +142,6 @@ def closed_up(source: Source) -> Source:
     text, lost = _without_lost_indents(source.text)
     if lost:
         source.notes.append(Message("note.lost_indents", {"lines": lost}))
-        source.original, source.text = source.original or source.text, text
     text = _without_tab_indents(text)
     if text is not source.text:
         source.original, source.text = source.original or source.text, text
@@ -172,14 +171,9 @@ def _without_lost_indents(text: str) -> tuple[str, int]:
     are read so: another may be a question mark of the text's own."""
     if "?" not in text:
         return text, 0
-    found = _LOST_INDENT.findall(text)
-    if len(found) < LOST_INDENT_LINES:
-        # (fewer: only before a section's heading, ????一、總體情況, no text's own question mark)
-        headings = _LOST_BEFORE_HEADING.findall(text)
-        if not headings:
-            return text, 0
-        return _LOST_BEFORE_HEADING.sub(lambda m: m.group().replace("?", " "), text), len(headings)
-    return _LOST_INDENT.sub(lambda m: m.group().replace("?", " "), text), len(found)
+    lost = _LOST_INDENT if len(_LOST_INDENT.findall(text)) >= LOST_INDENT_LINES else _LOST_BEFORE_HEADING
+    repaired, lines = lost.subn(lambda m: m.group().replace("?", " "), text)
+    return (repaired, lines) if lines else (text, 0)
 
 
 _LOST_BEFORE_HEADING = re.compile(r"(?m)^[ \t]*\?+(?=[一二三四五六]、)")

@@ -276,8 +276,8 @@ def _untitled_first_section(intro: list[Paragraph], front_tables: list[Table], s
         return intro, front_tables, None
     k = items[0][0]
     tables = [t for t in front_tables if t.span.start > intro[k].span.start]
-    section = Section(number=None, heading="", span=intro[k].span, title=next(t.title for t in templates.sections if t.number == 1),
-                      canonical=1, title_match="untitled", numbering="none", paragraphs=intro[k:], tables=tables)
+    section = Section(number=None, heading="", span=intro[k].span, title=templates.official(1).title, canonical=1,
+                      title_match="untitled", numbering="none", paragraphs=intro[k:], tables=tables)
     return intro[:k], [t for t in front_tables if t not in tables], section
 
 
@@ -424,21 +424,21 @@ _GLUED_HEADING = re.compile(r"(?<=[。）)])[ \u3000]*(?P<head>[一二三四五�
 _GLUED_RUN_ON = re.compile(r"(?<=[。）)])[ \u3000]*(?P<number>[一二三四五六])、")
 
 
-def _run_on_heading(child: Token, expected: int, templates: Templates) -> tuple[Token, Token, Token] | None:
+def _run_on_heading(child: Token, expected: int, templates: Templates) -> list[Token] | None:
     """A paragraph's line split where the next section's heading, in the format's very words
     and numbered as that section, runs on after a sentence and into its own first sentence
     (…电话:0577-67199058。 一、总体情况2023,云岭乡认真…): the line before it, the heading,
     and the prose after it."""
-    title = next((t.title for t in templates.sections if t.number == expected), None)
+    title = templates.official(expected).title
     for m in _GLUED_RUN_ON.finditer(child.value):
         if cjk_number(m.group("number")) != expected or not child.value.startswith(title, m.end()):
             continue
         cut, end = m.start("number"), m.end() + len(title)
         if end >= len(child.value.rstrip("\n")) or child.value[end] in "；;，,、。":
             return None  # (the heading ends the line, _GLUED_HEADING's; or a list of the parts goes on)
-        return (Token("TEXT", child.value[:cut], start_pos=child.start_pos),
+        return [Token("TEXT", child.value[:cut], start_pos=child.start_pos),
                 Token("SECTION_HEAD", child.value[cut:end], start_pos=child.start_pos + cut),
-                Token("TEXT", child.value[end:], start_pos=child.start_pos + end))
+                Token("TEXT", child.value[end:], start_pos=child.start_pos + end)]
     return None
 
 
@@ -463,33 +463,36 @@ def _with_glued_headings(tree: Tree, templates: Templates) -> Tree:
         for i, child in enumerate(node.children):
             if not (isinstance(child, Token) and child.type == "TEXT"):
                 continue
-            if not child.value.rstrip().endswith(_HEADING_ENDS):
-                split = _run_on_heading(child, expected, templates) if "。" in child.value else None
-                if split is not None:  # (…电话:0577-67199058。 一、总体情况2023,云岭乡认真…)
-                    before, head, rest = split
-                    nodes[-1] = Tree(node.data, node.children[:i] + [before])
-                    nodes.append(Tree("section", [head, rest] + node.children[i + 1:]))
-                    break
-                continue
-            if "。" in child.value:
-                found = _GLUED_HEADING.search(child.value.rstrip("\n"))
-            elif _METADATA_LINE.search(child.value):
-                # (a page's 来源 line that ran on into the heading: …来源: 上海普陀一、总体情况)
-                found = _GLUED_TO_METADATA.search(child.value.rstrip("\n"))
-            else:
-                continue
-            if found is None:
-                continue
-            head_number, _, _, canonical, how, _ = _HEADINGS.read(found["head"], templates)
-            if head_number != expected or canonical != expected or how not in ("exact", "article", "wording"):
-                continue
-            cut = found.start("head")
-            head = Token("SECTION_HEAD", child.value[cut:], start_pos=child.start_pos + cut)
-            text = Token("TEXT", child.value[:cut], start_pos=child.start_pos)
-            nodes[-1] = Tree(node.data, node.children[:i] + [text])
-            nodes.append(Tree("section", [head] + node.children[i + 1:]))
-            break
+            split = _glued_heading(child, expected, templates)
+            if split is not None:
+                before, *section = split
+                nodes[-1] = Tree(node.data, node.children[:i] + [before])
+                nodes.append(Tree("section", section + node.children[i + 1:]))
+                break
     return Tree(tree.data, nodes)
+
+
+def _glued_heading(child: Token, expected: int, templates: Templates) -> list[Token] | None:
+    """A paragraph's line split at the heading of the section `expected` glued into it: the
+    line before the heading, the heading, and the prose after it on the line, if any."""
+    if not child.value.rstrip().endswith(_HEADING_ENDS):
+        # (…电话:0577-67199058。 一、总体情况2023,云岭乡认真…)
+        return _run_on_heading(child, expected, templates) if "。" in child.value else None
+    if "。" in child.value:
+        found = _GLUED_HEADING.search(child.value.rstrip("\n"))
+    elif _METADATA_LINE.search(child.value):
+        # (a page's 来源 line that ran on into the heading: …来源: 上海普陀一、总体情况)
+        found = _GLUED_TO_METADATA.search(child.value.rstrip("\n"))
+    else:
+        return None
+    if found is None:
+        return None
+    head_number, _, _, canonical, how, _ = _HEADINGS.read(found["head"], templates)
+    if head_number != expected or canonical != expected or how not in ("exact", "article", "wording"):
+        return None
+    cut = found.start("head")
+    return [Token("TEXT", child.value[:cut], start_pos=child.start_pos),
+            Token("SECTION_HEAD", child.value[cut:], start_pos=child.start_pos + cut)]
 
 
 _ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开|信息公开")
@@ -860,7 +863,7 @@ def _read_heading(line: str, templates: Templates) -> tuple[int | None, str, str
     words, rest = _heading_parts(title)
     canonical, how = _match_title(words, known)
     if how in ("variant", "fuzzy"):
-        section = next(s for s in known if s.number == canonical)
+        section = templates.official(canonical)
         if _same_meaning(words, section.title, templates.same_meaning):
             how = "wording"  # worded otherwise, meaning kept (as the format's own heading)
         elif section.article and _same_meaning(words, section.article, templates.same_meaning):

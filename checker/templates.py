@@ -168,6 +168,10 @@ class Templates:
         reads). The list is shared: not to be changed."""
         return self._versions.get(table_id, [])
 
+    def official(self, number: int | None) -> SectionTitle | None:
+        """The format's section of that number (一 … 六), its title and wordings."""
+        return next((s for s in self.sections if s.number == number), None)
+
     def section_of(self, table_id: str | None) -> int | None:
         """The section of the format a table belongs in (主动公开 in 二, …)."""
         versions = self.versions_of(table_id or "")
