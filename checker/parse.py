@@ -154,7 +154,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
                     if isinstance(item, Table)]
     sections = _sections(section_nodes, reader, templates, preferred)
     intro, front_tables, sections = _without_contents(intro, front_tables, sections)
-    if not any(s.canonical for s in sections):
+    if not any(s.canonical for s in sections) or all(s.numbering == "arabic" for s in sections):
         intro, front_tables, sections = _unnumbered_sections(intro, front_tables, sections, templates)
     intro, front_tables, first = _unnumbered_first_section(intro, front_tables, sections, templates)
     if first is None:
@@ -309,13 +309,14 @@ def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numb
     open those sections; a numbered heading among them (a table's row numbered 一、) is one
     inside the section it stands in; so do headings numbered in brackets as their sections
     are, (一)总体情况 … (二)主动公开政府信息的情况. (SEC-001 had called every one of them
-    missing.)"""
+    missing.) Above sections numbered 1. 2. …, headings numbered in brackets are the
+    sections and those their items: (一)政府信息公开基本情况 / 1.主动公开 / 2.依申请公开."""
     lines = list(intro)  # the text after the title, the numbered headings as sub-headings
     tables = list(front_tables)
     for s in numbered:
         lines += [Paragraph(s.heading, s.span, "subheading"), *s.paragraphs]
         tables += s.tables
-    found: list[tuple[int, int, str, str]] = []  # (index in lines, section number, title, how it is worded)
+    found: list[tuple[int, int, str, str, bool]] = []  # (index in lines, section number, title, how it is worded, bracketed)
     for k, p in enumerate(lines):
         if p.kind in ("text", "subheading") and len(p.text) <= 26:
             number, _, title, canonical, how, runs_on = _HEADINGS.read(_without_bullet(p.text), templates)
@@ -324,11 +325,17 @@ def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numb
                          and (numbering(p.text) or ("",))[0] == "paren")
             if ((p.kind == "text" and number is None and how == "exact" and len(p.text) <= 22) or bracketed) and (
                     not runs_on and (not found or canonical > found[-1][1])):
-                found.append((k, canonical, title, how))
-    if len(found) < 2 and not (found and found[0][1] == 1 and not numbered):  # (总体情况 alone: a heading too)
+                found.append((k, canonical, title, how, bracketed))
+    if any(s.canonical for s in numbered) and not (
+            found and all(f[4] for f in found) and lines[found[0][0]].span.start < numbered[0].span.start):
+        # (sections numbered 1. 2. … that name the format's: only headings numbered (一) (二)
+        # … above them, a level higher, are the sections, and those 1. 2. … their items)
+        return intro, front_tables, numbered
+    # (总体情况 alone is a heading too, and so is (一)政府信息公开基本情况 above “1.主动公开”)
+    if len(found) < 2 and not (found and found[0][1] == 1 and (not numbered or found[0][4])):
         return intro, front_tables, numbered
     sections = []
-    for (k, canonical, title, how), after in zip(found, [f[0] for f in found[1:]] + [len(lines)]):
+    for (k, canonical, title, how, _), after in zip(found, [f[0] for f in found[1:]] + [len(lines)]):
         head = lines[k]
         end = lines[after].span.start if after < len(lines) else None
         sections.append(Section(number=None, heading=head.text, span=head.span, title=title, canonical=canonical,

@@ -459,6 +459,29 @@ def test_sections_numbered_in_brackets():
     assert not {"SEC-001", "SEC-004"} & {v.rule for v in found.violations}
 
 
+def test_sections_numbered_in_brackets_above_items_numbered_1_2():
+    """(一)政府信息公开基本情况 / 1.主动公开 / 2.依申请公开 … (二)主动公开政府信息情况 (a real 2021
+    street office's report, 鼓西街道): its sections are the ones numbered in brackets, and 1.
+    2. … a level below them their items; “1.主动公开” is no section 二 (SEC-001 had called 一
+    missing, SEC-004 and SEC-006 had spoken of 1.主动公开 as 二's heading)."""
+    text = CLEAN.replace("\n一、总体情况\n", "\n（一）政府信息公开基本情况\n", 1)
+    for heading in ("二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况",
+                    "五、存在的主要问题及改进情况", "六、其他需要报告的事项"):
+        text = text.replace(f"\n{heading}\n", f"\n（{heading[0]}）{heading[2:]}\n", 1)
+    for number, item in enumerate(("主动公开", "依申请公开", "政府信息管理", "平台建设"), 1):
+        assert f"\n（{'一二三四'[number - 1]}）{item}\n" in text
+        text = text.replace(f"\n（{'一二三四'[number - 1]}）{item}\n", f"\n{number}.{item}\n", 1)
+    found = check_text(text)
+    assert [s.canonical for s in found.report.sections] == [1, 2, 3, 4, 5, 6]
+    assert found.report.sections[0].heading == "（一）政府信息公开基本情况"
+    assert not {"SEC-001", "SEC-004", "SEC-006"} & {v.rule for v in found.violations}
+    # (1. 2. … as the sections themselves, with no headings in brackets above them, stay sections)
+    arabic = CLEAN
+    for number, heading in enumerate(("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"), 1):
+        arabic = arabic.replace(f"\n{heading}\n", f"\n{number}.{heading[2:]}\n", 1)
+    assert [s.canonical for s in check_text(arabic).report.sections][:3] == [1, 2, 3]
+
+
 def test_a_title_with_the_body_s_second_name_under_a_page_s_fields():
     """遵义市播州区人民政府(区政府办公室)2021年… over • 信息分类: 政府信息公开年度报告 and
     • 信息名称: … (a real 2021 page): the title is the page's, the body the government
