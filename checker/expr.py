@@ -1874,11 +1874,31 @@ def _f_sum(env: Env, values):
             if n is None:
                 return UNKNOWN
         else:
-            n = _f_number(env, v) if isinstance(v, (Match, str)) else number(v)
+            n = _numeric(env, v)
             if n is UNKNOWN:
                 return UNKNOWN
         total = total + n
     return total
+
+
+def _numeric(env: Env, v):
+    """A number of a value: of a match or a text as number() reads it ("1,200", "六")."""
+    return _f_number(env, v) if isinstance(v, (Match, str)) else number(v)
+
+
+def _f_running_sums(env: Env, values):
+    """The totals of the first one, two, … items: where a list that runs on past its parts
+    (其中电话咨询430人次,现场咨询290人次,专栏访问量1406人次) first reaches a total."""
+    if values is UNKNOWN:
+        return UNKNOWN
+    sums, total = [], Decimal(0)
+    for v in values if isinstance(values, list) else [values]:
+        n = _f_sum(env, [v])
+        if n is UNKNOWN:
+            return UNKNOWN
+        total = total + n
+        sums.append(total)
+    return sums
 
 
 def _any_unknown(values: list) -> bool:
@@ -1890,7 +1910,7 @@ def _any_unknown(values: list) -> bool:
 def _extreme(pick):
     def run(env: Env, *values):
         items = values[0] if len(values) == 1 and isinstance(values[0], list) else list(values)
-        nums = [number(v) for v in items]
+        nums = [_numeric(env, v) for v in items]
         if not nums or _any_unknown(nums):
             return UNKNOWN
         return pick(nums)
@@ -2257,6 +2277,7 @@ FUNCTIONS: dict[str, Function] = {
     "count": Function(_f_count, 1, 1, "count(list): how many items"),
     "len": Function(_f_len, 1, 1, "len(x): length of a text or a list"),
     "sum": Function(_f_sum, 1, 1, "sum(list): total of numbers or cells; unknown if any is unknown"),
+    "running_sums": Function(_f_running_sums, 1, 1, "running_sums(list): the totals of the first 1, 2, … items"),
     "min": Function(_extreme(min), 1, 8, "min(a, b, …) or min(list)"),
     "max": Function(_extreme(max), 1, 8, "max(a, b, …) or max(list)"),
     "abs": Function(_f_abs, 1, 1, "abs(x)"),

@@ -55,7 +55,7 @@ _SL = rf"{_S}(?:\n{_S})?"
 DATE = re.compile(
     rf"[\d一二](?<![\d.].)(?:(?:(?<=\d)\d{{3}}|(?<=一)九{_YEAR_DIGIT}{{2}}|(?<=二)[{_ZERO}]{_YEAR_DIGIT}{{2}})"
     rf"{_SL}年{_SL}(?P<m>{_MONTH}){_SL}月{_SL}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_SL}[日号]"
-    rf"|(?:(?<=1)9|(?<=2)0)\d\d(?P<sep>[-./]) ?(?P<m2>\d{{1,2}})(?P=sep) ?(?P<d2>\d{{1,2}})(?![\d.]))"
+    rf"|(?:(?<=1)9|(?<=2)0)\d\d(?P<sep>[-./]) ?(?P<m2>\d{{1,2}})(?P=sep) ?(?P<d2>\d{{1,2}})(?:(?![\d.])|(?=\d{{1,2}}:\d\d)))"
 )
 
 
@@ -453,7 +453,7 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
 # 某街道办事处 is a subdistrict office (not a department: 处), 某市国有资产监督管理委员会 is
 # a department (not a 管理委员会 of a zone). The first kind whose suffix fits wins.
 _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("subdistrict", ("街道办事处", "街道办", "街道", "街办事处", "街")),  # (东丽湖街: 天津 names its 街道 so)
+    ("subdistrict", ("街道办事处", "街道办", "街道", "街办事处", "街办", "街")),  # (东丽湖街: 天津 names its 街道 so)
     ("department", ("海关", "关区")),  # (customs, managed from above: no 区's government)
     # a 社区 or 村 is self-governed, no administrative body: none of the kinds the rules name
     ("unknown", ("社区", "社区居委会", "居委会", "居民委员会", "村委会", "村民委员会")),
@@ -461,7 +461,7 @@ _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("committee", ("管理委员会", "管委会", "开发区", "经开区", "高新区", "园区", "示范区", "试验区", "保税区", "合作区",
                    "产业园", "工业园", "度假区", "风景区", "旅游区", "实验区", "管理区")),
     ("department", ("办公室", "办公厅", "委员会", "办事处", "局", "厅", "委", "办", "中心", "院", "所", "署", "部",
-                    "处", "站", "队", "馆", "会")),
+                    "处", "站", "队", "馆", "会", "供销社", "联社", "合作社", "合作总社", "联合社")),  # (宜城市供销联社)
     ("township", ("乡人民政府", "镇人民政府", "乡政府", "镇政府", "苏木人民政府", "苏木", "乡", "镇")),
     ("government", ("人民政府", "政府", "自治县", "自治州", "自治区", "县", "区", "市", "州", "盟", "旗", "省")),
 )
@@ -517,9 +517,16 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
     name = title[start:end].strip(" \u3000：:“”\"")  # (2024年北京市“政府信息公开…”: the quote no part of it)
     name = _ALIAS.sub("", name) or name  # (遵义市播州区人民政府(区政府办公室): the body, not its second name)
     if len(name) < 2 or name[-1].isdigit() or name.endswith("年") or _GENERIC_NAME.fullmatch(name):
-        return None
+        # (or the body in brackets after it: 2024年政府信息公开工作年度报告(上海市嘉定区国防动员办公室))
+        after = _BODY_AFTER_TITLE.search(title)
+        if after is None or issuer_kind(after.group("name")) == "unknown":
+            return None
+        name, start = after.group("name"), after.start("name")
     at = span.start + title.index(name, start)
     return Issuer(name, issuer_kind(name), index.span(at, at + len(name)), "title")
+
+
+_BODY_AFTER_TITLE = re.compile(r"(?:年度报告|年报)[ \u3000]*[（(](?P<name>[^（）()\n\d]{2,24})[）)][ \u3000|｜]*$")
 
 
 # Sentences of an introduction that name the body whose report it is, when no title line
@@ -529,22 +536,29 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
 # office inside it that drafted it or answers questions.
 @functools.cache
 def _publishes() -> re.Pattern:
-    """"现公布…", "现向社会公开《…》", "现公开X2024年…", "编制完成《…》", "制作X2023年…": compiled when an opening
+    """"现公布…", "现向社会公开《…》", "现公开X2024年…", "编制完成《…》", "制作X2023年…", "特编制2020年度X…",
+    "…要求,发布X2024年政府信息公开…": compiled when an opening
     paragraph first holds one of those words (most reports' do not; its classes of CJK
     characters cost re ~2.5 million instructions to compile)."""
-    return re.compile(r"(?=[现特向公编制])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布|(?<=[现会])公开(?=[《“]|[^。；;\n《]{2,40}?(?:19|20)\d\d年)"
-                      r"|(?:编制|制作)(?:完成|了)?(?![本我并和及与形发公好工，,、])(?=《|[^。；;\n《]{2,40}?(?:19|20)\d\d年))"
+    return re.compile(r"(?=[现特向公编制发])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布|(?<=[现会])公开(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
+                      r"|(?<=[，,])发布(?=《?[^。；;\n《》]{2,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
+                      r"|(?:编制|制作)(?:完成|了)?(?![本我并和及与形发公好工，,、])(?=《|[^。；;\n《]{0,40}?(?:19|20)\d\d年))"
                       r"(?P<rest>[^。；;\n]{4,60})")
 
 
-# "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下": whose report follows
+# "郑州高新技术产业开发区管委会国土规划住建局向社会公布2022年度…年度报告": the sentence's subject
+_PUBLISHES_ITS_OWN = re.compile(r"[ \u3000]*(?P<name>[^，,。；;：:\n《》“”]{2,40}?)(?:现|特此|正式)?向社会(?:公布|发布|公开)了?"
+                                r"(?=《?(?:19|20)\d\d[ \u3000]*年)")
+# "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下" (or …向社会公布): whose report follows
 _AS_FOLLOWS = re.compile(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工作报告|年报))[》”]?(?:[（(][^（）()\n]{1,16}[）)])?"
-                         r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开))")
+                         r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开)|向社会(?:公布|发布|公开))")
 _OPENS_AS_TITLE = re.compile(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(?:19|20)\d\d[ \u3000]*年度?[^，,。；;\n《》]{0,16}?"
                              r"(?:年度报告|年报)|(?:19|20)\d\d[ \u3000]*年度?[^，,。；;：:\n《》“”\d]{2,30}?(?:年度报告|年报))"
                              r"(?:是|由|根据|依据|按照)")  # (or the year first: 2024年丽水市…年度报告根据…编制)
-_COMPILED_BY = re.compile(r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(][^（）()\n]{1,20}[）)])?"  # (its second name, 以下简称…)
-                          r"(?:(?:根据|依据|按照|结合|综合)[^。；;\n]{0,80}?)?(?:负责)?编(?:制|写|印)")
+_BY = (r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(][^（）()\n]{1,20}[）)])?"  # (its second name, 以下简称…)
+       r"(?:(?:根据|依据|按照|结合|综合)[^。；;\n]{0,80}?)?(?:负责)?")
+_COMPILED_BY = re.compile(_BY + r"编(?:制|写|印)")
+_MADE_BY = re.compile(_BY + r"制作(?=本|《|[^。；;\n]{0,12}(?:年度报告|年报))")  # (由广州市生态环境局制作本报告)
 # (由X综合各部门…编制: X brings the reports of the government's parts together, so the report
 # is the government's; its general office doing so stands for it, 由区人民政府办公室综合…)
 _CONSOLIDATING_OFFICE = re.compile(r"(?P<government>.*人民政府)办公(?:室|厅)$")
@@ -572,7 +586,7 @@ _SUBJECT_COMPILES = re.compile(r"^[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,3
 # paragraph's start):
 # searched from there (_COMPILES, which opens with no character re can skip to, is tried at
 # every position)
-_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 140), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
+_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 140), (_MADE_BY, "制作", 140), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
                         (_MAY_CONTACT, "可与", 0), (_CALL_OFFICE, "致电", 1),
                         (_SUBJECT_COMPILES, "编", 10_000))
 # What no body's name holds: a clause's punctuation or a notice's words, or ends as 我乡 does
@@ -584,8 +598,8 @@ _NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|�
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
 _ALIAS = re.compile(r"[（(](?:(?:以下简称|下称|简称)[^)）]*|[^（）()\n]{2,20})[)）]$")
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
-_ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|主动|重视|加强|着力|扎实|持续)"
-_LED = r"在[^，,。]{0,30}(?:领导|指导|部署)下"  # (某镇人民政府在县委、县政府的领导下…: the sentence's subject too)
+_ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|主动|重视|加强|着力|扎实|持续|坚决|贯彻落实|贯彻执行|紧扣|聚焦|立足)"
+_LED = r"在[^，,。]{0,30}(?:领导|指导|部署|指引)下"  # (某镇人民政府在县委、县政府的领导下…: the sentence's subject too)
 
 
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，
@@ -595,9 +609,9 @@ def _subject() -> re.Pattern:
     """(compiled when a report first needs this last resort: its CJK range costs re
     ~10 million instructions to compile)"""
     return re.compile(
-        r"(?:^|[，,。；;])(?:\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
+        r"(?:^|[，,。；;])(?:在?\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
         r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|街道|人民政府办公室|人民政府|委员会|管委会|管理局|局|厅|(?<![党工])委|乡|镇|县))"
-        r"(?=" + _ACTS + r"|未|共|全年|通过|" + _LED + ")")
+        r"(?=" + _ACTS + r"|未|共|全年|通过|以|" + _LED + ")")
 
 
 _SELF = re.compile(r"(?:我|本)(?P<suffix>局|委|厅|镇|乡|街道|中心)")
@@ -645,6 +659,29 @@ def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
     return Issuer(name, kind, index.span(start, start + len(name)), "text") if kind != "unknown" else None
 
 
+def _each_match(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """The matches of a pattern starting at each place in turn, overlapping: one whose
+    words run over the next's start does not hide it."""
+    m = pattern.search(text)
+    while m is not None:
+        yield m
+        m = pattern.search(text, m.start() + 1)
+
+
+def _township_of_office(name: str) -> str:
+    """A township's for its government's office (特编制2023年度和静县克尔古提乡人民政府办公室…年度
+    报告: the township's report; a township's office publishes none of its own)."""
+    body = _DRAFTING_OFFICE.sub(r"\g<body>", name)
+    return body if body != name and body.endswith(("乡人民政府", "镇人民政府")) else name
+
+
+def _named_body(m: re.Match) -> bool:
+    """Whether the words a sentence publishes name a body before the report's year or
+    matter, a name no clause's words (_NO_NAME)."""
+    body = _body_before_matter(m.group("rest"))
+    return body is not None and not _NO_NAME.search(m.group("rest")[body[0]:body[1]])
+
+
 def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
     """Bodies the opening paragraphs name as the report's own: whose report is
     published, who compiled it, and, after those, the publisher a web page states above
@@ -656,13 +693,19 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         found: list[tuple[str, int, list[Issuer]]] = []
         # (each pattern is searched for only in a paragraph holding the word it needs)
         text = p.text
-        for m in (_publishes().search(text) if "公布" in text or "发布" in text or "公开《" in text or "现公开" in text or "编制" in text
-                  or "制作" in text else None,
+        # (of each sentence that publishes a report, the first whose words name a body: not
+        # 《关于做好2020年度…年度报告编制公布工作的通知》 before 特编制2020年度扶风县水利局…)
+        publishes = _each_match(_publishes(), text) if ("公布" in text or "发布" in text or "公开《" in text
+                                                       or "现公开" in text or "编制" in text or "制作" in text) else ()
+        for m in (next((m for m in publishes if _named_body(m)), None),
                   _AS_FOLLOWS.search(text) if "现将" in text else None,
                   _OPENS_AS_TITLE.match(text)):  # (常太镇2019年政府信息公开年度报告是根据…编制: named as in its title)
             body = _body_before_matter(m.group("rest")) if m else None
             if body:
-                found.append((m.group("rest")[body[0]:body[1]], m.start("rest") + body[0], out))
+                found.append((_township_of_office(m.group("rest")[body[0]:body[1]]), m.start("rest") + body[0], out))
+        m = _PUBLISHES_ITS_OWN.match(text)  # (X向社会公布2022年度…年度报告)
+        if m:
+            found.append((_township_of_office(m.group("name")), m.start("name"), out))
         m = _PUBLISHER_LINE.match(p.text)  # (it opens with ^: search would try every position)
         if m:
             found.append((m.group("name"), m.start("name"), publishers))
@@ -702,12 +745,22 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
     never 我办): 请与盐城市大丰区人民政府办公室联系 under a district's report. Where it
     speaks as the office (区政府办认真…), or says nothing, the office stays. And a place's
     government inferred from the office a report names for questions (请与东至县政务公开办公室
-    联系) is its 人民政府办公室 where the report's sentences speak as that office."""
+    联系) is its 人民政府办公室 where the report's sentences speak as that office. And a
+    department a report names only for questions (请与鄂温克族自治旗政务服务与数据管理局联系)
+    stands for the place's government when a sentence has the place as its subject
+    (2025年,鄂温克族自治旗坚持…; 2020年,武汉市坚持… under 请与市政务服务和大数据管理局联系)."""
+    if issuer is not None and issuer.kind == "department" and issuer.source == "intro":
+        government = _government_of_contact(issuer, prose, index)
+        if government is not None:
+            return government
     if issuer is not None and issuer.kind == "government" and issuer.source == "intro":
-        # (the other way: a place only, 东至县 of 请与东至县政务公开办公室联系, under a report
-        # whose sentences' subject is the place's 人民政府办公室: the office's report)
-        office = re.search(re.escape(issuer.name) + r"人民政府办公[室厅]" + _NOTE + _ACTS, prose)
-        if office is not None and not re.search(re.escape(issuer.name) + r"(?:人民)?政府" + _NOTE + _ACTS, prose):
+        # (the other way: a place only, 东至县 of 请与东至县政务公开办公室联系, or 台州市政府 of 请与台州市
+        # 政府办公室联系, under a report whose sentences' subject is the place's 人民政府办公室: the
+        # office's report; not a government the report names in full as its own, 向社会公布北戴河区
+        # 人民政府2023年…年度报告, though its office speaks in it)
+        place = _GOV_WORDS.sub("", issuer.name) if not issuer.name.endswith("人民政府") else ""
+        office = place and re.search(re.escape(place) + r"人民政府办公[室厅]" + _NOTE + f"(?:{_ACTS}|{_LED})", prose)
+        if office and not re.search(re.escape(place) + r"(?:人民)?政府" + _NOTE + _ACTS, prose):
             name = office.group()[:office.group().index("办公") + 3]
             return Issuer(name, "department", index.span(office.start(), office.start() + len(name)), issuer.source)
     m = _GOVERNMENT_OFFICE.fullmatch(issuer.name) if issuer is not None and issuer.source != "title" else None
@@ -731,6 +784,31 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
 
 
 _AUTONOMOUS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)+自治(?=[县州旗])")
+@functools.cache
+def _place_acts() -> re.Pattern:
+    """A sentence whose subject is a place: 2024年,东胜区坚持… (compiled when first asked for:
+    its CJK range is costly to compile)."""
+    return re.compile(r"(?:^|[。；;\n])[ \u3000]*(?:在?\d{4}年度?[，,]?)?(?P<place>[\u4e00-\u9fff]{1,12}?[市县区旗州盟])"
+                      + _NOTE + _ACTS)
+_AS_CONTACT = re.compile(r"(?:请与|可与|联系|致电)[ \u3000:：]*$")
+
+
+def _government_of_contact(issuer: Issuer, prose: str, index: LineIndex) -> Issuer | None:
+    """The place's government, where the department `issuer` is named only as the one to
+    ask (every time after 请与/可与/联系/致电) and a sentence has its place as the subject:
+    its own place (东胜区 of 鄂尔多斯市东胜区行政审批政务服务与数据管理局), or, for a name that
+    gives only its level (市政务服务和大数据管理局), a place of that level."""
+    name = issuer.name
+    if any(not _AS_CONTACT.search(prose, max(0, m.start() - 6), m.start()) for m in re.finditer(re.escape(name), prose)):
+        return None
+    for m in _place_acts().finditer(prose):
+        place = m.group("place")
+        at = name.find(place)
+        if (at != -1 and name[at + len(place):].strip()) or (len(name) > 1 and name[0] == place[-1] and name[0] in "市县区旗"):
+            full = name[:at + len(place)] if at != -1 else place
+            start = m.start("place")
+            return Issuer(full + "人民政府", "government", index.span(start, start + len(place)), issuer.source)
+    return None
 
 
 def _acts_as(name: str, prose: str) -> bool:

@@ -168,15 +168,23 @@ def _without_lost_indents(text: str) -> tuple[str, int]:
     """The text with the "?" a page put for each line's lost indent read as a space (one
     for one: every offset stays), and how many lines had one. Where fewer than
     LOST_INDENT_LINES lines open so, only those before a section's heading (`????一、`)
-    are read so: another may be a question mark of the text's own."""
+    are read so: another may be a question mark of the text's own. So is the "?" ending
+    a section's heading (一、總體情況?), the space there lost."""
     if "?" not in text:
         return text, 0
     lost = _LOST_INDENT if len(_LOST_INDENT.findall(text)) >= LOST_INDENT_LINES else _LOST_BEFORE_HEADING
-    repaired, lines = lost.subn(lambda m: m.group().replace("?", " "), text)
-    return (repaired, lines) if lines else (text, 0)
+    repaired, lines = lost.subn(_as_spaces, text)
+    # (and the space lost at the end of a section's heading, “一、總體情況?”: no heading asks)
+    repaired, ends = _LOST_AFTER_HEADING.subn(_as_spaces, repaired)
+    return (repaired, lines + ends) if lines or ends else (text, 0)
+
+
+def _as_spaces(m: re.Match) -> str:
+    return m.group().replace("?", " ")
 
 
 _LOST_BEFORE_HEADING = re.compile(r"(?m)^[ \t]*\?+(?=[一二三四五六]、)")
+_LOST_AFTER_HEADING = re.compile(r"(?m)(?<=^[一二三四五六]、)[^?\n，,。；;：:！!？]{2,24}\?+[ \t]*$")
 
 
 # A line of prose or a heading indented by a TAB ("\t一、总体情况", "\t(一)主动公开…，…"): no table's

@@ -428,19 +428,29 @@ _HEADING_ENDS = ("情况", "事项", "措施", "概述", "概况")  # how the fo
 _GLUED_HEADING = re.compile(r"(?<=[。）)])[ \u3000]*(?P<head>[一二三四五六][、.．][^\n\t。；;，,]{2,30})[ \u3000]*$")
 
 
-_GLUED_RUN_ON = re.compile(r"(?<=[。）)])[ \u3000]*(?P<number>[一二三四五六])、")
+_GLUED_RUN_ON = re.compile(r"(?:(?<=[。）)])|(?<=年度报告)|(?<=年报))[ \u3000]*(?P<number>[一二三四五六])、")
+# (a heading worded otherwise, set off by a space from its items or its prose on the line)
+_HEAD_BEFORE_ITEMS = re.compile(r"(?P<words>[^\s。；;，,、（()）]{2,16})[ \u3000]+(?=\S)")
 
 
 def _run_on_heading(child: Token, expected: int, templates: Templates) -> list[Token] | None:
-    """A paragraph's line split where the next section's heading, in the format's very words
-    and numbered as that section, runs on after a sentence and into its own first sentence
-    (…电话:0577-67199058。 一、总体情况2023,云岭乡认真…): the line before it, the heading,
-    and the prose after it."""
+    """A paragraph's line split where the next section's heading, numbered as that section,
+    runs on after a sentence (or the title) and into its own first sentence: in the format's
+    very words (…电话:0577-67199058。 一、总体情况2023,云岭乡认真…), or in others a space sets
+    off (…年度报告 一、基本情况 2022年,…): the line before it, the heading, and the prose after it."""
     title = templates.official(expected).title
     for m in _GLUED_RUN_ON.finditer(child.value):
-        if cjk_number(m.group("number")) != expected or not child.value.startswith(title, m.end()):
+        if cjk_number(m.group("number")) != expected:
             continue
-        cut, end = m.start("number"), m.end() + len(title)
+        if child.value.startswith(title, m.end()):
+            end = m.end() + len(title)
+        elif (items := _HEAD_BEFORE_ITEMS.match(child.value, m.end())) and _HEADINGS.read(
+                m.group("number") + "、" + items.group("words"), templates)[3:5] in (
+                    (expected, "exact"), (expected, "wording"), (expected, "article")):
+            end = items.end("words")  # (…联系。 一、总体概况 (一)主动公开情况 …, …年度报告 一、基本情况 2022年,…)
+        else:
+            continue
+        cut = m.start("number")
         if end >= len(child.value.rstrip("\n")) or child.value[end] in "；;，,、。":
             return None  # (the heading ends the line, _GLUED_HEADING's; or a list of the parts goes on)
         return [Token("TEXT", child.value[:cut], start_pos=child.start_pos),
@@ -463,43 +473,41 @@ def _with_glued_headings(tree: Tree, templates: Templates) -> Tree:
                for node in tree.children] + [None]  # (the official section each node's heading names)
     nodes: list[Tree] = []
     for k, node in enumerate(tree.children):
-        nodes.append(node)
         expected = 1 if node.data == "front" else (numbers[k] or 6) + 1  # (past 六: none expected)
-        if expected > 6 or numbers[k + 1] == expected:
-            continue  # (the heading is there, on a line of its own)
-        for i, child in enumerate(node.children):
-            if not (isinstance(child, Token) and child.type == "TEXT"):
-                continue
-            split = _glued_heading(child, expected, templates)
-            if split is not None:
-                before, *section = split
-                nodes[-1] = Tree(node.data, node.children[:i] + [before])
-                nodes.append(Tree("section", section + node.children[i + 1:]))
+        while True:  # (and the heading after it glued into the section it starts, and so on)
+            nodes.append(node)
+            if expected > 6 or numbers[k + 1] == expected:
+                break  # (the heading is there, on a line of its own)
+            split = next(((i, found) for i, child in enumerate(node.children)
+                          if isinstance(child, Token) and child.type == "TEXT"
+                          and (found := _glued_heading(child, expected, templates)) is not None), None)
+            if split is None:
                 break
+            i, (before, *section) = split
+            nodes[-1] = Tree(node.data, node.children[:i] + [before])
+            node, expected = Tree("section", section + node.children[i + 1:]), expected + 1
     return Tree(tree.data, nodes)
 
 
 def _glued_heading(child: Token, expected: int, templates: Templates) -> list[Token] | None:
     """A paragraph's line split at the heading of the section `expected` glued into it: the
     line before the heading, the heading, and the prose after it on the line, if any."""
-    if not child.value.rstrip().endswith(_HEADING_ENDS):
-        # (…电话:0577-67199058。 一、总体情况2023,云岭乡认真…)
-        return _run_on_heading(child, expected, templates) if "。" in child.value else None
-    if "。" in child.value:
-        found = _GLUED_HEADING.search(child.value.rstrip("\n"))
-    elif _METADATA_LINE.search(child.value):
-        # (a page's 来源 line that ran on into the heading: …来源: 上海普陀一、总体情况)
-        found = _GLUED_TO_METADATA.search(child.value.rstrip("\n"))
-    else:
-        return None
-    if found is None:
-        return None
-    head_number, _, _, canonical, how, _ = _HEADINGS.read(found["head"], templates)
-    if head_number != expected or canonical != expected or how not in ("exact", "article", "wording"):
-        return None
-    cut = found.start("head")
-    return [Token("TEXT", child.value[:cut], start_pos=child.start_pos),
-            Token("SECTION_HEAD", child.value[cut:], start_pos=child.start_pos + cut)]
+    if child.value.rstrip().endswith(_HEADING_ENDS):
+        if "。" in child.value:
+            found = _GLUED_HEADING.search(child.value.rstrip("\n"))
+        elif _METADATA_LINE.search(child.value):
+            # (a page's 来源 line that ran on into the heading: …来源: 上海普陀一、总体情况)
+            found = _GLUED_TO_METADATA.search(child.value.rstrip("\n"))
+        else:
+            return None
+        if found is not None:
+            head_number, _, _, canonical, how, _ = _HEADINGS.read(found["head"], templates)
+            if head_number == expected and canonical == expected and how in ("exact", "article", "wording"):
+                cut = found.start("head")
+                return [Token("TEXT", child.value[:cut], start_pos=child.start_pos),
+                        Token("SECTION_HEAD", child.value[cut:], start_pos=child.start_pos + cut)]
+    # (…电话:0577-67199058。 一、总体情况2023,云岭乡认真…; on a line that may end with a later heading)
+    return _run_on_heading(child, expected, templates) if "。" in child.value else None
 
 
 _ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开|信息公开")
@@ -643,7 +651,7 @@ _SENTENCE = re.compile(r"^[ \u3000]*(?:根据|依据|依照|按照|为)|[，,]")
 # A web page's line of metadata (索引号, 发布日期, 信息来源…), or a date alone: no title,
 # though it stands first (a date taken for the title gave a 2017 report the year 2018)
 _METADATA_LINE = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|生成|公开|发表)(?:日期|时间|机构)|日期|时间|信息来源|来源"
-                            r"|文\s*号|发文(?:机关|字号)|关键[字词]|浏览次数|主题分类|体裁分类|所属(?:机构|类目|栏目)|发布单位"
+                            r"|文\s*号|发文(?:机关|字号|日期)|关键[字词]|浏览次数|主题分类|体裁分类|所属(?:机构|类目|栏目)|发布单位"
                             r"|主办单位|承办单位|内容概述|内容摘要|相关文件|信息分类|信息名称)\s*[:：|｜]")
 # A line of the web site's footer (its host, its registration numbers)
 _SITE_FOOTER = re.compile(r"(?:主办|承办)单位\s*[:：]|网站标识码|ICP备|公网安备|版权所有")
@@ -658,7 +666,7 @@ _PAGE_CONTROL = re.compile(r"点击|收听|朗读|无障碍|长者版|字号|打
 # A web site's column name shown above the article ("政府信息公开年报"), and page chrome
 # (a breadcrumb): no report's title.
 _SITE_LABEL = re.compile(r"(?:政府)?信息公开(?:工作)?年报|政务公开年报|公开年度报告|年度报告|年报|(?:政府)?信息公开元数据")
-_CHROME = re.compile(r"当前位置|您的位置|现在的位置|首页\s*>|>>")
+_CHROME = re.compile(r"当前位置|您的位置|现在的位置|首页\s*>|>>|[^>\s] +> +[^>\n]+ +> +[^>\s]")  # (文昌市龙楼镇 > 信息公开 > 政府信息公开年报)
 _NO_INDEX = LineIndex("")  # (a title's issuer looked for only to tell a title from a label)
 
 
@@ -771,9 +779,9 @@ _PLACE_WORD = re.compile(r"[省市县区旗州盟乡镇村]|街道|苏木|国家
 _REPORT_OF_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开|政务信息公开|信息公开)"
                              r"[^。；;\n]{0,12}(?:年度报告|工作报告|报告|年报)(?![》”]?、)")
 # (not an item of a list of what was published: “…住建局2024年政府信息公开工作年度报告、2025年…”)
-_OPENS_WITH_YEAR = re.compile(r"^[ \u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)][^。：:\n]{1,20}[。：:][ \u3000]*)?"
+_OPENS_WITH_YEAR = re.compile(r"^[ \u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)][^。：:\n]{1,20}[。：:][ \u3000]*)?在?"
                               r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本|共))|[，,](?=\D))")
-# (or the year alone before its comma, 年 left out: “2025,吐鲁番市高昌区住建局以…”)
+# (or the year alone before its comma, 年 left out: “2025,吐鲁番市高昌区住建局以…”; or 在2024年,…)
 # (or a sentence that counts up to the end of the year: “截至2019年底,鲤城高新区主动公开…”)
 _AS_AT_YEAR_END = re.compile(r"(?:^|[。；;！!])[ \u3000]*截[至止]到?[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年"
                              r"(?:底|末|12月31日)")
@@ -907,6 +915,7 @@ _HEADINGS = _Headings()
 def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferred: str | None) -> list[Section]:
     sections: list[Section] = []
     items = (None, 0)  # the numbering and number of the last item numbered like a section the last section holds
+    restarted = False  # whether those items' list opened with the section's own number again (一、 under 一、)
     for node in nodes:
         head, *children = node.children
         line = head.value.rstrip("\n")
@@ -961,8 +970,19 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
             # (“三、主动公开政府信息情况。2021年,我局无…” after items 一、 and 二、 under 一、:
             # item 三 of that list, though it names section 二 word for word)
             runs_on and numbering_kind == "cjk" and items == ("cjk", (number or 0) - 1) and number != canonical)
+        # (“一、主动公开,拓宽信息传播广度” or “一、主动公开情况” right under 一、总体情况: the section's
+        # number again, on an item of its list, which names 二 by key words or as reports word it
+        # at times, not in the format's words, or on the section's heading in
+        # other words, 一、信息公开基本情况; and “二、规范流程,提升依申请公开质效” after it, item 二
+        # of that list, though its number goes on from the section's)
+        repeated = (numbering_kind == "cjk" and previous is not None and number is not None
+                    and number == previous.number and line.strip(" \u3000") != previous.heading
+                    and (how in ("fuzzy", "variant") or canonical == previous.canonical))
+        restarted = (repeated and not items[0] and not previous.tables and len(previous.paragraphs) <= 3
+                     and all(p.kind == "text" for p in previous.paragraphs)) or (
+            restarted and numbering_kind == "cjk" and items == ("cjk", (number or 0) - 1) and how in ("fuzzy", "none"))
         if previous is not None and ((not continues and (canonical is None or goes_back or misnumbered))
-                                     or item or row or listed):
+                                     or item or row or listed or restarted):
             # Not a section of its own: a heading inside the previous one (an item "1、主动公开。
             # …" inside "1、总体情况" is no second section, whatever its words; nor is an item
             # that runs on into its prose, as no section heading does, and names no section of
@@ -972,7 +992,7 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
             if number is not None and (number == 1 or items == (numbering_kind, number - 1)):
                 items = (numbering_kind, number)
             continue
-        items = (None, 0)
+        items, restarted = (None, 0), False
         sections.append(Section(number=number, heading=line.strip(" \u3000"), span=span, title=title,
                                 canonical=canonical, title_match=how, numbering=numbering_kind,
                                 paragraphs=paragraphs, tables=tables))
@@ -1036,15 +1056,17 @@ _PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成", "发文
 _PUBLISHED = re.compile("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w in words) + ")"
                         r"(?:日期|时间)(?:/有效期)?\s*(?:[:：|｜]|(?=\d{4}))"
                         r"|(?:^|[\s:：])(?:日期|时间)\s*[:：]"  # (来源:时间:2022年01月29日: the source left blank)
+                        r"|来源\s*[:：][^\s:：。，,]{2,30}?(?:日期|时间)\s*[:：]"  # (来源:桐柏县人民政府时间:2024-01-17)
                         r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:信息)?来源\s*[:：]"
-                        r"|^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:信息)?来源\s*[:：]"
+                        r"|^\s*(?:[\u4e00-\u9fff]{2,16}(?:网|网站)\s+)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:信息)?来源\s*[:：]"
                         r"|^\s*(?:信息)?来源\s*[:：][^\n]{0,40}?\s\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
                         r"|(?:年度报告|年报)[ \u3000]+(?=\d{4}-\d{1,2}-\d{1,2}[ \u3000]*$)")
-# A date alone on its line (2021-01-22 08:37, • 2024-03-08, (2026年1月13日))
-_BARE_DATE = re.compile(r"[-•·*\s]*[（(]?\d{4}(?:-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
-                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)]?\s*")
-# (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |: a page's metadata as a table)
-_TABLED_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)[\s|｜:：]*(?=\d{4}-\d{1,2}-\d{1,2})")
+# A date alone on its line (2021-01-22 08:37, • 2024-03-08, (2026年1月13日), 2021-03-2918:26), or
+# with the site's name after it (2019-07-07 19:35 湖北省人民政府网)
+_BARE_DATE = re.compile(r"[-•·*\s]*[（(]?\d{4}(?:-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)]?(?:\s+[\u4e00-\u9fff]{2,16}(?:网|网站))?\s*")
+# (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |, 发文日期: | 2023年01月19日 |: a page's metadata as a table)
+_TABLED_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)[\s|｜:：]*(?=\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)")
 
 
 def _tabled_publication(text: str, sections: list[Section], index: LineIndex):
@@ -1109,7 +1131,9 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
                 start = sp.start + block[at - 1].text.index(name)
                 issuers.append(Issuer(name, facts.issuer_kind(name), index.span(start, start + len(name)),
                                       "signature" if block is tail else "cover_letter"))
-    dated = next((p for p in intro[:3] if p.kind == "date" or _BARE_DATE.fullmatch(p.text)), None)
-    if publication is None and dated is not None:  # (a date alone on a line under the title)
+    dated = next((p for p in [*intro[:3], *preamble[-2:]] if p.kind == "date" or _BARE_DATE.fullmatch(p.text)), None)
+    if publication is None and dated is not None:  # (a date alone on a line under the title, or just above it)
         publication = next((f for f in all_dates if f.span.start >= dated.span.start), None)
+        if publication is not None and "-" in dated.text:  # (2021-01-22 08:37: the page's stamp, no signed date)
+            publication = _as_published(publication)
     return issuers, publication

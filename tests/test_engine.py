@@ -254,6 +254,19 @@ def test_quantities_compare_across_units(tmp_path):
     assert len(check_text(REPORT, rules=rules).violations) == 1
 
 
+def test_running_sums_and_the_largest_of_numbers_found_in_the_text(tmp_path):
+    """running_sums(list) gives the totals of the first one, two, … items; max, like sum,
+    reads the numbers a find() matched (it had compared the matches themselves: an internal
+    error)."""
+    found = 'find(narrative, "(?P<v>\\d+)条")'
+    for expect in (f"let:\n  n: {found}\nexpect: running_sums($n.v) == [120] and max($n.v) == 120 and sum($n.v) == 120",
+                   "expect: running_sums([1, 2, 3]) == [1, 3, 6] and 3 in running_sums([1, 2, 3])"):
+        result = check_text(REPORT, rules=only(tmp_path, rule(expect)))
+        assert (result.error, result.rule_errors, result.violations) == (None, [], [])
+    body = rule("expect: 4 in running_sums([1, 2, 3])")
+    assert len(check_text(REPORT, rules=only(tmp_path, body)).violations) == 1
+
+
 def test_applies_by_regime_and_issuer(tmp_path):
     body = rule("expect: false", extra="    applies: {regimes: [pre2019]}\n")
     assert check_text(REPORT, rules=only(tmp_path, body)).violations == []

@@ -482,6 +482,34 @@ def test_sections_numbered_in_brackets_above_items_numbered_1_2():
     assert [s.canonical for s in check_text(arabic).report.sections][:3] == [1, 2, 3]
 
 
+def test_items_numbered_again_from_the_section_s_own_number():
+    """一、总体情况 / 一、主动公开,拓宽信息传播广度 / 二、规范流程,提升依申请公开质效 / 三、严格管理,…
+    (a real 2024 city department's report, 温州市商务局): the items of 一's list, numbered
+    again from 一, not sections 二 and 三 (two SEC-004 and two TABLE-002 had said so); the
+    sections after them are read as before."""
+    text = CLEAN
+    for old, new in (("（一）主动公开", "一、主动公开,拓宽信息传播广度"), ("（二）依申请公开", "二、规范流程,提升依申请公开质效"),
+                     ("（三）政府信息管理", "三、严格管理,优化政府信息质量")):
+        assert f"\n{old}\n" in text
+        text = text.replace(f"\n{old}\n", f"\n{new}\n", 1)
+    found = check_text(text)
+    assert [s.canonical for s in found.report.sections] == [1, 2, 3, 4, 5, 6]
+    assert [v.rule for v in found.violations] == [v.rule for v in check_text(CLEAN).violations]
+    # (一、总体情况 / 一、信息公开基本情况, the section's heading again in other words, a real
+    # 2021 township's: one section 一, its items under it, not an empty 一 (SEC-010 had found
+    # none of them) and a second one (SEC-009))
+    twice = CLEAN.replace("\n一、总体情况\n", "\n一、总体情况\n一、信息公开基本情况\n", 1)
+    found = check_text(twice)
+    assert [s.canonical for s in found.report.sections] == [1, 2, 3, 4, 5, 6]
+    assert [v.rule for v in found.violations] == [v.rule for v in check_text(CLEAN).violations]
+    # (一、主动公开情况, as reports word section 二 at times, as 一's first item: a real 2021 city's)
+    variant = CLEAN.replace("\n（一）主动公开\n", "\n一、主动公开情况\n", 1)
+    assert variant != CLEAN
+    found = check_text(variant)
+    assert [s.canonical for s in found.report.sections] == [1, 2, 3, 4, 5, 6]
+    assert [v.rule for v in found.violations] == [v.rule for v in check_text(CLEAN).violations]
+
+
 def test_a_title_with_the_body_s_second_name_under_a_page_s_fields():
     """遵义市播州区人民政府(区政府办公室)2021年… over • 信息分类: 政府信息公开年度报告 and
     • 信息名称: … (a real 2021 page): the title is the page's, the body the government
@@ -496,6 +524,126 @@ def test_a_title_with_the_body_s_second_name_under_a_page_s_fields():
     assert (quoted.issuer.name, quoted.issuer.kind) == ("北京市", "government")
 
 
+def test_a_title_with_its_body_in_brackets_after_it_under_a_page_s_fields():
+    """发文日期: 2025年01月21日 主题分类: 部门政府信息公开年报 above 2024年政府信息公开工作年度报告
+    (上海市嘉定区国防动员办公室) (a real 2024 page): the page's field is no title (META-003,
+    META-018 and DATE-006 had followed from reading it as one, the year 2025); the title
+    is the line below, its body the one in its brackets; and 发文日期: | 2023年01月19日 |, a
+    field of such a page shown as a table's row, is its publication date."""
+    text = ("索引号: 00001434-9/2025-00000048 发布机构:\n发文日期: 2025年01月21日 主题分类: 部门政府信息公开年报\n关键词:\n\n"
+            "2024年政府信息公开工作年度报告(上海市嘉定区国防动员办公室)\n\n发布时间:2025-01-21 浏览次数:\n"
+            "一、总体情况\n2024年,嘉定区国防动员办公室认真贯彻执行《条例》。\n")
+    found = check_text(text)
+    report = found.report
+    assert (report.title.span.line, report.year, report.issuer.name, str(report.publication_date.value)) == (
+        5, 2024, "上海市嘉定区国防动员办公室", "2025-01-21")
+    assert not {"META-003", "META-018", "DATE-006", "META-004"} & {v.rule for v in found.violations}
+    tabled = check_text("索引号: | 00001434-9/2023-00000160 | 发布机构: | 安亭镇 |\n"
+                        "发文日期: | 2023年01月19日 | 主题分类: | 街镇政府信息公开年报 |\n关键词: |\n"
+                        "2022年政府信息公开工作年度报告(上海市嘉定区安亭镇人民政府)\n一、总体情况\n本年度工作有序开展。\n")
+    assert str(tabled.report.publication_date.value) == "2023-01-19"
+    assert tabled.report.issuer.name == "上海市嘉定区安亭镇人民政府"
+
+
+def test_a_page_s_breadcrumb_is_no_title():
+    """文昌市龙楼镇 > 信息公开 > 政府信息公开年报 above the page's fields (a real 2021 township's
+    page): the page's path, not the title (META-002 and META-003 had said the title had no
+    year and was worded wrongly, and the body was “文昌市龙楼镇 >”, of no known kind); the
+    title is the one the page's fields give."""
+    text = ("分享到:\n文昌市龙楼镇 > 信息公开 > 政府信息公开年报\n  • 索  引 号:00820359-0/2022-52446 主题分类:\n"
+            "  • 标       题: 文昌市龙楼镇2021年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n")
+    found = check_text(text)
+    assert found.report.title.text.endswith("文昌市龙楼镇2021年政府信息公开工作年度报告")
+    assert (found.report.issuer.name, found.report.issuer.kind) == ("文昌市龙楼镇", "township")
+    assert not {"META-002", "META-003"} & {v.rule for v in found.violations}
+
+
+@pytest.mark.parametrize("opening, body, kind", [
+    # (real 2021 reports whose page's copy lost the title: META-004 had said no body published them)
+    ("根据《条例》等文件要求,现将南昌市人民政府办公室2021年政府信息公开工作年度报告向社会公布。", "南昌市人民政府办公室", "department"),
+    ("依据《中华人民共和国政府信息公开条例》第五十条之规定,结合工作实际,由广州市生态环境局制作本报告。", "广州市生态环境局", "department"),
+    ("2021年,浑南区民族和宗教事务局贯彻落实《中华人民共和国政府信息公开条例》的有关规定。", "浑南区民族和宗教事务局", "department"),
+    ("在2021年,长春市经济合作局坚决贯彻党的二十大精神。", "长春市经济合作局", "department"),
+    ("2025年,硚口区卫生健康局紧扣全区中心工作,扎实推进政务公开。", "硚口区卫生健康局", "department"),
+    ("郑州高新技术产业开发区管委会国土规划住建局向社会公布2022年度信息公开年度报告。", "郑州高新技术产业开发区管委会国土规划住建局", "department"),
+    ("根据《条例》和扶风县行政审批服务局《关于做好2020年度政府信息公开年度报告编制公布工作的通知》精神,"
+     "特编制2020年度扶风县水利局政府信息公开年度报告。", "扶风县水利局", "department"),
+    ("根据《条例》等上级文件要求,发布河东区人民政府2024年政府信息公开工作年度报告。"
+     "如对本报告有疑问,请与河东区人民政府办公室政务公开办公室联系。", "河东区人民政府", "government"),
+    ("根据《条例》特编制2023年度和静县克尔古提乡人民政府办公室信息公开年度报告。", "和静县克尔古提乡人民政府", "township"),
+    ("本报告由宜城市供销联社结合工作实际编制。", "宜城市供销联社", "department"),
+    ("根据《条例》等要求,发布《重庆市2020年政府信息公开工作年度报告》。", "重庆市", "government"),
+    ("根据《条例》规定,现公开2022年老河口市政府信息公开工作年度报告。", "老河口市", "government"),
+    ("2024年保定市自然资源和规划局徐水区分局以“增强政府工作透明度”为目标。", "保定市自然资源和规划局徐水区分局", "department"),
+])
+def test_the_body_named_by_an_opening_sentence(opening, body, kind):
+    """现将X…年度报告向社会公布, 由X制作本报告, X贯彻落实…, X向社会公布…, 特编制2020年度X…,
+    …,发布X2024年政府信息公开…: the report is X's, a township's for its government's office
+    (and 在2021年,… at the opening names its year: META-017 had said none was found).
+    (河东区人民政府's report had been taken for its office's, whose deadline DATE-001 holds it
+    to, and not the government's.)"""
+    found = check_text(f"{opening}\n一、总体情况\n本年度工作有序开展。\n")
+    assert (found.report.issuer.name, found.report.issuer.kind) == (body, kind)
+    if opening.startswith("在"):
+        assert found.report.year == 2021
+    assert "META-004" not in {v.rule for v in found.violations}
+
+
+def test_a_page_s_date_with_its_time_or_its_label_run_on():
+    """2021-03-2918:26 under the title (a real 2020 province's page, the space before the time
+    lost), or 来源:X时间:2024-01-17: the report's publication date (DATE-005 had said it had
+    none), the page's."""
+    found = check_text("河北省2020年政府信息公开工作年度报告\n2021-03-2918:26\n来源:\n一、总体情况\n本年度工作有序开展。\n")
+    assert str(found.report.publication_date.value) == "2021-03-29"
+    assert "DATE-005" not in {v.rule for v in found.violations}
+    # (and 来源:桐柏县人民政府时间:2024-01-17浏览量:, a real 2023 county's page, its labels run together)
+    found = check_text("桐柏县人民政府2023年政府信息公开工作年度报告\n来源:桐柏县人民政府时间:2024-01-17浏览量:\n"
+                       "一、总体情况\n本年度工作有序开展。\n")
+    assert str(found.report.publication_date.value) == "2024-01-17"
+    # (and a page's stamp with its site's name after it, 2019-07-07 19:35 湖北省人民政府网, or alone
+    # above the title, real 2019 and 2025 pages: the page's date, not a signed one)
+    for page in ("湖北省2019年政府信息公开工作年度报告\n\n2019-07-07 19:35 湖北省人民政府网\n",
+                 "鹤岗市林业和草原局\n\n2026-01-28 10:06\n\n鹤岗市林业和草原局2025年政府信息公开工作年度报告\n"):
+        found = check_text(page + "一、总体情况\n本年度工作有序开展。\n")
+        assert (found.report.publication_date.kind, found.report.publication_date.value.year) == (
+            "published", 2019 if "2019-07" in page else 2026), page
+    found = check_text("厚街镇人民政府2023年政府信息公开工作年度报告\n中国东莞政府门户网站      2024-01-31 16:46:10  来源: 本网\n"
+                       "一、总体情况\n本年度工作有序开展。\n")
+    assert str(found.report.publication_date.value) == "2024-01-31"
+
+
+def test_a_government_s_office_speaking_as_itself_under_the_government_s_short_name():
+    """请与台州市政府办公室联系 under 2024年,台州市人民政府办公室在…的指引下,严格落实… (a real 2024
+    report of the city's general office): the office's report, not the city government's
+    (SEC-011 had held it to what only a government's report must give)."""
+    text = ("根据《条例》编制本报告。如对本报告有疑问,请与台州市政府办公室联系。\n"
+            "2024年,台州市人民政府办公室在习近平新时代中国特色社会主义思想的指引下,严格落实《条例》。\n"
+            "一、总体情况\n本年度工作有序开展。\n")
+    found = check_text(text)
+    assert (found.report.issuer.name, found.report.issuer.kind) == ("台州市人民政府办公室", "department")
+    assert "SEC-011" not in {v.rule for v in found.violations}
+
+
+@pytest.mark.parametrize("contact, opening, government", [
+    ("请与鄂温克族自治旗政务服务与数据管理局联系", "2025年,鄂温克族自治旗坚持以人民为中心", "鄂温克族自治旗人民政府"),
+    ("请与市政务服务和大数据管理局联系", "2020年,武汉市坚持以习近平新时代中国特色社会主义思想为指导", "武汉市人民政府"),
+])
+def test_a_government_s_report_naming_a_department_for_questions(contact, opening, government):
+    """A report whose page lost its title, naming only the department to ask (real reports
+    of 武汉市 2020, 东胜区 2024 and 鄂温克族自治旗 2025), whose sentences have the place as their
+    subject: the place's government's report, which SEC-011 applies to (it had been read as
+    the department's); the department's own report, speaking as itself, stays its own."""
+    text = (f"本报告根据《条例》编制。如对本报告有疑问,{contact}(电话:0470-1234567)。\n一、总体情况\n"
+            f"{opening},全面推进政务公开。\n")
+    found = check_text(text)
+    assert (found.report.issuer.name, found.report.issuer.kind) == (government, "government")
+    assert "SEC-011" in {v.rule for v in found.violations}
+    department = contact.removeprefix("请与").removesuffix("联系")
+    own = text.replace(government.removesuffix("人民政府") + "坚持", department + "坚持")
+    assert own != text and department + "坚持" in own
+    assert check_text(own).report.issuer.kind == "department"
+
+
 def test_a_section_heading_run_on_after_a_sentence_and_into_its_own():
     """…电话:0577-67199058。 一、总体情况2023,云岭乡认真… (a real 2023 township's page): section
     一 starts there (SEC-001 had called it missing); a list of the parts (…。一、总体情况；二、…)
@@ -507,6 +655,18 @@ def test_a_section_heading_run_on_after_a_sentence_and_into_its_own():
     assert "SEC-001" not in {v.rule for v in found.violations}
     listed = check_text("某镇2023年政府信息公开工作年度报告\n本报告分为六部分。一、总体情况；二、主动公开政府信息情况。\n").report
     assert listed.sections == []
+    # (a page that put its introduction, 一、总体概况 (一)… and 二、主动公开政府信息情况 all on one
+    # line, a real 2023 page: sections 一 and 二, 一's heading worded otherwise (SEC-001 had
+    # called both missing))
+    overall = "（一）" + CLEAN.split("\n（一）", 1)[1].split("\n二、主动公开政府信息情况\n", 1)[0]
+    one_line = (CLEAN.split("\n一、总体情况\n", 1)[0] + "。 一、总体概况 " + overall.replace("\n", " ")
+                + " 二、主动公开政府信息情况\n" + CLEAN.split("\n二、主动公开政府信息情况\n", 1)[1])
+    found = check_text(one_line)
+    assert [(s.canonical, s.title_match) for s in found.report.sections][:2] == [(1, "wording"), (2, "exact")]
+    assert "SEC-001" not in {v.rule for v in found.violations}
+    # (and right after the title on its line, worded as before 2019: 谷来镇's 2022 page)
+    after_title = check_text("谷来镇2022年度政府信息公开年度报告 一、基本情况 2022年,我单位根据《条例》的要求推行政务公开。\n")
+    assert [(s.canonical, s.heading) for s in after_title.report.sections] == [(1, "一、基本情况")]
 
 
 def test_a_preface_listing_the_parts_is_no_lost_layout():
@@ -541,6 +701,13 @@ def test_a_lone_section_heading_behind_question_marks():
     question mark of the text's own elsewhere stays."""
     text = CLEAN.replace("\n一、总体情况\n", "\n????一、总体情况\n", 1)
     assert [s.canonical for s in check_text(text).report.sections] == [1, 2, 3, 4, 5, 6]
+    # (and 一、總體情況? at the heading's end, the space a mirror page lost there: the heading in
+    # the format's words, no SEC-004 for “总体情况?”, a real 2024 mirror page's)
+    ended = CLEAN.replace("\n一、总体情况\n", "\n一、总体情况?\n", 1).replace("。\n", "?\n", 1)
+    found = check_text(ended)
+    assert [(s.canonical, s.title_match) for s in found.report.sections][0] == (1, "exact")
+    assert [v.rule for v in found.violations] == [v.rule for v in check_text(CLEAN).violations]
+    assert "?\n" in found.report.text  # (a question mark ending a sentence stays)
 
 
 def test_a_table_s_caption_naming_who_filled_it_in_is_no_row():
