@@ -700,7 +700,7 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
     line between) when that line is the title's first half: a body and a year
     ("某县人民政府办公室" / "2021年政府信息…", "宿州市人民政府2016年" / "政府信息…",
     "西咸新区底张街道办事处2023年度政府" / "信息公开工作年度报告", "察隅县古拉乡2022年政府信息" /
-    "公开工作年度报告"), or a year alone, or the
+    "公开工作年度报告", "西藏自治区审计厅2025年政务信息" / "公开工作开展年度报告"), or a year alone, or the
     body an office that names no place belongs to."""
     title = front[at]
     before = front[at - 1] if at > 0 else None
@@ -715,7 +715,7 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
             and title.span.line - before.span.end_line <= 2
             and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；|｜")  # (｜: a page's menu)
             and (_TITLE_START_WITHOUT_BODY.match(title.text) or _YEAR_ONLY.fullmatch(before.text)
-                 or before.text.endswith(("年", "年度", "政府", "政务", "政府信息", *_FIRST_HALF_ENDS)) or office_of_body_above
+                 or before.text.endswith(("年", "年度", "政府", "政务", "政府信息", "政务信息", *_FIRST_HALF_ENDS)) or office_of_body_above
                  or _split_inside_words(before.text, title.text))):
         return at, Paragraph(before.text + title.text, join_spans(before.span, title.span), "title"), at - 1
     return at, title, at

@@ -545,6 +545,16 @@ def test_a_title_with_its_body_in_brackets_after_it_under_a_page_s_fields():
     assert tabled.report.issuer.name == "上海市嘉定区安亭镇人民政府"
 
 
+def test_a_title_split_after_政务信息_beside_the_page_s_labelled_copy():
+    """标      题 X2025年政务信息公开工作开展年度报告 in the page's fields, and the document's own
+    title split as X2025年政务信息 / 公开工作开展年度报告 (a real 2025 厅's page): the title is the
+    document's, joined, not the page's field with its label (META-003 had quoted the label)."""
+    text = ("标      题 西藏自治区审计厅2025年政务信息公开工作开展年度报告\n索引号 000014349/2026-00021 文      号\n\n"
+            "西藏自治区审计厅2025年政务信息\n\n公开工作开展年度报告\n\n一、总体情况\n本年度工作有序开展。\n")
+    title = check_text(text).report.title
+    assert (title.text, title.span.line) == ("西藏自治区审计厅2025年政务信息公开工作开展年度报告", 4)
+
+
 def test_a_page_s_breadcrumb_is_no_title():
     """文昌市龙楼镇 > 信息公开 > 政府信息公开年报 above the page's fields (a real 2021 township's
     page): the page's path, not the title (META-002 and META-003 had said the title had no
