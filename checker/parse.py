@@ -351,8 +351,8 @@ def _with_lost_headings(sections: list[Section], templates: Templates) -> list[S
     """The sections, with those whose heading alone lost its number (主动公开政府信息情况
     on its line under a numbered 一、, its table right below) standing on their own: a
     line in a section that is a later section's heading in the format's very words, not
-    a section already, with that section's table the next thing after it. (SEC-001 had
-    called such a section missing.)"""
+    a section already, with that section's table the next thing after it, or with the 、
+    its lost number left before it. (SEC-001 had called such a section missing.)"""
     out: list[Section] = []
     have = {s.canonical for s in sections}
     for s in sections:
@@ -364,15 +364,17 @@ def _with_lost_headings(sections: list[Section], templates: Templates) -> list[S
             k += 1
             if p.kind != "text" or len(p.text) > 22:
                 continue
-            number, _, title, canonical, how, runs_on = _HEADINGS.read(p.text, templates)
+            # (“、主动公开政府信息情况”: the number lost, its 、 left, a heading whatever follows)
+            numeral_lost = p.text.startswith("、")
+            number, _, title, canonical, how, runs_on = _HEADINGS.read(p.text.removeprefix("、"), templates)
             if (number is not None or how != "exact" or runs_on or canonical in have
                     or canonical <= (current.canonical or 0)):
                 continue
             after = [t for t in current.tables if t.span.start > p.span.start]
             rest = current.paragraphs[k:]
             following = min(after, key=_START, default=None)
-            if following is None or templates.section_of(following.template) != canonical or (
-                    rest and rest[0].span.start < following.span.start):
+            if not numeral_lost and (following is None or templates.section_of(following.template) != canonical or (
+                    rest and rest[0].span.start < following.span.start)):
                 continue
             current.paragraphs = current.paragraphs[:k - 1]
             current.tables = [t for t in current.tables if t.span.start < p.span.start]
@@ -611,7 +613,7 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
                   if (p.kind == "title" or (p.kind == "text" and i and _split_inside_words(front[i - 1].text, p.text)))
                   and not (p.text.startswith(("关于", "附")) and not _ABOUT_THE_REPORT.fullmatch(p.text))
                   and not _CHROME.search(p.text) and not _SENTENCE.search(p.text) and not _RELATED_LINK.match(p.text)
-                  and not _METADATA_LINE.match(p.text)
+                  and not _METADATA_LINE.match(p.text) and not (i and _FIELD_LABEL_ALONE.fullmatch(front[i - 1].text))
                   and (not _SITE_LABEL.fullmatch(core(p.text)) or _split_before_label(front, i))]
     # (a page's breadcrumb: 首页 > … > 信息公开年度报告; a column's label, 年度报告, unless it is
     # the end of a title split before it: 襄城区人社局2024年政府信息公开工作 / 年度报告)
@@ -653,6 +655,9 @@ _SENTENCE = re.compile(r"^[ \u3000]*(?:根据|依据|依照|按照|为)|[，,]")
 _METADATA_LINE = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|生成|公开|发表)(?:日期|时间|机构)|日期|时间|信息来源|来源"
                             r"|文\s*号|发文(?:机关|字号|日期)|关键[字词]|浏览次数|主题分类|体裁分类|所属(?:机构|类目|栏目)|发布单位"
                             r"|主办单位|承办单位|内容概述|内容摘要|相关文件|信息分类|信息名称)\s*[:：|｜]")
+# A page's field's label on a line of its own, its value on the next (- 主题分类 / - 政府信息公开年度报告):
+# that value is no title
+_FIELD_LABEL_ALONE = re.compile(r"[-*·•\s]*(?:主题分类|信息分类|体裁分类|所属(?:机构|类目|栏目)|栏目|分类|类别)\s*[:：]?\s*")
 # A line of the web site's footer (its host, its registration numbers)
 _SITE_FOOTER = re.compile(r"(?:主办|承办)单位\s*[:：]|网站标识码|ICP备|公网安备|版权所有")
 
@@ -1058,7 +1063,8 @@ _PUBLISHED = re.compile("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w i
                         r"|(?:^|[\s:：])(?:日期|时间)\s*[:：]"  # (来源:时间:2022年01月29日: the source left blank)
                         r"|来源\s*[:：][^\s:：。，,]{2,30}?(?:日期|时间)\s*[:：]"  # (来源:桐柏县人民政府时间:2024-01-17)
                         r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:信息)?来源\s*[:：]"
-                        r"|^\s*(?:[\u4e00-\u9fff]{2,16}(?:网|网站)\s+)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:信息)?来源\s*[:：]"
+                        r"|^\s*(?:[\u4e00-\u9fff]{2,16}(?:网|网站)\s+)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+                        r"(?:(?:点击|浏览)(?:量|次数)?\s*[:：]?\s*\S{0,8}\s+)?(?:信息)?来源\s*[:：]"  # (2024-01-11 15:04  点击:[] 来源:…)
                         r"|^\s*(?:信息)?来源\s*[:：][^\n]{0,40}?\s\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
                         r"|(?:年度报告|年报)[ \u3000]+(?=\d{4}-\d{1,2}-\d{1,2}[ \u3000]*$)")
 # A date alone on its line (2021-01-22 08:37, • 2024-03-08, (2026年1月13日), 2021-03-2918:26), or

@@ -482,6 +482,17 @@ def test_sections_numbered_in_brackets_above_items_numbered_1_2():
     assert [s.canonical for s in check_text(arabic).report.sections][:3] == [1, 2, 3]
 
 
+def test_a_section_heading_whose_numeral_a_page_lost():
+    """、主动公开政府信息情况 (a real 2020 district bureau's page lost the 二 before the 、): section
+    二's heading (SEC-001 had called the section missing, while TABLE-018 named its table)."""
+    before, rest = CLEAN.split("\n二、主动公开政府信息情况\n", 1)
+    # (its table not read, as on that page: the 、 alone tells the heading)
+    text = before + "\n、主动公开政府信息情况\n本年度主动公开情况见表。\n三、" + rest.split("\n三、", 1)[1]
+    found = check_text(text)
+    assert [s.canonical for s in found.report.sections] == [1, 2, 3, 4, 5, 6]
+    assert "SEC-001" not in {v.rule for v in found.violations}
+
+
 def test_items_numbered_again_from_the_section_s_own_number():
     """一、总体情况 / 一、主动公开,拓宽信息传播广度 / 二、规范流程,提升依申请公开质效 / 三、严格管理,…
     (a real 2024 city department's report, 温州市商务局): the items of 一's list, numbered
@@ -555,6 +566,16 @@ def test_a_title_split_after_政务信息_beside_the_page_s_labelled_copy():
     assert (title.text, title.span.line) == ("西藏自治区审计厅2025年政务信息公开工作开展年度报告", 4)
 
 
+def test_a_page_s_field_s_value_under_its_label_is_no_title():
+    """- 主题分类 / - 政府信息公开年度报告 in a page's list of fields (a real 2025 city bureau's
+    page): the field's value, not a title (META-002 and META-003 had judged it as one)."""
+    text = ("- 发文字号\n- 索引号\n- 0000csglj/2026-00002\n- 发布日期\n- 2026-01-28\n- 主题分类\n- 政府信息公开年度报告\n"
+            "- 体裁分类\n一、总体情况\n2025年,市城管局坚持以人民为中心的发展思想。\n")
+    found = check_text(text)
+    assert found.report.title is None
+    assert not {"META-002", "META-003"} & {v.rule for v in found.violations}
+
+
 def test_a_page_s_breadcrumb_is_no_title():
     """文昌市龙楼镇 > 信息公开 > 政府信息公开年报 above the page's fields (a real 2021 township's
     page): the page's path, not the title (META-002 and META-003 had said the title had no
@@ -585,6 +606,9 @@ def test_a_page_s_breadcrumb_is_no_title():
     ("根据《条例》等要求,发布《重庆市2020年政府信息公开工作年度报告》。", "重庆市", "government"),
     ("根据《条例》规定,现公开2022年老河口市政府信息公开工作年度报告。", "老河口市", "government"),
     ("2024年保定市自然资源和规划局徐水区分局以“增强政府工作透明度”为目标。", "保定市自然资源和规划局徐水区分局", "department"),
+    # (a township government's 综合信息指挥室 is its office; 紧密结合矾山镇2024年度… names no body)
+    ("若对本报告有任何疑问,请与矾山镇人民政府综合信息指挥室联系。我镇紧密结合矾山镇2024年度政务公开重点任务。",
+     "矾山镇人民政府", "township"),
 ])
 def test_the_body_named_by_an_opening_sentence(opening, body, kind):
     """现将X…年度报告向社会公布, 由X制作本报告, X贯彻落实…, X向社会公布…, 特编制2020年度X…,
@@ -617,9 +641,9 @@ def test_a_page_s_date_with_its_time_or_its_label_run_on():
         found = check_text(page + "一、总体情况\n本年度工作有序开展。\n")
         assert (found.report.publication_date.kind, found.report.publication_date.value.year) == (
             "published", 2019 if "2019-07" in page else 2026), page
-    found = check_text("厚街镇人民政府2023年政府信息公开工作年度报告\n中国东莞政府门户网站      2024-01-31 16:46:10  来源: 本网\n"
-                       "一、总体情况\n本年度工作有序开展。\n")
-    assert str(found.report.publication_date.value) == "2024-01-31"
+    for line in ("中国东莞政府门户网站      2024-01-31 16:46:10  来源: 本网", "2024-01-31 15:04  点击:[] 来源:区文体旅游科技局"):
+        found = check_text(f"厚街镇人民政府2023年政府信息公开工作年度报告\n{line}\n一、总体情况\n本年度工作有序开展。\n")
+        assert str(found.report.publication_date.value) == "2024-01-31", line
 
 
 def test_a_government_s_office_speaking_as_itself_under_the_government_s_short_name():
