@@ -975,11 +975,11 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
             # (“三、主动公开政府信息情况。2021年,我局无…” after items 一、 and 二、 under 一、:
             # item 三 of that list, though it names section 二 word for word)
             runs_on and numbering_kind == "cjk" and items == ("cjk", (number or 0) - 1) and number != canonical)
-        # (“一、主动公开,拓宽信息传播广度” or “一、主动公开情况” right under 一、总体情况: the section's
-        # number again, on an item of its list, which names 二 by key words or as reports word it
-        # at times, not in the format's words, or on the section's heading in
-        # other words, 一、信息公开基本情况; and “二、规范流程,提升依申请公开质效” after it, item 二
-        # of that list, though its number goes on from the section's)
+        # (the section's number again right under it, 一、 under 一、总体情况, on an item of its
+        # list that names 二 by key words or as reports word it at times, “一、主动公开,拓宽信息传播
+        # 广度”, “一、主动公开情况”, or on the section's heading in other words, “一、信息公开基本
+        # 情况”; and “二、规范流程,提升依申请公开质效” after it, item 二 of that list, though its number
+        # goes on from the section's)
         repeated = (numbering_kind == "cjk" and previous is not None and number is not None
                     and number == previous.number and line.strip(" \u3000") != previous.heading
                     and (how in ("fuzzy", "variant") or canonical == previous.canonical))
