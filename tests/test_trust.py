@@ -602,6 +602,9 @@ def test_a_page_s_breadcrumb_is_no_title():
     ("根据《条例》等上级文件要求,发布河东区人民政府2024年政府信息公开工作年度报告。"
      "如对本报告有疑问,请与河东区人民政府办公室政务公开办公室联系。", "河东区人民政府", "government"),
     ("根据《条例》特编制2023年度和静县克尔古提乡人民政府办公室信息公开年度报告。", "和静县克尔古提乡人民政府", "township"),
+    # (a city's 人民防空办公室 is a department of its own, no office of the city's: SEC-011 had held
+    # a real 2021 report of 长春市人民防空办公室 to a government's duty)
+    ("本年度报告是由长春市人民防空办公室依据《条例》编制。", "长春市人民防空办公室", "department"),
     ("本报告由宜城市供销联社结合工作实际编制。", "宜城市供销联社", "department"),
     ("根据《条例》等要求,发布《重庆市2020年政府信息公开工作年度报告》。", "重庆市", "government"),
     ("根据《条例》规定,现公开2022年老河口市政府信息公开工作年度报告。", "老河口市", "government"),
