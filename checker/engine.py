@@ -258,10 +258,14 @@ class RequireSections:
     def findings(self, env: Env) -> Iterator[Finding]:
         for n in self.numbers:
             if env.report.section(n) is None:
-                span = FUNCTIONS["section_place"].fn(env, n)
                 official = env.templates.official(n)
                 title = official.title if official else str(n)
-                yield Finding({**env.vars, "n": n, "title": title}, span)
+                # (its table there all the same, inside another section: the heading is what
+                # is missing, where the table starts)
+                table = min((t for t in (*env.report.tables, *env.report.lost_tables)
+                             if env.templates.section_of(t.template) == n), key=lambda t: t.span.start, default=None)
+                span = env.index.line_span(table.span.line) if table else FUNCTIONS["section_place"].fn(env, n)
+                yield Finding({**env.vars, "n": n, "title": title, "table_there": table is not None}, span)
 
 
 class RequirePatterns:

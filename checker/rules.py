@@ -64,7 +64,7 @@ CHECK_KINDS = {
 # Variables each kind gives its message, besides params, for_each and let names.
 KIND_VARIABLES = {
     "expect": set(),
-    "require_sections": {"n", "title"},
+    "require_sections": {"n", "title", "table_there"},
     "require_patterns": {"missing", "found"},
     "forbid_patterns": {"match", "pattern"},
     "match_template": {"table", "label", "row", "block", "detail", "section"},
