@@ -462,8 +462,9 @@ _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
                    "产业园", "工业园", "度假区", "风景区", "旅游区", "实验区", "管理区")),
     ("department", ("办公室", "办公厅", "委员会", "办事处", "局", "厅", "委", "办", "中心", "院", "所", "署", "部",
                     "处", "站", "队", "馆", "会", "供销社", "联社", "合作社", "合作总社", "联合社")),  # (宜城市供销联社)
-    ("township", ("乡人民政府", "镇人民政府", "乡政府", "镇政府", "苏木人民政府", "苏木", "乡", "镇")),
-    ("government", ("人民政府", "政府", "自治县", "自治州", "自治区", "县", "区", "市", "州", "盟", "旗", "省")),
+    ("township", ("乡人民政府", "镇人民政府", "乡政府", "镇政府", "苏木人民政府", "苏木", "乡", "镇", "乡人民政府机关",
+                  "镇人民政府机关")),
+    ("government", ("人民政府", "政府", "人民政府机关", "自治县", "自治州", "自治区", "县", "区", "市", "州", "盟", "旗", "省")),
 )
 ISSUER_KINDS = ("township", "subdistrict", "government", "department", "committee", "unknown")
 
@@ -483,17 +484,22 @@ def issuer_kind(name: str) -> str:
 
 
 _YEAR = rf"(?:\d{{4}}|{_CJK_YEAR})"
-_TITLE_BODY = re.compile(  # (after a bullet, a web page's label of the article, if any: 【图文】, or of its title: 标  题,
+_TITLE_BODY = re.compile(  # (after a bullet or a table cell's bar, a web page's label of the article, if any: 【图文】, or of its title: 标  题,
     # 名  称, 图解: (its version as a graphic), a flipbook's Page 2 -; and after a year, 2025湖口县大垅乡2025年度…)
-    r"^[-•·*\s\u3000《]*(?:【[^】\n]{1,8}】[ \u3000]*|(?:(?:信息)?[标名][ \u3000]*[题称]|图解)[ \u3000]*[:：|]?[ \u3000]*"
+    r"^[-•·*|｜\s\u3000《]*(?:【[^】\n]{1,8}】[ \u3000]*|(?:(?:信息)?[标名][ \u3000]*[题称]|图解)[ \u3000]*[:：|]?[ \u3000]*"
     r"|Page[ \u3000]*\d+[ \u3000]*-[ \u3000]*)?(?:关于)?(?:" + _YEAR + r"[ \u3000]*年?度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
-    r"(?:[（(]?" + _YEAR + r"(?:[ \u3000]*年度?|(?=政务|政府|信息))[)）]?|政府信息公开|政务信息公开|政务公开|信息公开)"
+    r"(?:[（(]?" + _YEAR + r"(?:[ \u3000]*(?:年度?|度)|(?=政务|政府|信息))[)）]?|政府信息公开|政务信息公开|政务公开|信息公开)"
 )
 _SIGNATURE = re.compile(r"^[ \u3000]*(?P<name>[^\s，。；：:,]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|办公室|办公厅|局|厅|委|办|中心|院|乡|镇|街道))[ \u3000]*$")
 
 
 _GENERIC_NAME = re.compile(r"(?:人民)?政府|政务|本(?:机关|单位|部门|级政府|级)|我(?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位)"
                            r"|(?:街道)?办事处|办公室|委员会|管委会")  # (a kind of body, no body's name)
+
+
+def is_generic_name(name: str) -> bool:
+    """Whether a name is a kind of body only (人民政府, 办公室, 我局), no body's name."""
+    return _GENERIC_NAME.fullmatch(name) is not None
 
 
 def _body_before_matter(text: str) -> tuple[int, int] | None:
@@ -568,14 +574,14 @@ _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信�
                              r"[ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 # (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
 # office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office)
-_DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|乡|镇|街道"
+_DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|馆|乡|镇|街道"
                               r"|(?<=政府)办公[室厅])"  # (…人民政府办公室政务公开办, …办公厅政府信息公开处: its unit)
                               r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室|(?<=[室厅])(?:政府信息|政务)公开[处科]"
                               r"|(?!人民防空|人防|扶贫|地方志|金融|口岸|机要|保密|信访|外事|侨务|国防动员|防汛|打私|海防)"
-                              r"(?:(?!政府|[局委厅院办乡镇街区县市旗])[\u4e00-\u9fff]){0,6}办公室|(?<=[乡镇]人民政府)[\u4e00-\u9fff]{1,10}(?:室|中心)|政务公开办|党政办|综合办|党建办|综治办|综合事务部"
+                              r"(?:(?!政府|[局委厅院办乡镇街区县市旗馆站队所])[\u4e00-\u9fff]){0,6}办公室|(?<=[乡镇]人民政府)[\u4e00-\u9fff]{1,10}(?:室|中心)|政务公开办|党政办|综合办|党建办|综治办|综合事务部"
                               r"|(?<=[局厅])(?:指挥中心|信息中心)|(?<=[局厅委])[\u4e00-\u9fff]{0,4}[科股])$")
 # (an office of the body's, 党政办公室, 综合督考办公室, a 局's 指挥中心 or 综合科, a township government's
-# 综合信息指挥室…: not a body of its own, 财政局, 某镇, 高新区…; but a city's 人民防空办公室, 地方志办公室,
+# 综合信息指挥室…: not a body of its own, 财政局, 某镇, 高新区, 档案馆…; but a city's 人民防空办公室, 地方志办公室,
 # 金融工作办公室… are departments of their own)
 _CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|；|;|（|\(|$)")
 _MAY_CONTACT = re.compile(r"可与(?P<name>[^，,。；;（(：:\n]{2,30}?)联系")  # (如有疑问，可与…联系)
@@ -597,12 +603,14 @@ _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 140), (_MADE_BY, "制作", 140), (
 # pattern took for a name)
 _NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|[我本全](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
                       r"|全(?:街道|乡|镇)|(?:大|全|格|布|开|结)局$|^(?:实现|利用|推动|推进|促进|指导|带动|组织|督促|确保|目前|当前|今年|全年|认真|做好|抓好|切实|落实)"
-                      r"|^[县区市州旗盟省](?:人民)?政府(?:办公[室厅])?$")  # (区政府, 区人民政府办公室: which district's?)
+                      r"|^[县区市州旗盟省](?:人民)?政府(?:办公[室厅])?$"  # (区政府, 区人民政府办公室: which district's?)
+                      r"|乡镇$|累计")  # (主动公开系统累计公开街乡镇动态信息: townships in general)
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
 _ALIAS = re.compile(r"[（(](?:(?:以下简称|下称|简称)[^)）]*|[^（）()\n]{2,20})[)）]$")
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
 _ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|主动|重视|加强|着力|扎实|持续|坚决|贯彻落实|贯彻执行|紧扣|聚焦|立足)"
-_LED = r"在[^，,。]{0,30}(?:领导|指导|部署|指引)下"  # (某镇人民政府在县委、县政府的领导下…: the sentence's subject too)
+# (某镇人民政府在县委、县政府的领导下…, 包头市人民政府办公室以习近平…思想为指导: the sentence's subject too)
+_LED = r"(?:在[^，,。]{0,30}(?:领导|指导|部署|指引)下|以[^，,。]{0,30}为(?:指导|统领|引领|指引))"
 
 
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，
@@ -716,11 +724,13 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         for pattern, needed, reach in _DRAFTED_OR_ANSWERED:
             at = p.text.find(needed)
             m = pattern.search(p.text, max(0, at - reach)) if at != -1 else None
-            if m:
+            while m:
                 name = m.group("name").rstrip(" \u3000")  # (请联系:柳北区教育局办公室 ,电话…)
                 if pattern is _COMPILED_BY and p.text.startswith("综合", m.end("name")):
                     name = _CONSOLIDATING_OFFICE.sub(r"\g<government>", name)
                 found.append((_DRAFTING_OFFICE.sub(r"\g<body>", name), m.start("name"), out))
+                # (and each further body to ask: one pasted from another's report may stand first)
+                m = pattern.search(p.text, m.end()) if pattern is _CONTACT_OFFICE else None
         for name, at, into in found:
             bare = name.lstrip(" \u3000：:《")  # (《温泉镇2022年…年度报告》: the name is inside the title's marks)
             name, at = _ALIAS.sub("", bare.rstrip(" \u3000：:》")), at + len(name) - len(bare)
@@ -769,8 +779,8 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
             return Issuer(name, "department", index.span(office.start(), office.start() + len(name)), issuer.source)
     m = _GOVERNMENT_OFFICE.fullmatch(issuer.name) if issuer is not None and issuer.source != "title" else None
     if m is None or "我办" in prose or "本办" in prose or re.search(
-            r"(?:公布|现将|由)《?" + re.escape(issuer.name) + r"\S{0,6}?(?:\d{4}|编)", prose) or _acts_as(issuer.name, prose):
-        # (…or the report's own words name the office: 现公布X区人民政府办公室2023年…, X办公室坚持…;
+            r"(?:公布|公开|现将|由)《?" + re.escape(issuer.name) + r"\S{0,6}?(?:\d{4}|编)", prose) or _acts_as(issuer.name, prose):
+        # (…or the report's own words name the office: 现公布(现公开)X区人民政府办公室2023年…, X办公室坚持…;
         # not where its act is to compile the report: X办公室按照…根据各部门…年度报告编制而成)
         return issuer
     name = m.group("government")
@@ -809,7 +819,8 @@ def _government_of_contact(issuer: Issuer, prose: str, index: LineIndex) -> Issu
         place = m.group("place")
         at = name.find(place)
         if (at != -1 and name[at + len(place):].strip()) or (len(name) > 1 and name[0] == place[-1] and name[0] in "市县区旗"):
-            full = name[:at + len(place)] if at != -1 else place
+            # (我县 speaking of 县政务信息化服务中心: the county's government, by no other name than 县人民政府)
+            full = name[:at + len(place)] if at != -1 else place.removeprefix("我").removeprefix("本")
             start = m.start("place")
             return Issuer(full + "人民政府", "government", index.span(start, start + len(place)), issuer.source)
     return None
@@ -823,6 +834,20 @@ def _acts_as(name: str, prose: str) -> bool:
         if not _COMPILING.search(prose, acts.end(), len(prose) if end == -1 else end):
             return True
     return False
+
+
+def speaking_first(candidates: list[Issuer], prose: str) -> list[Issuer]:
+    """The bodies the opening names for the report, the one its sentences speak as first
+    where the opening names two bodies, neither the other (a contact pasted from another
+    body's report, 请与斑竹园镇人民政府办公室联系, before 请与金寨县统计局联系, under 2020年,金寨县
+    统计局以…为引领…): only there, and only when one of them alone is a sentence's subject."""
+    if len(candidates) < 2 or any(c.source != "intro" for c in candidates) or all(
+            _same_body(candidates[0].name, c.name) for c in candidates[1:]):
+        return candidates
+    acting = [c for c in candidates if _acts_as(c.name, prose)]
+    if not acting or any(not _same_body(acting[0].name, c.name) for c in acting[1:]) or acting[0] is candidates[0]:
+        return candidates
+    return [acting[0], *(c for c in candidates if c is not acting[0])]
 
 
 def best_issuer(candidates: list[Issuer]) -> Issuer | None:

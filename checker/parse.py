@@ -173,6 +173,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     title_issuer = facts.issuer_from_title(title.text, title.span, reader.index) if title is not None else None
     if title_issuer:
         issuer_candidates.append(title_issuer)
+    elif title is not None and intro:
+        issuer_candidates.extend(_byline(title, intro[0], reader.index))
     signature, publication = _signature(sections, preamble, intro, reader.index, all_dates)
     if publication is None:
         publication = _tabled_publication(source.text, sections, reader.index)
@@ -194,7 +196,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
                            + _pictured_tables(sections, {t.template for t in tables}, templates), key=_START),
         path=source.path, text=source.text, encoding=source.encoding, title=title,
         year=year, year_source=year_source, title_issuer=title_issuer,
-        issuer=facts.speaking_for(facts.best_issuer(issuer_candidates), prose, reader.index),
+        issuer=facts.speaking_for(facts.best_issuer(facts.speaking_first(issuer_candidates, prose)), prose, reader.index),
         signed_by=next((i for i in signature if i.source == "signature"), None),
         period=_report_period(periods, year), periods=periods,
         contacts=facts.contacts(prose, reader.index, stretches), dates=all_dates,
@@ -253,6 +255,17 @@ def _first_by_place(sections: list[Section]) -> None:
             and sections[1].number == 2 and sections[1].canonical == 2):
         sections[0].canonical, sections[0].title_match = 1, "fuzzy"
         _finish(sections[0])
+
+
+def _byline(title: Paragraph, first: Paragraph, index: LineIndex) -> list[Issuer]:
+    """The body named alone on the line under a title that names none (2020年政府信息公开
+    工作年度报告 / 武昌经开区(滨江)管委会): the report's."""
+    name = facts.signature_line(first.text) if first.span.line - title.span.end_line <= 2 else None
+    kind = facts.issuer_kind(name) if name else "unknown"
+    if kind == "unknown" or facts.is_generic_name(name):
+        return []
+    start = first.span.start + first.text.index(name)
+    return [Issuer(name, kind, index.span(start, start + len(name)), "intro")]
 
 
 def _not_cjk_numbered(node: Tree) -> bool:
@@ -613,7 +626,8 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
                   if (p.kind == "title" or (p.kind == "text" and i and _split_inside_words(front[i - 1].text, p.text)))
                   and not (p.text.startswith(("关于", "附")) and not _ABOUT_THE_REPORT.fullmatch(p.text))
                   and not _CHROME.search(p.text) and not _SENTENCE.search(p.text) and not _RELATED_LINK.match(p.text)
-                  and not _METADATA_LINE.match(p.text) and not (i and _FIELD_LABEL_ALONE.fullmatch(front[i - 1].text))
+                  and not _METADATA_LINE.match(p.text) and not _METADATA_START.match(p.text)
+                  and not (i and _FIELD_LABEL_ALONE.fullmatch(front[i - 1].text))
                   and (not _SITE_LABEL.fullmatch(core(p.text)) or _split_before_label(front, i))]
     # (a page's breadcrumb: 首页 > … > 信息公开年度报告; a column's label, 年度报告, unless it is
     # the end of a title split before it: 襄城区人社局2024年政府信息公开工作 / 年度报告)
@@ -631,8 +645,15 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
             # again: the whole title, not the repeat that lost the body)
             if earlier[2] < earlier[0] and earlier[1].text.endswith(last[1].text):
                 return earlier
-            same = _title_key(earlier[1].text) == key and (dated or facts.year_in(earlier[1].text) is not None)
-            if same and (not dated or all(len(p.text) <= 40 and "。" not in p.text
+            # (or the repeat lost the first characters of the body's name, or its place: 山东省大数据局2024年…
+            # above, 东省大数据局 / 2024年… under it, 西塞山区农业农村局… above 区农业农村局…; not a field
+            # whose label lost its start, 称: X2025年…)
+            earlier_key = _title_key(earlier[1].text)
+            lost = earlier_key[:len(earlier_key) - len(key)] if earlier_key.endswith(key) else None
+            same = (earlier_key == key or (len(key) >= 12 and lost is not None and len(lost) <= 4 and lost.isalpha()
+                                           and not any(c in earlier[1].text for c in ":：|"))) and (
+                dated or facts.year_in(earlier[1].text) is not None)
+            if same and (not dated or all((len(p.text) <= 40 or _METADATA_LINE.match(p.text)) and "。" not in p.text
                                           for p in front[earlier[0] + 1:last[2]])):
                 return earlier
         return last
@@ -640,7 +661,7 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
             and _TITLE_WORD.search(front[0].text) and not front[0].text.endswith((":", "："))  # (政策, a menu; 某办公室:, an addressee)
             and not _SITE_LABEL.fullmatch(core(front[0].text)) and front[0].kind not in ("date", "doc_number")
             and not _METADATA_LINE.match(front[0].text) and not _PAGE_CONTROL.search(front[0].text)
-            and not _DOC_NUMBER.match(front[0].text)):
+            and not _DOC_NUMBER.match(front[0].text) and not _RELATED_LINK_ALONE.match(front[0].text)):
         return 0, front[0], 0
     return None, None, 0
 
@@ -693,8 +714,11 @@ def _title_year() -> re.Pattern:
 
 # (or the end of a body's name split from its start: "…小龙坎街道" / "办事处2023年…")
 _TITLE_START_WITHOUT_BODY = re.compile(r"[（(]?\d|关于|政府信息|信息公开|政务|工作|年度|年报|办事处|人民政府|管委会|委员会|办公室")
-# (a page's link to a reading of the report: • 一图读懂:汉阴县人民政府2023年度…报告)
-_RELATED_LINK = re.compile(r"[-•·*\s]*(?:一图读懂|一图看懂|图解|图说|政策解读|解读)[ \u3000]*[:：《“]")
+# (a page's link to a reading of the report: • 一图读懂:汉阴县人民政府2023年度…报告, 相关图解:…)
+_RELATED_LINK = re.compile(r"[-•·*\s]*(?:相关)?(?:一图读懂|一图看懂|图解|图说|政策解读|解读)[ \u3000]*[:：《“]")
+# (a page's line that is only a link to a related reading, 相关图解:…, is no title even alone; 图解:… alone
+# labels the report's own graphic version, its title)
+_RELATED_LINK_ALONE = re.compile(r"[-•·*\s]*相关(?:一图读懂|一图看懂|图解|图说|政策解读|解读)")
 # (关于2020年度政府信息公开工作报告 under the body's name: the title's second half, worded as a
 # document's subject; not a cover letter's 关于报送…的函)
 _ABOUT_THE_REPORT = re.compile(r"关于[ \u3000]*(?:19|20)\d\d[^，。；\n]{0,30}(?:年度报告|工作报告|年报)")
@@ -718,6 +742,7 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
     if ((not whole or office_of_body_above) and before is not None and before.kind == "text"
             and not _names_the_site(front[:at - 1], before.text) and not _METADATA_START.match(before.text)
             and title.span.line - before.span.end_line <= 2
+            and not (facts.year_in(before.text) is not None and facts.year_in(title.text) is not None)
             and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；|｜")  # (｜: a page's menu)
             and (_TITLE_START_WITHOUT_BODY.match(title.text) or _YEAR_ONLY.fullmatch(before.text)
                  or before.text.endswith(("年", "年度", "政府", "政务", "政府信息", "政务信息", *_FIRST_HALF_ENDS)) or office_of_body_above
@@ -726,8 +751,9 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
     return at, title, at
 
 
-# (a page's metadata line, its label perhaps without a colon: 发文机关宋村镇人民政府 主题词)
-_METADATA_START = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|发文机关|发布机构|发布单位|主题词|主题分类|成文日期|发布日期|信息来源)")
+# (a page's metadata line, its label perhaps without a colon: 发文机关宋村镇人民政府 主题词, 内容概述 某局2014年…报告)
+_METADATA_START = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|发文机关|发布机构|发布单位|主题词|主题分类|成文日期|发布日期|信息来源"
+                             r"|内容概述|内容摘要)")
 
 
 def _labelled_title(front: Tree, index: LineIndex) -> Paragraph | None:

@@ -14,7 +14,9 @@ it was, so a violation points at the same place in the file.
 
 Only a run of bar lines in which at least two rows have two cells with text counts as
 a table: a stray bar in prose, or a run of one cell per line (`信息内容 |`, the rows
-no longer told apart), is left as it is.
+no longer told apart), is left as it is. A row of one cell that is the report's title
+(`某局2023年…年度报告 |`, the last row of a page's box of fields) stays a title line:
+its bars become spaces.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ BARS = "|｜"
 _SPACE = " \u3000\xa0"
 _RULE_LINE = re.compile(r"(?=.*---)[ \u3000|｜:\-]+")  # |---|:---:|
 _CELLS = re.compile(r"[^|｜]+")
+_TITLE_CELL = re.compile(r"(?:年度报告|年报)[ \u3000]*[|｜][ \u3000|｜]*$")
 
 
 def pipe_tables(text: str) -> tuple[str, int]:
@@ -40,6 +43,10 @@ def pipe_tables(text: str) -> tuple[str, int]:
         markdown = all(lines[i].lstrip(_SPACE)[:1] in BARS for i in run)
         closing = {i for i in run if _closing_bar(lines, i)}  # (before the rows above them are rewritten)
         for i in run:
+            if _filled_cells(lines[i]) == 1 and _TITLE_CELL.search(lines[i]):
+                # (the page's title in its box's last row, 某局2023年…年度报告 |: the title, its bars blanked)
+                lines[i] = "".join(" " if ch in BARS else ch for ch in lines[i])
+                continue
             lines[i] = " " * len(lines[i]) if i in closing else _as_tab_row(lines[i], markdown)
         tables += 1
     return ("\n".join(lines), tables) if tables else (text, 0)

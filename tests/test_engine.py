@@ -511,7 +511,7 @@ def test_a_pattern_of_words_alone_is_answered_without_a_search(tmp_path, monkeyp
     assert literal_words("复议|诉讼") == {"复议", "诉讼"}
     assert all(literal_words(p) is None for p in ("收取[^。；]{0,10}费", "a.b", "(?i)ab", "a b", r"\d"))
     bundled = sorted(p for p in bundled_patterns(monkeypatch)[1] if literal_words(p) is not None)
-    assert len(bundled) > 20
+    assert len(bundled) > 15  # (enough to try the shortcut on)
     texts = [read_source(p).text for p in sorted((ROOT / "samples").rglob("*.txt"))]
     paragraphs = {line for text in texts for line in text.split("\n") if line.strip()}
     for pattern in ["考核", "追究|问责|追责", "其中|季度|半年|各部门|各单位|所属|下属|如|若", *bundled]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from nianbao.api import check_text
+from nianbao import facts
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = (ROOT / "samples" / "synthetic" / "2021_tsv_clean.txt").read_text(encoding="utf-8")
@@ -220,6 +221,17 @@ def test_more_completed_than_received_in_one_sentence():
     # (a township government's 综合信息指挥室 is its office; 紧密结合矾山镇2024年度… names no body)
     ("若对本报告有任何疑问,请与矾山镇人民政府综合信息指挥室联系。我镇紧密结合矾山镇2024年度政务公开重点任务。",
      "矾山镇人民政府", "township"),
+    # (an archive's own office: 宿迁市 had been read, a government, SEC-011 an error on a 档案馆's report)
+    ("如对报告有疑问,请与宿迁市档案馆办公室联系(地址:宿迁市太湖路69号)。", "宿迁市档案馆", "department"),
+    # (a township's contact pasted above the bureau's own, the bureau its sentences' subject: a real 2020 report)
+    ("如对本报告有任何疑问,请与斑竹园镇人民政府办公室联系。如对本报告有疑问,请与金寨县统计局联系。\n"
+     "2020年,金寨县统计局以习近平新时代中国特色社会主义思想为引领,认真贯彻各项决策部署。", "金寨县统计局", "department"),
+    # (我县 speaking, the county's 政务信息化服务中心 to ask: the county's government, by no other name)
+    ("现公布县人民政府2019年度政府信息公开工作年度报告。如对本报告有任何疑问,请与县政务信息化服务中心联系。"
+     "2019年,我县认真贯彻落实《条例》。", "县人民政府", "government"),
+    # (the office its sentences' subject, 以…为指导, though they say 我市: the office's report, not the city's)
+    ("如对本年度报告有疑问,请与包头市人民政府办公室联系。2020年,包头市人民政府办公室以习近平新时代中国特色社会主义思想"
+     "为指导,认真落实我市关于全面推进政务公开工作的具体要求。", "包头市人民政府办公室", "department"),
 ])
 def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening: str, issuer: str, kind: str):
     found = check_text(f"{opening}\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
@@ -797,6 +809,17 @@ def test_the_title_repeated_in_the_page_s_metadata_under_its_label_is_the_same_t
     assert report.title.span.line == 1 and report.issuer.name == "吾合沙鲁乡人民政府"
     alone = check_text("名        称 某县某局2021年政府信息公开工作年度报告\n一、总体情况\n").report
     assert alone.issuer.name == "某县某局"
+    # (real pages: the repeat lost its name's first character, or its place; a field's label without a colon)
+    repeat = check_text("山东省大数据局2024年政府信息公开工作年度报告\n【 字体:\n打印\n"
+                        "时间:2025-01-22 16:09 来源:11370000MB284651XL-A\n\n东省大数据局\n\n"
+                        "2024年政府信息公开工作年度报告\n一、总体情况\n").report
+    assert repeat.title.span.line == 1 and repeat.issuer.name == "山东省大数据局"
+    short = check_text("西塞山区农业农村局2025年政府信息公开工作年度报告\n\n来源:区农业农村局   时间:2026-01-27 10:58\n\n"
+                       "区农业农村局2025年政府信息公开工作\n\n年度报告\n\n一、总体情况\n").report
+    assert short.issuer.name == "西塞山区农业农村局"  # (the repeat names it by its short name)
+    field = check_text("市卫生局2014年政府信息公开工作年度报告\n\n索引号 719776475-GK-2015-75236 发布日期 2015-03-13 16:03\n"
+                       "来源 安康市卫生局\n内容概述 市卫生局2014年政府信息公开工作年度报告\n一、概述\n").report
+    assert field.title.span.line == 1  # (a page's field, 内容概述 …, is no title)
 
 
 def test_a_title_that_ends_in_gongzuo_baogao_is_the_title():
@@ -1306,3 +1329,37 @@ def test_a_local_number_after_the_office_to_contact():
     assert "CONTACT-001" not in {v.rule for v in found.violations}
     postcode = check_text("某街道2022年政府信息公开工作年度报告\n如有疑问请联系本街道办公室,邮编:430080。\n一、总体情况\n").report
     assert "phone" not in [c.kind for c in postcode.contacts]
+
+
+def test_round_71_78_titles_and_bodies():
+    """Real pages' openings (2019–2025): a cover letter's garbled date over the report's own
+    title is no half of it (佳县: 2020年217 / 2019年度…, read as the year 2020, gave 4 wrong
+    warnings); a page's link to a graphic reading (相关图解:…) is no title; the body named alone
+    under a title that names none (META-004 had said none was found); a table cell's bar before
+    it, or a page's box of fields around it; an office's report its opening publishes
+    (现公开…办公室…报告) though it says 全市; 街乡镇, no body's name."""
+    cover = check_text("县人民政府办公室\n\n2020年217\n\n2019年度政府信息公开工作报告\n\n"
+                       "本报告中所列数据的统计期限自2019年1月1日起至2019年12月31日止。\n一、总体情况\n").report
+    assert (cover.title.text, cover.year) == ("2019年度政府信息公开工作报告", 2019)
+    link = check_text("相关图解:西安市新城区人民政府2021年度新城区政府信息公开工作报告\n"
+                      "现向社会公布西安市新城区人民政府办公室2021年政府信息公开工作年度报告。\n一、总体情况\n").report
+    assert link.title is None and link.issuer.name == "西安市新城区人民政府办公室"
+    byline = check_text("2020年政府信息公开工作年度报告\n武昌经开区(滨江)管委会\n \n一、总体情况\n")
+    assert (byline.report.issuer.name, byline.report.issuer.kind) == ("武昌经开区(滨江)管委会", "committee")
+    assert "META-004" not in {v.rule for v in byline.violations}
+    bar = check_text("| 天津东疆综合保税区管理委员会2025年政府信息公开工作年度报告 |\n一、总体情况\n").report
+    assert bar.issuer.name == "天津东疆综合保税区管理委员会"
+    assert facts.issuer_kind("重庆市铜梁区人民政府机关") == "government"  # (Chongqing's name for the government)
+    no_nian = check_text("文城镇人民政府2018度政府信息公开工作年度报告\n一、概述\n").report
+    assert (no_nian.issuer.name, no_nian.issuer.kind) == ("文城镇人民政府", "township")
+    boxed = check_text("索引号 | 11330902002638067G/2024-00459 | ||\n组配分类 | 信息公开年报 | 发布机构 | 区发改局 |\n"
+                       "生成日期 | 2024-01-16 | 公开方式 | 主动公开 |\n舟山市定海区发展和改革局2023年政府信息公开工作年度报告 |\n"
+                       "||||||||||||\n根据《条例》规定编制本报告。\n一、总体情况\n")
+    assert boxed.report.issuer.name == "舟山市定海区发展和改革局"  # (the title in the page's box of fields)
+    assert "META-004" not in {v.rule for v in boxed.violations}
+    office = check_text("根据《条例》,现公开老河口市人民政府办公室2024年政府信息公开工作年度报告。\n一、总体情况\n"
+                        "老河口市人民政府办公室高度重视政府信息公开工作,牵头组织召开全市政务公开工作培训会。\n")
+    assert office.report.issuer.kind == "department" and "SEC-011" not in {v.rule for v in office.violations}
+    townships = check_text("本镇2022年政府信息公开工作情况如下。\n一、总体情况\n"
+                           "2022年,我镇主动公开政府信息。其中,主动公开系统累计公开街乡镇动态信息50条。\n").report
+    assert townships.issuer is None  # (街乡镇: townships in general, no body's name)
