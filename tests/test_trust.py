@@ -1363,3 +1363,13 @@ def test_round_71_78_titles_and_bodies():
     townships = check_text("本镇2022年政府信息公开工作情况如下。\n一、总体情况\n"
                            "2022年,我镇主动公开政府信息。其中,主动公开系统累计公开街乡镇动态信息50条。\n").report
     assert townships.issuer is None  # (街乡镇: townships in general, no body's name)
+
+
+def test_a_change_of_address_is_no_address():
+    """民办学校地址变更及终止审批8件 (a real 2025 bureau's licences) gives no address to ask at: the
+    report without contact details still gets CONTACT-001."""
+    found = check_text("某县教育局2025年政府信息公开工作年度报告\n本报告所列数据统计期限为2025年1月1日至2025年12月31日。\n"
+                       "一、总体情况\n2025年度,我局共办结行政许可事项109件,具体包括:权限内教师资格认定101件,"
+                       "权限内民办学校地址变更及终止审批8件。\n")
+    assert "address" not in [c.kind for c in found.report.contacts]
+    assert "CONTACT-001" in {v.rule for v in found.violations}
