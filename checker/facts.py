@@ -369,7 +369,21 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact], stretches: Stret
             end_year = int(m.group("y2")) if m.group("y2") else year
             out.append(Period(dt.date(year, 1, 1), dt.date(end_year, 12, 31), index.span(m.start(), m.end()),
                               text[m.start():m.end()]))
+    for m in _found(_FROM_NEW_YEAR_DAMAGED, norm, stretches):
+        end = _month_day(int(m.group("y2")), m.group("md")) if m.start() not in taken else None
+        if end is not None:
+            taken.add(m.start())
+            out.append(Period(dt.date(int(m.group("y")), 1, 1), end, index.span(m.start(), m.end()),
+                              text[m.start():m.end()]))
     return out
+
+
+def _month_day(year: int, digits: str) -> dt.date | None:
+    """The one date a month and a day run together make (1130: 30 November; 111, 1 November
+    or 11 January, is none)."""
+    dates = {_date(str(year), digits[:k], digits[k:]) for k in (1, 2) if 1 <= len(digits) - k <= 2}
+    dates.discard(None)
+    return dates.pop() if len(dates) == 1 else None
 
 
 # A whole year's period whose 年, 月 or 日 a web page lost ("从201711日起至1231日止",
@@ -380,6 +394,11 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact], stretches: Stret
 _WHOLE_YEAR_DAMAGED = re.compile(
     rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}[起始]?{_S}[，,]?{_S}(?:至|到|—|－|-|~|～){_S}"
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
+# A period from 1 January whose end a web page ran together too, to another day than 31
+# December ("统计期限自201411日起至20141130日止": to 30 November, which PERIOD-002 reports).
+_FROM_NEW_YEAR_DAMAGED = re.compile(
+    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}0?1{_S}0?1{_S}日{_S}[起始]?{_S}[，,]?{_S}(?:至|到|—|－|-|~|～){_S}"
+    rf"(?P<y2>(?:19|20)\d\d)(?P<md>\d{{2,4}}){_S}日{_S}止?")
 # A whole year stated by its months ("统计时限为2022年1月至2022年12月"): 1 January to 31 December.
 _WHOLE_YEAR_BY_MONTH = re.compile(
     rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年{_S}0?1{_S}月份?{_S}(?:起|开始)?{_S}[，,]?{_S}(?:至|到|—|－|-|~|～){_S}"

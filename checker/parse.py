@@ -192,7 +192,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     prose_paragraphs = front_paragraphs + [p for s in sections for p in s.paragraphs]
     return Report(
         layout_lost=_layout_lost(source.text, sections),
-        lost_tables=sorted(lost_tables(prose_paragraphs, {t.template for t in tables}, templates)
+        lost_tables=sorted(lost_tables(prose_paragraphs, {t.template for t in tables}, templates, reader.index)
                            + _pictured_tables(sections, {t.template for t in tables}, templates), key=_START),
         path=source.path, text=source.text, encoding=source.encoding, title=title,
         year=year, year_source=year_source, title_issuer=title_issuer,

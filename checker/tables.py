@@ -25,7 +25,7 @@ from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter
-from typing import Any
+from typing import Any, Iterator
 
 from .cells import UNITS, Memo, looks_like_value, parse_into, parse_value, parsed_as, value_like, value_like_into
 from .labels import core
@@ -1334,6 +1334,24 @@ def _row(cells: list[Cell]) -> RawRow:
 _GLUED_VALUES = re.compile(r"(?<=\D)[\d.,]+$")
 
 
+def _cell_labels(p: Paragraph, templates: Templates, index: LineIndex) -> Iterator[tuple[str, Span]]:
+    """The template labels a paragraph holds as a table row, each with where it stands; in
+    a page put on one line, a table's cells run on in the prose between bars (…二、主动公开
+    政府信息情况 第二十条第(一)项 | 信息内容 | 本年新 制发数量 | … | 规章 | 0 | 0 | 0 | …):
+    each cell between two bars is looked at as a line of its own."""
+    if p.text.count("|") + p.text.count("｜") < _RUN_ON_BARS:
+        for label in _table_line_labels(p.text, templates):
+            yield label, p.span
+        return
+    for cell in _BAR_CELL.finditer(p.text):
+        for label in _table_line_labels(cell.group(), templates):
+            yield label, index.span(p.span.start + cell.start(), p.span.start + cell.end())
+
+
+_RUN_ON_BARS = 8  # (a few bars are prose's; a table's row alone has its own line, not this many)
+_BAR_CELL = re.compile(r"[^|｜]+")
+
+
 def _table_line_labels(text: str, templates: Templates) -> list[str]:
     """The template labels a line of text holds when it is a table row whose cells ran
     together: the line itself as one label, or words each a label (perhaps with its
@@ -1361,7 +1379,8 @@ def _table_line_labels(text: str, templates: Templates) -> list[str]:
 LOST_TABLE_LABELS = 4
 
 
-def lost_tables(paragraphs: list[Paragraph], found: set[str | None], templates: Templates) -> list[LostTable]:
+def lost_tables(paragraphs: list[Paragraph], found: set[str | None], templates: Templates,
+                index: LineIndex) -> list[LostTable]:
     """Statistics tables not read as tables whose labels stand in the prose: one per
     line (a bar after each is allowed), the table's cells one per line with nothing to
     tell which make a row; or a row to a line with its cells run together by spaces
@@ -1374,11 +1393,11 @@ def lost_tables(paragraphs: list[Paragraph], found: set[str | None], templates: 
     labels: dict[str, set[str]] = {}
     spans: dict[str, list[Span]] = {}
     for p in paragraphs:
-        for label in _table_line_labels(p.text, templates):
+        for label, span in _cell_labels(p, templates, index):
             owner = templates.sole_owner.get(label)
             if owner is not None and owner not in found:
                 labels.setdefault(owner, set()).add(label)
-                spans.setdefault(owner, []).append(p.span)
+                spans.setdefault(owner, []).append(span)
     lost = []
     for table_id, seen in labels.items():  # (a line may name labels of several tables)
         if len(seen) >= LOST_TABLE_LABELS or (len(seen) >= LOST_TABLE_LABELS - 1 and seen & templates.heading_labels

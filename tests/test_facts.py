@@ -118,6 +118,15 @@ def test_a_date_after_qi_is_an_end_only_before_zhi():
     assert read_periods("自2021年1月1日起2021年12月起实施新办法") == []
 
 
+def test_a_page_that_lost_its_nian_and_yue_to_another_end_than_december():
+    """统计期限自201411日起至20141130日止 (a real 2014 page): 1 January to 30 November, which
+    PERIOD-002 reports (PERIOD-001 had said no period was written); where the run-together
+    month and day could be read two ways (111: 1 November or 11 January) there is none."""
+    (p,) = read_periods("统计期限自201411日起至20141130日止。")
+    assert (p.start, p.end) == (dt.date(2014, 1, 1), dt.date(2014, 11, 30))
+    assert read_periods("统计期限自201411日起至2014111日止。") == []
+
+
 def test_a_lone_date_is_no_period():
     assert read_periods("截至2021年12月31日，共公开信息19条。") == []
 

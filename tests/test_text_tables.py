@@ -372,3 +372,16 @@ def test_a_header_cut_off_before_any_row_names_the_columns_it_lacks():
                        "自然人 | 法人或其他组织 | 总计 | |||||||\n")
     (message,) = [v.rendered("zh") for v in found.violations if v.rule == "TABLE-019"]
     assert "商业企业" in message and "自然人" not in message
+
+
+def test_a_table_run_on_in_a_one_line_page_is_unreadable_not_missing():
+    """A page put on one line, its table's cells running on between bars after the
+    heading (a real 2021 bureau's page): the table is there, unread (TABLE-018, once, at its
+    first cell), not missing (TABLE-002, an error, had said so)."""
+    line = ("徐水区交通运输局2021年政府信息公开工作年度报告 一、总体情况 全年主动公开政府信息9条。 "
+            "二、主动公开政府信息情况 第二十条第(一)项 | 信息内容 | 本年新 制发数量 | 本年新 废止数量 | 现行有效数量 | "
+            "规章 | 0 | 0 | 0 | 规范性文件 | 0 | 0 | 0 | 第二十条第(五)项 | 信息内容 | 本年处理决定数量 | 行政许可 | 650 | "
+            "第二十条第(六)项 | 信息内容 | 本年处理决定数量 | 行政处罚 | 100 | 行政强制 | 0 |")
+    found = [v for v in check_text(line).violations if v.rule.startswith("TABLE")]
+    assert [(v.rule, v.severity) for v in found] == [("TABLE-018", "info")]
+    assert line[found[0].span.column - 1:].startswith("第二十条第(一)项")
