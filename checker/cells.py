@@ -33,7 +33,8 @@ _WS = " \t\u3000\xa0"
 _NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?")
 _THOUSANDS = re.compile(r"[+\-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _LETTER_DIGIT = re.compile(r"[\dOoIl]+")
-_VALUE_LIKE = re.compile(r"(?:[+\-]|增|减)?[\d,.]*\d[\d,.]*(?:万元|亿元|元|件|条|个|次|人次|人|篇|项|%)?")
+_VALUE_LIKE = re.compile(r"(?:[+\-]|增|减)?[\d,.]*\d[\d,.]*(?:万元|亿元|元|件|条|个|次|人次|人|篇|项|%)?|增|减")
+# (增 or 减 alone: a 本年增/减 cell that lost its figure, a value there but no number)
 # A change written in words, in the 2019 format's 本年增/减 column: 增10, 减3
 _CHANGE_IN_WORDS = re.compile(r"(?P<sign>增|减)\s*(?P<n>\d+)")
 

@@ -582,7 +582,7 @@ _OPENS_AS_TITLE = re.compile(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(
                              r"(?:年度报告|年报)|(?:19|20)\d\d[ \u3000]*年度?[^，,。；;：:\n《》“”\d]{2,30}?(?:年度报告|年报))"
                              r"(?:是|由|根据|依据|按照)")  # (or the year first: 2024年丽水市…年度报告根据…编制)
 _BY = (r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(][^（）()\n]{1,20}[）)])?"  # (its second name, 以下简称…)
-       r"(?:(?:根据|依据|按照|结合|综合)[^。；;\n]{0,80}?)?(?:负责)?")
+       r"(?:(?:根据|依据|按照|结合|综合)[^。；;\n]{0,160}?)?(?:负责)?(?:汇总)?")  # (根据 two notices' names; 汇总编制)
 _COMPILED_BY = re.compile(_BY + r"编(?:制|写|印)")
 _MADE_BY = re.compile(_BY + r"制作(?=本|《|[^。；;\n]{0,12}(?:年度报告|年报))")  # (由广州市生态环境局制作本报告)
 # (由X综合各部门…编制: X brings the reports of the government's parts together, so the report
@@ -597,6 +597,7 @@ _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信�
 _DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|馆|乡|镇|街道"
                               r"|(?<=政府)办公[室厅])"  # (…人民政府办公室政务公开办, …办公厅政府信息公开处: its unit)
                               r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室|(?<=[室厅])(?:政府信息|政务)公开[处科]"
+                              r"|(?:政府信息公开)?申请受理(?:机构|窗口|部门)"
                               r"|(?!人民防空|人防|扶贫|地方志|金融|口岸|机要|保密|信访|外事|侨务|国防动员|防汛|打私|海防)"
                               r"(?:(?!政府|[局委厅院办乡镇街区县市旗馆站队所])[\u4e00-\u9fff]){0,6}办公室|(?<=[乡镇]人民政府)[\u4e00-\u9fff]{1,10}(?:室|中心)|政务公开办|党政办|综合办|党建办|综治办|综合事务部"
                               r"|(?<=[局厅])(?:指挥中心|信息中心)|(?<=[局厅委])[\u4e00-\u9fff]{0,4}[科股])$")
@@ -615,7 +616,7 @@ _SUBJECT_COMPILES = re.compile(r"^[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,3
 # paragraph's start):
 # searched from there (_COMPILES, which opens with no character re can skip to, is tried at
 # every position)
-_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 140), (_MADE_BY, "制作", 140), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
+_DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 240), (_MADE_BY, "制作", 240), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
                         (_MAY_CONTACT, "可与", 0), (_CALL_OFFICE, "致电", 1),
                         (_SUBJECT_COMPILES, "编", 10_000))
 # What no body's name holds: a clause's punctuation or a notice's words, or ends as 我乡 does
@@ -624,7 +625,8 @@ _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 140), (_MADE_BY, "制作", 140), (
 _NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|[我本全](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
                       r"|全(?:街道|乡|镇)|(?:大|全|格|布|开|结)局$|^(?:实现|利用|推动|推进|促进|指导|带动|组织|督促|确保|目前|当前|今年|全年|认真|做好|抓好|切实|落实)"
                       r"|^[县区市州旗盟省](?:人民)?政府(?:办公[室厅])?$"  # (区政府, 区人民政府办公室: which district's?)
-                      r"|乡镇$|累计")  # (主动公开系统累计公开街乡镇动态信息: townships in general)
+                      r"|乡镇$|累计"  # (主动公开系统累计公开街乡镇动态信息: townships in general)
+                      r"|^[我本](?:乡|镇|县|区|市|旗|街道|局|委|办)")  # (现公布我乡人民政府…: which 乡?)
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
 _ALIAS = re.compile(r"[（(](?:(?:以下简称|下称|简称)[^)）]*|[^（）()\n]{2,20})[)）]$")
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
@@ -710,8 +712,8 @@ def _township_of_office(name: str) -> str:
 def _named_body(m: re.Match) -> bool:
     """Whether the words a sentence publishes name a body before the report's year or
     matter, a name no clause's words (_NO_NAME)."""
-    body = _body_before_matter(m.group("rest"))
-    return body is not None and not _NO_NAME.search(m.group("rest")[body[0]:body[1]])
+    body = _body_before_matter(m.group("rest"))  # (less its second name: X(以下简称"区政府办公室")2025年…)
+    return body is not None and not _NO_NAME.search(_ALIAS.sub("", m.group("rest")[body[0]:body[1]]))
 
 
 def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
@@ -746,7 +748,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
             m = pattern.search(p.text, max(0, at - reach)) if at != -1 else None
             while m:
                 name = m.group("name").rstrip(" \u3000")  # (请联系:柳北区教育局办公室 ,电话…)
-                if pattern is _COMPILED_BY and p.text.startswith("综合", m.end("name")):
+                if pattern is _COMPILED_BY and p.text.startswith(("综合", "汇总"), m.end("name")):
                     name = _CONSOLIDATING_OFFICE.sub(r"\g<government>", name)
                 found.append((_DRAFTING_OFFICE.sub(r"\g<body>", name), m.start("name"), out))
                 # (and each further body to ask: one pasted from another's report may stand first)

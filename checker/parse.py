@@ -259,13 +259,18 @@ def _first_by_place(sections: list[Section]) -> None:
 
 def _byline(title: Paragraph, first: Paragraph, index: LineIndex) -> list[Issuer]:
     """The body named alone on the line under a title that names none (2020年政府信息公开
-    工作年度报告 / 武昌经开区(滨江)管委会): the report's."""
-    name = facts.signature_line(first.text) if first.span.line - title.span.end_line <= 2 else None
+    工作年度报告 / 武昌经开区(滨江)管委会, or with its second name after it: 武昌经开区管委会(滨江
+    商务区管委会)): the report's."""
+    line = _SECOND_NAME.sub("", first.text)
+    name = facts.signature_line(line) if first.span.line - title.span.end_line <= 2 else None
     kind = facts.issuer_kind(name) if name else "unknown"
     if kind == "unknown" or facts.is_generic_name(name):
         return []
     start = first.span.start + first.text.index(name)
     return [Issuer(name, kind, index.span(start, start + len(name)), "intro")]
+
+
+_SECOND_NAME = re.compile(r"[（(][^（）()\n]{2,20}[)）][ \u3000]*$")
 
 
 def _not_cjk_numbered(node: Tree) -> bool:
@@ -825,14 +830,18 @@ def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[i
         year = facts.year_in(title.text)
         if year is not None:
             return year, "title"
-    for p in periods:
-        if p.start is not None and p.end is not None and p.start.year == p.end.year:
-            return p.start.year, "period"
+    years = [p.start.year for p in periods if p.start is not None and p.end is not None and p.start.year == p.end.year]
+    # (two periods of two years, one a slip: the report as its opening names it decides, 我镇认真编写了
+    # 《…2020年度…年度报告》 over 2019年1月1日起至12月31日 and 2020年1月1日至12月31日)
+    if years and len(set(years)) == 1:
+        return years[0], "period"
     for pattern in (_REPORT_OF_YEAR, _OPENS_WITH_YEAR, _AS_AT_YEAR_END):
         for text in opening:
             m = pattern.search(text)
-            if m:
+            if m and (not years or int(m.group("y")) in years):
                 return int(m.group("y")), "text"
+    if years:
+        return years[0], "period"
     # (last, the year the opening lines name at least twice, and twice as often as any other:
     # “…我镇依法依规办理申请。2022年我镇…” / “2022年高陂镇严格按照…”; “2025年中仓街道…” /
     # “2025年度…公示了…2024年度部门决算和2025年度部门预算”)

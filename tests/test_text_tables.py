@@ -385,3 +385,18 @@ def test_a_table_run_on_in_a_one_line_page_is_unreadable_not_missing():
     found = [v for v in check_text(line).violations if v.rule.startswith("TABLE")]
     assert [(v.rule, v.severity) for v in found] == [("TABLE-018", "info")]
     assert line[found[0].span.column - 1:].startswith("第二十条第(一)项")
+
+
+def test_a_change_cell_that_lost_its_figure_is_a_cell_not_part_of_the_label():
+    """行政处罚 | 0 | 增 | 25 (a real 2020 bureau's 2019-form table): 增 alone is the 本年增/减
+    cell without its figure (TABLE-011), not words of the row's label (TABLE-004, an error,
+    had called the 行政处罚 row missing and TABLE-009 the row foreign)."""
+    text = ("某市民政局2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项 | ||||\n"
+            "信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量 | |\n规章 | 0 | 0 | 0 | |\n规范性文件 | 8 | 8 | 0 | |\n"
+            "第二十条第(五)项 | ||||\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 | |\n行政许可 | 92 | 增98 | 0 | |\n"
+            "其他对外管理服务事项 | 0 | 0 | 0 | |\n第二十条第(六)项 | ||||\n信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 | |\n"
+            "行政处罚 | 0 | 增 | 25 | |\n行政强制 | 0 | 0 | 0 | |\n第二十条第(八)项 | ||||\n信息内容 | 上一年项目数量 | 本年增/减 | ||\n"
+            "行政事业性收费 | 4 | 0 | ||\n第二十条第(九)项 | ||||\n信息内容 | 采购项目数量 | 采购总金额 | ||\n政府集中采购 | 9 | 712万元 | ||\n")
+    found = [(v.rule, v.span.line) for v in check_text(text).violations if v.rule.startswith("TABLE")]
+    assert ("TABLE-011", 13) in found
+    assert not [f for f in found if f[0] in ("TABLE-004", "TABLE-009")], found

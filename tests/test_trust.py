@@ -232,6 +232,12 @@ def test_more_completed_than_received_in_one_sentence():
     # (the office its sentences' subject, 以…为指导, though they say 我市: the office's report, not the city's)
     ("如对本年度报告有疑问,请与包头市人民政府办公室联系。2020年,包头市人民政府办公室以习近平新时代中国特色社会主义思想"
      "为指导,认真落实我市关于全面推进政务公开工作的具体要求。", "包头市人民政府办公室", "department"),
+    # (real 2023-2025 openings: the office that brings the parts' reports together, 汇总编制; a second
+    # name between the body and the year; the body's unit that takes applications)
+    ("本报告由南京市鼓楼区人民政府办公室汇总编制。", "南京市鼓楼区人民政府", "government"),
+    ("根据《条例》相关规定,现公布西安市雁塔区人民政府办公室(以下简称“区政府办公室”)2025年政府信息公开工作年度报告。",
+     "西安市雁塔区人民政府办公室", "department"),
+    ("如对本报告有任何疑问,请与重庆市渝中区医疗保障局政府信息公开申请受理机构联系。", "重庆市渝中区医疗保障局", "department"),
 ])
 def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening: str, issuer: str, kind: str):
     found = check_text(f"{opening}\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
@@ -1360,6 +1366,16 @@ def test_round_71_78_titles_and_bodies():
     office = check_text("根据《条例》,现公开老河口市人民政府办公室2024年政府信息公开工作年度报告。\n一、总体情况\n"
                         "老河口市人民政府办公室高度重视政府信息公开工作,牵头组织召开全市政务公开工作培训会。\n")
     assert office.report.issuer.kind == "department" and "SEC-011" not in {v.rule for v in office.violations}
+    alias = check_text("政府信息公开工作年度报告\n武昌经开区管委会(滨江商务区管委会)\n2026年1月8日\n一、总体情况\n").report
+    assert alias.issuer.name == "武昌经开区管委会"  # (the byline's second name after it)
+    ours = check_text("根据《条例》规定,现公布我乡人民政府2020年政府信息公开工作年度报告。\n一、概述\n").report
+    assert ours.issuer is None  # (我乡: which 乡?)
+    slip = check_text("2020年,我镇认真编写了《某市某镇人民政府2020年度政府信息公开工作年度报告(文字版)》。"
+                      "本报告中所列数据统计期限自2019年1月1日起至12月31日止。\n一、总体情况\n"
+                      "本报告中所列数据统计期限为2020年1月1日至12月31日。\n").report
+    assert (slip.year, slip.year_source) == (2020, "text")  # (two periods of two years: the report names its own)
+    heading = {v.rule for v in check_text("某市国资委2021年政府信息公开工作年度报告\n一、 总体公开情况\n").violations}
+    assert "SEC-009" in heading and "SEC-004" not in heading  # (总体公开情况 means 总体情况: a wording note)
     townships = check_text("本镇2022年政府信息公开工作情况如下。\n一、总体情况\n"
                            "2022年,我镇主动公开政府信息。其中,主动公开系统累计公开街乡镇动态信息50条。\n").report
     assert townships.issuer is None  # (街乡镇: townships in general, no body's name)
