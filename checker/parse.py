@@ -46,8 +46,8 @@ def parse_tree(text: str) -> Tree:
 
 
 # A section heading of the format that a web page ran on into a line: after a space
-# inside it (…现将年报公开如下。 一、总体情况 2024年，…), or at its start with the body
-# after a space (一、总体情况 2022年，大寨镇…); with a body after it, not the next heading,
+# inside it (…现将年报公开如下。 一、总体情况 2024年，…), or at its start, perhaps indented, with
+# the body after a space (一、总体情况 2022年，大寨镇…, 　　一、总体情况　2020年,…); with a body after it, not the next heading,
 # a page number or dots leading to one (a table of contents stays as it is). (Looked for from its
 # number, which re finds by its first character; what stands before it is then looked at.)
 _RUN_ON_HEADING = re.compile(
@@ -69,10 +69,9 @@ def lexed_text(text: str) -> str:
         before = start
         while before > 0 and text[before - 1] in _SPACES:
             before -= 1
-        if before == start:  # (nothing between it and what stands before: a line's start, or glued on)
-            if start == 0 or text[start - 1] == "\n":
-                breaks.append(m.start("after"))
-        elif before > 0 and not text[before - 1].isspace():  # (after a space inside a line)
+        if before == 0 or text[before - 1] == "\n":  # (a line's start, perhaps indented: 　　一、总体情况　2020年,…)
+            breaks.append(m.start("after"))
+        elif before != start and not text[before - 1].isspace():  # (after a space inside a line; not glued on)
             breaks += (start - 1, m.start("after"))
     if not breaks:
         return text

@@ -1389,3 +1389,12 @@ def test_a_change_of_address_is_no_address():
                        "权限内民办学校地址变更及终止审批8件。\n")
     assert "address" not in [c.kind for c in found.report.contacts]
     assert "CONTACT-001" in {v.rule for v in found.violations}
+
+
+@pytest.mark.parametrize("indent", ["", "  ", "\u3000\u3000"])
+def test_a_heading_the_body_runs_on_after_at_an_indented_line_s_start(indent):
+    """　　一、总体情况　2020年,全国海关… (a real 2020 report, its lines indented): the heading in
+    the format's words, then its section's prose, not a heading worded otherwise (SEC-004)."""
+    report = check_text(f"某局2020年政府信息公开工作年度报告\n{indent}一、总体情况\u30002020年,本局主动公开政府信息12条。\n")
+    assert [(s.canonical, s.title_match) for s in report.report.sections] == [(1, "exact")]
+    assert "SEC-004" not in {v.rule for v in report.violations}
