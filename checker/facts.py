@@ -628,7 +628,7 @@ _NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|�
                       r"|乡镇$|累计"  # (主动公开系统累计公开街乡镇动态信息: townships in general)
                       r"|^[我本](?:乡|镇|县|区|市|旗|街道|局|委|办)")  # (现公布我乡人民政府…: which 乡?)
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
-_ALIAS = re.compile(r"[（(](?:(?:以下简称|下称|简称)[^)）]*|[^（）()\n]{2,20})[)）]$")
+_ALIAS = re.compile(r"[（(](?:(?:以下简称|下称|简称)[^)）]*[)）]?|[^（）()\n]{2,20}[)）])$")  # (its ) lost on a page, too)
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
 _ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|主动|重视|加强|着力|扎实|持续|坚决|贯彻落实|贯彻执行|紧扣|聚焦|立足)"
 # (某镇人民政府在县委、县政府的领导下…, 包头市人民政府办公室以习近平…思想为指导: the sentence's subject too)
@@ -884,9 +884,16 @@ def best_issuer(candidates: list[Issuer]) -> Issuer | None:
         # first did not. A county government's report signed by the county's 人民政府办公室
         # (the competent department that publishes it, art. 49 ¶2) stays the government's.
         if (_same_body(best.name, other.name, best.kind == "unknown") and len(other.name) > len(best.name)
-                and best.kind in (other.kind, "unknown")):
+                and best.kind in (other.kind, "unknown") and not _doubled_end(best.name, other.name)):
             best = other
     return best
+
+
+def _doubled_end(name: str, longer: str) -> bool:
+    """Whether the longer name is the name with its end typed twice (安庆市数据资源管理局局): a
+    slip, not a fuller name."""
+    extra = longer[len(name):] if longer.startswith(name) else ""
+    return bool(extra) and name.endswith(extra)
 
 
 # (人民 written as optional, not as a third word: of alternatives that each open with a

@@ -1374,6 +1374,13 @@ def test_round_71_78_titles_and_bodies():
                       "本报告中所列数据统计期限自2019年1月1日起至12月31日止。\n一、总体情况\n"
                       "本报告中所列数据统计期限为2020年1月1日至12月31日。\n").report
     assert (slip.year, slip.year_source) == (2020, "text")  # (two periods of two years: the report names its own)
+    # (a second name whose ) the page lost; the name's end typed twice: neither is a fuller name than the title's)
+    unclosed = check_text("武汉东湖新技术开发区党政办公室2025年政府信息公开工作年度报告\n"
+                          "现将武汉东湖新技术开发区党政办公室(以下简称办公室2025年度信息公开工作报告如下。\n一、总体情况\n").report
+    assert unclosed.issuer.name == "武汉东湖新技术开发区党政办公室"
+    doubled = check_text("安庆市数据资源管理局2020年\n政府信息公开工作年度报告\n"
+                         "本年报是根据《条例》要求,由安庆市数据资源管理局局编制的2020年度政府信息公开工作年度报告。\n一、总体情况\n").report
+    assert doubled.issuer.name == "安庆市数据资源管理局"
     heading = {v.rule for v in check_text("某市国资委2021年政府信息公开工作年度报告\n一、 总体公开情况\n").violations}
     assert "SEC-009" in heading and "SEC-004" not in heading  # (总体公开情况 means 总体情况: a wording note)
     townships = check_text("本镇2022年政府信息公开工作情况如下。\n一、总体情况\n"
