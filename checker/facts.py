@@ -490,6 +490,9 @@ ISSUER_KINDS = ("township", "subdistrict", "government", "department", "committe
 
 
 _BLANKS = re.compile(r"[\s\u3000]+")
+# A district's 办事处 named by its place alone, no 街道 said: the district's street office (not a
+# government's office in another city, 驻京办事处, nor a body's 办事处 of its own, 某局某办事处)
+_DISTRICT_OFFICE = re.compile(r"区(?:人民政府)?(?:(?![驻局委厅院所站队中心])[\u4e00-\u9fff]){2,4}办事处$")
 _JOINT_NAME = re.compile(r"[区县市]人民政府[\s\u3000、]+\S{2,16}(?:管委会|管理委员会)$")
 
 
@@ -497,6 +500,8 @@ def issuer_kind(name: str) -> str:
     if _JOINT_NAME.search(name):  # (广州市黄埔区人民政府 广州开发区管委会: one body, two names, a government)
         return "government"
     name = _BLANKS.sub("", nfkc(name))
+    if _DISTRICT_OFFICE.search(name):  # (铜陵市铜官区东郊办事处, 郑州高新区双桥办事处: a street office)
+        return "subdistrict"
     for kind, suffixes in _KIND_SUFFIXES:
         if name.endswith(suffixes):
             return kind
@@ -597,7 +602,7 @@ _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信�
 _DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|馆|乡|镇|街道"
                               r"|(?<=政府)办公[室厅])"  # (…人民政府办公室政务公开办, …办公厅政府信息公开处: its unit)
                               r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室|(?<=[室厅])(?:政府信息|政务)公开[处科]"
-                              r"|(?:政府信息公开)?申请受理(?:机构|窗口|部门)"
+                              r"|(?:政府信息公开)?申请受理(?:机构|窗口|部门)|(?:政务公开|政府信息公开)(?:工作)?机构"
                               r"|(?!人民防空|人防|扶贫|地方志|金融|口岸|机要|保密|信访|外事|侨务|国防动员|防汛|打私|海防)"
                               r"(?:(?!政府|[局委厅院办乡镇街区县市旗馆站队所])[\u4e00-\u9fff]){0,6}办公室|(?<=[乡镇]人民政府)[\u4e00-\u9fff]{1,10}(?:室|中心)|政务公开办|党政办|综合办|党建办|综治办|综合事务部"
                               r"|(?<=[局厅])(?:指挥中心|信息中心)|(?<=[局厅委])[\u4e00-\u9fff]{0,4}[科股])$")
@@ -623,7 +628,7 @@ _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 240), (_MADE_BY, "制作", 240), (
 # (…工作的通知》的要求,现将我局, ,是本镇, 度我乡 of 2018年度我乡: pieces of a sentence a
 # pattern took for a name)
 _NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|[我本全](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
-                      r"|全(?:街道|乡|镇)|(?:大|全|格|布|开|结)局$|^(?:实现|利用|推动|推进|促进|指导|带动|组织|督促|确保|目前|当前|今年|全年|认真|做好|抓好|切实|落实)"
+                      r"|全(?:街道|乡|镇)|(?:大|全|格|布|开|结)局$|^(?:实现|利用|推动|推进|促进|指导|带动|组织|督促|确保|目前|当前|今年|全年|认真|做好|抓好|切实|落实|涵盖|包括|涉及)"
                       r"|^[县区市州旗盟省](?:人民)?政府(?:办公[室厅])?$"  # (区政府, 区人民政府办公室: which district's?)
                       r"|乡镇$|累计"  # (主动公开系统累计公开街乡镇动态信息: townships in general)
                       r"|^[我本](?:乡|镇|县|区|市|旗|街道|局|委|办)")  # (现公布我乡人民政府…: which 乡?)
@@ -810,7 +815,7 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
     short = _AUTONOMOUS.sub("", place)  # (耿马县 of 耿马傣族佤族自治县, as its prose calls it)
     level = m.group("level")
     speaks = (("我" + level) in prose or re.search(f"全{level}[^。，,；;]{{0,12}}(?:政府信息|政务)公开", prose)
-              or re.search(f"(?:{re.escape(name)}|{re.escape(place)}|{re.escape(short)}){_NOTE}{_ACTS}", prose))
+              or re.search(f"(?:{re.escape(name)}|{re.escape(place)}|{re.escape(short)}){_NOTE}(?:{_ACTS}|{_LED})", prose))
     # (全县…政府信息公开: the county's figures, its government's report; but 2023年区政府办主动
     # 公开信息158条: the office speaking as itself)
     if not speaks or re.search(f"{level}政府办(?:公室)?(?:{_ACTS}|主动|共|全年)", prose):

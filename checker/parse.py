@@ -624,8 +624,8 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
     quote it before), with the line above when the title is split over two ("宿州市人民
     政府2016年" / "政府信息公开工作年度报告"). Where a web page shows the title and the
     document repeats it (with only short lines between: no cover letter), the first is the
-    title; and where the repeat leaves the year out, the one with the year. Failing any
-    title-like line, a short first line."""
+    title; and where the one or the other leaves the year out, the one with the year.
+    Failing any title-like line, a short first line."""
     candidates = [_joined_title(front, i) for i, p in enumerate(front)
                   if (p.kind == "title" or (p.kind == "text" and i and _split_inside_words(front[i - 1].text, p.text)))
                   and not (p.text.startswith(("关于", "附")) and not _ABOUT_THE_REPORT.fullmatch(p.text))
@@ -642,25 +642,7 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
         # the page's, beside the document's own)
         candidates = [c for c in named or candidates if not _PAGE_TITLE_LABEL.match(c[1].text)] or named or candidates
     if candidates:
-        last = candidates[-1]
-        key, dated = _title_key(last[1].text), facts.year_in(last[1].text) is not None
-        for earlier in candidates[:-1]:
-            # (the page's title, 石家庄经济技术开发区 / 2025年…年度报告, then its second half said
-            # again: the whole title, not the repeat that lost the body)
-            if earlier[2] < earlier[0] and earlier[1].text.endswith(last[1].text):
-                return earlier
-            # (or the repeat lost the first characters of the body's name, or its place: 山东省大数据局2024年…
-            # above, 东省大数据局 / 2024年… under it, 西塞山区农业农村局… above 区农业农村局…; not a field
-            # whose label lost its start, 称: X2025年…)
-            earlier_key = _title_key(earlier[1].text)
-            lost = earlier_key[:len(earlier_key) - len(key)] if earlier_key.endswith(key) else None
-            same = (earlier_key == key or (len(key) >= 12 and lost is not None and len(lost) <= 4 and lost.isalpha()
-                                           and not any(c in earlier[1].text for c in ":：|"))) and (
-                dated or facts.year_in(earlier[1].text) is not None)
-            if same and (not dated or all((len(p.text) <= 40 or _METADATA_LINE.match(p.text)) and "。" not in p.text
-                                          for p in front[earlier[0] + 1:last[2]])):
-                return earlier
-        return last
+        return _with_year_below(front, _chosen_title(front, candidates))
     if (front and len(front[0].text) <= 60 and "。" not in front[0].text and not _CHROME.search(front[0].text)
             and _TITLE_WORD.search(front[0].text) and not front[0].text.endswith((":", "："))  # (政策, a menu; 某办公室:, an addressee)
             and not _SITE_LABEL.fullmatch(core(front[0].text)) and front[0].kind not in ("date", "doc_number")
@@ -668,6 +650,42 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
             and not _DOC_NUMBER.match(front[0].text) and not _RELATED_LINK_ALONE.match(front[0].text)):
         return 0, front[0], 0
     return None, None, 0
+
+
+def _chosen_title(front: list[Paragraph], candidates: list[tuple[int, Paragraph, int]]) -> tuple[int, Paragraph, int]:
+    """Of the title-like lines, the title (see _title)."""
+    last = candidates[-1]
+    key, dated = _title_key(last[1].text), facts.year_in(last[1].text) is not None
+    for earlier in candidates[:-1]:
+        # (the page's title, 石家庄经济技术开发区 / 2025年…年度报告, then its second half said
+        # again: the whole title, not the repeat that lost the body)
+        if earlier[2] < earlier[0] and earlier[1].text.endswith(last[1].text):
+            return earlier
+        # (or the repeat lost the first characters of the body's name, or its place: 山东省大数据局2024年…
+        # above, 东省大数据局 / 2024年… under it, 西塞山区农业农村局… above 区农业农村局…; not a field
+        # whose label lost its start, 称: X2025年…)
+        earlier_key = _title_key(earlier[1].text)
+        lost = earlier_key[:len(earlier_key) - len(key)] if earlier_key.endswith(key) else None
+        # (not a column's heading without the year above the title with it: 云南省政府信息公开工作年度报告 /
+        # 2019年云南省政府信息公开工作年度报告)
+        same = (earlier_key == key or (len(key) >= 12 and lost is not None and len(lost) <= 4 and lost.isalpha()
+                                       and not any(c in earlier[1].text for c in ":：|"))) and (
+            facts.year_in(earlier[1].text) is not None)
+        if same and (not dated or all((len(p.text) <= 40 or _METADATA_LINE.match(p.text)) and "。" not in p.text
+                                      for p in front[earlier[0] + 1:last[2]])):
+            return earlier
+    return last
+
+
+def _with_year_below(front: list[Paragraph], found: tuple[int, Paragraph, int]) -> tuple[int, Paragraph, int]:
+    """The title with the year on the line under it when it has none of its own (海滨街道政府
+    信息公开工作年度报告 / (2021年))."""
+    at, title, first = found
+    below = front[at + 1] if at + 1 < len(front) else None
+    if (below is not None and facts.year_in(title.text) is None and below.span.line - title.span.end_line <= 2
+            and _YEAR_ONLY.fullmatch(below.text)):
+        return at + 1, Paragraph(title.text + below.text, join_spans(title.span, below.span), "title"), first
+    return found
 
 
 _TITLE_WORD = re.compile(r"公开|报告|年报|政府|[局委办乡镇区县市旗]|街道|管委会")
@@ -696,7 +714,7 @@ _PAGE_CONTROL = re.compile(r"点击|收听|朗读|无障碍|长者版|字号|打
 # A web site's column name shown above the article ("政府信息公开年报"), and page chrome
 # (a breadcrumb): no report's title.
 _SITE_LABEL = re.compile(r"(?:政府)?信息公开(?:工作)?年报|政务公开年报|公开年度报告|年度报告|年报|(?:政府)?信息公开元数据")
-_CHROME = re.compile(r"当前位置|您的位置|现在的位置|首页\s*>|>>|[^>\s] +> +[^>\n]+ +> +[^>\s]")  # (文昌市龙楼镇 > 信息公开 > 政府信息公开年报)
+_CHROME = re.compile(r"当前位置|您的位置|现在的位置|首页\s*[>/／]|>>|[^>\s] +> +[^>\n]+ +> +[^>\s]")  # (文昌市龙楼镇 > 信息公开 > 政府信息公开年报)
 _NO_INDEX = LineIndex("")  # (a title's issuer looked for only to tell a title from a label)
 
 
@@ -811,9 +829,10 @@ _PLACE_WORD = re.compile(r"[省市县区旗州盟乡镇村]|街道|苏木|国家
 # An opening sentence that names the report and its year ("现将我局2019年政府信息公开工作
 # 报告如下"), or a first paragraph that opens with the year ("2023年，在区委、区政府的领导下…",
 # "（一）主动公开情况。2024年我局认真贯彻…").
-_REPORT_OF_YEAR = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开|政务信息公开|信息公开)"
-                             r"[^。；;\n]{0,12}(?:年度报告|工作报告|报告|年报)(?![》”]?、)")
-# (not an item of a list of what was published: “…住建局2024年政府信息公开工作年度报告、2025年…”)
+_REPORT_OF_YEAR = re.compile(r"(?<!\d)(?<![^现特]发布)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开|政务信息公开|信息公开)"
+                             r"[^。；;\n]{0,12}(?:年度报告|工作报告|报告|年报|工作总结)(?![》”]?、)")
+# (not an item of a list of what was published: “…住建局2024年政府信息公开工作年度报告、2025年…”; nor
+# last year's report, published this year: “更新了公开指南,发布2019年政府信息公开年度报告” in a 2020 report)
 _OPENS_WITH_YEAR = re.compile(r"^[ \u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)][^。：:\n]{1,20}[。：:][ \u3000]*)?在?"
                               r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本|共))|[，,](?=\D))")
 # (or the year alone before its comma, 年 left out: “2025,吐鲁番市高昌区住建局以…”; or 在2024年,…)
@@ -1099,14 +1118,16 @@ _PUBLISHED = re.compile("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w i
                         r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:信息)?来源\s*[:：]"
                         r"|^\s*(?:[\u4e00-\u9fff]{2,16}(?:网|网站)\s+)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
                         r"(?:(?:点击|浏览)(?:量|次数)?\s*[:：]?\s*\S{0,8}\s+)?(?:信息)?来源\s*[:：]"  # (2024-01-11 15:04  点击:[] 来源:…)
-                        r"|^\s*(?:信息)?来源\s*[:：][^\n]{0,40}?\s\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$"
+                        r"|^\s*(?:信息)?来源\s*[:：][^\n]{0,40}?\s\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+                        r"(?:$|【?字体|字号|打印|分享)"  # (the page's controls after it: …17:13:25 【字体:)
                         r"|(?:年度报告|年报)[ \u3000]+(?=\d{4}-\d{1,2}-\d{1,2}[ \u3000]*$)")
 # A date alone on its line (2021-01-22 08:37, • 2024-03-08, (2026年1月13日), 2021-03-2918:26), or
 # with the site's name after it (2019-07-07 19:35 湖北省人民政府网)
 _BARE_DATE = re.compile(r"[-•·*\s]*[（(]?\d{4}(?:-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
                         r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)]?(?:\s+[\u4e00-\u9fff]{2,16}(?:网|网站))?\s*")
 # (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |, 发文日期: | 2023年01月19日 |: a page's metadata as a table)
-_TABLED_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)[\s|｜:：]*(?=\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)")
+_TABLED_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)[\s|｜:：\]】］]*"  # ([ 成文日期 ] | 2025-02-12)
+                               r"(?=\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)")
 
 
 def _tabled_publication(text: str, sections: list[Section], index: LineIndex):

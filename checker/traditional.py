@@ -42,4 +42,11 @@ def simplified(text: str) -> tuple[str, int] | None:
     changed = sum(a != b for a, b in zip(text, folded))
     if changed < MIN_CHANGED or changed < MIN_SHARE * len(text):
         return None
+    for taiwanese, mainland in _WORDS:  # (of the same length: offsets stay)
+        folded = folded.replace(taiwanese, mainland)
     return folded, changed
+
+
+# Words a site's conversion to Taiwan's usage put for the mainland's, in the format's labels:
+# 行政規範性檔案 for 行政规范性文件 (檔案, Taiwan's word for a file; 档案馆 elsewhere stays)
+_WORDS = (("规范性档案", "规范性文件"),)

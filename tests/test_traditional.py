@@ -62,3 +62,12 @@ def test_a_few_traditional_characters_in_a_simplified_report_are_left_as_they_ar
     assert simplified("公開報告" * (MIN_CHANGED // 2)) is not None
     result = check_text(quoted, rules=rules)
     assert result.report.original_text is None and "臺灣" in result.report.text
+
+
+def test_a_site_s_taiwanese_word_for_a_file_in_the_format_s_label():
+    """行政規範性檔案 (a mirror's conversion to Taiwan's usage, 文件 as 檔案: a real 2021 page)
+    reads as the label 行政规范性文件, one character for one; 档案 elsewhere stays."""
+    text = ("深圳市南山區蛇口街道2021年政府信息公開工作年度報告\n一、總體情況\n本街道檔案室整理行政規範性檔案12件。\n"
+            + "本街道認真貫徹落實《條例》,積極推進政務公開,主動公開政府信息,及時回應社會關切。\n" * 3)
+    folded, _ = simplified(text)
+    assert "行政规范性文件12件" in folded and "档案室" in folded and len(folded) == len(text)

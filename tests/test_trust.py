@@ -1405,3 +1405,36 @@ def test_a_heading_the_body_runs_on_after_at_an_indented_line_s_start(indent):
     report = check_text(f"某局2020年政府信息公开工作年度报告\n{indent}一、总体情况\u30002020年,本局主动公开政府信息12条。\n")
     assert [(s.canonical, s.title_match) for s in report.report.sections] == [(1, "exact")]
     assert "SEC-004" not in {v.rule for v in report.violations}
+
+
+def test_round_85_88_pages_openings():
+    """Real pages (2019–2025): a breadcrumb 首页 / … is no title; a column's heading without
+    the year over the title with it; a page's bracketed fields ([ 成文日期 ] | 2025-02-12) and a
+    source line whose date runs on into the page's controls give its date; the year under a
+    title on a line of its own; 现将2022年…工作总结如下 names the year; last year's report,
+    published this year, does not; a district's 办事处 is a street office; 涵盖X names no
+    body; X政务公开工作机构 is X's unit; a county that speaks 以…为指导 is its government."""
+    crumb = check_text("首页 / 政府信息公开年度报告\n一、总体情况\n今年以来,经开区坚持以人民为中心。\n")
+    assert crumb.report.title is None and not {"META-002", "META-003"} & {v.rule for v in crumb.violations}
+    column = check_text("热搜词:稳增长\n云南省政府信息公开工作年度报告\n\n2019年云南省政府信息公开工作年度报告\n\n"
+                        "来源:云南省人民政府办公厅          2020-03-31 17:13:25 【字体:\n一、总体情况\n").report
+    assert column.title.span.line == 4 and column.publication_date.value.isoformat() == "2020-03-31"
+    fields = check_text("[ 索 引  号 ] | tanchengxzf0001/2025-0000005 | [ 文 号 ] | [ 发布机构 ] | 郯城县政府办公室 | |\n"
+                        "---|---|---|---|---|---|\n[ 成文日期 ] | 2025-02-12 | [ 公开日期 ] | 2025-02-12 | [ 有 效 性 ] | 有效中 |\n"
+                        "如对本年度报告有疑问,请与郯城县人民政府办公室联系(电话:0539-6221137)。\n一、总体情况\n"
+                        "2024年,郯城县以习近平新时代中国特色社会主义思想为指导,认真落实政务公开任务要求。\n").report
+    assert fields.publication_date.value.isoformat() == "2025-02-12"
+    assert (fields.issuer.name, fields.issuer.kind) == ("郯城县人民政府", "government")
+    below = check_text("海滨街道政府信息公开工作年度报告\n(2021年)\n一、总体情况\n").report
+    assert below.year == 2021 and below.title.text.endswith("(2021年)")
+    summary = check_text("现将2022年政府信息公开工作总结如下。\n一、总体情况\n本局主动公开信息12条。\n").report
+    assert summary.year == 2022
+    last_year = check_text("一、总体情况\n吴淞街道围绕区委、区政府中心工作,推进政务公开。\n"
+                           "二是及时做好政府机构公开,更新了公开指南,发布2019年政府信息公开年度报告。\n").report
+    assert last_year.year != 2019
+    assert facts.issuer_kind("铜陵市铜官区东郊办事处") == "subdistrict"
+    assert facts.issuer_kind("北京市人民政府驻上海办事处") == "department"
+    covers = check_text("本报告根据《条例》编制,涵盖中寨乡人民政府2024年信息公开工作情况。\n一、总体情况\n").report
+    assert covers.issuer is None or not covers.issuer.name.startswith("涵盖")
+    unit = check_text("本报告由天津市武清区崔黄口镇人民政府政务公开工作机构编制。\n一、总体情况\n").report
+    assert (unit.issuer.name, unit.issuer.kind) == ("天津市武清区崔黄口镇人民政府", "township")
