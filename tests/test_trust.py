@@ -1438,3 +1438,11 @@ def test_round_85_88_pages_openings():
     assert covers.issuer is None or not covers.issuer.name.startswith("涵盖")
     unit = check_text("本报告由天津市武清区崔黄口镇人民政府政务公开工作机构编制。\n一、总体情况\n").report
     assert (unit.issuer.name, unit.issuer.kind) == ("天津市武清区崔黄口镇人民政府", "township")
+
+
+def test_only_the_day_the_figures_run_to_is_said_to_be_only_that():
+    """所列数据截止日期为2025年12月31日 (real 2019-2025 reports): PERIOD-001 says only the end day
+    is given, not that nothing is."""
+    (found,) = [v for v in check_text("某县某局2025年政府信息公开工作年度报告\n报告中所列数据截止日期为2025年12月31日。\n"
+                                      "一、总体情况\n").violations if v.rule == "PERIOD-001"]
+    assert found.message().startswith("只写了数据的截止日期（“数据截止日期为2025年12月31日”）")
