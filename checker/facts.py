@@ -568,10 +568,11 @@ _BODY_AFTER_TITLE = re.compile(r"(?:年度报告|年报)[ \u3000]*[（(](?P<name
 @functools.cache
 def _publishes() -> re.Pattern:
     """"现公布…", "现向社会公开《…》", "现公开X2024年…", "编制完成《…》", "制作X2023年…", "特编制2020年度X…",
+    "现编制并发布X2025年度…",
     "…要求,发布X2024年政府信息公开…": compiled when an opening
     paragraph first holds one of those words (most reports' do not; its classes of CJK
     characters cost re ~2.5 million instructions to compile)."""
-    return re.compile(r"(?=[现特向公编制发])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会])发布|(?<=[现会])公开(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
+    return re.compile(r"(?=[现特向公编制发])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会并])发布|(?<=[现会])公开(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
                       r"|(?<=[，,])发布(?=《?[^。；;\n《》]{2,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
                       r"|(?:编制|制作)(?:完成|了)?(?![本我并和及与形发公好工，,、])(?=《|[^。；;\n《]{0,40}?(?:19|20)\d\d年))"
                       r"(?P<rest>[^。；;\n]{4,60})")
@@ -600,12 +601,13 @@ _PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信�
 # (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
 # office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office)
 _DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|馆|乡|镇|街道"
+                              r"|办公室(?=[\u4e00-\u9fff]{0,4}[科股]$)"  # (某市人民防空办公室综合科: the 办公室 a body)
                               r"|(?<=政府)办公[室厅])"  # (…人民政府办公室政务公开办, …办公厅政府信息公开处: its unit)
                               r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室|(?<=[室厅])(?:政府信息|政务)公开[处科]"
                               r"|(?:政府信息公开)?申请受理(?:机构|窗口|部门)|(?:政务公开|政府信息公开)(?:工作)?机构"
                               r"|(?!人民防空|人防|扶贫|地方志|金融|口岸|机要|保密|信访|外事|侨务|国防动员|防汛|打私|海防)"
                               r"(?:(?!政府|[局委厅院办乡镇街区县市旗馆站队所])[\u4e00-\u9fff]){0,6}办公室|(?<=[乡镇]人民政府)[\u4e00-\u9fff]{1,10}(?:室|中心)|政务公开办|党政办|综合办|党建办|综治办|综合事务部"
-                              r"|(?<=[局厅])(?:指挥中心|信息中心)|(?<=[局厅委])[\u4e00-\u9fff]{0,4}[科股])$")
+                              r"|(?<=[局厅])(?:指挥中心|信息中心)|(?<=[局厅委室])[\u4e00-\u9fff]{0,4}[科股])$")
 # (an office of the body's, 党政办公室, 综合督考办公室, a 局's 指挥中心 or 综合科, a township government's
 # 综合信息指挥室…: not a body of its own, 财政局, 某镇, 高新区, 档案馆…; but a city's 人民防空办公室, 地方志办公室,
 # 金融工作办公室… are departments of their own)

@@ -834,7 +834,7 @@ _REPORT_OF_YEAR = re.compile(r"(?<!\d)(?<![^现特]发布)(?P<y>(?:19|20)\d\d)[ 
 # (not an item of a list of what was published: “…住建局2024年政府信息公开工作年度报告、2025年…”; nor
 # last year's report, published this year: “更新了公开指南,发布2019年政府信息公开年度报告” in a 2020 report)
 _OPENS_WITH_YEAR = re.compile(r"^[ \u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)][^。：:\n]{1,20}[。：:][ \u3000]*)?在?"
-                              r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本|共))|[，,](?=\D))")
+                              r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本|共|为))|[，,](?=\D))")
 # (or the year alone before its comma, 年 left out: “2025,吐鲁番市高昌区住建局以…”; or 在2024年,…)
 # (or a sentence that counts up to the end of the year: “截至2019年底,鲤城高新区主动公开…”)
 _AS_AT_YEAR_END = re.compile(r"(?:^|[。；;！!])[ \u3000]*截[至止]到?[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年"
@@ -1113,7 +1113,7 @@ def _heading_parts(title: str) -> tuple[str, str]:
 _PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成", "发文", "添加", "信息提供"), ())
 _PUBLISHED = re.compile("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w in words) + ")"
                         r"(?:日期|时间)(?:/有效期)?\s*(?:[:：|｜]|(?=\d{4}))"
-                        r"|(?:^|[\s:：])(?:日期|时间)\s*[:：]"  # (来源:时间:2022年01月29日: the source left blank)
+                        r"|(?:^|[\s:：'’\"”])(?:日期|时间)\s*[:：]"  # (来源:时间:2022年01月29日: the source left blank; 浏览:3274次'时间:…)
                         r"|来源\s*[:：][^\s:：。，,]{2,30}?(?:日期|时间)\s*[:：]"  # (来源:桐柏县人民政府时间:2024-01-17)
                         r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:信息)?来源\s*[:：]"
                         r"|^\s*(?:[\u4e00-\u9fff]{2,16}(?:网|网站)\s+)?\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
@@ -1126,7 +1126,7 @@ _PUBLISHED = re.compile("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w i
 _BARE_DATE = re.compile(r"[-•·*\s]*[（(]?\d{4}(?:-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
                         r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)]?(?:\s+[\u4e00-\u9fff]{2,16}(?:网|网站))?\s*")
 # (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |, 发文日期: | 2023年01月19日 |: a page's metadata as a table)
-_TABLED_PUBLISHED = re.compile(r"(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)[\s|｜:：\]】］]*"  # ([ 成文日期 ] | 2025-02-12)
+_TABLED_PUBLISHED = re.compile(r"(?:(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)|(?<![\u4e00-\u9fff])日期)[\s|｜:：\]】］]*"  # ([ 成文日期 ] | 2025-02-12, 作者: | 科技局 | 日期: | 2023-01-10 |)
                                r"(?=\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)")
 
 

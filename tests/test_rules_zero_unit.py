@@ -296,14 +296,16 @@ def test_number_of_parts(intro, expected, rules):
 
 def test_a_whole_list_closed_by_deng_is_not_held_against_the_headings(rules):
     """“……其他需要报告的事项等六部分” (as real reports write it): 等 closes a list already
-    whole, so a section missing from the report is SEC-001's finding alone; a list 等
-    leaves open is still held against the headings."""
+    whole, so a section missing from the report is SEC-001's finding alone; so it is where
+    等 leaves the list open (the one missing section, one finding); but a list 等 leaves open
+    is still held against the headings where there are more of them than it says."""
     five = HEADINGS.replace("六、其他需要报告的事项\n", "")
     whole = f"本报告由{SIX_PARTS}等六部分组成。"
     assert found(TITLE_2022 + whole + "\n" + five, rules) == []
     missing = [v for v in check_text(TITLE_2022 + whole + "\n" + five, rules=rules).violations if v.rule == "SEC-001"]
     assert [v.message() for v in missing] == ["缺少第6部分“其他需要报告的事项”"]
-    assert found(TITLE_2022 + "本报告由总体情况、主动公开政府信息情况等六部分组成。\n" + five, rules) == [
+    assert found(TITLE_2022 + "本报告由总体情况、主动公开政府信息情况等六部分组成。\n" + five, rules) == []
+    assert found(TITLE_2022 + "本报告由总体情况、主动公开政府信息情况等三部分组成。\n" + five, rules) == [
         ("ZERO-006", "warning", 2)]
 
 

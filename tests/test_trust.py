@@ -1446,3 +1446,28 @@ def test_only_the_day_the_figures_run_to_is_said_to_be_only_that():
     (found,) = [v for v in check_text("某县某局2025年政府信息公开工作年度报告\n报告中所列数据截止日期为2025年12月31日。\n"
                                       "一、总体情况\n").violations if v.rule == "PERIOD-001"]
     assert found.message().startswith("只写了数据的截止日期（“数据截止日期为2025年12月31日”）")
+
+
+def test_round_89_91_openings_and_wordings():
+    """现编制并发布X2025年度…年度报告 names X (META-004 had said no body was found); a page's
+    box of fields gives its date under 日期 alone (作者: | 科技局 | 日期: | 2023-01-10 |), or after the
+    page's count of views; a list closed by 等 with fewer parts than N is compared with the
+    headings, and ZERO-006 says so, but not where SEC-001 already reports the missing sections;
+    2020年为… opens with the year; an office's 综合科 is its unit."""
+    zhenba = check_text("现编制并发布镇巴县人民政府2025年度政府信息公开工作年度报告。\n一、总体情况\n").report
+    assert (zhenba.issuer.name, zhenba.issuer.kind) == ("镇巴县人民政府", "government")
+    box = check_text("来源: | 会宁县人民政府 | ||\n作者: | 科技局 | 日期: | 2023-01-10 |\n"
+                     "会宁县科技局2022年政府信息公开工作年度报告\n一、总体情况\n").report
+    assert box.publication_date is not None and box.publication_date.value.isoformat() == "2023-01-10"
+    (parts,) = [v for v in check_text("某镇2017年政府信息公开工作年度报告\n全文由概述、主动公开政府信息情况、"
+                                      "依申请公开政府信息情况等八个部分组成。\n一、概述\n").violations if v.rule == "ZERO-006"]
+    assert parts.message().startswith("正文称报告由8部分组成，但一级标题有1个")
+    # (a 2022 report that says six and has one heading: SEC-001 reports the five missing, ZERO-006 nothing more)
+    assert "ZERO-006" not in {v.rule for v in check_text("某镇2022年政府信息公开工作年度报告\n全文由总体情况、主动公开政府信息情况、"
+                                                         "依申请公开政府信息情况等六个部分组成。\n一、总体情况\n").violations}
+    year = check_text("一、总体情况\n2020年为我市机构改革后，市人防办全面履职的第一年。\n").report
+    assert (year.year, year.year_source) == (2020, "text")
+    seen = check_text("某区农业农村局2021年政府信息公开工作年度报告\n浏览:3274次'时间:2022年1月14日\n一、总体情况\n").report
+    assert seen.publication_date is not None and seen.publication_date.value.isoformat() == "2022-01-14"
+    unit = check_text("如对本报告有疑问,请与阜阳市人民防空办公室综合科联系。\n一、总体情况\n").report
+    assert (unit.issuer.name, unit.issuer.kind) == ("阜阳市人民防空办公室", "department")
