@@ -1471,3 +1471,16 @@ def test_round_89_91_openings_and_wordings():
     assert seen.publication_date is not None and seen.publication_date.value.isoformat() == "2022-01-14"
     unit = check_text("如对本报告有疑问,请与阜阳市人民防空办公室综合科联系。\n一、总体情况\n").report
     assert (unit.issuer.name, unit.issuer.kind) == ("阜阳市人民防空办公室", "department")
+
+
+def test_round_92_93_bodies_and_aims():
+    """加快建设台吉镇人民政府公众号 names no body (SEC-011 had named “加快建设台吉镇”); a street office's
+    党政综合办 is its office (SEC-016 had been skipped, the office read as a department); 以人民群众
+    满意度为衡量标准 is an aim, no evaluation's result (SEC-015 had said 社会评议：是)."""
+    platform = check_text("一、总体情况\n四是政府信息公开平台建设情况。加快建设台吉镇人民政府公众号,及时发布信息。\n").report
+    assert platform.issuer is None or not platform.issuer.name.startswith("加快")
+    office = check_text("如对本报告有疑问,请与东胜区纺织街道办事处党政综合办联系。\n一、总体情况\n").report
+    assert (office.issuer.name, office.issuer.kind) == ("东胜区纺织街道办事处", "subdistrict")
+    aim = {v.rule for v in check_text("梅河口市进化镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+                                      "我镇以人民群众满意度为衡量标准,扎实推进政务公开。\n").violations}
+    assert "SEC-011" in aim and "SEC-015" not in aim
