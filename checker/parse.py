@@ -248,10 +248,10 @@ def _pictured_tables(sections: list[Section], found: set[str | None], templates:
 
 def _first_by_place(sections: list[Section]) -> None:
     """一、 worded as no section of the format (一、2023年工作开展情况) right before 二、, which is
-    section 二: section 一 by its place, worded otherwise (SEC-004, a warning), not missing
-    (SEC-001, an error)."""
-    if (len(sections) > 1 and sections[0].number == 1 and sections[0].canonical is None
-            and sections[1].number == 2 and sections[1].canonical == 2):
+    section 二, or alone (a copy that ends inside it: 一、 工作情况): section 一 by its place,
+    worded otherwise (SEC-004, a warning), not missing (SEC-001, an error)."""
+    if (sections and sections[0].number == 1 and sections[0].canonical is None and sections[0].numbering == "cjk"
+            and (len(sections) == 1 or (sections[1].number == 2 and sections[1].canonical == 2))):
         sections[0].canonical, sections[0].title_match = 1, "fuzzy"
         _finish(sections[0])
 

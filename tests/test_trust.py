@@ -1484,3 +1484,12 @@ def test_round_92_93_bodies_and_aims():
     aim = {v.rule for v in check_text("梅河口市进化镇人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
                                       "我镇以人民群众满意度为衡量标准,扎实推进政务公开。\n").violations}
     assert "SEC-011" in aim and "SEC-015" not in aim
+
+
+def test_a_copy_that_ends_inside_its_first_section_worded_otherwise():
+    """一、 工作情况, the only heading of a page's copy that ends inside it (a real 2023 town's):
+    section 一 by its place, worded otherwise (SEC-004), not missing (SEC-001 had said so)."""
+    found = check_text("马鹿沟镇人民政府2023年政府信息公开工作年度报告\n一、 工作情况\n2023年,马鹿沟镇认真贯彻落实《条例》。\n")
+    assert [(s.canonical, s.title_match) for s in found.report.sections] == [(1, "fuzzy")]
+    assert "SEC-004" in {v.rule for v in found.violations}
+    assert "缺少第1部分“总体情况”" not in [v.message() for v in found.violations]
