@@ -522,6 +522,11 @@ _GENERIC_NAME = re.compile(r"(?:人民)?政府|政务|本(?:机关|单位|部门
                            r"|(?:街道)?办事处|办公室|委员会|管委会")  # (a kind of body, no body's name)
 
 
+def without_second_name(name: str) -> str:
+    """A name less the second name after it (武昌经开区管委会(滨江商务区管委会), X(以下简称…))."""
+    return _ALIAS.sub("", name)
+
+
 def is_generic_name(name: str) -> bool:
     """Whether a name is a kind of body only (人民政府, 办公室, 我局), no body's name."""
     return _GENERIC_NAME.fullmatch(name) is not None

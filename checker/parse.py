@@ -260,16 +260,13 @@ def _byline(title: Paragraph, first: Paragraph, index: LineIndex) -> list[Issuer
     """The body named alone on the line under a title that names none (2020年政府信息公开
     工作年度报告 / 武昌经开区(滨江)管委会, or with its second name after it: 武昌经开区管委会(滨江
     商务区管委会)): the report's."""
-    line = _SECOND_NAME.sub("", first.text)
+    line = facts.without_second_name(first.text.rstrip(" \u3000"))
     name = facts.signature_line(line) if first.span.line - title.span.end_line <= 2 else None
     kind = facts.issuer_kind(name) if name else "unknown"
     if kind == "unknown" or facts.is_generic_name(name):
         return []
     start = first.span.start + first.text.index(name)
     return [Issuer(name, kind, index.span(start, start + len(name)), "intro")]
-
-
-_SECOND_NAME = re.compile(r"[（(][^（）()\n]{2,20}[)）][ \u3000]*$")
 
 
 def _not_cjk_numbered(node: Tree) -> bool:
@@ -737,10 +734,11 @@ def _title_year() -> re.Pattern:
 # (or the end of a body's name split from its start: "…小龙坎街道" / "办事处2023年…")
 _TITLE_START_WITHOUT_BODY = re.compile(r"[（(]?\d|关于|政府信息|信息公开|政务|工作|年度|年报|办事处|人民政府|管委会|委员会|办公室")
 # (a page's link to a reading of the report: • 一图读懂:汉阴县人民政府2023年度…报告, 相关图解:…)
-_RELATED_LINK = re.compile(r"[-•·*\s]*(?:相关)?(?:一图读懂|一图看懂|图解|图说|政策解读|解读)[ \u3000]*[:：《“]")
+_READINGS = r"(?:一图读懂|一图看懂|图解|图说|政策解读|解读)"
+_RELATED_LINK = re.compile(r"[-•·*\s]*(?:相关)?" + _READINGS + r"[ \u3000]*[:：《“]")
 # (a page's line that is only a link to a related reading, 相关图解:…, is no title even alone; 图解:… alone
 # labels the report's own graphic version, its title)
-_RELATED_LINK_ALONE = re.compile(r"[-•·*\s]*相关(?:一图读懂|一图看懂|图解|图说|政策解读|解读)")
+_RELATED_LINK_ALONE = re.compile(r"[-•·*\s]*相关" + _READINGS)
 # (关于2020年度政府信息公开工作报告 under the body's name: the title's second half, worded as a
 # document's subject; not a cover letter's 关于报送…的函)
 _ABOUT_THE_REPORT = re.compile(r"关于[ \u3000]*(?:19|20)\d\d[^，。；\n]{0,30}(?:年度报告|工作报告|年报)")
@@ -756,7 +754,8 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
     title = front[at]
     before = front[at - 1] if at > 0 else None
     issuer = facts.issuer_from_title(title.text, title.span, _NO_INDEX)
-    whole = facts.year_in(title.text) is not None and issuer is not None  # a year and a body: no second half
+    dated = facts.year_in(title.text) is not None
+    whole = dated and issuer is not None  # a year and a body: no second half
     # an office that names no place under the body it belongs to ("武汉市东湖生态旅游风景区
     # 管理委员会" / "卫生健康办公室2023年政府信息公开工作年度报告")
     office_of_body_above = (whole and before is not None and not _PLACE_WORD.search(issuer.name)
@@ -764,7 +763,7 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
     if ((not whole or office_of_body_above) and before is not None and before.kind == "text"
             and not _names_the_site(front[:at - 1], before.text) and not _METADATA_START.match(before.text)
             and title.span.line - before.span.end_line <= 2
-            and not (facts.year_in(before.text) is not None and facts.year_in(title.text) is not None)
+            and not (dated and facts.year_in(before.text) is not None)  # (two years: no halves of one title)
             and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；|｜")  # (｜: a page's menu)
             and (_TITLE_START_WITHOUT_BODY.match(title.text) or _YEAR_ONLY.fullmatch(before.text)
                  or before.text.endswith(("年", "年度", "政府", "政务", "政府信息", "政务信息", *_FIRST_HALF_ENDS)) or office_of_body_above

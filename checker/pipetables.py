@@ -26,7 +26,7 @@ import re
 BARS = "|｜"
 _SPACE = " \u3000\xa0"
 _RULE_LINE = re.compile(r"(?=.*---)[ \u3000|｜:\-]+")  # |---|:---:|
-_CELLS = re.compile(r"[^|｜]+")
+CELLS = re.compile(r"[^|｜]+")  # (a table row's cells, between its bars)
 _TITLE_CELL = re.compile(r"(?:年度报告|年报)[ \u3000]*[|｜][ \u3000|｜]*$")
 
 
@@ -84,7 +84,7 @@ def _runs(lines: list[str]) -> list[list[int]]:
 
 
 def _filled_cells(line: str) -> int:
-    return sum(1 for cell in _CELLS.findall(line) if cell.strip(_SPACE))
+    return sum(1 for cell in CELLS.findall(line) if cell.strip(_SPACE))
 
 
 def _as_tab_row(line: str, markdown: bool) -> str:

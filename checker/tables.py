@@ -29,6 +29,7 @@ from typing import Any, Iterator
 
 from .cells import UNITS, Memo, looks_like_value, parse_into, parse_value, parsed_as, value_like, value_like_into
 from .labels import core
+from .pipetables import BARS, CELLS
 from .model import Cell, LostTable, MissingRow, Paragraph, Row, Span, Table, TableProblem, make_span, new_tuple
 from .templates import Column, TableTemplate, Templates, TemplateRow
 from .text import LineIndex, join_spans
@@ -1339,17 +1340,16 @@ def _cell_labels(p: Paragraph, templates: Templates, index: LineIndex) -> Iterat
     a page put on one line, a table's cells run on in the prose between bars (…二、主动公开
     政府信息情况 第二十条第(一)项 | 信息内容 | 本年新 制发数量 | … | 规章 | 0 | 0 | 0 | …):
     each cell between two bars is looked at as a line of its own."""
-    if p.text.count("|") + p.text.count("｜") < _RUN_ON_BARS:
+    if sum(map(p.text.count, BARS)) < _RUN_ON_BARS:
         for label in _table_line_labels(p.text, templates):
             yield label, p.span
         return
-    for cell in _BAR_CELL.finditer(p.text):
+    for cell in CELLS.finditer(p.text):
         for label in _table_line_labels(cell.group(), templates):
             yield label, index.span(p.span.start + cell.start(), p.span.start + cell.end())
 
 
 _RUN_ON_BARS = 8  # (a few bars are prose's; a table's row alone has its own line, not this many)
-_BAR_CELL = re.compile(r"[^|｜]+")
 
 
 def _table_line_labels(text: str, templates: Templates) -> list[str]:
