@@ -387,12 +387,14 @@ def _month_day(year: int, digits: str) -> dt.date | None:
 
 
 # A whole year's period whose 年, 月 or 日 a web page lost ("从201711日起至1231日止",
-# "202011日至20201231", "20241月1日至12月31日", "202011日起,至20201231日止"): read as the
+# "202011日至20201231", "20241月1日至12月31日", "202011日起,至20201231日止", even
+# "2025111231日" with 至 lost too, the 日 kept at its end): read as the
 # period it plainly is (PERIOD-004 says how it was read).
 # (no digit before the year: looked at after its first digit, `1(?<!\d.)`, so that the
 # pattern opens with the 1 or 2 and re skips to those, two and a half times quicker)
 _WHOLE_YEAR_DAMAGED = re.compile(
-    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}[起始]?{_S}[，,]?{_S}(?:至|到|—|－|-|~|～){_S}"
+    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}[起始]?{_S}[，,]?{_S}"
+    rf"(?:至|到|—|－|-|~|～|(?=12{_S}月?{_S}31{_S}日)){_S}"
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
 # A period from 1 January whose end a web page ran together too, to another day than 31
 # December ("统计期限自201411日起至20141130日止": to 30 November, which PERIOD-002 reports).
@@ -492,7 +494,7 @@ ISSUER_KINDS = ("township", "subdistrict", "government", "department", "committe
 _BLANKS = re.compile(r"[\s\u3000]+")
 # A district's 办事处 named by its place alone, no 街道 said: the district's street office (not a
 # government's office in another city, 驻京办事处, nor a body's 办事处 of its own, 某局某办事处)
-_DISTRICT_OFFICE = re.compile(r"区(?:人民政府)?(?:(?![驻局委厅院所站队中心])[\u4e00-\u9fff]){2,4}办事处$")
+_DISTRICT_OFFICE = re.compile(r"区(?:人民政府)?(?:(?!中心|[驻局委厅院所站队])[\u4e00-\u9fff]){2,4}办事处$")
 _JOINT_NAME = re.compile(r"[区县市]人民政府[\s\u3000、]+\S{2,16}(?:管委会|管理委员会)$")
 
 
@@ -589,6 +591,8 @@ _PUBLISHES_ITS_OWN = re.compile(r"[ \u3000]*(?P<name>[^，,。；;：:\n《》�
 # "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下" (or …向社会公布): whose report follows
 _AS_FOLLOWS = re.compile(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工作报告|年报))[》”]?(?:[（(][^（）()\n]{1,16}[）)])?"
                          r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开)|向社会(?:公布|发布|公开))")
+# "汇总2016年度溶江乡政府的政务公开年度报告编制而成" (丽水 townships' template): whose report it brings together
+_GATHERS = re.compile(r"汇总(?P<rest>(?:19|20)\d\d[^。；;\n]{4,60}?(?:年度报告|年报))编制")
 _OPENS_AS_TITLE = re.compile(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(?:19|20)\d\d[ \u3000]*年度?[^，,。；;\n《》]{0,16}?"
                              r"(?:年度报告|年报)|(?:19|20)\d\d[ \u3000]*年度?[^，,。；;：:\n《》“”\d]{2,30}?(?:年度报告|年报))"
                              r"(?:是|由|根据|依据|按照)")  # (or the year first: 2024年丽水市…年度报告根据…编制)
@@ -745,6 +749,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
                                                        or "现公开" in text or "编制" in text or "制作" in text) else ()
         for m in (next((m for m in publishes if _named_body(m)), None),
                   _AS_FOLLOWS.search(text) if "现将" in text else None,
+                  _GATHERS.search(text) if "汇总" in text else None,
                   _OPENS_AS_TITLE.match(text)):  # (常太镇2019年政府信息公开年度报告是根据…编制: named as in its title)
             body = _body_before_matter(m.group("rest")) if m else None
             if body:

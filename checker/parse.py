@@ -832,9 +832,13 @@ _REPORT_OF_YEAR = re.compile(r"(?<!\d)(?<![^现特]发布)(?P<y>(?:19|20)\d\d)[ 
                              r"[^。；;\n]{0,12}(?:年度报告|工作报告|报告|年报|工作总结)(?![》”]?、)")
 # (not an item of a list of what was published: “…住建局2024年政府信息公开工作年度报告、2025年…”; nor
 # last year's report, published this year: “更新了公开指南,发布2019年政府信息公开年度报告” in a 2020 report)
-_OPENS_WITH_YEAR = re.compile(r"^[ \u3000]*(?:[（(][一二三四五六七八九十]{1,3}[）)][^。：:\n]{1,20}[。：:][ \u3000]*)?在?"
+# “特向社会公布2014年谯城区政务服务中心政府信息公开工作年度报告”: the year before the body's name
+_PUBLISHES_REPORT_OF_YEAR = re.compile(r"公布(?P<y>(?:19|20)\d\d)[ \u3000]*年度?[^，,。；;\n《》“”\d]{2,30}?"
+                                       r"(?:政府信息公开|政务公开|政务信息公开|信息公开)[^。；;\n]{0,12}(?:年度报告|工作报告|年报)")
+_OPENS_WITH_YEAR = re.compile(r"^[ \u3000]*(?:(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])[^。：:\n]{1,20}[。：:][ \u3000]*)?在?"
                               r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本|共|为))|[，,](?=\D))")
-# (or the year alone before its comma, 年 left out: “2025,吐鲁番市高昌区住建局以…”; or 在2024年,…)
+# (or the year alone before its comma, 年 left out: “2025,吐鲁番市高昌区住建局以…”; or 在2024年,…;
+# after an item's heading, （一）主动公开情况。2021年,… or 1.主动公开政府信息。2021年,…)
 # (or a sentence that counts up to the end of the year: “截至2019年底,鲤城高新区主动公开…”)
 _AS_AT_YEAR_END = re.compile(r"(?:^|[。；;！!])[ \u3000]*截[至止]到?[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年"
                              r"(?:底|末|12月31日)")
@@ -852,7 +856,7 @@ def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[i
     # 《…2020年度…年度报告》 over 2019年1月1日起至12月31日 and 2020年1月1日至12月31日)
     if years and len(set(years)) == 1:
         return years[0], "period"
-    for pattern in (_REPORT_OF_YEAR, _OPENS_WITH_YEAR, _AS_AT_YEAR_END):
+    for pattern in (_REPORT_OF_YEAR, _PUBLISHES_REPORT_OF_YEAR, _OPENS_WITH_YEAR, _AS_AT_YEAR_END):
         for text in opening:
             m = pattern.search(text)
             if m and (not years or int(m.group("y")) in years):

@@ -1440,6 +1440,10 @@ def test_round_85_88_pages_openings():
     assert last_year.year != 2019
     assert facts.issuer_kind("铜陵市铜官区东郊办事处") == "subdistrict"
     assert facts.issuer_kind("北京市人民政府驻上海办事处") == "department"
+    # 中 and 心 alone are a place's (中山, 心田); only 中心 names a centre
+    assert facts.issuer_kind("南京市某区中山办事处") == "subdistrict"
+    assert facts.issuer_kind("某市某区心田办事处") == "subdistrict"
+    assert facts.issuer_kind("某市某区中心办事处") == "department"
     covers = check_text("本报告根据《条例》编制,涵盖中寨乡人民政府2024年信息公开工作情况。\n一、总体情况\n").report
     assert covers.issuer is None or not covers.issuer.name.startswith("涵盖")
 
@@ -1489,3 +1493,18 @@ def test_a_copy_that_ends_inside_its_first_section_worded_otherwise():
     assert [(s.canonical, s.title_match) for s in found.report.sections] == [(1, "fuzzy")]
     assert "SEC-004" in {v.rule for v in found.violations}
     assert "缺少第1部分“总体情况”" not in [v.message() for v in found.violations]
+
+
+def test_round_95_98_years_and_bodies_of_openings():
+    """Real pages of rounds 95-98 (2014-2025): the year a page states after 公布 before its
+    body's name, or after an item's heading numbered 1.; the body whose report a 丽水
+    township's template says is gathered (汇总…的…年度报告编制而成)."""
+    published = check_text("一、政府信息公开工作基本情况\n根据《中华人民共和国政府信息公开条例》,特向社会公布2014年"
+                           "谯城区政务服务中心政府信息公开工作年度报告。\n二、主动公开政府信息情况\n").report
+    assert published.year == 2014
+    item = check_text("一、总体情况\n  1.主动公开政府信息。2021年,我局主要通过门户网站各个栏目及时更新信息。\n"
+                      "  2.依申请公开政府信息。2021年,我局收到依申请公开政府信息2条。\n").report
+    assert item.year == 2021
+    gathered = check_text("本年度报告根据《中华人民共和国政府信息公开条例》要求,汇总2016年度溶江乡政府的政务公开年度报告"
+                          "编制而成。报告包括概述,主动公开情况等7个部分。\n").report
+    assert (gathered.issuer.name, gathered.issuer.kind) == ("溶江乡政府", "township")
