@@ -14,7 +14,9 @@ it was, so a violation points at the same place in the file.
 
 Only a run of bar lines in which at least two rows have two cells with text counts as
 a table: a stray bar in prose, or a run of one cell per line (`信息内容 |`, the rows
-no longer told apart), is left as it is. A row of one cell that is the report's title
+no longer told apart), is left as it is. Such a run indented by TABs (a page's cells
+copied a line each, `\t\t\t0  |`, rows apart by a line of TABs) has its TABs made spaces:
+else the TABs make each line a row of a TAB table, every cell a row of its own. A row of one cell that is the report's title
 (`某局2023年…年度报告 |`, the last row of a page's box of fields) stays a title line:
 its bars become spaces.
 """
@@ -37,6 +39,7 @@ def pipe_tables(text: str) -> tuple[str, int]:
         return text, 0
     lines = text.split("\n")
     tables = 0
+    untabbed = _untab_cell_lines(lines) if "\t\t" in text else False
     for run in _runs(lines):
         if sum(1 for i in run if _filled_cells(lines[i]) >= 2) < 2:
             continue
@@ -49,7 +52,37 @@ def pipe_tables(text: str) -> tuple[str, int]:
                 continue
             lines[i] = " " * len(lines[i]) if i in closing else _as_tab_row(lines[i], markdown)
         tables += 1
-    return ("\n".join(lines), tables) if tables else (text, 0)
+    return ("\n".join(lines), tables) if tables or untabbed else (text, 0)
+
+
+_CELL_LINE = re.compile(r"[ \u3000\xa0\t]*[^\t|｜]*[|｜][ \u3000\xa0]*")  # (a cell and its bar, or a bar alone)
+_NO_BAR_CELL = re.compile(r"[ \u3000\xa0\t]*[^\t|｜ \u3000\xa0][^\t|｜]*")  # (a cell whose bar is on the next line)
+
+
+def _untab_cell_lines(lines: list[str]) -> bool:
+    """Runs of a cell per line, each closed by a bar (or by a bar alone on the next line),
+    rows apart by lines of TABs, some lines indented by two TABs or more: their TABs made
+    spaces, in place (a run of one cell per line, as _runs leaves). Whether any was."""
+    changed = False
+    i, n = 0, len(lines)
+    while i < n:
+        j, cells, indented = i, 0, False
+        while j < n:
+            line = lines[j]
+            if _CELL_LINE.fullmatch(line):
+                cells += any(ch not in BARS and not ch.isspace() for ch in line)
+            elif not (not line.strip() or (_NO_BAR_CELL.fullmatch(line) and (
+                    (j + 1 < n and lines[j + 1].strip(" \u3000\xa0\t") in ("|", "｜"))
+                    or (indented and line.startswith("\t"))))):  # (the run's last cell, cut off before its bar)
+                break
+            indented = indented or line.startswith("\t\t")
+            j += 1
+        if cells >= 4 and indented:
+            for k in range(i, j):
+                lines[k] = lines[k].replace("\t", " ")
+            changed = True
+        i = max(j, i + 1)
+    return changed
 
 
 def _is_bar_row(line: str) -> bool:

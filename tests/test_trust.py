@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from nianbao.api import check_text
 from nianbao import facts
+from nianbao.pipetables import pipe_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = (ROOT / "samples" / "synthetic" / "2021_tsv_clean.txt").read_text(encoding="utf-8")
@@ -1508,3 +1509,21 @@ def test_round_95_98_years_and_bodies_of_openings():
     gathered = check_text("本年度报告根据《中华人民共和国政府信息公开条例》要求,汇总2016年度溶江乡政府的政务公开年度报告"
                           "编制而成。报告包括概述,主动公开情况等7个部分。\n").report
     assert (gathered.issuer.name, gathered.issuer.kind) == ("溶江乡政府", "township")
+
+
+def test_a_table_copied_a_cell_to_a_line_indented_by_tabs_is_said_unread_once():
+    """A real 2021 page (a 农业农村局's, its mirror's copy): each cell on a line of its own,
+    closed by a bar, indented by TABs, the rows apart by lines of TABs. Read as a TAB table,
+    every cell was a row of its own (TABLE-007, TABLE-009 for each 0 |, TABLE-003); the
+    layout tells no row from the next with certainty: one TABLE-018, as when not indented."""
+    cells = ("第二十条第(一)项  | \n\t\t\n信息内容  | \n\t\t\t本年制发件数  | \n\t\t\t本年废止件数  | \n"
+             "\t\t\t现行有效件数  | \n\t\t\n规章  | \n\t\t\t0  | \n\t\t\t0  | \n\t\t\t0\n   | \n\t\t\n"
+             "行政规范性文件  | \n\t\t\t0  | \n\t\t\t0  | \n\t\t\t0\n   | \n\t\t\n第二十条第(五)项  | \n\t\t\n"
+             "信息内容  | \n\t\t\t本年处理决定数量  | \n\t\t\n行政许可  | \n\t\t\t951  | \n\t\t\n"
+             "第二十条第(六)项  | \n\t\t\n信息内容  | \n\t\t\t本年处")
+    text = ("某县农业农村局2021年政府信息公开工作年度报告\n一、总体情况\n2021年,我局主动公开政府信息120条。\n"
+            "二、主动公开政府信息情况\n" + cells + "\n")
+    found = [v.rule for v in check_text(text).violations if v.rule.startswith("TABLE")]
+    assert found == ["TABLE-018"]
+    rewritten, _ = pipe_tables(text)  # (character for character: every line and column where it was)
+    assert [len(line) for line in rewritten.split("\n")] == [len(line) for line in text.split("\n")]
