@@ -480,7 +480,9 @@ _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # a 社区 or 村 is self-governed, no administrative body: none of the kinds the rules name
     ("unknown", ("社区", "社区居委会", "居委会", "居民委员会", "村委会", "村民委员会")),
     ("department", ("监督管理委员会", "城市管理委员会")),  # (天津市城市管理委员会: a city's department, no zone's)
-    ("committee", ("管理委员会", "管委会", "开发区", "经开区", "高新区", "园区", "示范区", "试验区", "保税区", "合作区",
+    # (a 新区 is a zone under its 管委会, 重庆两江新区; but 上海's 浦东新区 and 天津's 滨海新区 are districts)
+    ("government", ("浦东新区", "滨海新区")),
+    ("committee", ("管理委员会", "管委会", "开发区", "经开区", "高新区", "新区", "园区", "示范区", "试验区", "保税区", "合作区",
                    "产业园", "工业园", "度假区", "风景区", "旅游区", "实验区", "管理区")),
     ("department", ("办公室", "办公厅", "委员会", "办事处", "局", "厅", "委", "办", "中心", "院", "所", "署", "部",
                     "处", "站", "队", "馆", "会", "供销社", "联社", "合作社", "合作总社", "联合社")),  # (宜城市供销联社)
@@ -624,7 +626,8 @@ _CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<n
 _MAY_CONTACT = re.compile(r"可与(?P<name>[^，,。；;（(：:\n]{2,30}?)联系")  # (如有疑问，可与…联系)
 _CALL_OFFICE = re.compile(r"可?致电(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:，|,|。|（|\(|$)")  # (可致电X办公室，电话…)
 # "杭州市余杭区司法局(区行政复议局)根据《…》等规定编制本报告": the paragraph's subject compiled it
-_SUBJECT_COMPILES = re.compile(r"^[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,30}?)(?:[（(][^（）()\n]{1,16}[）)])?"
+# (or a clause's: "…的通知》要求,上饶市人民政府根据全市…情况,编制本报告")
+_SUBJECT_COMPILES = re.compile(r"(?:^|[，,。；;])[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,30}?)(?:[（(][^（）()\n]{1,16}[）)])?"
                                r"(?:根据|依据|依照|按照)[^。；;\n]{0,100}?编(?:制|写)(?:了)?本(?:年度)?报告")
 # who drafted the report, who answers about it (the body, not its office), with a word each
 # needs and how far before the word's first place a match can start at most (由, a name of 30,
@@ -646,7 +649,7 @@ _NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|�
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
 _ALIAS = re.compile(r"[（(](?:(?:以下简称|下称|简称)[^)）]*[)）]?|[^（）()\n]{2,20}[)）])$")  # (its ) lost on a page, too)
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
-_ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|深入|紧紧围绕|围绕|不断|主动|重视|加强|着力|扎实|持续|坚决|贯彻落实|贯彻执行|紧扣|聚焦|立足)"
+_ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|十分|深入|紧紧围绕|围绕|不断|主动|重视|加强|着力|扎实|持续|坚决|贯彻落实|贯彻执行|紧扣|聚焦|立足)"
 # (某镇人民政府在县委、县政府的领导下…, 包头市人民政府办公室以习近平…思想为指导: the sentence's subject too)
 _LED = r"(?:在[^，,。]{0,30}(?:领导|指导|部署|指引)下|以[^，,。]{0,30}为(?:指导|统领|引领|指引))"
 
@@ -659,7 +662,8 @@ def _subject() -> re.Pattern:
     ~10 million instructions to compile)"""
     return re.compile(
         r"(?:^|[，,。；;])(?:在?\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
-        r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|街道|人民政府办公室|人民政府|委员会|管委会|管理局|局|厅|(?<![党工])委|乡|镇|县))"
+        r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|街道|人民政府办公室|人民政府|[乡镇]政府|委员会|管委会|管理局|办公室|局|厅|署|(?<![党工])委|乡|镇|县"
+        r"|市|区))"  # (2024年,朔州市认真…: a name of three characters at least, no 城区 or 市区)
         r"(?=" + _ACTS + r"|未|共|全年|通过|以|" + _LED + ")")
 
 

@@ -835,6 +835,8 @@ _REPORT_OF_YEAR = re.compile(r"(?<!\d)(?<![^现特]发布)(?P<y>(?:19|20)\d\d)[ 
 # “特向社会公布2014年谯城区政务服务中心政府信息公开工作年度报告”: the year before the body's name
 _PUBLISHES_REPORT_OF_YEAR = re.compile(r"公布(?P<y>(?:19|20)\d\d)[ \u3000]*年度?[^，,。；;\n《》“”\d]{2,30}?"
                                        r"(?:政府信息公开|政务公开|政务信息公开|信息公开)[^。；;\n]{0,12}(?:年度报告|工作报告|年报)")
+# “…等六个方面汇报我镇2023年政府信息公开工作。”: the work the report is on
+_REPORTS_ON_YEAR = re.compile(r"汇报(?:[我本][乡镇局委办区县市])?(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开)工作(?=[。；;]|$)")
 _OPENS_WITH_YEAR = re.compile(r"^[ \u3000]*(?:(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])[^。：:\n]{1,20}[。：:][ \u3000]*)?在?"
                               r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本|共|为))|[，,](?=\D))")
 # (or the year alone before its comma, 年 left out: “2025,吐鲁番市高昌区住建局以…”; or 在2024年,…;
@@ -856,7 +858,7 @@ def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[i
     # 《…2020年度…年度报告》 over 2019年1月1日起至12月31日 and 2020年1月1日至12月31日)
     if years and len(set(years)) == 1:
         return years[0], "period"
-    for pattern in (_REPORT_OF_YEAR, _PUBLISHES_REPORT_OF_YEAR, _OPENS_WITH_YEAR, _AS_AT_YEAR_END):
+    for pattern in (_REPORT_OF_YEAR, _PUBLISHES_REPORT_OF_YEAR, _REPORTS_ON_YEAR, _OPENS_WITH_YEAR, _AS_AT_YEAR_END):
         for text in opening:
             m = pattern.search(text)
             if m and (not years or int(m.group("y")) in years):

@@ -468,7 +468,10 @@ def _join_header_ends(header: list[Cell], pieces: list[Cell], words: set[str]) -
 
 
 def _unmapped(values: list[Cell], row_id: str | None) -> list[Cell]:
-    return [Cell(cell.raw, cell.span, *parse_value(cell.raw), None, row_id) for cell in values]
+    """The cells of a row not mapped to columns, each read as a value; a blank one is no
+    value (nor a blank read as 0, TABLE-013): the row's cells are not read as the table's."""
+    return [Cell(cell.raw, cell.span, *parse_value(cell.raw), None, row_id) if cell.raw.strip()
+            else Cell(cell.raw, cell.span, None, None, None, None, row_id) for cell in values]
 
 
 def _fit(values: list[Cell], expected: int) -> list[Cell]:
@@ -1140,7 +1143,7 @@ def is_table_label(text: str, templates: Templates) -> bool:
 
 
 _PAGE_METADATA = re.compile(r"\s*(?:索\s*引\s*号|主题分类|体裁分类|发布(?:机构|单位)|发文(?:日期|字号|机关)|成文日期|发布日期|信息来源"
-                            r"|文\s*号|时\s*效|公开方式|所属机构|有\s*效\s*性|关\s*键\s*词)\s*[:：]?\s*$")
+                            r"|文\s*号|时\s*效|公开(?:方式|目录|范围)|所属机构|有\s*效\s*性|(?:文件)?有效期|关\s*键\s*词|标\s*题)\s*[:：]?\s*$")
 
 
 # (a table's caption naming who filled it in: 单位:东阳市农业农村局 | | 2019年度; not a unit, 单位：万元)

@@ -1527,3 +1527,37 @@ def test_a_table_copied_a_cell_to_a_line_indented_by_tabs_is_said_unread_once():
     assert found == ["TABLE-018"]
     rewritten, _ = pipe_tables(text)  # (character for character: every line and column where it was)
     assert [len(line) for line in rewritten.split("\n")] == [len(line) for line in text.split("\n")]
+
+
+def test_round_99_101_whose_report_and_what_a_page_box_is():
+    """Real pages of rounds 99-101: the body a first paragraph names as its subject (a city,
+    a district, a 署, an office, a 乡政府), or as the compiler after a clause; a 新区 run by
+    its 管委会; the year of the work a report says it reports on; 总体概述 as 总体情况; a page's
+    box of fields (公开目录 | …, 标题 | …) no table; blanks of a row not read are not read as 0."""
+    def issuer(text):
+        found = check_text(text).report.issuer
+        return found and (found.name, found.kind)
+    assert issuer("一、总体情况\n2024年,朔州市认真落实国家、省关于政务公开工作的要求。\n") == ("朔州市", "government")
+    assert issuer("一、总体情况\n2022年,梁平区坚持以习近平新时代中国特色社会主义思想为指导。\n") == ("梁平区", "government")
+    assert issuer("一、总体情况\n2022年,国家新闻出版署坚持以人民为中心。\n") == ("国家新闻出版署", "department")
+    assert issuer("一、总体情况\n2021年,红升乡政府十分重视政府信息公开工作。\n") == ("红升乡政府", "township")
+    assert issuer("根据《中华人民共和国政府信息公开条例》要求,上饶市人民政府根据全市2022年度政府信息公开工作开展情况,"
+                  "编制本报告。\n一、总体情况\n") == ("上饶市人民政府", "government")
+    assert facts.issuer_kind("重庆两江新区") == "committee"
+    assert facts.issuer_kind("上海市浦东新区") == "government"
+    assert check_text("一、总体情况\n本报告主要从总体情况、主动公开政府信息情况等六个方面汇报我镇2023年政府信息公开工作。\n"
+                      "二、主动公开政府信息情况\n").report.year == 2023
+    overview = check_text("某街道2020年政府信息公开工作年度报告\n一、总体概述\n全年主动公开政府信息45条。\n").violations
+    assert "SEC-004" not in [v.rule for v in overview] and "SEC-009" in [v.rule for v in overview]
+    box = ("索引号 | E00000/2024-03778 | 发布机构 | 万年县政府办 | |\n---|---|---|---|---|\n"
+           "公开目录 | 政府信息公开年报 | 发布日期 | ||\n文号 | 无 | 公开方式 | 主动公开 | |\n"
+           "标题 | 万年县2023年政府信息公开工作年度报告 | |||\n文件有效期 | 有效 |\n"
+           "万年县2023年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息45条。\n")
+    assert "TABLE-017" not in [v.rule for v in check_text(box).violations]
+    padded = ("某镇2021年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+              "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | ||||||||\n"
+              "自然人 | 法人或其他组织 | 总计 | |||||||\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |||||\n"
+              "一、本年新收政府信息公开申请数量 | 0 | ||||||||\n二、上年结转政府信息公开申请数量 | 0 | ||||||||\n"
+              "三、本年度办理结果 | (一)予以公开 | 0 | |||||||\n")
+    rules = [v.rule for v in check_text(padded).violations]
+    assert "TABLE-007" in rules and "TABLE-013" not in rules
