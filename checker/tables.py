@@ -1198,7 +1198,9 @@ def flattened_tables(paragraphs: list[Paragraph], index: LineIndex, templates: T
     with as many values as its columns, and every line the template's. Else its lines
     stay prose, and lost_tables() says once that the table is there, unread: a blank cell
     the copy dropped leaves no way to know which number is in which column, and the rows
-    after a page's running header, or the columns of the next page, stand apart."""
+    after a page's running header, or the columns of the next page, stand apart. Where
+    every cell is closed by a bar and a blank cell is a bar alone (_bar_stacked), the bars
+    keep each blank in its column."""
     runs = _cell_line_runs(paragraphs, index.text, templates)
     if not runs:
         return paragraphs, []
@@ -1247,6 +1249,8 @@ def _cell_line_runs(paragraphs: list[Paragraph], text: str, templates: Templates
                 runs.append((first, end))
             own = None
         if not fits or not cell:
+            if own is not None and not cell and ("|" in p.text or "｜" in p.text):
+                end = k + 1  # (a blank cell's bar, or the bar closing the last row, is the table's)
             continue
         label = _CORE[cell]
         if own is None:
@@ -1270,10 +1274,14 @@ def _rows_of_cell_lines(paragraphs: list[Paragraph], index: LineIndex, templates
     cells: list[Cell] = []
     owners = templates.label_owners
     text = index.text
+    stacked = _bar_stacked(paragraphs)
     for p in paragraphs:
         cell = p.text.strip(_EDGES)
         if not cell:
-            continue  # a blank cell ("|"): nothing says which column it was
+            if stacked:  # each bar a blank cell where it stands (a row's last bar closes it: dropped below)
+                cells.extend(Cell("", index.span(p.span.start + k, p.span.start + k))
+                             for k, ch in enumerate(p.text) if ch in "|｜")
+            continue  # else a blank cell ("|"): nothing says which column it was
         start = text.find(cell, p.span.start)
         if (cells and not looks_like_value(cell) and not looks_like_value(cells[-1].raw)
                 and _CORE[cells[-1].raw] not in owners and _CORE[cells[-1].raw + cell] in owners):
@@ -1289,13 +1297,42 @@ def _rows_of_cell_lines(paragraphs: list[Paragraph], index: LineIndex, templates
             values.append(cell)
             continue
         if values:
-            rows.extend(_row_of_cell_lines(labels, values, table, templates))
+            rows.extend(_row_of_cell_lines(labels, _closed(values, stacked), table, templates))
             labels, values = [], []
         labels.append(cell)
         table = templates.sole_owner.get(_CORE[cell.raw], table)
     if labels or values:
-        rows.extend(_row_of_cell_lines(labels, values, table, templates))
+        rows.extend(_row_of_cell_lines(labels, _closed(values, stacked), table, templates))
     return rows
+
+
+def _bar_stacked(paragraphs: list[Paragraph]) -> bool:
+    """Whether cell lines are a web page's table cells a line each, every one closed by a
+    bar, and every row closed by a line of bars alone, blank cells' bars among them
+    (`规章 |`, `0 |`, `|`, `|`; `第二十条第（一）项 |`, `||||`): then a bar alone is a blank
+    cell, in its column, and the row's last bar closes the row. (Rows not closed so, a
+    value and then the next row's label, leave a blank cell's column unknown: an empty
+    label column, or a value the copy dropped.)"""
+    alone = 0
+    after_value = False
+    for p in paragraphs:
+        line = p.text.strip(" \u3000\xa0\t")
+        if not line.strip("|｜"):
+            alone += 1
+            after_value = False
+        elif line[-1] in "|｜" and "|" not in line[:-1] and "｜" not in line[:-1]:
+            is_value = looks_like_value(line[:-1].strip(_EDGES))
+            if after_value and not is_value:
+                return False  # (a row's values, then the next row's label: the row was not closed)
+            after_value = is_value
+        else:
+            return False
+    return alone > 0 and not after_value
+
+
+def _closed(values: list[Cell], stacked: bool) -> list[Cell]:
+    """A row's values less the bar that closes the row, in the layout _bar_stacked tells."""
+    return values[:-1] if stacked and values and not values[-1].raw else values
 
 
 def _row_of_cell_lines(labels: list[Cell], values: list[Cell], table: str | None,

@@ -1561,3 +1561,47 @@ def test_round_99_101_whose_report_and_what_a_page_box_is():
               "三、本年度办理结果 | (一)予以公开 | 0 | |||||||\n")
     rules = [v.rule for v in check_text(padded).violations]
     assert "TABLE-007" in rules and "TABLE-013" not in rules
+
+
+def _stacked_applications_table() -> str:
+    """Table 三 as real pages' text has it (a 2022 二道区 office's, round 99): each cell on a
+    line closed by a bar, a blank cell a bar alone, each row closed by a bar alone (two
+    after a label that spans two columns)."""
+    groups = {"（一）予以公开": "三、本年度办理结果", "1.属于国家秘密": "（三）不予公开",
+              "1.本机关不掌握相关政府信息": "（四）无法提供", "1.信访举报投诉类申请": "（五）不予处理",
+              "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请": "（六）其他处理"}
+    values = {"一、本年新收政府信息公开申请数量": ["2", "1", "", "", "", "", "3"],
+              "（一）予以公开": ["2", "1", "", "", "", "", "3"], "（七）总计": ["2", "1", "0", "0", "0", "0", "3"],
+              "3.其他": ["0"] * 7}  # (blank, the row would read as the column 其他's name: the header then unsure)
+    rows = ["一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开",
+            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "1.属于国家秘密", "2.其他法律行政法规禁止公开",
+            "3.危及“三安全一稳定”", "4.保护第三方合法权益", "5.属于三类内部事务信息", "6.属于四类过程性信息",
+            "7.属于行政执法案卷", "8.属于行政查询事项", "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作",
+            "3.补正后申请内容仍不明确", "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物",
+            "4.无正当理由大量反复申请", "5.要求行政机关确认或重新出具已获取信息",
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他", "（七）总计",
+            "四、结转下年度继续办理"]
+    lines = ["(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |", "申请人情况 |", "||||||||",
+             "自然人 |", "法人或其他组织 |", "总计 |", "|||||||",
+             "商业企业 |", "科研机构 |", "社会公益组织 |", "法律服务机构 |", "其他 |", "|||||"]
+    for label in rows:
+        if label in groups:
+            lines.append(groups[label] + " |")
+        lines.append(label + " |")
+        lines += [f"{v} |" if v else "|" for v in values.get(label, [""] * 7)]
+        lines.append("||" if label[0] in "一二四" else "|")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_table_copied_a_cell_to_a_line_with_bars_for_its_blank_cells_is_read():
+    """Every cell closed by a bar, a blank cell a bar alone, every row closed by one: the
+    bars tell each blank cell's column, so the table is read (it had been TABLE-018, not
+    read, and so never checked), each figure in its column."""
+    text = ("某区某局2022年政府信息公开工作年度报告\n一、总体情况\n2022年,本局收到政府信息公开申请3件。\n"
+            "三、收到和处理政府信息公开申请情况\n" + _stacked_applications_table())
+    result = check_text(text)
+    (table,) = [t for t in result.report.tables if t.template == "applications"]
+    disclosed = next(r for r in table.rows if r.template_row == "disclosed")
+    assert {c.column: c.value for c in disclosed.cells if c.value} == {"natural": 2, "commercial": 1, "total": 3}
+    assert not [v.rule for v in result.violations if v.rule.startswith(("TABLE-0", "SUM-")) and v.rule != "TABLE-013"]
