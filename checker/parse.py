@@ -1182,7 +1182,9 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
                 found = None
         if found is not None:
             publication, rank = _as_published(found), its_rank
-    tail = sections[-1].paragraphs[-3:] if sections else []
+    # (the last section's end; a page without a section heading, as the last page of a
+    # flipbook is, ends its opening lines so)
+    tail = sections[-1].paragraphs[-3:] if sections else intro[-3:] if len(intro) > 3 else []
     for block in (tail, preamble[-3:]):
         date_para = next((p for p in reversed(block) if p.kind == "date"), None)
         if date_para is None:

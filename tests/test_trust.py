@@ -1605,3 +1605,14 @@ def test_a_table_copied_a_cell_to_a_line_with_bars_for_its_blank_cells_is_read()
     disclosed = next(r for r in table.rows if r.template_row == "disclosed")
     assert {c.column: c.value for c in disclosed.cells if c.value} == {"natural": 2, "commercial": 1, "total": 3}
     assert not [v.rule for v in result.violations if v.rule.startswith(("TABLE-0", "SUM-")) and v.rule != "TABLE-013"]
+
+
+def test_a_page_without_section_headings_is_dated_by_its_signature():
+    """The last page of a flipbook (a real 2022 区政府办公室's, round 104): no section heading,
+    the signature and its date at the end: the report is dated (DATE-005 had said not)."""
+    text = ("Page 9 - 威海市文登区人民政府办公室2022年政府信息公开工作年度报告\n2022年共报送信息稿件48篇。\n"
+            "(三)人大代表建议和政协提案办理结果公开情况\n2022年,区政府办公室共收到市人大代表建议1件。\n"
+            "(五)其他报告事项\n无。\n威海市文登区人民政府办公室\n2023 年 1 月 16 日\n")
+    result = check_text(text)
+    assert result.report.publication_date.value.isoformat() == "2023-01-16"
+    assert "DATE-005" not in [v.rule for v in result.violations]
