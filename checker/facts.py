@@ -478,10 +478,12 @@ _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("subdistrict", ("街道办事处", "街道办", "街道", "街办事处", "街办", "街")),  # (东丽湖街: 天津 names its 街道 so)
     ("department", ("海关", "关区")),  # (customs, managed from above: no 区's government)
     # a 社区 or 村 is self-governed, no administrative body: none of the kinds the rules name
-    ("unknown", ("社区", "社区居委会", "居委会", "居民委员会", "村委会", "村民委员会")),
+    ("unknown", ("社区", "社区居委会", "居委会", "居民委员会", "村委会", "村民委员会",
+                 "农场", "林场", "农场政府", "林场政府")),  # (a state farm, 蒋湖农场: no people's government)
     ("department", ("监督管理委员会", "城市管理委员会")),  # (天津市城市管理委员会: a city's department, no zone's)
-    # (a 新区 is a zone under its 管委会, 重庆两江新区; but 上海's 浦东新区 and 天津's 滨海新区 are districts)
-    ("government", ("浦东新区", "滨海新区")),
+    # (a 新区 is a zone under its 管委会, 重庆两江新区, 银湖湾滨海新区; but 上海's 浦东新区 and 天津's
+    # 滨海新区 are districts)
+    ("government", ("浦东新区", "天津市滨海新区")),
     ("committee", ("管理委员会", "管委会", "开发区", "经开区", "高新区", "新区", "园区", "示范区", "试验区", "保税区", "合作区",
                    "产业园", "工业园", "度假区", "风景区", "旅游区", "实验区", "管理区")),
     ("department", ("办公室", "办公厅", "委员会", "办事处", "局", "厅", "委", "办", "中心", "院", "所", "署", "部",

@@ -1545,6 +1545,8 @@ def test_round_99_101_whose_report_and_what_a_page_box_is():
                   "编制本报告。\n一、总体情况\n") == ("上饶市人民政府", "government")
     assert facts.issuer_kind("重庆两江新区") == "committee"
     assert facts.issuer_kind("上海市浦东新区") == "government"
+    assert facts.issuer_kind("滨海新区") == "committee"  # (银湖湾滨海新区, read short: no district's government)
+    assert facts.issuer_kind("蒋湖农场政府") == "unknown"  # (a state farm's, 政府 shared with the title's words)
     assert check_text("一、总体情况\n本报告主要从总体情况、主动公开政府信息情况等六个方面汇报我镇2023年政府信息公开工作。\n"
                       "二、主动公开政府信息情况\n").report.year == 2023
     overview = check_text("某街道2020年政府信息公开工作年度报告\n一、总体概述\n全年主动公开政府信息45条。\n").violations
