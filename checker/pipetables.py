@@ -87,9 +87,10 @@ def _untab_cell_lines(lines: list[str]) -> bool:
 
 def _is_bar_row(line: str) -> bool:
     """A line that reads as a table row: it starts or ends with a bar, and has no TAB
-    of its own."""
+    of its own (TABs before it are a page's indentation, made spaces: a header cell
+    broken onto a line of its own, `\t\t\t本年新 | `)."""
     core = line.strip(_SPACE)
-    return bool(core) and (core[-1] in BARS or core[0] in BARS) and "\t" not in line
+    return bool(core) and (core[-1] in BARS or core[0] in BARS) and "\t" not in line.lstrip("\t")
 
 
 def _closing_bar(lines: list[str], i: int) -> bool:
@@ -123,6 +124,8 @@ def _filled_cells(line: str) -> int:
 def _as_tab_row(line: str, markdown: bool) -> str:
     if _RULE_LINE.fullmatch(line):
         return " " * len(line)
+    indent = len(line) - len(line.lstrip("\t"))  # (a page's TABs before a row: indentation, made spaces)
+    line = " " * indent + line[indent:]
     chars = list(line)
     bars = [k for k, ch in enumerate(line) if ch in BARS]
     first = len(line) - len(line.lstrip(_SPACE))

@@ -821,7 +821,8 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
             first_span.setdefault(block.id, row.span)
             continue
         if labels and not has_number and (cores[0] == row_header
-                                          or _column_words(tpl, block).issuperset(cores)):
+                                          or _column_words(tpl, block).issuperset(cores)
+                                          or _column_pieces(_column_words(tpl, block), cores)):
             key = block.id if block else None
             headers.setdefault(key, []).extend(c for c in cores if c != row_header)
             b.table.header.extend(labels)
@@ -891,6 +892,13 @@ def _column_names(tpl: TableTemplate) -> list[list[str]]:
 def _blocks_by_id(tpl: TableTemplate) -> dict:
     """A blocks-shaped template's blocks by id (the first, should two share one)."""
     return _kept(tpl, ("blocks by id",), lambda: {bl.id: bl for bl in reversed(tpl.blocks)})
+
+
+def _column_pieces(words: set[str], cores: list[str]) -> bool:
+    """Whether each of cores is a column name, or its start of three characters at least:
+    a header a page broke over lines, its cells cut short (本年新 of 本年新制作数量:
+    _completed_names completes them)."""
+    return all(c in words or (len(c) >= 3 and any(w.startswith(c) for w in words)) for c in cores)
 
 
 def _column_words(tpl: TableTemplate, block) -> set[str]:

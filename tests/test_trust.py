@@ -1618,3 +1618,21 @@ def test_a_page_without_section_headings_is_dated_by_its_signature():
     result = check_text(text)
     assert result.report.publication_date.value.isoformat() == "2023-01-16"
     assert "DATE-005" not in [v.rule for v in result.violations]
+
+
+def test_a_bar_table_whose_header_a_page_broke_over_indented_lines_is_read():
+    """A real 2020 township's page (round 105): the header cells 本年新制作数量 and
+    本年新公开数量 cut to 本年新, each on a line indented by TABs. The TABs had broken the bar
+    table, and the pieces were rows: TABLE-006 (no header, an error) and TABLE-009 twice."""
+    table = ("| 第二十条第(一)项 | ||||\n| 信息内容 | \n\t\t\t\t\t\t本年新 | \n\t\t\t\t\t\t本年新 | 对外公开总数量 | |\n"
+             "| 规章 | 0 | 0 | 0 | |\n| 规范性文件 | 0 | 0 | 0 | |\n| 第二十条第(五)项 | ||||\n"
+             "| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 | |\n| 行政许可 | 0 | +7 | 0 | |\n"
+             "| 其他对外管理服务事项 | 144 | +18 | 1850 | |\n")
+    text = "某乡2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + table
+    result = check_text(text)
+    assert not {"TABLE-006", "TABLE-009"} & {v.rule for v in result.violations}
+    (active,) = [t for t in result.report.tables if t.template == "active"]
+    licensing = next(r for r in active.rows if r.template_row == "item5.licensing")
+    assert [c.value for c in licensing.cells] == [0, 7, 0]
+    rewritten, _ = pipe_tables(text)  # (character for character)
+    assert [len(line) for line in rewritten.split("\n")] == [len(line) for line in text.split("\n")]
