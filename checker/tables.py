@@ -1285,11 +1285,10 @@ def _rows_of_cell_lines(paragraphs: list[Paragraph], index: LineIndex, templates
     stacked = _bar_stacked(paragraphs)
     for p in paragraphs:
         cell = p.text.strip(_EDGES)
-        if not cell:
-            if stacked:  # each bar a blank cell where it stands (a row's last bar closes it: dropped below)
-                cells.extend(Cell("", index.span(p.span.start + k, p.span.start + k))
-                             for k, ch in enumerate(p.text) if ch in "|｜")
-            continue  # else a blank cell ("|"): nothing says which column it was
+        if not cell:  # each bar a blank cell where it stands (_closed says which are kept)
+            cells.extend(Cell("", index.span(p.span.start + k, p.span.start + k))
+                         for k, ch in enumerate(p.text) if ch in "|｜")
+            continue
         start = text.find(cell, p.span.start)
         if (cells and not looks_like_value(cell) and not looks_like_value(cells[-1].raw)
                 and _CORE[cells[-1].raw] not in owners and _CORE[cells[-1].raw + cell] in owners):
@@ -1339,8 +1338,13 @@ def _bar_stacked(paragraphs: list[Paragraph]) -> bool:
 
 
 def _closed(values: list[Cell], stacked: bool) -> list[Cell]:
-    """A row's values less the bar that closes the row, in the layout _bar_stacked tells."""
-    return values[:-1] if stacked and values and not values[-1].raw else values
+    """A row's values and blank cells (a bar alone each): in the layout _bar_stacked tells,
+    all but the bar that closes the row; else the blanks only of a row with no value at
+    all (every cell of it blank, so none's column is in doubt), a row with values its
+    values alone (a blank among them may be an empty label column, or a value dropped)."""
+    if stacked:
+        return values[:-1] if values and not values[-1].raw else values
+    return [v for v in values if v.raw] if any(v.raw for v in values) else values
 
 
 def _row_of_cell_lines(labels: list[Cell], values: list[Cell], table: str | None,

@@ -1636,3 +1636,17 @@ def test_a_bar_table_whose_header_a_page_broke_over_indented_lines_is_read():
     assert [c.value for c in licensing.cells] == [0, 7, 0]
     rewritten, _ = pipe_tables(text)  # (character for character)
     assert [len(line) for line in rewritten.split("\n")] == [len(line) for line in text.split("\n")]
+
+
+def test_a_row_all_blank_in_a_table_copied_a_cell_to_a_line_is_read():
+    """A real 2023 高科园 page (round 105): its rows not all closed by a bar alone, so a
+    blank among a row's values could be anywhere; but the row 规章 has no value at all,
+    three bars alone, every cell blank: no column is in doubt, and the table is read (it
+    had been TABLE-018, not read, for that one row)."""
+    table = ("第二十条第(一)项 |\n|||\n信息内容 |\n本年制发件数 |\n本年废止件数 |\n现行有效件数 |\n规章 |\n|\n|\n|\n"
+             "行政规范性文件 |\n0 |\n0 |\n0 |\n第二十条第(五)项 |\n|||\n信息内容 |\n本年处理决定数量 |\n||\n行政许可 |\n0 |\n||\n"
+             "第二十条第(六)项 |\n|||\n信息内容 |\n本年处理决定数量 |\n||\n行政处罚 |\n0 |\n||\n行政强制 |\n0 |\n||\n"
+             "第二十条第(八)项 |\n|||\n信息内容 |\n本年收费金额(单位:万元) |\n||\n行政事业性收费 |\n0 |\n")
+    result = check_text("某园区2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + table)
+    assert [t.template for t in result.report.tables] == ["active"]
+    assert [v.rule for v in result.violations if v.rule.startswith("TABLE")] == ["TABLE-013"]
