@@ -15,10 +15,10 @@ it was, so a violation points at the same place in the file.
 Only a run of bar lines in which at least two rows have two cells with text counts as
 a table: a stray bar in prose, or a run of one cell per line (`信息内容 |`, the rows
 no longer told apart), is left as it is. Such a run indented by TABs (a page's cells
-copied a line each, `\t\t\t0  |`, rows apart by a line of TABs) has its TABs made spaces:
-else the TABs make each line a row of a TAB table, every cell a row of its own. A row of one cell that is the report's title
-(`某局2023年…年度报告 |`, the last row of a page's box of fields) stays a title line:
-its bars become spaces.
+copied a line each, `\t\t\t0  |`, rows apart by a line of TABs) has its TABs made
+spaces: else the TABs make each line a row of a TAB table, every cell a row of its own.
+A row of one cell that is the report's title (`某局2023年…年度报告 |`, the last row of a
+page's box of fields) stays a title line: its bars become spaces.
 """
 
 from __future__ import annotations

@@ -1285,7 +1285,7 @@ def _rows_of_cell_lines(paragraphs: list[Paragraph], index: LineIndex, templates
     stacked = _bar_stacked(paragraphs)
     for p in paragraphs:
         cell = p.text.strip(_EDGES)
-        if not cell:  # each bar a blank cell where it stands (_closed says which are kept)
+        if not cell:  # each bar a blank cell where it stands (_row_values says which are kept)
             cells.extend(Cell("", index.span(p.span.start + k, p.span.start + k))
                          for k, ch in enumerate(p.text) if ch in "|｜")
             continue
@@ -1304,12 +1304,12 @@ def _rows_of_cell_lines(paragraphs: list[Paragraph], index: LineIndex, templates
             values.append(cell)
             continue
         if values:
-            rows.extend(_row_of_cell_lines(labels, _closed(values, stacked), table, templates))
+            rows.extend(_row_of_cell_lines(labels, _row_values(values, stacked), table, templates))
             labels, values = [], []
         labels.append(cell)
         table = templates.sole_owner.get(_CORE[cell.raw], table)
     if labels or values:
-        rows.extend(_row_of_cell_lines(labels, _closed(values, stacked), table, templates))
+        rows.extend(_row_of_cell_lines(labels, _row_values(values, stacked), table, templates))
     return rows
 
 
@@ -1337,7 +1337,7 @@ def _bar_stacked(paragraphs: list[Paragraph]) -> bool:
     return alone > 0 and not after_value
 
 
-def _closed(values: list[Cell], stacked: bool) -> list[Cell]:
+def _row_values(values: list[Cell], stacked: bool) -> list[Cell]:
     """A row's values and blank cells (a bar alone each): in the layout _bar_stacked tells,
     all but the bar that closes the row; else the blanks only of a row with no value at
     all (every cell of it blank, so none's column is in doubt), a row with values its
