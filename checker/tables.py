@@ -820,9 +820,7 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
             block = named
             first_span.setdefault(block.id, row.span)
             continue
-        if labels and not has_number and (cores[0] == row_header
-                                          or _column_words(tpl, block).issuperset(cores)
-                                          or _column_pieces(_column_words(tpl, block), cores)):
+        if labels and not has_number and (cores[0] == row_header or _column_pieces(_column_words(tpl, block), cores)):
             key = block.id if block else None
             headers.setdefault(key, []).extend(c for c in cores if c != row_header)
             b.table.header.extend(labels)
@@ -898,7 +896,8 @@ def _column_pieces(words: set[str], cores: list[str]) -> bool:
     """Whether each of cores is a column name, or its start of three characters at least:
     a header a page broke over lines, its cells cut short (本年新 of 本年新制作数量:
     _completed_names completes them)."""
-    return all(c in words or (len(c) >= 3 and any(w.startswith(c) for w in words)) for c in cores)
+    return words.issuperset(cores) or all(c in words or (len(c) >= 3 and any(w.startswith(c) for w in words))
+                                          for c in cores)
 
 
 def _column_words(tpl: TableTemplate, block) -> set[str]:
