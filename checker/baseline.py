@@ -14,16 +14,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import write_text_atomic
 from .batch import FileResult, Finding
+from .cache import compile_re
 
 FORMAT_VERSION = 1
-_SPACE = re.compile(r"\s+")
+_SPACE = compile_re(r"\s+")
 
 
 class BaselineError(Exception):

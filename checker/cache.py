@@ -1,7 +1,7 @@
 """What nianbao keeps between runs, in the user's cache folder (~/.cache/nianbao, or
 $XDG_CACHE_HOME/nianbao): the grammars' parser tables, the parse trees of rule
-expressions, the regular expressions known to compile, and what the YAML files (rules,
-templates, regimes) give. All of it is derived from files on disk and rebuilt when
+expressions, the regular expressions known to compile, what the YAML files (rules,
+templates, regimes) give, and the engine code of nianbao's own regular expressions. All of it is derived from files on disk and rebuilt when
 missing; a start with a warm cache skips ~0.1 s of work and the import of PyYAML
 (nianbao check on one file is meant to start in about 0.2 s).
 
@@ -19,7 +19,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import sys
 from pathlib import Path
+
+import _sre
 
 from . import __version__
 from .atomic import remove_leftovers, write_text_atomic
@@ -144,7 +148,7 @@ def _write(path: Path, value) -> None:
     remove_leftovers(path.parent)
     try:
         write_text_atomic(path, text)
-    except OSError:
+    except (OSError, UnicodeEncodeError):  # (a lone surrogate has no UTF-8)
         pass
 
 
@@ -232,3 +236,60 @@ class Store:
 RULES = Store("rules")
 # What reading a rule file gives (yamlsafe.load), by the file's text.
 YAML = Store("yaml")
+
+
+# ------------------------------------------------------------------------ patterns
+
+# The engine code re makes of nianbao's regular expressions (the ~160 its modules compile
+# on import, and those made on first use): re parses and compiles a pattern in Python,
+# about 80 ms at every start in all, then hands the code to its engine (_sre.compile),
+# which makes the pattern in microseconds. The code is the interpreter's own: kept under
+# its version and its engine's MAGIC.
+PATTERNS = Store("patterns")
+_ENGINE = hashlib.sha256(f"{sys.version}|{_sre.MAGIC}".encode()).hexdigest()[:16]
+_UNKEPT: list[tuple[str, int, re.Pattern]] = []  # compiled by re this run: their code to keep
+
+
+def compile_re(source: str, flags: int = 0) -> re.Pattern:
+    """re.compile(source, flags), made from the engine code the cache keeps for it when it
+    has it (kept only where it made a pattern equal to re's: the same code). Anything
+    amiss (another interpreter's file, an entry broken or planted: the engine checks the
+    code it is given and refuses code that is not sound) → re.compile."""
+    flags = int(flags)
+    if type(source) is not str:  # (a few bytes patterns, quick to compile: not kept)
+        return re.compile(source, flags)
+    kept = PATTERNS.get((_ENGINE, flags, source))
+    if kept is not None:
+        try:
+            final_flags, code, groups, groupindex, indexgroup = kept
+            return _sre.compile(source, final_flags, code, groups, groupindex, tuple(indexgroup))
+        except Exception:  # (not what keep_patterns() wrote)
+            pass
+    compiled = re.compile(source, flags)
+    _UNKEPT.append((source, flags, compiled))
+    return compiled
+
+
+def keep_patterns() -> None:
+    """Keep the engine code of the patterns compile_re() had to compile, worked out again
+    as re.compile works it out (re's parser and code generator), where it makes a pattern
+    equal to re's (a Pattern compares its flags, text and code). The cost of a first run."""
+    if _UNKEPT:
+        from re import _compiler, _parser  # (re's own: what makes the code)
+
+        for source, flags, compiled in _UNKEPT:
+            try:
+                source.encode()  # (one with a lone surrogate, \ud800 written as itself, cannot be kept)
+                tree = _parser.parse(source, flags)
+                code = _compiler._code(tree, flags)
+                groupindex = dict(tree.state.groupdict)
+                indexgroup = [None] * tree.state.groups
+                for name, number in groupindex.items():
+                    indexgroup[number] = name
+                parts = [flags | tree.state.flags, code, tree.state.groups - 1, groupindex, indexgroup]
+                if _sre.compile(source, *parts[:4], tuple(indexgroup)) == compiled:
+                    PATTERNS.put((_ENGINE, flags, source), parts)
+            except Exception:  # (an interpreter whose re works otherwise: nothing kept)
+                continue
+        _UNKEPT.clear()
+    PATTERNS.save()

@@ -18,25 +18,25 @@ is, and arithmetic uses only values that are not guesses:
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
+from .cache import compile_re
 from .labels import nfkc
 
 DASHES = frozenset({"-", "—", "——", "–", "/", "／", "－", "―", "\\"})
 ZERO_WORDS = frozenset({"无", "没有", "零"})
 UNITS = ("万元", "亿元", "元", "件", "条", "个", "次", "人次", "人", "篇", "项")
 _WS = " \t\u3000\xa0"
-_NUMBER = re.compile(r"[+\-]?\d+(?:\.\d+)?")
-_THOUSANDS = re.compile(r"[+\-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_LETTER_DIGIT = re.compile(r"[\dOoIl]+")
-_VALUE_LIKE = re.compile(r"(?:[+\-]|增|减)?[\d,.]*\d[\d,.]*(?:万元|亿元|元|件|条|个|次|人次|人|篇|项|%)?|增|减")
+_NUMBER = compile_re(r"[+\-]?\d+(?:\.\d+)?")
+_THOUSANDS = compile_re(r"[+\-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_LETTER_DIGIT = compile_re(r"[\dOoIl]+")
+_VALUE_LIKE = compile_re(r"(?:[+\-]|增|减)?[\d,.]*\d[\d,.]*(?:万元|亿元|元|件|条|个|次|人次|人|篇|项|%)?|增|减")
 # (增 or 减 alone: a 本年增/减 cell that lost its figure, a value there but no number)
 # A change written in words, in the 2019 format's 本年增/减 column: 增10, 减3
-_CHANGE_IN_WORDS = re.compile(r"(?P<sign>增|减)\s*(?P<n>\d+)")
+_CHANGE_IN_WORDS = compile_re(r"(?P<sign>增|减)\s*(?P<n>\d+)")
 
 
 class Memo(dict):

@@ -42,15 +42,16 @@ from itertools import groupby
 from operator import attrgetter
 
 from . import similarity
+from .cache import compile_re
 from .expr import add_rows
 from .labels import nfkc
 from .model import Cell, MissingRow, Paragraph, Report, Row, Section, Span, Table, TableProblem, new_tuple
 from .text import LineIndex
 
 # (a government's 人民政府办公室 is a body of its own: its report and the government's are two)
-_GOVERNMENT_WORDS = re.compile(r"(?:人民政府|政府|办事处)$")
-_ADMIN_BREAK = re.compile(r"(?<=[省市县区旗州盟])")
-_TOWNSHIP = re.compile(r"(?:乡|镇|街道|苏木)$")
+_GOVERNMENT_WORDS = compile_re(r"(?:人民政府|政府|办事处)$")
+_ADMIN_BREAK = compile_re(r"(?<=[省市县区旗州盟])")
+_TOWNSHIP = compile_re(r"(?:乡|镇|街道|苏木)$")
 
 
 @dataclass(slots=True)
@@ -84,7 +85,7 @@ def prose(report: Report) -> str:
 # 总体情况: "（一）主动公开情况。全年主动公开…": its title, up to the first stop, is the
 # template's; what follows is the body's own. (Read as a sub-heading whole, the prose of
 # one report in six was nothing at all: no copy of it could be found.)
-_RUN_IN = re.compile(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．])"
+_RUN_IN = compile_re(r"(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．])"
                      r"[^。：:；;！!？?\n]{1,40}?[。：:；;！!？?]+[ \u3000]*")
 
 
@@ -105,7 +106,7 @@ def report_names(report: Report) -> tuple[str, ...]:
     return tuple(n for n in ((report.issuer.name if report.issuer else None),) if n)
 
 
-_ENUMERATION = re.compile(r"\([一二三四五六七八九十]{1,3}\)")
+_ENUMERATION = compile_re(r"\([一二三四五六七八九十]{1,3}\)")
 
 
 def text_key(text: str) -> str:
@@ -605,7 +606,7 @@ def _groups(digests: list[Digest]) -> dict[str, Group]:
     return keyed
 
 
-_BARE_LEVEL = re.compile(r"[省市县区旗州盟](?![省市县区旗州盟])")  # (县交通运输局: which county's?)
+_BARE_LEVEL = compile_re(r"[省市县区旗州盟](?![省市县区旗州盟])")  # (县交通运输局: which county's?)
 
 
 def _names_no_place(name: str) -> bool:

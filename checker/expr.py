@@ -30,6 +30,7 @@ import regex
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
 
+from .cache import compile_re
 from .labels import cjk_number, nfkc
 from .model import Cell, Fact, Issuer, MissingRow, Paragraph, Period, Report, Row, Section, Span, Table, TableProblem
 from .quantity import parse_amount, quantity, unit_names
@@ -392,7 +393,7 @@ class Pattern:
         return self._clause or None
 
 
-_QUANTIFIER = re.compile(r"\{(\d*)(?:,(\d*))?\}")
+_QUANTIFIER = compile_re(r"\{(\d*)(?:,(\d*))?\}")
 _BRACED_ESCAPES = frozenset("pPNxuUgk")
 
 
@@ -568,7 +569,7 @@ def _structure(pattern: str, verbose: bool):
             yield piece.start(), token
 
 
-_PIECE = re.compile(r"\\.|\[|\(\?#|#|[()|]", re.DOTALL)
+_PIECE = compile_re(r"\\.|\[|\(\?#|#|[()|]", re.DOTALL)
 
 
 def compile_expr(source: str, templates: Templates, bound: set[str]) -> Compiled:
@@ -1630,7 +1631,7 @@ def _clause_finditer(compiled, text: str, timeout: float, stops: str, words: tup
         end = found.end()
 
 
-_WHOLE_TEXT_ANCHOR = re.compile(r"(?<!\\)\\[AZz]")
+_WHOLE_TEXT_ANCHOR = compile_re(r"(?<!\\)\\[AZz]")
 
 
 def _join(segs: list[tuple[int | None, str]]):
@@ -1653,7 +1654,7 @@ def literal_words(pattern: str) -> frozenset[str] | None:
     return None if _METACHARACTER.search(pattern) else frozenset(pattern.split("|"))
 
 
-_METACHARACTER = re.compile(r"[\\.^$*+?{}\[\]()#\s]")
+_METACHARACTER = compile_re(r"[\\.^$*+?{}\[\]()#\s]")
 
 
 def any_word_in(words: frozenset[str], texts: list[str]) -> bool:
@@ -1764,7 +1765,7 @@ def _as_re_reads_it(pattern: str) -> str:
 # What opens a lookbehind, a named group ((?P<n>, (?<n>, (?'n')), a branch-reset group
 # ((?|: the same strings as (?:, only its groups numbered otherwise) or a backreference
 # to one ((?P=n)).
-_GROUP_OPENING = re.compile(r"\(\?(?:(?P<behind><=|<!)|P?<\w+>|'\w+'|\||(?P<ref>P=\w+)(?=\)))")
+_GROUP_OPENING = compile_re(r"\(\?(?:(?P<behind><=|<!)|P?<\w+>|'\w+'|\||(?P<ref>P=\w+)(?=\)))")
 
 
 def _requirements(items: list, sre) -> list[frozenset[str]]:

@@ -27,6 +27,7 @@ import string
 from collections.abc import Iterator
 from itertools import chain
 
+from .cache import compile_re
 from .labels import CJK_DIGITS, cjk_number, nfkc
 from .model import Fact, Issuer, Period, Span
 from .text import LineIndex
@@ -52,7 +53,7 @@ _MONTH = rf"\d{{1,2}}|{_CJK_SMALL}|元"
 # characters in every form, the match's first four.
 # (a space, or a line end where text copied from a PDF was wrapped: "…至 2023" / "年 12 月 31 日")
 _SL = rf"{_S}(?:\n{_S})?"
-DATE = re.compile(
+DATE = compile_re(
     rf"[\d一二](?<![\d.].)(?:(?:(?<=\d)\d{{3}}|(?<=一)九{_YEAR_DIGIT}{{2}}|(?<=二)[{_ZERO}]{_YEAR_DIGIT}{{2}})"
     rf"{_SL}年{_SL}(?P<m>{_MONTH}){_SL}月{_SL}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_SL}[日号]"
     rf"|(?:(?<=1)9|(?<=2)0)\d\d(?P<sep>[-./]) ?(?P<m2>\d{{1,2}})(?P=sep) ?(?P<d2>\d{{1,2}})(?:(?![\d.])|(?=\d{{1,2}}:\d\d)))"
@@ -64,13 +65,13 @@ def _short_date() -> re.Pattern:
     """The end of a period that leaves out the year: 2021年1月1日至12月31日 (compiled
     when a report first has one: its classes of CJK numerals cost re ~4 million
     instructions to compile)."""
-    return re.compile(rf"(?P<m>{_MONTH}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]")
+    return compile_re(rf"(?P<m>{_MONTH}){_S}月{_S}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_S}[日号]")
 
 
-_SHORT_NUMERIC = re.compile(r"(?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?![\d.])")
+_SHORT_NUMERIC = compile_re(r"(?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?![\d.])")
 # (…起始时间为2025年1月1日，截止时间为2025年12月31日: a start and an end, each named; and
 # 自2022年1月1日起2022年12月31日止, its 至 left out, the end's 止 there)
-_PERIOD_LINK = re.compile(
+_PERIOD_LINK = compile_re(
     rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截止到|截至到|截至|截止|至|到|－－|——|－|—|–|-|~|～|一(?=\d{{4}}))"
     rf"{_SL}"  # (一 typed for the dash: 2023年1月1日一2023年12月31日)
     rf"|{_S}[，,]{_S}(?:截至|截止|结束)(?:时间|日期){_S}(?:为|是)?{_S}[:：]?{_S}"
@@ -92,29 +93,29 @@ _PHONE_LABELS = ("联系电话", "咨询电话", "办公电话", "服务电话",
                  "受理电话", "电话", "热线", "手机", "联系方式", "致电", "拨打")
 # (one alternation of words, each opening with its first character: re then skips to the
 # positions holding one of those, two and a half times quicker than a look ahead at each)
-PHONE = re.compile("(?:" + "|".join([_spaced(w) for w in sorted(_PHONE_LABELS, key=len, reverse=True)]
+PHONE = compile_re("(?:" + "|".join([_spaced(w) for w in sorted(_PHONE_LABELS, key=len, reverse=True)]
                                     + ["Tel", "TEL", "tel", "Phone", "PHONE", "phone",
                                        r"联系(?=[(（]\d)"]) + ")")  # (请与某局联系(0482-8310273))
-FAX = re.compile(_labels("传真"))
-_PHONE_NUMBER = re.compile(
+FAX = compile_re(_labels("传真"))
+_PHONE_NUMBER = compile_re(
     r"(?P<v>[(（]?0\d{2,3}[)）]?(?:[ \u3000]*[-－—–‐]{1,2}[ \u3000]*|[ \u3000]?)\d{7,8}(?:[-－转][ \u3000]*\d{1,5})?"
     r"|400[-－ ]?\d{3}[-－ ]?\d{4}|1[3-9]\d{9}|\d{7,8}|12345)(?!\d)"
 )
 # A phone number by its form alone: an area code, a dash, seven or eight digits
-_DASHED_PHONE = re.compile(r"(?<![\d\-－])(?P<v>0\d{2,3}-\d{7,8})(?![\d\-－])")
-_CONTACT_NUMBER = re.compile(r"联系[^。；;\n]{0,40}?[，,：:\s](?P<v>\d{7,8})(?![\d.])")
+_DASHED_PHONE = compile_re(r"(?<![\d\-－])(?P<v>0\d{2,3}-\d{7,8})(?![\d\-－])")
+_CONTACT_NUMBER = compile_re(r"联系[^。；;\n]{0,40}?[，,：:\s](?P<v>\d{7,8})(?![\d.])")
 # Not a postal address when just after one of these (网站地址, 电子邮箱地址…); checked in
 # contacts(): as lookbehinds they would be tried at every character of the text.
 _NOT_POSTAL = ("网站", "网页", "网络", "邮件", "电子", "邮箱", "IP")
 # What an address names somewhere by (a number, a place, a road, a floor): 办公地点设在党政办公室
 # names a room of the body's, no address to write to
-_PLACE_OF_ADDRESS = re.compile(r"[\d０-９省市县区州旗盟乡镇村路街巷道号楼栋层]")
+_PLACE_OF_ADDRESS = compile_re(r"[\d０-９省市县区州旗盟乡镇村路街巷道号楼栋层]")
 # (what may not open the address — a closing quote: the label named, “联系地址”等栏目; a change of
 # address, 民办学校地址变更…审批8件, which is a licence — and
 # below what may end an office's name, are written as alternatives, not as a class
 # among them: a class of characters this far apart costs re
 # a bitmap of all 65,536 built in Python, ~2.4 million instructions at every start)
-ADDRESS = re.compile(
+ADDRESS = compile_re(
     _labels("通讯地址", "通信地址", "办公地址", "联系地址", "单位地址", "邮寄地址", "地址", "办公地点", "受理地点",
               "查阅地点")
     + _ADDRESS_COLON + r"(?:为|是|位于|在)?[ \u3000]*(?P<v>(?![A-Za-z]{2,}|:|：|和|及|与|、|等|以及|或|”|」|』|\"|变更|迁移|搬迁)[^，,。；;）)\n]{4,60})"
@@ -124,7 +125,7 @@ ADDRESS = re.compile(
 # characters (at most 24): scanning for the start first would try every character of the
 # text. The building and the start are found in Python: a range of CJK characters costs
 # re some 10 million instructions to compile.
-STREET_END = re.compile(r"(?:路|街|大道|大街|巷|胡同|村|社区|组)[东西南北中段侧]{0,3}\d{1,5}号")
+STREET_END = compile_re(r"(?:路|街|大道|大街|巷|胡同|村|社区|组)[东西南北中段侧]{0,3}\d{1,5}号")
 _BUILDING = frozenset("楼室院层")
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 
@@ -193,8 +194,8 @@ def _address_starts(text: str, start: int, end: int) -> list[int]:
     return sorted(set(found))
 
 
-POSTCODE = re.compile(_labels("邮政编码", "邮编") + _COLON + r"(?P<v>\d{6})(?!\d)")
-EMAIL = re.compile(r"(?P<v>[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")  # (＠: CONTACT-005)
+POSTCODE = compile_re(_labels("邮政编码", "邮编") + _COLON + r"(?P<v>\d{6})(?!\d)")
+EMAIL = compile_re(r"(?P<v>[A-Za-z0-9._%+\-]+[@＠][A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)")  # (＠: CONTACT-005)
 _EMAIL_LOCAL = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
 
 
@@ -226,7 +227,7 @@ def _next_at(text: str, start: int) -> int:
 
 _URL_CHARS = r"[A-Za-z0-9\-._~:/?#@!$&*+,;=%]"
 # the lookbehind after www. (not before it) leaves both branches opening with a letter
-URL = re.compile(rf"(?P<v>https?://{_URL_CHARS}+|www\.(?<![A-Za-z0-9./@]www\.)[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+{_URL_CHARS}*)")
+URL = compile_re(rf"(?P<v>https?://{_URL_CHARS}+|www\.(?<![A-Za-z0-9./@]www\.)[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+{_URL_CHARS}*)")
 _URL_TRAIL = ".,;:!?"
 
 
@@ -392,22 +393,22 @@ def _month_day(year: int, digits: str) -> dt.date | None:
 # period it plainly is (PERIOD-004 says how it was read).
 # (no digit before the year: looked at after its first digit, `1(?<!\d.)`, so that the
 # pattern opens with the 1 or 2 and re skips to those, two and a half times quicker)
-_WHOLE_YEAR_DAMAGED = re.compile(
+_WHOLE_YEAR_DAMAGED = compile_re(
     rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}[起始]?{_S}[，,]?{_S}"
     rf"(?:至|到|—|－|-|~|～|(?=12{_S}月?{_S}31{_S}日)){_S}"
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
 # A period from 1 January whose end a web page ran together too, to another day than 31
 # December ("统计期限自201411日起至20141130日止": to 30 November, which PERIOD-002 reports).
-_FROM_NEW_YEAR_DAMAGED = re.compile(
+_FROM_NEW_YEAR_DAMAGED = compile_re(
     rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}0?1{_S}0?1{_S}日{_S}[起始]?{_S}[，,]?{_S}(?:至|到|—|－|-|~|～){_S}"
     rf"(?P<y2>(?:19|20)\d\d)(?P<md>\d{{2,4}}){_S}日{_S}止?")
 # A whole year stated by its months ("统计时限为2022年1月至2022年12月"): 1 January to 31 December.
-_WHOLE_YEAR_BY_MONTH = re.compile(
+_WHOLE_YEAR_BY_MONTH = compile_re(
     rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年{_S}0?1{_S}月份?{_S}(?:起|开始)?{_S}[，,]?{_S}(?:至|到|—|－|-|~|～){_S}"
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年{_S})?12{_S}月份?(?![\d日])(?:{_S}止)?")
 
 
-_UNTIL = re.compile(rf"{_S}止")
+_UNTIL = compile_re(rf"{_S}止")
 
 
 def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) -> list[Fact]:
@@ -495,11 +496,11 @@ _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
 ISSUER_KINDS = ("township", "subdistrict", "government", "department", "committee", "unknown")
 
 
-_BLANKS = re.compile(r"[\s\u3000]+")
+_BLANKS = compile_re(r"[\s\u3000]+")
 # A district's 办事处 named by its place alone, no 街道 said: the district's street office (not a
 # government's office in another city, 驻京办事处, nor a body's 办事处 of its own, 某局某办事处)
-_DISTRICT_OFFICE = re.compile(r"区(?:人民政府)?(?:(?!中心|[驻局委厅院所站队])[\u4e00-\u9fff]){2,4}办事处$")
-_JOINT_NAME = re.compile(r"[区县市]人民政府[\s\u3000、]+\S{2,16}(?:管委会|管理委员会)$")
+_DISTRICT_OFFICE = compile_re(r"区(?:人民政府)?(?:(?!中心|[驻局委厅院所站队])[\u4e00-\u9fff]){2,4}办事处$")
+_JOINT_NAME = compile_re(r"[区县市]人民政府[\s\u3000、]+\S{2,16}(?:管委会|管理委员会)$")
 
 
 def issuer_kind(name: str) -> str:
@@ -515,16 +516,16 @@ def issuer_kind(name: str) -> str:
 
 
 _YEAR = rf"(?:\d{{4}}|{_CJK_YEAR})"
-_TITLE_BODY = re.compile(  # (after a bullet or a table cell's bar, a web page's label of the article, if any: 【图文】, or of its title: 标  题,
+_TITLE_BODY = compile_re(  # (after a bullet or a table cell's bar, a web page's label of the article, if any: 【图文】, or of its title: 标  题,
     # 名  称, 图解: (its version as a graphic), a flipbook's Page 2 -; and after a year, 2025湖口县大垅乡2025年度…)
     r"^[-•·*|｜\s\u3000《]*(?:【[^】\n]{1,8}】[ \u3000]*|(?:(?:信息)?[标名][ \u3000]*[题称]|图解)[ \u3000]*[:：|]?[ \u3000]*"
     r"|Page[ \u3000]*\d+[ \u3000]*-[ \u3000]*)?(?:关于)?(?:" + _YEAR + r"[ \u3000]*年?度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
     r"(?:[（(]?" + _YEAR + r"(?:[ \u3000]*(?:年度?|度)|(?=政务|政府|信息))[)）]?|政府信息公开|政务信息公开|政务公开|信息公开)"
 )
-_SIGNATURE = re.compile(r"^[ \u3000]*(?P<name>[^\s，。；：:,]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|办公室|办公厅|局|厅|委|办|中心|院|乡|镇|街道))[ \u3000]*$")
+_SIGNATURE = compile_re(r"^[ \u3000]*(?P<name>[^\s，。；：:,]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|办公室|办公厅|局|厅|委|办|中心|院|乡|镇|街道))[ \u3000]*$")
 
 
-_GENERIC_NAME = re.compile(r"(?:人民)?政府|政务|本(?:机关|单位|部门|级政府|级)|我(?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位)"
+_GENERIC_NAME = compile_re(r"(?:人民)?政府|政务|本(?:机关|单位|部门|级政府|级)|我(?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位)"
                            r"|(?:街道)?办事处|办公室|委员会|管委会")  # (a kind of body, no body's name)
 
 
@@ -568,7 +569,7 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
     return Issuer(name, issuer_kind(name), index.span(at, at + len(name)), "title")
 
 
-_BODY_AFTER_TITLE = re.compile(r"(?:年度报告|年报)[ \u3000]*[（(](?P<name>[^（）()\n\d]{2,24})[）)][ \u3000|｜]*$")
+_BODY_AFTER_TITLE = compile_re(r"(?:年度报告|年报)[ \u3000]*[（(](?P<name>[^（）()\n\d]{2,24})[）)][ \u3000|｜]*$")
 
 
 # Sentences of an introduction that name the body whose report it is, when no title line
@@ -583,37 +584,37 @@ def _publishes() -> re.Pattern:
     "…要求,发布X2024年政府信息公开…": compiled when an opening
     paragraph first holds one of those words (most reports' do not; its classes of CJK
     characters cost re ~2.5 million instructions to compile)."""
-    return re.compile(r"(?=[现特向公编制发])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会并])发布|(?<=[现会])公开(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
+    return compile_re(r"(?=[现特向公编制发])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会并])发布|(?<=[现会])公开(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
                       r"|(?<=[，,])发布(?=《?[^。；;\n《》]{2,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
                       r"|(?:编制|制作)(?:完成|了)?(?![本我并和及与形发公好工，,、])(?=《|[^。；;\n《]{0,40}?(?:19|20)\d\d年))"
                       r"(?P<rest>[^。；;\n]{4,60})")
 
 
 # "郑州高新技术产业开发区管委会国土规划住建局向社会公布2022年度…年度报告": the sentence's subject
-_PUBLISHES_ITS_OWN = re.compile(r"[ \u3000]*(?P<name>[^，,。；;：:\n《》“”]{2,40}?)(?:现|特此|正式)?向社会(?:公布|发布|公开)了?"
+_PUBLISHES_ITS_OWN = compile_re(r"[ \u3000]*(?P<name>[^，,。；;：:\n《》“”]{2,40}?)(?:现|特此|正式)?向社会(?:公布|发布|公开)了?"
                                 r"(?=《?(?:19|20)\d\d[ \u3000]*年)")
 # "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下" (or …向社会公布): whose report follows
-_AS_FOLLOWS = re.compile(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工作报告|年报))[》”]?(?:[（(][^（）()\n]{1,16}[）)])?"
+_AS_FOLLOWS = compile_re(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工作报告|年报))[》”]?(?:[（(][^（）()\n]{1,16}[）)])?"
                          r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开)|向社会(?:公布|发布|公开))")
 # "汇总2016年度溶江乡政府的政务公开年度报告编制而成" (丽水 townships' template): whose report it brings together
-_GATHERS = re.compile(r"汇总(?P<rest>(?:19|20)\d\d[^。；;\n]{4,60}?(?:年度报告|年报))编制")
-_OPENS_AS_TITLE = re.compile(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(?:19|20)\d\d[ \u3000]*年度?[^，,。；;\n《》]{0,16}?"
+_GATHERS = compile_re(r"汇总(?P<rest>(?:19|20)\d\d[^。；;\n]{4,60}?(?:年度报告|年报))编制")
+_OPENS_AS_TITLE = compile_re(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(?:19|20)\d\d[ \u3000]*年度?[^，,。；;\n《》]{0,16}?"
                              r"(?:年度报告|年报)|(?:19|20)\d\d[ \u3000]*年度?[^，,。；;：:\n《》“”\d]{2,30}?(?:年度报告|年报))"
                              r"(?:是|由|根据|依据|按照)")  # (or the year first: 2024年丽水市…年度报告根据…编制)
 _BY = (r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(][^（）()\n]{1,20}[）)])?"  # (its second name, 以下简称…)
        r"(?:(?:根据|依据|按照|结合|综合)[^。；;\n]{0,160}?)?(?:负责)?(?:汇总)?")  # (根据 two notices' names; 汇总编制)
-_COMPILED_BY = re.compile(_BY + r"编(?:制|写|印)")
-_MADE_BY = re.compile(_BY + r"制作(?=本|《|[^。；;\n]{0,12}(?:年度报告|年报))")  # (由广州市生态环境局制作本报告)
+_COMPILED_BY = compile_re(_BY + r"编(?:制|写|印)")
+_MADE_BY = compile_re(_BY + r"制作(?=本|《|[^。；;\n]{0,12}(?:年度报告|年报))")  # (由广州市生态环境局制作本报告)
 # (由X综合各部门…编制: X brings the reports of the government's parts together, so the report
 # is the government's; its general office doing so stands for it, 由区人民政府办公室综合…)
-_CONSOLIDATING_OFFICE = re.compile(r"(?P<government>.*人民政府)办公(?:室|厅)$")
-_COMPILES = re.compile(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
+_CONSOLIDATING_OFFICE = compile_re(r"(?P<government>.*人民政府)办公(?:室|厅)$")
+_COMPILES = compile_re(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报|(?<=本)报告)")
-_PUBLISHER_LINE = re.compile(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：]|发文机关[ \u3000]*[:：]?)"
+_PUBLISHER_LINE = compile_re(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：]|发文机关[ \u3000]*[:：]?)"
                              r"[ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 # (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
 # office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office)
-_DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|馆|乡|镇|街道"
+_DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|馆|乡|镇|街道"
                               r"|办公室(?=[\u4e00-\u9fff]{0,4}[科股]$)"  # (某市人民防空办公室综合科: the 办公室 a body)
                               r"|(?<=政府)办公[室厅])"  # (…人民政府办公室政务公开办, …办公厅政府信息公开处: its unit)
                               r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室|(?<=[室厅])(?:政府信息|政务)公开[处科]"
@@ -624,12 +625,12 @@ _DRAFTING_OFFICE = re.compile(r"(?P<body>(?<![县区市州旗盟省]人民)政�
 # (an office of the body's, 党政办公室, 综合督考办公室, a 局's 指挥中心 or 综合科, a township government's
 # 综合信息指挥室…: not a body of its own, 财政局, 某镇, 高新区, 档案馆…; but a city's 人民防空办公室, 地方志办公室,
 # 金融工作办公室… are departments of their own)
-_CONTACT_OFFICE = re.compile(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|；|;|（|\(|$)")
-_MAY_CONTACT = re.compile(r"可与(?P<name>[^，,。；;（(：:\n]{2,30}?)联系")  # (如有疑问，可与…联系)
-_CALL_OFFICE = re.compile(r"可?致电(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:，|,|。|（|\(|$)")  # (可致电X办公室，电话…)
+_CONTACT_OFFICE = compile_re(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|；|;|（|\(|$)")
+_MAY_CONTACT = compile_re(r"可与(?P<name>[^，,。；;（(：:\n]{2,30}?)联系")  # (如有疑问，可与…联系)
+_CALL_OFFICE = compile_re(r"可?致电(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:，|,|。|（|\(|$)")  # (可致电X办公室，电话…)
 # "杭州市余杭区司法局(区行政复议局)根据《…》等规定编制本报告": the paragraph's subject compiled it
 # (or a clause's: "…的通知》要求,上饶市人民政府根据全市…情况,编制本报告")
-_SUBJECT_COMPILES = re.compile(r"(?:^|[，,。；;])[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,30}?)(?:[（(][^（）()\n]{1,16}[）)])?"
+_SUBJECT_COMPILES = compile_re(r"(?:^|[，,。；;])[ \u3000]*(?P<name>[^，,。；;（(《\n]{2,30}?)(?:[（(][^（）()\n]{1,16}[）)])?"
                                r"(?:根据|依据|依照|按照)[^。；;\n]{0,100}?编(?:制|写)(?:了)?本(?:年度)?报告")
 # who drafted the report, who answers about it (the body, not its office), with a word each
 # needs and how far before the word's first place a match can start at most (由, a name of 30,
@@ -643,13 +644,13 @@ _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 240), (_MADE_BY, "制作", 240), (
 # What no body's name holds: a clause's punctuation or a notice's words, or ends as 我乡 does
 # (…工作的通知》的要求,现将我局, ,是本镇, 度我乡 of 2018年度我乡: pieces of a sentence a
 # pattern took for a name)
-_NO_NAME = re.compile(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|[我本全](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
+_NO_NAME = compile_re(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|[我本全](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
                       r"|全(?:街道|乡|镇)|(?:大|全|格|布|开|结)局$|^(?:实现|利用|推动|推进|促进|指导|带动|组织|督促|确保|目前|当前|今年|全年|认真|做好|抓好|切实|落实|涵盖|包括|涉及|加快|加大)"
                       r"|^[县区市州旗盟省](?:人民)?政府(?:办公[室厅])?$"  # (区政府, 区人民政府办公室: which district's?)
                       r"|乡镇$|累计"  # (主动公开系统累计公开街乡镇动态信息: townships in general)
                       r"|^[我本](?:乡|镇|县|区|市|旗|街道|局|委|办)")  # (现公布我乡人民政府…: which 乡?)
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
-_ALIAS = re.compile(r"[（(](?:(?:以下简称|下称|简称)[^)）]*[)）]?|[^（）()\n]{2,20}[)）])$")  # (its ) lost on a page, too)
+_ALIAS = compile_re(r"[（(](?:(?:以下简称|下称|简称)[^)）]*[)）]?|[^（）()\n]{2,20}[)）])$")  # (its ) lost on a page, too)
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
 _ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|十分|深入|紧紧围绕|围绕|不断|主动|重视|加强|着力|扎实|持续|坚决|贯彻落实|贯彻执行|紧扣|聚焦|立足)"
 # (某镇人民政府在县委、县政府的领导下…, 包头市人民政府办公室以习近平…思想为指导: the sentence's subject too)
@@ -662,21 +663,21 @@ _LED = r"(?:在[^，,。]{0,30}(?:领导|指导|部署|指引)下|以[^，,。]{
 def _subject() -> re.Pattern:
     """(compiled when a report first needs this last resort: its CJK range costs re
     ~10 million instructions to compile)"""
-    return re.compile(
+    return compile_re(
         r"(?:^|[，,。；;])(?:在?\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
         r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|街道|人民政府办公室|人民政府|[乡镇]政府|委员会|管委会|管理局|办公室|局|厅|署|(?<![党工])委|乡|镇|县"
         r"|市|区))"  # (2024年,朔州市认真…: a name of three characters at least, no 城区 or 市区)
         r"(?=" + _ACTS + r"|未|共|全年|通过|以|" + _LED + ")")
 
 
-_SELF = re.compile(r"(?:我|本)(?P<suffix>局|委|厅|镇|乡|街道|中心)")
+_SELF = compile_re(r"(?:我|本)(?P<suffix>局|委|厅|镇|乡|街道|中心)")
 _FUNCTION_WORDS = frozenset("于无的了和与及对向从将为是有在把被等由尚已均我本各该此")  # (a clause, not a name)
 # What opens a clause, not a name (根据市政府乡镇…目录, 线下依托镇政务服务大厅…, 以下简称经开区管委会)
 _CLAUSE_OPENINGS = ("根据", "依据", "依照", "按照", "对照", "依托", "通过", "结合", "围绕", "针对", "线上", "线下",
                     "以下简称", "简称", "继续", "进一步", "并", "同时", "加强", "健全", "完善", "不断", "持续", "积极", "深入",
                     "紧密", "紧紧", "坚持", "立足", "聚焦")  # (紧密结合矾山镇2024年度…: no name)
 # "机构改革后成立X局": X局; "发文机关X镇人民政府" (a web page's metadata label run on): X镇
-_FOUNDED = re.compile(r"(?:.*(?:成立|组建|设立|挂牌)|(?:发文|发布|所属|主办)(?:机关|机构|单位)|信息来源|来源)?")
+_FOUNDED = compile_re(r"(?:.*(?:成立|组建|设立|挂牌)|(?:发文|发布|所属|主办)(?:机关|机构|单位)|信息来源|来源)?")
 # (or at the head of a document it made: 制定《河西区市场监管局政务信息发布流程》)
 _NAMED = (r"(?:^|[，,。；;、（(“]|(?<=制定|印发|出台|修订|编制)《)"
           r"(?P<name>[\u4e00-\u9fff]{{2,16}}?{suffix})(?![\u4e00-\u9fff]{{0,1}}(?:长|员|属))")
@@ -792,8 +793,8 @@ def signature_line(line: str) -> str | None:
     return m.group("name") if m else None
 
 
-_GOVERNMENT_OFFICE = re.compile(r"(?P<government>.+?(?P<level>[县区市州旗盟])人民政府)办公[室厅]")
-_COMPILING = re.compile(r"编制|编写|汇总|形成")
+_GOVERNMENT_OFFICE = compile_re(r"(?P<government>.+?(?P<level>[县区市州旗盟])人民政府)办公[室厅]")
+_COMPILING = compile_re(r"编制|编写|汇总|形成")
 _NOTE = r"(?:[（(][^（）()\n]{1,16}[）)])?"  # 桐梓县人民政府(县人民政府办公室)坚持…
 
 
@@ -842,14 +843,14 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
     return Issuer(name, "government", span, issuer.source)
 
 
-_AUTONOMOUS = re.compile(r"(?:[\u4e00-\u9fff]{1,3}族)+自治(?=[县州旗])")
+_AUTONOMOUS = compile_re(r"(?:[\u4e00-\u9fff]{1,3}族)+自治(?=[县州旗])")
 @functools.cache
 def _place_acts() -> re.Pattern:
     """A sentence whose subject is a place: 2024年,东胜区坚持… (compiled when first asked for:
     its CJK range is costly to compile)."""
-    return re.compile(r"(?:^|[。；;\n])[ \u3000]*(?:在?\d{4}年度?[，,]?)?(?P<place>[\u4e00-\u9fff]{1,12}?[市县区旗州盟])"
+    return compile_re(r"(?:^|[。；;\n])[ \u3000]*(?:在?\d{4}年度?[，,]?)?(?P<place>[\u4e00-\u9fff]{1,12}?[市县区旗州盟])"
                       + _NOTE + _ACTS)
-_AS_CONTACT = re.compile(r"(?:请与|可与|联系|致电)[ \u3000:：]*$")
+_AS_CONTACT = compile_re(r"(?:请与|可与|联系|致电)[ \u3000:：]*$")
 
 
 def _government_of_contact(issuer: Issuer, prose: str, index: LineIndex) -> Issuer | None:
@@ -922,7 +923,7 @@ def _doubled_end(name: str, longer: str) -> bool:
 # (人民 written as optional, not as a third word: of alternatives that each open with a
 # character, re would build a bitmap of all 65,536 for a search that skips to them, ~2.4
 # million instructions at every start, for names of a few characters)
-_GOV_WORDS = re.compile(r"(?:(?:人民)?政府|办事处)$")
+_GOV_WORDS = compile_re(r"(?:(?:人民)?政府|办事处)$")
 
 
 def _same_body(a: str, b: str, kindless: bool = False) -> bool:
@@ -940,7 +941,7 @@ def _same_body(a: str, b: str, kindless: bool = False) -> bool:
     return len(min(a, b, key=len)) >= 2 and (a in b or b in a)
 
 
-_TOWNSHIP_WORDS = re.compile(r"(?:乡|镇|街道)$")
+_TOWNSHIP_WORDS = compile_re(r"(?:乡|镇|街道)$")
 
 
 def year_in(text: str) -> int | None:
@@ -954,4 +955,4 @@ def year_in(text: str) -> int | None:
 def _title_year() -> re.Pattern:
     """year_in()'s pattern, compiled when first asked for (not at import), then kept:
     re.search with it would join it and look it up in re's cache at every call."""
-    return re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d|" + _CJK_YEAR + r")(?:[ \u3000]*年|(?=政务|政府|信息))")
+    return compile_re(r"(?<!\d)(?P<y>(?:19|20)\d\d|" + _CJK_YEAR + r")(?:[ \u3000]*年|(?=政务|政府|信息))")

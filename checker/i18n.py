@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
+
+from .cache import compile_re
 
 LANGS = ("zh", "en")
 
@@ -204,8 +205,8 @@ class Place(str):
     """Where in a document a reader was ("paragraph 5", "table 2 row 3", "the start"),
     as the reader words it; a message worded in Chinese words it in Chinese."""
 
-    _ZH = ((re.compile(r"paragraph (\d+)"), r"第\1段"), (re.compile(r"table (\d+)"), r"第\1个表格"),
-           (re.compile(r"row (\d+)"), r"第\1行"), (re.compile(r"the start"), "文档开头"))
+    _ZH = ((compile_re(r"paragraph (\d+)"), r"第\1段"), (compile_re(r"table (\d+)"), r"第\1个表格"),
+           (compile_re(r"row (\d+)"), r"第\1行"), (compile_re(r"the start"), "文档开头"))
 
     def render(self, lang: str) -> str:
         if lang == "en":

@@ -16,6 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import compile_re
 from .i18n import Message
 from .limits import check_source_size
 from .pipetables import pipe_tables
@@ -53,12 +54,12 @@ class IngestError(Exception):
         return self.msg.render(lang)
 
 
-_VALID_UTF8_MULTIBYTE = re.compile(
+_VALID_UTF8_MULTIBYTE = compile_re(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
     rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
     rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = compile_re(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Every byte but those of _CONTROL: control characters are ASCII, and in UTF-8 and
 # GB18030 no byte of a longer character is one, so they are counted in the bytes by
 # deleting every other byte (bytes.translate: ~2x quicker than _CONTROL over the text).
@@ -160,7 +161,7 @@ def closed_up(source: Source) -> Source:
 
 # A line's indent (an ideographic space, a bullet) that a page's copy lost as "?":
 # “?一、總體情況”, “????2024年…”; at least LOST_INDENT_LINES lines open so.
-_LOST_INDENT = re.compile(r"(?m)^[ \t]*\?+(?=[^?\n]|$)")
+_LOST_INDENT = compile_re(r"(?m)^[ \t]*\?+(?=[^?\n]|$)")
 LOST_INDENT_LINES = 3
 
 
@@ -183,13 +184,15 @@ def _as_spaces(m: re.Match) -> str:
     return m.group().replace("?", " ")
 
 
-_LOST_BEFORE_HEADING = re.compile(r"(?m)^[ \t]*\?+(?=[一二三四五六]、)")
-_LOST_AFTER_HEADING = re.compile(r"(?m)(?<=^[一二三四五六]、)[^?\n，,。；;：:！!？]{2,24}\?+[ \t]*$")
+_LOST_BEFORE_HEADING = compile_re(r"(?m)^[ \t]*\?+(?=[一二三四五六]、)")
+_LOST_AFTER_HEADING = compile_re(r"(?m)(?<=^[一二三四五六]、)[^?\n，,。；;：:！!？]{2,24}\?+[ \t]*$")
 
 
 # A line of prose or a heading indented by a TAB ("\t一、总体情况", "\t(一)主动公开…，…"): no table's
 # row (its only TAB is the first), at least LOST_INDENT_LINES lines so
-_TAB_INDENT = re.compile(r"(?m)^\t(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^\t\n]*$"
+# (a TAB, then the look behind for the line's start: re skips from TAB to TAB, where `^\t`
+# is tried at every character, five times slower)
+_TAB_INDENT = compile_re(r"(?m)\t(?<=^\t)(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^\t\n]*$"
                          r"|[^\t\n]*[，。；：][^\t\n]*$)")
 
 
@@ -206,12 +209,15 @@ def _without_tab_indents(text: str) -> str:
     return _TAB_INDENT.sub(" ", text)
 
 
-_TAB_START = re.compile(r"(?m)^\t(?=[^\t\n]*$)")  # (a line whose one TAB opens it: indent or a cell)
+_TAB_START = compile_re(r"(?m)\t(?<=^\t)(?=[^\t\n]*$)")  # (a line whose one TAB opens it: indent or a cell)
 
 
 # A pinyin gloss a mirror site puts after each character (主動(dòng)公開, 濟(jì)南): a syllable
 # with its tone mark, in brackets, right after a Chinese character. No report writes one.
-_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+# One pattern per bracket, each opening with it: re then skips from bracket to bracket
+# (a class of both, or the look behind first, is tried at every character: ten times slower).
+_GLOSSES = tuple(compile_re(rf"{b}(?<=[\u3400-\u9fff]{b})[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+                 for b in (r"\(", "（"))
 
 
 def _without_glosses(text: str) -> tuple[str, list[int], int]:
@@ -223,7 +229,7 @@ def _without_glosses(text: str) -> tuple[str, list[int], int]:
     parts: list[str] = []
     gaps: list[int] = []
     pos = removed = count = 0
-    for m in _GLOSS.finditer(text):
+    for m in sorted((m for gloss in _GLOSSES for m in gloss.finditer(text)), key=re.Match.start):  # (none overlap)
         count += 1
         parts.append(text[pos:m.start()])
         gaps += [m.start() - removed] * (m.end() - m.start())

@@ -12,19 +12,21 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+from .cache import compile_re
+
 CJK_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9, "两": 2}
 
 # Leading numbering: 一、 （一） (一) 1. 1、 1． 第一部分 …, possibly repeated ("三、(一)").
-_NUMBERING = re.compile(
+_NUMBERING = compile_re(
     r"^(?:\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s{0,2}[、.．]"
     r"|\d{1,2}(?:[、．]|\.(?!\d))|第[一二三四五六七八九十]{1,3}部分))+"
 )
 # A note in brackets that a province's copy of the template adds to a label: "上一年项目数量
 # （指2018年事项数）", "规范性文件（指各行政机关印发的有正式文号的文件）", "规章(县级无此项)".
-_NOTE = re.compile(r"[（(](?:指|注[:：]?|含|即)[^（）()]*[）)]|[（(][^（）()]{0,8}(?:无此项|不适用|不涉及)[）)]"
+_NOTE = compile_re(r"[（(](?:指|注[:：]?|含|即)[^（）()]*[）)]|[（(][^（）()]{0,8}(?:无此项|不适用|不涉及)[）)]"
                    r"|[（(][^（）()]{0,16}(?:应|须|需)(?:提供|填写|填报)[^（）()]{0,8}[）)]")  # (设区的市、自治州人民政府应提供相关数据)
-_NOISE = re.compile(r"[\ue000-\uf8ff\s\u3000\xa0、，,.．。:：;；“”\"'‘’「」『』《》<>()（）\[\]【】/／\\|｜·•*_\-—–]+")
+_NOISE = compile_re(r"[\ue000-\uf8ff\s\u3000\xa0、，,.．。:：;；“”\"'‘’「」『』《》<>()（）\[\]【】/／\\|｜·•*_\-—–]+")
 
 
 def nfkc(text: str) -> str:
@@ -63,7 +65,7 @@ def _compatibility() -> tuple[dict[str, str], re.Pattern]:
     ends = [c for i, c in enumerate(codes) if i + 1 == len(codes) or codes[i + 1] != c + 1]
     # (as ranges of consecutive characters: re reads a class of 1,357 characters one by one)
     ranges = "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in zip(starts, ends))
-    return table, re.compile(f"[{ranges}]")
+    return table, compile_re(f"[{ranges}]")
 
 
 _COMPATIBILITY_BLOCKS = ((0x00A0, 0x00FF), (0x2000, 0x206F), (0x2460, 0x24FF), (0x3000, 0x30FF), (0x3200, 0x33FF),
@@ -88,7 +90,7 @@ def core(label: str) -> str:
 _REGULATION = ("中华人民共和国政府信息公开条例第", "政府信息公开条例第", "条例第")
 
 
-_ITEM_WITHOUT_DI = re.compile(r"第二十条[一二三四五六七八九十]{1,3}项$")
+_ITEM_WITHOUT_DI = compile_re(r"第二十条[一二三四五六七八九十]{1,3}项$")
 
 
 def cjk_number(text: str) -> int | None:
@@ -106,7 +108,7 @@ def cjk_number(text: str) -> int | None:
     return (CJK_DIGITS[tens] if tens else 1) * 10 + (CJK_DIGITS[units] if units else 0)
 
 
-_LEAD_NUMBER = re.compile(
+_LEAD_NUMBER = compile_re(
     r"^\s*(?:(?P<paren>[(（](?P<pn>[一二三四五六七八九十\d]{1,3})[)）])"
     r"|(?P<cjk>[一二三四五六七八九十]{1,3})\s{0,2}[、.．]|(?P<arabic>\d{1,2})(?:[、．]|\.(?!\d))"
     r"|第(?P<part>[一二三四五六七八九十]{1,3})部分)"

@@ -32,6 +32,8 @@ from lark.parse_tree_builder import ChildFilterLALR_NoPlaceholders
 from lark.parsers.lalr_analysis import Shift
 from lark.utils import TextSlice
 
+from .cache import compile_re
+
 
 class _Shared:
     """The scanner of every terminal, and each terminal's own, compiled when first needed."""
@@ -328,7 +330,7 @@ class ReportLines:
     SECTION_HEAD 一、… and SUB_HEAD （一）… (with no space before them), without a TAB:
     no terminal tried before them matches such a line."""
 
-    PATTERN = re.compile(
+    PATTERN = compile_re(
         r"(?P<TEXT>(?![^\n]*\t)(?:[^\n\t \u3000\xa0一二三四五六七八九十第（(1-9]|[1-9](?![、.．]))"
         r"(?:[^\n]{39,}[^\n\t\d\-—–－页日告报）) \u3000\xa0|｜]|[^\n]*[。；])\n)"
         r"|(?P<BLANK>(?:[ \xa0\u3000]*\n)++)(?=(?![^\n]*\t)(?:[ \u3000]*[一二三四五六七八九十]{1,3}[、.．]"

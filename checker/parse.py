@@ -18,6 +18,7 @@ from operator import attrgetter
 
 from lark import Lark, Token, Tree
 
+from .cache import compile_re
 from . import facts
 from .ingest import Source
 from .lexing import OneLoopParser, ReportLines
@@ -50,7 +51,7 @@ def parse_tree(text: str) -> Tree:
 # the body after a space (一、总体情况 2022年，大寨镇…, 　　一、总体情况　2020年,…); with a body after it, not the next heading,
 # a page number or dots leading to one (a table of contents stays as it is). (Looked for from its
 # number, which re finds by its first character; what stands before it is then looked at.)
-_RUN_ON_HEADING = re.compile(
+_RUN_ON_HEADING = compile_re(
     r"[一二三四五六][、.．][ \u3000]*(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|"
     r"政府信息公开行政复议、?行政诉讼情况|(?:政府信息公开工作)?存在的主要问题及改进情况|其他需要报告的事项)"
     r"(?P<after>[ \u3000\xa0])(?![ \u3000\xa0]*(?:[一二三四五六][、.．]|\d{1,3}(?:[ \u3000\xa0]|$)|[.．·…]{3}))(?=[^\n]{2})",
@@ -228,7 +229,7 @@ def _unnumbered_first_section(intro: list[Paragraph], front_tables: list[Table],
 _SENTENCE_LENGTH = 40  # (a paragraph this long is prose, not a page's field or a heading)
 
 # A picture's file where a page shows a table as an image (1705995746322.jpg, [图片])
-_PICTURE = re.compile(r"[ \u3000]*(?:(?:[\w\-.]+\.(?:jpe?g|png|gif|bmp|webp)[ \u3000]*)+|[\[【]图片[\]】])[ \u3000]*", re.I)
+_PICTURE = compile_re(r"[ \u3000]*(?:(?:[\w\-.]+\.(?:jpe?g|png|gif|bmp|webp)[ \u3000]*)+|[\[【]图片[\]】])[ \u3000]*", re.I)
 
 
 def _pictured_tables(sections: list[Section], found: set[str | None], templates: Templates) -> list[LostTable]:
@@ -295,7 +296,7 @@ def _untitled_first_section(intro: list[Paragraph], front_tables: list[Table], s
     return intro[:k], [t for t in front_tables if t not in tables], section
 
 
-_LEADERS = re.compile(r"(?:[.．·…]\s*){4,}\d{0,3}\s*$")  # (一、总体情况......... 1: a table of contents' line)
+_LEADERS = compile_re(r"(?:[.．·…]\s*){4,}\d{0,3}\s*$")  # (一、总体情况......... 1: a table of contents' line)
 
 
 def _without_contents(intro: list[Paragraph], front_tables: list[Table],
@@ -413,8 +414,8 @@ def _items_of(first: Section, sections: list[Section], templates: Templates) -> 
     return sections[k:]
 
 
-_DASH_FOR_ONE = re.compile(r"[—\-－–][ \u3000]*[、.．][ \u3000]*")  # (—、总体情况: 一 typed as a dash)
-_BULLET = re.compile(r"[-•·*●▪][ \u3000]+")  # (- 总体情况: a page that showed a list's numbers as bullets)
+_DASH_FOR_ONE = compile_re(r"[—\-－–][ \u3000]*[、.．][ \u3000]*")  # (—、总体情况: 一 typed as a dash)
+_BULLET = compile_re(r"[-•·*●▪][ \u3000]+")  # (- 总体情况: a page that showed a list's numbers as bullets)
 
 
 def _without_bullet(line: str) -> str:
@@ -441,12 +442,12 @@ _START = attrgetter("span.start")
 # before it ("…电话:0714-8766001)。一、总体情况"): after a full stop, numbered 一、 to 六、,
 # up to the line's end.
 _HEADING_ENDS = ("情况", "事项", "措施", "概述", "概况")  # how the format's headings, and their variants, end
-_GLUED_HEADING = re.compile(r"(?<=[。）)])[ \u3000]*(?P<head>[一二三四五六][、.．][^\n\t。；;，,]{2,30})[ \u3000]*$")
+_GLUED_HEADING = compile_re(r"(?<=[。）)])[ \u3000]*(?P<head>[一二三四五六][、.．][^\n\t。；;，,]{2,30})[ \u3000]*$")
 
 
-_GLUED_RUN_ON = re.compile(r"(?:(?<=[。）)])|(?<=年度报告)|(?<=年报))[ \u3000]*(?P<number>[一二三四五六])、")
+_GLUED_RUN_ON = compile_re(r"(?:(?<=[。）)])|(?<=年度报告)|(?<=年报))[ \u3000]*(?P<number>[一二三四五六])、")
 # (a heading worded otherwise, set off by a space from its items or its prose on the line)
-_HEAD_BEFORE_ITEMS = re.compile(r"(?P<words>[^\s。；;，,、（()）]{2,16})[ \u3000]+(?=\S)")
+_HEAD_BEFORE_ITEMS = compile_re(r"(?P<words>[^\s。；;，,、（()）]{2,16})[ \u3000]+(?=\S)")
 
 
 def _run_on_heading(child: Token, expected: int, templates: Templates) -> list[Token] | None:
@@ -475,7 +476,7 @@ def _run_on_heading(child: Token, expected: int, templates: Templates) -> list[T
     return None
 
 
-_GLUED_TO_METADATA = re.compile(r"(?<=[^\s\d])(?P<head>[一二三四五六][、.．][^\n\t。；;，,:：]{2,30})[ \u3000]*$")
+_GLUED_TO_METADATA = compile_re(r"(?<=[^\s\d])(?P<head>[一二三四五六][、.．][^\n\t。；;，,:：]{2,30})[ \u3000]*$")
 
 
 def _with_glued_headings(tree: Tree, templates: Templates) -> Tree:
@@ -526,10 +527,10 @@ def _glued_heading(child: Token, expected: int, templates: Templates) -> list[To
     return _run_on_heading(child, expected, templates) if "。" in child.value else None
 
 
-_ABOUT_DISCLOSURE = re.compile(r"政府信息公开|政务公开|信息公开")
-_OVERALL_ITEM = re.compile(r"(?m)^[ \u3000]*[（(][一二三四五六][）)][ \u3000]*(?:政府信息)?(?P<topic>主动公开|依申请公开|政府信息管理"
+_ABOUT_DISCLOSURE = compile_re(r"政府信息公开|政务公开|信息公开")
+_OVERALL_ITEM = compile_re(r"(?m)^[ \u3000]*[（(][一二三四五六][）)][ \u3000]*(?:政府信息)?(?P<topic>主动公开|依申请公开|政府信息管理"
                            r"|(?:政府信息公开|政务公开)?平台建设|监督保障)")
-_REPORT_WORD = re.compile(r"年度报告|年报|工作报告|本(?:年度)?报告|报告如下")  # (现将…工作情况报告如下)
+_REPORT_WORD = compile_re(r"年度报告|年报|工作报告|本(?:年度)?报告|报告如下")  # (现将…工作情况报告如下)
 
 
 def looks_like_report(report: Report) -> bool:
@@ -560,7 +561,7 @@ def school_year_report(report: Report) -> bool:
     return bool(_SCHOOL_YEAR.search(start) or "高等学校信息公开办法" in start)
 
 
-_SCHOOL_YEAR = re.compile(r"\d{4}\s*[-~～—–至]*\s*\d{4}\s*学年")
+_SCHOOL_YEAR = compile_re(r"\d{4}\s*[-~～—–至]*\s*\d{4}\s*学年")
 
 
 def _without_tables(text: str, tree: Tree) -> tuple[str, list[tuple[int, int]]]:
@@ -598,7 +599,7 @@ _BLANKED = bytes(b if b == ord("\n") else ord(" ") for b in range(256))
 
 # 二、主动公开政府信息情况 and the like in the middle of a line, not at its start.
 # (not an item of a list of the parts: 本报告分为六个部分:一、总体情况,二、主动公开…)
-_INLINE_HEADING = re.compile(r"(?<=[^\s\u3000,，、:：;；])[ \u3000]*[一二三四五六][、.．][ \u3000]*(?:总体情况|主动公开政府信息|"
+_INLINE_HEADING = compile_re(r"(?<=[^\s\u3000,，、:：;；])[ \u3000]*[一二三四五六][、.．][ \u3000]*(?:总体情况|主动公开政府信息|"
                              r"收到和处理政府信息公开申请|政府信息公开行政复议|(?:政府信息公开工作)?存在的主要问题|"
                              r"其他需要报告)")
 
@@ -685,33 +686,33 @@ def _with_year_below(front: list[Paragraph], found: tuple[int, Paragraph, int]) 
     return found
 
 
-_TITLE_WORD = re.compile(r"公开|报告|年报|政府|[局委办乡镇区县市旗]|街道|管委会")
+_TITLE_WORD = compile_re(r"公开|报告|年报|政府|[局委办乡镇区县市旗]|街道|管委会")
 # A sentence that ends by naming the report (根据《条例》规定,现公布某局…年度报告): no title
-_SENTENCE = re.compile(r"^[ \u3000]*(?:根据|依据|依照|按照|为)|[，,]")
+_SENTENCE = compile_re(r"^[ \u3000]*(?:根据|依据|依照|按照|为)|[，,]")
 
 
 # A web page's line of metadata (索引号, 发布日期, 信息来源…), or a date alone: no title,
 # though it stands first (a date taken for the title gave a 2017 report the year 2018)
-_METADATA_LINE = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|生成|公开|发表)(?:日期|时间|机构)|日期|时间|信息来源|来源"
+_METADATA_LINE = compile_re(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|生成|公开|发表)(?:日期|时间|机构)|日期|时间|信息来源|来源"
                             r"|文\s*号|发文(?:机关|字号|日期)|关键[字词]|浏览次数|主题分类|体裁分类|所属(?:机构|类目|栏目)|发布单位"
                             r"|主办单位|承办单位|内容概述|内容摘要|相关文件|信息分类|信息名称)\s*[:：|｜]")
 # A page's field's label on a line of its own, its value on the next (- 主题分类 / - 政府信息公开年度报告):
 # that value is no title
-_FIELD_LABEL_ALONE = re.compile(r"[-*·•\s]*(?:主题分类|信息分类|体裁分类|所属(?:机构|类目|栏目)|栏目|分类|类别)\s*[:：]?\s*")
+_FIELD_LABEL_ALONE = compile_re(r"[-*·•\s]*(?:主题分类|信息分类|体裁分类|所属(?:机构|类目|栏目)|栏目|分类|类别)\s*[:：]?\s*")
 # A line of the web site's footer (its host, its registration numbers)
-_SITE_FOOTER = re.compile(r"(?:主办|承办)单位\s*[:：]|网站标识码|ICP备|公网安备|版权所有")
+_SITE_FOOTER = compile_re(r"(?:主办|承办)单位\s*[:：]|网站标识码|ICP备|公网安备|版权所有")
 
 
 # A document's number (东府〔2018〕3号, perhaps with its 签发人): no title
-_DOC_NUMBER = re.compile(r"[^\n\t]{0,24}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
+_DOC_NUMBER = compile_re(r"[^\n\t]{0,24}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}号")
 
 
 # A web page's control shown above the article (点击收听年报语音朗读, 长者版 无障碍阅读, 打印本页)
-_PAGE_CONTROL = re.compile(r"点击|收听|朗读|无障碍|长者版|字号|打印|关闭窗口|分享到|分享至|二维码|浏览次数")
+_PAGE_CONTROL = compile_re(r"点击|收听|朗读|无障碍|长者版|字号|打印|关闭窗口|分享到|分享至|二维码|浏览次数")
 # A web site's column name shown above the article ("政府信息公开年报"), and page chrome
 # (a breadcrumb): no report's title.
-_SITE_LABEL = re.compile(r"(?:政府)?信息公开(?:工作)?年报|政务公开年报|公开年度报告|年度报告|年报|(?:政府)?信息公开元数据")
-_CHROME = re.compile(r"当前位置|您的位置|现在的位置|首页\s*[>/／]|>>|[^>\s] +> +[^>\n]+ +> +[^>\s]")  # (文昌市龙楼镇 > 信息公开 > 政府信息公开年报)
+_SITE_LABEL = compile_re(r"(?:政府)?信息公开(?:工作)?年报|政务公开年报|公开年度报告|年度报告|年报|(?:政府)?信息公开元数据")
+_CHROME = compile_re(r"当前位置|您的位置|现在的位置|首页\s*[>/／]|>>|[^>\s] +> +[^>\n]+ +> +[^>\s]")  # (文昌市龙楼镇 > 信息公开 > 政府信息公开年报)
 _NO_INDEX = LineIndex("")  # (a title's issuer looked for only to tell a title from a label)
 
 
@@ -721,27 +722,27 @@ def _title_key(text: str) -> str:
     return core(_title_year().sub("", _PAGE_TITLE_LABEL.sub("", text, 1)))
 
 
-_PAGE_TITLE_LABEL = re.compile(r"^[-•·*\s\u3000]*(?:信息)?[标名][ \u3000]*[题称][ \u3000]*[:：|]?")
+_PAGE_TITLE_LABEL = compile_re(r"^[-•·*\s\u3000]*(?:信息)?[标名][ \u3000]*[题称][ \u3000]*[:：|]?")
 
 
 @lru_cache(maxsize=1)
 def _title_year() -> re.Pattern:
     """_title_key()'s pattern, compiled when first asked for, then kept (re.sub with it
     would look it up in re's cache at every call)."""
-    return re.compile(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*(?:年度?)?")
+    return compile_re(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*(?:年度?)?")
 
 
 # (or the end of a body's name split from its start: "…小龙坎街道" / "办事处2023年…")
-_TITLE_START_WITHOUT_BODY = re.compile(r"[（(]?\d|关于|政府信息|信息公开|政务|工作|年度|年报|办事处|人民政府|管委会|委员会|办公室")
+_TITLE_START_WITHOUT_BODY = compile_re(r"[（(]?\d|关于|政府信息|信息公开|政务|工作|年度|年报|办事处|人民政府|管委会|委员会|办公室")
 # (a page's link to a reading of the report: • 一图读懂:汉阴县人民政府2023年度…报告, 相关图解:…)
 _READINGS = r"(?:一图读懂|一图看懂|图解|图说|政策解读|解读)"
-_RELATED_LINK = re.compile(r"[-•·*\s]*(?:相关)?" + _READINGS + r"[ \u3000]*[:：《“]")
+_RELATED_LINK = compile_re(r"[-•·*\s]*(?:相关)?" + _READINGS + r"[ \u3000]*[:：《“]")
 # (a page's line that is only a link to a related reading, 相关图解:…, is no title even alone; 图解:… alone
 # labels the report's own graphic version, its title)
-_RELATED_LINK_ALONE = re.compile(r"[-•·*\s]*相关" + _READINGS)
+_RELATED_LINK_ALONE = compile_re(r"[-•·*\s]*相关" + _READINGS)
 # (关于2020年度政府信息公开工作报告 under the body's name: the title's second half, worded as a
 # document's subject; not a cover letter's 关于报送…的函)
-_ABOUT_THE_REPORT = re.compile(r"关于[ \u3000]*(?:19|20)\d\d[^，。；\n]{0,30}(?:年度报告|工作报告|年报)")
+_ABOUT_THE_REPORT = compile_re(r"关于[ \u3000]*(?:19|20)\d\d[^，。；\n]{0,30}(?:年度报告|工作报告|年报)")
 
 
 def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]:
@@ -773,7 +774,7 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
 
 
 # (a page's metadata line, its label perhaps without a colon: 发文机关宋村镇人民政府 主题词, 内容概述 某局2014年…报告)
-_METADATA_START = re.compile(r"[-*·•\s]*(?:索\s*引\s*号|发文机关|发布机构|发布单位|主题词|主题分类|成文日期|发布日期|信息来源"
+_METADATA_START = compile_re(r"[-*·•\s]*(?:索\s*引\s*号|发文机关|发布机构|发布单位|主题词|主题分类|成文日期|发布日期|信息来源"
                              r"|内容概述|内容摘要)")
 
 
@@ -791,7 +792,7 @@ def _labelled_title(front: Tree, index: LineIndex) -> Paragraph | None:
 
 
 # (or on a line of its own, other fields after it: 名 称: 咸宁市…2025年信息公开工作年度报告 发布日期: …)
-_LABELLED_TITLE = re.compile(r"(?m)^[ \u3000]*[标名][ \u3000]*[题称][ \u3000]*(?:[:：]?[ \u3000]*\t|[:：])[ \u3000]*"
+_LABELLED_TITLE = compile_re(r"(?m)^[ \u3000]*[标名][ \u3000]*[题称][ \u3000]*(?:[:：]?[ \u3000]*\t|[:：])[ \u3000]*"
                              r"(?P<title>[^\t\n]{2,60}?(?:年度报告|年报)(?:[（(][^）)\t\n]{0,12}[）)])?)(?=[\t \u3000]|$)")
 
 
@@ -801,8 +802,8 @@ def _names_the_site(above: list[Paragraph], name: str) -> bool:
     return any(name in p.text and _SITE_BANNER.search(p.text) and not _CHROME.search(p.text) for p in above)
 
 
-_SITE_BANNER = re.compile(r"欢迎|门户")
-_YEAR_ONLY = re.compile(r"[（(]?(?:\d{4}\s*年度?|(?:19|20)\d\d)[）)]?")  # (2023 alone: a page's line over the title)
+_SITE_BANNER = compile_re(r"欢迎|门户")
+_YEAR_ONLY = compile_re(r"[（(]?(?:\d{4}\s*年度?|(?:19|20)\d\d)[）)]?")  # (2023 alone: a page's line over the title)
 
 
 def _split_inside_words(first: str, second: str) -> bool:
@@ -822,27 +823,27 @@ def _split_before_label(front: list[Paragraph], at: int) -> bool:
 
 
 _FIRST_HALF_ENDS = ("公开工作", "政务公开", "信息公开")
-_PLACE_WORD = re.compile(r"[省市县区旗州盟乡镇村]|街道|苏木|国家|中央|国务院")
+_PLACE_WORD = compile_re(r"[省市县区旗州盟乡镇村]|街道|苏木|国家|中央|国务院")
 
 
 # An opening sentence that names the report and its year ("现将我局2019年政府信息公开工作
 # 报告如下"), or a first paragraph that opens with the year ("2023年，在区委、区政府的领导下…",
 # "（一）主动公开情况。2024年我局认真贯彻…").
-_REPORT_OF_YEAR = re.compile(r"(?<!\d)(?<![^现特]发布)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开|政务信息公开|信息公开)"
+_REPORT_OF_YEAR = compile_re(r"(?<!\d)(?<![^现特]发布)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开|政务信息公开|信息公开)"
                              r"[^。；;\n]{0,12}(?:年度报告|工作报告|报告|年报|工作总结)(?![》”]?、)")
 # (not an item of a list of what was published: “…住建局2024年政府信息公开工作年度报告、2025年…”; nor
 # last year's report, published this year: “更新了公开指南,发布2019年政府信息公开年度报告” in a 2020 report)
 # “特向社会公布2014年谯城区政务服务中心政府信息公开工作年度报告”: the year before the body's name
-_PUBLISHES_REPORT_OF_YEAR = re.compile(r"公布(?P<y>(?:19|20)\d\d)[ \u3000]*年度?[^，,。；;\n《》“”\d]{2,30}?"
+_PUBLISHES_REPORT_OF_YEAR = compile_re(r"公布(?P<y>(?:19|20)\d\d)[ \u3000]*年度?[^，,。；;\n《》“”\d]{2,30}?"
                                        r"(?:政府信息公开|政务公开|政务信息公开|信息公开)[^。；;\n]{0,12}(?:年度报告|工作报告|年报)")
 # “…等六个方面汇报我镇2023年政府信息公开工作。”: the work the report is on
-_REPORTS_ON_YEAR = re.compile(r"汇报(?:[我本][乡镇局委办区县市])?(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开)工作(?=[。；;]|$)")
-_OPENS_WITH_YEAR = re.compile(r"^[ \u3000]*(?:(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])[^。：:\n]{1,20}[。：:][ \u3000]*)?在?"
+_REPORTS_ON_YEAR = compile_re(r"汇报(?:[我本][乡镇局委办区县市])?(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开)工作(?=[。；;]|$)")
+_OPENS_WITH_YEAR = compile_re(r"^[ \u3000]*(?:(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])[^。：:\n]{1,20}[。：:][ \u3000]*)?在?"
                               r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本|共|为))|[，,](?=\D))")
 # (or the year alone before its comma, 年 left out: “2025,吐鲁番市高昌区住建局以…”; or 在2024年,…;
 # after an item's heading, （一）主动公开情况。2021年,… or 1.主动公开政府信息。2021年,…)
 # (or a sentence that counts up to the end of the year: “截至2019年底,鲤城高新区主动公开…”)
-_AS_AT_YEAR_END = re.compile(r"(?:^|[。；;！!])[ \u3000]*截[至止]到?[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年"
+_AS_AT_YEAR_END = compile_re(r"(?:^|[。；;！!])[ \u3000]*截[至止]到?[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年"
                              r"(?:底|末|12月31日)")
 
 
@@ -875,7 +876,7 @@ def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[i
     return None, None
 
 
-_YEAR_NAMED = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年(?!\d|以来|以前|之前|前|底前)")
+_YEAR_NAMED = compile_re(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年(?!\d|以来|以前|之前|前|底前)")
 
 
 def _report_period(periods: list, year: int | None):
@@ -914,7 +915,7 @@ def _head_number(head: str) -> tuple[int | None, str]:
     return value, "arabic" if kind == "arabic" else "cjk"
 
 
-_YEAR_OF_REPORT = re.compile(r"(?:19|20)\d\d年度?")  # (一、2024年总体情况: the report's year, said again)
+_YEAR_OF_REPORT = compile_re(r"(?:19|20)\d\d年度?")  # (一、2024年总体情况: the report's year, said again)
 
 
 def _same_meaning(heading: str, official: str, words: SameMeaning) -> bool:
@@ -1092,9 +1093,9 @@ def _finish(section: Section) -> None:
 _END = attrgetter("end")
 
 
-_UNIT_NOTE = re.compile(r"[ \u3000]*[（(][ \u3000]*单位[ \u3000]*[:：][^（）()\n]{0,10}[）)]")
+_UNIT_NOTE = compile_re(r"[ \u3000]*[（(][ \u3000]*单位[ \u3000]*[:：][^（）()\n]{0,10}[）)]")
 # (一、总体情况(宋体加粗小四号字): the template's note on the type, left in; META-016 says so)
-_TYPE_NOTE = re.compile(r"[ \u3000]*[（(][^（）()\n]{0,8}(?:宋体|黑体|仿宋|楷体)[^（）()\n]{0,10}号字?[）)]")
+_TYPE_NOTE = compile_re(r"[ \u3000]*[（(][^（）()\n]{0,8}(?:宋体|黑体|仿宋|楷体)[^（）()\n]{0,10}号字?[）)]")
 
 
 def _heading_parts(title: str) -> tuple[str, str]:
@@ -1116,7 +1117,7 @@ def _heading_parts(title: str) -> tuple[str, str]:
 # the page's title at its line's end (…年度报告 2024-01-28))
 # its labels, the surest first (信息提供日期: Shenzhen's portals)
 _PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成", "发文", "添加", "信息提供"), ())
-_PUBLISHED = re.compile("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w in words) + ")"
+_PUBLISHED = compile_re("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w in words) + ")"
                         r"(?:日期|时间)(?:/有效期)?\s*(?:[:：|｜]|(?=\d{4}))"
                         r"|(?:^|[\s:：'’\"”])(?:日期|时间)\s*[:：]"  # (来源:时间:2022年01月29日: the source left blank; 浏览:3274次'时间:…)
                         r"|来源\s*[:：][^\s:：。，,]{2,30}?(?:日期|时间)\s*[:：]"  # (来源:桐柏县人民政府时间:2024-01-17)
@@ -1128,10 +1129,10 @@ _PUBLISHED = re.compile("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w i
                         r"|(?:年度报告|年报)[ \u3000]+(?=\d{4}-\d{1,2}-\d{1,2}[ \u3000]*$)")
 # A date alone on its line (2021-01-22 08:37, • 2024-03-08, (2026年1月13日), 2021-03-2918:26), or
 # with the site's name after it (2019-07-07 19:35 湖北省人民政府网)
-_BARE_DATE = re.compile(r"[-•·*\s]*[（(]?\d{4}(?:-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+_BARE_DATE = compile_re(r"[-•·*\s]*[（(]?\d{4}(?:-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
                         r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)]?(?:\s+[\u4e00-\u9fff]{2,16}(?:网|网站))?\s*")
 # (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |, 发文日期: | 2023年01月19日 |: a page's metadata as a table)
-_TABLED_PUBLISHED = re.compile(r"(?:(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)|(?<![\u4e00-\u9fff])日期)[\s|｜:：\]】］]*"  # ([ 成文日期 ] | 2025-02-12, 作者: | 科技局 | 日期: | 2023-01-10 |)
+_TABLED_PUBLISHED = compile_re(r"(?:(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)|(?<![\u4e00-\u9fff])日期)[\s|｜:：\]】］]*"  # ([ 成文日期 ] | 2025-02-12, 作者: | 科技局 | 日期: | 2023-01-10 |)
                                r"(?=\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)")
 
 
@@ -1151,7 +1152,7 @@ def _as_published(date: Fact | None) -> Fact | None:
     return Fact("published", date.value, date.span, date.raw) if date is not None else None
 
 
-_LABEL_LAST = re.compile(r"[:：|｜]\s*$")  # (发布时间: with its date on the line under it)
+_LABEL_LAST = compile_re(r"[:：|｜]\s*$")  # (发布时间: with its date on the line under it)
 
 
 def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[Paragraph], index: LineIndex,

@@ -23,13 +23,14 @@ page's box of fields) stays a title line: its bars become spaces.
 
 from __future__ import annotations
 
-import re
+
+from .cache import compile_re
 
 BARS = "|｜"
 _SPACE = " \u3000\xa0"
-_RULE_LINE = re.compile(r"(?=.*---)[ \u3000|｜:\-]+")  # |---|:---:|
-CELLS = re.compile(r"[^|｜]+")  # (a table row's cells, between its bars)
-_TITLE_CELL = re.compile(r"(?:年度报告|年报)[ \u3000]*[|｜][ \u3000|｜]*$")
+_RULE_LINE = compile_re(r"(?=.*---)[ \u3000|｜:\-]+")  # |---|:---:|
+CELLS = compile_re(r"[^|｜]+")  # (a table row's cells, between its bars)
+_TITLE_CELL = compile_re(r"(?:年度报告|年报)[ \u3000]*[|｜][ \u3000|｜]*$")
 
 
 def pipe_tables(text: str) -> tuple[str, int]:
@@ -55,8 +56,8 @@ def pipe_tables(text: str) -> tuple[str, int]:
     return ("\n".join(lines), tables) if tables or untabbed else (text, 0)
 
 
-_CELL_LINE = re.compile(r"[ \u3000\xa0\t]*[^\t|｜]*[|｜][ \u3000\xa0]*")  # (a cell and its bar, or a bar alone)
-_NO_BAR_CELL = re.compile(r"[ \u3000\xa0\t]*[^\t|｜ \u3000\xa0][^\t|｜]*")  # (a cell whose bar is on the next line)
+_CELL_LINE = compile_re(r"[ \u3000\xa0\t]*[^\t|｜]*[|｜][ \u3000\xa0]*")  # (a cell and its bar, or a bar alone)
+_NO_BAR_CELL = compile_re(r"[ \u3000\xa0\t]*[^\t|｜ \u3000\xa0][^\t|｜]*")  # (a cell whose bar is on the next line)
 
 
 def _untab_cell_lines(lines: list[str]) -> bool:

@@ -7,14 +7,14 @@ registry is empty but for `rules/units.txt`, built on first use (a few ms).
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from functools import lru_cache
 
+from .cache import compile_re
 from .labels import nfkc
 from .resources import data_dir
 
-_AMOUNT = re.compile(r"^\s*(?P<n>[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<u>亿元|万元|元)\s*$")
+_AMOUNT = compile_re(r"^\s*(?P<n>[+\-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<u>亿元|万元|元)\s*$")
 
 
 @lru_cache(maxsize=1)

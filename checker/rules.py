@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +28,7 @@ import regex
 
 from . import yamlsafe
 from . import cache
+from .cache import compile_re
 from .expr import FUNCTIONS, GLOBALS, ExprError, Pattern, compile_expr, rows_read
 from .facts import ISSUER_KINDS
 from .regimes import bundled as bundled_regimes
@@ -38,11 +38,11 @@ from .yamlsafe import LocDict, LocList, Pos, YamlError
 
 FAMILIES = ("SEC", "PERIOD", "CONTACT", "TABLE", "SUM", "ZERO", "UNIT", "DATE", "META")
 SEVERITIES = ("error", "warning", "info")
-_ID = re.compile(r"^(?P<family>[A-Z]+)-(?P<number>\d{3})$")
-_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-_PLACEHOLDER_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")
-_VAR_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_CALL = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)\s*\(")  # a function an expression calls (or seems to, in a string)
+_ID = compile_re(r"^(?P<family>[A-Z]+)-(?P<number>\d{3})$")
+_PLACEHOLDER = compile_re(r"\{([^{}]*)\}")
+_PLACEHOLDER_NAME = compile_re(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")
+_VAR_NAME = compile_re(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_CALL = compile_re(r"([A-Za-z_][A-Za-z0-9_]*)\s*\(")  # a function an expression calls (or seems to, in a string)
 MAX_PATTERNS = 200
 CORPUS_FACTS = {"previous", "same_year", "similar", "same_report"}
 TEMPLATE_FINDINGS = ("missing_table", "unreadable_table", "missing_rows", "missing_blocks", "extra_rows",
@@ -209,6 +209,7 @@ def load_rules(extra_dirs: list[Path] | tuple = (), include_bundled: bool = True
     rules = sorted(by_id.values(), key=lambda r: (FAMILIES.index(r.family), r.id))
     cache.RULES.save()
     cache.YAML.save()
+    cache.keep_patterns()  # (those of the modules, compiled on import: a check's start)
     return RuleSet(rules=rules, errors=errors, templates=templates, directories=dirs)
 
 

@@ -22,6 +22,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
+from .cache import compile_re
+
 SHINGLE = 6        # characters per shingle
 BINS = 128         # signature length
 BANDS = 32         # LSH bands of BINS // BANDS values each
@@ -34,13 +36,13 @@ _EMPTY = _MASK64
 # looks for quickly, not trying the two alternatives at every character; the look-behind
 # picks the alternative the first character starts.)
 _DIGITS, _NUMERALS = "0-9０-９", "〇○零一二三四五六七八九十百千万两"
-_NUMBER = re.compile(rf"[{_DIGITS}{_NUMERALS}](?:(?<=[{_DIGITS}])[{_DIGITS}]*(?:[.,][0-9]+)*"
+_NUMBER = compile_re(rf"[{_DIGITS}{_NUMERALS}](?:(?<=[{_DIGITS}])[{_DIGITS}]*(?:[.,][0-9]+)*"
                      rf"|(?<=[{_NUMERALS}])[{_NUMERALS}]*(?=[年月日件条次个份项人余]|$))")
 # (the look-ahead, which every match passes, spares the lazy run its twelve endings at
 # each of the many places no name starts: twice as quick)
-_NAME = re.compile(r"(?=[\u4e00-\u9fff]{1,8}[省市县区旗乡镇街村社苏嘎])"
+_NAME = compile_re(r"(?=[\u4e00-\u9fff]{1,8}[省市县区旗乡镇街村社苏嘎])"
                    r"[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|乡|镇|街道|村|社区|苏木|嘎查)(?:人民政府|政府|办事处)?")
-_PLACE_WORD = re.compile(r"省|市|县|区|旗|乡|镇|街道|村|社区|苏木|嘎查")  # the words _NAME ends with
+_PLACE_WORD = compile_re(r"省|市|县|区|旗|乡|镇|街道|村|社区|苏木|嘎查")  # the words _NAME ends with
 
 
 def _names(text: str):
@@ -58,7 +60,7 @@ def _names(text: str):
             pos = found.end()
         else:
             pos = end
-_NOISE = re.compile(r"[\s\u3000\xa0，,。.、；;：:！!？?“”\"'‘’（）()《》<>【】\[\]—\-…·]+")
+_NOISE = compile_re(r"[\s\u3000\xa0，,。.、；;：:！!？?“”\"'‘’（）()《》<>【】\[\]—\-…·]+")
 
 
 def masked(text: str, names: tuple[str, ...] = ()) -> str:
@@ -71,7 +73,7 @@ def masked(text: str, names: tuple[str, ...] = ()) -> str:
     return _MARKS.sub("#", text)
 
 
-_MARKS = re.compile(r"[\0\1\2#]+")
+_MARKS = compile_re(r"[\0\1\2#]+")
 
 
 def normalise(text: str, names: tuple[str, ...] = ()) -> tuple[str, list[int]]:
@@ -101,7 +103,7 @@ def normalise(text: str, names: tuple[str, ...] = ()) -> tuple[str, list[int]]:
     return "".join(out).translate(_AS_HASH), out_offsets
 
 
-_MARK_RUN = re.compile(r"[\0\1\2#][\0\1\2]+")
+_MARK_RUN = compile_re(r"[\0\1\2#][\0\1\2]+")
 _AS_HASH = str.maketrans("\0\1\2", "###")
 
 

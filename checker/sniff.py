@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import re
 
+from .cache import compile_re
 from .i18n import Message
 
 _PDF = b"%PDF"
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old Word .doc, or an encrypted .docx
-_HTML_START = re.compile(
+_HTML_START = compile_re(
     rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:(?!-->).)*+-->\s*)*+"  # a comment never spans "-->": no backtracking
     rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|table|span|center|h[1-6])[\s>/]",
     re.IGNORECASE | re.DOTALL)
-_ANY_TAG = re.compile(rb"<[a-zA-Z!/?]")
+_ANY_TAG = compile_re(rb"<[a-zA-Z!/?]")
 _SNIFF_BYTES = 65536
 _NAMES = {".html": "a web page (HTML)", ".docx": "a Word document (.docx)", ".pdf": "a PDF", ".txt": "plain text"}
 _NAMES_ZH = {".html": "网页（HTML）", ".docx": "Word 文档（.docx）", ".pdf": "PDF", ".txt": "纯文本"}

@@ -19,6 +19,8 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import cache
 
+from .cache import compile_re
+
 _CJK_RANGES = (("\u2e80", "\u2fff"), ("\u3001", "\u9fff"), ("\uf900", "\ufaff"), ("\ufe30", "\ufe4f"),
                ("\uff00", "\uffef"))
 _CJK_MARKS = "‘’“”—…·"
@@ -35,15 +37,15 @@ _FIRST_TOKEN = rf"(?:[{_CJK}]|(?<!\d)\d++|[!-~])"
 # Where to look: every run that counts has a CJK character then a space, and so has a
 # number set off by spaces (opening with the space, re skips straight to the spaces;
 # with the space alone, as in most texts, as fast as str.find: ~5x faster than a class).
-_SPACE_AFTER_WIDE = re.compile(r"[ \xa0](?<=[^\x00-\x7f][ \xa0])\S")
-_SPACE_ALONE_AFTER_WIDE = re.compile(r" (?<=[^\x00-\x7f] )\S")
+_SPACE_AFTER_WIDE = compile_re(r"[ \xa0](?<=[^\x00-\x7f][ \xa0])\S")
+_SPACE_ALONE_AFTER_WIDE = compile_re(r" (?<=[^\x00-\x7f] )\S")
 # A CJK character inside a number (the full-width digits are both): a run can count
 # through these without a CJK character spaced from the next (`1 2 3 ２０２３`). Few
 # texts have one, and asking `in` for each digit is ~8x faster than the pattern.
 _WIDE_DIGITS = "０１２３４５６７８９"
-_WIDE_DIGIT_IN_NUMBER = re.compile(rf"[{_WIDE_DIGITS}]\d")
+_WIDE_DIGIT_IN_NUMBER = compile_re(rf"[{_WIDE_DIGITS}]\d")
 # A number with a space on each side (read from the space before it).
-_SPACED_NUMBER = re.compile(r"[ \xa0]\d[\d.,]*[ \xa0]")
+_SPACED_NUMBER = compile_re(r"[ \xa0]\d[\d.,]*[ \xa0]")
 MIN_CJK = 3  # CJK characters in a run of at least MIN_TOKENS, for it to count as spaced apart
 MIN_TOKENS = 4
 
@@ -115,7 +117,7 @@ def _spaces_after_cjk(text: str) -> list[int]:
 @cache
 def _spaced_run() -> re.Pattern:
     """A run of single characters each one space from the next."""
-    return re.compile(rf"{_FIRST_TOKEN}(?:[ \xa0]{_TOKEN})+")
+    return compile_re(rf"{_FIRST_TOKEN}(?:[ \xa0]{_TOKEN})+")
 
 
 def _runs_on_lines(text: str, places: list[int]):
@@ -149,7 +151,7 @@ def _spaced_numbers(text: str, spaces_after_cjk: list[int]):
             yield space, end
 
 
-_RUN_SPLIT = re.compile(r"[ \xa0]")
+_RUN_SPLIT = compile_re(r"[ \xa0]")
 
 
 def joined_gaps(first: list[int], second: list[int]) -> list[int]:

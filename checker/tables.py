@@ -20,13 +20,13 @@ maps none of them to a column, so no arithmetic is done on guesses.
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from itertools import repeat
 from operator import attrgetter
 from typing import Any, Iterator
 
+from .cache import compile_re
 from .cells import UNITS, Memo, looks_like_value, parse_into, parse_value, parsed_as, value_like, value_like_into
 from .labels import core
 from .pipetables import BARS, CELLS
@@ -380,7 +380,7 @@ def _close(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
 
 
-_YEAR_IN_NAME = re.compile(r"(?:19|20)\d\d年?度?")  # (本年(2023)制发件数: a column named with its year)
+_YEAR_IN_NAME = compile_re(r"(?:19|20)\d\d年?度?")  # (本年(2023)制发件数: a column named with its year)
 
 
 def _completed_names(found: list[str], expected: list[str]) -> list[str]:
@@ -402,7 +402,7 @@ def _completed_names(found: list[str], expected: list[str]) -> list[str]:
     return out
 
 
-_UNIT_AFTER = re.compile(r"(?:单位)?(万元|亿元|元)$")
+_UNIT_AFTER = compile_re(r"(?:单位)?(万元|亿元|元)$")
 
 
 def _with_its_unit(name: str, expected: list[str]) -> str:
@@ -1149,12 +1149,12 @@ def is_table_label(text: str, templates: Templates) -> bool:
         for label in templates.label_owners)
 
 
-_PAGE_METADATA = re.compile(r"\s*(?:索\s*引\s*号|主题分类|体裁分类|发布(?:机构|单位)|发文(?:日期|字号|机关)|成文日期|发布日期|信息来源"
+_PAGE_METADATA = compile_re(r"\s*(?:索\s*引\s*号|主题分类|体裁分类|发布(?:机构|单位)|发文(?:日期|字号|机关)|成文日期|发布日期|信息来源"
                             r"|文\s*号|时\s*效|公开(?:方式|目录|范围)|所属机构|有\s*效\s*性|(?:文件)?有效期|关\s*键\s*词|标\s*题)\s*[:：]?\s*$")
 
 
 # (a table's caption naming who filled it in: 单位:东阳市农业农村局 | | 2019年度; not a unit, 单位：万元)
-_FILLED_BY = re.compile(r"\s*(?:填报|报送|填表)?单位\s*[:：]\s*(?![件条个次项元万亿%])\S{2,}")
+_FILLED_BY = compile_re(r"\s*(?:填报|报送|填表)?单位\s*[:：]\s*(?![件条个次项元万亿%])\S{2,}")
 
 
 def read_region(tokens: list, index: LineIndex, templates: Templates,
@@ -1383,7 +1383,7 @@ def _row(cells: list[Cell]) -> RawRow:
 
 # ------------------------------------------------------------------- tables lost on the way
 
-_GLUED_VALUES = re.compile(r"(?<=\D)[\d.,]+$")
+_GLUED_VALUES = compile_re(r"(?<=\D)[\d.,]+$")
 
 
 def _cell_labels(p: Paragraph, templates: Templates, index: LineIndex) -> Iterator[tuple[str, Span]]:

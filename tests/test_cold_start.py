@@ -6,6 +6,7 @@ import json
 import unicodedata
 
 import lark
+import pytest
 
 from nianbao import cache, lexing
 from nianbao.parse import parse_tree
@@ -108,3 +109,67 @@ def test_street_addresses_are_found_as_the_patterns_with_cjk_ranges_found_them()
     text = "地址：无。联系我们可到府前路1号3号楼，或者河集村001号。"
     assert [(f.kind, f.value) for f in facts.contacts(text, facts.LineIndex(text))] == [
         ("address", "联系我们可到府前路1号3号楼"), ("address", "或者河集村001号")]
+
+
+def test_the_modules_patterns_are_made_from_the_code_the_cache_keeps_not_compiled_again(tmp_path):
+    """The first start keeps the engine code of every pattern nianbao's modules compile on
+    import; the next start compiles none of them with re's parser (what cost ~80 ms) and
+    each pattern it makes is equal to re's: the same flags, text and code. (The few bytes
+    patterns are not kept.)"""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    start = "import nianbao.batch, nianbao.outputs; from nianbao.rules import load_rules; load_rules()"
+    subprocess.run([sys.executable, "-c", start], env=env, check=True)
+    count = (
+        "import os, re, sys\n"
+        "from re import _compiler\n"
+        "import nianbao\n"
+        "package, compile, ours = os.path.dirname(nianbao.__file__), _compiler.compile, []\n"
+        "def counted(source, flags=0):\n"
+        "    caller = sys._getframe(1)\n"
+        "    while caller.f_code.co_filename.startswith(os.path.dirname(re.__file__)):\n"
+        "        caller = caller.f_back\n"
+        "    if caller.f_code.co_filename.startswith(package) and isinstance(source, str):\n"
+        "        ours.append(os.path.basename(caller.f_code.co_filename))\n"
+        "    return compile(source, flags)\n"
+        "_compiler.compile = counted\n"
+        f"{start}\n"
+        "_compiler.compile = compile\n"
+        "from nianbao import cache\n"
+        "kept = [(int(k.split(chr(31))[1]), k.split(chr(31), 2)[2]) for k in cache.PATTERNS._load()]\n"
+        "assert all(cache.compile_re(s, f) == re.compile(s, f) for f, s in kept)\n"
+        "print(' '.join(sorted(set(ours))), len(kept), sep='|')\n")
+    out = subprocess.run([sys.executable, "-c", count], env=env, check=True, capture_output=True, text=True)
+    compiled_in, kept = out.stdout.strip().split("|")
+    assert compiled_in == "atomic.py" and int(kept) > 120  # (atomic's one pattern: cache.py imports it)
+
+
+def test_a_pattern_kept_broken_or_planted_is_compiled_by_re(tmp_path, monkeypatch):
+    """An entry whose code the engine refuses, or not of the form kept, gives re.compile's
+    pattern; keep_patterns() then keeps the code re makes, read back as an equal pattern.
+    A pattern holding a lone surrogate (no UTF-8 has it) is compiled, never kept, and
+    keeping the others does not fail for it."""
+    import re
+
+    from nianbao import cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(cache, "PATTERNS", cache.Store("patterns"))
+    monkeypatch.setattr(cache, "_UNKEPT", [])
+    sources = [r"(?P<y>\d{4})年[\u4e00-\u9fff]+", r"(?m)^\t(?=[^\t\n]*$)", r"联系电话[:：]"]
+    cache.PATTERNS.put((cache._ENGINE, 0, sources[0]), [32, [17, 2, 0, 0, 99999], 1, {"y": 1}, [None, "y"]])
+    cache.PATTERNS.put((cache._ENGINE, 0, sources[1]), "not code")
+    made = [cache.compile_re(s) for s in sources]
+    assert made == [re.compile(s) for s in sources]
+    unsafe = "[\ud800-\udfff]"
+    assert cache.compile_re(unsafe) == re.compile(unsafe)
+    cache.keep_patterns()
+    assert [cache.PATTERNS.get((cache._ENGINE, 0, s))[1] is not None for s in sources] == [True] * 3
+    assert cache.PATTERNS.get((cache._ENGINE, 0, unsafe)) is None
+
+    monkeypatch.setattr(cache, "PATTERNS", cache.Store("patterns"))  # (read from the file again)
+    monkeypatch.setattr(re, "compile", lambda *a: pytest.fail("compiled again"))
+    assert [cache.compile_re(s) for s in sources] == made

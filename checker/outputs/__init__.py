@@ -13,6 +13,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
 from ..batch import FileResult, Finding
+from ..cache import compile_re
 from ..config import SEVERITIES
 from ..rules import Rule, RuleError, RuleSet
 
@@ -64,7 +65,7 @@ def _unsafe() -> re.Pattern:
     when a text, CSV or summary line is first written: JSON and SARIF need none, and re
     builds this class (a bitmap of all 65,536 characters) in Python, ~3 million
     instructions."""
-    return re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+    return compile_re("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}

@@ -13,11 +13,11 @@ titles, page numbers) are not part of the report's text and are left out.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 import zlib
 
 from .. import limits
+from ..cache import compile_re
 from ..i18n import Message, Place
 from ..ingest import IngestError, Source
 from .layout import MAX_SPAN, Lines, first_line, join_fragments, table_rows
@@ -39,8 +39,8 @@ _TEXT_BOX = W + "txbxContent"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _RUN_MARKS = {W + "tab": " ", W + "ptab": " ", W + "br": "\n", W + "cr": "\n", W + "noBreakHyphen": "-"}
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_QUOTED = re.compile(r"'([^']+)'")
-_CONTENT_TYPE = re.compile(r"content type is '([^']+)'")
+_QUOTED = compile_re(r"'([^']+)'")
+_CONTENT_TYPE = compile_re(r"content type is '([^']+)'")
 
 
 def read_docx(path: str, data: bytes) -> Source:

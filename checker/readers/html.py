@@ -14,12 +14,13 @@ import codecs
 import re
 
 from .. import limits
+from ..cache import compile_re
 from ..i18n import Message
 from ..ingest import IngestError, Source
 from .layout import MAX_SPAN, Lines, first_line, is_cjk, join_fragments, table_rows
 
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
+_META_CHARSET = compile_re(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE)
 # GB2312 and GBK pages routinely hold characters only their superset GB18030 has.
 _GB_FAMILY = frozenset({"gb2312", "gbk", "gb18030", "hz", "cp936"})
 _WESTERN = frozenset({"ascii", "latin-1", "iso8859-1", "cp1252"})
@@ -34,15 +35,15 @@ _NAV_WORDS = frozenset({"nav", "navbar", "navigation", "menu", "menus", "header"
 _CONTENT_WORDS = frozenset({"content", "article", "zoom", "trs", "editor", "main", "text", "detail",
                             "details", "zw", "zwnr", "body", "con", "news", "view"})
 _TITLE_WORDS = frozenset({"title", "tit", "biaoti"})
-_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_WORDS = re.compile(r"[\s_\-]+")
+_HIDDEN = compile_re(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_WORDS = compile_re(r"[\s_\-]+")
 _CANDIDATES = frozenset({"div", "article", "section", "main", "td", "center"})
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
                      "section", "article", "main", "blockquote", "pre", "address", "center", "figure",
                      "figcaption", "hr", "form", "fieldset", "legend", "header", "footer", "details",
                      "summary", "caption", "tr", "td", "th", "tbody", "thead", "tfoot"})
-_SOURCE_SPACE = re.compile(r"[ \t\r\n\f]+")
-_NON_SPACE = re.compile(r"\S")
+_SOURCE_SPACE = compile_re(r"[ \t\r\n\f]+")
+_NON_SPACE = compile_re(r"\S")
 # A cell longer than any label of a report table: the table lays out the page.
 _LAYOUT_CELL_CHARS = 400
 

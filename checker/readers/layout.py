@@ -9,17 +9,17 @@ into exactly the lines the grammar expects for a .txt report:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
+from ..cache import compile_re
 from ..i18n import Message
 from ..ingest import IngestError, Source
 
 # How many columns or rows one cell may span: far beyond any report table, and small
 # enough that a malformed span cannot blow the grid up.
 MAX_SPAN = 100
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")
-_SPACES = re.compile(r"[ \t\xa0]+")
+_CONTROL = compile_re(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")
+_SPACES = compile_re(r"[ \t\xa0]+")
 
 
 def is_cjk(ch: str) -> bool:

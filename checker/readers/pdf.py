@@ -26,21 +26,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..cache import compile_re
 from ..i18n import Message
 from ..ingest import IngestError, Source
 from .layout import Lines, first_line, is_cjk, pad
 from .pdf_bounds import bounded, check_pages
 
 # A page number: "3", "- 3 -", "第 3 页", "第3页 共9页", "3 / 9".
-_PAGE_NUMBER = re.compile(r"[-—–－\s]*\d{1,4}[-—–－\s]*"
+_PAGE_NUMBER = compile_re(r"[-—–－\s]*\d{1,4}[-—–－\s]*"
                           r"|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?"
                           r"|\d{1,4}\s*/\s*\d{1,4}")
-_DASHED_NUMBER = re.compile(r"[-—–－]+\s*\d{1,4}\s*[-—–－]+")
-_NUMBERED_START = re.compile(r"[（(]?[一二三四五六七八九十]{1,3}[、.．）)]|\d{1,2}[、.．]"
+_DASHED_NUMBER = compile_re(r"[-—–－]+\s*\d{1,4}\s*[-—–－]+")
+_NUMBERED_START = compile_re(r"[（(]?[一二三四五六七八九十]{1,3}[、.．）)]|\d{1,2}[、.．]"
                              r"|第[一二三四五六七八九十]{1,3}部分")
 # A block label of the active-disclosure table (第二十条第（五）项): a row of its own, never
 # the rest of a row cut at a page break.
-_TABLE_BLOCK_LABEL = re.compile(r"第[一二三四五六七八九十]{1,4}条")
+_TABLE_BLOCK_LABEL = compile_re(r"第[一二三四五六七八九十]{1,4}条")
 _MARGIN_ZONE = 0.1  # the top and bottom tenth of a page, where page numbers stand
 _ONE_CELL_MAX_HEIGHT = 60.0  # points: two or three lines of text
 _SAME_EDGE = 2.0  # points: column lines this close are one
@@ -204,7 +205,7 @@ def _on_one_baseline(lines: list[dict]) -> list[dict]:
 _SAME_BASELINE = 1.5  # points
 
 
-_RUNNING_DIGITS = re.compile(r"\d+")
+_RUNNING_DIGITS = compile_re(r"\d+")
 
 
 def _drop_running_lines(pages: list[_Page]) -> tuple[int, list[str]]:
