@@ -2335,6 +2335,7 @@ GLOBALS: dict[str, Callable[[Env], Any]] = {
     "similar": lambda env: env.corpus.similar if env.corpus else None,
     "template": lambda env: env.report.template,
     "layout_lost": lambda env: env.report.layout_lost,
+    "tables_not_in_text": lambda env: env.report.tables_not_in_text,
     "issuer": lambda env: env.report.issuer,
     "title_issuer": lambda env: env.report.title_issuer,
     "signed_by": lambda env: env.report.signed_by,
@@ -2367,6 +2368,8 @@ GLOBAL_DOCS = {
     "template": "the table format the report's tables follow: 2021, 2019, pre2019, mixed or null",
     "layout_lost": "true when the report's lines were run together on the way (section headings inside "
                    "lines): its sections and tables cannot be checked one by one",
+    "tables_not_in_text": "true when sections 二–四 (at least two of them) stand as headings alone and none "
+                          "of their statistics tables is anywhere in the text (pictures on a page, lost in a copy, or left out)",
     "issuer": "the issuing body: .name, .kind (township, subdistrict, government, department, committee, unknown)",
     "title_issuer": "the body the title names (.name, .kind), or null",
     "signed_by": "the body the signature at the end names (.name, .kind), or null",

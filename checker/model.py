@@ -244,6 +244,7 @@ class Report:
     signed_by: Issuer | None = None     # the body its signature names
     line_index: object = field(default=None, repr=False, compare=False)  # the text.LineIndex of `text`
     layout_lost: bool = False         # headings run together on a line: the structure was lost
+    tables_not_in_text: bool = False  # sections 二–四 headings alone, their tables nowhere: a page's pictures?
     lost_tables: list[LostTable] = field(default_factory=list)  # tables there, but not readable
 
     @property

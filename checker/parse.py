@@ -190,10 +190,12 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         found = facts.issuer_from_prose(opening + [p for s in sections for p in s.paragraphs], reader.index)
         issuer_candidates.extend([found] if found else [])
     prose_paragraphs = front_paragraphs + [p for s in sections for p in s.paragraphs]
+    unread = sorted(lost_tables(prose_paragraphs, {t.template for t in tables}, templates, reader.index)
+                    + _pictured_tables(sections, {t.template for t in tables}, templates), key=_START)
     return Report(
         layout_lost=_layout_lost(source.text, sections),
-        lost_tables=sorted(lost_tables(prose_paragraphs, {t.template for t in tables}, templates, reader.index)
-                           + _pictured_tables(sections, {t.template for t in tables}, templates), key=_START),
+        lost_tables=unread,
+        tables_not_in_text=_tables_not_in_text(sections, {t.template for t in [*tables, *unread]}, templates),
         path=source.path, text=source.text, encoding=source.encoding, title=title,
         year=year, year_source=year_source, title_issuer=title_issuer,
         issuer=facts.speaking_for(facts.best_issuer(facts.speaking_first(issuer_candidates, prose)), prose, reader.index),
@@ -245,6 +247,18 @@ def _pictured_tables(sections: list[Section], found: set[str | None], templates:
         if picture is not None and all(o.template != table.id for o in out):
             out.append(LostTable(table.id, table.title, picture.span, 0, image=True))
     return out
+
+
+def _tables_not_in_text(sections: list[Section], found: set[str | None], templates: Templates) -> bool:
+    """Whether the statistics tables stand nowhere in the text while the sections that hold
+    them (二–四, at least two of them) are there as headings alone, one right after
+    another: a web page that showed the tables as pictures, or lost them in its copy (5
+    stored pages of two audit rounds), or a report that left them out. Which it is only
+    the original tells; it is one cause (TABLE-022 says so once, where TABLE-002 had
+    called each table missing, an error each)."""
+    held = [s for s in sections if s.canonical in (2, 3, 4)]
+    return (len(held) >= 2 and all(not s.paragraphs and not s.tables for s in held)
+            and not any(t.id in found for t in templates.tables if t.section in (2, 3, 4)))
 
 
 def _first_by_place(sections: list[Section]) -> None:

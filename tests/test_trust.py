@@ -62,9 +62,18 @@ def test_a_table_in_another_version_is_one_finding_at_the_row_that_shows_it():
 
 def test_an_empty_section_whose_table_is_missing_is_said_once():
     text = ("某镇2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n二、主动公开政府信息情况\n"
-            "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n")
-    found = _found(text, "SEC-002", "TABLE-002")
-    assert sorted(r for r, _, _ in found) == ["TABLE-002"] * 3
+            "三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n")
+    assert _found(text, "SEC-002", "TABLE-002", "TABLE-022") == [("TABLE-002", "error", 4), ("TABLE-002", "error", 5),
+                                                               ("TABLE-002", "error", 7)]
+
+
+def test_sections_two_to_four_as_headings_alone_are_one_finding_not_a_missing_table_each():
+    """二、三、四 one right after another with nothing under them and no table anywhere (a
+    page's pictures, lost in its copy, or left out): one cause, one warning (TABLE-022),
+    where TABLE-002 had called each table missing, an error each."""
+    text = ("某镇2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n二、主动公开政府信息情况\n"
+            "三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n无。\n")
+    assert _found(text, "SEC-002", "TABLE-002", "TABLE-021", "TABLE-022") == [("TABLE-022", "warning", 4)]
 
 
 # ------------------------------------------------------------------------------ severities
