@@ -641,20 +641,22 @@ _SUBJECT_COMPILES = compile_re(r"(?:^|[，,。；;])[ \u3000]*(?P<name>[^，,。
 _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 240), (_MADE_BY, "制作", 240), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
                         (_MAY_CONTACT, "可与", 0), (_CALL_OFFICE, "致电", 1),
                         (_SUBJECT_COMPILES, "编", 10_000))
-# What no body's name holds: a clause's punctuation or a notice's words, or ends as 我乡 does
-# (…工作的通知》的要求,现将我局, ,是本镇, 度我乡 of 2018年度我乡: pieces of a sentence a
-# pattern took for a name)
+# What no body's name holds: a clause's punctuation or a notice's words, or ends as 我乡 does,
+# or a year (…工作的通知》的要求,现将我局, ,是本镇, 度我乡 of 2018年度我乡: pieces of a sentence
+# a pattern took for a name)
 _NO_NAME = compile_re(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|[我本全](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
                       r"|全(?:街道|乡|镇)|(?:大|全|格|布|开|结)局$|^(?:实现|利用|推动|推进|促进|指导|带动|组织|督促|确保|目前|当前|今年|全年|认真|做好|抓好|切实|落实|涵盖|包括|涉及|加快|加大)"
                       r"|^[县区市州旗盟省](?:人民)?政府(?:办公[室厅])?$"  # (区政府, 区人民政府办公室: which district's?)
                       r"|乡镇$|累计"  # (主动公开系统累计公开街乡镇动态信息: townships in general)
-                      r"|^[我本](?:乡|镇|县|区|市|旗|街道|局|委|办)")  # (现公布我乡人民政府…: which 乡?)
+                      r"|^[我本](?:乡|镇|县|区|市|旗|街道|局|委|办)"  # (现公布我乡人民政府…: which 乡?)
+                      r"|(?:19|20)\d\d年")  # (特向社会公开2021年度由黄思湾街道 of …由黄思湾街道编制的…年度报告: a clause)
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
 _ALIAS = compile_re(r"[（(](?:(?:以下简称|下称|简称)[^)）]*[)）]?|[^（）()\n]{2,20}[)）])$")  # (its ) lost on a page, too)
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
 _ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|十分|深入|紧紧围绕|围绕|不断|主动|重视|加强|着力|扎实|持续|坚决|贯彻落实|贯彻执行|紧扣|聚焦|立足)"
-# (某镇人民政府在县委、县政府的领导下…, 包头市人民政府办公室以习近平…思想为指导: the sentence's subject too)
-_LED = r"(?:在[^，,。]{0,30}(?:领导|指导|部署|指引)下|以[^，,。]{0,30}为(?:指导|统领|引领|指引))"
+# (某镇人民政府在县委、县政府的领导下…, 包头市人民政府办公室以习近平…思想为指导, 二七区人民政府办公室以
+# 提升…质量为抓手: the sentence's subject too)
+_LED = r"(?:在[^，,。]{0,30}(?:领导|指导|部署|指引)下|以[^，,。]{0,30}为(?:指导|统领|引领|指引|抓手|契机|主线|导向))"
 
 
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，

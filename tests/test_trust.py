@@ -242,6 +242,9 @@ def test_more_completed_than_received_in_one_sentence():
     # (the office its sentences' subject, 以…为指导, though they say 我市: the office's report, not the city's)
     ("如对本年度报告有疑问,请与包头市人民政府办公室联系。2020年,包头市人民政府办公室以习近平新时代中国特色社会主义思想"
      "为指导,认真落实我市关于全面推进政务公开工作的具体要求。", "包头市人民政府办公室", "department"),
+    # (以…为抓手 the same: a real 2021 report of 二七区人民政府办公室, read as the district's: SEC-011, an error)
+    ("如对本报告有任何疑问,请与二七区人民政府办公室联系。2021年,在区委区政府的正确领导下,二七区人民政府办公室以提升"
+     "政府信息公开工作质量为抓手,方便群众查询了解我区政府信息。", "二七区人民政府办公室", "department"),
     # (real 2023-2025 openings: the office that brings the parts' reports together, 汇总编制; a second
     # name between the body and the year; the body's unit that takes applications)
     ("本报告由南京市鼓楼区人民政府办公室汇总编制。", "南京市鼓楼区人民政府", "government"),
@@ -254,6 +257,8 @@ def test_more_completed_than_received_in_one_sentence():
     ("如对本报告有疑问,请与阜阳市人民防空办公室综合科联系。", "阜阳市人民防空办公室", "department"),
     ("如对本报告有疑问,请与东胜区纺织街道办事处党政综合办联系。", "东胜区纺织街道办事处", "subdistrict"),
     ("现编制并发布镇巴县人民政府2025年度政府信息公开工作年度报告。", "镇巴县人民政府", "government"),
+    # (a clause before 由X编制 is no name: 特向社会公开2021年度由黄思湾街道 had been read, a real 2021 page)
+    ("根据《条例》要求,特向社会公开2021年度由黄思湾街道编制的政府信息公开年度报告。", "黄思湾街道", "subdistrict"),
 ])
 def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening: str, issuer: str, kind: str):
     found = check_text(f"{opening}\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
