@@ -32,7 +32,8 @@ from lark.exceptions import LarkError, UnexpectedInput
 
 from .cache import compile_re
 from .labels import cjk_number, nfkc
-from .model import Cell, Fact, Issuer, MissingRow, Paragraph, Period, Report, Row, Section, Span, Table, TableProblem
+from .model import (Cell, Fact, Issuer, LostTable, MissingRow, Paragraph, Period, Report, Row, Section, Span, Table,
+                    TableProblem)
 from .quantity import parse_amount, quantity, unit_names
 from . import cache
 from .templates import Column, Templates
@@ -1092,6 +1093,8 @@ def _negate(value):
 
 
 def arithmetic(op: str, a, b):
+    if op == "+" and type(a) is list and type(b) is list:  # (two lists joined: tables + unread_tables)
+        return a + b
     x, y = number(a), number(b)
     if x is UNKNOWN or y is UNKNOWN:
         return UNKNOWN
@@ -2336,6 +2339,7 @@ GLOBALS: dict[str, Callable[[Env], Any]] = {
     "template": lambda env: env.report.template,
     "layout_lost": lambda env: env.report.layout_lost,
     "tables_not_in_text": lambda env: env.report.tables_not_in_text,
+    "unread_tables": lambda env: list(env.report.lost_tables),
     "issuer": lambda env: env.report.issuer,
     "title_issuer": lambda env: env.report.title_issuer,
     "signed_by": lambda env: env.report.signed_by,
@@ -2368,6 +2372,8 @@ GLOBAL_DOCS = {
     "template": "the table format the report's tables follow: 2021, 2019, pre2019, mixed or null",
     "layout_lost": "true when the report's lines were run together on the way (section headings inside "
                    "lines): its sections and tables cannot be checked one by one",
+    "unread_tables": "the statistics tables there but not read (TABLE-018's): .template, .title, .version (2019 where "
+                     "only that format's own labels stand there), .evidence, .evidence_at, .image",
     "tables_not_in_text": "true when sections 二–四 (at least two of them) stand as headings alone and none "
                           "of their statistics tables is anywhere in the text (pictures on a page, lost in a copy, or left out)",
     "issuer": "the issuing body: .name, .kind (township, subdistrict, government, department, committee, unknown)",
@@ -2409,6 +2415,9 @@ _ATTRS: dict[type, dict[str, Callable[[Any], Any]]] = {
             "section": lambda v: _dec(v.section), "layout": attrgetter("layout"),
             "evidence": lambda v: _evidence_text(v.version_evidence),
             "evidence_at": lambda v: v.evidence_at or v.span},
+    LostTable: {"template": attrgetter("template"), "title": attrgetter("title"), "version": attrgetter("version"),
+                "evidence": lambda v: _evidence_text(list(v.evidence)), "evidence_at": lambda v: v.evidence_at or v.span,
+                "image": attrgetter("image")},
     Paragraph: {"text": attrgetter("text"), "kind": attrgetter("kind")},
     Fact: {"value": attrgetter("value"), "kind": attrgetter("kind"), "text": attrgetter("raw")},
     Period: {"start": attrgetter("start"), "end": attrgetter("end"), "text": attrgetter("raw")},

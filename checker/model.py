@@ -198,6 +198,11 @@ class LostTable:
     span: Span
     labels: int  # how many of the template's own labels stand as lines
     image: bool = False
+    # the format its labels show, where they show one (2019: labels only that format has,
+    # none only the other has), the labels that show it, and where the first stands
+    version: str | None = None
+    evidence: tuple[str, ...] = ()
+    evidence_at: Span | None = None
 
 
 @dataclass(slots=True)

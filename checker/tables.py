@@ -1441,19 +1441,41 @@ def lost_tables(paragraphs: list[Paragraph], found: set[str | None], templates: 
     table."""
     if all(t.id in found for t in templates.tables):
         return []
-    labels: dict[str, set[str]] = {}
+    labels: dict[str, dict[str, Span]] = {}  # table → its labels seen, each where it first stands
     spans: dict[str, list[Span]] = {}
     for p in paragraphs:
         for label, span in _cell_labels(p, templates, index):
             owner = templates.sole_owner.get(label)
             if owner is not None and owner not in found:
-                labels.setdefault(owner, set()).add(label)
+                labels.setdefault(owner, {}).setdefault(label, span)
                 spans.setdefault(owner, []).append(span)
     lost = []
     for table_id, seen in labels.items():  # (a line may name labels of several tables)
-        if len(seen) >= LOST_TABLE_LABELS or (len(seen) >= LOST_TABLE_LABELS - 1 and seen & templates.heading_labels
+        if len(seen) >= LOST_TABLE_LABELS or (len(seen) >= LOST_TABLE_LABELS - 1 and seen.keys() & templates.heading_labels
                                               and sum(len(label) >= 4 for label in seen) >= 2):
             where = spans[table_id]
-            lost.append(LostTable(table_id, templates.versions_of(table_id)[0].title,
-                                  join_spans(where[0], where[-1]), len(seen)))
+            version, evidence = _version_shown(seen, templates.versions_of(table_id))
+            lost.append(LostTable(table_id, templates.versions_of(table_id)[0].title, join_spans(where[0], where[-1]),
+                                  len(seen), version=version, evidence=tuple(_as_written(label, seen[label], index)
+                                                                             for label in evidence),
+                                  evidence_at=seen[evidence[0]] if evidence else None))
     return sorted(lost, key=lambda t: t.span.start)
+
+
+def _as_written(label: str, span: Span, index: LineIndex) -> str:
+    """A label as the text writes it where it stands alone there (本年增/减, 第二十条第(九)项),
+    else as the templates know it."""
+    text = index.text[span.start:span.end].strip(_EDGES)
+    return text if _CORE[text] == label else label
+
+
+def _version_shown(seen: dict[str, Span], versions: list[TableTemplate]) -> tuple[str | None, list[str]]:
+    """The format version a table not read shows by its labels alone: the one whose own
+    labels (no other version has them: 本年新制作数量, 上一年项目数量 of 2019) stand there
+    while no other version's own do; and those labels, in the order they stand."""
+    shown = []
+    for tpl in versions:
+        own = tpl.labels.difference(*(other.labels for other in versions if other is not tpl))
+        if own & seen.keys():
+            shown.append((tpl.version, sorted(own & seen.keys(), key=lambda label: seen[label].start)))
+    return shown[0] if len(shown) == 1 else (None, [])

@@ -1664,3 +1664,18 @@ def test_a_row_all_blank_in_a_table_copied_a_cell_to_a_line_is_read():
     result = check_text("某园区2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n" + table)
     assert [t.template for t in result.report.tables] == ["active"]
     assert [v.rule for v in result.violations if v.rule.startswith("TABLE")] == ["TABLE-013"]
+
+
+def test_a_table_not_read_is_judged_by_the_format_its_labels_show_alone():
+    """A table not read (TABLE-018) whose labels are the 2019 format's own is that format's
+    (TABLE-001, at the first of them, as written); where labels only the 2021 format has
+    stand there too (a page mixing the blocks of both), no format is told from labels
+    alone, and nothing is said."""
+    head = "某镇2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n"
+    old = "本年新制作数量\n本年新公开数量\n对外公开总数量\n规章\n0\n0\n规范性文件\n2\n2\n5\n"
+    mixed = old + "第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n3\n"
+    assert _found(head + old, "TABLE-001", "TABLE-018") == [("TABLE-018", "info", 3), ("TABLE-001", "error", 5)]
+    assert _messages(head + "本年新制作数量\n上一年项目数量\n本年增/减\n规章\n0\n0\n规范性文件\n2\n", "TABLE-001") == [
+        "“主动公开政府信息情况”表使用的是2019年格式（本年新制作数量、上一年项目数量、本年增/减、规范性文件），"
+        "2022年度报告应使用2021年格式"]
+    assert _found(head + mixed, "TABLE-001") == []
