@@ -82,6 +82,7 @@ def test_sections_two_to_four_as_headings_alone_are_one_finding_not_a_missing_ta
     ("五、存在的主要问题及改进措施", "SEC-009", "info"),       # 措施 for 情况
     ("四、政府信息公开行政复议与行政诉讼情况", "SEC-009", "info"),  # 与 for 、
     ("一、年度信息公开总体情况", "SEC-009", "info"),             # words added
+    ("一、公开总体情况", "SEC-009", "info"),                     # 公开 added (a real 2019 report)
     ("二、主动公开政务信息情况", "SEC-004", "warning"),          # another matter: 政务信息
     ("三、依申请公开情况", "SEC-004", "warning"),
     ("二、行政机关主动公开政府信息情况", "SEC-005", "info"),      # art. 50's words, its 的 left out (real reports)
