@@ -1,9 +1,10 @@
 """What nianbao keeps between runs, in the user's cache folder (~/.cache/nianbao, or
 $XDG_CACHE_HOME/nianbao): the grammars' parser tables, the parse trees of rule
 expressions, the regular expressions known to compile, what the YAML files (rules,
-templates, regimes) give, and the engine code of nianbao's own regular expressions. All of it is derived from files on disk and rebuilt when
-missing; a start with a warm cache skips ~0.1 s of work and the import of PyYAML
-(nianbao check on one file is meant to start in about 0.2 s).
+templates, regimes) give, and the engine code of nianbao's own regular expressions.
+All of it is derived from files on disk and rebuilt when missing; a start with a warm
+cache skips ~0.2 s of work and the import of PyYAML (nianbao check on one file is meant
+to start in about 0.2 s).
 
 The cache files are JSON, read with a decoder that builds only dicts, lists,
 strings, numbers and the few shapes below (tuples, Lark trees and tokens): a file
@@ -240,7 +241,7 @@ YAML = Store("yaml")
 
 # ------------------------------------------------------------------------ patterns
 
-# The engine code re makes of nianbao's regular expressions (the ~160 its modules compile
+# The engine code re makes of nianbao's regular expressions (the ~145 its modules compile
 # on import, and those made on first use): re parses and compiles a pattern in Python,
 # about 80 ms at every start in all, then hands the code to its engine (_sre.compile),
 # which makes the pattern in microseconds. The code is the interpreter's own: kept under

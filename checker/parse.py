@@ -252,8 +252,8 @@ def _pictured_tables(sections: list[Section], found: set[str | None], templates:
 def _tables_not_in_text(sections: list[Section], found: set[str | None], templates: Templates) -> bool:
     """Whether the statistics tables stand nowhere in the text while the sections that hold
     them (二–四, at least two of them) are there as headings alone, one right after
-    another: a web page that showed the tables as pictures, or lost them in its copy (5
-    stored pages of two audit rounds), or a report that left them out. Which it is only
+    another: a web page that showed the tables as pictures, or lost them in its copy (22
+    of 540 stored pages audited), or a report that left them out. Which it is only
     the original tells; it is one cause (TABLE-022 says so once, where TABLE-002 had
     called each table missing, an error each)."""
     held = [s for s in sections if s.canonical in (2, 3, 4)]
