@@ -190,12 +190,13 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         found = facts.issuer_from_prose(opening + [p for s in sections for p in s.paragraphs], reader.index)
         issuer_candidates.extend([found] if found else [])
     prose_paragraphs = front_paragraphs + [p for s in sections for p in s.paragraphs]
-    unread = sorted(lost_tables(prose_paragraphs, {t.template for t in tables}, templates, reader.index)
-                    + _pictured_tables(sections, {t.template for t in tables}, templates), key=_START)
+    read = {t.template for t in tables}
+    unread = sorted(lost_tables(prose_paragraphs, read, templates, reader.index)
+                    + _pictured_tables(sections, read, templates), key=_START)
     return Report(
         layout_lost=_layout_lost(source.text, sections),
         lost_tables=unread,
-        tables_not_in_text=_tables_not_in_text(sections, {t.template for t in [*tables, *unread]}, templates),
+        tables_not_in_text=_tables_not_in_text(sections, read | {t.template for t in unread}, templates),
         path=source.path, text=source.text, encoding=source.encoding, title=title,
         year=year, year_source=year_source, title_issuer=title_issuer,
         issuer=facts.speaking_for(facts.best_issuer(facts.speaking_first(issuer_candidates, prose)), prose, reader.index),

@@ -1454,8 +1454,9 @@ def lost_tables(paragraphs: list[Paragraph], found: set[str | None], templates: 
         if len(seen) >= LOST_TABLE_LABELS or (len(seen) >= LOST_TABLE_LABELS - 1 and seen.keys() & templates.heading_labels
                                               and sum(len(label) >= 4 for label in seen) >= 2):
             where = spans[table_id]
-            version, evidence = _version_shown(seen, templates.versions_of(table_id))
-            lost.append(LostTable(table_id, templates.versions_of(table_id)[0].title, join_spans(where[0], where[-1]),
+            versions = templates.versions_of(table_id)
+            version, evidence = _version_shown(seen, versions)
+            lost.append(LostTable(table_id, versions[0].title, join_spans(where[0], where[-1]),
                                   len(seen), version=version, evidence=tuple(_as_written(label, seen[label], index)
                                                                              for label in evidence),
                                   evidence_at=seen[evidence[0]] if evidence else None))
