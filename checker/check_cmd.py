@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import config as configuration
 from .atomic import atomic_text
+from .cache import keep_patterns
 from .config import FORMATS, LANGS, SEVERITIES
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -151,6 +152,8 @@ def _check(args: argparse.Namespace, settings: configuration.Settings) -> int:
         except BrokenPipeError:  # `| head`: the reader has seen enough; the verdict stands
             discard_stdout()
             return status
+        finally:
+            keep_patterns()  # (those compiled on first use by the check: the next check's start)
     except failures as e:
         print(f"nianbao check: {_describe_error(e)}", file=sys.stderr)
         return 2

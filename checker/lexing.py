@@ -71,7 +71,15 @@ class _Shared:
 
     def _scanner(self, terminals) -> Scanner:
         root = self.root
-        return Scanner(terminals, root.g_regex_flags, root.re, root.use_bytes)
+        return Scanner(terminals, root.g_regex_flags, _KeptRe if root.re is re else root.re, root.use_bytes)
+
+
+class _KeptRe:
+    """re for Lark's Scanner (which calls only its compile), the engine code of the
+    expression of every terminal kept by the cache (compile_re): re takes ~10 ms to
+    compile it at every start."""
+
+    compile = staticmethod(compile_re)
 
 
 class _StateLexer(BasicLexer):

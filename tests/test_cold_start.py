@@ -147,6 +147,48 @@ def test_the_modules_patterns_are_made_from_the_code_the_cache_keeps_not_compile
     assert compiled_in == "atomic.py" and int(kept) > 120  # (atomic's one pattern: cache.py imports it)
 
 
+def test_a_second_check_compiles_none_of_the_patterns_the_first_compiled_on_first_use(tmp_path):
+    """Patterns compiled during a check (the lexer's expression of every terminal, the
+    text output's unsafe characters, spacing's and facts' made on first use) are kept at
+    its end: a second `nianbao check` of the same report compiles none of nianbao's or
+    Lark's scanner's patterns with re's parser, and says the same. (Bytes patterns, the
+    reader's few, are not kept.)"""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    report = str(Path(__file__).resolve().parent.parent / "samples" / "real" / "000_e183fea0d8446ead.txt")
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    run = (
+        "import os, re, sys\n"
+        "from re import _compiler\n"
+        "import nianbao, lark\n"
+        "mine = (os.path.dirname(nianbao.__file__), os.path.dirname(lark.__file__))\n"
+        "compile, ours = _compiler.compile, []\n"
+        "def counted(source, flags=0):\n"
+        "    caller = sys._getframe(1)\n"
+        "    while caller.f_code.co_filename.startswith(os.path.dirname(re.__file__)):\n"
+        "        caller = caller.f_back\n"
+        "    if caller.f_code.co_filename.startswith(mine) and isinstance(source, str):\n"
+        "        ours.append(os.path.basename(caller.f_code.co_filename))\n"
+        "    return compile(source, flags)\n"
+        "_compiler.compile = counted\n"
+        "from nianbao.cli import main\n"
+        "sys.argv = ['nianbao', 'check', '--no-progress', '--format', 'text', sys.argv[1]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print('|' + ' '.join(sorted(set(ours))))\n")
+    first, second = (subprocess.run([sys.executable, "-c", run, report], env=env, check=True,
+                                    capture_output=True, text=True).stdout for _ in range(2))
+    said, compiled_in = second.rsplit("|", 1)
+    assert "cache.py" in first  # (what the first compiled on first use, through the cache)
+    assert said == first.rsplit("|", 1)[0] and "META-007" in said
+    assert compiled_in.strip() == "atomic.py"
+
+
 def test_a_pattern_kept_broken_or_planted_is_compiled_by_re(tmp_path, monkeypatch):
     """An entry whose code the engine refuses, or not of the form kept, gives re.compile's
     pattern; keep_patterns() then keeps the code re makes, read back as an equal pattern.
