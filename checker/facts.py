@@ -660,14 +660,15 @@ _LED = r"(?:在[^，,。]{0,30}(?:领导|指导|部署|指引)下|以[^，,。]{
 
 
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，
-# 官洲街道办事处认真落实…", "南薰乡未收取任何费用" (the last resort, when nothing else names it).
+# 官洲街道办事处认真落实…", "南薰乡未收取任何费用", "2022年,白云街以…为指导" (a street office's
+# short name, as Guangzhou's write it) (the last resort, when nothing else names it).
 @functools.cache
 def _subject() -> re.Pattern:
     """(compiled when a report first needs this last resort: its CJK range costs re
     ~10 million instructions to compile)"""
     return compile_re(
         r"(?:^|[，,。；;])(?:在?\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
-        r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|街道|人民政府办公室|人民政府|[乡镇]政府|委员会|管委会|管理局|办公室|局|厅|署|(?<![党工])委|乡|镇|县"
+        r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|街道|街|人民政府办公室|人民政府|[乡镇]政府|委员会|管委会|管理局|办公室|局|厅|署|(?<![党工])委|乡|镇|县"
         r"|市|区))"  # (2024年,朔州市认真…: a name of three characters at least, no 城区 or 市区)
         r"(?=" + _ACTS + r"|未|共|全年|通过|以|" + _LED + ")")
 
