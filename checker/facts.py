@@ -517,8 +517,9 @@ def issuer_kind(name: str) -> str:
 
 _YEAR = rf"(?:\d{{4}}|{_CJK_YEAR})"
 _TITLE_BODY = compile_re(  # (after a bullet or a table cell's bar, a web page's label of the article, if any: 【图文】, or of its title: 标  题,
-    # 名  称, 图解: (its version as a graphic), a flipbook's Page 2 -; and after a year, 2025湖口县大垅乡2025年度…)
-    r"^[-•·*|｜\s\u3000《]*(?:【[^】\n]{1,8}】[ \u3000]*|(?:(?:信息)?[标名][ \u3000]*[题称]|图解)[ \u3000]*[:：|]?[ \u3000]*"
+    # 名  称, 中文名 (an encyclopedia mirror's box), 图解: (its version as a graphic), a flipbook's Page 2 -; and after
+    # a year, 2025湖口县大垅乡2025年度…)
+    r"^[-•·*|｜\s\u3000《]*(?:【[^】\n]{1,8}】[ \u3000]*|(?:(?:信息)?[标名][ \u3000]*[题称]|中文名|图解)[ \u3000]*[:：|]?[ \u3000]*"
     r"|Page[ \u3000]*\d+[ \u3000]*-[ \u3000]*)?(?:关于)?(?:" + _YEAR + r"[ \u3000]*年?度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
     r"(?:[（(]?" + _YEAR + r"(?:[ \u3000]*(?:年度?|度)|(?=政务|政府|信息))[)）]?|政府信息公开|政务信息公开|政务公开|信息公开)"
 )
@@ -579,7 +580,7 @@ _BODY_AFTER_TITLE = compile_re(r"(?:年度报告|年报)[ \u3000]*[（(](?P<name
 # office inside it that drafted it or answers questions.
 @functools.cache
 def _publishes() -> re.Pattern:
-    """"现公布…", "现向社会公开《…》", "现公开X2024年…", "编制完成《…》", "制作X2023年…", "特编制2020年度X…",
+    """"现公布…", "现向社会公开《…》", "现向社会公开X2024年…", "现公开X2024年…", "编制完成《…》", "制作X2023年…", "特编制2020年度X…",
     "现编制并发布X2025年度…",
     "…要求,发布X2024年政府信息公开…": compiled when an opening
     paragraph first holds one of those words (most reports' do not; its classes of CJK
@@ -756,7 +757,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         # (of each sentence that publishes a report, the first whose words name a body: not
         # 《关于做好2020年度…年度报告编制公布工作的通知》 before 特编制2020年度扶风县水利局…)
         publishes = _each_match(_publishes(), text) if ("公布" in text or "发布" in text or "公开《" in text
-                                                       or "现公开" in text or "编制" in text or "制作" in text) else ()
+                                                       or "现公开" in text or "社会公开" in text or "编制" in text or "制作" in text) else ()
         for m in (next((m for m in publishes if _named_body(m)), None),
                   _AS_FOLLOWS.search(text) if "现将" in text else None,
                   _GATHERS.search(text) if "汇总" in text else None,

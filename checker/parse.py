@@ -1024,9 +1024,11 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         # 政府信息公开工作，…依申请公开受理…”, longer than any heading)
         item = (runs_on and (canonical is None or (under_cjk and how != "exact"))) or (
             how == "fuzzy" and len(title) > _SENTENCE_LENGTH)
-        # (“3.主动公开信息情况”, item 3 of 一's list, names section 二 only by key words, numbered 3;
+        # (“3.主动公开信息情况”, item 3 of 一's list, names section 二 only by key words, or in
+        # words that keep its meaning once a list numbered 1. has begun under 一, numbered 3;
         # a section's own words under Word's wrong number, “4、 收到和处理…”, are that section)
-        misnumbered = under_cjk and number != canonical and how == "fuzzy"
+        misnumbered = under_cjk and number != canonical and (how == "fuzzy" or (
+            how == "wording" and (items[0] == "arabic" or _last_item(previous) is not None)))
         # (a row of a table copied a cell per line, “四、结转下年度继续办理” after the numbers of
         # the row before: numbered as a section, it names a table's row, not a section)
         row = (how != "exact" and previous is not None and previous.paragraphs and core(title) in templates.row_labels
