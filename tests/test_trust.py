@@ -207,6 +207,8 @@ def test_more_completed_than_received_in_one_sentence():
      "骊山街道办事处", "subdistrict"),
     ("根据《中华人民共和国政府信息公开条例》规定,现向社会公开如皋市人民政府2024年政府信息公开工作年度报告。",
      "如皋市人民政府", "government"),
+    ("本报告根据《中华人民共和国政府信息公开条例》要求,编制形成2021年漳平市人民政府办公室政府信息公开年度报告。",
+     "漳平市人民政府办公室", "department"),
     ("如对本报告有任何疑问,请联系:柳北区教育局办公室 ,电话:0772-2806494。", "柳北区教育局", "department"),
     # (a unit of a government's general office: the office)
     ("如对本报告有疑问,请与濉溪县人民政府办公室政务公开办联系。", "濉溪县人民政府办公室", "department"),
@@ -1472,6 +1474,9 @@ def test_only_the_day_the_figures_run_to_is_said_to_be_only_that():
     (found,) = [v for v in check_text("某县某局2025年政府信息公开工作年度报告\n报告中所列数据截止日期为2025年12月31日。\n"
                                       "一、总体情况\n").violations if v.rule == "PERIOD-001"]
     assert found.message().startswith("只写了数据的截止日期（“数据截止日期为2025年12月31日”）")
+    (lost,) = [v for v in check_text("某镇2025年政府信息公开工作年度报告\n本报告所列数据截止日期为20251231日。\n"
+                                     "一、总体情况\n").violations if v.rule == "PERIOD-001"]  # (年 and 月 lost on a page)
+    assert lost.message().startswith("只写了数据的截止日期（“数据截止日期为20251231日”）")
 
 
 def test_round_89_91_openings_and_wordings():
