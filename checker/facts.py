@@ -627,7 +627,10 @@ _DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)政�
 # (an office of the body's, 党政办公室, 综合督考办公室, a 局's 指挥中心 or 综合科, a township government's
 # 综合信息指挥室…: not a body of its own, 财政局, 某镇, 高新区, 档案馆…; but a city's 人民防空办公室, 地方志办公室,
 # 金融工作办公室… are departments of their own)
-_CONTACT_OFFICE = compile_re(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:联系|，|,|。|；|;|（|\(|$)")
+# (a name may hold a short bracket of its own, 中国(福建)自由贸易试验区福州片区管理委员会; a longer one
+# after it, its other name or its phone, ends it)
+_CONTACT_OFFICE = compile_re(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>(?:[^，,。；;（(：:\n]|[（(][^（）()，,。；;：:\n]{1,6}[）)]){2,30}?)"
+                             r"(?:联系|，|,|。|；|;|[（(](?![^（）()，,。；;：:\n]{1,6}[）)])|$)")
 _MAY_CONTACT = compile_re(r"可与(?P<name>[^，,。；;（(：:\n]{2,30}?)联系")  # (如有疑问，可与…联系)
 _CALL_OFFICE = compile_re(r"可?致电(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:，|,|。|（|\(|$)")  # (可致电X办公室，电话…)
 # "杭州市余杭区司法局(区行政复议局)根据《…》等规定编制本报告": the paragraph's subject compiled it

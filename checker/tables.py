@@ -839,6 +839,10 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
                 b.unmatched_row(row)
             continue
         cursor = trow.order
+        if block is None and None in headers and trow.block not in headers:
+            # (column names above the first block's rows, the block's label lost on the page: its header)
+            headers[trow.block] = headers.pop(None)
+            first_span.setdefault(trow.block, first_span.pop(None))
         block = blocks_by_id[trow.block]
         found = headers.get(block.id, [])
         read = read_for.get((block.id, len(found)))  # (a block's header names only grow)

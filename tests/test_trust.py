@@ -209,6 +209,9 @@ def test_more_completed_than_received_in_one_sentence():
      "如皋市人民政府", "government"),
     ("本报告根据《中华人民共和国政府信息公开条例》要求,编制形成2021年漳平市人民政府办公室政府信息公开年度报告。",
      "漳平市人民政府办公室", "department"),
+    # (a name with a short bracket of its own; its other name after it, in a longer one)
+    ("如对本报告有任何疑问,请联系:中国(福建)自由贸易试验区福州片区管理委员会(福州保税港区管理委员会)政府信息公开办公室,"
+     "地址:福州市马尾区。", "中国(福建)自由贸易试验区福州片区管理委员会", "committee"),
     ("如对本报告有任何疑问,请联系:柳北区教育局办公室 ,电话:0772-2806494。", "柳北区教育局", "department"),
     # (a unit of a government's general office: the office)
     ("如对本报告有疑问,请与濉溪县人民政府办公室政务公开办联系。", "濉溪县人民政府办公室", "department"),
