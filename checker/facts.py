@@ -631,7 +631,7 @@ _DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)政�
 # after it, its other name or its phone, ends it)
 _CONTACT_OFFICE = compile_re(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>(?:[^，,。；;（(：:\n]|[（(][^（）()，,。；;：:\n]{1,6}[）)]){2,30}?)"
                              r"(?:联系|，|,|。|；|;|[（(](?![^（）()，,。；;：:\n]{1,6}[）)])|$)")
-_MAY_CONTACT = compile_re(r"可与(?P<name>[^，,。；;（(：:\n]{2,30}?)联系")  # (如有疑问，可与…联系)
+_MAY_CONTACT = compile_re(r"可与?(?P<name>[^，,。；;（(：:\n]{2,30}?)联系")  # (如有疑问，可与…联系; 与 left out, 可X党政办联系)
 _CALL_OFFICE = compile_re(r"可?致电(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:，|,|。|（|\(|$)")  # (可致电X办公室，电话…)
 # "杭州市余杭区司法局(区行政复议局)根据《…》等规定编制本报告": the paragraph's subject compiled it
 # (or a clause's: "…的通知》要求,上饶市人民政府根据全市…情况,编制本报告")
@@ -644,7 +644,7 @@ _SUBJECT_COMPILES = compile_re(r"(?:^|[，,。；;])[ \u3000]*(?P<name>[^，,。
 # searched from there (_COMPILES, which opens with no character re can skip to, is tried at
 # every position)
 _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 240), (_MADE_BY, "制作", 240), (_COMPILES, "编", 31), (_CONTACT_OFFICE, "请", 0),
-                        (_MAY_CONTACT, "可与", 0), (_CALL_OFFICE, "致电", 1),
+                        (_MAY_CONTACT, "可", 0), (_CALL_OFFICE, "致电", 1),
                         (_SUBJECT_COMPILES, "编", 10_000))
 # What no body's name holds: a clause's punctuation or a notice's words, or ends as 我乡 does,
 # or a year (…工作的通知》的要求,现将我局, ,是本镇, 度我乡 of 2018年度我乡: pieces of a sentence
@@ -654,6 +654,7 @@ _NO_NAME = compile_re(r"[，,。；;：:《》“”\"!！？?]|通知|要求|�
                       r"|^[县区市州旗盟省](?:人民)?政府(?:办公[室厅])?$"  # (区政府, 区人民政府办公室: which district's?)
                       r"|乡镇$|累计"  # (主动公开系统累计公开街乡镇动态信息: townships in general)
                       r"|^[我本](?:乡|镇|县|区|市|旗|街道|局|委|办)"  # (现公布我乡人民政府…: which 乡?)
+                      r"|^(?:党政综合|党政|综合事务|综合|党建|综治)(?:办公室|办)$"  # (请与党政综合办公室联系: an office, whose?)
                       r"|(?:19|20)\d\d年")  # (特向社会公开2021年度由黄思湾街道 of …由黄思湾街道编制的…年度报告: a clause)
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
 _ALIAS = compile_re(r"[（(](?:(?:以下简称|下称|简称)[^)）]*[)）]?|[^（）()\n]{2,20}[)）])$")  # (its ) lost on a page, too)

@@ -209,6 +209,10 @@ def test_more_completed_than_received_in_one_sentence():
      "如皋市人民政府", "government"),
     ("本报告根据《中华人民共和国政府信息公开条例》要求,编制形成2021年漳平市人民政府办公室政府信息公开年度报告。",
      "漳平市人民政府办公室", "department"),
+    ("若有疑问或意见建议,可浦沿街道办事处党政办联系,电话:0571-86618219。", "浦沿街道办事处", "subdistrict"),  # (可 without 与)
+    # (an office named alone is no body: the street office the sentence before names, a real 2022 page)
+    ("良渚街道认真贯彻落实《中华人民共和国政府信息公开条例》的要求。如对本报告有任何疑问,请与党政综合办公室联系。",
+     "良渚街道", "subdistrict"),
     # (a name with a short bracket of its own; its other name after it, in a longer one)
     ("如对本报告有任何疑问,请联系:中国(福建)自由贸易试验区福州片区管理委员会(福州保税港区管理委员会)政府信息公开办公室,"
      "地址:福州市马尾区。", "中国(福建)自由贸易试验区福州片区管理委员会", "committee"),
