@@ -1280,6 +1280,18 @@ def test_wordings_met_in_real_reports():
     assert sec010 and "主动公开" not in sec010[0]
 
 
+def test_a_rows_note_of_what_must_be_given_is_no_part_of_its_label_however_long():
+    """规章(设区的市、自治州人民政府应提供相关数据), the note a province's template adds, with
+    words a mirror site put in for 人民政府 (a real 2020 page): the row 规章, not a row of its
+    own (TABLE-009) and 规章 missing (TABLE-004)."""
+    note = "(设区的市、自治州bat365官网登录下载_365bet开户娱乐_365bet真人平台应提供相关数据)"
+    found = check_text("某街道2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项\n"
+                       "信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量\n"
+                       f"规章{note}\t0\t0\t0\n规范性文件\t1\t1\t5\n")
+    assert found.report.table("active").row("item1.regulations") is not None
+    assert not {"TABLE-004", "TABLE-009"} & {v.rule for v in found.violations}
+
+
 def test_a_section_heading_that_alone_lost_its_number():
     """主动公开政府信息情况 on its line under a numbered 一、, its table right below (a real
     2024 局's page): section 二, not text of 一 (SEC-001 had called it missing). A line in
