@@ -598,6 +598,8 @@ _PUBLISHES_ITS_OWN = compile_re(r"[ \u3000]*(?P<name>[^，,。；;：:\n《》�
 # "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下" (or …向社会公布): whose report follows
 _AS_FOLLOWS = compile_re(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工作报告|年报))[》”]?(?:[（(][^（）()\n]{1,16}[）)])?"
                          r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开)|向社会(?:公布|发布|公开))")
+# "现就疏勒县人民政府2020年度政府信息公开情况报告如下": whose year it reports on
+_REPORTS_ON = compile_re(r"现就(?P<rest>[^。；;\n]{4,60}?)报告如下")
 # "汇总2016年度溶江乡政府的政务公开年度报告编制而成" (丽水 townships' template): whose report it brings together
 _GATHERS = compile_re(r"汇总(?P<rest>(?:19|20)\d\d[^。；;\n]{4,60}?(?:年度报告|年报))编制")
 _OPENS_AS_TITLE = compile_re(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(?:19|20)\d\d[ \u3000]*年度?[^，,。；;\n《》]{0,16}?"
@@ -765,6 +767,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
                                                        or "现公开" in text or "社会公开" in text or "编制" in text or "制作" in text) else ()
         for m in (next((m for m in publishes if _named_body(m)), None),
                   _AS_FOLLOWS.search(text) if "现将" in text else None,
+                  _REPORTS_ON.search(text) if "现就" in text else None,
                   _GATHERS.search(text) if "汇总" in text else None,
                   _OPENS_AS_TITLE.match(text)):  # (常太镇2019年政府信息公开年度报告是根据…编制: named as in its title)
             body = _body_before_matter(m.group("rest")) if m else None

@@ -210,6 +210,7 @@ def test_more_completed_than_received_in_one_sentence():
     ("本报告根据《中华人民共和国政府信息公开条例》要求,编制形成2021年漳平市人民政府办公室政府信息公开年度报告。",
      "漳平市人民政府办公室", "department"),
     ("若有疑问或意见建议,可浦沿街道办事处党政办联系,电话:0571-86618219。", "浦沿街道办事处", "subdistrict"),  # (可 without 与)
+    ("根据《中华人民共和国政府信息公开条例》要求,现就疏勒县人民政府2020年度政府信息公开情况报告如下。", "疏勒县人民政府", "government"),
     # (an office named alone is no body: the street office the sentence before names, a real 2022 page)
     ("良渚街道认真贯彻落实《中华人民共和国政府信息公开条例》的要求。如对本报告有任何疑问,请与党政综合办公室联系。",
      "良渚街道", "subdistrict"),
