@@ -2375,7 +2375,8 @@ GLOBAL_DOCS = {
     "unread_tables": "the statistics tables there but not read (TABLE-018's): .template, .title, .version (2019 where "
                      "only that format's own labels stand there), .evidence, .evidence_at, .image",
     "tables_not_in_text": "true when sections 二–四 (at least two of them) stand as headings alone and none "
-                          "of their statistics tables is anywhere in the text (pictures on a page, lost in a copy, or left out)",
+                          "of their statistics tables is anywhere in the text, the other's being there "
+                          "(pictures on a page, lost in a copy, or left out)",
     "issuer": "the issuing body: .name, .kind (township, subdistrict, government, department, committee, unknown)",
     "title_issuer": "the body the title names (.name, .kind), or null",
     "signed_by": "the body the signature at the end names (.name, .kind), or null",

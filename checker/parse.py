@@ -251,15 +251,18 @@ def _pictured_tables(sections: list[Section], found: set[str | None], templates:
 
 
 def _tables_not_in_text(sections: list[Section], found: set[str | None], templates: Templates) -> bool:
-    """Whether the statistics tables stand nowhere in the text while the sections that hold
-    them (二–四, at least two of them) are there as headings alone, one right after
-    another: a web page that showed the tables as pictures, or lost them in its copy (22
-    of 540 stored pages audited), or a report that left them out. Which it is only
+    """Whether the statistics tables of sections there as headings alone (二–四, at least two
+    of them) stand nowhere in the text, the tables of the others somewhere: a web page
+    that showed the tables as pictures, or lost them in its copy (22 of 540 stored pages
+    audited), or a report that left them out. Which it is only
     the original tells; it is one cause (TABLE-022 says so once, where TABLE-002 had
     called each table missing, an error each)."""
-    held = [s for s in sections if s.canonical in (2, 3, 4)]
-    return (len(held) >= 2 and all(not s.paragraphs and not s.tables for s in held)
-            and not any(t.id in found for t in templates.tables if t.section in (2, 3, 4)))
+    held = {s.canonical for s in sections if s.canonical in (2, 3, 4)}
+    bare = held - {s.canonical for s in sections if s.canonical in (2, 3, 4) and (s.paragraphs or s.tables)}
+    found_in = {t.section for t in templates.tables if t.id in found}
+    # (a section of them with content has its table somewhere, read or not: 四 with its prose and its
+    # table copied a cell to a line, 二 and 三 bare, is a page whose two pictures were lost)
+    return len(bare) >= 2 and not bare & found_in and held - bare <= found_in
 
 
 def _first_by_place(sections: list[Section]) -> None:
