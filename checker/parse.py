@@ -18,14 +18,13 @@ from operator import attrgetter
 
 from lark import Lark, Token, Tree
 
-from .cache import compile_re
 from . import facts
 from .ingest import Source
 from .lexing import OneLoopParser, ReportLines
 from .labels import cjk_number, core, numbering, strip_numbering
 from .model import Fact, Issuer, LostTable, Paragraph, Report, Section, Span, Table
 from .regimes import regime_for
-from .cache import grammar as load_grammar
+from .cache import compile_re, grammar as load_grammar
 from .tables import flattened_tables, is_cell_line, is_table_label, lost_tables, read_region
 from .templates import SameMeaning, SectionTitle, Templates, bundled
 from .text import LineIndex, join_spans
@@ -254,15 +253,16 @@ def _tables_not_in_text(sections: list[Section], found: set[str | None], templat
     """Whether the statistics tables of sections there as headings alone (二–四, at least two
     of them) stand nowhere in the text, the tables of the others somewhere: a web page
     that showed the tables as pictures, or lost them in its copy (22 of 540 stored pages
-    audited), or a report that left them out. Which it is only
-    the original tells; it is one cause (TABLE-022 says so once, where TABLE-002 had
-    called each table missing, an error each)."""
-    held = {s.canonical for s in sections if s.canonical in (2, 3, 4)}
-    bare = held - {s.canonical for s in sections if s.canonical in (2, 3, 4) and (s.paragraphs or s.tables)}
+    audited), or a report that left them out. Which it is only the original tells; it is
+    one cause (TABLE-022 says so once, where TABLE-002 had called each table missing, an
+    error each)."""
+    held = [s for s in sections if s.canonical in (2, 3, 4)]
+    filled = {s.canonical for s in held if s.paragraphs or s.tables}
+    bare = {s.canonical for s in held} - filled
     found_in = {t.section for t in templates.tables if t.id in found}
     # (a section of them with content has its table somewhere, read or not: 四 with its prose and its
     # table copied a cell to a line, 二 and 三 bare, is a page whose two pictures were lost)
-    return len(bare) >= 2 and not bare & found_in and held - bare <= found_in
+    return len(bare) >= 2 and not bare & found_in and filled <= found_in
 
 
 def _first_by_place(sections: list[Section]) -> None:

@@ -23,7 +23,6 @@ page's box of fields) stays a title line: its bars become spaces.
 
 from __future__ import annotations
 
-
 from .cache import compile_re
 
 BARS = "|｜"
