@@ -359,7 +359,7 @@ def _blank_rows(rows: list[Row]) -> list[Row]:
 def _with_rows(t: Table, rows: list[Row]) -> Table:
     """The table with other rows."""
     return Table(t.span, t.layout, t.template, t.title, t.version, t.version_evidence, t.evidence_at, t.section,
-                 t.header, t.header_confirmed, rows, t.missing, t.extra, t.problems)
+                 t.header, t.header_confirmed, rows, t.missing, t.extra, t.problems, t.version_columns)
 
 
 def _rows_kept(t: Table, kept: frozenset[str]) -> list[Row]:
@@ -428,7 +428,8 @@ def _pack_row(row: Row, ints: array, refs: list) -> None:
 def _pack_table(t: Table, ints: array, refs: list, rows: list[Row] | None = None) -> None:
     """A table, with `rows` (_rows_kept) in place of its rows if given."""
     rows = t.rows if rows is None else rows
-    refs += (t.layout, t.template, t.title, t.version, tuple(t.version_evidence), t.section, t.header_confirmed)
+    refs += (t.layout, t.template, t.title, t.version, tuple(t.version_evidence), t.section, t.header_confirmed,
+             t.version_columns)
     ints.extend((len(t.header), len(rows), len(t.missing), len(t.extra), len(t.problems)))
     _pack_span(t.span, ints)
     _pack_span(t.evidence_at, ints)
@@ -495,12 +496,12 @@ class _Unpacker:
         return Row(label, span, self.cells(count), template_row, list(columns), problem)
 
     def table(self) -> Table:
-        layout, template, title, version, evidence, section, confirmed = self.values(7)
+        layout, template, title, version, evidence, section, confirmed, version_columns = self.values(8)
         i = self.i = self.i + 5
         headers, rows, missing, extra, problems = self.ints[i - 5:i]
         span, evidence_at = self.span(), self.span()
         table = Table(span, layout, template, title, version, list(evidence), evidence_at, section,
-                      self.cells(headers), confirmed, [self.row() for _ in range(rows)])
+                      self.cells(headers), confirmed, [self.row() for _ in range(rows)], version_columns=version_columns)
         for _ in range(missing):
             row, label, block = self.values(3)
             table.missing.append(MissingRow(row, label, self.span(), block))

@@ -364,7 +364,8 @@ class MatchTemplate:
             return
         if table is None:
             return
-        if (self.find in ("missing_blocks", "missing_rows", "extra_rows") and table.version
+        if (self.find in _AGAINST_ITS_VERSION and table.version
+                and (self.find not in _AGAINST_ITS_COLUMNS or table.version_columns)
                 and env.regime in {v.version for v in versions} and table.version != env.regime):
             return  # read as another format version than the year's (TABLE-001): that is the one defect
         if self.find == "missing_blocks":
@@ -391,6 +392,12 @@ class MatchTemplate:
                                    "detail": p.detail, "kind": p.kind}, p.span)
 
 
+# What is found by holding a table against the version it was read as: where that is not
+# the year's version, the table's one defect is its version (a table mixing the versions
+# lacks, against either, what the other has). Its header is held against the wrong columns
+# only where the versions' columns differ (section 二's table).
+_AGAINST_ITS_VERSION = {"missing_blocks", "missing_rows", "extra_rows", "header_partial", "header_mismatch"}
+_AGAINST_ITS_COLUMNS = {"header_partial", "header_mismatch"}
 _LOOKS_AT = {"missing_blocks": "missing", "missing_rows": "missing", "extra_rows": "extra",
              **{kind: "problems" for kind in ("unmatched_rows", "value_count", "header_missing", "header_partial",
                                               "header_mismatch")}}  # find → the list of a table it reads

@@ -2415,7 +2415,7 @@ _ATTRS: dict[type, dict[str, Callable[[Any], Any]]] = {
             "reliable": attrgetter("reliable"), "header_confirmed": attrgetter("header_confirmed"),
             "section": lambda v: _dec(v.section), "layout": attrgetter("layout"),
             "evidence": lambda v: _evidence_text(v.version_evidence),
-            "evidence_at": lambda v: v.evidence_at or v.span},
+            "evidence_at": lambda v: v.evidence_at or v.span, "version_columns": attrgetter("version_columns")},
     LostTable: {"template": attrgetter("template"), "title": attrgetter("title"), "version": attrgetter("version"),
                 "evidence": lambda v: _evidence_text(list(v.evidence)), "evidence_at": lambda v: v.evidence_at or v.span,
                 "image": attrgetter("image")},

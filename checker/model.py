@@ -121,6 +121,10 @@ class Table:
     missing: list[MissingRow] = field(default_factory=list)
     extra: list[Row] = field(default_factory=list)  # rows from another template version
     problems: list[TableProblem] = field(default_factory=list)
+    # whether its version has column or block labels the other versions lack (section 二's
+    # table): read as another version than the year's, its header, value counts and blanks
+    # are measured against the wrong columns
+    version_columns: bool = False
     _rows_by_id: dict = field(default_factory=dict, repr=False, compare=False)
     _reliable: dict = field(default_factory=dict, repr=False, compare=False)  # block → reliable_for
 

@@ -683,6 +683,7 @@ class _Builder:
             else:
                 t.problems.append(TableProblem("unmatched_row", " / ".join(raw.texts), raw.span))
         t.version_evidence, t.evidence_at = self._evidence(contrast)
+        t.version_columns = bool(contrast.own_labels)
         read_as, parsed = None, None  # the kind of the cell before, and its memo (most cells share one)
         for row, values, columns, kind in self.values:
             row_id = row.template_row

@@ -48,5 +48,6 @@ def simplified(text: str) -> tuple[str, int] | None:
 
 
 # Words a site's conversion to Taiwan's usage put for the mainland's, in the format's labels:
-# 行政規範性檔案 for 行政规范性文件 (檔案, Taiwan's word for a file; 档案馆 elsewhere stays)
-_WORDS = (("规范性档案", "规范性文件"),)
+# 行政規範性檔案 for 行政规范性文件 (檔案, Taiwan's word for a file; 档案馆 elsewhere stays);
+# 資訊 for 信息 (政府資訊公開條例, 資訊內容: a gateway's page has it for every 信息)
+_WORDS = (("规范性档案", "规范性文件"), ("资讯", "信息"))

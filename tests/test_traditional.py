@@ -71,3 +71,13 @@ def test_a_site_s_taiwanese_word_for_a_file_in_the_format_s_label():
             + "本街道認真貫徹落實《條例》,積極推進政務公開,主動公開政府信息,及時回應社會關切。\n" * 3)
     folded, _ = simplified(text)
     assert "行政规范性文件12件" in folded and "档案室" in folded and len(folded) == len(text)
+
+
+def test_a_gateway_s_taiwanese_word_for_information_in_headings_and_labels(rules):
+    """資訊 for 信息 (a big5 gateway's page of 海南海事局's 2020 report: 主動公開政府資訊情況,
+    資訊內容 in the table's header): read as the format's words, not a heading worded
+    otherwise and a table without its header."""
+    text = (SYNTHETIC / "2021_tsv_clean.txt").read_text(encoding="utf-8")
+    gateway = in_traditional(text).replace("信息", "資訊")
+    assert "主動公開政府資訊情況" in gateway and "資訊內容" in gateway
+    assert where(check_text(gateway, rules=rules)) == where(check_text(text, rules=rules))

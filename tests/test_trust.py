@@ -60,6 +60,20 @@ def test_a_table_in_another_version_is_one_finding_at_the_row_that_shows_it():
     assert found == [("TABLE-001", "error", line)]
 
 
+def test_a_table_mixing_the_versions_is_one_finding_not_its_2021_blocks_against_the_2019_columns():
+    """A real 2022 page (临潼区秦岭保护局): block (一) in the 2019 columns, blocks (五), (六)
+    and (八) in the 2021 ones. Read as 2019, the later blocks lack the 2019 columns and a
+    pipe's padding reads as a blank cell; the one defect is the table's version."""
+    text = ("某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第(一)项 | |||\n"
+            "信息内容 | 本年新 制作数量 | 本年新 公开数量 | 对外公开总数量 |\n规章 | 0 | 0 | 0 |\n"
+            "规范性文件 | 0 | 0 | 0 |\n第二十条第(五)项 | |||\n信息内容 | 处理决定数量 | ||\n行政许可 | 117 | ||\n"
+            "第二十条第(六)项 | |||\n信息内容 | 处理决定数量 | ||\n行政处罚 | 2 | ||\n行政强制 | 0 | ||\n"
+            "第二十条第(八)项 | |||\n信息内容 | 本年度收费金额(单位:万元) | ||\n行政事业性收费 | 0 | ||\n")
+    assert [f for f in _found(text) if f[0].startswith("TABLE")] == [("TABLE-001", "error", 3)]
+    one_value = text.replace("行政事业性收费 | 0 | ||", "行政事业性收费 | 0 |")  # (黑河市气象局's, 2021)
+    assert [f for f in _found(one_value) if f[0].startswith("TABLE")] == [("TABLE-001", "error", 3)]
+
+
 def test_an_empty_section_whose_table_is_missing_is_said_once():
     text = ("某镇2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n二、主动公开政府信息情况\n"
             "三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n")
