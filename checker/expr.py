@@ -2178,6 +2178,17 @@ def _f_contains(env: Env, text, part):
     return str(_plain(part)) in str(_plain(text))
 
 
+def _f_abbreviates(env: Env, short, name):
+    """Whether `short` may be `name` written short: each of its characters stands in
+    name, in order (县民宗局 for 建水县民族宗教事务局, 市人社局 for 某市人力资源和社会保障局).
+    Another body's name keeps characters the name lacks (建水县民族宗教事务局 for 建水县面甸镇)."""
+    if short is None or name is None or UNKNOWN in (short, name):
+        return UNKNOWN
+    rest = iter(str(_plain(name)))
+    short = str(_plain(short))
+    return len(short) >= 2 and all(c in rest for c in short)
+
+
 def _f_contains_nearly(env: Env, text, part):
     """Whether `part` stands in `text` but for one character left out or added, in a part
     of five characters or more: a name written with a slip (玉皇北街街道 in 兴庆区玉皇阁北街
@@ -2306,6 +2317,8 @@ FUNCTIONS: dict[str, Function] = {
     "section_place": Function(_f_section_place, 1, 1, "section_place(n): where section n belongs"),
     "out_of_order": Function(_f_out_of_order, 1, 1, "out_of_order(sections): sections after a later one"),
     "contains": Function(_f_contains, 2, 2, "contains(text, part)"),
+    "abbreviates": Function(_f_abbreviates, 2, 2, "abbreviates(short, name): each character of short stands in "
+                            "name, in order (县民宗局 for 建水县民族宗教事务局)"),
     "contains_nearly": Function(_f_contains_nearly, 2, 2, "contains_nearly(text, part): part stands in text but "
                                 "for one character left out or added (a name of 5 or more written with a slip)"),
     "issuer_kind": Function(_f_kind_of, 1, 1, "issuer_kind(name): township, subdistrict, government, department…"),

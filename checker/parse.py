@@ -162,7 +162,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         sections[:] = [first, *_items_of(first, sections, templates)]
         _finish(first)
     sections = _with_lost_headings(sections, templates)
-    _first_by_place(sections)
+    _first_by_place(sections, templates)
     found = {t.template for t in front_tables} | {t.template for s in sections for t in s.tables}
     if any(t.id not in found for t in templates.tables if preferred in (None, t.version)):
         _read_flattened_tables(sections, reader.index, templates, preferred)  # (perhaps there, a cell per line)
@@ -265,13 +265,16 @@ def _tables_not_in_text(sections: list[Section], found: set[str | None], templat
     return len(bare) >= 2 and not bare & found_in and filled <= found_in
 
 
-def _first_by_place(sections: list[Section]) -> None:
+def _first_by_place(sections: list[Section], templates: Templates) -> None:
     """一、 worded as no section of the format (一、2023年工作开展情况) right before 二、, which is
     section 二, or alone (a copy that ends inside it: 一、 工作情况): section 一 by its place,
-    worded otherwise (SEC-004, a warning), not missing (SEC-001, an error)."""
+    not missing (SEC-001, an error). Worded in words that name the work alone, how it went
+    (一、政府信息公开工作情况, 一、工作开展情况), it is the overview worded otherwise (SEC-009, a
+    note); in others, worded otherwise (SEC-004, a warning)."""
     if (sections and sections[0].number == 1 and sections[0].canonical is None and sections[0].numbering == "cjk"
             and (len(sections) == 1 or (sections[1].number == 2 and sections[1].canonical == 2))):
-        sections[0].canonical, sections[0].title_match = 1, "fuzzy"
+        the_work = _same_meaning(_heading_parts(sections[0].title)[0], "情况", templates.same_meaning)
+        sections[0].canonical, sections[0].title_match = 1, "wording" if the_work else "fuzzy"
         _finish(sections[0])
 
 

@@ -101,6 +101,11 @@ def test_sections_two_to_four_as_headings_alone_are_one_finding_not_a_missing_ta
     ("三、依申请公开情况", "SEC-004", "warning"),
     ("二、行政机关主动公开政府信息情况", "SEC-005", "info"),      # art. 50's words, its 的 left out (real reports)
     ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", "SEC-005", "info"),
+    ("四、申请行政复议和提起行政诉讼情况", "SEC-005", "info"),    # art. 50's, without 因…工作被 (a real 2023 street's)
+    ("一、总体情况概述", "SEC-009", "info"),                     # 概述 added (a real 2022 city bureau's)
+    ("一、政府信息公开工作情况", "SEC-009", "info"),             # the work alone: section 一 by its place
+    ("一、工作开展情况", "SEC-009", "info"),
+    ("一、总体要求", "SEC-004", "warning"),                      # another matter
 ])
 def test_a_heading_worded_otherwise_is_judged_by_the_words_that_differ(heading: str, rule: str, severity: str):
     text = f"某县某局2022年政府信息公开工作年度报告\n{heading}\n本部分内容。\n"
@@ -788,11 +793,16 @@ def test_a_page_that_reports_its_disclosure_work_as_follows_is_a_report():
 
 def test_section_one_worded_otherwise_is_section_one_by_its_place():
     """一、2023年工作开展情况 over (一)…(五), then 二、主动公开政府信息情况 (a real 2023
-    township's): section 一 worded otherwise, a warning (SEC-004), not missing (SEC-001)."""
+    township's): section 一, not missing (SEC-001); in words that name the work alone, how
+    it went, the overview worded otherwise (SEC-009, a note); in others, a warning (SEC-004)."""
     text = CLEAN.replace("一、总体情况\n", "一、2022年工作开展情况\n", 1)
     found = check_text(text)
     assert found.report.sections[0].canonical == 1
-    assert [(v.rule, v.span.line) for v in found.violations if v.rule in ("SEC-001", "SEC-004")] == [("SEC-004", 5)]
+    assert [(v.rule, v.span.line) for v in found.violations if v.rule in ("SEC-001", "SEC-004", "SEC-009")] == [
+        ("SEC-009", 5)]
+    other = check_text(CLEAN.replace("一、总体情况\n", "一、2022年工作要点\n", 1))
+    assert [(v.rule, v.span.line) for v in other.violations if v.rule in ("SEC-001", "SEC-004", "SEC-009")] == [
+        ("SEC-004", 5)]
 
 
 def test_a_lone_section_heading_behind_question_marks():
@@ -1545,10 +1555,11 @@ def test_round_92_93_bodies_and_aims():
 
 def test_a_copy_that_ends_inside_its_first_section_worded_otherwise():
     """一、 工作情况, the only heading of a page's copy that ends inside it (a real 2023 town's):
-    section 一 by its place, worded otherwise (SEC-004), not missing (SEC-001 had said so)."""
+    section 一 by its place, the overview worded otherwise (SEC-009), not missing (SEC-001 had
+    said so)."""
     found = check_text("马鹿沟镇人民政府2023年政府信息公开工作年度报告\n一、 工作情况\n2023年,马鹿沟镇认真贯彻落实《条例》。\n")
-    assert [(s.canonical, s.title_match) for s in found.report.sections] == [(1, "fuzzy")]
-    assert "SEC-004" in {v.rule for v in found.violations}
+    assert [(s.canonical, s.title_match) for s in found.report.sections] == [(1, "wording")]
+    assert "SEC-009" in {v.rule for v in found.violations}
     assert "缺少第1部分“总体情况”" not in [v.message() for v in found.violations]
 
 
