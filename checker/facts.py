@@ -595,9 +595,9 @@ def _publishes() -> re.Pattern:
 # "郑州高新技术产业开发区管委会国土规划住建局向社会公布2022年度…年度报告": the sentence's subject
 _PUBLISHES_ITS_OWN = compile_re(r"[ \u3000]*(?P<name>[^，,。；;：:\n《》“”]{2,40}?)(?:现|特此|正式)?向社会(?:公布|发布|公开)了?"
                                 r"(?=《?(?:19|20)\d\d[ \u3000]*年)")
-# "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下" (or …向社会公布): whose report follows
+# "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下" (or …向社会公布, …进行公布): whose report follows
 _AS_FOLLOWS = compile_re(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工作报告|年报))[》”]?(?:[（(][^（）()\n]{1,16}[）)])?"
-                         r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开)|向社会(?:公布|发布|公开))")
+                         r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开)|向社会(?:公布|发布|公开)|进行(?:公布|发布|公开))")
 # "现就疏勒县人民政府2020年度政府信息公开情况报告如下": whose year it reports on
 _REPORTS_ON = compile_re(r"现就(?P<rest>[^。；;\n]{4,60}?)报告如下")
 # "汇总2016年度溶江乡政府的政务公开年度报告编制而成" (丽水 townships' template): whose report it brings together
@@ -616,6 +616,7 @@ _COMPILES = compile_re(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;�
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报|(?<=本)报告)")
 _PUBLISHER_LINE = compile_re(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：]|发文机关[ \u3000]*[:：]?)"
                              r"[ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
+_PUBLISHER_FIELD = compile_re(r"(?<=[ \u3000])(?:发布机构|发布单位)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 # (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
 # office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office)
 _DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|馆|乡|镇|街道"
@@ -677,6 +678,7 @@ def _subject() -> re.Pattern:
     return compile_re(
         r"(?:^|[，,。；;])(?:在?\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
         r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|街道|街|人民政府办公室|人民政府|[乡镇]政府|委员会|管委会|管理局|办公室|局|厅|署|(?<![党工])委|乡|镇|县"
+        r"|(?<![服务信息数据指挥])中心"  # (2021年,珠海市不动产登记中心全面…: a centre of its own, no hall of a body's)
         r"|市|区))"  # (2024年,朔州市认真…: a name of three characters at least, no 城区 or 市区)
         r"(?=" + _ACTS + r"|未|共|全年|通过|以|" + _LED + ")")
 
@@ -777,6 +779,8 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         if m:
             found.append((_township_of_office(m.group("name")), m.start("name"), out))
         m = _PUBLISHER_LINE.match(p.text)  # (it opens with ^: search would try every position)
+        if m is None and ("发布机构" in text or "发布单位" in text):
+            m = _PUBLISHER_FIELD.search(text)  # (索引号:… 发布日期:… 发布机构:X, the page's fields on one line)
         if m:
             found.append((m.group("name"), m.start("name"), publishers))
         for pattern, needed, reach in _DRAFTED_OR_ANSWERED:

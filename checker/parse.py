@@ -730,9 +730,12 @@ _DOC_NUMBER = compile_re(r"[^\n\t]{0,24}[〔\[［(（]\d{4}[〕\]］)）]\d{1,4}
 
 # A web page's control shown above the article (点击收听年报语音朗读, 长者版 无障碍阅读, 打印本页)
 _PAGE_CONTROL = compile_re(r"点击|收听|朗读|无障碍|长者版|字号|打印|关闭窗口|分享到|分享至|二维码|浏览次数")
-# A web site's column name shown above the article ("政府信息公开年报"), and page chrome
+# A web site's column name shown above the article ("政府信息公开年报"; of a kind of body, with
+# the year of the column's list: 部门信息公开年报 2022, 乡镇政府信息公开年度报告), and page chrome
 # (a breadcrumb): no report's title.
-_SITE_LABEL = compile_re(r"(?:政府)?信息公开(?:工作)?年报|政务公开年报|公开年度报告|年度报告|年报|(?:政府)?信息公开元数据")
+_SITE_LABEL = compile_re(r"(?:(?:市直|县直|区直|各)?部门|(?:各)?乡镇|街道|镇街|区县|县区|县市区)?"
+                         r"(?:(?:政府)?信息公开(?:工作)?年报|政务公开年报|(?:政府信息)?公开年度报告|年度报告|年报"
+                         r"|(?:政府)?信息公开元数据)(?:(?:19|20)\d\d年?度?)?")
 _CHROME = compile_re(r"当前位置|您的位置|现在的位置|首页\s*[>/／]|>>|[^>\s] +> +[^>\n]+ +> +[^>\s]")  # (文昌市龙楼镇 > 信息公开 > 政府信息公开年报)
 _NO_INDEX = LineIndex("")  # (a title's issuer looked for only to tell a title from a label)
 
@@ -1152,8 +1155,9 @@ _PUBLISHED = compile_re("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w i
                         r"|(?:年度报告|年报)[ \u3000]+(?=\d{4}-\d{1,2}-\d{1,2}[ \u3000]*$)")
 # A date alone on its line (2021-01-22 08:37, • 2024-03-08, (2026年1月13日), 2021-03-2918:26), or
 # with the site's name after it (2019-07-07 19:35 湖北省人民政府网)
-_BARE_DATE = compile_re(r"[-•·*\s]*[（(]?\d{4}(?:-\d{1,2}-\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+_BARE_DATE = compile_re(r"[-•·*\s]*[（(]?\d{4}(?:(?P<sep>[-./])\d{1,2}(?P=sep)\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
                         r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)]?(?:\s+[\u4e00-\u9fff]{2,16}(?:网|网站))?\s*")
+_NUMERIC_DATE = compile_re(r"\d{4}[-./]\d")
 # (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |, 发文日期: | 2023年01月19日 |: a page's metadata as a table)
 _TABLED_PUBLISHED = compile_re(r"(?:(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)|(?<![\u4e00-\u9fff])日期)[\s|｜:：\]】］]*"  # ([ 成文日期 ] | 2025-02-12, 作者: | 科技局 | 日期: | 2023-01-10 |)
                                r"(?=\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)")
@@ -1173,6 +1177,10 @@ def _as_published(date: Fact | None) -> Fact | None:
     """A date the page gives as its publication date (kind "published"), not the date
     the report is signed with (kind "date"): the rules word their findings by it."""
     return Fact("published", date.value, date.span, date.raw) if date is not None else None
+
+
+def _SHORT_LINE(p: Paragraph) -> bool:
+    return len(p.text) <= 40 and "。" not in p.text
 
 
 _LABEL_LAST = compile_re(r"[:：|｜]\s*$")  # (发布时间: with its date on the line under it)
@@ -1223,9 +1231,14 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
                 start = sp.start + block[at - 1].text.index(name)
                 issuers.append(Issuer(name, facts.issuer_kind(name), index.span(start, start + len(name)),
                                       "signature" if block is tail else "cover_letter"))
-    dated = next((p for p in [*intro[:3], *preamble[-2:]] if p.kind == "date" or _BARE_DATE.fullmatch(p.text)), None)
+    # (or among the short lines of the page's metadata under it, unlabelled: 索引号 / 主动公开 /
+    # 上海市青浦区政务服务办公室 / 2022.01.13, a real 2021 page)
+    metadata = list(takewhile(_SHORT_LINE, intro[:8]))[3:]
+    dated = next((p for p in [*intro[:3], *preamble[-2:], *metadata] if p.kind == "date" or _BARE_DATE.fullmatch(p.text)),
+                 None)
     if publication is None and dated is not None:  # (a date alone on a line under the title, or just above it)
         publication = next((f for f in all_dates if f.span.start >= dated.span.start), None)
-        if publication is not None and "-" in dated.text:  # (2021-01-22 08:37: the page's stamp, no signed date)
+        if publication is not None and _NUMERIC_DATE.search(dated.text):
+            # (2021-01-22 08:37, 2022.01.13: the page's stamp, no signed date)
             publication = _as_published(publication)
     return issuers, publication

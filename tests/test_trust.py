@@ -291,6 +291,13 @@ def test_more_completed_than_received_in_one_sentence():
     ("现编制并发布镇巴县人民政府2025年度政府信息公开工作年度报告。", "镇巴县人民政府", "government"),
     # (a clause before 由X编制 is no name: 特向社会公开2021年度由黄思湾街道 had been read, a real 2021 page)
     ("根据《条例》要求,特向社会公开2021年度由黄思湾街道编制的政府信息公开年度报告。", "黄思湾街道", "subdistrict"),
+    # (现将X…年度报告进行公布, a real 2023 page of 龙华监管局)
+    ("现将深圳市市场监督管理局龙华监管局(以下简称龙华局)2023年信息公开年度报告进行公布。", "深圳市市场监督管理局龙华监管局",
+     "department"),
+    # (a centre as its sentence's subject; the page's 发布机构 among its fields on one line: real 2021-23 pages)
+    ("2021年,珠海市不动产登记中心全面贯彻落实《条例》。", "珠海市不动产登记中心", "department"),
+    ("索 引 号:75439382-4/2022-00047 发文机关:保亭县政府办公室 发布日期:2022年01月27日 发布机构:保亭黎族苗族自治县人民政府办公室",
+     "保亭黎族苗族自治县人民政府办公室", "department"),
 ])
 def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening: str, issuer: str, kind: str):
     found = check_text(f"{opening}\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
@@ -365,6 +372,15 @@ def test_the_publication_date_in_a_row_of_the_page_s_metadata_table():
     late = check_text(text.replace("某乡人民政府2025", "某县教育局2025").replace("2026-01-19", "2026-04-09"))
     assert [v.message() for v in late.violations if v.rule == "DATE-001"] == [
         "县级以上人民政府部门应于次年1月31日前公布上一年度年报，2025年年报的网页发布日期却是2026年4月9日"]
+
+
+def test_the_publication_date_unlabelled_among_the_short_lines_of_the_page_s_metadata():
+    """索引号, 公开方式, 文号 (无), 发布机构, then the date with dots, each on a line of its own
+    (a real 2021 page of 青浦区政务服务办公室): the page's date, read (DATE-005 had said none)."""
+    found = check_text("2021年上海市青浦区政务服务办公室政府信息公开工作年度报告\nQG0000520210047\n主动公开\n无\n"
+                       "上海市青浦区政务服务办公室\n2022.01.13\n引 言\n本年度报告根据《条例》编制。\n一、总体情况\n")
+    assert (str(found.report.publication_date.value), found.report.publication_date.span.line) == ("2022-01-13", 6)
+    assert "DATE-005" not in {v.rule for v in found.violations}
 
 
 @pytest.mark.parametrize("lines", ["发布时间:\n\n2024-01-09 10:10", "2023年01月28日 来源: 上海普陀"])
@@ -1138,6 +1154,19 @@ def test_the_site_s_name_in_its_banner_is_not_the_first_half_of_the_title():
     split = check_text("您现在所在的位置: 网站首页 > 政府信息公开 > 枞阳县卫生健康委员会 > 政府信息公开年报\n"
                        "枞阳县卫生健康委员会\n\n2024年政府信息公开工作年度报告\n一、总体情况\n").report
     assert split.title.text == "枞阳县卫生健康委员会2024年政府信息公开工作年度报告"
+
+
+def test_a_column_s_label_for_a_kind_of_body_and_a_year_is_no_title():
+    """部门信息公开年报 2022, the column of 泰州's portal over 市教育局's report (a real page):
+    no title, nor 部门 its body; the report names itself in its opening sentence."""
+    found = check_text("部门信息公开年报 2022\n索引号 3212000043/2023-354820 分类 报告\n\n"
+                       "根据《中华人民共和国政府信息公开条例》规定,现公布泰州市教育局2022年政府信息公开工作年度报告。\n"
+                       "一、总体情况\n2022年，市教育局认真贯彻落实《条例》。\n")
+    assert found.report.title is None
+    assert (found.report.issuer.name, found.report.issuer.kind) == ("泰州市教育局", "department")
+    assert not {"META-002", "META-003", "META-022"} & {v.rule for v in found.violations}
+    assert check_text("乡镇政府信息公开年度报告\n某镇2023年政府信息公开工作年度报告\n一、总体情况\n").report.title.text == (
+        "某镇2023年政府信息公开工作年度报告")
 
 
 def test_an_item_numbered_under_the_first_section_that_names_a_later_one_word_for_word():
