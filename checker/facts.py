@@ -841,9 +841,10 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
             return Issuer(name, "department", index.span(office.start(), office.start() + len(name)), issuer.source)
     m = _GOVERNMENT_OFFICE.fullmatch(issuer.name) if issuer is not None and issuer.source != "title" else None
     if m is None or "我办" in prose or "本办" in prose or re.search(
-            r"(?:公布|公开|现将|由)《?" + re.escape(issuer.name) + r"\S{0,6}?(?:\d{4}|编)", prose) or _acts_as(issuer.name, prose):
+            r"(?:公布|公开|现将)《?" + re.escape(issuer.name) + r"\S{0,6}?\d{4}", prose) or _acts_as(issuer.name, prose):
         # (…or the report's own words name the office: 现公布(现公开)X区人民政府办公室2023年…, X办公室坚持…;
-        # not where its act is to compile the report: X办公室按照…根据各部门…年度报告编制而成)
+        # not where its act is to compile the report: X办公室按照…根据各部门…年度报告编制而成, or 由X办公室
+        # 编制 over a report that speaks as the district, 我区…, as 上海's districts' reports do)
         return issuer
     name = m.group("government")
     place = name.removesuffix("人民政府")  # (2023年,福州市坚持…: the city speaking, as its government)

@@ -336,6 +336,20 @@ def test_a_clause_is_no_body_named_in_the_prose(sentence: str):
     assert report.issuer is None
 
 
+@pytest.mark.parametrize(("speaks", "issuer", "kind"), [
+    ("2020年,我区坚持以习近平新时代中国特色社会主义思想为指导。", "上海市闵行区人民政府", "government"),
+    ("2020年,区政府办公室认真贯彻落实《条例》。", "上海市闵行区人民政府办公室", "department"),
+    ("2020年,本办认真贯彻落实《条例》。", "上海市闵行区人民政府办公室", "department"),
+])
+def test_the_office_that_compiled_a_report_stands_for_the_government_that_speaks_as_itself(
+        speaks: str, issuer: str, kind: str):
+    """由上海市闵行区人民政府办公室编制 over a report that speaks as the district (我区…: real
+    2019-2021 reports of 闵行, 长宁, 垫江, 交口) is the district's report, with its checks
+    (SEC-011); over one where the office speaks (区政府办公室认真…, 本办), the office's own."""
+    found = check_text(f"本年度报告根据《条例》的要求,由上海市闵行区人民政府办公室编制。\n一、总体情况\n{speaks}\n").report
+    assert (found.issuer.name, found.issuer.kind) == (issuer, kind)
+
+
 def test_a_government_office_named_for_questions_stands_for_the_government_that_speaks_as_itself():
     """请与…区人民政府办公室联系 under a report that says 我区 is the district's; under one that
     says 区政府办 it is the office's own."""
