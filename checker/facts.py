@@ -582,13 +582,14 @@ _BODY_AFTER_TITLE = compile_re(r"(?:年度报告|年报)[ \u3000]*[（(](?P<name
 def _publishes() -> re.Pattern:
     """"现公布…", "现向社会公开《…》", "现向社会公开X2024年…", "现公开X2024年…", "编制完成《…》", "编制形成2021年X…",
     "制作X2023年…", "特编制2020年度X…",
-    "现编制并发布X2025年度…",
+    "现编制并发布X2025年度…", "全面总结X2025年政府信息公开工作情况",
     "…要求,发布X2024年政府信息公开…": compiled when an opening
     paragraph first holds one of those words (most reports' do not; its classes of CJK
     characters cost re ~2.5 million instructions to compile)."""
-    return compile_re(r"(?=[现特向公编制发])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会并])发布|(?<=[现会])公开(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
+    return compile_re(r"(?=[现特向公编制发总])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会并])发布|(?<=[现会])公开(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
                       r"|(?<=[，,])发布(?=《?[^。；;\n《》]{2,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
-                      r"|(?:编制|制作)(?:完成|形成|了)?(?![本我并和及与形发公好工，,、])(?=《|[^。；;\n《]{0,40}?(?:19|20)\d\d年))"
+                      r"|(?:编制|制作)(?:完成|形成|了)?(?![本我并和及与形发公好工，,、])(?=《|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
+                      r"|(?<=全面)总结(?=[^。；;\n《]{0,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开))"
                       r"(?P<rest>[^。；;\n]{4,60})")
 
 
@@ -688,7 +689,9 @@ _FUNCTION_WORDS = frozenset("于无的了和与及对向从将为是有在把被
 # What opens a clause, not a name (根据市政府乡镇…目录, 线下依托镇政务服务大厅…, 以下简称经开区管委会)
 _CLAUSE_OPENINGS = ("根据", "依据", "依照", "按照", "对照", "依托", "通过", "结合", "围绕", "针对", "线上", "线下",
                     "以下简称", "简称", "继续", "进一步", "并", "同时", "加强", "健全", "完善", "不断", "持续", "积极", "深入",
-                    "紧密", "紧紧", "坚持", "立足", "聚焦")  # (紧密结合矾山镇2024年度…: no name)
+                    "紧密", "紧紧", "坚持", "立足", "聚焦",  # (紧密结合矾山镇2024年度…: no name)
+                    "大力", "着力", "全力", "努力", "认真", "切实", "扎实", "推进", "推动", "做好", "抓好", "规范", "提升",
+                    "开展", "落实")  # (大力加强镇政府信息公开建设: a verb's object, the town's 政府 after it)
 # "机构改革后成立X局": X局; "发文机关X镇人民政府" (a web page's metadata label run on): X镇
 _FOUNDED = compile_re(r"(?:.*(?:成立|组建|设立|挂牌)|(?:发文|发布|所属|主办)(?:机关|机构|单位)|信息来源|来源)?")
 # (or at the head of a document it made: 制定《河西区市场监管局政务信息发布流程》)
@@ -766,7 +769,8 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         # (of each sentence that publishes a report, the first whose words name a body: not
         # 《关于做好2020年度…年度报告编制公布工作的通知》 before 特编制2020年度扶风县水利局…)
         publishes = _each_match(_publishes(), text) if ("公布" in text or "发布" in text or "公开《" in text
-                                                       or "现公开" in text or "社会公开" in text or "编制" in text or "制作" in text) else ()
+                                                       or "现公开" in text or "社会公开" in text or "编制" in text or "制作" in text
+                                                       or "全面总结" in text) else ()
         for m in (next((m for m in publishes if _named_body(m)), None),
                   _AS_FOLLOWS.search(text) if "现将" in text else None,
                   _REPORTS_ON.search(text) if "现就" in text else None,

@@ -106,6 +106,7 @@ def test_sections_two_to_four_as_headings_alone_are_one_finding_not_a_missing_ta
     ("一、政府信息公开工作情况", "SEC-009", "info"),             # the work alone: section 一 by its place
     ("一、工作开展情况", "SEC-009", "info"),
     ("一、总体要求", "SEC-004", "warning"),                      # another matter
+    ("二、政府信息主动公开情况", "SEC-009", "info"),             # the words in another order (a real 2020 bureau's)
 ])
 def test_a_heading_worded_otherwise_is_judged_by_the_words_that_differ(heading: str, rule: str, severity: str):
     text = f"某县某局2022年政府信息公开工作年度报告\n{heading}\n本部分内容。\n"
@@ -296,6 +297,8 @@ def test_more_completed_than_received_in_one_sentence():
      "department"),
     # (a centre as its sentence's subject; the page's 发布机构 among its fields on one line: real 2021-23 pages)
     ("2021年,珠海市不动产登记中心全面贯彻落实《条例》。", "珠海市不动产登记中心", "department"),
+    ("本报告根据《条例》编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。",
+     "西宁市城中区人民政府礼让街街道办事处", "subdistrict"),
     ("索 引 号:75439382-4/2022-00047 发文机关:保亭县政府办公室 发布日期:2022年01月27日 发布机构:保亭黎族苗族自治县人民政府办公室",
      "保亭黎族苗族自治县人民政府办公室", "department"),
 ])
@@ -334,6 +337,14 @@ def test_a_clause_is_no_body_named_in_the_prose(sentence: str):
     that opens with 依托 or 根据 names none (线下依托镇 was taken for a 镇)."""
     report = check_text(f"本镇2025年政府信息公开工作情况如下。\n一、总体情况\n{sentence}\n").report
     assert report.issuer is None
+
+
+def test_a_verb_s_object_is_no_body_named_in_the_prose():
+    """大力加强镇政府信息公开建设 (a real 2018 township's page, its title lost, 我镇 in its
+    sentences): 大力加强镇 is no town, and the report names its body nowhere (META-004)."""
+    found = check_text("一、总体情况\n2018年我镇在区政府的统一领导下开展工作。\n大力加强镇政府信息公开建设,主动公开了机构职能。\n")
+    assert found.report.issuer is None
+    assert "META-004" in {v.rule for v in found.violations}
 
 
 @pytest.mark.parametrize(("speaks", "issuer", "kind"), [
