@@ -303,18 +303,28 @@ def _untitled_first_section(intro: list[Paragraph], front_tables: list[Table], s
     二), and before it, after the introduction, stand sub-items (一), (二), … in order,
     as 总体情况 has them ((一)主动公开… (五)监督保障…). They are section 一's content: the
     section is there, its heading is not (title_match "untitled", which SEC-017 reports;
-    SEC-001 had said the whole section was missing)."""
+    SEC-001 had said the whole section was missing). Or, unnumbered, paragraphs each
+    opening with one of its topics, three of them at least, in their order (主动公开全面落实。
+    … 依申请公开依法规范。… 监督保障逐步强化。…, a real 2020 page)."""
     if not sections or sections[0].number != 2 or sections[0].canonical != 2:
         return intro, front_tables, None
     items = [(k, numbering(p.text)) for k, p in enumerate(intro) if p.kind == "subheading"]
     items = [(k, n[1]) for k, n in items if n is not None and n[0] == "paren"]
-    if len(items) < 2 or items[0][1] != 1 or [n for _, n in items] != list(range(1, len(items) + 1)):
-        return intro, front_tables, None
-    k = items[0][0]
+    if len(items) >= 2 and items[0][1] == 1 and [n for _, n in items] == list(range(1, len(items) + 1)):
+        k = items[0][0]
+    else:
+        topics = [(k, _TOPICS.index(m.group("topic"))) for k, p in enumerate(intro) if (m := _TOPIC_OPENING.match(p.text))]
+        if len(topics) < 3 or [t for _, t in topics] != sorted({t for _, t in topics}):
+            return intro, front_tables, None
+        k = topics[0][0]
     tables = [t for t in front_tables if t.span.start > intro[k].span.start]
     section = Section(number=None, heading="", span=intro[k].span, title=templates.official(1).title, canonical=1,
                       title_match="untitled", numbering="none", paragraphs=intro[k:], tables=tables)
     return intro[:k], [t for t in front_tables if t not in tables], section
+
+
+_TOPICS = ("主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障")  # (section 一's, in the format's order)
+_TOPIC_OPENING = compile_re(r"[ \u3000]{0,4}(?P<topic>" + "|".join(_TOPICS) + ")")
 
 
 _LEADERS = compile_re(r"(?:[.．·…]\s*){4,}\d{0,3}\s*$")  # (一、总体情况......... 1: a table of contents' line)

@@ -481,6 +481,20 @@ def test_the_items_of_the_first_section_without_its_heading_are_the_section():
     assert not [s for s in check_text(cut).report.sections if s.canonical == 1]
 
 
+def test_the_first_section_s_topics_as_paragraphs_without_its_heading_are_the_section():
+    """No 一、总体情况, its topics unnumbered, each opening a paragraph (主动公开全面落实。…
+    监督保障逐步强化。…, a real 2020 page of 广州市国资委): the section without its heading
+    (SEC-017, a warning), not missing (SEC-001, an error); two such paragraphs are not enough."""
+    head = "广州市国资委2020年政府信息公开工作年度报告\n本年度，我委坚持以公开为常态。\n"
+    topics = ("主动公开全面落实。2020年我委主动公开信息120条。\n依申请公开依法规范。畅通受理渠道。\n"
+              "平台建设稳步推进。按照指引建设网站。\n监督保障逐步强化。严格执行发布审核。\n")
+    text = head + topics + "二、主动公开政府信息情况\n"
+    assert _found(text, "SEC-017") == [("SEC-017", "warning", 3)]
+    assert not [m for m in _messages(text, "SEC-001") if "第1部分" in m]
+    two = head + "主动公开全面落实。2020年我委主动公开信息120条。\n监督保障逐步强化。严格执行发布审核。\n二、主动公开政府信息情况\n"
+    assert [m for m in _messages(two, "SEC-001") if "第1部分" in m] and not _found(two, "SEC-017")
+
+
 def test_a_section_number_alone_on_its_line_takes_the_words_on_the_next():
     """一、 / 总体情况 on two lines (a PDF's copy): one heading, section 一 (SEC-001 had called it
     missing); a number followed by prose keeps the prose as prose."""
