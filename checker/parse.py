@@ -314,9 +314,13 @@ def _untitled_first_section(intro: list[Paragraph], front_tables: list[Table], s
         k = items[0][0]
     else:
         topics = [(k, _TOPICS.index(m.group("topic"))) for k, p in enumerate(intro) if (m := _TOPIC_OPENING.match(p.text))]
-        if len(topics) < 3 or [t for _, t in topics] != sorted({t for _, t in topics}):
+        inline = next((k for k, p in enumerate(intro) if _INLINE_ITEMS.match(p.text)), None)
+        if inline is not None:  # ((一)主动公开。…(二)依申请公开。…(三)… run together in one paragraph)
+            k = inline
+        elif len(topics) < 3 or [t for _, t in topics] != sorted({t for _, t in topics}):
             return intro, front_tables, None
-        k = topics[0][0]
+        else:
+            k = topics[0][0]
     tables = [t for t in front_tables if t.span.start > intro[k].span.start]
     section = Section(number=None, heading="", span=intro[k].span, title=templates.official(1).title, canonical=1,
                       title_match="untitled", numbering="none", paragraphs=intro[k:], tables=tables)
@@ -324,6 +328,7 @@ def _untitled_first_section(intro: list[Paragraph], front_tables: list[Table], s
 
 
 _TOPICS = ("主动公开", "依申请公开", "政府信息管理", "平台建设", "监督保障")  # (section 一's, in the format's order)
+_INLINE_ITEMS = compile_re(r"[ \u3000]{0,4}[（(]一[）)][ \u3000]*主动公开.*?[（(]二[）)].*?[（(]三[）)]")
 _TOPIC_OPENING = compile_re(r"[ \u3000]{0,4}(?P<topic>" + "|".join(_TOPICS) + ")")
 
 

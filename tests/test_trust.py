@@ -107,6 +107,7 @@ def test_sections_two_to_four_as_headings_alone_are_one_finding_not_a_missing_ta
     ("一、工作开展情况", "SEC-009", "info"),
     ("一、总体要求", "SEC-004", "warning"),                      # another matter
     ("二、政府信息主动公开情况", "SEC-009", "info"),             # the words in another order (a real 2020 bureau's)
+    ("一、总结概述", "SEC-009", "info"),                         # 概述 with 总结 (a real 2024 township's)
 ])
 def test_a_heading_worded_otherwise_is_judged_by_the_words_that_differ(heading: str, rule: str, severity: str):
     text = f"某县某局2022年政府信息公开工作年度报告\n{heading}\n本部分内容。\n"
@@ -344,6 +345,7 @@ def test_a_verb_s_object_is_no_body_named_in_the_prose():
     sentences): 大力加强镇 is no town, and the report names its body nowhere (META-004)."""
     found = check_text("一、总体情况\n2018年我镇在区政府的统一领导下开展工作。\n大力加强镇政府信息公开建设,主动公开了机构职能。\n")
     assert found.report.issuer is None
+    assert check_text("一、总体情况\n2020年我局明确分工。\n由办公室具体组织协调推进局政务公开工作。\n").report.issuer is None
     assert "META-004" in {v.rule for v in found.violations}
 
 
@@ -493,6 +495,11 @@ def test_the_first_section_s_topics_as_paragraphs_without_its_heading_are_the_se
     assert not [m for m in _messages(text, "SEC-001") if "第1部分" in m]
     two = head + "主动公开全面落实。2020年我委主动公开信息120条。\n监督保障逐步强化。严格执行发布审核。\n二、主动公开政府信息情况\n"
     assert [m for m in _messages(two, "SEC-001") if "第1部分" in m] and not _found(two, "SEC-017")
+    # (its items (一)…(五) run together in one paragraph: a real 2021 page of 宜兴市教育局)
+    inline = head.replace("本年度，我委坚持以公开为常态。\n", "") + (
+        "(一)主动公开。2021年,我局主动公开信息52条。(二)依申请公开。未收到申请。(三)政府信息管理。规范发布。"
+        "(四)平台建设。网站运行平稳。(五)监督保障。严格审核。\n二、主动公开政府信息情况\n")
+    assert _found(inline, "SEC-017") == [("SEC-017", "warning", 2)]
 
 
 def test_a_section_number_alone_on_its_line_takes_the_words_on_the_next():
