@@ -300,6 +300,10 @@ def test_more_completed_than_received_in_one_sentence():
     ("2021年,珠海市不动产登记中心全面贯彻落实《条例》。", "珠海市不动产登记中心", "department"),
     ("本报告根据《条例》编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。",
      "西宁市城中区人民政府礼让街街道办事处", "subdistrict"),
+    ("本报告根据《条例》要求,结合省财政厅2024年政府信息公开工作实际,编制本报告。", "省财政厅", "department"),
+    ("如对本报告有任何疑问,请与安庆市招商中心办公室联系。", "安庆市招商中心", "department"),  # (not 安庆市, a government)
+    ("2024年以来,水江镇人民政府信息公开工作在区委、区政府的正确领导下有序开展。", "水江镇人民政府", "township"),
+    ("(二)工作要点部署落实情况。广福镇政府根据公开要求,及时更新信息。", "广福镇政府", "township"),
     ("索 引 号:75439382-4/2022-00047 发文机关:保亭县政府办公室 发布日期:2022年01月27日 发布机构:保亭黎族苗族自治县人民政府办公室",
      "保亭黎族苗族自治县人民政府办公室", "department"),
 ])
@@ -346,6 +350,7 @@ def test_a_verb_s_object_is_no_body_named_in_the_prose():
     found = check_text("一、总体情况\n2018年我镇在区政府的统一领导下开展工作。\n大力加强镇政府信息公开建设,主动公开了机构职能。\n")
     assert found.report.issuer is None
     assert check_text("一、总体情况\n2020年我局明确分工。\n由办公室具体组织协调推进局政务公开工作。\n").report.issuer is None
+    assert check_text("一、总体情况\n建立健全我镇政府信息公开工作制度,领导小组办公室根据实际工作情况修改指南。\n").report.issuer is None
     assert "META-004" in {v.rule for v in found.violations}
 
 
