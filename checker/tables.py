@@ -979,12 +979,20 @@ def _interpret_labelled_values(rows: list[RawRow], tpl: TableTemplate, b: _Build
 def _label_unit_value_rows(rows: list[RawRow]) -> list[tuple[list[Cell], Span]]:
     """Each row as its cells from the label on (placeholders before it dropped); a row
     holding only a label is joined with the next row when that one starts with its
-    unit or value (the label cell was broken over lines in the original)."""
+    unit or value (the label cell was broken over lines in the original). Blank cells
+    after a value are a page's padding (政府信息公开专项经费 | 0 | |): no value after a
+    unit of 0."""
     out: list[tuple[list[Cell], Span]] = []
     for row in rows:
         cells = list(row.cells)
         while cells and not cells[0].raw:
             cells.pop(0)
+        if len(cells) >= 3 and not cells[-1].raw:
+            end = len(cells)
+            while not cells[end - 1].raw:
+                end -= 1
+            if end >= 2 and looks_like_value(cells[end - 1].raw):
+                del cells[end:]
         if not cells:
             continue
         first = cells[0].raw

@@ -74,6 +74,18 @@ def test_a_table_mixing_the_versions_is_one_finding_not_its_2021_blocks_against_
     assert [f for f in _found(one_value) if f[0].startswith("TABLE")] == [("TABLE-001", "error", 3)]
 
 
+def test_a_pre_2019_row_padded_by_the_page_after_its_value_has_no_unit_of_0():
+    """政府信息公开专项经费 | 0 | | (a real 2019 township's page, the pre-2019 table in bars, no
+    unit column): the value 0, no unit “0” (UNIT-005 had said so) nor a blank read as 0."""
+    text = ("某镇2018年政府信息公开工作年度报告\n(三)政府信息管理情况\n"
+            "| 政府信息公开工作专门机构数 | 1 |\n设置政府信息公开查阅点数 | 1 | |\n查阅点接待人数 | 106 | |\n"
+            "从事政府信息公开工作人员数 | 2 | |\n专职人员数 | 1 | |\n政府信息公开专项经费 | 0 | |\n")
+    found = check_text(text)
+    rows = {r.template_row: [(c.column, c.raw) for c in r.cells] for t in found.report.tables for r in t.rows}
+    assert rows["capacity.budget"] == [("value", "0")] and rows["capacity.staff"] == [("value", "2")]
+    assert not {"UNIT-005", "TABLE-013"} & {v.rule for v in found.violations}
+
+
 def test_an_empty_section_whose_table_is_missing_is_said_once():
     text = ("某镇2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n二、主动公开政府信息情况\n"
             "三、收到和处理政府信息公开申请情况\n本年度未收到申请。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n")
