@@ -1194,7 +1194,8 @@ def _as_published(date: Fact | None) -> Fact | None:
     return Fact("published", date.value, date.span, date.raw) if date is not None else None
 
 
-def _SHORT_LINE(p: Paragraph) -> bool:
+def _short_line(p: Paragraph) -> bool:
+    """A line of a page's metadata, not a sentence of the report."""
     return len(p.text) <= 40 and "。" not in p.text
 
 
@@ -1248,7 +1249,7 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
                                       "signature" if block is tail else "cover_letter"))
     # (or among the short lines of the page's metadata under it, unlabelled: 索引号 / 主动公开 /
     # 上海市青浦区政务服务办公室 / 2022.01.13, a real 2021 page)
-    metadata = list(takewhile(_SHORT_LINE, intro[:8]))[3:]
+    metadata = list(takewhile(_short_line, intro[:8]))[3:]
     dated = next((p for p in [*intro[:3], *preamble[-2:], *metadata] if p.kind == "date" or _BARE_DATE.fullmatch(p.text)),
                  None)
     if publication is None and dated is not None:  # (a date alone on a line under the title, or just above it)
