@@ -222,6 +222,19 @@ def test_rules_test_passes_good_examples(tmp_path):
     assert out(result) == "✓ 2 examples passed in 1 rule(s)\n"
 
 
+def test_rules_test_fails_over_a_rule_that_does_not_load(tmp_path):
+    """A rule file's error (here an expectation that does not parse) is said, and the run
+    fails with no ✓ over the rules that did load."""
+    broken = EXAMPLE_RULE.replace("META-951", "META-952").format(
+        check="      expect: (1 == 1))", examples="      pass:\n        - text: \"某县2022年政府信息公开工作年度报告\\n\"")
+    result = rules_test(tmp_path, examples="""\
+      pass:
+        - text: "某县2022年政府信息公开工作年度报告\\n\"""", files={"broken.yaml": broken.encode("utf-8")})
+    assert result.returncode == 2, out(result)
+    assert "META-952" in result.stderr.decode() and "✓" not in out(result)
+    assert out(result).splitlines()[-1].startswith("✗ ") and "error(s) in the rule files" in out(result)
+
+
 def test_rules_test_reports_a_wrong_lines(tmp_path):
     result = rules_test(tmp_path, examples=f"""\
       fail:
