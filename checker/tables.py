@@ -837,7 +837,7 @@ def _interpret_blocks(rows: list[RawRow], tpl: TableTemplate, b: _Builder) -> No
             trow, is_exact = _match(labels[-1].raw, tpl, tpl.rows, True, cursor)
         if trow is None and len(labels) >= 3 and value_like_into(labels[1].raw):
             # (其他对外管理服务事项 | 3 | 其中自然灾害救助…: words written in a value's cell, the
-            # row the format's all the same; the words are a value that is no number, TABLE-012's)
+            # row the format's all the same; the words are a value that is no number, TABLE-011's)
             trow, is_exact = _match(labels[0].raw, tpl, pool, True, cursor)
             if trow is not None and len(labels) - 1 <= len(blocks_by_id[trow.block].columns):
                 labels, values = labels[:1], labels[1:]
