@@ -2178,6 +2178,18 @@ def _f_contains(env: Env, text, part):
     return str(_plain(part)) in str(_plain(text))
 
 
+_BODY_CORE = compile_re(r"^(?P<core>.+?)(?:人民政府|政府|办事处)?"
+                        r"(?:党政综合办公室|党政办公室|综合办公室|党政办|办公室|办公厅|综合办)?$")
+
+
+def _f_body_core(env: Env, name):
+    """A body's name less 人民政府 (政府, 办事处) and an office of it after them: 某县人民政府办公室,
+    某县人民政府 and 某县 name one body (a title's and a signature's, META-014, -022)."""
+    if name is None or name is UNKNOWN:
+        return name
+    return _BODY_CORE.match(str(_plain(name))).group("core")
+
+
 def _f_abbreviates(env: Env, short, name):
     """Whether `short` may be `name` written short: each of its characters stands in
     name, in order (县民宗局 for 建水县民族宗教事务局, 市人社局 for 某市人力资源和社会保障局).
@@ -2317,6 +2329,8 @@ FUNCTIONS: dict[str, Function] = {
     "section_place": Function(_f_section_place, 1, 1, "section_place(n): where section n belongs"),
     "out_of_order": Function(_f_out_of_order, 1, 1, "out_of_order(sections): sections after a later one"),
     "contains": Function(_f_contains, 2, 2, "contains(text, part)"),
+    "body_core": Function(_f_body_core, 1, 1, "body_core(name): the name less 人民政府 (政府, 办事处) and an "
+                          "office after them (某县人民政府办公室 → 某县)"),
     "abbreviates": Function(_f_abbreviates, 2, 2, "abbreviates(short, name): each character of short stands in "
                             "name, in order (县民宗局 for 建水县民族宗教事务局)"),
     "contains_nearly": Function(_f_contains_nearly, 2, 2, "contains_nearly(text, part): part stands in text but "

@@ -312,15 +312,13 @@ def _untitled_first_section(intro: list[Paragraph], front_tables: list[Table], s
     items = [(k, n[1]) for k, n in items if n is not None and n[0] == "paren"]
     if len(items) >= 2 and items[0][1] == 1 and [n for _, n in items] == list(range(1, len(items) + 1)):
         k = items[0][0]
+    elif (inline := next((k for k, p in enumerate(intro) if _INLINE_ITEMS.match(p.text)), None)) is not None:
+        k = inline  # ((一)主动公开。…(二)依申请公开。…(三)… run together in one paragraph)
     else:
         topics = [(k, _TOPICS.index(m.group("topic"))) for k, p in enumerate(intro) if (m := _TOPIC_OPENING.match(p.text))]
-        inline = next((k for k, p in enumerate(intro) if _INLINE_ITEMS.match(p.text)), None)
-        if inline is not None:  # ((一)主动公开。…(二)依申请公开。…(三)… run together in one paragraph)
-            k = inline
-        elif len(topics) < 3 or [t for _, t in topics] != sorted({t for _, t in topics}):
+        if len(topics) < 3 or [t for _, t in topics] != sorted({t for _, t in topics}):
             return intro, front_tables, None
-        else:
-            k = topics[0][0]
+        k = topics[0][0]
     tables = [t for t in front_tables if t.span.start > intro[k].span.start]
     section = Section(number=None, heading="", span=intro[k].span, title=templates.official(1).title, canonical=1,
                       title_match="untitled", numbering="none", paragraphs=intro[k:], tables=tables)
