@@ -607,12 +607,15 @@ def _groups(digests: list[Digest]) -> dict[str, Group]:
     return keyed
 
 
-_BARE_LEVEL = compile_re(r"[省市县区旗州盟](?![省市县区旗州盟])")  # (县交通运输局: which county's?)
+_BARE_LEVEL = compile_re(r"[省市县区旗州盟](?![省市县区旗州盟])"  # (县交通运输局: which county's?)
+                         r"|(?:国家)?(?:高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区|工业园区|产业园区|新区)"
+                         r"(?![\u4e00-\u9fff]*(?:乡|镇|街道)$)")  # (高新区, 经开区…: which city's?)
 
 
 def _names_no_place(name: str) -> bool:
-    """Whether a body's name opens with its level and no place: 县交通运输局, 区人民政府. (A
-    township's name alone, 桃源镇, is the name it goes by.)"""
+    """Whether a body's name opens with its level and no place: 县交通运输局, 区人民政府, or
+    with a kind of zone and no place: 高新区, 经开区管委会. (A township's name alone, 桃源镇, is
+    the name it goes by.)"""
     return bool(_BARE_LEVEL.match(re.sub(r"\s+", "", name)))
 
 

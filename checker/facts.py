@@ -75,7 +75,7 @@ _PERIOD_LINK = compile_re(
     rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截止到|截至到|截至|截止|至|到|－－|——|－|—|–|-|~|～|一(?=\d{{4}}))"
     rf"{_SL}"  # (一 typed for the dash: 2023年1月1日一2023年12月31日)
     rf"|{_S}[，,]{_S}(?:截至|截止|结束)(?:时间|日期){_S}(?:为|是)?{_S}[:：]?{_S}"
-    rf"|{_S}起{_S}(?=\d{{4}}{_S}年[^。；\n]{{1,12}}?止)")
+    rf"|{_S}起{_S}[，,]?{_S}(?=\d{{4}}{_S}年[^。；\n]{{1,12}}?止)")  # (自2018年1月1日起,2018年12月31日止)
 
 
 def _spaced(word: str) -> str:
@@ -624,7 +624,7 @@ _PUBLISHER_FIELD = compile_re(r"(?<=[ \u3000])(?:发布机构|发布单位)[ \u3
 _DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|馆|乡|镇|街道"
                               r"|办公室(?=[\u4e00-\u9fff]{0,4}[科股]$)"  # (某市人民防空办公室综合科: the 办公室 a body)
                               r"|(?<=政府)办公[室厅])"  # (…人民政府办公室政务公开办, …办公厅政府信息公开处: its unit)
-                              r"(?:(?:政府信息公开|政务公开|信息公开)(?:工作)?领导小组办公室|(?<=[室厅])(?:政府信息|政务)公开[处科]"
+                              r"(?:(?:政府信息公开|政务公开|信息公开)[\u4e00-\u9fff]{0,8}?领导小组办公室|(?<=[室厅])(?:政府信息|政务)公开[处科]"
                               r"|(?:政府信息公开)?申请受理(?:机构|窗口|部门)|(?:政务公开|政府信息公开)(?:工作)?机构"
                               r"|(?!人民防空|人防|扶贫|地方志|金融|口岸|机要|保密|信访|外事|侨务|国防动员|防汛|打私|海防)"
                               r"(?:(?!政府|中心|[局委厅院办乡镇街区县市旗馆站队所])[\u4e00-\u9fff]){0,6}办公室|(?<=[乡镇]人民政府)[\u4e00-\u9fff]{1,10}(?:室|中心)|政务公开办|党政办|党政综合办|综合办|党建办|综治办|综合事务部"
@@ -665,7 +665,7 @@ _NO_NAME = compile_re(r"[，,。；;：:《》“”\"!！？?]|通知|要求|�
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
 _ALIAS = compile_re(r"[（(](?:(?:以下简称|下称|简称)[^)）]*[)）]?|[^（）()\n]{2,20}[)）])$")  # (its ) lost on a page, too)
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
-_ACTS = r"(?:认真|坚持|按照|严格|始终|依法|切实|积极|全面|进一步|高度|十分|深入|紧紧围绕|围绕|不断|主动|重视|加强|着力|扎实|持续|坚决|贯彻落实|贯彻执行|紧扣|聚焦|立足)"
+_ACTS = r"(?:认真|坚持|按照|本着|严格|始终|依法|切实|积极|全面|进一步|高度|十分|深入|紧紧围绕|围绕|不断|主动|重视|加强|着力|扎实|持续|坚决|贯彻落实|贯彻执行|紧扣|聚焦|立足)"
 # (某镇人民政府在县委、县政府的领导下…, 包头市人民政府办公室以习近平…思想为指导, 二七区人民政府办公室以
 # 提升…质量为抓手: the sentence's subject too)
 _LED = r"(?:在[^，,。]{0,30}(?:领导|指导|部署|指引)下|以[^，,。]{0,30}为(?:指导|统领|引领|指引|抓手|契机|主线|导向))"
@@ -680,9 +680,10 @@ def _subject() -> re.Pattern:
     ~10 million instructions to compile)"""
     return compile_re(
         r"(?:^|[，,。；;])(?:在?\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
-        r"(?P<name>[\u4e00-\u9fff]{2,16}?(?:街道办事处|街道|街|人民政府办公室|人民政府|[乡镇]政府|委员会|管委会|管理局|办公室|局|厅|署|(?<![党工])委|乡|镇|县"
+        r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{2,10}[）)]){2,16}?(?:街道办事处|街道|街|人民政府办公室|人民政府|[乡镇]政府|委员会|管委会|管理局|办公室|局|厅|署|(?<![党工])委|乡|镇|县"
         r"|(?<![服务信息数据指挥])中心"  # (2021年,珠海市不动产登记中心全面…: a centre of its own, no hall of a body's)
         r"|市|区))"  # (2024年,朔州市认真…: a name of three characters at least, no 城区 or 市区)
+        r"(?:(?:党工委|党委)[、和]?(?:办事处|人民政府|政府)?)?"  # (新开河街道党工委、办事处按照…: the street's)
         r"(?=(?:(?:政府)?(?:信息公开|政务公开)工作)?(?:" + _ACTS + r"|根据|依据|未|共|全年|通过|以|" + _LED + "))")
 
 
@@ -707,7 +708,8 @@ def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
     that names itself nowhere else (no title line, no signature)."""
     for p in paragraphs:
         for m in _subject().finditer(p.text):
-            name = m.group("name")
+            # (the body, not its office: 宁波国家高新区(新材料科技城)管委会办公室…工作按照…, the committee's)
+            name = _DRAFTING_OFFICE.sub(r"\g<body>", m.group("name"))
             kind = issuer_kind(name)
             if (kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name.startswith(("我", "本", "各", "全"))
                     and not name.startswith(_CLAUSE_OPENINGS) and not _NO_NAME.search(name)):
@@ -910,13 +912,29 @@ def speaking_first(candidates: list[Issuer], prose: str) -> list[Issuer]:
     where the opening names two bodies, neither the other (a contact pasted from another
     body's report, 请与斑竹园镇人民政府办公室联系, before 请与金寨县统计局联系, under 2020年,金寨县
     统计局以…为引领…): only there, and only when one of them alone is a sentence's subject."""
-    if len(candidates) < 2 or any(c.source != "intro" for c in candidates) or all(
-            _same_body(candidates[0].name, c.name) for c in candidates[1:]):
+    if len(candidates) < 2 or any(c.source != "intro" for c in candidates):
         return candidates
+    if all(_same_body(candidates[0].name, c.name) for c in candidates[1:]):
+        return _department_speaking(candidates, prose)
     acting = [c for c in candidates if _acts_as(c.name, prose)]
     if not acting or any(not _same_body(acting[0].name, c.name) for c in acting[1:]) or acting[0] is candidates[0]:
         return candidates
     return [acting[0], *(c for c in candidates if c is not acting[0])]
+
+
+def _department_speaking(candidates: list[Issuer], prose: str) -> list[Issuer]:
+    """A department of the place named first, where the place alone was read (由益阳市政务公开办
+    综合…编制, a city's summary report's sentence pasted into 益阳市司法局's, whose questions go to
+    益阳市司法局…领导小组办公室) and the report speaks as the department by its short name
+    (2023年市司法局坚持…): the department's report."""
+    place = candidates[0]
+    if place.kind != "government" or _GOV_WORDS.search(place.name):
+        return candidates
+    for c in candidates[1:]:
+        rest = c.name.removeprefix(place.name)
+        if c.kind == "department" and rest != c.name and _acts_as(place.name[-1] + rest, prose):
+            return [c, *(o for o in candidates if o is not c)]
+    return candidates
 
 
 def best_issuer(candidates: list[Issuer]) -> Issuer | None:

@@ -36,6 +36,8 @@ CATALOG: dict[str, dict[str, str]] = {
                          "en": "written in traditional characters: {n} read as their simplified forms"},
     "note.glosses": {"zh": "字后的拼音注音（如“(gōng)”，共{n}处）已去掉后读取",
                      "en": "{n} pinyin gloss(es) after characters (such as “(gōng)”) left out"},
+    "note.stray_commas": {"zh": "标点前多出的逗号（如“一,、”“,。”，共{n}处，镜像网站所加）已去掉后读取",
+                          "en": "{n} stray comma(s) before punctuation (such as “一,、”, “,。”, a mirror site's) left out"},
     "note.lost_indents": {"zh": "{lines}行行首（或标题末尾）的“?”（网页复制时丢失的缩进、空格或项目符号）按空格读取",
                           "en": "the “?” at the start of {lines} line(s) (or a heading's end: an indent, space or bullet lost in a page's copy) read as spaces"},
     "note.spaced": {"zh": "{lines}行里字与字之间的空格（共{spaces}处）已去掉后读取",

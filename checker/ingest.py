@@ -146,9 +146,11 @@ def closed_up(source: Source) -> Source:
     text = _without_tab_indents(text)
     if text is not source.text:
         source.original, source.text = source.original or source.text, text
-    text, glosses, count = _without_glosses(text)
-    if glosses:
+    text, glosses, count, strays = _without_glosses(text)
+    if count:
         source.notes.append(Message("note.glosses", {"n": count}))
+    if strays:
+        source.notes.append(Message("note.stray_commas", {"n": strays}))
     closed, gaps = close_up(text)
     if gaps:
         line_ends = [m.start() for m in re.finditer("\n", text)]
@@ -220,25 +222,34 @@ _GLOSSES = tuple(compile_re(rf"{b}(?<=[\u3400-\u9fff]{b})[a-zü]*[āáǎàēéě
                  for b in (r"\(", "（"))
 
 
-def _without_glosses(text: str) -> tuple[str, list[int], int]:
-    """The text without pinyin glosses, the gaps they leave (spacing.close_up's form: for
-    each character taken out, the offset in the new text of the one that followed), and
-    how many there were."""
-    if "(" not in text and "（" not in text:
-        return text, [], 0
+# The comma the same mirrors put before each mark of a glossed page (一,、總體情況, 黨委,、政府,
+# 編制,。): never a report's own punctuation, taken out where a page has STRAY_COMMAS of them
+_STRAY_COMMA = compile_re(r",(?=[、。，,；;])")
+STRAY_COMMAS = 3
+
+
+def _without_glosses(text: str) -> tuple[str, list[int], int, int]:
+    """The text without pinyin glosses and a mirror's stray commas, the gaps they leave
+    (spacing.close_up's form: for each character taken out, the offset in the new text of
+    the one that followed), and how many glosses and commas there were."""
+    found = [m for gloss in _GLOSSES for m in gloss.finditer(text)] if "(" in text or "（" in text else []
+    glosses = len(found)
+    if ",、" in text or ",。" in text:
+        strays = list(_STRAY_COMMA.finditer(text))
+        if sum(m.end() < len(text) and text[m.end()] in "、。" for m in strays) >= STRAY_COMMAS:
+            found += strays
+    if not found:
+        return text, [], 0, 0
     parts: list[str] = []
     gaps: list[int] = []
-    pos = removed = count = 0
-    for m in sorted((m for gloss in _GLOSSES for m in gloss.finditer(text)), key=re.Match.start):  # (none overlap)
-        count += 1
+    pos = removed = 0
+    for m in sorted(found, key=re.Match.start):  # (none overlap)
         parts.append(text[pos:m.start()])
         gaps += [m.start() - removed] * (m.end() - m.start())
         removed += m.end() - m.start()
         pos = m.end()
-    if not gaps:
-        return text, [], 0
     parts.append(text[pos:])
-    return "".join(parts), gaps, count
+    return "".join(parts), gaps, glosses, len(found) - glosses
 
 
 def in_simplified(source: Source) -> Source:

@@ -129,8 +129,10 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     front, *section_nodes = tree.children
     front_paragraphs = [reader.paragraph(t) for t in front.children if isinstance(t, Token)]
     title_at, title, title_start = _title(front_paragraphs)
-    if title is None:
-        title = _labelled_title(front, reader.index)
+    if title is None or title.kind != "title":  # (none, or only a short first line: a site's banner, 高青县人民政府)
+        labelled = _labelled_title(front, reader.index)
+        if labelled is not None or title is None:
+            title_at, title, title_start = None, labelled, 0
     preamble = front_paragraphs[:title_start] if title_at is not None else []
     intro = front_paragraphs[title_at + 1:] if title_at is not None else front_paragraphs
 
@@ -1167,9 +1169,13 @@ _PUBLISHED = compile_re("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w i
                         r"(?:$|【?字体|字号|打印|分享)"  # (the page's controls after it: …17:13:25 【字体:)
                         r"|(?:年度报告|年报)[ \u3000]+(?=\d{4}-\d{1,2}-\d{1,2}[ \u3000]*$)")
 # A date alone on its line (2021-01-22 08:37, • 2024-03-08, (2026年1月13日), 2021-03-2918:26), or
-# with the site's name after it (2019-07-07 19:35 湖北省人民政府网)
-_BARE_DATE = compile_re(r"[-•·*\s]*[（(]?\d{4}(?:(?P<sep>[-./])\d{1,2}(?P=sep)\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)]?(?:\s+[\u4e00-\u9fff]{2,16}(?:网|网站))?\s*")
+# with the site's name after it (2019-07-07 19:35 湖北省人民政府网), or the site and its address
+# before it (银川市人民政府门户网站 www.yinchuan.gov.cn 2023-01-28), or the publishing body after a
+# page's stamp (2024-01-26   伊宁县人民政府办公室)
+_BARE_DATE = compile_re(r"[-•·*\s]*(?:[\u4e00-\u9fff]{2,16}(?:网|网站)(?:\s+(?:https?://)?[\w.]+\.[a-z]{2,})?\s+(?=\d{4}-))?"
+                        r"[（(]?\d{4}(?:(?P<sep>[-./])\d{1,2}(?P=sep)\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+                        r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)]?"
+                        r"(?:\s+[\u4e00-\u9fff]{2,16}(?:网|网站)|(?<=\d)\s+[\u4e00-\u9fff]{2,24}(?:人民政府|政府|办公室|办公厅|局|委员会|委|中心|办事处|街道))?\s*")
 _NUMERIC_DATE = compile_re(r"\d{4}[-./]\d")
 # (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |, 发文日期: | 2023年01月19日 |: a page's metadata as a table)
 _TABLED_PUBLISHED = compile_re(r"(?:(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)|(?<![\u4e00-\u9fff])日期)[\s|｜:：\]】］]*"  # ([ 成文日期 ] | 2025-02-12, 作者: | 科技局 | 日期: | 2023-01-10 |)

@@ -75,6 +75,10 @@ def test_one_name_without_a_place_twice_in_one_year_is_two_bodies():
                corpus.Digest("f.txt", "某县统计局", "department", 2022, [], None)]
     links = corpus.link(digests)
     assert set(links.same_year) == {"c.txt", "d.txt", "e.txt", "f.txt"} and len(links.groups) == 4
+    # (高新区, the title of 鞍山's and the words of 天津滨海's 2019 reports: a kind of zone, no place)
+    zones = corpus.link([corpus.Digest("a.txt", "高新区", "committee", 2019, [], None),
+                         corpus.Digest("b.txt", "高新区", "committee", 2019, [], None)])
+    assert zones.same_year == {} and len(zones.groups) == 2
     years = corpus.link([corpus.Digest("a.txt", "县交通运输局", "department", 2022, [], None),
                          corpus.Digest("b.txt", "县交通运输局", "department", 2023, [], None)])
     assert years.previous["b.txt"].path == "a.txt"

@@ -318,6 +318,20 @@ def test_more_completed_than_received_in_one_sentence():
     ("(二)工作要点部署落实情况。广福镇政府根据公开要求,及时更新信息。", "广福镇政府", "township"),
     ("索 引 号:75439382-4/2022-00047 发文机关:保亭县政府办公室 发布日期:2022年01月27日 发布机构:保亭黎族苗族自治县人民政府办公室",
      "保亭黎族苗族自治县人民政府办公室", "department"),
+    # (the street's party committee and office together as the subject, a real 2025 page of 天津 新开河街道)
+    ("2025年,新开河街道党工委、办事处按照区委、区政府的统一部署,认真贯彻落实《条例》。", "新开河街道", "subdistrict"),
+    # (the office working 本着… as the subject, a real 2022 page of 汤原县人民政府办公室)
+    ("2022年度,汤原县人民政府办公室政务公开工作本着“公开为常态、不公开为例外”的原则,扎实推进。", "汤原县人民政府办公室",
+     "department"),
+    # (a zone's committee by its second name in brackets, its office the sentence's subject: a real 2019 page of
+    # 宁波国家高新区)
+    ("2019年,宁波国家高新区(新材料科技城)管委会办公室政务公开工作按照年初下发的《工作要点》,进一步加强公开。",
+     "宁波国家高新区(新材料科技城)管委会", "committee"),
+    # (a city's summary sentence pasted into a department's report that speaks as the department: a real 2023 page
+    # of 益阳市司法局)
+    ("本报告由益阳市政务公开办综合市人民政府工作部门的政府信息公开工作年度报告编制而成。如对本年度报告有疑问,"
+     "请联系:益阳市司法局政务公开政务服务工作领导小组办公室(办公地址:益阳市鹿角园路155号)。\n"
+     "2023年市司法局坚持以习近平新时代中国特色社会主义思想为指导。", "益阳市司法局", "department"),
 ])
 def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening: str, issuer: str, kind: str):
     found = check_text(f"{opening}\n本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。\n"
@@ -785,11 +799,15 @@ def test_a_page_s_date_with_its_time_or_its_label_run_on():
     assert str(found.report.publication_date.value) == "2024-01-17"
     # (and a page's stamp with its site's name after it, 2019-07-07 19:35 湖北省人民政府网, or alone
     # above the title, real 2019 and 2025 pages: the page's date, not a signed one)
+    # (and the site with its address before the stamp, or the publishing body after it: real 2022-23 pages
+    # of 银川 and 伊宁县)
     for page in ("湖北省2019年政府信息公开工作年度报告\n\n2019-07-07 19:35 湖北省人民政府网\n",
+                 "银川市人民政府办公室2022年政府信息公开工作年度报告\n\n银川市人民政府门户网站 www.yinchuan.gov.cn 2019-01-28 \n",
+                 "伊宁县政府信息公开工作2023年度报告\n2019-01-26   伊宁县人民政府办公室\n",
                  "鹤岗市林业和草原局\n\n2026-01-28 10:06\n\n鹤岗市林业和草原局2025年政府信息公开工作年度报告\n"):
         found = check_text(page + "一、总体情况\n本年度工作有序开展。\n")
         assert (found.report.publication_date.kind, found.report.publication_date.value.year) == (
-            "published", 2019 if "2019-07" in page else 2026), page
+            "published", 2019 if "2019-0" in page else 2026), page
     for line in ("中国东莞政府门户网站      2024-01-31 16:46:10  来源: 本网", "2024-01-31 15:04  点击:[] 来源:区文体旅游科技局"):
         found = check_text(f"厚街镇人民政府2023年政府信息公开工作年度报告\n{line}\n一、总体情况\n本年度工作有序开展。\n")
         assert str(found.report.publication_date.value) == "2024-01-31", line
@@ -1145,6 +1163,20 @@ def test_a_mirror_s_pinyin_glosses_are_left_out_of_the_whole_text():
     assert any(n.key == "note.glosses" and n.params["n"] == 20 for n in report.notes)
 
 
+def test_a_mirror_s_stray_commas_before_marks_are_left_out():
+    """The comma a glossing mirror puts before each mark (一,、總體情況, 黨委,、政府, a real 2021
+    page of 西藏自治区人民政府办公厅): its section 一 is read (SEC-001 had said it was missing),
+    at the document's own columns; a report's own lone ",、" is its own."""
+    found = check_text("西藏自治區(qū)某局2021年政府信息公開工作年度報告\n本報告根據(jù)條例編制,。\n"
+                       "一,、總體情況\n2021年,某局在黨委,、政府的領(lǐng)導下,認真落實條例,。\n"
+                       "二,、主動公開政府信息情況\n見下表,。\n")
+    report = found.report
+    assert [(s.canonical, s.span.line, s.span.column) for s in report.sections] == [(1, 3, 1), (2, 5, 1)]
+    assert any(n.key == "note.stray_commas" and n.params["n"] == 6 for n in report.notes)
+    lone = check_text("某区某局2021年政府信息公开工作年度报告\n一、总体情况\n本局认真落实条例,、加强公开。\n").report
+    assert "本局认真落实条例,、加强公开。" in lone.text and not any(n.key == "note.stray_commas" for n in lone.notes)
+
+
 @pytest.mark.parametrize(("title", "issuer"), [
     ("• 标题: 天水市麦积区花牛镇人民政府2025年政府信息公开工作年度报告", "天水市麦积区花牛镇人民政府"),
     ("2025湖口县大垅乡2025年度政府信息公开工作年度报告", "湖口县大垅乡"),
@@ -1255,6 +1287,12 @@ def test_the_title_and_body_a_page_shows_only_in_its_metadata_box():
                        "发布日期: 2026年01月21日\n根据条例编制本报告。\n一、总体情况\n本年度工作有序开展。\n").report
     assert (named.title.text, named.title.span.line, named.issuer.name) == (
         "咸宁市市场监督管理局2025年信息公开工作年度报告", 2, "咸宁市市场监督管理局")
+    # (under the site's banner, a short first line that is no title: a real 2025 page of 高青县工业和信息化局)
+    bannered = check_text("高青县人民政府\n| 标题: | 高青县工业和信息化局2025年政府信息公开工作年度报告 | ||\n|---|---|---|---|\n"
+                          "| 索引号: | 11370322MB28635201/2026-5564886 | 文号: | 无文号 |\n"
+                          "根据条例编制本报告。\n一、总体情况\n本年度工作有序开展。\n").report
+    assert (bannered.title.text, bannered.title.span.line, bannered.issuer.name) == (
+        "高青县工业和信息化局2025年政府信息公开工作年度报告", 2, "高青县工业和信息化局")
 
 
 def test_a_period_wrapped_over_two_lines_by_a_pdf_copy():
