@@ -482,7 +482,7 @@ def clause_opening(pattern: str) -> tuple[str, tuple[str, ...]] | None:
     """(S, the words) of a pattern that opens at a clause holding one of a few words:
     (?:^|(?<=[S])), S single characters among them a newline, then in a lookahead or a
     named group [^S]*? (or *) and the words, (?:w1|w2|…) or one w, unrepeated; with no |
-    outside its groups, no inline flag but a first (?x) and no \\G. Else None. A match of
+    outside its groups nor in the group the words open, no inline flag but a first (?x) and no \\G. Else None. A match of
     such a pattern starts where a clause starts (at the start of the text or after a
     character of S, a newline being one: ^ matches only there too) that holds one of the
     words before its end (the next character of S). Read with str methods: compiling a
@@ -523,8 +523,8 @@ def clause_opening(pattern: str) -> tuple[str, tuple[str, ...]] | None:
         flag = pattern.find("(?", flag + 2)
     depth, closed = 0, None
     for at, ch in _structure(pattern, verbose):
-        if ch == "|" and depth == 0:
-            return None
+        if ch == "|" and (depth == 0 or (depth == 1 and at > group and closed is None)):
+            return None  # (nor in the group the words open: (?=…(?:收到|…)…|上年结转…) needs none of them)
         depth += 1 if ch == "(" else -1 if ch == ")" else 0
         if ch == ")" and depth == 0 and closed is None and at > group:
             closed = at

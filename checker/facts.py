@@ -101,8 +101,8 @@ _PHONE_NUMBER = compile_re(
     r"(?P<v>[(（]?0\d{2,3}[)）]?(?:[ \u3000]*[-－—–‐]{1,2}[ \u3000]*|[ \u3000]?)\d{7,8}(?:[-－转][ \u3000]*\d{1,5})?"
     r"|400[-－ ]?\d{3}[-－ ]?\d{4}|1[3-9]\d{9}|\d{7,8}|12345)(?!\d)"
 )
-# A phone number by its form alone: an area code, a dash, seven or eight digits
-_DASHED_PHONE = compile_re(r"(?<![\d\-－])(?P<v>0\d{2,3}-\d{7,8})(?![\d\-－])")
+# A phone number by its form alone: an area code, a dash (or a long one: 0771—5815000), seven or eight digits
+_DASHED_PHONE = compile_re(r"(?<![\d\-－—–])(?P<v>0\d{2,3}[-－—–]\d{7,8})(?![\d\-－—–])")
 _CONTACT_NUMBER = compile_re(r"联系[^。；;\n]{0,40}?[，,：:\s](?P<v>\d{7,8})(?![\d.])")
 # Not a postal address when just after one of these (网站地址, 电子邮箱地址…); checked in
 # contacts(): as lookbehinds they would be tried at every character of the text.
@@ -582,15 +582,17 @@ _BODY_AFTER_TITLE = compile_re(r"(?:年度报告|年报)[ \u3000]*[（(](?P<name
 def _publishes() -> re.Pattern:
     """"现公布…", "现向社会公开《…》", "现向社会公开X2024年…", "现公开X2024年…", "编制完成《…》", "编制形成2021年X…",
     "制作X2023年…", "特编制2020年度X…",
-    "现编制并发布X2025年度…", "全面总结X2025年政府信息公开工作情况", "…，结合X2024年政府信息公开工作实际",
+    "现编制并发布X2025年度…", "全面总结X2025年政府信息公开工作情况", "…，结合X2024年政府信息公开工作实际" (or
+    "…，结合2023年X政府信息公开工作实际"),
     "…要求,发布X2024年政府信息公开…": compiled when an opening
     paragraph first holds one of those words (most reports' do not; its classes of CJK
     characters cost re ~2.5 million instructions to compile)."""
-    return compile_re(r"(?=[现特向公编制发总结])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布|(?<=[现此会并])发布|(?<=[现会])公开(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
+    return compile_re(r"(?=[现特向公编制发总结])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布(?!于)|(?<=[现此会并])发布|(?<=[现会])公开(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
                       r"|(?<=[，,])发布(?=《?[^。；;\n《》]{2,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
                       r"|(?:编制|制作)(?:完成|形成|了)?(?![本我并和及与形发公好工，,、])(?=《|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
                       r"|(?<=全面)总结(?=[^。；;\n《]{0,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
-                      r"|(?<=[，,])结合(?=[^。；;\n《]{0,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开工作(?:实际|情况)))"
+                      r"|(?<=[，,])结合(?=[^。；;\n《]{0,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开工作(?:实际|情况)"
+                      r"|(?:19|20)\d\d年度?[^。；;\n《]{2,24}?(?:政府信息|政务|信息)公开工作(?:实际|情况)))"
                       r"(?P<rest>[^。；;\n]{4,60})")
 
 
@@ -687,6 +689,7 @@ def _subject() -> re.Pattern:
         r"(?=(?:(?:政府)?(?:信息公开|政务公开)工作)?(?:" + _ACTS + r"|根据|依据|未|共|全年|通过|以|" + _LED + "))")
 
 
+_GENERAL_OFFICE = compile_re(r"[县区市州旗盟省](?:人民)?政府办公[室厅]$")
 _SELF = compile_re(r"(?:我|本)(?P<suffix>局|委|厅|镇|乡|街道|中心)")
 _FUNCTION_WORDS = frozenset("于无的了和与及对向从将为是有在把被等由尚已均我本各该此")  # (a clause, not a name)
 # What opens a clause, not a name (根据市政府乡镇…目录, 线下依托镇政务服务大厅…, 以下简称经开区管委会)
@@ -708,8 +711,11 @@ def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
     that names itself nowhere else (no title line, no signature)."""
     for p in paragraphs:
         for m in _subject().finditer(p.text):
-            # (the body, not its office: 宁波国家高新区(新材料科技城)管委会办公室…工作按照…, the committee's)
-            name = _DRAFTING_OFFICE.sub(r"\g<body>", m.group("name"))
+            # (the body, not its office: 宁波国家高新区(新材料科技城)管委会办公室…工作按照…, the committee's; but
+            # a county's or city's 政府办公室 is a body of its own, 2022年,朔州市政府办公室共受理…)
+            name = m.group("name")
+            if not _GENERAL_OFFICE.search(name):
+                name = _DRAFTING_OFFICE.sub(r"\g<body>", name)
             kind = issuer_kind(name)
             if (kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name.startswith(("我", "本", "各", "全"))
                     and not name.startswith(_CLAUSE_OPENINGS) and not _NO_NAME.search(name)):

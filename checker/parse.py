@@ -751,7 +751,8 @@ _PAGE_CONTROL = compile_re(r"点击|收听|朗读|无障碍|长者版|字号|打
 _SITE_LABEL = compile_re(r"(?:(?:市直|县直|区直|各)?部门|(?:各)?乡镇|街道|镇街|区县|县区|县市区)?"
                          r"(?:(?:政府)?信息公开(?:工作)?年报|政务公开年报|(?:政府信息)?公开年度报告|年度报告|年报"
                          r"|(?:政府)?信息公开元数据)(?:(?:19|20)\d\d年?度?)?")
-_CHROME = compile_re(r"当前位置|您的位置|现在的位置|首页\s*[>/／]|>>|[^>\s] +> +[^>\n]+ +> +[^>\s]")  # (文昌市龙楼镇 > 信息公开 > 政府信息公开年报)
+_CHROME = compile_re(r"当前位置|您的位置|现在的位置|首页\s*[>/／]|>>|[^>\s] +> +[^>\n]+ +> +[^>\s]"  # (文昌市龙楼镇 > 信息公开 > 政府信息公开年报)
+                     r"|^[ \u3000]*首页(?:[ \u3000]+[^\s>]{2,8}){3,}[ \u3000]*$")  # (首页 走进宁强 新闻中心 政府信息公开 …: a menu)
 _NO_INDEX = LineIndex("")  # (a title's issuer looked for only to tell a title from a label)
 
 
@@ -857,8 +858,17 @@ _TITLE_WORDS = ("政府信息公开工作年度报告", "政务公开工作年�
 
 
 def _split_before_label(front: list[Paragraph], at: int) -> bool:
-    """Whether the line above a bare 年度报告 is the title's first half (…政府信息公开工作)."""
-    return at > 0 and front[at - 1].kind == "text" and front[at - 1].text.endswith(_FIRST_HALF_ENDS)
+    """Whether the line above a bare 年度报告 is the title's first half (…政府信息公开工作, or the
+    year and the body: 2017年绍兴市住房和城乡建设局 / 政府信息公开年报)."""
+    if at == 0 or front[at - 1].kind != "text":
+        return False
+    above = front[at - 1].text
+    year_first = _YEAR_FIRST.fullmatch(above)
+    return above.endswith(_FIRST_HALF_ENDS) or (
+        year_first is not None and facts.issuer_kind(year_first.group("body")) != "unknown")
+
+
+_YEAR_FIRST = compile_re(r"[ \u3000]*(?:19|20)\d\d[ \u3000]*年度?(?P<body>[\u4e00-\u9fff（）()]{2,30})[ \u3000]*")
 
 
 _FIRST_HALF_ENDS = ("公开工作", "政务公开", "信息公开")

@@ -59,7 +59,9 @@ def test_patterns_that_open_at_a_clause_are_told_from_the_rest():
                     opening + r"(?=[^，。\n]*?收到)(?i)a",           # flags
                     opening + r"(?=[^，。\n]*?收到)\Ga",
                     opening + r" (?=[^，。\n]*?收到)",                # a space that is a character
-                    opening + r"(?=[^，。\n]*?.收到)"):
+                    opening + r"(?=[^，。\n]*?.收到)",
+                    opening + r"(?=[^，。\n]*?收到a|上年)",         # the lookahead's other branch needs none
+                    opening + r"(?P<s>[^，。\n]*?收到|上年)a"):
         assert clause_opening(pattern) is None, pattern
 
 

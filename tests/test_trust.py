@@ -313,6 +313,9 @@ def test_more_completed_than_received_in_one_sentence():
     ("本报告根据《条例》编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。",
      "西宁市城中区人民政府礼让街街道办事处", "subdistrict"),
     ("本报告根据《条例》要求,结合省财政厅2024年政府信息公开工作实际,编制本报告。", "省财政厅", "department"),
+    # (the year before the body, a real 2023 page of 东阿县: the county's, not the office named for questions)
+    ("本年度报告根据《条例》要求,结合2023年东阿县政府信息公开工作实际编制。如对本报告有疑问,请与东阿县人民政府办公室联系。",
+     "东阿县", "government"),
     ("如对本报告有任何疑问,请与安庆市招商中心办公室联系。", "安庆市招商中心", "department"),  # (not 安庆市, a government)
     ("2024年以来,水江镇人民政府信息公开工作在区委、区政府的正确领导下有序开展。", "水江镇人民政府", "township"),
     ("(二)工作要点部署落实情况。广福镇政府根据公开要求,及时更新信息。", "广福镇政府", "township"),
@@ -320,6 +323,8 @@ def test_more_completed_than_received_in_one_sentence():
      "保亭黎族苗族自治县人民政府办公室", "department"),
     # (the street's party committee and office together as the subject, a real 2025 page of 天津 新开河街道)
     ("2025年,新开河街道党工委、办事处按照区委、区政府的统一部署,认真贯彻落实《条例》。", "新开河街道", "subdistrict"),
+    # (a city's general office as the subject, its 人民 left out: a real 2022 page of 朔州市政府办公室)
+    ("2022年,朔州市政府办公室共受理政府信息公开申请12件。", "朔州市政府办公室", "department"),
     # (the office working 本着… as the subject, a real 2022 page of 汤原县人民政府办公室)
     ("2022年度,汤原县人民政府办公室政务公开工作本着“公开为常态、不公开为例外”的原则,扎实推进。", "汤原县人民政府办公室",
      "department"),
@@ -948,6 +953,12 @@ def test_a_name_with_a_slip_is_the_body_another_name_is_not():
 def test_a_title_split_before_its_last_words():
     report = check_text("襄城区人社局2024年政府信息公开工作\n年度报告\n一、总体情况\n").report
     assert report.title.text == "襄城区人社局2024年政府信息公开工作年度报告" and report.issuer.name == "襄城区人社局"
+    # (the year and the body above a bare 政府信息公开年报, a real 2017 page of 绍兴市住房和城乡建设局: its wording
+    # META-003's)
+    found = check_text("2017年绍兴市住房和城乡建设局\n政府信息公开年报\n引言\n本年报根据条例编制。\n一、概述\n")
+    assert (found.report.title.text, found.report.issuer.name) == ("2017年绍兴市住房和城乡建设局政府信息公开年报",
+                                                                   "绍兴市住房和城乡建设局")
+    assert "META-003" in {v.rule for v in found.violations}
     found = check_text("察隅县古拉乡2022年政府信息\n公开工作年度报告\n一、总体情况\n")
     assert found.report.title.text == "察隅县古拉乡2022年政府信息公开工作年度报告" and found.report.year == 2022
     assert not {"META-002", "META-003"} & {v.rule for v in found.violations}
@@ -1477,12 +1488,32 @@ def test_more_ways_real_reports_name_their_body_and_year():
                       "2022年共收到8项依申请公开。\n").report.year == 2022
 
 
+def test_a_site_s_menu_is_no_title_and_a_report_on_the_year_s_disclosure_is_one():
+    """首页 走进宁强 新闻中心 …, a page's menu above the title, is no title (its words were read as
+    the body); X关于2021年度政府信息公开情况的报告 is the title, in a wording META-003 reports (a real
+    2021 page of 宁强县自然资源局); and 本报告公布于X网站 names no body, 于X (a real 2023 page of
+    仙游县水利局)."""
+    found = check_text("首页 走进宁强 新闻中心 政府信息公开 政务服务 互动交流 专题专栏\n\n"
+                       "宁强县自然资源局关于2021年度政府信息公开情况的报告\n\n一、总体情况\n本年度工作有序开展。\n")
+    assert (found.report.title.text, found.report.issuer.name) == ("宁强县自然资源局关于2021年度政府信息公开情况的报告",
+                                                                    "宁强县自然资源局")
+    assert "META-003" in {v.rule for v in found.violations}
+    found = check_text("仙游县水利局2023年政府信息公开工作年度报告\n本报告电子版同时在仙游县人民政府网站公布于仙游县水利局政府信息公开专栏"
+                       "(http://www.xianyou.gov.cn/xyxswj/xxgkzl/xxgknb/),如有任何疑问,请与仙游县水利局办公室联系。\n"
+                       "一、总体情况\n本年度工作有序开展。\n")
+    assert found.report.issuer.name == "仙游县水利局"
+
+
 def test_a_phone_by_its_form_and_a_page_s_column_labels_are_no_title():
     """(河北饶阳经济开发区0318-7781000): a phone without a label; • 所属类目: 政府信息公开年报 and
     公开年度报告 are a page's labels, not the report's title."""
     found = check_text("河北饶阳经济开发区2022年政府信息公开工作年度报告\n如对本报告有疑问,请与我区联系(河北饶阳经济开发区0318-7781000)。\n"
                        "一、总体情况\n")
     assert ("phone", "0318-7781000") in [(c.kind, c.value) for c in found.report.contacts]
+    # (or with a long dash, a real 2016 page of 广西教育厅)
+    found = check_text("广西教育厅2016年政府信息公开工作年度报告\n如对本报告有疑问,请联系广西教育厅政务公开办公室(0771—5815000)。\n"
+                       "一、总体情况\n")
+    assert ("phone", "0771—5815000") in [(c.kind, c.value) for c in found.report.contacts]
     for label in ("• 所属类目: 政府信息公开年报", "公开年度报告"):
         report = check_text(f"{label}\n上海市宝山区罗店镇2022年政府信息公开工作年度报告\n一、总体情况\n").report
         assert report.title.text == "上海市宝山区罗店镇2022年政府信息公开工作年度报告", label
