@@ -583,16 +583,17 @@ def _publishes() -> re.Pattern:
     """"现公布…", "现向社会公开《…》", "现向社会公开X2024年…", "现公开X2024年…", "编制完成《…》", "编制形成2021年X…",
     "制作X2023年…", "特编制2020年度X…",
     "现编制并发布X2025年度…", "全面总结X2025年政府信息公开工作情况", "…，结合X2024年政府信息公开工作实际" (or
-    "…，结合2023年X政府信息公开工作实际"),
+    "…，结合2023年X政府信息公开工作实际", "根据《…》和2019年X政府信息公开工作开展情况编制"),
     "…要求,发布X2024年政府信息公开…": compiled when an opening
     paragraph first holds one of those words (most reports' do not; its classes of CJK
     characters cost re ~2.5 million instructions to compile)."""
-    return compile_re(r"(?=[现特向公编制发总结])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布(?!于)|(?<=[现此会并])发布|(?<=[现会])公开(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
+    return compile_re(r"(?=[现特向公编制发总结和])(?:现|特|现特|特此|现将)?(?:向社会)?(?:公布(?!于)|(?<=[现此会并])发布|(?<=[现会])公开(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
                       r"|(?<=[，,])发布(?=《?[^。；;\n《》]{2,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
                       r"|(?:编制|制作)(?:完成|形成|了)?(?![本我并和及与形发公好工，,、])(?=《|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
                       r"|(?<=全面)总结(?=[^。；;\n《]{0,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
                       r"|(?<=[，,])结合(?=[^。；;\n《]{0,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开工作(?:实际|情况)"
-                      r"|(?:19|20)\d\d年度?[^。；;\n《]{2,24}?(?:政府信息|政务|信息)公开工作(?:实际|情况)))"
+                      r"|(?:19|20)\d\d年度?[^。；;\n《]{2,24}?(?:政府信息|政务|信息)公开工作(?:实际|情况))"
+                      r"|(?<=[》)）])和(?=(?:19|20)\d\d年度?[^。；;\n《]{2,24}?(?:政府信息|政务|信息)公开工作(?:开展)?情况编制))"
                       r"(?P<rest>[^。；;\n]{4,60})")
 
 
@@ -686,6 +687,7 @@ def _subject() -> re.Pattern:
         r"|(?<![服务信息数据指挥])中心"  # (2021年,珠海市不动产登记中心全面…: a centre of its own, no hall of a body's)
         r"|市|区))"  # (2024年,朔州市认真…: a name of three characters at least, no 城区 or 市区)
         r"(?:(?:党工委|党委)[、和]?(?:办事处|人民政府|政府)?)?"  # (新开河街道党工委、办事处按照…: the street's)
+        r"(?:[（(](?:以下简称|简称|下称)[^（）()\n]{1,12}[）)])?"  # (北京市西城区教育委员会(以下简称区教委)坚持…)
         r"(?=(?:(?:政府)?(?:信息公开|政务公开)工作)?(?:" + _ACTS + r"|根据|依据|未|共|全年|通过|以|" + _LED + "))")
 
 
@@ -780,7 +782,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         # 《关于做好2020年度…年度报告编制公布工作的通知》 before 特编制2020年度扶风县水利局…)
         publishes = _each_match(_publishes(), text) if ("公布" in text or "发布" in text or "公开《" in text
                                                        or "现公开" in text or "社会公开" in text or "编制" in text or "制作" in text
-                                                       or "全面总结" in text or "结合" in text) else ()
+                                                       or "全面总结" in text or "结合" in text or "开展情况编制" in text) else ()
         for m in (next((m for m in publishes if _named_body(m)), None),
                   _AS_FOLLOWS.search(text) if "现将" in text else None,
                   _REPORTS_ON.search(text) if "现就" in text else None,

@@ -313,6 +313,12 @@ def test_more_completed_than_received_in_one_sentence():
     ("本报告根据《条例》编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。",
      "西宁市城中区人民政府礼让街街道办事处", "subdistrict"),
     ("本报告根据《条例》要求,结合省财政厅2024年政府信息公开工作实际,编制本报告。", "省财政厅", "department"),
+    # (the subject with its short name in brackets, a real 2022 page of 北京市西城区教育委员会)
+    ("2022年,北京市西城区教育委员会(以下简称区教委)坚持以习近平新时代中国特色社会主义思想为指导。", "北京市西城区教育委员会",
+     "department"),
+    # (根据《条例》和2019年X…开展情况编制, a real 2019 page of 天津市财政局)
+    ("本年度报告根据《中华人民共和国政府信息公开条例》(国务院令第711号,以下简称《条例》)和2019年天津市财政局政府信息公开工作开展情况编制。", "天津市财政局",
+     "department"),
     # (the year before the body, a real 2023 page of 东阿县: the county's, not the office named for questions)
     ("本年度报告根据《条例》要求,结合2023年东阿县政府信息公开工作实际编制。如对本报告有疑问,请与东阿县人民政府办公室联系。",
      "东阿县", "government"),
