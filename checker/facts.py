@@ -486,7 +486,8 @@ _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # 滨海新区 are districts)
     ("government", ("浦东新区", "天津市滨海新区")),
     ("committee", ("管理委员会", "管委会", "开发区", "经开区", "高新区", "新区", "园区", "示范区", "试验区", "保税区", "合作区",
-                   "产业园", "工业园", "度假区", "风景区", "旅游区", "实验区", "管理区")),
+                   "产业园", "工业园", "度假区", "风景区", "旅游区", "实验区", "管理区", "投资区", "综合保税区",
+                   "自贸区", "自由贸易区", "产业区", "集聚区", "功能区")),  # (钦州市北部湾华侨投资区: a zone's 管委会)
     ("department", ("办公室", "办公厅", "委员会", "办事处", "局", "厅", "委", "办", "中心", "院", "所", "署", "部",
                     "处", "站", "队", "馆", "会", "供销社", "联社", "合作社", "合作总社", "联合社")),  # (宜城市供销联社)
     ("township", ("乡人民政府", "镇人民政府", "乡政府", "镇政府", "苏木人民政府", "苏木", "乡", "镇", "乡人民政府机关",
@@ -616,7 +617,7 @@ _COMPILED_BY = compile_re(_BY + r"编(?:制|写|印)")
 _MADE_BY = compile_re(_BY + r"制作(?=本|《|[^。；;\n]{0,12}(?:年度报告|年报))")  # (由广州市生态环境局制作本报告)
 # (由X综合各部门…编制: X brings the reports of the government's parts together, so the report
 # is the government's; its general office doing so stands for it, 由区人民政府办公室综合…)
-_CONSOLIDATING_OFFICE = compile_re(r"(?P<government>.*人民政府)办公(?:室|厅)$")
+_CONSOLIDATING_OFFICE = compile_re(r"(?P<government>.*人民政府)(?:政务公开|信息公开)?办公(?:室|厅)$")  # (杨陵区人民政府政务公开办公室)
 _COMPILES = compile_re(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报|(?<=本)报告)")
 _PUBLISHER_LINE = compile_re(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：]|发文机关[ \u3000]*[:：]?)"
@@ -639,7 +640,7 @@ _DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)政�
 # after it, its other name or its phone, ends it)
 _CONTACT_OFFICE = compile_re(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>(?:[^，,。；;（(：:\n]|[（(][^（）()，,。；;：:\n]{1,6}[）)]){2,30}?)"
                              r"(?:联系|，|,|。|；|;|[（(](?![^（）()，,。；;：:\n]{1,6}[）)])|$)")
-_MAY_CONTACT = compile_re(r"可与?(?P<name>[^，,。；;（(：:\n]{2,30}?)联系")  # (如有疑问，可与…联系; 与 left out, 可X党政办联系)
+_MAY_CONTACT = compile_re(r"可[与向]?(?P<name>[^，,。；;（(：:\n]{2,30}?)联系")  # (如有疑问，可与…联系; 与 left out, 可X党政办联系; 可向…联系)
 _CALL_OFFICE = compile_re(r"可?致电(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:，|,|。|（|\(|$)")  # (可致电X办公室，电话…)
 # "杭州市余杭区司法局(区行政复议局)根据《…》等规定编制本报告": the paragraph's subject compiled it
 # (or a clause's: "…的通知》要求,上饶市人民政府根据全市…情况,编制本报告")
@@ -936,8 +937,9 @@ def _department_speaking(candidates: list[Issuer], prose: str) -> list[Issuer]:
     益阳市司法局…领导小组办公室) and the report speaks as the department by its short name
     (2023年市司法局坚持…): the department's report."""
     place = candidates[0]
-    if place.kind != "government" or _GOV_WORDS.search(place.name):
-        return candidates
+    if place.kind != "government" or _GOV_WORDS.search(place.name) or re.search(
+            r"(?:公布|公开|现将)《?" + re.escape(place.name) + r"\S{0,6}?\d{4}", prose):
+        return candidates  # (…, or the report is published as the place's: 现向社会公开《大荔县2020年…》)
     for c in candidates[1:]:
         rest = c.name.removeprefix(place.name)
         if c.kind == "department" and rest != c.name and _acts_as(place.name[-1] + rest, prose):

@@ -138,12 +138,12 @@ def closed_up(source: Source) -> Source:
     """The source without a mirror site's pinyin glosses and with characters spaced
     apart closed up, as every reader's text is read; what was done is noted. The
     characters taken out are gaps: every line and column stays the document's. (Before
-    that, the "?" a page's copy put for lost indents, and the TABs that indent its prose,
-    are read as spaces, one for one.) The text as it was stays `original`."""
+    that, the "?" a page's copy put for lost indents, a list's bullet before a section's
+    heading, and the TABs that indent its prose, are read as spaces, one for one.) The text as it was stays `original`."""
     text, lost = _without_lost_indents(source.text)
     if lost:
         source.notes.append(Message("note.lost_indents", {"lines": lost}))
-    text = _without_tab_indents(text)
+    text = _without_tab_indents(_without_heading_bullets(text))
     if text is not source.text:
         source.original, source.text = source.original or source.text, text
     text, glosses, count, strays = _without_glosses(text)
@@ -188,6 +188,19 @@ def _as_spaces(m: re.Match) -> str:
 
 _LOST_BEFORE_HEADING = compile_re(r"(?m)^[ \t]*\?+(?=[一二三四五六]、)")
 _LOST_AFTER_HEADING = compile_re(r"(?m)(?<=^[一二三四五六]、)[^?\n，,。；;：:！!？]{2,24}\?+[ \t]*$")
+
+
+# A web page's list bullet before a section's heading (  •   一、总体情况: the page's metadata list ran on
+# into the report), read as a space, one for one
+_HEADING_BULLET = compile_re(r"(?m)^[ \t\u3000]*[•●▪◆■][ \t\u3000]*(?=[一二三四五六][、.．])")
+
+
+def _without_heading_bullets(text: str) -> str:
+    """The text with a bullet before a section's heading read as a space (no heading is
+    found behind one)."""
+    if "•" not in text and "●" not in text and "▪" not in text and "◆" not in text and "■" not in text:
+        return text
+    return _HEADING_BULLET.sub(lambda m: re.sub(r"[•●▪◆■]", " ", m.group()), text)
 
 
 # A line of prose or a heading indented by a TAB ("\t一、总体情况", "\t(一)主动公开…，…"): no table's

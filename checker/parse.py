@@ -603,16 +603,20 @@ _SCHOOL_YEAR = compile_re(r"\d{4}\s*[-~～—–至]*\s*\d{4}\s*学年")
 def _without_tables(text: str, tree: Tree) -> tuple[str, list[tuple[int, int]]]:
     """The text with its table regions blanked out (line ends kept, so every offset
     stays where it was), and the web site's footer lines (主办单位:…县人民政府办公室 联系电话:…:
-    the site's host, not the report's contact): dates and contact details are looked for
+    the site's host, not the report's contact; and a line between two of them, its address): dates and contact details are looked for
     in the prose. With
     it, the stretches of prose between the regions, each (start, end) ending after a
     line end or at the text's end: nothing facts looks for starts in a blanked line or
     runs on over a line end, so they are looked for there alone (in a generated report
     half the text is tables)."""
-    regions = [(t.children[0].start_pos, t.children[-1].end_pos)  # a table is a block of front or a section
-               if isinstance(t, Tree) else (t.start_pos, t.end_pos)
-               for node in tree.children for t in node.children
-               if isinstance(t, Tree) or _SITE_FOOTER.search(t.value)]
+    regions = []
+    for node in tree.children:
+        footer_at = [k for k, t in enumerate(node.children) if not isinstance(t, Tree) and _SITE_FOOTER.search(t.value)]
+        # (and a line between two of the footer's, 地址:…路268号 邮编:… under 主办单位:… over 网站标识码:…)
+        footer = {k for a, b in zip(footer_at, footer_at[1:]) if b - a <= 3 for k in range(a, b + 1)} | set(footer_at)
+        regions += [(t.children[0].start_pos, t.children[-1].end_pos)  # a table is a block of front or a section
+                    if isinstance(t, Tree) else (t.start_pos, t.end_pos)
+                    for k, t in enumerate(node.children) if isinstance(t, Tree) or k in footer]
     if not regions:
         return text, [(0, len(text))]
     parts, stretches, pos = [], [], 0
@@ -679,6 +683,7 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
         return _with_year_below(front, _chosen_title(front, candidates))
     if (front and len(front[0].text) <= 60 and "。" not in front[0].text and not _CHROME.search(front[0].text)
             and _TITLE_WORD.search(front[0].text) and not front[0].text.endswith((":", "："))  # (政策, a menu; 某办公室:, an addressee)
+            and not _SITE_FOOTER.search(front[0].text)  # (版权所有:…人民政府 主办单位:…, the site's footer)
             and not _SITE_LABEL.fullmatch(core(front[0].text)) and front[0].kind not in ("date", "doc_number")
             and not _METADATA_LINE.match(front[0].text) and not _PAGE_CONTROL.search(front[0].text)
             and not _DOC_NUMBER.match(front[0].text) and not _RELATED_LINK_ALONE.match(front[0].text)):
@@ -892,8 +897,9 @@ _OPENS_WITH_YEAR = compile_re(r"^[ \u3000]*(?:(?:[（(][一二三四五六七八
 # (or the year alone before its comma, 年 left out: “2025,吐鲁番市高昌区住建局以…”; or 在2024年,…;
 # after an item's heading, （一）主动公开情况。2021年,… or 1.主动公开政府信息。2021年,…)
 # (or a sentence that counts up to the end of the year: “截至2019年底,鲤城高新区主动公开…”)
-_AS_AT_YEAR_END = compile_re(r"(?:^|[。；;！!])[ \u3000]*截[至止]到?[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年"
-                             r"(?:底|末|12月31日)")
+_AS_AT_YEAR_END = compile_re(r"(?:(?:^|[。；;！!])[ \u3000]*截[至止]到?"
+                             r"|(?:统计|数据)[^。；;，,\n]{0,8}截[至止](?:时间|日期)(?:为|是)?)"  # (报告统计数据截止时间为2022年12月31日)
+                             r"[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年(?:底|末|12月31日)")
 
 
 def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[int | None, str | None]:
@@ -1181,11 +1187,12 @@ _PUBLISHED = compile_re("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w i
 # A date alone on its line (2021-01-22 08:37, • 2024-03-08, (2026年1月13日), 2021-03-2918:26), or
 # with the site's name after it (2019-07-07 19:35 湖北省人民政府网), or the site and its address
 # before it (银川市人民政府门户网站 www.yinchuan.gov.cn 2023-01-28), or the publishing body after a
-# page's stamp (2024-01-26   伊宁县人民政府办公室)
+# page's stamp (2024-01-26   伊宁县人民政府办公室), or the page's byline after it (2021-02-09 发布:卓尼县人民政府办公室 点击数:)
 _BARE_DATE = compile_re(r"[-•·*\s]*(?:[\u4e00-\u9fff]{2,16}(?:网|网站)(?:\s+(?:https?://)?[\w.]+\.[a-z]{2,})?\s+(?=\d{4}-))?"
                         r"[（(]?\d{4}(?:(?P<sep>[-./])\d{1,2}(?P=sep)\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
                         r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)]?"
-                        r"(?:\s+[\u4e00-\u9fff]{2,16}(?:网|网站)|(?<=\d)\s+[\u4e00-\u9fff]{2,24}(?:人民政府|政府|办公室|办公厅|局|委员会|委|中心|办事处|街道))?\s*")
+                        r"(?:\s+[\u4e00-\u9fff]{2,16}(?:网|网站)|(?<=\d)\s+[\u4e00-\u9fff]{2,24}(?:人民政府|政府|办公室|办公厅|局|委员会|委|中心|办事处|街道)"
+                        r"|(?<=\d)\s+(?:发布|作者|来源|点击数|點擊數|浏览次数|阅读)[:：][^\n]*)?\s*")  # (2021-02-09 发布:X 点击数:, a page's byline)
 _NUMERIC_DATE = compile_re(r"\d{4}[-./]\d")
 # (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |, 发文日期: | 2023年01月19日 |: a page's metadata as a table)
 _TABLED_PUBLISHED = compile_re(r"(?:(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)|(?<![\u4e00-\u9fff])日期)[\s|｜:：\]】］]*"  # ([ 成文日期 ] | 2025-02-12, 作者: | 科技局 | 日期: | 2023-01-10 |)

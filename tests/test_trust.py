@@ -319,10 +319,17 @@ def test_more_completed_than_received_in_one_sentence():
     # (根据《条例》和2019年X…开展情况编制, a real 2019 page of 天津市财政局)
     ("本年度报告根据《中华人民共和国政府信息公开条例》(国务院令第711号,以下简称《条例》)和2019年天津市财政局政府信息公开工作开展情况编制。", "天津市财政局",
      "department"),
+    # (the report published as the county's, compiled by its 大数据中心 that also answers questions and speaks
+    # first: a real 2020 page of 大荔县; and a government's 政务公开办公室 bringing its parts' reports together, 杨陵区)
+    ("大荔县大数据中心按照“公开是常态,不公开是例外”的原则,积极公开政务信息。现向社会公开《大荔县2020年政府信息公开工作年度报告》。"
+     "如对本年度报告有疑问,请与大荔县大数据中心联系。", "大荔县", "government"),
+    ("本年度报告由杨陵区人民政府政务公开办公室综合各镇(街道)及区政府各部门的政府信息公开年度工作情况编制而成。",
+     "杨陵区人民政府", "government"),
     # (the year before the body, a real 2023 page of 东阿县: the county's, not the office named for questions)
     ("本年度报告根据《条例》要求,结合2023年东阿县政府信息公开工作实际编制。如对本报告有疑问,请与东阿县人民政府办公室联系。",
      "东阿县", "government"),
     ("如对本报告有任何疑问,请与安庆市招商中心办公室联系。", "安庆市招商中心", "department"),  # (not 安庆市, a government)
+    ("本报告如有疑问,可向竹溪县政务公开领导小组办公室联系。", "竹溪县", "government"),  # (a real 2019 page: not 向竹溪县)
     ("2024年以来,水江镇人民政府信息公开工作在区委、区政府的正确领导下有序开展。", "水江镇人民政府", "township"),
     ("(二)工作要点部署落实情况。广福镇政府根据公开要求,及时更新信息。", "广福镇政府", "township"),
     ("索 引 号:75439382-4/2022-00047 发文机关:保亭县政府办公室 发布日期:2022年01月27日 发布机构:保亭黎族苗族自治县人民政府办公室",
@@ -815,6 +822,7 @@ def test_a_page_s_date_with_its_time_or_its_label_run_on():
     for page in ("湖北省2019年政府信息公开工作年度报告\n\n2019-07-07 19:35 湖北省人民政府网\n",
                  "银川市人民政府办公室2022年政府信息公开工作年度报告\n\n银川市人民政府门户网站 www.yinchuan.gov.cn 2019-01-28 \n",
                  "伊宁县政府信息公开工作2023年度报告\n2019-01-26   伊宁县人民政府办公室\n",
+                 "卓尼县人民政府2020年度政府信息公开工作年度报告\n2019-02-09 发布:卓尼县人民政府办公室 点击数:\n",
                  "鹤岗市林业和草原局\n\n2026-01-28 10:06\n\n鹤岗市林业和草原局2025年政府信息公开工作年度报告\n"):
         found = check_text(page + "一、总体情况\n本年度工作有序开展。\n")
         assert (found.report.publication_date.kind, found.report.publication_date.value.year) == (
@@ -1180,6 +1188,25 @@ def test_a_mirror_s_pinyin_glosses_are_left_out_of_the_whole_text():
     assert any(n.key == "note.glosses" and n.params["n"] == 20 for n in report.notes)
 
 
+def test_a_site_s_footer_above_the_report_is_neither_its_title_nor_its_contact():
+    """版权所有:…汝州市人民政府 主办单位:… / 地址:…路268号 邮编:… / 网站标识码:… (a real 2020 page of
+    汝州市, its footer copied first): no title, and the site's address is not the report's
+    contact (CONTACT-001 had been silenced by it)."""
+    found = check_text("版权所有:中国河南省汝州市人民政府 主办单位:汝州市人民政府办公室 运行维护:某运维中心\n"
+                       "地址:汝州市丹阳中路268号 邮编:467599\n网站标识码:4104820001 豫公网安备 41910302000101号\n"
+                       "一、总体情况\n2020年汝州市共主动公开信息共计17585条。\n")
+    assert found.report.title is None and found.report.contacts == []
+    assert "CONTACT-001" in {v.rule for v in found.violations}
+
+
+def test_a_page_s_list_bullet_before_a_section_heading():
+    """  •   一、总体情况 (a real 2024 page of 汕头市政务服务和数据管理局: its metadata list ran on into
+    the report): the section, at the document's own column (SEC-017 had said 一 had no heading)."""
+    report = check_text("汕头市某局2024年政府信息公开工作年度报告\n  • 2025-01-20 10:11\n  • 来源:汕头市某局\n"
+                        "  •   一、总体情况\n本局认真落实条例。\n  二、主动公开政府信息情况\n见下表。\n").report
+    assert [(s.canonical, s.span.line, s.span.column) for s in report.sections] == [(1, 4, 7), (2, 6, 3)]
+
+
 def test_a_mirror_s_stray_commas_before_marks_are_left_out():
     """The comma a glossing mirror puts before each mark (一,、總體情況, 黨委,、政府, a real 2021
     page of 西藏自治区人民政府办公厅): its section 一 is read (SEC-001 had said it was missing),
@@ -1253,6 +1280,10 @@ def test_the_year_a_report_counts_up_to_under_the_first_item_of_the_first_sectio
                         "截至2019年底,鲤城高新区主动公开的政府信息数为109条,其中2009年11条,2010年11条。\n").report
     assert (report.year, report.year_source) == (2019, "text")
     assert check_text("一、总体情况\n本局公开的信息，截至2019年底累计109条。\n").report.year is None
+    # (the day the report's figures run to, a real 2022 page of a 福建 street without title or period)
+    report = check_text("报告统计数据截止时间为2022年12月31日,统计数据为2022年1月1日以来制作、获取的政府信息。\n"
+                        "一、总体情况\n本街道认真落实条例。\n").report
+    assert (report.year, report.year_source) == (2022, "text")
 
 
 def test_the_site_s_name_in_its_banner_is_not_the_first_half_of_the_title():
