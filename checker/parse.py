@@ -179,6 +179,9 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     signature, publication = _signature(sections, preamble, intro, reader.index, all_dates)
     if publication is None:
         publication = _tabled_publication(source.text, sections, reader.index)
+    if publication is None and title is not None and _DATED_TITLE.search(title.text):
+        # (…工作年度报告 ( 2022年01月27日 ): the date the page gives beside the title)
+        publication = next((f for f in reversed(all_dates) if title.span.start <= f.span.start < title.span.end), None)
     issuer_candidates.extend(signature)
     # (the first lines, and at least five after the title, and the first sentence after
     # them: a page's chrome, a title split over lines or a page's metadata listed a line
@@ -233,7 +236,10 @@ def _unnumbered_first_section(intro: list[Paragraph], front_tables: list[Table],
 _SENTENCE_LENGTH = 40  # (a paragraph this long is prose, not a page's field or a heading)
 
 # A picture's file where a page shows a table as an image (1705995746322.jpg, [图片])
-_PICTURE = compile_re(r"[ \u3000]*(?:(?:[\w\-.]+\.(?:jpe?g|png|gif|bmp|webp)[ \u3000]*)+|[\[【]图片[\]】])[ \u3000]*", re.I)
+# (or its name without the extension, as a page's copy kept it: a time stamp in milliseconds, 1675156994710,
+# or a hash, d5b5f316b2d8c8b60cedb05304df1cf)
+_PICTURE = compile_re(r"[ \u3000]*(?:(?:[\w\-.]+\.(?:jpe?g|png|gif|bmp|webp)[ \u3000]*)+|[\[【]图片[\]】]"
+                      r"|1[4-9]\d{11}|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{24,40})[ \u3000]*", re.I)
 
 
 def _pictured_tables(sections: list[Section], found: set[str | None], templates: Templates) -> list[LostTable]:
@@ -1197,6 +1203,9 @@ _NUMERIC_DATE = compile_re(r"\d{4}[-./]\d")
 # (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |, 发文日期: | 2023年01月19日 |: a page's metadata as a table)
 _TABLED_PUBLISHED = compile_re(r"(?:(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)|(?<![\u4e00-\u9fff])日期)[\s|｜:：\]】］]*"  # ([ 成文日期 ] | 2025-02-12, 作者: | 科技局 | 日期: | 2023-01-10 |)
                                r"(?=\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)")
+
+
+_DATED_TITLE = compile_re(r"[（(][ \u3000]*(?:19|20)\d\d[ \u3000]*年[ \u3000]*\d{1,2}[ \u3000]*月[ \u3000]*\d{1,2}[ \u3000]*日[ \u3000]*[）)][ \u3000|｜]*$")
 
 
 def _tabled_publication(text: str, sections: list[Section], index: LineIndex):

@@ -832,6 +832,16 @@ def test_a_page_s_date_with_its_time_or_its_label_run_on():
         assert str(found.report.publication_date.value) == "2024-01-31", line
 
 
+def test_a_date_in_brackets_after_the_title_is_the_report_s_date():
+    """2021年上海市发展和改革委员会政府信息公开工作年度报告 ( 2022年01月27日 ) (a real 2021 page): the
+    report's date (DATE-005 had said it had none); a date after 31 January is DATE-001's."""
+    found = check_text("2021年上海市发展和改革委员会政府信息公开工作年度报告 ( 2022年01月27日 )\n一、总体情况\n本年度工作有序开展。\n")
+    assert str(found.report.publication_date.value) == "2022-01-27"
+    assert not {"DATE-001", "DATE-005"} & {v.rule for v in found.violations}
+    late = check_text("2021年上海市某局政府信息公开工作年度报告（2022年2月27日）\n一、总体情况\n本年度工作有序开展。\n")
+    assert "DATE-001" in {v.rule for v in late.violations}
+
+
 def test_a_government_s_office_speaking_as_itself_under_the_government_s_short_name():
     """请与台州市政府办公室联系 under 2024年,台州市人民政府办公室在…的指引下,严格落实… (a real 2024
     report of the city's general office): the office's report, not the city government's
