@@ -568,10 +568,13 @@ def _groups(digests: list[Digest]) -> dict[str, Group]:
             group.names.add(d.issuer)
             group.members.append(d)
     # townships of one name in two counties are two (城关镇 of 武山县 and of 广河县); one
-    # whose name gives no county stays with them only when there is one county
+    # whose name gives no county stays with them only when there is one county, and no
+    # report of that county's of the same year (太平镇人民政府 2025 beside 施甸县太平镇 2025: 姚安县's)
     for key, group in list(keyed.items()):
         counties = {_county_of(d.issuer) for d in group.members} - {""}
-        if len(counties) > 1:
+        named_years = {d.year for d in group.members if _county_of(d.issuer)}
+        another = any(not _county_of(d.issuer) and d.year in named_years for d in group.members)
+        if len(counties) > 1 or another:
             del keyed[key]
             for county in sorted(counties) + [""]:
                 members = [d for d in group.members if _county_of(d.issuer) == county]

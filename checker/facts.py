@@ -521,6 +521,7 @@ _TITLE_BODY = compile_re(  # (after a bullet or a table cell's bar, a web page's
     # 名  称, 中文名 (an encyclopedia mirror's box), 图解: (its version as a graphic), a flipbook's Page 2 -; and after
     # a year, 2025湖口县大垅乡2025年度…)
     r"^[-•·*|｜\s\u3000《]*(?:【[^】\n]{1,8}】[ \u3000]*|(?:(?:信息)?[标名][ \u3000]*[题称]|中文名|图解)[ \u3000]*[:：|]?[ \u3000]*"
+    r"|(?:音频|视频|图文)[ \u3000]*[|｜:：][ \u3000]*"  # (音频|长沙市开福区2023年度…: the page's label of a version read aloud)
     r"|Page[ \u3000]*\d+[ \u3000]*-[ \u3000]*)?(?:关于)?(?:" + _YEAR + r"[ \u3000]*年?度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
     r"(?:[（(]?" + _YEAR + r"(?:[ \u3000]*(?:年度?|度)|(?=政务|政府|信息))[)）]?|政府信息公开|政务信息公开|政务公开|信息公开)"
 )
@@ -701,6 +702,10 @@ _CLAUSE_OPENINGS = ("根据", "依据", "依照", "按照", "对照", "依托", 
                     "紧密", "紧紧", "坚持", "立足", "聚焦",  # (紧密结合矾山镇2024年度…: no name)
                     "大力", "着力", "全力", "努力", "认真", "切实", "扎实", "推进", "推动", "做好", "抓好", "规范", "提升",
                     "开展", "落实", "具体")  # (大力加强镇政府信息公开建设: a verb's object, the town's 政府 after it)
+# What opens a clause that names another body, no subject (…要求,会同区司法局全面做好…: 会同, together with;
+# 会同县 is a county). Not left out of the bodies a report names beside 我局 (会同市林业局、市农业农村局:
+# two bodies named, no guess; one of them left out would leave the other to be taken)
+_TOGETHER_WITH = ("会同区", "会同市")
 # "机构改革后成立X局": X局; "发文机关X镇人民政府" (a web page's metadata label run on): X镇
 _FOUNDED = compile_re(r"(?:.*(?:成立|组建|设立|挂牌)|(?:发文|发布|所属|主办)(?:机关|机构|单位)|信息来源|来源)?")
 # (or at the head of a document it made: 制定《河西区市场监管局政务信息发布流程》)
@@ -721,7 +726,7 @@ def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
                 name = _DRAFTING_OFFICE.sub(r"\g<body>", name)
             kind = issuer_kind(name)
             if (kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name.startswith(("我", "本", "各", "全"))
-                    and not name.startswith(_CLAUSE_OPENINGS) and not _NO_NAME.search(name)):
+                    and not name.startswith(_CLAUSE_OPENINGS + _TOGETHER_WITH) and not _NO_NAME.search(name)):
                 start = p.span.start + m.start("name")
                 return Issuer(name, kind, index.span(start, start + len(name)), "text")
     selves = [m.group("suffix") for p in paragraphs for m in _SELF.finditer(p.text)]

@@ -197,17 +197,19 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     read = {t.template for t in tables}
     unread = sorted(lost_tables(prose_paragraphs, read, templates, reader.index)
                     + _pictured_tables(sections, read, templates), key=_START)
+    issuer = facts.speaking_for(facts.best_issuer(facts.speaking_first(issuer_candidates, prose)), prose, reader.index)
     return Report(
         layout_lost=_layout_lost(source.text, sections),
         lost_tables=unread,
         tables_not_in_text=_tables_not_in_text(sections, read | {t.template for t in unread}, templates),
         path=source.path, text=source.text, encoding=source.encoding, title=title,
         year=year, year_source=year_source, title_issuer=title_issuer,
-        issuer=facts.speaking_for(facts.best_issuer(facts.speaking_first(issuer_candidates, prose)), prose, reader.index),
+        issuer=issuer,
         signed_by=next((i for i in signature if i.source == "signature"), None),
         period=_report_period(periods, year), periods=periods,
         contacts=facts.contacts(prose, reader.index, stretches), dates=all_dates,
-        publication_date=publication, preamble=preamble, intro=intro,
+        publication_date=None if _reposted(publication, issuer, front_paragraphs) else publication,
+        preamble=preamble, intro=intro,
         sections=sections, tables=tables, origin=source.origin, original_text=source.original, notes=list(source.notes),
         line_index=reader.index)
 
@@ -1205,6 +1207,21 @@ _TABLED_PUBLISHED = compile_re(r"(?:(?:发布|公开|成文|发表|生成|发文
                                r"(?=\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)")
 
 
+def _reposted(publication: Fact | None, issuer: Issuer | None, front: list[Paragraph]) -> bool:
+    """Whether the page's date is a township's or a street's repost of a higher body's report
+    (河北省发展和改革委员会's report under 发布时间:2022-02-03 发布机构:侯贯镇, a county portal's copy):
+    the day the copy was posted, not the report's publication (DATE-001 had judged the
+    province's deadline by it)."""
+    if publication is None or publication.kind != "published" or issuer is None or issuer.kind in ("township", "subdistrict"):
+        return False
+    for p in front:
+        m = _PAGE_PUBLISHER.search(p.text)
+        if m and facts.issuer_kind(m.group("name")) in ("township", "subdistrict") and issuer.name not in m.group("name"):
+            return True
+    return False
+
+
+_PAGE_PUBLISHER = compile_re(r"(?:发布机构|发布单位)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：|｜]{2,30})")
 _DATED_TITLE = compile_re(r"[（(][ \u3000]*(?:19|20)\d\d[ \u3000]*年[ \u3000]*\d{1,2}[ \u3000]*月[ \u3000]*\d{1,2}[ \u3000]*日[ \u3000]*[）)][ \u3000|｜]*$")
 
 
@@ -1278,8 +1295,9 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
                 issuers.append(Issuer(name, facts.issuer_kind(name), index.span(start, start + len(name)),
                                       "signature" if block is tail else "cover_letter"))
     # (or among the short lines of the page's metadata under it, unlabelled: 索引号 / 主动公开 /
-    # 上海市青浦区政务服务办公室 / 2022.01.13, a real 2021 page)
-    metadata = list(takewhile(_short_line, intro[:8]))[3:]
+    # 上海市青浦区政务服务办公室 / 2022.01.13, a real 2021 page; ten fields a line each, bulleted, on
+    # a 2022 page of 金鸡乡: - 索引号 / … / - 日期 / - 2023-01-31)
+    metadata = list(takewhile(_short_line, intro[:12]))[3:]
     dated = next((p for p in [*intro[:3], *preamble[-2:], *metadata] if p.kind == "date" or _BARE_DATE.fullmatch(p.text)),
                  None)
     if publication is None and dated is not None:  # (a date alone on a line under the title, or just above it)

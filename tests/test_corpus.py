@@ -75,6 +75,11 @@ def test_one_name_without_a_place_twice_in_one_year_is_two_bodies():
                corpus.Digest("f.txt", "某县统计局", "department", 2022, [], None)]
     links = corpus.link(digests)
     assert set(links.same_year) == {"c.txt", "d.txt", "e.txt", "f.txt"} and len(links.groups) == 4
+    # (太平镇人民政府 2025 beside 施甸县太平镇人民政府 2025: 姚安县's 太平镇, real 2025 pages, not a second report)
+    towns = corpus.link([corpus.Digest("a.txt", "施甸县太平镇人民政府", "township", 2025, [], None),
+                         corpus.Digest("b.txt", "太平镇人民政府", "township", 2025, [], None),
+                         corpus.Digest("c.txt", "施甸县太平镇人民政府", "township", 2024, [], None)])
+    assert set(towns.same_year) == set() and towns.previous["a.txt"].path == "c.txt" and "b.txt" not in towns.previous
     # (高新区, the title of 鞍山's and the words of 天津滨海's 2019 reports: a kind of zone, no place)
     zones = corpus.link([corpus.Digest("a.txt", "高新区", "committee", 2019, [], None),
                          corpus.Digest("b.txt", "高新区", "committee", 2019, [], None)])

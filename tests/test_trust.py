@@ -395,6 +395,10 @@ def test_a_verb_s_object_is_no_body_named_in_the_prose():
     assert found.report.issuer is None
     assert check_text("一、总体情况\n2020年我局明确分工。\n由办公室具体组织协调推进局政务公开工作。\n").report.issuer is None
     assert check_text("一、总体情况\n建立健全我镇政府信息公开工作制度,领导小组办公室根据实际工作情况修改指南。\n").report.issuer is None
+    # (会同, together with, before a district's bureau: a real 2023 district's page, its title lost)
+    assert check_text("一、总体情况\n2023年我区落实主动公开要求,会同区司法局全面做好规范性文件清理公开工作。\n").report.issuer is None
+    # (会同市林业局、市农业农村局 beside 我局: two bodies named, no guess; a real 2020 page of 咸宁市司法局)
+    assert check_text("一、总体情况\n2020年我局认真落实条例。会同市林业局、市农业农村局等部门清理规范性文件。\n").report.issuer is None
     assert "META-004" in {v.rule for v in found.violations}
 
 
@@ -832,6 +836,28 @@ def test_a_page_s_date_with_its_time_or_its_label_run_on():
         assert str(found.report.publication_date.value) == "2024-01-31", line
 
 
+def test_a_page_s_bulleted_metadata_gives_its_date():
+    """- 索引号 / - 01525762-6/… / … / - 日期 / - 2023-01-31 under the title (a real 2022 page of 金鸡乡,
+    ten fields a line each): the page's date (DATE-005 had said it had none)."""
+    fields = ["索引号", "01525762-6/20230131-00001", "发文机构", "隆阳区金鸡乡人民政府", "公开目录", "政府信息公开年报",
+              "文 号", "浏览量", "日期", "2023-01-31"]
+    found = check_text("金鸡乡2022年政府信息公开工作年度报告\n" + "".join(f"- {f}\n" for f in fields)
+                       + "一、总体情况\n本年度工作有序开展。\n")
+    assert str(found.report.publication_date.value) == "2023-01-31"
+
+
+def test_a_township_s_repost_of_a_higher_body_s_report_does_not_date_it():
+    """发布时间:2022-02-03 发布机构:侯贯镇 above 河北省发展和改革委员会's 2021 report (a real page of
+    a county portal): the day a township reposted it, not the report's publication (DATE-001
+    had judged the province's deadline by it); a township's own page keeps its date."""
+    repost = check_text("河北省发展和改革委员会2021年政府信息公开工作年度报告\n发布时间:2022-02-03 发布机构:侯贯镇 字体:[ 大 中 小]\n"
+                        "一、总体情况\n本年度工作有序开展。\n")
+    assert repost.report.publication_date is None and "DATE-001" not in {v.rule for v in repost.violations}
+    own = check_text("侯贯镇2021年政府信息公开工作年度报告\n发布时间:2022-01-13 发布机构:侯贯镇\n"
+                     "一、总体情况\n本年度工作有序开展。\n")
+    assert str(own.report.publication_date.value) == "2022-01-13"
+
+
 def test_a_date_in_brackets_after_the_title_is_the_report_s_date():
     """2021年上海市发展和改革委员会政府信息公开工作年度报告 ( 2022年01月27日 ) (a real 2021 page): the
     report's date (DATE-005 had said it had none); a date after 31 January is DATE-001's."""
@@ -1235,6 +1261,7 @@ def test_a_mirror_s_stray_commas_before_marks_are_left_out():
     ("• 标题: 天水市麦积区花牛镇人民政府2025年政府信息公开工作年度报告", "天水市麦积区花牛镇人民政府"),
     ("2025湖口县大垅乡2025年度政府信息公开工作年度报告", "湖口县大垅乡"),
     ("图解:西安市未央区人民政府2019年政府信息公开工作年度报告", "西安市未央区人民政府"),
+    ("音频|长沙市开福区2023年度政府信息公开工作年度报告", "长沙市开福区"),  # (the page's label of its read-aloud version)
     ("Page 2 - 省交通运输厅2019年度政府信息公开工作年度报告", "省交通运输厅"),
 ])
 def test_the_body_a_title_names_after_a_bullet_label_or_stray_year(title: str, issuer: str):
