@@ -1204,7 +1204,7 @@ _BARE_DATE = compile_re(r"[-•·*\s]*(?:[\u4e00-\u9fff]{2,16}(?:网|网站)(?:\
 _NUMERIC_DATE = compile_re(r"\d{4}[-./]\d")
 # (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |, 发文日期: | 2023年01月19日 |: a page's metadata as a table)
 _TABLED_PUBLISHED = compile_re(r"(?:(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)|(?<![\u4e00-\u9fff])日期)[\s|｜:：\]】］]*"  # ([ 成文日期 ] | 2025-02-12, 作者: | 科技局 | 日期: | 2023-01-10 |)
-                               r"(?=\d{4}-\d{1,2}-\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)")
+                               r"(?=\d{4}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)")  # (| 发布日期 | 2025/03/05 |)
 
 
 def _reposted(publication: Fact | None, issuer: Issuer | None, front: list[Paragraph]) -> bool:

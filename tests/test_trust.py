@@ -452,6 +452,12 @@ def test_the_publication_date_in_a_row_of_the_page_s_metadata_table():
     late = check_text(text.replace("某乡人民政府2025", "某县教育局2025").replace("2026-01-19", "2026-04-09"))
     assert [v.message() for v in late.violations if v.rule == "DATE-001"] == [
         "县级以上人民政府部门应于次年1月31日前公布上一年度年报，2025年年报的网页发布日期却是2026年4月9日"]
+    # (the date with slashes, a real 2024 page of 临沂市人民政府: | 发布日期 | 2025/03/05 |)
+    slashed = check_text("欢迎访问临沂市政府网站!\n索引号 | 1585729837/zfb/2025-0000050 | 发布机构 | 临沂市政府办公室 |\n"
+                         "公开目录 | 市政府年报 | 发布日期 | 2025/03/05 |\n文号 | 公开方式 | 主动公开 |\n"
+                         "标题 | 临沂市人民政府2024年政府信息公开工作年度报告 |\n临沂市人民政府\n"
+                         "一、总体情况\n本年度工作有序开展。\n").report
+    assert str(slashed.publication_date.value) == "2025-03-05"
 
 
 def test_the_publication_date_unlabelled_among_the_short_lines_of_the_page_s_metadata():

@@ -103,13 +103,13 @@ def test_counts_add_the_findings_about_other_reports_and_bodies_sum_them():
                        {"error": across} if across else {}, generation=1)
 
     summaries = [checked("a.txt", "桃源镇人民政府", 2021, 1), checked("b.txt", "桃源镇", 2022, 0, across=2),
-                 checked("c.txt", "睢县河集乡政府", 2022, 3), checked("d.txt", "河集乡", 2022, 1, across=1),
+                 checked("c.txt", "睢县河集乡政府", 2022, 3), checked("d.txt", "睢县河集乡", 2022, 1, across=1),
                  Summary("e.txt", "e.txt")]   # not checked yet: in no body
     assert summaries[1].errors == 2 and summaries[3].errors == 2 and summaries[4].errors is None
     rows = sort_body_years(body_years(summaries), "body", reverse=False)
     assert [(b.body, b.year, b.reports, b.errors) for b in rows] == [("桃源镇", 2021, 1, 1), ("桃源镇", 2022, 1, 2),
                                                                       ("河集乡", 2022, 2, 5)]
-    assert rows[2].names == ["河集乡", "睢县河集乡政府"] and rows[2].paths == ["c.txt", "d.txt"]
+    assert rows[2].names == ["睢县河集乡", "睢县河集乡政府"] and rows[2].paths == ["c.txt", "d.txt"]
     assert [b.errors for b in sort_body_years(rows, "errors", reverse=True)] == [5, 2, 1]
     assert [b.year for b in rows if body_matches_query(b, "睢县")] == [2022]
 
