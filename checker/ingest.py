@@ -191,16 +191,19 @@ _LOST_AFTER_HEADING = compile_re(r"(?m)(?<=^[一二三四五六]、)[^?\n，,。
 
 
 # A web page's list bullet before a section's heading (  •   一、总体情况: the page's metadata list ran on
-# into the report), read as a space, one for one
-_HEADING_BULLET = compile_re(r"(?m)^[ \t\u3000]*[•●▪◆■][ \t\u3000]*(?=[一二三四五六][、.．])")
+# into the report), or the TABs that indent a heading of the format's (\t\t\t\t\t一、总体情况, a cell's
+# indent a page's copy kept; no table's row, which the format's words are not), read as spaces, one for one
+_HEADING_BULLET = compile_re(r"(?m)^[ \t\u3000]*[•●▪◆■][ \t\u3000]*(?=[一二三四五六][、.．])"
+                             r"|^[ \u3000]*\t[ \t\u3000]*(?=[一二三四五六][、.．][ \u3000]*(?:总体情况|主动公开政府信息|"
+                             r"收到和处理政府信息公开申请|政府信息公开行政复议|(?:政府信息公开工作)?存在的主要问题|其他需要报告)[^\t\n]*$)")
 
 
 def _without_heading_bullets(text: str) -> str:
-    """The text with a bullet before a section's heading read as a space (no heading is
-    found behind one)."""
-    if "•" not in text and "●" not in text and "▪" not in text and "◆" not in text and "■" not in text:
+    """The text with a bullet or TABs before a section's heading read as spaces (no heading
+    is found behind them)."""
+    if not any(mark in text for mark in "•●▪◆■\t"):
         return text
-    return _HEADING_BULLET.sub(lambda m: re.sub(r"[•●▪◆■]", " ", m.group()), text)
+    return _HEADING_BULLET.sub(lambda m: re.sub(r"[•●▪◆■\t]", " ", m.group()), text)
 
 
 # A line of prose or a heading indented by a TAB ("\t一、总体情况", "\t(一)主动公开…，…"): no table's

@@ -359,6 +359,9 @@ def _without_contents(intro: list[Paragraph], front_tables: list[Table],
     return intro, front_tables, sections[toc:]
 
 
+_EMPTY_BRACKETS = compile_re(r"[ \u3000]*[（(][ \u3000]*[）)]")
+
+
 def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numbered: list[Section],
                          templates: Templates) -> tuple[list[Paragraph], list[Table], list[Section]]:
     """Sections whose headings all lost their numbers (Word's list numbering, gone on the
@@ -377,7 +380,8 @@ def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numb
         tables += s.tables
     found: list[tuple[int, int, str, str, bool]] = []  # (index in lines, section number, title, how it is worded, bracketed)
     for k, p in enumerate(lines):
-        if p.kind in ("text", "subheading") and len(p.text) <= 26:
+        # (an item whose number in brackets was lost, ()主动公开政府信息情况 between (一) and (三): no section)
+        if p.kind in ("text", "subheading") and len(p.text) <= 26 and not _EMPTY_BRACKETS.match(p.text):
             number, _, title, canonical, how, runs_on = _HEADINGS.read(_without_bullet(p.text), templates)
             # (or numbered as the format's section, in brackets: (一)总体情况 … (二)主动公开政府信息的情况)
             bracketed = (number is not None and number == canonical and how in ("exact", "wording", "article")

@@ -308,6 +308,8 @@ def test_more_completed_than_received_in_one_sentence():
     # (现将X…年度报告进行公布, a real 2023 page of 龙华监管局)
     ("现将深圳市市场监督管理局龙华监管局(以下简称龙华局)2023年信息公开年度报告进行公布。", "深圳市市场监督管理局龙华监管局",
      "department"),
+    # (现向全社会公开发布X…, a real 2025 page of 金洞乡: not 发布X)
+    ("根据要求,现向全社会公开发布重庆市黔江区金洞乡人民政府2025年政府信息公开工作年度报告。", "重庆市黔江区金洞乡人民政府", "township"),
     # (a centre as its sentence's subject; the page's 发布机构 among its fields on one line: real 2021-23 pages)
     ("2021年,珠海市不动产登记中心全面贯彻落实《条例》。", "珠海市不动产登记中心", "department"),
     ("本报告根据《条例》编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。",
@@ -1241,12 +1243,24 @@ def test_a_site_s_footer_above_the_report_is_neither_its_title_nor_its_contact()
     assert "CONTACT-001" in {v.rule for v in found.violations}
 
 
+def test_an_item_whose_bracketed_number_was_lost_is_no_section():
+    """、总体情况 (一 lost) / (一)… / ()主动公开政府信息情况 / (三)… (a real 2021 page of 五谭镇): the
+    empty brackets are an item of 一 that lost its 二, not section 二 (TABLE-002 had called its
+    table missing, an error)."""
+    report = check_text("某镇2021年政府信息公开工作年度报告\n、总体情况\n (一)政府信息公开工作基本情况\n本镇认真落实条例。\n"
+                        " ()主动公开政府信息情况\n政府门户网站公开政府信息数84条。\n (三)政府信息管理\n落实保密审查。\n").report
+    assert [s.canonical for s in report.sections] == [1]
+
+
 def test_a_page_s_list_bullet_before_a_section_heading():
     """  •   一、总体情况 (a real 2024 page of 汕头市政务服务和数据管理局: its metadata list ran on into
     the report): the section, at the document's own column (SEC-017 had said 一 had no heading)."""
     report = check_text("汕头市某局2024年政府信息公开工作年度报告\n  • 2025-01-20 10:11\n  • 来源:汕头市某局\n"
                         "  •   一、总体情况\n本局认真落实条例。\n  二、主动公开政府信息情况\n见下表。\n").report
     assert [(s.canonical, s.span.line, s.span.column) for s in report.sections] == [(1, 4, 7), (2, 6, 3)]
+    # (or TABs, a cell's indent a page's copy kept: \t\t\t\t\t一、总体情况, a real 2024 page of 清泉镇)
+    tabbed = check_text("某镇2024年政府信息公开工作年度报告\n\t\t\t\t\t一、总体情况\n本镇认真落实条例。\n").report
+    assert [(s.canonical, s.span.line, s.span.column) for s in tabbed.sections] == [(1, 2, 6)]
 
 
 def test_a_mirror_s_stray_commas_before_marks_are_left_out():
