@@ -1439,9 +1439,19 @@ def _table_line_labels(text: str, templates: Templates) -> list[str]:
             label = _CORE[_GLUED_VALUES.sub("", word)]  # (only a word ending in a value can have one run on)
         if label in templates.label_owners:
             labels.append(label)
-        elif not looks_like_value(word):
+        elif looks_like_value(word):
+            continue
+        elif any(c.isdecimal() for c in word) and all(
+                _CORE[piece] in templates.label_owners or looks_like_value(piece) for piece in _VALUE_RUN.split(word) if piece):
+            # (行政许可0第二十条第(六)项: a row's label, its value and the next block's label, the spaces between
+            # them closed up with the spaced-out characters of a table put on one line)
+            labels += [_CORE[piece] for piece in _VALUE_RUN.split(word) if piece and _CORE[piece] in templates.label_owners]
+        else:
             return []
     return labels
+
+
+_VALUE_RUN = compile_re(r"(\d+(?:\.\d+)?)")
 
 
 # Own labels of a table, each a line of its own, that show it is there: four, or three of

@@ -1243,6 +1243,18 @@ def test_a_site_s_footer_above_the_report_is_neither_its_title_nor_its_contact()
     assert "CONTACT-001" in {v.rule for v in found.violations}
 
 
+def test_a_table_put_on_one_line_is_a_table_not_read_not_a_missing_one():
+    """二's whole table on one line, its cells between spaces (a real 2024 page of 伽师县卫健委), the
+    spaces around 行政许可 0 第二十条… closed up with the line's spaced-out characters: the table is
+    there and not read (TABLE-018, info), not missing (TABLE-002, an error)."""
+    found = check_text("某县卫生健康委员会2024年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n二、主动公开政府信息情况\n"
+                       "第二十条第(一)项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 0 0 0 行政规范性文件 0 0 0 "
+                       "第二十条第(五)项 信息内容 本年处理决定数量 行政许可 0 第二十条第(六)项 信息内容 本年处理决定数量 行政处罚 0 "
+                       "行政强制 0 第二十条第(八)项 信息内容 本年收费金额(单位:万元) 行政事业性收费 0\n")
+    rules = {v.rule for v in found.violations}
+    assert "TABLE-018" in rules and "TABLE-002" not in rules
+
+
 def test_an_item_whose_bracketed_number_was_lost_is_no_section():
     """、总体情况 (一 lost) / (一)… / ()主动公开政府信息情况 / (三)… (a real 2021 page of 五谭镇): the
     empty brackets are an item of 一 that lost its 二, not section 二 (TABLE-002 had called its
