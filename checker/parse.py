@@ -876,16 +876,17 @@ _TITLE_WORDS = ("政府信息公开工作年度报告", "政务公开工作年�
 
 def _split_before_label(front: list[Paragraph], at: int) -> bool:
     """Whether the line above a bare 年度报告 is the title's first half (…政府信息公开工作, or the
-    year and the body: 2017年绍兴市住房和城乡建设局 / 政府信息公开年报)."""
+    year and the body: 2017年绍兴市住房和城乡建设局 / 政府信息公开年报, or the body and the year)."""
     if at == 0 or front[at - 1].kind != "text":
         return False
     above = front[at - 1].text
-    year_first = _YEAR_FIRST.fullmatch(above)
-    return above.endswith(_FIRST_HALF_ENDS) or (
-        year_first is not None and facts.issuer_kind(year_first.group("body")) != "unknown")
+    halves = _YEAR_FIRST.fullmatch(above) or _YEAR_LAST.fullmatch(above)
+    return above.endswith(_FIRST_HALF_ENDS) or (halves is not None and facts.issuer_kind(halves.group("body")) != "unknown")
 
 
+# (or the body and then the year: 天津市红桥区人民政府2024年 / 政府信息公开年度报告)
 _YEAR_FIRST = compile_re(r"[ \u3000]*(?:19|20)\d\d[ \u3000]*年度?(?P<body>[\u4e00-\u9fff（）()]{2,30})[ \u3000]*")
+_YEAR_LAST = compile_re(r"[ \u3000]*(?P<body>[\u4e00-\u9fff（）()]{2,30}?)[ \u3000]*(?:19|20)\d\d[ \u3000]*年度?[ \u3000]*")
 
 
 _FIRST_HALF_ENDS = ("公开工作", "政务公开", "信息公开")
@@ -1093,13 +1094,14 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         # under 一、: item 3, running on into its prose, though it names section 四 word for word)
         # (the list's items 1., 2. may be headings of their own or lines of text; and
         # “2.主动公开情况” after “1.组织领导” under 一、 is item 2, though it is a wording of
-        # section 二 met in real reports)
+        # section 二 met in real reports; so is “2.主动公开信息情况” after “1.体制机制建设情况”, in words
+        # that keep 二's meaning)
         next_item = under_cjk and number is not None and (items == ("arabic", number - 1)
                                                           or _last_item(previous) == number - 1)
         listed = (how == "fuzzy" and (
             (numbering_kind == "cjk" and (runs_on or line.rstrip(" \u3000").endswith("。"))
              and (not continues or items == ("cjk", (number or 0) - 1))) or next_item)) or (
-            next_item and (runs_on or how == "variant")) or (
+            next_item and (runs_on or how in ("variant", "wording"))) or (
             # (“三、主动公开政府信息情况。2021年,我局无…” after items 一、 and 二、 under 一、:
             # item 三 of that list, though it names section 二 word for word)
             runs_on and numbering_kind == "cjk" and items == ("cjk", (number or 0) - 1) and number != canonical)

@@ -338,6 +338,8 @@ def test_more_completed_than_received_in_one_sentence():
      "保亭黎族苗族自治县人民政府办公室", "department"),
     # (the street's party committee and office together as the subject, a real 2025 page of 天津 新开河街道)
     ("2025年,新开河街道党工委、办事处按照区委、区政府的统一部署,认真贯彻落实《条例》。", "新开河街道", "subdistrict"),
+    # (准确把握…, a real 2025 page of 武清区人民政府办公室)
+    ("2025年,武清区人民政府办公室准确把握政务公开工作新形势新要求。", "武清区人民政府办公室", "department"),
     # (a city's general office as the subject, its 人民 left out: a real 2022 page of 朔州市政府办公室)
     ("2022年,朔州市政府办公室共受理政府信息公开申请12件。", "朔州市政府办公室", "department"),
     # (the office working 本着… as the subject, a real 2022 page of 汤原县人民政府办公室)
@@ -1011,6 +1013,13 @@ def test_a_name_with_a_slip_is_the_body_another_name_is_not():
 def test_a_title_split_before_its_last_words():
     report = check_text("襄城区人社局2024年政府信息公开工作\n年度报告\n一、总体情况\n").report
     assert report.title.text == "襄城区人社局2024年政府信息公开工作年度报告" and report.issuer.name == "襄城区人社局"
+    # (the body and the year above a bare 政府信息公开年度报告, under a site's banner and clock: a real 2024 page of
+    # 天津市红桥区, its wording META-003's)
+    found = check_text("天津市红桥区人民政府\n2019年12月3日星期二\n天津市红桥区人民政府2024年\n政府信息公开年度报告\n"
+                       "本年度报告根据条例编制。\n一、总体情况\n")
+    assert (found.report.title.text, found.report.issuer.name) == ("天津市红桥区人民政府2024年政府信息公开年度报告",
+                                                                   "天津市红桥区人民政府")
+    assert "META-003" in {v.rule for v in found.violations}
     # (the year and the body above a bare 政府信息公开年报, a real 2017 page of 绍兴市住房和城乡建设局: its wording
     # META-003's)
     found = check_text("2017年绍兴市住房和城乡建设局\n政府信息公开年报\n引言\n本年报根据条例编制。\n一、概述\n")
@@ -1319,6 +1328,12 @@ def test_an_item_numbered_2_after_item_1_under_the_first_section_is_an_item():
                         "2.主动公开情况\n规范发布政务公开年度报告。\n3.依申请公开办理情况\n全年受理申请10件。\n"
                         "二、主动公开政府信息情况\n见下表。\n").report
     assert [(s.canonical, s.span.line) for s in listed.sections] == [(1, 2), (2, 9)]
+    # (2.主动公开信息情况 after 1.体制机制建设情况 under (一)主动公开, a real 2022 page of 安丘市住建局: words that
+    # keep 二's meaning, still item 2; a TABLE-002 error had followed)
+    kept = check_text("安丘市住房和城乡建设局2022年政府信息公开工作年度报告\n一、总体情况\n(一)主动公开\n1.体制机制建设情况\n"
+                      "一是进一步加强组织领导。\n2.主动公开信息情况\n2022年市住建局主动公开信息486条。\n3.解读回应关切\n"
+                      "解读政策2次。\n").report
+    assert [s.canonical for s in kept.sections] == [1]
     cjk = check_text("某局2021年政府信息公开工作年度报告\n一、总体情况\n一、加强组织领导。确定专人负责。\n"
                      "二、确保信息公开安全性。严格落实保密审查。\n三、主动公开政府信息情况。2021年,我局无相关政务信息公开。\n"
                      "四、依申请公开政府信息情况。我局全年未收到申请。\n二、主动公开政府信息情况\n见下表。\n").report
