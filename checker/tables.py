@@ -1441,7 +1441,7 @@ def _table_line_labels(text: str, templates: Templates) -> list[str]:
             labels.append(label)
         elif looks_like_value(word):
             continue
-        elif any(c.isdecimal() for c in word) and all(
+        elif len(word) <= _GLUED_ROW and _VALUE_RUN.search(word) and all(
                 _CORE[piece] in templates.label_owners or looks_like_value(piece) for piece in _VALUE_RUN.split(word) if piece):
             # (行政许可0第二十条第(六)项: a row's label, its value and the next block's label, the spaces between
             # them closed up with the spaced-out characters of a table put on one line)
@@ -1452,6 +1452,7 @@ def _table_line_labels(text: str, templates: Templates) -> list[str]:
 
 
 _VALUE_RUN = compile_re(r"(\d+(?:\.\d+)?)")
+_GLUED_ROW = 60  # (a label, a value and the next label run together; a longer word is prose)
 
 
 # Own labels of a table, each a line of its own, that show it is there: four, or three of
