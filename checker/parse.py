@@ -19,7 +19,7 @@ from operator import attrgetter
 from lark import Lark, Token, Tree
 
 from . import facts
-from .ingest import Source
+from .ingest import SECTION_OPENINGS, Source
 from .lexing import OneLoopParser, ReportLines
 from .labels import cjk_number, core, numbering, strip_numbering
 from .model import Fact, Issuer, LostTable, Paragraph, Report, Section, Span, Table
@@ -651,9 +651,7 @@ _BLANKED = bytes(b if b == ord("\n") else ord(" ") for b in range(256))
 
 # 二、主动公开政府信息情况 and the like in the middle of a line, not at its start.
 # (not an item of a list of the parts: 本报告分为六个部分:一、总体情况,二、主动公开…)
-_INLINE_HEADING = compile_re(r"(?<=[^\s\u3000,，、:：;；])[ \u3000]*[一二三四五六][、.．][ \u3000]*(?:总体情况|主动公开政府信息|"
-                             r"收到和处理政府信息公开申请|政府信息公开行政复议|(?:政府信息公开工作)?存在的主要问题|"
-                             r"其他需要报告)")
+_INLINE_HEADING = compile_re(r"(?<=[^\s\u3000,，、:：;；])[ \u3000]*[一二三四五六][、.．][ \u3000]*" + SECTION_OPENINGS)
 
 
 def _layout_lost(text: str, sections: list[Section]) -> bool:
@@ -848,8 +846,8 @@ def _labelled_title(front: Tree, index: LineIndex) -> Paragraph | None:
     return None
 
 
-# (or on a line of its own, other fields after it: 名 称: 咸宁市…2025年信息公开工作年度报告 发布日期: …)
-_LABELLED_TITLE = compile_re(r"(?m)^[ \u3000]*[标名][ \u3000]*[题称][ \u3000]*(?:[:：]?[ \u3000]*\t|[:：])[ \u3000]*"
+# (or on a line of its own, other fields after it: 名 称: 咸宁市…2025年信息公开工作年度报告 发布日期: …; or 信息名称)
+_LABELLED_TITLE = compile_re(r"(?m)^[ \u3000]*(?:信息)?[标名][ \u3000]*[题称][ \u3000]*(?:[:：]?[ \u3000]*\t|[:：])[ \u3000]*"
                              r"(?P<title>[^\t\n]{2,60}?(?:年度报告|年报)(?:[（(][^）)\t\n]{0,12}[）)])?)(?=[\t \u3000]|$)")
 
 

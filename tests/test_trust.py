@@ -1419,6 +1419,11 @@ def test_the_title_and_body_a_page_shows_only_in_its_metadata_box():
                        "发布日期: 2026年01月21日\n根据条例编制本报告。\n一、总体情况\n本年度工作有序开展。\n").report
     assert (named.title.text, named.title.span.line, named.issuer.name) == (
         "咸宁市市场监督管理局2025年信息公开工作年度报告", 2, "咸宁市市场监督管理局")
+    # (信息名称 for its label, a real 2022 page of 连云港市城市管理局)
+    named = check_text("索引号: | 468049301/2023-00003 | 信息分类: | 城乡建设 |\n发布机构: | 市城管局 | 发文日期: | 2023-01-18 |\n"
+                       "信息名称: | 连云港市城市管理局2022年政府信息公开工作年度报告 | |\n"
+                       "一、总体情况\n本年度工作有序开展。\n").report
+    assert (named.title.text, named.issuer.name) == ("连云港市城市管理局2022年政府信息公开工作年度报告", "连云港市城市管理局")
     # (under the site's banner, a short first line that is no title: a real 2025 page of 高青县工业和信息化局)
     bannered = check_text("高青县人民政府\n| 标题: | 高青县工业和信息化局2025年政府信息公开工作年度报告 | ||\n|---|---|---|---|\n"
                           "| 索引号: | 11370322MB28635201/2026-5564886 | 文号: | 无文号 |\n"
