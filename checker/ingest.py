@@ -190,12 +190,12 @@ _LOST_BEFORE_HEADING = compile_re(r"(?m)^[ \t]*\?+(?=[一二三四五六]、)")
 _LOST_AFTER_HEADING = compile_re(r"(?m)(?<=^[一二三四五六]、)[^?\n，,。；;：:！!？]{2,24}\?+[ \t]*$")
 
 
+# How the format's six sections' headings open, after their numbers (parse reads them run on into lines too)
+SECTION_OPENINGS = (r"(?:总体情况|主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|"
+                    r"(?:政府信息公开工作)?存在的主要问题|其他需要报告)")
 # A web page's list bullet before a section's heading (  •   一、总体情况: the page's metadata list ran on
 # into the report), or the TABs that indent a heading of the format's (\t\t\t\t\t一、总体情况, a cell's
 # indent a page's copy kept; no table's row, which the format's words are not), read as spaces, one for one
-# (how the format's six sections' headings open, after their numbers: parse reads them run on into lines too)
-SECTION_OPENINGS = (r"(?:总体情况|主动公开政府信息|收到和处理政府信息公开申请|政府信息公开行政复议|"
-                    r"(?:政府信息公开工作)?存在的主要问题|其他需要报告)")
 _HEADING_BULLET = compile_re(r"(?m)^[ \t\u3000]*[•●▪◆■][ \t\u3000]*(?=[一二三四五六][、.．])"
                              r"|^[ \u3000]*\t[ \t\u3000]*(?=[一二三四五六][、.．][ \u3000]*" + SECTION_OPENINGS + r"[^\t\n]*$)")
 
