@@ -1441,14 +1441,24 @@ def _table_line_labels(text: str, templates: Templates) -> list[str]:
             labels.append(label)
         elif looks_like_value(word):
             continue
-        elif len(word) <= _GLUED_ROW and _VALUE_RUN.search(word) and all(
-                _CORE[piece] in templates.label_owners or looks_like_value(piece) for piece in _VALUE_RUN.split(word) if piece):
-            # (行政许可0第二十条第(六)项: a row's label, its value and the next block's label, the spaces between
-            # them closed up with the spaced-out characters of a table put on one line)
-            labels += [_CORE[piece] for piece in _VALUE_RUN.split(word) if piece and _CORE[piece] in templates.label_owners]
+        elif (glued := _glued_labels(word, templates)) is not None:
+            labels += glued
         else:
             return []
     return labels
+
+
+def _glued_labels(word: str, templates: Templates) -> list[str] | None:
+    """The labels of a word that is labels and values run together (行政许可0第二十条第(六)项: a row's
+    label, its value and the next block's label, the spaces between them closed up with the
+    spaced-out characters of a table put on one line), or None."""
+    if len(word) > _GLUED_ROW or not _VALUE_RUN.search(word):
+        return None
+    pieces = [piece for piece in _VALUE_RUN.split(word) if piece]
+    cores = [_CORE[piece] for piece in pieces]
+    if not all(c in templates.label_owners or looks_like_value(piece) for piece, c in zip(pieces, cores)):
+        return None
+    return [c for c in cores if c in templates.label_owners]
 
 
 _VALUE_RUN = compile_re(r"(\d+(?:\.\d+)?)")
