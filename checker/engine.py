@@ -19,6 +19,7 @@ from .expr import (FUNCTIONS, GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError,
                    get_attr, guarded, holds_any, limited_search, literal_words, prefilter, render, renderable, segments,
                    span_of, truth)
 from .expr import _search as search_scope  # (a rule's matches in a scope, each search once per report)
+from .labels import core
 from .model import Report, Span, Violation
 from .regimes import regime_for
 from .rules import SEVERITIES, Rule
@@ -379,6 +380,8 @@ class MatchTemplate:
         elif self.find == "extra_rows":
             for r in table.extra:
                 yield Finding({**base, "label": r.label, "row": r.template_row, "block": None, "detail": ""}, r.span)
+        elif self.find == "old_labels":
+            yield from _old_labels(base, table, versions)
         else:
             kinds = {"unmatched_rows": ("unmatched_row",), "value_count": ("value_count",),
                      "header_missing": ("header_missing",),
@@ -396,9 +399,9 @@ class MatchTemplate:
 # the year's version, the table's one defect is its version (a table mixing the versions
 # lacks, against either, what the other has). Its header is held against the wrong columns
 # only where the versions' columns differ (section 二's table).
-_AGAINST_ITS_VERSION = {"missing_blocks", "missing_rows", "extra_rows", "header_partial", "header_mismatch"}
+_AGAINST_ITS_VERSION = {"missing_blocks", "missing_rows", "extra_rows", "old_labels", "header_partial", "header_mismatch"}
 _AGAINST_ITS_COLUMNS = {"header_partial", "header_mismatch"}
-_LOOKS_AT = {"missing_blocks": "missing", "missing_rows": "missing", "extra_rows": "extra",
+_LOOKS_AT = {"missing_blocks": "missing", "missing_rows": "missing", "extra_rows": "extra", "old_labels": "rows",
              **{kind: "problems" for kind in ("unmatched_rows", "value_count", "header_missing", "header_partial",
                                               "header_mismatch")}}  # find → the list of a table it reads
 
@@ -416,6 +419,23 @@ def _missing_blocks(env: Env, table) -> list[tuple[str, str, Span]]:
                 span = next(m.span for m in table.missing if m.row == rows[0])
                 out.append((block.id, block.label, span))
     return out
+
+
+def _old_labels(base: dict, table, versions: list) -> Iterator[Finding]:
+    """Rows of a table named as another version of its template names the same row, and
+    not as its own version does (a 2021 table's 行政规范性文件 row written 规范性文件, as in
+    2019): `label` the row's name, `detail` its own version's name for it."""
+    own = next((v for v in versions if v.version == table.version), None)
+    if own is None:
+        return
+    names = {r.id: r for r in own.data_rows}
+    for row in table.rows:
+        words, expected = core(row.label), names.get(row.template_row)
+        if expected is None or words == expected.core:
+            continue
+        if any(r.id == row.template_row and r.core == words for v in versions if v is not own for r in v.data_rows):
+            yield Finding({**base, "label": row.label, "row": row.template_row, "block": None,
+                           "detail": expected.label}, row.span)
 
 
 def _occurs(pattern, texts: list[str]) -> bool:

@@ -46,7 +46,7 @@ _CALL = compile_re(r"([A-Za-z_][A-Za-z0-9_]*)\s*\(")  # a function an expression
 MAX_PATTERNS = 200
 CORPUS_FACTS = {"previous", "same_year", "similar", "same_report"}
 TEMPLATE_FINDINGS = ("missing_table", "unreadable_table", "missing_rows", "missing_blocks", "extra_rows",
-                     "unmatched_rows", "header_missing", "header_partial", "header_mismatch", "value_count")
+                     "old_labels", "unmatched_rows", "header_missing", "header_partial", "header_mismatch", "value_count")
 
 RULE_KEYS = {"id", "title", "title_en", "severity", "applies", "cite", "description", "params",
              "message", "check", "examples", "cap"}

@@ -717,8 +717,10 @@ class _Builder:
         when one thing alone marks it (the single （六）其他处理 row), where it stands."""
         if not contrast.others:
             return [], None
-        matched = self.matched
-        marks = [(r.label, matched[r.id].span) for r in contrast.own_rows if r.id in matched]
+        matched, theirs = self.matched, contrast.data_rows
+        # (a row named as another version names it marks that one: 规范性文件 in a 2021 table)
+        marks = [(r.label, matched[r.id].span) for r in contrast.own_rows
+                 if r.id in matched and _CORE[matched[r.id].label] not in theirs]
         if self.table.header and contrast.own_labels:  # (labels no other version has: often none)
             header = {_CORE[c.raw]: c.span for c in reversed(self.table.header)}
             marked = {label for label, _ in marks}

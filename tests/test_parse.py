@@ -188,6 +188,16 @@ def test_002_is_recognised_as_using_the_2019_template():
     assert rep.template == "2019"
 
 
+def test_a_row_named_as_the_other_version_names_it_is_no_evidence_of_its_own():
+    # the 2021 columns with the 2019 row name 规范性文件 (a real 2023 county's table): read
+    # as the 2021 row, but the evidence of the 2021 version is its columns, not that row
+    text = ("某县2023年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n"
+            "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n规范性文件\t0\t0\t3\n")
+    table = parse(Source("a.txt", text, "utf-8")).table("active")
+    assert table.version == "2021" and table.row("item1.normative").label == "规范性文件"
+    assert "行政规范性文件" not in table.version_evidence and "本年制发件数" in table.version_evidence
+
+
 def test_003_is_a_pre_2019_report_with_its_statistics_table():
     rep = report(SEEDS["003"])
     assert rep.year == 2017
