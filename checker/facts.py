@@ -889,14 +889,17 @@ def _place_acts() -> re.Pattern:
     its CJK range is costly to compile)."""
     return compile_re(r"(?:^|[。；;\n])[ \u3000]*(?:在?\d{4}年度?[，,]?)?(?P<place>[\u4e00-\u9fff]{1,12}?[市县区旗州盟])"
                       + _NOTE + _ACTS)
-_AS_CONTACT = compile_re(r"(?:请与|可与|联系|致电)[ \u3000:：]*$")
+_AS_CONTACT = compile_re(r"(?:请与|可与|联系|致电|来源|发布机构|发布单位)[ \u3000:：]*$")  # (来源:X, the page's field: who posted it)
 
 
 def _government_of_contact(issuer: Issuer, prose: str, index: LineIndex) -> Issuer | None:
     """The place's government, where the department `issuer` is named only as the one to
     ask (every time after 请与/可与/联系/致电) and a sentence has its place as the subject:
     its own place (东胜区 of 鄂尔多斯市东胜区行政审批政务服务与数据管理局), or, for a name that
-    gives only its level (市政务服务和大数据管理局), a place of that level."""
+    gives only its level (市政务服务和大数据管理局), a place of that level; or, where the report
+    speaks as 我市 (我县…), the place of that level its name begins with (枣阳市 of 枣阳市行政审批局).
+    A page's field naming it as the one who posted the page (来源:, 发布机构:) is no more
+    than that."""
     name = issuer.name
     if any(not _AS_CONTACT.search(prose, max(0, m.start() - 6), m.start()) for m in re.finditer(re.escape(name), prose)):
         return None
@@ -906,9 +909,21 @@ def _government_of_contact(issuer: Issuer, prose: str, index: LineIndex) -> Issu
         if (at != -1 and name[at + len(place):].strip()) or (len(name) > 1 and name[0] == place[-1] and name[0] in "市县区旗"):
             # (我县 speaking of 县政务信息化服务中心: the county's government, by no other name than 县人民政府)
             full = name[:at + len(place)] if at != -1 else place.removeprefix("我").removeprefix("本")
-            start = m.start("place")
-            return Issuer(full + "人民政府", "government", index.span(start, start + len(place)), issuer.source)
+        else:
+            continue
+        start = m.start("place")
+        return Issuer(full + "人民政府", "government", index.span(start, start + len(place)), issuer.source)
+    for m in _SPEAKS_AS_PLACE.finditer(prose):  # (我市 speaking of 枣阳市行政审批局: the city its name begins with)
+        level = name.find(m.group("place")[-1])
+        if level > 0 and issuer.span is not None:
+            government = name[:level + 1] + "人民政府"  # (where it stands in the name: 盐城市大丰区人民政府办公室, 枣阳市…)
+            shown = len(government) if name.startswith(government) else level + 1
+            return Issuer(government, "government", index.span(issuer.span.start, issuer.span.start + shown), issuer.source)
     return None
+
+
+# A sentence whose subject is the report's own place, 我市 or 本县, whatever it does: 2023年,我市通过…
+_SPEAKS_AS_PLACE = compile_re(r"(?:^|[。；;\n])[ \u3000]*(?:在?\d{4}年度?[，,]?)?(?P<place>[我本][市县区旗州盟])(?![\u4e00-\u9fff]{0,3}[局委办])")
 
 
 def _acts_as(name: str, prose: str) -> bool:

@@ -56,14 +56,28 @@ _RUN_ON_HEADING = compile_re(
     r"(?P<after>[ \u3000\xa0])(?![ \u3000\xa0]*(?:[一二三四五六][、.．]|\d{1,3}(?:[ \u3000\xa0]|$)|[.．·…]{3}))(?=[^\n]{2})",
     re.M)
 _SPACES = " \u3000\xa0"
+# A title a page ran on into the report's first words, on one of its first lines: 襄州区水利局
+# 2024年度政府信息公开工作年度报告 2024年,区水利局秉承…; 2018年政府信息公开工作年度报告 根据《…》
+# under 大兴乡人民政府 (the body's name on the line above, a title split in two).
+_RUN_ON_TITLE = compile_re(
+    r"^[ \u3000]*[^\n。，,；;：:|｜（(]{0,40}?(?:19|20)\d\d[ \u3000]*年度?[^\n。，,；;：:|｜（(]{0,30}?政府信息公开(?:工作)?(?:年度报告|年报)"
+    r"(?P<after>[ \u3000\xa0])(?=[ \u3000\xa0]*[^\s（(\[【|｜][^\n]{4})"
+    r"(?![ \u3000\xa0]*[一二三四五六七八九十]{1,3}[、.．])", re.M)  # (a section's heading after it: _with_glued_headings')
+_TITLE_LINES = 5  # (the lines a run-on title is looked for in)
 
 
 def lexed_text(text: str) -> str:
     """The text as the grammar reads it: each section heading a page ran on into a line
     (_RUN_ON_HEADING) on a line of its own, the space before it and the one after it
-    read as line ends. One character for one, so every offset stays the document's; and
-    the lines and columns given are the document's (the LineIndex is the text's as it is)."""
+    read as line ends; and so is a title run on into the report's first words
+    (_RUN_ON_TITLE), the space after it a line end. One character for one, so every
+    offset stays the document's; and the lines and columns given are the document's (the
+    LineIndex is the text's as it is)."""
     breaks = []
+    opening = text.split("\n", _TITLE_LINES)
+    title = _RUN_ON_TITLE.search("\n".join(opening[:_TITLE_LINES]))
+    if title is not None:
+        breaks.append(title.start("after"))
     for m in _RUN_ON_HEADING.finditer(text):
         start = m.start()
         before = start
@@ -192,6 +206,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     issuer_candidates.extend(facts.issuer_from_intro(opening, reader.index))
     if all(c.kind == "unknown" for c in issuer_candidates):  # (none, or none that tells its kind: 衡山县贯塘 of a title)
         found = facts.issuer_from_prose(opening + [p for s in sections for p in s.paragraphs], reader.index)
+        if found is None:  # (the page's metadata table names the body: 发布机构 | 进化镇 | 主题分类 | …)
+            found = _tabled_publisher(source.text, sections, reader.index)
         issuer_candidates.extend([found] if found else [])
     prose_paragraphs = front_paragraphs + [p for s in sections for p in s.paragraphs]
     read = {t.template for t in tables}
@@ -346,10 +362,20 @@ _LEADERS = compile_re(r"(?:[.．·…]\s*){4,}\d{0,3}\s*$")  # (一、总体情�
 def _without_contents(intro: list[Paragraph], front_tables: list[Table],
                       sections: list[Section]) -> tuple[list[Paragraph], list[Table], list[Section]]:
     """A table of contents before the report (一、总体情况........ 1, its items below): its
-    headings, dotted to their page numbers, open no section; they are front matter."""
+    headings, dotted to their page numbers, open no section; they are front matter. So are
+    the items of the introduction's list of the report's parts (本报告包含以下7个部分内容: /
+    3.主动公开政府信息的情况; … 7. 政府信息公开工作存在的主要问题及改进情况。) that name a
+    section, numbered 1. 2. … and ended as a list's items are, above the sections numbered
+    一、二、… (SEC-012 had judged the lines after the last item as section 五)."""
     toc = 0
     while toc < len(sections) and _LEADERS.search(sections[toc].heading):
         toc += 1
+    if not toc:
+        while (toc < len(sections) and sections[toc].numbering == "arabic"
+               and sections[toc].heading.endswith(("；", ";", "。"))):
+            toc += 1
+        if not any(s.numbering == "cjk" and s.canonical for s in sections[toc:]):
+            toc = 0
     if not toc:
         return intro, front_tables, sections
     intro = list(intro)
@@ -1114,8 +1140,12 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
         restarted = (repeated and not items[0] and not previous.tables and len(previous.paragraphs) <= 3
                      and all(p.kind == "text" for p in previous.paragraphs)) or (
             restarted and numbering_kind == "cjk" and items == ("cjk", (number or 0) - 1) and how in ("fuzzy", "none"))
+        # (the section's second half under a number of its own, named by key words only: 四、下一步改进措施
+        # after 三、存在的问题, the problems and then what is done about them; not 五、提起行政诉讼情况 after
+        # 四、申请行政复议情况, two sections of the outline before 2019)
+        again = how == "fuzzy" and canonical == 5 and previous is not None and previous.canonical == 5
         if previous is not None and ((not continues and (canonical is None or goes_back or misnumbered))
-                                     or item or row or listed or restarted):
+                                     or item or row or listed or restarted or again):
             # Not a section of its own: a heading inside the previous one (an item "1、主动公开。
             # …" inside "1、总体情况" is no second section, whatever its words; nor is an item
             # that runs on into its prose, as no section heading does, and names no section of
@@ -1237,6 +1267,23 @@ def _tabled_publication(text: str, sections: list[Section], index: LineIndex):
     if m is None:
         return None
     return _as_published(next((f for f in facts.dates(text[:end], index) if f.span.start == m.end()), None))
+
+
+def _tabled_publisher(text: str, sections: list[Section], index: LineIndex) -> Issuer | None:
+    """The body a web page's metadata table names as the publisher, above the first
+    section (a table's row, its cells between | or TABs, which the lines the issuer is read
+    from leave out): the last resort, where the report names itself nowhere."""
+    m = _TABLED_PUBLISHER.search(text, 0, sections[0].span.start if sections else len(text))
+    if m is None or m.group("name").startswith(_NO_BODY_NAMED):  # (发布机构 | 政府办公室 |: whose, it does not say)
+        return None
+    kind = facts.issuer_kind(m.group("name"))
+    return Issuer(m.group("name"), kind, index.span(m.start("name"), m.end("name")), "text") if kind != "unknown" else None
+
+
+_NO_BODY_NAMED = ("政府", "人民政府", "本", "我", "各", "全", "办公", "县", "区", "市", "乡", "镇", "街道")
+
+
+_TABLED_PUBLISHER = compile_re(r"(?:发布机构|发布单位)[ \u3000]*[|｜\t][ \u3000]*(?P<name>[^\s|｜，,。；;:：]{2,30})[ \u3000]*[|｜\t]")
 
 
 def _as_published(date: Fact | None) -> Fact | None:

@@ -198,6 +198,57 @@ def test_a_row_named_as_the_other_version_names_it_is_no_evidence_of_its_own():
     assert "行政规范性文件" not in table.version_evidence and "本年制发件数" in table.version_evidence
 
 
+def test_the_introductions_list_of_parts_opens_no_section():
+    # a real 2017 page of 广西壮族自治区统计局: items 3. and 7. name sections, ended as a
+    # list's items are; the sections are those numbered 一、二、… below
+    text = ("某局2017年政府信息公开工作年度报告\n本报告包含以下3个部分内容:\n1.政府信息公开工作的基本情况;\n"
+            "2.主动公开政府信息的情况;\n3. 政府信息公开工作存在的主要问题及改进情况。\n"
+            "本报告中所列数据的统计期限自2017年1月1日起至2017年12月31日止。\n"
+            "一、政府信息公开工作的基本情况\n2017年，我局认真落实条例。\n二、主动公开政府信息的情况\n全年主动公开政府信息45条。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert [(s.number, s.numbering) for s in rep.sections] == [(1, "cjk"), (2, "cjk")]
+    assert any(p.text.startswith("2.主动公开") for p in rep.intro)
+
+
+def test_a_title_run_on_into_the_first_words_is_the_title():
+    # real pages: 襄州区水利局 (2024, the whole report on one line) and 大兴乡 (2018, the body's
+    # name on the line above)
+    one_line = parse(Source("a.txt", "襄州区水利局 2024年度政府信息公开工作年度报告 2024年,区水利局秉承公开透明的原则。", "utf-8"))
+    assert one_line.title.text == "襄州区水利局 2024年度政府信息公开工作年度报告"
+    assert (one_line.issuer.name, one_line.issuer.kind) == ("襄州区水利局", "department")
+    split = parse(Source("a.txt", "大兴乡人民政府\n2018年政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》要求编制本报告。\n", "utf-8"))
+    assert split.title.text == "大兴乡人民政府2018年政府信息公开工作年度报告" and split.issuer.kind == "township"
+
+
+def test_a_pages_metadata_table_names_the_body_where_the_report_does_not():
+    # a real 2023 page of 进化镇: no title in the stored text, the body named only as 发布机构
+    text = ("索引号 | H078/2024-00383 | 成文日期 | 2024-01-11 |\n发布机构 | 进化镇 | 主题分类 | 综合政务 |\n"
+            "本报告统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n2023年，我镇认真落实条例。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.issuer.name, rep.issuer.kind) == ("进化镇", "township")
+
+
+def test_a_department_named_only_to_ask_and_post_under_a_report_speaking_as_the_city():
+    # a real 2023 page of 枣阳市: the 行政审批局 posts it (来源:) and answers questions, the
+    # report speaks as 我市 and 全市: the city's government's, due by 31 March, not 31 January
+    text = ("日期:2024-02-18 15:54 来源:枣阳市行政审批局\n本报告各项数据由市政府各组成部门、各镇(办、区)汇总而成。"
+            "本报告统计期限自2023年1月1日起至2023年12月31日止。如对本报告有疑问,请与枣阳市行政审批局联系。\n"
+            "一、总体情况\n(一)政府信息主动公开情况。2023年,我市通过政府门户网站主动公开政府信息6100余条。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.issuer.name, rep.issuer.kind) == ("枣阳市人民政府", "government")
+
+
+def test_the_problems_and_the_improvements_under_two_numbers_are_one_section():
+    # 五、存在的问题 then 六、下一步改进措施: section 五's two halves (a real 2015 district's
+    # 三、存在的困难和问题 / 四、改进措施 too); but 四、申请行政复议情况 / 五、提起行政诉讼情况 stay
+    # two sections of the outline before 2019
+    text = ("某县某局2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n五、存在的问题\n"
+            "存在的问题是更新不及时。\n六、下一步改进措施\n下一步将加强管理。\n")
+    assert [(s.number, s.canonical) for s in parse(Source("a.txt", text, "utf-8")).sections] == [(1, 1), (5, 5)]
+    old = "某乡2017年政府信息公开年度报告\n四、申请行政复议情况\n无。\n五、提起行政诉讼情况\n无。\n"
+    assert [s.number for s in parse(Source("a.txt", old, "utf-8")).sections] == [4, 5]
+
+
 def test_003_is_a_pre_2019_report_with_its_statistics_table():
     rep = report(SEEDS["003"])
     assert rep.year == 2017
