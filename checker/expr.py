@@ -2260,6 +2260,20 @@ def _f_before(env: Env, value, n):
     return Match(text[start:span.start], env.index.span(start, span.start))
 
 
+def _f_after(env: Env, value, n):
+    """after(x, n): the text of at most n characters just after x on the same line, as a
+    match with its place (before()'s mirror): what a value is said with, 2016年8月19日起…
+    (区于8月19日正式挂牌成立) after a period."""
+    n = number(n)
+    span = span_of(value)
+    if span is None or n is UNKNOWN:
+        return UNKNOWN
+    text = env.report.text
+    line_end = text.find("\n", span.end)
+    end = min(len(text) if line_end == -1 else line_end, span.end + max(int(n), 0))
+    return Match(text[span.end:end], env.index.span(span.end, end))
+
+
 def _f_close(env: Env, a, b):
     """close(a, b): a and b agree to the precision they were written with: the
     difference is at most half a unit of the last written digit of the coarser of the
@@ -2337,6 +2351,7 @@ FUNCTIONS: dict[str, Function] = {
                                 "for one character left out or added (a name of 5 or more written with a slip)"),
     "issuer_kind": Function(_f_kind_of, 1, 1, "issuer_kind(name): township, subdistrict, government, department…"),
     "before": Function(_f_before, 2, 2, "before(x, n): the text of at most n characters just before x, on its line"),
+    "after": Function(_f_after, 2, 2, "after(x, n): the text of at most n characters just after x, on its line"),
     "close": Function(_f_close, 2, 2, "close(a, b): equal to the precision written (42.75万元 ~ 427512元)"),
 }
 
