@@ -930,8 +930,11 @@ _PUBLISHES_REPORT_OF_YEAR = compile_re(r"公布(?P<y>(?:19|20)\d\d)[ \u3000]*年
 # “…等六个方面汇报我镇2023年政府信息公开工作。”: the work the report is on
 _REPORTS_ON_YEAR = compile_re(r"汇报(?:[我本][乡镇局委办区县市])?(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开)工作(?=[。；;]|$)")
 _OPENS_WITH_YEAR = compile_re(r"^[ \u3000]*(?:(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])[^。：:\n]{1,20}[。：:][ \u3000]*)?在?"
-                              r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本|共|为))|[，,](?=\D))")
-# (or the year alone before its comma, 年 left out: “2025,吐鲁番市高昌区住建局以…”; or 在2024年,…;
+                              r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本|共|为)"
+                              r"|(?=[\u4e00-\u9fff]{2,24}?(?:局|委员会|委|办公室|厅|人民政府|街道|镇|乡)(?:高度|认真|坚持|始终|全面|积极|严格|深入)))"
+                              r"|[，,](?=\D))")
+# (or the year alone before its comma, 年 left out: “2025,吐鲁番市高昌区住建局以…”; or 在2024年,…; or the body
+# right after the year, a sentence's subject: “2023年荔湾区退役军人事务局高度重视…”;
 # after an item's heading, （一）主动公开情况。2021年,… or 1.主动公开政府信息。2021年,…)
 # (or a sentence that counts up to the end of the year: “截至2019年底,鲤城高新区主动公开…”)
 _AS_AT_YEAR_END = compile_re(r"(?:(?:^|[。；;！!])[ \u3000]*截[至止]到?"

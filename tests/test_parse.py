@@ -249,6 +249,13 @@ def test_the_problems_and_the_improvements_under_two_numbers_are_one_section():
     assert [s.number for s in parse(Source("a.txt", old, "utf-8")).sections] == [4, 5]
 
 
+def test_the_year_before_the_body_that_opens_the_first_sentence_is_the_reports():
+    # a real 2023 page of 荔湾区退役军人事务局 with no title and no period: 2023年荔湾区…局高度重视…
+    text = "根据《条例》要求编制本报告。\n一、总体情况\n2023年荔湾区退役军人事务局高度重视政务公开工作。\n"
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.year, rep.year_source) == (2023, "text")
+
+
 def test_003_is_a_pre_2019_report_with_its_statistics_table():
     rep = report(SEEDS["003"])
     assert rep.year == 2017
