@@ -407,15 +407,20 @@ _LOOKS_AT = {"missing_blocks": "missing", "missing_rows": "missing", "extra_rows
 
 
 def _missing_blocks(env: Env, table) -> list[tuple[str, str, Span]]:
-    """Blocks of a blocks-shaped table of which no row was found."""
+    """Blocks of a blocks-shaped table of which no row was found, nor the header of
+    columns that block alone has (第二十条第（八）项 / 信息内容 | 本年收费金额（单位：万元） and no
+    row after it: its row is missing, not the block)."""
     out = []
     for tpl in env.templates.versions_of(table.template or ""):
         if tpl.version != table.version or tpl.shape != "blocks":
             continue
         missing = {m.row for m in table.missing}
+        header = {core(c.raw) for c in table.header}
         for block in tpl.blocks:
             rows = [r.id for r in block.rows if not r.is_group]
-            if rows and all(r in missing for r in rows):
+            own = {core(c.label) for c in block.columns} - {core(c.label) for b in tpl.blocks if b is not block
+                                                          for c in b.columns}
+            if rows and all(r in missing for r in rows) and not own & header:
                 span = next(m.span for m in table.missing if m.row == rows[0])
                 out.append((block.id, block.label, span))
     return out
