@@ -58,9 +58,10 @@ _RUN_ON_HEADING = compile_re(
 _SPACES = " \u3000\xa0"
 # A title a page ran on into the report's first words, on one of its first lines: 襄州区水利局
 # 2024年度政府信息公开工作年度报告 2024年,区水利局秉承…; 2018年政府信息公开工作年度报告 根据《…》
-# under 大兴乡人民政府 (the body's name on the line above, a title split in two).
+# under 大兴乡人民政府 (the body's name on the line above, a title split in two); 临潭县卫生健康局
+# 2022年度政府信息公开工作的报告 根据《…》.
 _RUN_ON_TITLE = compile_re(
-    r"^[ \u3000]*[^\n。，,；;：:|｜（(]{0,40}?(?:19|20)\d\d[ \u3000]*年度?[^\n。，,；;：:|｜（(]{0,30}?政府信息公开(?:工作)?(?:年度报告|年报)"
+    r"^[ \u3000]*[^\n。，,；;：:|｜（(]{0,40}?(?:19|20)\d\d[ \u3000]*年度?[^\n。，,；;：:|｜（(]{0,30}?政府信息公开(?:工作)?(?:年度报告|年报|的?报告)"
     r"(?P<after>[ \u3000\xa0])(?=[ \u3000\xa0]*[^\s（(\[【|｜][^\n]{4})"
     r"(?![ \u3000\xa0]*[一二三四五六七八九十]{1,3}[、.．])", re.M)  # (a section's heading after it: _with_glued_headings')
 _TITLE_LINES = 5  # (the lines a run-on title is looked for in)

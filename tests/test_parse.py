@@ -218,6 +218,8 @@ def test_a_title_run_on_into_the_first_words_is_the_title():
     assert (one_line.issuer.name, one_line.issuer.kind) == ("襄州区水利局", "department")
     split = parse(Source("a.txt", "大兴乡人民政府\n2018年政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》要求编制本报告。\n", "utf-8"))
     assert split.title.text == "大兴乡人民政府2018年政府信息公开工作年度报告" and split.issuer.kind == "township"
+    worded = parse(Source("a.txt", "临潭县卫生健康局 2022年度政府信息公开工作的报告 根据《条例》要求编制本报告。", "utf-8"))
+    assert worded.title.text == "临潭县卫生健康局 2022年度政府信息公开工作的报告"
 
 
 def test_a_pages_metadata_table_names_the_body_where_the_report_does_not():
