@@ -621,7 +621,7 @@ _MADE_BY = compile_re(_BY + r"制作(?=本|《|[^。；;\n]{0,12}(?:年度报告
 _CONSOLIDATING_OFFICE = compile_re(r"(?P<government>.*人民政府)(?:政务公开|信息公开)?办公(?:室|厅)$")  # (杨陵区人民政府政务公开办公室)
 _COMPILES = compile_re(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报|(?<=本)报告)")
-_PUBLISHER_LINE = compile_re(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信息来源|来源)[ \u3000]*[:：]|发文机关[ \u3000]*[:：]?)"
+_PUBLISHER_LINE = compile_re(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信息来源|来源|工作机构名称)[ \u3000]*[:：]|发文机关[ \u3000]*[:：]?)"
                              r"[ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 _PUBLISHER_FIELD = compile_re(r"(?<=[ \u3000])(?:发布机构|发布单位)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 # (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
@@ -875,8 +875,8 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
     speaks = (("我" + level) in prose or re.search(f"全{level}[^。，,；;]{{0,12}}(?:政府信息|政务)公开", prose)
               or re.search(f"(?:{re.escape(name)}|{re.escape(place)}|{re.escape(short)}){_NOTE}(?:{_ACTS}|{_LED})", prose))
     # (全县…政府信息公开: the county's figures, its government's report; but 2023年区政府办主动
-    # 公开信息158条: the office speaking as itself)
-    if not speaks or re.search(f"{level}政府办(?:公室)?(?:{_ACTS}|主动|共|全年)", prose):
+    # 公开信息158条, 2023年,市政府办公厅持续…: the office speaking as itself)
+    if not speaks or re.search(f"{level}政府办(?:公室|公厅)?(?:{_ACTS}|主动|共|全年)", prose):
         return issuer
     span = index.span(issuer.span.start, issuer.span.start + len(name)) if issuer.span else None
     return Issuer(name, "government", span, issuer.source)

@@ -773,7 +773,7 @@ _SENTENCE = compile_re(r"^[ \u3000]*(?:根据|依据|依照|按照|为)|[，,]")
 # though it stands first (a date taken for the title gave a 2017 report the year 2018)
 _METADATA_LINE = compile_re(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|生成|公开|发表)(?:日期|时间|机构)|日期|时间|信息来源|来源"
                             r"|文\s*号|发文(?:机关|字号|日期)|关键[字词]|浏览次数|主题分类|体裁分类|所属(?:机构|类目|栏目)|发布单位"
-                            r"|主办单位|承办单位|内容概述|内容摘要|相关文件|信息分类|信息名称)\s*[:：|｜]")
+                            r"|主办单位|承办单位|内容概述|内容摘要|相关文件|信息分类|信息名称|(?:工作)?机构名称|办公地址|办公时间|联系电话)\s*[:：|｜]")
 # A page's field's label on a line of its own, its value on the next (- 主题分类 / - 政府信息公开年度报告):
 # that value is no title
 _FIELD_LABEL_ALONE = compile_re(r"[-*·•\s]*(?:主题分类|信息分类|体裁分类|所属(?:机构|类目|栏目)|栏目|分类|类别)\s*[:：]?\s*")

@@ -258,6 +258,22 @@ def test_the_year_before_the_body_that_opens_the_first_sentence_is_the_reports()
     assert (rep.year, rep.year_source) == (2023, "text")
 
 
+def test_the_general_office_speaking_as_itself_keeps_its_report():
+    # a real 2023 page of 青岛市人民政府办公厅: named only to ask, but 市政府办公厅持续… speaks as it
+    text = ("本报告由总体情况等部分组成。如对本报告有疑问，请与青岛市人民政府办公厅联系。\n一、总体情况\n"
+            "2023年,市政府办公厅持续以“青倾公开”品牌为引领，推动全市政务公开工作提质增效。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.issuer.name, rep.issuer.kind) == ("青岛市人民政府办公厅", "department")
+
+
+def test_a_pages_contact_fields_are_no_title_and_name_the_body():
+    # a real 2020 page of 东阳市市场监督管理局 that opens with its 政府信息公开工作机构's fields
+    text = ("工作机构名称:东阳市市场监督管理局\n办公地址:东阳市人民北路3号\n联系电话:0579-86633395\n"
+            "一、总体情况\n2020年,我局认真贯彻落实条例。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert rep.title is None and (rep.issuer.name, rep.issuer.kind) == ("东阳市市场监督管理局", "department")
+
+
 def test_003_is_a_pre_2019_report_with_its_statistics_table():
     rep = report(SEEDS["003"])
     assert rep.year == 2017
