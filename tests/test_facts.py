@@ -218,6 +218,7 @@ def test_url_stops_before_chinese_and_sentence_punctuation():
     ("潜江市熊口管理区", "committee"),  # a 管理区 is run by its 管委会, no people's government
     ("钦州市北部湾华侨投资区", "committee"),  # (a real 2022 page: the zone's 管委会 speaks as 我委)
     ("物流区", "committee"),  # (a real 2022 page under a city's department reports: 2022年,物流区坚持…)
+    ("市临空经济区", "committee"),  # (a real 2023 page of 孝感: a zone under its 管委会)
     ("金口岭社区", "unknown"),  # self-governed: not 区, a district's government
     ("某村村民委员会", "unknown"),
     ("某街道办事处", "subdistrict"),
