@@ -407,9 +407,10 @@ _LOOKS_AT = {"missing_blocks": "missing", "missing_rows": "missing", "extra_rows
 
 
 def _missing_blocks(env: Env, table) -> list[tuple[str, str, Span]]:
-    """Blocks of a blocks-shaped table of which no row was found, nor the header of
-    columns that block alone has (第二十条第（八）项 / 信息内容 | 本年收费金额（单位：万元） and no
-    row after it: its row is missing, not the block)."""
+    """Blocks of a blocks-shaped table of which no row was found; but not a block of one
+    row whose columns' header, which that block alone has, is there (第二十条第（八）项 /
+    信息内容 | 本年收费金额（单位：万元） and no row after it: its row is missing, not the block;
+    a block of several rows none of which is there is one finding still, its content)."""
     out = []
     for tpl in env.templates.versions_of(table.template or ""):
         if tpl.version != table.version or tpl.shape != "blocks":
@@ -420,7 +421,7 @@ def _missing_blocks(env: Env, table) -> list[tuple[str, str, Span]]:
             rows = [r.id for r in block.rows if not r.is_group]
             own = {core(c.label) for c in block.columns} - {core(c.label) for b in tpl.blocks if b is not block
                                                           for c in b.columns}
-            if rows and all(r in missing for r in rows) and not own & header:
+            if rows and all(r in missing for r in rows) and not (len(rows) == 1 and own & header):
                 span = next(m.span for m in table.missing if m.row == rows[0])
                 out.append((block.id, block.label, span))
     return out

@@ -1285,8 +1285,6 @@ def _tabled_publisher(text: str, sections: list[Section], index: LineIndex) -> I
 
 
 _NO_BODY_NAMED = ("政府", "人民政府", "本", "我", "各", "全", "办公", "县", "区", "市", "乡", "镇", "街道")
-
-
 _TABLED_PUBLISHER = compile_re(r"(?:发布机构|发布单位)[ \u3000]*[|｜\t][ \u3000]*(?P<name>[^\s|｜，,。；;:：]{2,30})[ \u3000]*[|｜\t]")
 
 
