@@ -395,7 +395,8 @@ def _month_day(year: int, digits: str) -> dt.date | None:
 # pattern opens with the 1 or 2 and re skips to those, two and a half times quicker)
 _WHOLE_YEAR_DAMAGED = compile_re(
     rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}[起始]?{_S}[，,]?{_S}"
-    rf"(?:至|到|——|—|－－|－|-|~|～|(?=12{_S}月?{_S}31{_S}日)){_S}"  # (202511——20251231止, a real 2025 page)
+    rf"(?:至|到|——|—|－－|－|-|~|～|(?=12{_S}月?{_S}31{_S}日)|(?<=[起始])(?=(?:19|20)\d\d{_S}年?{_S}12{_S}月?{_S}31)){_S}"
+    # (202511——20251231止, 201711日起20171231止: real 2025 and 2017 pages)
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
 # A period from 1 January whose end a web page ran together too, to another day than 31
 # December ("统计期限自201411日起至20141130日止": to 30 November, which PERIOD-002 reports).
