@@ -888,8 +888,11 @@ _AUTONOMOUS = compile_re(r"(?:[\u4e00-\u9fff]{1,3}族)+自治(?=[县州旗])")
 def _place_acts() -> re.Pattern:
     """A sentence whose subject is a place: 2024年,东胜区坚持… (compiled when first asked for:
     its CJK range is costly to compile)."""
-    return compile_re(r"(?:^|[。；;\n])[ \u3000]*(?:在?\d{4}年度?[，,]?)?(?P<place>[\u4e00-\u9fff]{1,12}?[市县区旗州盟])"
-                      + _NOTE + _ACTS)
+    return compile_re(_SENTENCE_OPENING + r"(?P<place>[\u4e00-\u9fff]{1,12}?[市县区旗州盟])" + _NOTE + _ACTS)
+
+
+# A sentence's start, perhaps with its year first (2024年,…; 在2023年…)
+_SENTENCE_OPENING = r"(?:^|[。；;\n])[ \u3000]*(?:在?\d{4}年度?[，,]?)?"
 _AS_CONTACT = compile_re(r"(?:请与|可与|联系|致电|来源|发布机构|发布单位)[ \u3000:：]*$")  # (来源:X, the page's field: who posted it)
 
 
@@ -914,7 +917,7 @@ def _government_of_contact(issuer: Issuer, prose: str, index: LineIndex) -> Issu
             continue
         start = m.start("place")
         return Issuer(full + "人民政府", "government", index.span(start, start + len(place)), issuer.source)
-    for m in _SPEAKS_AS_PLACE.finditer(prose):  # (我市 speaking of 枣阳市行政审批局: the city its name begins with)
+    for m in _speaks_as_place().finditer(prose):  # (我市 speaking of 枣阳市行政审批局: the city its name begins with)
         level = name.find(m.group("place")[-1])
         if level > 0 and issuer.span is not None:
             government = name[:level + 1] + "人民政府"  # (where it stands in the name: 盐城市大丰区人民政府办公室, 枣阳市…)
@@ -923,8 +926,11 @@ def _government_of_contact(issuer: Issuer, prose: str, index: LineIndex) -> Issu
     return None
 
 
-# A sentence whose subject is the report's own place, 我市 or 本县, whatever it does: 2023年,我市通过…
-_SPEAKS_AS_PLACE = compile_re(r"(?:^|[。；;\n])[ \u3000]*(?:在?\d{4}年度?[，,]?)?(?P<place>[我本][市县区旗州盟])(?![\u4e00-\u9fff]{0,3}[局委办])")
+@functools.cache
+def _speaks_as_place() -> re.Pattern:
+    """A sentence whose subject is the report's own place, 我市 or 本县, whatever it does: 2023年,
+    我市通过… (compiled when first asked for, as _place_acts)."""
+    return compile_re(_SENTENCE_OPENING + r"(?P<place>[我本][市县区旗州盟])(?![\u4e00-\u9fff]{0,3}[局委办])")
 
 
 def _acts_as(name: str, prose: str) -> bool:

@@ -75,8 +75,13 @@ def lexed_text(text: str) -> str:
     offset stays the document's; and the lines and columns given are the document's (the
     LineIndex is the text's as it is)."""
     breaks = []
-    opening = text.split("\n", _TITLE_LINES)
-    title = _RUN_ON_TITLE.search("\n".join(opening[:_TITLE_LINES]))
+    end = -1
+    for _ in range(_TITLE_LINES):  # (the end of the first lines: the title is looked for there alone)
+        end = text.find("\n", end + 1)
+        if end == -1:
+            end = len(text)
+            break
+    title = _RUN_ON_TITLE.search(text, 0, end)
     if title is not None:
         breaks.append(title.start("after"))
     for m in _RUN_ON_HEADING.finditer(text):

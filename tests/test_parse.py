@@ -222,22 +222,23 @@ def test_a_title_run_on_into_the_first_words_is_the_title():
     assert worded.title.text == "临潭县卫生健康局 2022年度政府信息公开工作的报告"
 
 
-def test_a_pages_metadata_table_names_the_body_where_the_report_does_not():
+@pytest.mark.parametrize("text, name, kind", [
     # a real 2023 page of 进化镇: no title in the stored text, the body named only as 发布机构
-    text = ("索引号 | H078/2024-00383 | 成文日期 | 2024-01-11 |\n发布机构 | 进化镇 | 主题分类 | 综合政务 |\n"
-            "本报告统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n2023年，我镇认真落实条例。\n")
-    rep = parse(Source("a.txt", text, "utf-8"))
-    assert (rep.issuer.name, rep.issuer.kind) == ("进化镇", "township")
-
-
-def test_a_department_named_only_to_ask_and_post_under_a_report_speaking_as_the_city():
+    ("索引号 | H078/2024-00383 | 成文日期 | 2024-01-11 |\n发布机构 | 进化镇 | 主题分类 | 综合政务 |\n"
+     "本报告统计期限自2023年1月1日起至2023年12月31日止。\n一、总体情况\n2023年，我镇认真落实条例。\n", "进化镇", "township"),
     # a real 2023 page of 枣阳市: the 行政审批局 posts it (来源:) and answers questions, the
     # report speaks as 我市 and 全市: the city's government's, due by 31 March, not 31 January
-    text = ("日期:2024-02-18 15:54 来源:枣阳市行政审批局\n本报告各项数据由市政府各组成部门、各镇(办、区)汇总而成。"
-            "本报告统计期限自2023年1月1日起至2023年12月31日止。如对本报告有疑问,请与枣阳市行政审批局联系。\n"
-            "一、总体情况\n(一)政府信息主动公开情况。2023年,我市通过政府门户网站主动公开政府信息6100余条。\n")
+    ("日期:2024-02-18 15:54 来源:枣阳市行政审批局\n本报告各项数据由市政府各组成部门、各镇(办、区)汇总而成。"
+     "本报告统计期限自2023年1月1日起至2023年12月31日止。如对本报告有疑问,请与枣阳市行政审批局联系。\n"
+     "一、总体情况\n(一)政府信息主动公开情况。2023年,我市通过政府门户网站主动公开政府信息6100余条。\n", "枣阳市人民政府",
+     "government"),
+    # a real 2023 page of 青岛市人民政府办公厅: named only to ask, but 市政府办公厅持续… speaks as it
+    ("本报告由总体情况等部分组成。如对本报告有疑问，请与青岛市人民政府办公厅联系。\n一、总体情况\n"
+     "2023年,市政府办公厅持续以“青倾公开”品牌为引领，推动全市政务公开工作提质增效。\n", "青岛市人民政府办公厅", "department"),
+], ids=["metadata-table", "city-posted-by-its-bureau", "general-office-speaking"])
+def test_the_body_a_page_names_outside_its_title(text, name, kind):
     rep = parse(Source("a.txt", text, "utf-8"))
-    assert (rep.issuer.name, rep.issuer.kind) == ("枣阳市人民政府", "government")
+    assert (rep.issuer.name, rep.issuer.kind) == (name, kind)
 
 
 def test_the_problems_and_the_improvements_under_two_numbers_are_one_section():
@@ -256,14 +257,6 @@ def test_the_year_before_the_body_that_opens_the_first_sentence_is_the_reports()
     text = "根据《条例》要求编制本报告。\n一、总体情况\n2023年荔湾区退役军人事务局高度重视政务公开工作。\n"
     rep = parse(Source("a.txt", text, "utf-8"))
     assert (rep.year, rep.year_source) == (2023, "text")
-
-
-def test_the_general_office_speaking_as_itself_keeps_its_report():
-    # a real 2023 page of 青岛市人民政府办公厅: named only to ask, but 市政府办公厅持续… speaks as it
-    text = ("本报告由总体情况等部分组成。如对本报告有疑问，请与青岛市人民政府办公厅联系。\n一、总体情况\n"
-            "2023年,市政府办公厅持续以“青倾公开”品牌为引领，推动全市政务公开工作提质增效。\n")
-    rep = parse(Source("a.txt", text, "utf-8"))
-    assert (rep.issuer.name, rep.issuer.kind) == ("青岛市人民政府办公厅", "department")
 
 
 def test_a_pages_contact_fields_are_no_title_and_name_the_body():
