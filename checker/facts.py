@@ -72,8 +72,8 @@ _SHORT_NUMERIC = compile_re(r"(?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?![\d.])")
 # (…起始时间为2025年1月1日，截止时间为2025年12月31日: a start and an end, each named; and
 # 自2022年1月1日起2022年12月31日止, its 至 left out, the end's 止 there)
 _PERIOD_LINK = compile_re(
-    rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截止到|截至到|截至|截止|至|到|－－|——|－|—|–|-|~|～|一(?=\d{{4}}))"
-    rf"{_SL}"  # (一 typed for the dash: 2023年1月1日一2023年12月31日)
+    rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截止到|截至到|截至|截止|至|到|－－|——|－|—|–|--|-|~|～|一(?=\d{{4}}))"
+    rf"{_SL}"  # (一 typed for the dash: 2023年1月1日一2023年12月31日; two hyphens for it, 2017年1月1日--2017年12月31日)
     rf"|{_S}[，,]{_S}(?:截至|截止|结束)(?:时间|日期){_S}(?:为|是)?{_S}[:：]?{_S}"
     rf"|{_S}起{_S}[，,]?{_S}(?=\d{{4}}{_S}年[^。；\n]{{1,12}}?止)")  # (自2018年1月1日起,2018年12月31日止)
 
@@ -103,10 +103,11 @@ _PHONE_NUMBER = compile_re(
 )
 # A phone number by its form alone: an area code, a dash (or a long one: 0771—5815000), seven or eight digits
 _DASHED_PHONE = compile_re(r"(?<![\d\-－—–])(?P<v>0\d{2,3}[-－—–]\d{7,8})(?![\d\-－—–])")
-_CONTACT_NUMBER = compile_re(r"联系[^。；;\n]{0,40}?[，,：:\s](?P<v>\d{7,8})(?![\d.])")
+# (or run on after the office's name: 请联系:宜川路街道行政办公室56485012, a real 2015 page)
+_CONTACT_NUMBER = compile_re(r"联系[^。；;\n]{0,40}?(?:[，,：:\s]|(?<=[室科处办组]))(?P<v>\d{7,8})(?![\d.])")
 # Not a postal address when just after one of these (网站地址, 电子邮箱地址…); checked in
 # contacts(): as lookbehinds they would be tried at every character of the text.
-_NOT_POSTAL = ("网站", "网页", "网络", "邮件", "电子", "邮箱", "IP")
+_NOT_POSTAL = ("网站", "网页", "网络", "邮件", "电子", "邮箱", "IP", "链接")  # (对外链接地址,确保…: a real 2025 page)
 # What an address names somewhere by (a number, a place, a road, a floor): 办公地点设在党政办公室
 # names a room of the body's, no address to write to
 _PLACE_OF_ADDRESS = compile_re(r"[\d０-９省市县区州旗盟乡镇村路街巷道号楼栋层]")
@@ -394,9 +395,9 @@ def _month_day(year: int, digits: str) -> dt.date | None:
 # (no digit before the year: looked at after its first digit, `1(?<!\d.)`, so that the
 # pattern opens with the 1 or 2 and re skips to those, two and a half times quicker)
 _WHOLE_YEAR_DAMAGED = compile_re(
-    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}0?1{_S}月?{_S}0?1{_S}日?{_S}[起始]?{_S}[，,]?{_S}"
+    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}(?:0?1|元(?={_S}月)){_S}月?{_S}0?1{_S}日?{_S}[起始]?{_S}[，,]?{_S}"
     rf"(?:至|到|——|—|－－|－|-|~|～|(?=12{_S}月?{_S}31{_S}日)|(?<=[起始])(?=(?:19|20)\d\d{_S}年?{_S}12{_S}月?{_S}31)){_S}"
-    # (202511——20251231止, 201711日起20171231止: real 2025 and 2017 pages)
+    # (202511——20251231止, 201711日起20171231止, 2020年元月1日至202012月31日止: real 2025, 2017 and 2020 pages)
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
 # A period from 1 January whose end a web page ran together too, to another day than 31
 # December ("统计期限自201411日起至20141130日止": to 30 November, which PERIOD-002 reports).
@@ -433,7 +434,7 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
                     start += 1  # (the bracket the number stands in: 联系(0482-8310273), no area code's)
                 add(kind, start, number.end("v"), m.start())
     if not any(f.kind == "phone" for f in out):  # (a number no label names, as only a phone is written: (某开发区0318-7781000),
-        # or a local number after the office to contact: 请联系:某街道党政综合办公室,86515145)
+        # or a local number after the office to contact: 请联系:某街道党政综合办公室,86515145, or run on after it)
         for m in chain(_found(_DASHED_PHONE, text, stretches), _found(_CONTACT_NUMBER, text, stretches)):
             start, end = m.span("v")
             if not any(f.span.start <= start < f.span.end for f in out):  # (not a fax's number)
@@ -477,7 +478,8 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
 # 某街道办事处 is a subdistrict office (not a department: 处), 某市国有资产监督管理委员会 is
 # a department (not a 管理委员会 of a zone). The first kind whose suffix fits wins.
 _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("subdistrict", ("街道办事处", "街道办", "街道", "街办事处", "街办", "街")),  # (东丽湖街: 天津 names its 街道 so)
+    # (东丽湖街: 天津 names its 街道 so; 东新街道人民政府办事处, a real 2022 page's slip)
+    ("subdistrict", ("街道办事处", "街道办", "街道", "街办事处", "街办", "街", "街道人民政府办事处")),
     ("department", ("海关", "关区")),  # (customs, managed from above: no 区's government)
     # a 社区 or 村 is self-governed, no administrative body: none of the kinds the rules name
     ("unknown", ("社区", "社区居委会", "居委会", "居民委员会", "村委会", "村民委员会",
@@ -606,8 +608,9 @@ _PUBLISHES_ITS_OWN = compile_re(r"[ \u3000]*(?P<name>[^，,。；;：:\n《》�
 # "现将柞水县医疗保障局2024年政府信息公开工作年度报告如下" (or …向社会公布, …进行公布): whose report follows
 _AS_FOLLOWS = compile_re(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工作报告|年报))[》”]?(?:[（(][^（）()\n]{1,16}[）)])?"
                          r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开)|向社会(?:公布|发布|公开)|进行(?:公布|发布|公开))")
-# "现就疏勒县人民政府2020年度政府信息公开情况报告如下": whose year it reports on
-_REPORTS_ON = compile_re(r"现就(?P<rest>[^。；;\n]{4,60}?)报告如下")
+# "现就疏勒县人民政府2020年度政府信息公开情况报告如下" (or 现将平江县三墩乡2025年度…工作情况报告如下,
+# a real 2025 page, where 全面展现乡 of a later sentence had been taken for the body): whose year it reports on
+_REPORTS_ON = compile_re(r"现(?:就|将(?=[^。；;\n]{4,60}?情况报告如下))(?P<rest>[^。；;\n]{4,60}?)报告如下")
 # "汇总2016年度溶江乡政府的政务公开年度报告编制而成" (丽水 townships' template): whose report it brings together
 _GATHERS = compile_re(r"汇总(?P<rest>(?:19|20)\d\d[^。；;\n]{4,60}?(?:年度报告|年报))编制")
 _OPENS_AS_TITLE = compile_re(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(?:19|20)\d\d[ \u3000]*年度?[^，,。；;\n《》]{0,16}?"
@@ -792,7 +795,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
                                                        or "全面总结" in text or "结合" in text or "开展情况编制" in text) else ()
         for m in (next((m for m in publishes if _named_body(m)), None),
                   _AS_FOLLOWS.search(text) if "现将" in text else None,
-                  _REPORTS_ON.search(text) if "现就" in text else None,
+                  _REPORTS_ON.search(text) if "现就" in text or "情况报告如下" in text else None,
                   _GATHERS.search(text) if "汇总" in text else None,
                   _OPENS_AS_TITLE.match(text)):  # (常太镇2019年政府信息公开年度报告是根据…编制: named as in its title)
             body = _body_before_matter(m.group("rest")) if m else None

@@ -809,7 +809,8 @@ def _title_key(text: str) -> str:
     return core(_title_year().sub("", _PAGE_TITLE_LABEL.sub("", text, 1)))
 
 
-_PAGE_TITLE_LABEL = compile_re(r"^[-•·*\s\u3000]*(?:信息)?[标名][ \u3000]*[题称][ \u3000]*[:：|]?")
+# (or in square brackets, as the page's other fields: [ 名 称 ] 吴堡县…年度报告 under [ 发布机构 ] …)
+_PAGE_TITLE_LABEL = compile_re(r"^[-•·*\s\u3000]*(?:[\[［【][ \u3000]*)?(?:信息)?[标名][ \u3000]*[题称][ \u3000]*(?:[\]］】]|[:：|]?)")
 
 
 @lru_cache(maxsize=1)
@@ -1049,7 +1050,14 @@ def _read_heading(line: str, templates: Templates) -> tuple[int | None, str, str
         elif section.article and _same_meaning(words, section.article, templates.same_meaning):
             how = "article"  # art. 50's words, but for one that leaves the meaning (行政机关主动公开政府信息情况)
     runs_on = len(rest.strip()) >= 6  # (into prose: not a stop at the line's end)
+    if ("指" in title and _DEFINITION.match(title)):
+        # (a term and its definition, 2、主动公开政府信息:指涉及公民…, of a glossary the introduction
+        # holds (专有名词解释, real 上海 pages of 2015-17): names no section)
+        canonical, how = None, "none"
     return number, numbering_kind, title, canonical, how, runs_on
+
+
+_DEFINITION = compile_re(r"[^。：:\n]{2,20}[：:][ \u3000]*指")
 
 
 class _Headings:

@@ -244,6 +244,10 @@ def test_more_completed_than_received_in_one_sentence():
      "漳平市人民政府办公室", "department"),
     ("若有疑问或意见建议,可浦沿街道办事处党政办联系,电话:0571-86618219。", "浦沿街道办事处", "subdistrict"),  # (可 without 与)
     ("根据《中华人民共和国政府信息公开条例》要求,现就疏勒县人民政府2020年度政府信息公开情况报告如下。", "疏勒县人民政府", "government"),
+    # (现将 X 工作情况报告如下, a real 2025 page: 全面展现乡 of a later sentence had been taken for the body)
+    ("根据《条例》要求,现将平江县三墩乡 2025 年度政府信息公开工作情况报告如下:\n2025 年,我乡主动公开信息,全面展现乡域发展动态。",
+     "平江县三墩乡", "township"),
+    ("现将拱墅区东新街道人民政府办事处2022年度政府信息公开年度工作情况报告如下:", "拱墅区东新街道人民政府办事处", "subdistrict"),
     # (an office named alone is no body: the street office the sentence before names, a real 2022 page)
     ("良渚街道认真贯彻落实《中华人民共和国政府信息公开条例》的要求。如对本报告有任何疑问,请与党政综合办公室联系。",
      "良渚街道", "subdistrict"),
@@ -1430,6 +1434,13 @@ def test_the_title_and_body_a_page_shows_only_in_its_metadata_box():
                           "根据条例编制本报告。\n一、总体情况\n本年度工作有序开展。\n").report
     assert (bannered.title.text, bannered.title.span.line, bannered.issuer.name) == (
         "高青县工业和信息化局2025年政府信息公开工作年度报告", 2, "高青县工业和信息化局")
+    # (the page's fields in square brackets, the title repeated under [ 名 称 ]: a real 2021 page of
+    # 吴堡县文化和旅游文物广电局; the label had been read as part of the title and of the body's name)
+    bracketed = check_text("[ 发布机构 ] 吴堡县文化和旅游文物广电局 [ 发文日期 ] 2022-01-18\n[ 效力状态 ] 有效 [ 文 号 ]\n"
+                           "[ 名 称 ] 吴堡县文化和旅游文物广电局2021年度政府信息公开工作年度报告\n"
+                           "吴堡县文化和旅游文物广电局2021年度政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n").report
+    assert (bracketed.title.text, bracketed.title.span.line, bracketed.issuer.name) == (
+        "吴堡县文化和旅游文物广电局2021年度政府信息公开工作年度报告", 4, "吴堡县文化和旅游文物广电局")
 
 
 def test_a_period_wrapped_over_two_lines_by_a_pdf_copy():
@@ -1690,6 +1701,10 @@ def test_a_local_number_after_the_office_to_contact():
                        "一、总体情况\n")
     assert [(c.kind, c.value) for c in found.report.contacts] == [("phone", "86515145")]
     assert "CONTACT-001" not in {v.rule for v in found.violations}
+    # (run on after the office's name, no comma: a real 2015 page of 宜川路街道)
+    run_on = check_text("某街道2015年政府信息公开工作年度报告\n如对本年度报告有任何疑问,请联系:宜川路街道行政办公室56485012。\n"
+                        "一、概述\n").report
+    assert [(c.kind, c.value) for c in run_on.contacts] == [("phone", "56485012")]
     postcode = check_text("某街道2022年政府信息公开工作年度报告\n如有疑问请联系本街道办公室,邮编:430080。\n一、总体情况\n").report
     assert "phone" not in [c.kind for c in postcode.contacts]
 
@@ -2019,3 +2034,16 @@ def test_a_table_not_read_is_judged_by_the_format_its_labels_show_alone():
         "“主动公开政府信息情况”表使用的是2019年格式（本年新制作数量、上一年项目数量、本年增/减、规范性文件），"
         "2022年度报告应使用2021年格式"]
     assert _found(head + mixed, "TABLE-001") == []
+
+
+def test_a_glossary_s_terms_name_no_section():
+    """2、主动公开政府信息:指涉及公民… (a glossary under 专有名词解释, real 上海 pages of 2015–17):
+    a term and its definition, not section 二 (read as it from its first words)."""
+    glossary = ("2017年某街道政府信息公开工作年度报告\n本年度报告由某街道办事处编制。\n专有名词解释\n"
+                "1、政府信息:指行政机关在履行职责过程中制作或者获取的信息。\n"
+                "2、主动公开政府信息:指涉及公民、法人或者其他组织切身利益,需要社会公众广泛知晓的内容。\n"
+                "3、依申请公开政府信息:指只涉及部分人和事,不必让社会公众广泛知晓的政府信息。\n")
+    assert not any(s.canonical for s in check_text(glossary).report.sections)  # (the stored page ends there)
+    whole = check_text(glossary + "一、概述\n本年度工作有序开展。\n二、主动公开政府信息情况\n本年主动公开信息100条。\n").report
+    assert [(s.canonical, s.heading) for s in whole.sections if s.canonical] == [
+        (1, "一、概述"), (2, "二、主动公开政府信息情况")]
