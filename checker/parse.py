@@ -459,11 +459,15 @@ def _with_lost_headings(sections: list[Section], templates: Templates) -> list[S
             k += 1
             if p.kind != "text" or len(p.text) > 22:
                 continue
-            # (“、主动公开政府信息情况”: the number lost, its 、 left, a heading whatever follows)
-            numeral_lost = p.text.startswith("、")
-            number, _, title, canonical, how, runs_on = _HEADINGS.read(p.text.removeprefix("、"), templates)
+            # (“、主动公开政府信息情况”: the number lost, its 、 left, a heading whatever follows; so is
+            # one whose 、 was typed 是, 三是收到和处理政府信息公开申请情况 (a real 2021 page), its number the section's)
+            slipped = _SLIPPED_NUMBER.match(p.text)
+            numeral_lost = p.text.startswith("、") or slipped is not None
+            words = p.text[slipped.end():] if slipped else p.text.removeprefix("、")
+            number, _, title, canonical, how, runs_on = _HEADINGS.read(words, templates)
             if (number is not None or how != "exact" or runs_on or canonical in have
-                    or canonical <= (current.canonical or 0)):
+                    or canonical <= (current.canonical or 0)
+                    or (slipped is not None and cjk_number(slipped.group("n")) != canonical)):
                 continue
             after = [t for t in current.tables if t.span.start > p.span.start]
             rest = current.paragraphs[k:]
@@ -480,6 +484,9 @@ def _with_lost_headings(sections: list[Section], templates: Templates) -> list[S
             have.add(canonical)
             k = 0
     return out
+
+
+_SLIPPED_NUMBER = compile_re(r"(?P<n>[二三四五六])是")
 
 
 def _items_of(first: Section, sections: list[Section], templates: Templates) -> list[Section]:

@@ -724,6 +724,18 @@ def test_a_section_heading_whose_numeral_a_page_lost():
     found = check_text(text)
     assert [s.canonical for s in found.report.sections] == [1, 2, 3, 4, 5, 6]
     assert "SEC-001" not in {v.rule for v in found.violations}
+    # (its 、 typed 是, 三是收到和处理政府信息公开申请情况, in a real 2021 township's page; not an item
+    # of a list that names another number's section, 二是收到和处理…)
+    def outline(third: str) -> str:
+        return ("某乡2021年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n二、主动公开政府信息情况\n"
+                f"本年度主动公开信息10条。\n{third}\n本年度未收到申请。\n四、政府信息公开行政复议、行政诉讼情况\n无。\n"
+                "五、存在的主要问题及改进情况\n更新不够及时。\n六、其他需要报告的事项\n无。\n")
+
+    slipped = check_text(outline("三是收到和处理政府信息公开申请情况"))
+    assert [s.canonical for s in slipped.report.sections] == [1, 2, 3, 4, 5, 6]
+    assert "SEC-001" not in {v.rule for v in slipped.violations}
+    listed = check_text(outline("二是收到和处理政府信息公开申请情况"))
+    assert [s.canonical for s in listed.report.sections] == [1, 2, 4, 5, 6]
 
 
 def test_items_numbered_again_from_the_section_s_own_number():
