@@ -624,7 +624,7 @@ _MADE_BY = compile_re(_BY + r"制作(?=本|《|[^。；;\n]{0,12}(?:年度报告
 # is the government's; its general office doing so stands for it, 由区人民政府办公室综合…)
 _CONSOLIDATING_OFFICE = compile_re(r"(?P<government>.*人民政府)(?:政务公开|信息公开)?办公(?:室|厅)$")  # (杨陵区人民政府政务公开办公室)
 _COMPILES = compile_re(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
-                       + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报|(?<=本)报告)")
+                       + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报|(?<=本)报告|(?<=公开)工作报告)")  # (…编制了2017年政府信息公开工作报告)
 _PUBLISHER_LINE = compile_re(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信息来源|来源|工作机构名称)[ \u3000]*[:：]|发文机关[ \u3000]*[:：]?)"
                              r"[ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 _PUBLISHER_FIELD = compile_re(r"(?<=[ \u3000])(?:发布机构|发布单位)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
@@ -689,9 +689,9 @@ def _subject() -> re.Pattern:
     ~10 million instructions to compile)"""
     return compile_re(
         r"(?:^|[，,。；;])(?:在?\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
-        r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{2,10}[）)]){2,16}?(?:街道办事处|街道|街|人民政府办公室|人民政府|[乡镇]政府|委员会|管委会|管理局|办公室|局|厅|署|(?<![党工])委|乡|镇|县"
+        r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{2,10}[）)]){2,16}?(?:街道办事处|街道|街|人民政府办公室|人民政府|[乡镇]政府|委员会|管委会|管理局|办公室|局|厅|署|(?<![党工])委|乡|镇|县|(?<!红)旗"
         r"|(?<![服务信息数据指挥])中心"  # (2021年,珠海市不动产登记中心全面…: a centre of its own, no hall of a body's)
-        r"|市|区))"  # (2024年,朔州市认真…: a name of three characters at least, no 城区 or 市区)
+        r"|市|区))"  # (2024年,朔州市认真…: a name of three characters at least, no 城区 or 市区; 2019年,东乌旗深入…)
         r"(?:(?:党工委|党委)[、和]?(?:办事处|人民政府|政府)?)?"  # (新开河街道党工委、办事处按照…: the street's)
         r"(?:[（(](?:以下简称|简称|下称)[^（）()\n]{1,12}[）)])?"  # (北京市西城区教育委员会(以下简称区教委)坚持…)
         r"(?=(?:(?:政府)?(?:信息公开|政务公开)工作)?(?:" + _ACTS + r"|根据|依据|未|共|全年|通过|以|" + _LED + "))")
@@ -906,9 +906,14 @@ def _government_of_contact(issuer: Issuer, prose: str, index: LineIndex) -> Issu
     gives only its level (市政务服务和大数据管理局), a place of that level; or, where the report
     speaks as 我市 (我县…), the place of that level its name begins with (枣阳市 of 枣阳市行政审批局).
     A page's field naming it as the one who posted the page (来源:, 发布机构:) is no more
-    than that."""
+    than that; nor is it where the department, by its short name, is a sentence's subject
+    (区文广新旅局对政府信息进行了梳理 under 请与珠山区文广新旅局办公室联系 and a 我区 copied from
+    the district's report: a real 2022 page, whose SEC-011 had held it to a government's duty)."""
     name = issuer.name
     if any(not _AS_CONTACT.search(prose, max(0, m.start() - 6), m.start()) for m in re.finditer(re.escape(name), prose)):
+        return None
+    if any(len(name) - at > 3 and re.search(re.escape(name[at:]) + f"(?:{_ACTS}|{_LED}|对|主动|共|全年)", prose)
+           for at, level in enumerate(name) if level in "市县区旗州盟"):
         return None
     for m in _place_acts().finditer(prose):
         place = m.group("place")

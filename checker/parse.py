@@ -376,6 +376,11 @@ def _without_contents(intro: list[Paragraph], front_tables: list[Table],
     toc = 0
     while toc < len(sections) and _LEADERS.search(sections[toc].heading):
         toc += 1
+    if not toc:  # (or the headings on one line, 一、总体情况,二、主动公开政府信息情况,三、…: a real 2020 page of 华阴市)
+        while toc < len(sections) and _HEADINGS_IN_A_ROW.search(sections[toc].heading):
+            toc += 1
+        if not any(s.numbering == "cjk" and s.canonical for s in sections[toc:]):
+            toc = 0
     if not toc:
         while (toc < len(sections) and sections[toc].numbering == "arabic"
                and sections[toc].heading.endswith(("；", ";", "。"))):
@@ -389,6 +394,10 @@ def _without_contents(intro: list[Paragraph], front_tables: list[Table],
         intro += [Paragraph(s.heading, s.span, "text"), *s.paragraphs]
         front_tables = front_tables + s.tables
     return intro, front_tables, sections[toc:]
+
+
+# (two more headings numbered 二、 三、… after the line's own, each after a comma)
+_HEADINGS_IN_A_ROW = compile_re(r"[，,；;][ \u3000]*[二三四五六七八九十]、[^，,；;\n]{2,30}[，,；;][ \u3000]*[三四五六七八九十]、")
 
 
 _EMPTY_BRACKETS = compile_re(r"[ \u3000]*[（(][ \u3000]*[）)]")
@@ -1057,9 +1066,10 @@ def _read_heading(line: str, templates: Templates) -> tuple[int | None, str, str
         elif section.article and _same_meaning(words, section.article, templates.same_meaning):
             how = "article"  # art. 50's words, but for one that leaves the meaning (行政机关主动公开政府信息情况)
     runs_on = len(rest.strip()) >= 6  # (into prose: not a stop at the line's end)
-    if ("指" in title and _DEFINITION.match(title)):
+    if ("指" in title and _DEFINITION.match(title)) or _HEADINGS_IN_A_ROW.search(title):
         # (a term and its definition, 2、主动公开政府信息:指涉及公民…, of a glossary the introduction
-        # holds (专有名词解释, real 上海 pages of 2015-17): names no section)
+        # holds (专有名词解释, real 上海 pages of 2015-17), or the report's headings listed on one line:
+        # names no section)
         canonical, how = None, "none"
     return number, numbering_kind, title, canonical, how, runs_on
 

@@ -235,7 +235,12 @@ def test_a_title_run_on_into_the_first_words_is_the_title():
     # a real 2023 page of 青岛市人民政府办公厅: named only to ask, but 市政府办公厅持续… speaks as it
     ("本报告由总体情况等部分组成。如对本报告有疑问，请与青岛市人民政府办公厅联系。\n一、总体情况\n"
      "2023年,市政府办公厅持续以“青倾公开”品牌为引领，推动全市政务公开工作提质增效。\n", "青岛市人民政府办公厅", "department"),
-], ids=["metadata-table", "city-posted-by-its-bureau", "general-office-speaking"])
+    # a real 2022 page of 珠山区文广新旅局: named in full only to ask, its short name a sentence's subject,
+    # under a 我区 copied from the district's report: its own report (SEC-011 had held it to a government's duty)
+    ("本报告的电子版可在珠山区政府门户网站下载。如对报告有任何疑问,请与珠山区文广新旅局办公室联系。\n一、总体情况\n"
+     "在2022年我区认真贯彻《中华人民共和国政府信息公开条例》。区文广新旅局对政府信息进行了梳理和编目。\n",
+     "珠山区文广新旅局", "department"),
+], ids=["metadata-table", "city-posted-by-its-bureau", "general-office-speaking", "department-speaking"])
 def test_the_body_a_page_names_outside_its_title(text, name, kind):
     rep = parse(Source("a.txt", text, "utf-8"))
     assert (rep.issuer.name, rep.issuer.kind) == (name, kind)
@@ -474,6 +479,12 @@ def test_a_table_of_contents_on_one_line_is_no_run_of_headings():
     short = parse(Source("x.txt", "某县某局2022年政府信息公开工作年度报告\n本局2022年主动公开政府信息68条。 一、总体情况 有序开展。"
                                   " 二、主动公开政府信息情况 见下表。 六、其他需要报告的事项 无。\n", "utf-8"))
     assert [s.canonical for s in short.sections] == [1, 2, 6] and short.layout_lost
+    # (the headings on one line, each after a comma: a real 2020 page of 华阴市, whose line had been read as
+    # section 一's heading, and the real one under it as an item of it)
+    commas = parse(Source("x.txt", "华阴市2020年政府信息公开工作年度报告\n一、总体情况,二、主动公开政府信息情况,"
+                                   "三、收到和处理政府信息公开申请情况,四、政府信息公开行政复议、行政诉讼情况,\n"
+                                   "一、总体情况\n2020年以来我市认真贯彻落实条例。\n二、主动公开政府信息情况\n见下表。\n", "utf-8"))
+    assert [(s.canonical, s.title_match, s.span.line) for s in commas.sections] == [(1, "exact", 3), (2, "exact", 5)]
 
 
 def test_sections_whose_headings_all_lost_their_numbers():

@@ -248,6 +248,8 @@ def test_more_completed_than_received_in_one_sentence():
     ("根据《条例》要求,现将平江县三墩乡 2025 年度政府信息公开工作情况报告如下:\n2025 年,我乡主动公开信息,全面展现乡域发展动态。",
      "平江县三墩乡", "township"),
     ("现将拱墅区东新街道人民政府办事处2022年度政府信息公开年度工作情况报告如下:", "拱墅区东新街道人民政府办事处", "subdistrict"),
+    # (X编制了…工作报告, a real 2017 page of 太仆寺旗, which META-004 had said names no body)
+    ("根据《条例》要求,太仆寺旗人民政府办公室编制了2017年政府信息公开工作报告。", "太仆寺旗人民政府办公室", "department"),
     # (an office named alone is no body: the street office the sentence before names, a real 2022 page)
     ("良渚街道认真贯彻落实《中华人民共和国政府信息公开条例》的要求。如对本报告有任何疑问,请与党政综合办公室联系。",
      "良渚街道", "subdistrict"),
@@ -1920,6 +1922,8 @@ def test_round_99_101_whose_report_and_what_a_page_box_is():
         return found and (found.name, found.kind)
     assert issuer("一、总体情况\n2024年,朔州市认真落实国家、省关于政务公开工作的要求。\n") == ("朔州市", "government")
     assert issuer("一、总体情况\n2022年,梁平区坚持以习近平新时代中国特色社会主义思想为指导。\n") == ("梁平区", "government")
+    # (a 旗 as a county is: a real 2019 page of 东乌珠穆沁旗, which META-004 had said names no body)
+    assert issuer("一、总体情况\n2019年,东乌旗深入贯彻落实《中华人民共和国政府信息公开条例》。\n") == ("东乌旗", "government")
     assert issuer("一、总体情况\n2022年,国家新闻出版署坚持以人民为中心。\n") == ("国家新闻出版署", "department")
     assert issuer("一、总体情况\n2021年,红升乡政府十分重视政府信息公开工作。\n") == ("红升乡政府", "township")
     assert issuer("根据《中华人民共和国政府信息公开条例》要求,上饶市人民政府根据全市2022年度政府信息公开工作开展情况,"
