@@ -617,7 +617,8 @@ _OPENS_AS_TITLE = compile_re(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(
                              r"(?:年度报告|年报)|(?:19|20)\d\d[ \u3000]*年度?[^，,。；;：:\n《》“”\d]{2,30}?(?:年度报告|年报))"
                              r"(?:是|由|根据|依据|按照)")  # (or the year first: 2024年丽水市…年度报告根据…编制)
 _BY = (r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(][^（）()\n]{1,20}[）)])?"  # (its second name, 以下简称…)
-       r"(?:(?:根据|依据|按照|结合|综合)[^。；;\n]{0,160}?)?(?:负责)?(?:汇总)?")  # (根据 two notices' names; 汇总编制)
+       r"(?:(?:根据|依据|按照|结合|综合)[^。；;\n]{0,160}?)?(?:负责)?(?:汇总)?(?:共同|联合)?")  # (根据 two notices' names; 汇总编制;
+# 由闸北区政府、静安区政府共同编制, two districts' report in the year they merged: a real 2015 page)
 _COMPILED_BY = compile_re(_BY + r"编(?:制|写|印)")
 _MADE_BY = compile_re(_BY + r"制作(?=本|《|[^。；;\n]{0,12}(?:年度报告|年报))")  # (由广州市生态环境局制作本报告)
 # (由X综合各部门…编制: X brings the reports of the government's parts together, so the report
@@ -645,7 +646,9 @@ _DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)政�
 # after it, its other name or its phone, ends it)
 _CONTACT_OFFICE = compile_re(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>(?:[^，,。；;（(：:\n]|[（(][^（）()，,。；;：:\n]{1,6}[）)]){2,30}?)"
                              r"(?:联系|，|,|。|；|;|[（(](?![^（）()，,。；;：:\n]{1,6}[）)])|$)")
-_MAY_CONTACT = compile_re(r"可[与向]?(?P<name>[^，,。；;（(：:\n]{2,30}?)联系")  # (如有疑问，可与…联系; 与 left out, 可X党政办联系; 可向…联系)
+# (如有疑问，可与…联系; 与 left out, 可X党政办联系; 可向…联系; 直接与…联系; not a way to write first,
+# 可通过网站的…意见箱反映或直接与漳平市人民政府办公室联系: a real 2022 page, whose clause had been read as a body's name)
+_MAY_CONTACT = compile_re(r"(?:可|直接)[与向]?(?P<name>(?:(?!通过|或)[^，,。；;（(：:\n]){2,30}?)联系")
 _CALL_OFFICE = compile_re(r"可?致电(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:，|,|。|（|\(|$)")  # (可致电X办公室，电话…)
 # "杭州市余杭区司法局(区行政复议局)根据《…》等规定编制本报告": the paragraph's subject compiled it
 # (or a clause's: "…的通知》要求,上饶市人民政府根据全市…情况,编制本报告")

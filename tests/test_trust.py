@@ -250,6 +250,10 @@ def test_more_completed_than_received_in_one_sentence():
     ("现将拱墅区东新街道人民政府办事处2022年度政府信息公开年度工作情况报告如下:", "拱墅区东新街道人民政府办事处", "subdistrict"),
     # (X编制了…工作报告, a real 2017 page of 太仆寺旗, which META-004 had said names no body)
     ("根据《条例》要求,太仆寺旗人民政府办公室编制了2017年政府信息公开工作报告。", "太仆寺旗人民政府办公室", "department"),
+    # (a way to write first, then 直接与X联系: a real 2022 page of 漳平市, whose clause had been read as a name)
+    ("如有疑问,可通过网站的政府信息公开意见箱反映或直接与漳平市人民政府办公室联系。", "漳平市人民政府办公室", "department"),
+    # (two districts' report, compiled together in the year they merged: a real 2015 page of 闸北区 and 静安区)
+    ("本年度报告根据《条例》要求,由闸北区政府、静安区政府共同编制。", "闸北区政府、静安区政府", "government"),
     # (an office named alone is no body: the street office the sentence before names, a real 2022 page)
     ("良渚街道认真贯彻落实《中华人民共和国政府信息公开条例》的要求。如对本报告有任何疑问,请与党政综合办公室联系。",
      "良渚街道", "subdistrict"),
