@@ -2371,6 +2371,14 @@ def _narrative(env: Env) -> Scope:
     return Scope(segs)
 
 
+def _headings(env: Env) -> Scope:
+    """The sections' headings where they stand (a heading joined from two lines, 一、 and its
+    words below, stands nowhere as one: left out, so that a match is placed exactly)."""
+    text = env.report.text
+    return Scope([(s.span.start, s.heading) for s in env.report.sections
+                  if s.span is not None and text.startswith(s.heading, s.span.start)])
+
+
 GLOBALS: dict[str, Callable[[Env], Any]] = {
     "year": lambda env: Decimal(env.report.year) if env.report.year is not None else UNKNOWN,
     "regime": lambda env: env.regime,
@@ -2395,6 +2403,7 @@ GLOBALS: dict[str, Callable[[Env], Any]] = {
     "tables": lambda env: list(env.report.tables),
     "text": lambda env: Scope([(0, env.report.text)]),
     "narrative": _narrative,
+    "headings": _headings,
     "intro": lambda env: _scope_of(env.report.intro),
     "preamble": lambda env: _scope_of(env.report.preamble),
     "front": lambda env: _scope_of(list(env.report.preamble) + ([env.report.title] if env.report.title else [])
@@ -2433,6 +2442,7 @@ GLOBAL_DOCS = {
     "tables": "every table read",
     "text": "the whole text, to search",
     "narrative": "all prose (front matter and sections, not tables), to search",
+    "headings": "the section headings as written, to search (narrative holds their bodies, not them)",
     "intro": "the paragraphs between the title and the first section",
     "preamble": "a cover letter before the title",
     "front": "cover letter, title and introduction",

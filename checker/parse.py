@@ -976,6 +976,13 @@ def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[i
     # (two periods of two years, one a slip: the report as its opening names it decides, 我镇认真编写了
     # 《…2020年度…年度报告》 over 2019年1月1日起至12月31日 and 2020年1月1日至12月31日)
     if years and len(set(years)) == 1:
+        # (and one period whose year is the slip: 编制了2021年政府信息公开年度报告, the opening's sentences
+        # of 2021 twice at least and never of the period's 2020, a real 2021 page: the report's own words decide)
+        named = next((int(m.group("y")) for text in opening for m in _REPORT_OF_YEAR.finditer(text)), years[0])
+        if named != years[0]:
+            said = Counter(int(m.group("y")) for text in opening for m in _YEAR_NAMED.finditer(text))
+            if said[named] >= 2 and not said[years[0]]:
+                return named, "text"
         return years[0], "period"
     for pattern in (_REPORT_OF_YEAR, _PUBLISHES_REPORT_OF_YEAR, _REPORTS_ON_YEAR, _OPENS_WITH_YEAR, _AS_AT_YEAR_END):
         for text in opening:
