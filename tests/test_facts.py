@@ -219,6 +219,8 @@ def test_url_stops_before_chinese_and_sentence_punctuation():
     ("钦州市北部湾华侨投资区", "committee"),  # (a real 2022 page: the zone's 管委会 speaks as 我委)
     ("物流区", "committee"),  # (a real 2022 page under a city's department reports: 2022年,物流区坚持…)
     ("市临空经济区", "committee"),  # (a real 2023 page of 孝感: a zone under its 管委会)
+    ("通航产业园管理办", "committee"),  # (a real 2023 page: a park's office under its 经开区管委会, no 县级 department)
+    ("街道人民政府办事处", "subdistrict"),
     ("金口岭社区", "unknown"),  # self-governed: not 区, a district's government
     ("某村村民委员会", "unknown"),
     ("某街道办事处", "subdistrict"),

@@ -1097,7 +1097,8 @@ def test_a_title_that_ends_in_gongzuo_baogao_is_the_title():
                                   "主题分类其它 发布日期2024-01-10", "2022-01-27 10:03来源: 高明乡",
                                   "来源:岳阳高新技术产业园区管委会   2022-01-31", "添加时间:2025-02-14 11:00",
                                   "信息提供日期 : 2019-02-20 16:48来源 : 香蜜湖街道办事处",
-                                  "投稿:huoruiqi  来源:时间:2022年01月29日"])
+                                  "投稿:huoruiqi  来源:时间:2022年01月29日",
+                                  "【信息来源:百口泉产业园区 【信息时间:2023-01-11 13:04:33   阅读次数: 57"])
 def test_the_publication_date_a_web_page_shows_under_its_labels(line: str):
     report = check_text(f"某县某局2020年政府信息公开工作年度报告\n{line}\n一、总体情况\n本年度工作有序开展。\n").report
     assert report.publication_date is not None and report.publication_date.span.line == 2
