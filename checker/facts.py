@@ -72,8 +72,8 @@ _SHORT_NUMERIC = compile_re(r"(?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?![\d.])")
 # (…起始时间为2025年1月1日，截止时间为2025年12月31日: a start and an end, each named; and
 # 自2022年1月1日起2022年12月31日止, its 至 left out, the end's 止 there)
 _PERIOD_LINK = compile_re(
-    rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截止到|截至到|截至|截止|至|到|－－|——|－|—|–|--|-|~|～|一(?=\d{{4}}))"
-    rf"{_SL}"  # (一 typed for the dash: 2023年1月1日一2023年12月31日; two hyphens for it, 2017年1月1日--2017年12月31日)
+    rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截止到|截至到|截至|截止|至|到|－－|——|－|—|–|-{{2,4}}|-|~|～|一(?=\d{{4}}))"
+    rf"{_SL}"  # (一 typed for the dash: 2023年1月1日一2023年12月31日; two hyphens or four for it, 2017年1月1日--2017年12月31日)
     rf"|{_S}[，,]{_S}(?:截至|截止|结束)(?:时间|日期){_S}(?:为|是)?{_S}[:：]?{_S}"
     rf"|{_S}起{_S}[，,]?{_S}(?=\d{{4}}{_S}年[^。；\n]{{1,12}}?止)")  # (自2018年1月1日起,2018年12月31日止)
 
@@ -395,9 +395,10 @@ def _month_day(year: int, digits: str) -> dt.date | None:
 # (no digit before the year: looked at after its first digit, `1(?<!\d.)`, so that the
 # pattern opens with the 1 or 2 and re skips to those, two and a half times quicker)
 _WHOLE_YEAR_DAMAGED = compile_re(
-    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}(?:0?1|元(?={_S}月)){_S}月?{_S}0?1{_S}日?{_S}[起始]?{_S}[，,]?{_S}"
+    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}(?:0?1|元(?={_S}月)){_S}(?:月?{_S}0?1|月(?={_S}日)){_S}日?{_S}[起始]?{_S}[，,]?{_S}"
     rf"(?:至|到|——|—|－－|－|-|~|～|(?=12{_S}月?{_S}31{_S}日)|(?<=[起始])(?=(?:19|20)\d\d{_S}年?{_S}12{_S}月?{_S}31)){_S}"
-    # (202511——20251231止, 201711日起20171231止, 2020年元月1日至202012月31日止: real 2025, 2017 and 2020 pages)
+    # (202511——20251231止, 201711日起20171231止, 2020年元月1日至202012月31日止: real 2025, 2017 and 2020 pages;
+    # 2017年1月日起至2017年12月31日止, the first day's number lost: a real 2017 page's template, round 228)
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
 # A period from 1 January whose end a web page ran together too, to another day than 31
 # December ("统计期限自201411日起至20141130日止": to 30 November, which PERIOD-002 reports).
@@ -976,9 +977,19 @@ def _department_speaking(candidates: list[Issuer], prose: str) -> list[Issuer]:
     益阳市司法局…领导小组办公室) and the report speaks as the department by its short name
     (2023年市司法局坚持…): the department's report."""
     place = candidates[0]
-    if place.kind != "government" or _GOV_WORDS.search(place.name) or re.search(
+    if place.kind != "government" or re.search(
             r"(?:公布|公开|现将)《?" + re.escape(place.name) + r"\S{0,6}?\d{4}", prose):
         return candidates  # (…, or the report is published as the place's: 现向社会公开《大荔县2020年…》)
+    if _GOV_WORDS.search(place.name):
+        # (or the place's government, of 结合…吉林市丰满区人民政府信息公开工作实际, over 请联系吉林市丰满区民政局,
+        # in a report that speaks as 我局, never as its place, 我区: a real 2021 page, whose SEC-011 had held the
+        # bureau to a government's duty)
+        level = _GOV_WORDS.sub("", place.name)[-1:]
+        for c in candidates[1:]:
+            if (c.kind == "department" and "我" + c.name[-1] in prose and level
+                    and "我" + level not in prose and "本" + level not in prose):
+                return [c, *(o for o in candidates if o is not c)]
+        return candidates
     for c in candidates[1:]:
         rest = c.name.removeprefix(place.name)
         if c.kind == "department" and rest != c.name and _acts_as(place.name[-1] + rest, prose):

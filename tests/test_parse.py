@@ -240,7 +240,11 @@ def test_a_title_run_on_into_the_first_words_is_the_title():
     ("本报告的电子版可在珠山区政府门户网站下载。如对报告有任何疑问,请与珠山区文广新旅局办公室联系。\n一、总体情况\n"
      "在2022年我区认真贯彻《中华人民共和国政府信息公开条例》。区文广新旅局对政府信息进行了梳理和编目。\n",
      "珠山区文广新旅局", "department"),
-], ids=["metadata-table", "city-posted-by-its-bureau", "general-office-speaking", "department-speaking"])
+    # a real 2021 page of 丰满区民政局: the district's 人民政府信息公开工作 named in the opening, the bureau to ask,
+    # the report speaking as 我局 (SEC-011 had held it to a government's duty)
+    ("根据《条例》规定,结合2021年度吉林市丰满区人民政府信息公开工作实际,编制发布此报告。如有疑问,请联系吉林市丰满区民政局。\n"
+     "一、总体情况\n我局高度重视信息公开工作。\n", "吉林市丰满区民政局", "department"),
+], ids=["metadata-table", "city-posted-by-its-bureau", "general-office-speaking", "department-speaking", "bureau-as-我局"])
 def test_the_body_a_page_names_outside_its_title(text, name, kind):
     rep = parse(Source("a.txt", text, "utf-8"))
     assert (rep.issuer.name, rep.issuer.kind) == (name, kind)

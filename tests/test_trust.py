@@ -1111,6 +1111,9 @@ def test_a_report_dated_on_the_line_under_its_title():
     assert "DATE-005" not in {v.rule for v in found.violations}
     signed = check_text(text + "六、其他需要报告的事项\n无。\n龙潭街道办事处\n2021年1月25日\n").report.publication_date
     assert str(signed.value) == "2021-01-25"  # (the date it is signed with, at the end, first)
+    # (the page's date with its counter and a row of bars after it: a real 2024 page of a county bureau)
+    counted = check_text("某县某局2023年政府信息公开工作年度报告\n2024年01月25日 (点击: ) | ||||||\n一、总体情况\n本年度工作有序开展。\n")
+    assert str(counted.report.publication_date.value) == "2024-01-25" and "DATE-005" not in {v.rule for v in counted.violations}
 
 
 def test_the_first_publication_date_a_page_gives_is_the_report_s():
