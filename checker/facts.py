@@ -588,7 +588,7 @@ _BODY_AFTER_TITLE = compile_re(r"(?:年度报告|年报)[ \u3000]*[（(](?P<name
 @functools.cache
 def _publishes() -> re.Pattern:
     """"现公布…", "现向社会公开《…》", "现向社会公开X2024年…", "现公开X2024年…", "编制完成《…》", "编制形成2021年X…",
-    "制作X2023年…", "特编制2020年度X…",
+    "制作X2023年…", "特编制2020年度X…", "特制定X2019年度…工作报告",
     "现编制并发布X2025年度…", "全面总结X2025年政府信息公开工作情况", "…，结合X2024年政府信息公开工作实际" (or
     "…，结合2023年X政府信息公开工作实际", "根据《…》和2019年X政府信息公开工作开展情况编制"),
     "…要求,发布X2024年政府信息公开…": compiled when an opening
@@ -596,7 +596,7 @@ def _publishes() -> re.Pattern:
     characters cost re ~2.5 million instructions to compile)."""
     return compile_re(r"(?=[现特向公编制发总结和])(?:现|特|现特|特此|现将)?(?:向全?社会)?(?:公布(?!于)|(?<=[现此会并])发布|(?<=[现会])公开(?:发布)?(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
                       r"|(?<=[，,])发布(?=《?[^。；;\n《》]{2,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
-                      r"|(?:编制|制作)(?:完成|形成|了)?(?![本我并和及与形发公好工，,、])(?=《|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
+                      r"|(?:编制|制作|(?<=特)制定)(?:完成|形成|了)?(?![本我并和及与形发公好工，,、])(?=《|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
                       r"|(?<=全面)总结(?=[^。；;\n《]{0,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
                       r"|(?<=[，,])结合(?=[^。；;\n《]{0,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开工作(?:实际|情况)"
                       r"|(?:19|20)\d\d年度?[^。；;\n《]{2,24}?(?:政府信息|政务|信息)公开工作(?:实际|情况))"
@@ -613,6 +613,8 @@ _AS_FOLLOWS = compile_re(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工
 # "现就疏勒县人民政府2020年度政府信息公开情况报告如下" (or 现将平江县三墩乡2025年度…工作情况报告如下,
 # a real 2025 page, where 全面展现乡 of a later sentence had been taken for the body): whose year it reports on
 _REPORTS_ON = compile_re(r"现(?:就|将(?=[^。；;\n]{4,60}?情况报告如下))(?P<rest>[^。；;\n]{4,60}?)报告如下")
+# "本报告为舟山市发展和改革委员会政府信息公开工作年度报告" (a real 2022 page): whose report this is
+_IS_REPORT_OF = compile_re(r"本(?:年度)?报告为(?P<rest>[^。；;\n《]{4,60}?(?:年度报告|工作报告|年报))")
 # "汇总2016年度溶江乡政府的政务公开年度报告编制而成" (丽水 townships' template): whose report it brings together
 _GATHERS = compile_re(r"汇总(?P<rest>(?:19|20)\d\d[^。；;\n]{4,60}?(?:年度报告|年报))编制")
 _OPENS_AS_TITLE = compile_re(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(?:19|20)\d\d[ \u3000]*年度?[^，,。；;\n《》]{0,16}?"
@@ -670,7 +672,7 @@ _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 240), (_MADE_BY, "制作", 240), (
 # a pattern took for a name)
 _NO_NAME = compile_re(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|[我本全](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
                       r"|全(?:街道|乡|镇)|(?:大|全|格|布|开|结)局$|^(?:实现|利用|推动|推进|促进|指导|带动|组织|督促|确保|目前|当前|今年|全年|认真|做好|抓好|切实|落实|涵盖|包括|涉及|加快|加大)"
-                      r"|^[县区市州旗盟省](?:人民)?政府(?:办公[室厅])?$"  # (区政府, 区人民政府办公室: which district's?)
+                      r"|^[县区市州旗盟省乡镇](?:人民)?政府(?:办公[室厅])?$"  # (区政府, 区人民政府办公室, 镇政府: which district's, which town's?)
                       r"|乡镇$|累计"  # (主动公开系统累计公开街乡镇动态信息: townships in general)
                       r"|^[我本](?:乡|镇|县|区|市|旗|街道|局|委|办)"  # (现公布我乡人民政府…: which 乡?)
                       r"|^(?:党政综合|党政|综合事务|综合|党建|综治)(?:办公室|办)$"  # (请与党政综合办公室联系: an office, whose?)
@@ -679,7 +681,7 @@ _NO_NAME = compile_re(r"[，,。；;：:《》“”\"!！？?]|通知|要求|�
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
 _ALIAS = compile_re(r"[（(](?:(?:以下简称|下称|简称)[^)）]*[)）]?|[^（）()\n]{2,20}[)）])$")  # (its ) lost on a page, too)
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
-_ACTS = r"(?:认真|坚持|按照|本着|准确把握|严格|始终|依法|切实|积极|全面|进一步|高度|十分|深入|紧紧围绕|围绕|不断|主动|重视|加强|着力|扎实|持续|坚决|贯彻落实|贯彻执行|紧扣|聚焦|立足)"
+_ACTS = r"(?:认真|坚持|按照|本着|准确把握|严格|始终|依法|切实|积极|全面|进一步|高度|十分|深入|紧紧围绕|围绕|不断|主动|重视|加强|着力|扎实|持续|坚决|贯彻|紧扣|聚焦|立足)"  # (贯彻: 贯彻落实, 贯彻执行, 贯彻党中央…)
 # (某镇人民政府在县委、县政府的领导下…, 包头市人民政府办公室以习近平…思想为指导, 二七区人民政府办公室以
 # 提升…质量为抓手: the sentence's subject too)
 _LED = r"(?:在[^，,。]{0,30}(?:领导|指导|部署|指引)下|以[^，,。]{0,30}为(?:指导|统领|引领|指引|抓手|契机|主线|导向))"
@@ -796,11 +798,12 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         # (of each sentence that publishes a report, the first whose words name a body: not
         # 《关于做好2020年度…年度报告编制公布工作的通知》 before 特编制2020年度扶风县水利局…)
         publishes = _each_match(_publishes(), text) if ("公布" in text or "发布" in text or "公开《" in text
-                                                       or "现公开" in text or "社会公开" in text or "编制" in text or "制作" in text
+                                                       or "现公开" in text or "社会公开" in text or "编制" in text or "制作" in text or "特制定" in text
                                                        or "全面总结" in text or "结合" in text or "开展情况编制" in text) else ()
         for m in (next((m for m in publishes if _named_body(m)), None),
                   _AS_FOLLOWS.search(text) if "现将" in text else None,
                   _REPORTS_ON.search(text) if "现就" in text or "情况报告如下" in text else None,
+                  _IS_REPORT_OF.search(text) if "报告为" in text else None,
                   _GATHERS.search(text) if "汇总" in text else None,
                   _OPENS_AS_TITLE.match(text)):  # (常太镇2019年政府信息公开年度报告是根据…编制: named as in its title)
             body = _body_before_matter(m.group("rest")) if m else None

@@ -254,6 +254,13 @@ def test_more_completed_than_received_in_one_sentence():
     ("如有疑问,可通过网站的政府信息公开意见箱反映或直接与漳平市人民政府办公室联系。", "漳平市人民政府办公室", "department"),
     # (two districts' report, compiled together in the year they merged: a real 2015 page of 闸北区 and 静安区)
     ("本年度报告根据《条例》要求,由闸北区政府、静安区政府共同编制。", "闸北区政府、静安区政府", "government"),
+    # (特制定X…工作报告; X贯彻…, the subject: real 2019 and 2020 pages of 蓬溪县 and 常州市, META-004 had said none)
+    ("根据《条例》要求,特制定蓬溪县政府办公室2019年度政府信息公开工作报告。", "蓬溪县政府办公室", "department"),
+    ("2020年,常州市人民政府办公室贯彻党中央、国务院关于政务公开的决策部署。", "常州市人民政府办公室", "department"),
+    # (镇政府 alone is no name, the town a sentence's subject is: a real 2023 page of 竹亭镇)
+    ("如对本报告有疑问,可与镇政府信息公开办公室联系。2023年,竹亭镇坚持以习近平新时代中国特色社会主义思想为指导。", "竹亭镇", "township"),
+    # (本报告为X…年度报告, a real 2022 page of 舟山市发展和改革委员会)
+    ("根据《条例》之规定,编制本报告。本报告为舟山市发展和改革委员会政府信息公开工作年度报告。", "舟山市发展和改革委员会", "department"),
     # (an office named alone is no body: the street office the sentence before names, a real 2022 page)
     ("良渚街道认真贯彻落实《中华人民共和国政府信息公开条例》的要求。如对本报告有任何疑问,请与党政综合办公室联系。",
      "良渚街道", "subdistrict"),
