@@ -978,7 +978,8 @@ def _department_speaking(candidates: list[Issuer], prose: str) -> list[Issuer]:
     """A department of the place named first, where the place alone was read (由益阳市政务公开办
     综合…编制, a city's summary report's sentence pasted into 益阳市司法局's, whose questions go to
     益阳市司法局…领导小组办公室) and the report speaks as the department by its short name
-    (2023年市司法局坚持…): the department's report."""
+    (2023年市司法局坚持…): the department's report. So is it where the place's government was
+    read (…丰满区人民政府信息公开工作实际) and the report speaks as 我局, never as its place."""
     place = candidates[0]
     if place.kind != "government" or re.search(
             r"(?:公布|公开|现将)《?" + re.escape(place.name) + r"\S{0,6}?\d{4}", prose):
