@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from conftest import REAL, SAMPLES, SEEDS, SYNTHETIC, run_cli
 
 from nianbao import corpus
+from nianbao.cells import looks_like_value, parse_value
 from nianbao.ingest import Source, read_source
 from nianbao.parse import parse
 
@@ -150,6 +151,13 @@ def test_001_malformed_cell_keeps_its_raw_text_value_and_problem():
     cell = report(SEEDS["001"]).table("active").cell("item1.regulations", "in_force")
     assert (cell.raw, cell.value, cell.problem) == ("00", Decimal(0), "leading_zero")
     assert (cell.span.line, cell.span.column) == (33, 2)
+
+
+def test_a_count_with_its_measure_word_is_a_value():
+    """31批次 (政府集中采购's count on a real 2021 page, cells one per line): a value, the number
+    read and the word kept as its unit; the whole table had been left unread for it (TABLE-018)."""
+    assert looks_like_value("31批次") and parse_value("31批次") == (Decimal(31), None, "批次")
+    assert parse_value("3次") == (Decimal(3), None, "次")
 
 
 def test_004_tsv_tables_are_read_as_far_as_they_exist():

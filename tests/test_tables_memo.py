@@ -48,11 +48,3 @@ def test_a_row_splits_into_its_labels_and_trailing_values(texts, forget):
         i -= 1
     assert [c.raw for c in labels] == [t for t in texts[:i] if t]
     assert [c.raw for c in values] == texts[i:]
-
-
-def test_a_count_with_its_measure_word_is_a_value():
-    """31批次 (政府集中采购's count on a real 2021 page, cells one per line): a value, the number
-    read and the word kept as its unit; the table had been left unread for it (TABLE-018)."""
-    from decimal import Decimal
-    assert looks_like_value("31批次") and parse_value("31批次") == (Decimal(31), None, "批次")
-    assert parse_value("3次") == (Decimal(3), None, "次")
