@@ -419,11 +419,15 @@ def _missing_blocks(env: Env, table) -> list[tuple[str, str, Span]]:
         header = {core(c.raw) for c in table.header}
         for block in tpl.blocks:
             rows = [r.id for r in block.rows if not r.is_group]
-            own = {core(c.label) for c in block.columns} - {core(c.label) for b in tpl.blocks if b is not block
-                                                          for c in b.columns}
-            if rows and all(r in missing for r in rows) and not (len(rows) == 1 and own & header):
-                span = next(m.span for m in table.missing if m.row == rows[0])
-                out.append((block.id, block.label, span))
+            if not rows or not all(r in missing for r in rows):
+                continue
+            if len(rows) == 1:  # (the column names only this block has: is its header there?)
+                own = {core(c.label) for c in block.columns} - {core(c.label) for b in tpl.blocks if b is not block
+                                                              for c in b.columns}
+                if own & header:
+                    continue
+            span = next(m.span for m in table.missing if m.row == rows[0])
+            out.append((block.id, block.label, span))
     return out
 
 

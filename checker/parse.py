@@ -980,7 +980,7 @@ def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[i
         # of 2021 twice at least and never of the period's 2020, a real 2021 page: the report's own words decide)
         named = next((int(m.group("y")) for text in opening for m in _REPORT_OF_YEAR.finditer(text)), years[0])
         if named != years[0]:
-            said = Counter(int(m.group("y")) for text in opening for m in _YEAR_NAMED.finditer(text))
+            said = _years_named(opening)
             if said[named] >= 2 and not said[years[0]]:
                 return named, "text"
         return years[0], "period"
@@ -994,14 +994,18 @@ def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[i
     # (last, the year the opening lines name at least twice, and twice as often as any other:
     # “…我镇依法依规办理申请。2022年我镇…” / “2022年高陂镇严格按照…”; “2025年中仓街道…” /
     # “2025年度…公示了…2024年度部门决算和2025年度部门预算”)
-    (most, times), *others = Counter(
-        int(m.group("y")) for text in opening for m in _YEAR_NAMED.finditer(text)).most_common() or [(None, 0)]
+    (most, times), *others = _years_named(opening).most_common() or [(None, 0)]
     if times >= 2 and all(times >= 2 * n for _, n in others):
         return most, "text"
     return None, None
 
 
 _YEAR_NAMED = compile_re(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年(?!\d|以来|以前|之前|前|底前)")
+
+
+def _years_named(opening: list[str]) -> Counter:
+    """How often the opening lines name each year (2022年, not 2022年1月 of a date)."""
+    return Counter(int(m.group("y")) for text in opening for m in _YEAR_NAMED.finditer(text))
 
 
 def _report_period(periods: list, year: int | None):
