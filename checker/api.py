@@ -17,7 +17,7 @@ from .engine import RuleRunError, evaluate
 from .expr import Corpus, Match, SimilarReport
 from .ingest import IngestError, Source, plain_text, read_source
 from .model import Report, Violation
-from .parse import looks_like_report, parse, school_year_report
+from .parse import academy_report, looks_like_report, parse, school_year_report
 from .rules import Example, Rule, RuleSet, load_rules
 from .text import LineIndex
 
@@ -60,6 +60,8 @@ def check(target: str | os.PathLike[str] | Source, rules: RuleSet | None = None,
             return CheckResult(source.path, None, error=IngestError("check.not_a_report"))
         if school_year_report(report):
             return CheckResult(source.path, None, error=IngestError("check.school_year_report"))
+        if academy_report(report):
+            return CheckResult(source.path, None, error=IngestError("check.academy_report"))
         violations, errors = evaluate(report, rules.selected(select, ignore), rules.templates)
     except Exception as e:  # a bug must not stop a batch of thousands: report it for this file
         return CheckResult(source.path, None, error=IngestError("check.internal", error=f"{type(e).__name__}: {e}"))

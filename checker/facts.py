@@ -784,6 +784,9 @@ def _named_body(m: re.Match) -> bool:
     return body is not None and not _NO_NAME.search(_ALIAS.sub("", m.group("rest")[body[0]:body[1]]))
 
 
+_LEADING_DOMAIN = compile_re(r"(?:www\.)?(?:[A-Za-z0-9-]+\.)+(?:com|cn|net|org|gov|top|xyz|cc|info)(?![A-Za-z0-9.])")
+
+
 def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
     """Bodies the opening paragraphs name as the report's own: whose report is
     published, who compiled it, and, after those, the publisher a web page states above
@@ -829,6 +832,8 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
                 m = pattern.search(p.text, m.end()) if pattern is _CONTACT_OFFICE else None
         for name, at, into in found:
             bare = name.lstrip(" \u3000：:《")  # (《温泉镇2022年…年度报告》: the name is inside the title's marks)
+            # (and after a mirror site's domain, put in place of the county's name: puroview.com溪下乡)
+            bare = bare[len(domain.group()):] if (domain := _LEADING_DOMAIN.match(bare)) else bare
             name, at = _ALIAS.sub("", bare.rstrip(" \u3000：:》")), at + len(name) - len(bare)
             kind = issuer_kind(name)
             if (len(name) >= 2 and kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name[-1].isdigit()
@@ -1013,9 +1018,20 @@ def best_issuer(candidates: list[Issuer]) -> Issuer | None:
         # first did not. A county government's report signed by the county's 人民政府办公室
         # (the competent department that publishes it, art. 49 ¶2) stays the government's.
         if (_same_body(best.name, other.name, best.kind == "unknown") and len(other.name) > len(best.name)
-                and best.kind in (other.kind, "unknown") and not _doubled_end(best.name, other.name)):
+                and best.kind in (other.kind, "unknown") and not _doubled_end(best.name, other.name)
+                and not _unit_within(best.name, other.name)):
             best = other
     return best
+
+
+def _unit_within(name: str, longer: str) -> bool:
+    """Whether the longer name is a unit inside the body `name` names, not a fuller name of
+    it: 广州市统计局数据管理中心, the centre the report names for questions, under a title of
+    广州市统计局 (a real 2015 page, round 239)."""
+    return longer.startswith(name) and name.endswith(("局", "厅", "委", "委员会")) and bool(_UNIT_END.search(longer))
+
+
+_UNIT_END = compile_re(r"(?:中心|科|处|室|股|站|所|队)$")
 
 
 def _doubled_end(name: str, longer: str) -> bool:

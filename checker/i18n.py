@@ -23,6 +23,11 @@ CATALOG: dict[str, dict[str, str]] = {
         "en": "a school's disclosure report for a school year (under the Measures on Disclosure of Information by "
               "Institutions of Higher Education), not an annual report under the Regulations; not checked",
     },
+    "check.academy_report": {
+        "zh": "这是中国科学院所属单位（事业单位）依本院办法编制的信息公开报告，不是行政机关的政府信息公开工作年度报告，未做检查",
+        "en": "a disclosure report of a unit of the Chinese Academy of Sciences (a public institution, under the "
+              "Academy's own rules), not an administrative organ's annual report under the Regulations; not checked",
+    },
     "check.nothing_found": {"zh": "没有找到报告文件", "en": "no report files found"},
     "check.unlistable": {"zh": "无法列出文件夹中的文件：{reason}", "en": "cannot list the folder: {reason}"},
     "check.died": {

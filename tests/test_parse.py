@@ -276,6 +276,25 @@ def test_the_year_before_the_body_that_opens_the_first_sentence_is_the_reports()
     assert (rep.year, rep.year_source) == (2023, "text")
 
 
+def test_the_year_whose_disclosure_work_opens_the_first_sentence_is_the_reports():
+    # a real 2021 page of 城中区 with no title and no period: 2021年城中区政务公开工作在…领导下; not a
+    # year's document cited (2020年政务公开工作要点…)
+    text = "根据《条例》要求编制本报告。\n一、总体情况\n2021年城中区政务公开工作在区委区政府的领导下稳步推进。\n"
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.year, rep.year_source) == (2021, "text")
+    cited = "根据《条例》要求编制本报告。\n一、总体情况\n2020年政务公开工作要点提出了要求。\n"
+    assert parse(Source("a.txt", cited, "utf-8")).year is None
+
+
+def test_a_centre_named_for_questions_is_no_fuller_name_of_the_titles_body():
+    # a real 2015 page of 广州市统计局 (round 239): its 数据管理中心 answers questions; the report is the bureau's
+    text = ("2015年广州市统计局政府信息公开工作年度报告\n"
+            "本报告所列数据的统计期限自2015年1月1日起至2015年12月31日止。如对本报告有任何疑问,请与广州市统计局数据管理中心联系。\n"
+            "一、概述\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.issuer.name, rep.issuer.kind, rep.issuer.source) == ("广州市统计局", "department", "title")
+
+
 def test_a_pages_contact_fields_are_no_title_and_name_the_body():
     # a real 2020 page of 东阳市市场监督管理局 that opens with its 政府信息公开工作机构's fields
     text = ("工作机构名称:东阳市市场监督管理局\n办公地址:东阳市人民北路3号\n联系电话:0579-86633395\n"

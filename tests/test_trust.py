@@ -332,6 +332,8 @@ def test_more_completed_than_received_in_one_sentence():
     ("本报告根据《条例》编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。",
      "西宁市城中区人民政府礼让街街道办事处", "subdistrict"),
     ("本报告根据《条例》要求,结合省财政厅2024年政府信息公开工作实际,编制本报告。", "省财政厅", "department"),
+    # (a mirror site's domain in place of the county's name: real 2017-18 pages of 永嘉's townships, rounds 228, 239)
+    ("根据《条例》要求,现公布puroview.com溪下乡2017年政府信息公开工作年度报告。", "溪下乡", "township"),
     # (the subject with its short name in brackets, a real 2022 page of 北京市西城区教育委员会)
     ("2022年,北京市西城区教育委员会(以下简称区教委)坚持以习近平新时代中国特色社会主义思想为指导。", "北京市西城区教育委员会",
      "department"),
@@ -1203,6 +1205,21 @@ def test_a_school_s_report_for_a_school_year_is_said_to_be_one():
                         "本报告统计期限为2023年9月1日到2024年8月31日。\n一、总体情况\n")
     assert school.report is None and school.error.msg.key == "check.school_year_report"
     assert "学年" in school.error.render("zh") and "school year" in school.error.render("en")
+
+
+def test_a_report_of_an_academy_institute_is_said_to_be_one():
+    """An institute's or branch's report of 中国科学院, a public institution under the academy's own
+    rules (real 2019–2022 pages, rounds 191 and 236): not checked as an administrative organ's
+    report (SEC-001, TABLE-002 and META-003 had held it to the format); a government's report that
+    names the academy in its text is checked as ever."""
+    institute = check_text("中国科学院物理研究所2022年度信息公开工作报告\n一、总体情况\n2022年,研究所认真落实信息公开工作。\n")
+    assert institute.report is None and institute.error.msg.key == "check.academy_report"
+    assert "中国科学院" in institute.error.render("zh") and "Academy" in institute.error.render("en")
+    untitled = check_text("根据《中华人民共和国政府信息公开条例》、《中国科学院信息公开工作管理办法》编制本报告。\n一、总体情况\n")
+    assert untitled.error.msg.key == "check.academy_report"
+    government = check_text("某县人民政府2022年政府信息公开工作年度报告\n一、总体情况\n"
+                            "2022年,我县与中国科学院某研究所合作开展信息公开工作培训。\n")
+    assert government.error is None and government.report is not None
 
 
 def test_a_fee_column_in_yuan_is_one_finding_of_its_unit():
