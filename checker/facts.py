@@ -489,6 +489,9 @@ _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # (a 新区 is a zone under its 管委会, 重庆两江新区, 银湖湾滨海新区; but 上海's 浦东新区 and 天津's
     # 滨海新区 are districts)
     ("government", ("浦东新区", "天津市滨海新区")),
+    # (a 盟's or 地区's 行政公署, the province's or region's agency for its counties: a government's report,
+    # published as one; no department, though its name ends in 署)
+    ("government", ("行政公署", "行署")),
     ("committee", ("管理委员会", "管委会", "开发区", "经开区", "高新区", "新区", "园区", "示范区", "试验区", "保税区", "合作区",
                    "产业园", "工业园", "度假区", "风景区", "旅游区", "实验区", "管理区", "投资区", "综合保税区",
                    "自贸区", "自由贸易区", "产业区", "集聚区", "功能区", "物流区", "经济区",

@@ -215,6 +215,9 @@ def test_url_stops_before_chinese_and_sentence_punctuation():
     ("某自治县人民政府", "government"),
     ("浦东新区人民政府", "government"),
     ("某县", "government"),
+    ("阿克苏地区行政公署", "government"),  # (a 地区's administration, its report a government's: rounds 244, 246)
+    ("兴安盟行署", "government"),
+    ("阿克苏地区行署办公室", "department"),
     ("潜江市熊口管理区", "committee"),  # a 管理区 is run by its 管委会, no people's government
     ("钦州市北部湾华侨投资区", "committee"),  # (a real 2022 page: the zone's 管委会 speaks as 我委)
     ("物流区", "committee"),  # (a real 2022 page under a city's department reports: 2022年,物流区坚持…)
