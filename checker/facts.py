@@ -390,13 +390,13 @@ def _month_day(year: int, digits: str) -> dt.date | None:
 
 # A whole year's period whose 年, 月 or 日 a web page lost ("从201711日起至1231日止",
 # "202011日至20201231", "20241月1日至12月31日", "202011日起,至20201231日止", even
-# "2025111231日" with 至 lost too, the 日 kept at its end): read as the
+# "2025111231日" with 至 lost too, the 日 kept at its end, "从20221月1日截止到202212月31日"): read as the
 # period it plainly is (PERIOD-004 says how it was read).
 # (no digit before the year: looked at after its first digit, `1(?<!\d.)`, so that the
 # pattern opens with the 1 or 2 and re skips to those, two and a half times quicker)
 _WHOLE_YEAR_DAMAGED = compile_re(
     rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}(?:0?1|元(?={_S}月)){_S}(?:月?{_S}0?1|月(?={_S}日)){_S}日?{_S}[起始]?{_S}[，,]?{_S}"
-    rf"(?:至|到|——|—|－－|－|-|~|～|(?=12{_S}月?{_S}31{_S}日)|(?<=[起始])(?=(?:19|20)\d\d{_S}年?{_S}12{_S}月?{_S}31)){_S}"
+    rf"(?:截止到|截至到|截止|截至|至|到|——|—|－－|－|-|~|～|(?=12{_S}月?{_S}31{_S}日)|(?<=[起始])(?=(?:19|20)\d\d{_S}年?{_S}12{_S}月?{_S}31)){_S}"
     # (202511——20251231止, 201711日起20171231止, 2020年元月1日至202012月31日止: real 2025, 2017 and 2020 pages;
     # 2017年1月日起至2017年12月31日止, the first day's number lost: a real 2017 page's template, round 228)
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
