@@ -202,7 +202,7 @@ def test_a_pattern_kept_broken_or_planted_is_compiled_by_re(tmp_path, monkeypatc
     monkeypatch.setattr(cache, "PATTERNS", cache.Store("patterns"))
     monkeypatch.setattr(cache, "_UNKEPT", [])
     sources = [r"(?P<y>\d{4})年[\u4e00-\u9fff]+", r"(?m)^\t(?=[^\t\n]*$)", r"联系电话[:：]"]
-    cache.PATTERNS.put((cache._ENGINE, 0, sources[0]), [32, [17, 2, 0, 0, 99999], 1, {"y": 1}, [None, "y"]])
+    cache.PATTERNS.put((cache._ENGINE, 0, sources[0]), [32, "EQAAAAIAAAAAAAAAAAAAAJ+GAQA=", 1, {"y": 1}, [None, "y"]])
     cache.PATTERNS.put((cache._ENGINE, 0, sources[1]), "not code")
     made = [cache.compile_re(s) for s in sources]
     assert made == [re.compile(s) for s in sources]
