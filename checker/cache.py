@@ -261,10 +261,11 @@ YAML = Store("yaml", used_only=True)
 # about 80 ms at every start in all, then hands the code to its engine (_sre.compile),
 # which makes the pattern in microseconds. The code is the interpreter's own: kept under
 # its version, its engine's MAGIC and the machine's byte order.
-PATTERNS = Store("patterns")
 # The code is kept as its words' bytes (4 each, in the machine's order), base64: a JSON list
-# of the ~135,000 numbers of the patterns kept cost ~12 ms to read at every start, a string
-# next to nothing (a pattern's is turned back into numbers when it is first compiled).
+# of the numbers cost ~5 ms to read at every start, a string next to nothing (a pattern's is
+# turned back into numbers when it is first compiled). A file of its own, as a form of its
+# own: the lists of the form before, in the file named patterns, are not read.
+PATTERNS = Store("patterns-b64")
 _CODE_TYPE = "I" if array("I").itemsize == _sre.CODESIZE else "L"
 _ENGINE = hashlib.sha256(f"{sys.version}|{_sre.MAGIC}|{sys.byteorder}|{_CODE_TYPE}".encode()).hexdigest()[:16]
 _UNKEPT: list[tuple[str, int, re.Pattern]] = []  # compiled by re this run: their code to keep
