@@ -1195,12 +1195,32 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
     while rows and rows[0].texts and (_PAGE_METADATA.match(rows[0].texts[0]) or _FILLED_BY.match(rows[0].texts[0])):
         out.append(Paragraph("".join(rows[0].texts), rows[0].span))
         rows = rows[1:]
-    for seg in _segments(rows, templates.sole_owner):
+    # (a section's heading on a line of its own between two tables, its number lost: 收到和处理政府信息
+    # 公开申请情况 after 二's table, before 三's, a real 2024 page of 碑林区投资合作局: the heading, not a
+    # row of either table)
+    headings = None
+    run: list[RawRow] = []
+    for row in rows:
+        if row.layout == "cont" and len(row.cells) == 1:
+            if headings is None:
+                headings = {s.title for s in templates.sections if s.number > 1}
+            if row.cells[0].raw in headings:  # (as the format words it, no number: 13、 收到…, a slip, stays)
+                _read_rows(run, templates, preferred, out)
+                out.append(Paragraph(row.cells[0].raw, row.span))
+                run = []
+                continue
+        run.append(row)
+    _read_rows(run, templates, preferred, out)
+    return out
+
+
+def _read_rows(rows: list[RawRow], templates: Templates, preferred: str | None, out: list) -> None:
+    """The tables of a run of rows of a region (or its text, where it is no table), into out."""
+    for seg in _segments(rows, templates.sole_owner) if rows else ():
         if seg.template is None and not any(looks_like_value(t) for r in seg.rows for t in r.texts):
             out.extend(Paragraph("".join(r.texts), r.span) for r in seg.rows if r.texts)
             continue
         out.append(_read_segment(seg, templates, preferred))
-    return out
 
 
 # ------------------------------------------------------- tables flattened to a cell per line

@@ -2095,3 +2095,15 @@ def test_a_glossary_s_terms_name_no_section():
     whole = check_text(glossary + "一、概述\n本年度工作有序开展。\n二、主动公开政府信息情况\n本年主动公开信息100条。\n").report
     assert [(s.canonical, s.heading) for s in whole.sections if s.canonical] == [
         (1, "一、概述"), (2, "二、主动公开政府信息情况")]
+
+
+def test_a_heading_that_lost_its_number_between_two_tables_opens_its_section():
+    """收到和处理政府信息公开申请情况 on its own line right after 二's table and right before 三's,
+    its number lost (a real 2024 page of 碑林区投资合作局, round 244): section 三's heading, not a row
+    of a table (SEC-001 had called section 三 missing, an error)."""
+    clean = (ROOT / "rules" / "examples" / "clean_2021.txt").read_text(encoding="utf-8")
+    lost = clean.replace("\n\n三、收到和处理政府信息公开申请情况\n", "\n收到和处理政府信息公开申请情况\n")
+    assert lost != clean
+    found = check_text(lost)
+    assert [s.canonical for s in found.report.sections] == [1, 2, 3, 4, 5, 6]
+    assert found.report.section(3).tables and not found.violations
