@@ -10,6 +10,7 @@ collects the facts the prose states.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from functools import lru_cache
@@ -230,7 +231,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         signed_by=next((i for i in signature if i.source == "signature"), None),
         period=_report_period(periods, year), periods=periods,
         contacts=facts.contacts(prose, reader.index, stretches), dates=all_dates,
-        publication_date=None if _reposted(publication, issuer, front_paragraphs) else publication,
+        publication_date=None if _reposted(publication, issuer, front_paragraphs) or _posted_long_after(publication, year)
+        else publication,
         preamble=preamble, intro=intro,
         sections=sections, tables=tables, origin=source.origin, original_text=source.original, notes=list(source.notes),
         line_index=reader.index)
@@ -1320,6 +1322,16 @@ def _reposted(publication: Fact | None, issuer: Issuer | None, front: list[Parag
         if m and facts.issuer_kind(m.group("name")) in ("township", "subdistrict") and issuer.name not in m.group("name"):
             return True
     return False
+
+
+def _posted_long_after(publication: Fact | None, year: int | None) -> bool:
+    """Whether the page's date is more than a year past the latest deadline of the report's
+    year (31 March of the year after): a site's move or a mirror's copy (a 2020 report of
+    湖南省卫生健康委 on a page of 2024-06-19; pages of 2009 and 2013 reports of 上虞 dated 2015, all
+    catalogued again in one batch: rounds 140, 220, 237, 247, 251), not the report's
+    publication, which would have been the error of years' lateness it is taken for."""
+    return (publication is not None and publication.kind == "published" and year is not None
+            and publication.value > dt.date(year + 2, 3, 31))
 
 
 _PAGE_PUBLISHER = compile_re(r"(?:发布机构|发布单位)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：|｜]{2,30})")

@@ -2107,3 +2107,17 @@ def test_a_heading_that_lost_its_number_between_two_tables_opens_its_section():
     found = check_text(lost)
     assert [s.canonical for s in found.report.sections] == [1, 2, 3, 4, 5, 6]
     assert found.report.section(3).tables and not found.violations
+
+
+def test_a_page_dated_years_after_the_deadline_gives_no_publication_date():
+    """A page dated more than a year after the latest deadline (31 March of the year after)
+    is a site's move or a mirror's copy, not the report's publication (a 2020 report of a
+    province's commission on a page of 2024-06-19: rounds 140, 220, 237, 247, 251): no
+    DATE-001 of years' lateness; a page dated some months late still gives it."""
+    body = "一、总体情况\n本年度工作有序开展。\n"
+    reposted = check_text("湖南省卫生健康委2020年政府信息公开工作年度报告\n发布时间:2024-06-19\n" + body)
+    assert reposted.report.publication_date is None
+    assert not [v for v in reposted.violations if v.rule.startswith("DATE-00") and v.rule != "DATE-005"]
+    late = check_text("湖南省卫生健康委2020年政府信息公开工作年度报告\n发布时间:2021-05-10\n" + body)
+    assert str(late.report.publication_date.value) == "2021-05-10"
+    assert "DATE-001" in {v.rule for v in late.violations}
