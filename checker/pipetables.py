@@ -29,7 +29,10 @@ BARS = "|｜"
 _SPACE = " \u3000\xa0"
 _RULE_LINE = compile_re(r"(?=.*---)[ \u3000|｜:\-]+")  # |---|:---:|
 CELLS = compile_re(r"[^|｜]+")  # (a table row's cells, between its bars)
-_TITLE_CELL = compile_re(r"(?:年度报告|年报)[ \u3000]*[|｜][ \u3000|｜]*$")
+# (…年度报告, …工作报告 (浙江省教育厅2024年度政府信息公开工作报告 |||…), or in traditional characters with a
+# pinyin gloss a mirror added, …年度報(bào)告 | ||: the bars are read before either is undone)
+_TITLE_CELL = compile_re(r"(?:年度|工作)[报報](?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,8}\))?告[ \u3000]*[|｜][ \u3000|｜]*$"
+                         r"|年[报報][ \u3000]*[|｜][ \u3000|｜]*$")
 
 
 def pipe_tables(text: str) -> tuple[str, int]:

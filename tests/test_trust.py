@@ -1511,6 +1511,18 @@ def test_a_title_followed_by_a_layout_table_s_empty_cells():
     assert (report.title.span.column, report.title.span.end_column) == (1, 29) and report.issuer.name == "白银市卫生健康委员会"
 
 
+def test_a_title_ending_gongzuo_baogao_or_in_traditional_characters_in_a_layout_table_s_row():
+    """…工作报告 | |||…, under the page's fields in a box (浙江省教育厅, round 251), and 年度報(bào)告 | ||,
+    a mirror's traditional characters with a pinyin gloss (上虞's 下管镇, round 247): the title, not a
+    row of the box (no title had been read, nor the body from it)."""
+    fields = "索 引 号: | 002482082/2025-00022 | 主题分类: | 科技、教育/教育 |\n发布机构: | 省教育厅 | 公开日期: | 2025-01-24 |\n"
+    zhejiang = check_text(fields + "浙江省教育厅2024年度政府信息公开工作报告 | " + "|" * 40 + "\n一、总体情况\n").report
+    assert zhejiang.title.text == "浙江省教育厅2024年度政府信息公开工作报告" and zhejiang.issuer.name == "浙江省教育厅"
+    glossed = check_text("索引號: | 1133068200259085XF/2015-28256 | 公開方式: | 主動公開 |\n文號: | 公開日期: | 2015-07-27 16:32 | |\n"
+                         "發(fā)布單位: | 下管鎮(zhèn) |\n2009年度下管鎮(zhèn)政府信息公開年度報(bào)告 | ||\n一、总体情况\n").report
+    assert glossed.title is not None and glossed.title.span.line == 4 and glossed.year == 2009
+
+
 def test_a_publication_date_written_with_spaces_is_the_page_s_and_no_later_date_stands_for_it():
     """发布日期: 2025- 02- 13 (泰山区's page): read; DATE-006 had taken the period's first
     day, on the line below, for the publication date."""
@@ -2124,3 +2136,10 @@ def test_a_page_dated_years_after_the_deadline_gives_no_publication_date():
     late = check_text("湖南省卫生健康委2020年政府信息公开工作年度报告\n发布时间:2021-05-10\n" + body)
     assert str(late.report.publication_date.value) == "2021-05-10"
     assert "DATE-001" in {v.rule for v in late.violations}
+
+
+def test_a_word_the_kind_opens_is_no_body_s_name():
+    """宣传维护镇域形象 names no 宣传维护镇 (a real 2025 page of 安定镇 without its title, round 249):
+    the body stays unknown (META-004 says so), as on the other pages of that site."""
+    found = check_text("一、总体情况\n2025年,我镇坚持以突出民生,传播正面声音、宣传维护镇域形象为目标,我镇主动公开信息125条。\n")
+    assert found.report.issuer is None or "宣传维护" not in found.report.issuer.name
