@@ -655,7 +655,7 @@ _CONTACT_OFFICE = compile_re(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<n
                              r"(?:联系|，|,|。|；|;|[（(](?![^（）()，,。；;：:\n]{1,6}[）)])|$)")
 # (如有疑问，可与…联系; 与 left out, 可X党政办联系; 可向…联系; 直接与…联系; not a way to write first,
 # 可通过网站的…意见箱反映或直接与漳平市人民政府办公室联系: a real 2022 page, whose clause had been read as a body's name)
-_MAY_CONTACT = compile_re(r"(?:可|直接)[与向]?(?P<name>(?:(?!通过|或)[^，,。；;（(：:\n]){2,30}?)联系")
+_MAY_CONTACT = compile_re(r"(?:可直接|可|直接)[与向]?(?P<name>(?:(?!通过|或)[^，,。；;（(：:\n]){2,30}?)联系")  # (可直接与X联系)
 _CALL_OFFICE = compile_re(r"可?致电(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:，|,|。|（|\(|$)")  # (可致电X办公室，电话…)
 # "杭州市余杭区司法局(区行政复议局)根据《…》等规定编制本报告": the paragraph's subject compiled it
 # (or a clause's: "…的通知》要求,上饶市人民政府根据全市…情况,编制本报告")

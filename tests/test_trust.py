@@ -253,6 +253,7 @@ def test_more_completed_than_received_in_one_sentence():
     ("根据《条例》要求,太仆寺旗人民政府办公室编制了2017年政府信息公开工作报告。", "太仆寺旗人民政府办公室", "department"),
     # (a way to write first, then 直接与X联系: a real 2022 page of 漳平市, whose clause had been read as a name)
     ("如有疑问,可通过网站的政府信息公开意见箱反映或直接与漳平市人民政府办公室联系。", "漳平市人民政府办公室", "department"),
+    ("如对本报告有疑问,可直接与厦门市思明区统计局联系。", "厦门市思明区统计局", "department"),  # (not 直接与…: round 254)
     # (two districts' report, compiled together in the year they merged: a real 2015 page of 闸北区 and 静安区)
     ("本年度报告根据《条例》要求,由闸北区政府、静安区政府共同编制。", "闸北区政府、静安区政府", "government"),
     # (特制定X…工作报告; X贯彻…, the subject: real 2019 and 2020 pages of 蓬溪县 and 常州市, META-004 had said none)
