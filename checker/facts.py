@@ -894,7 +894,8 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
     short = _AUTONOMOUS.sub("", place)  # (耿马县 of 耿马傣族佤族自治县, as its prose calls it)
     level = m.group("level")
     speaks = (("我" + level) in prose or re.search(f"全{level}[^。，,；;]{{0,12}}(?:政府信息|政务)公开", prose)
-              or re.search(f"(?:{re.escape(name)}|{re.escape(place)}|{re.escape(short)}){_NOTE}(?:{_ACTS}|{_LED})", prose))
+              or re.search(f"(?:{re.escape(name)}|{re.escape(place)}(?:政府)?|{re.escape(short)}){_NOTE}(?:{_ACTS}|{_LED})", prose))
+    # (昌图县政府严格按照…, its 人民 left out: the county speaking, a real 2022 page, round 252)
     # (全县…政府信息公开: the county's figures, its government's report; but 2023年区政府办主动
     # 公开信息158条, 2023年,市政府办公厅持续…: the office speaking as itself)
     if not speaks or re.search(f"{level}政府办(?:公室|公厅)?(?:{_ACTS}|主动|共|全年)", prose):

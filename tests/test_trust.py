@@ -467,6 +467,9 @@ def test_a_government_office_named_for_questions_stands_for_the_government_that_
     assert (county.issuer.name, county.issuer.kind) == ("富宁县人民政府", "government")
     office = check_text(ask.format("向阳区") + "2023年区政府办主动公开信息158条，全区政府信息公开工作有序推进。\n").report
     assert (office.issuer.name, office.issuer.kind) == ("向阳区人民政府办公室", "department")
+    # (the county by its government's short name, 人民 left out: a real 2022 page of 昌图县, round 252)
+    shortened = check_text("如有疑问,请联系:昌图县人民政府办公室。\n一、总体情况\n本年度,昌图县政府严格按照市、县政务公开重点任务要求推进工作。\n").report
+    assert (shortened.issuer.name, shortened.issuer.kind) == ("昌图县人民政府", "government")
 
 
 def test_the_publication_date_in_a_row_of_the_page_s_metadata_table():
