@@ -423,13 +423,15 @@ def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numb
         lines += [Paragraph(s.heading, s.span, "subheading"), *s.paragraphs]
         tables += s.tables
     found: list[tuple[int, int, str, str, bool]] = []  # (index in lines, section number, title, how it is worded, bracketed)
+    outline = _bracketed_outline(lines, templates) if not any(s.canonical for s in numbered) else set()
     for k, p in enumerate(lines):
         # (an item whose number in brackets was lost, ()主动公开政府信息情况 between (一) and (三): no section)
         if p.kind in ("text", "subheading") and len(p.text) <= 26 and not _EMPTY_BRACKETS.match(p.text):
             number, _, title, canonical, how, runs_on = _HEADINGS.read(_without_bullet(p.text), templates)
-            # (or numbered as the format's section, in brackets: (一)总体情况 … (二)主动公开政府信息的情况)
-            bracketed = (number is not None and number == canonical and how in ("exact", "wording", "article")
-                         and (numbering(p.text) or ("",))[0] == "paren")
+            # (or numbered as the format's section, in brackets: (一)总体情况 … (二)主动公开政府信息的情况;
+            # or the parts of an outline in brackets that has one on review and litigation: _bracketed_outline)
+            bracketed = ((number is not None and number == canonical and how in ("exact", "wording", "article")
+                          and (numbering(p.text) or ("",))[0] == "paren") or k in outline)
             if ((p.kind == "text" and number is None and how == "exact" and len(p.text) <= 22) or bracketed) and (
                     not runs_on and (not found or canonical > found[-1][1])):
                 found.append((k, canonical, title, how, bracketed))
@@ -452,6 +454,27 @@ def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numb
         _finish(sections[-1])
     first = lines[found[0][0]]
     return lines[:found[0][0]], [t for t in tables if t.span.start < first.span.start], sections
+
+
+def _bracketed_outline(lines: list[Paragraph], templates: Templates) -> set[int]:
+    """The lines of an outline numbered in brackets alone, no 一、 above them, whose parts are
+    the format's under other numbers: the outline before 2019 kept in a later report, (一)主动公开
+    政府信息的情况 / (二)依申请公开信息的情况 / (三)因政府信息公开申请行政复议、提起行政诉讼的情况 / (四)…
+    收费及减免情况 (real 2021 pages of 扬州市 and 海口市 bureaus, rounds 221, 254: SEC-001 had called
+    each part missing). Only where one of them is the part on review and litigation (四's matter),
+    which no item of 总体情况 is ((一)主动公开情况 (二)依申请公开情况 … are its items), and they stand in
+    the format's order, their brackets' numbers in order too. Their indexes in lines."""
+    picked: list[tuple[int, int, int]] = []  # (index, number in brackets, section)
+    for k, p in enumerate(lines):
+        if p.kind not in ("text", "subheading") or len(p.text) > 30 or (numbering(p.text) or ("",))[0] != "paren":
+            continue
+        number, _, _, canonical, how, runs_on = _HEADINGS.read(_without_bullet(p.text), templates)
+        if canonical is None or runs_on or number is None or how == "none":
+            continue
+        if picked and (canonical <= picked[-1][2] or number <= picked[-1][1]):
+            return set()  # (out of order: items of a list, not an outline)
+        picked.append((k, number, canonical))
+    return {k for k, _, _ in picked} if len(picked) >= 2 and any(c == 4 for _, _, c in picked) else set()
 
 
 def _with_lost_headings(sections: list[Section], templates: Templates) -> list[Section]:

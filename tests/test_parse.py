@@ -706,3 +706,17 @@ def test_the_prose_without_tables_has_a_space_for_each_character_of_a_table_but_
         for i, (ours, theirs) in enumerate(zip(prose, text)):
             assert ours == (theirs if i in kept or theirs == "\n" else " "), (i, theirs)
     assert "\t" not in _without_tables(made, parse_tree(made))[0]
+
+
+def test_an_outline_in_brackets_with_the_part_on_review_and_litigation_gives_its_sections():
+    # the outline before 2019 kept in a 2021 report, (一)…(四) at the top (a real page of 扬州市 自然资源和
+    # 规划局广陵分局, round 254): the format's parts under other numbers, not each missing (SEC-001)
+    text = ("某区某局2021年度政府信息公开年度报告\n为促进政府信息公开，我局编制本报告。\n"
+            "(一)主动公开政府信息的情况\n2021年,我局主动公开信息20条。\n(二)依申请公开信息的情况\n2021年,我局受理申请9件。\n"
+            "(三)因政府信息公开申请行政复议、提起行政诉讼的情况\n2021年,我局无行政复议和行政诉讼。\n"
+            "(四)政府信息公开收费及减免情况\n2021年,我局未收费。\n")
+    assert [s.canonical for s in parse(Source("a.txt", text, "utf-8")).sections] == [2, 3, 4]
+    # (but 总体情况's items, with no part on review and litigation among them, stay its items)
+    items = ("某镇2021年政府信息公开工作年度报告\n本报告由总体情况等六部分组成。\n(一)主动公开情况\n全年主动公开信息20条。\n"
+             "(二)依申请公开情况\n全年未收到申请。\n(三)政府信息管理情况\n规范管理。\n")
+    assert [s.canonical for s in parse(Source("a.txt", items, "utf-8")).sections] == []
