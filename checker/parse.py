@@ -984,9 +984,10 @@ _PLACE_WORD = compile_re(r"[省市县区旗州盟乡镇村]|街道|苏木|国家
 # An opening sentence that names the report and its year ("现将我局2019年政府信息公开工作
 # 报告如下"), or a first paragraph that opens with the year ("2023年，在区委、区政府的领导下…",
 # "（一）主动公开情况。2024年我局认真贯彻…").
-_REPORT_OF_YEAR = compile_re(r"(?<!\d)(?<![^现特]发布)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开|政务信息公开|信息公开)"
+_REPORT_OF_YEAR = compile_re(r"(?<!\d)(?<![^现特]发布)(?<![及和、])(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开|政务信息公开|信息公开)"
                              r"[^。；;\n]{0,12}(?:年度报告|工作报告|报告|年报|工作总结)(?![》”]?、)")
-# (not an item of a list of what was published: “…住建局2024年政府信息公开工作年度报告、2025年…”; nor
+# (not an item of a list of what was published: “…住建局2024年政府信息公开工作年度报告、2025年…”, “…等重点领域
+# 信息及2018年度信息公开工作报告” in a 2019 report (南京, round 256); nor
 # last year's report, published this year: “更新了公开指南,发布2019年政府信息公开年度报告” in a 2020 report)
 # “特向社会公布2014年谯城区政务服务中心政府信息公开工作年度报告”: the year before the body's name
 _PUBLISHES_REPORT_OF_YEAR = compile_re(r"公布(?P<y>(?:19|20)\d\d)[ \u3000]*年度?[^，,。；;\n《》“”\d]{2,30}?"

@@ -720,3 +720,11 @@ def test_an_outline_in_brackets_with_the_part_on_review_and_litigation_gives_its
     items = ("某镇2021年政府信息公开工作年度报告\n本报告由总体情况等六部分组成。\n(一)主动公开情况\n全年主动公开信息20条。\n"
              "(二)依申请公开情况\n全年未收到申请。\n(三)政府信息管理情况\n规范管理。\n")
     assert [s.canonical for s in parse(Source("a.txt", items, "utf-8")).sections] == []
+
+
+def test_last_year_s_report_among_what_was_published_names_no_year_of_this_one():
+    # “…等重点领域信息及2018年度信息公开工作报告” in a 2019 report with no title (南京, round 256): an item
+    # published, not this report's year (the rules of the outline before 2019 had been applied)
+    text = ("一、总体情况\n2019年,我局公开了人事信息、财政信息等重点领域信息及2018年度信息公开工作报告。\n"
+            "全年共收到依申请公开14件。\n")
+    assert parse(Source("a.txt", text, "utf-8")).year != 2018

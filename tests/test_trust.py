@@ -334,6 +334,7 @@ def test_more_completed_than_received_in_one_sentence():
     ("本报告根据《条例》编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。",
      "西宁市城中区人民政府礼让街街道办事处", "subdistrict"),
     ("本报告根据《条例》要求,结合省财政厅2024年政府信息公开工作实际,编制本报告。", "省财政厅", "department"),
+    ("本报告根据2023年眉山市司法局信息公开工作实际编制而成。", "眉山市司法局", "department"),  # (round 256)
     # (a mirror site's domain in place of the county's name: real 2017-18 pages of 永嘉's townships, rounds 228, 239)
     ("根据《条例》要求,现公布puroview.com溪下乡2017年政府信息公开工作年度报告。", "溪下乡", "township"),
     # (the subject with its short name in brackets, a real 2022 page of 北京市西城区教育委员会)
