@@ -1024,11 +1024,27 @@ def best_issuer(candidates: list[Issuer]) -> Issuer | None:
         # A fuller name of the same kind of body, or a name that tells the kind when the
         # first did not. A county government's report signed by the county's 人民政府办公室
         # (the competent department that publishes it, art. 49 ¶2) stays the government's.
-        if (_same_body(best.name, other.name, best.kind == "unknown") and len(other.name) > len(best.name)
-                and best.kind in (other.kind, "unknown") and not _doubled_end(best.name, other.name)
-                and not _unit_within(best.name, other.name)):
+        if ((_same_body(best.name, other.name, best.kind == "unknown") and len(other.name) > len(best.name)
+             and best.kind in (other.kind, "unknown") and not _doubled_end(best.name, other.name)
+             and not _unit_within(best.name, other.name)) or _placeless_short(best, other)):
             best = other
     return best
+
+
+def _placeless_short(short: Issuer, full: Issuer) -> bool:
+    """Whether a name that opens with its level and no place (市发改委 of a title) is the
+    other written short, the other naming its place (由岳阳市发展和改革委员会编制 in the opening):
+    each character of the short one in the full one, in order, its level after the place
+    (a real 2019 page, round 248: the reports of two cities' 市发改委 had been taken for one
+    body's, and the one the previous report of the other)."""
+    name, longer = short.name, full.name
+    if short.kind != full.kind or len(longer) <= len(name) or not _BARE_LEVEL_START.match(name):
+        return False
+    rest = iter(longer)
+    return all(c in rest for c in name) and longer.find(name[0]) > 0
+
+
+_BARE_LEVEL_START = compile_re(r"[省市县区旗州盟](?![省市县区旗州盟])")
 
 
 def _unit_within(name: str, longer: str) -> bool:

@@ -728,3 +728,13 @@ def test_last_year_s_report_among_what_was_published_names_no_year_of_this_one()
     text = ("一、总体情况\n2019年,我局公开了人事信息、财政信息等重点领域信息及2018年度信息公开工作报告。\n"
             "全年共收到依申请公开14件。\n")
     assert parse(Source("a.txt", text, "utf-8")).year != 2018
+
+
+def test_a_placeless_short_name_of_the_title_is_the_body_the_opening_names_in_full():
+    # 市发改委 of a title, 由岳阳市发展和改革委员会编制 in the opening (a real 2019 page, round 248): the body
+    # with its place, so that another city's 市发改委 is not taken for the same body across a set of reports
+    text = "市发改委2019年度政府信息公开年度报告\n本报告由岳阳市发展和改革委员会编制。\n一、总体情况\n"
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.issuer.name, rep.issuer.kind) == ("岳阳市发展和改革委员会", "department")
+    other = "市教育局2019年度政府信息公开工作年度报告\n如有疑问，请与市人民政府办公室联系。\n一、总体情况\n"
+    assert parse(Source("a.txt", other, "utf-8")).issuer.name == "市教育局"
