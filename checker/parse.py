@@ -1350,10 +1350,10 @@ def _reposted(publication: Fact | None, issuer: Issuer | None, front: list[Parag
 
 def _posted_long_after(publication: Fact | None, year: int | None) -> bool:
     """Whether the page's date is more than a year past the latest deadline of the report's
-    year (31 March of the year after): a site's move or a mirror's copy (a 2020 report of
-    湖南省卫生健康委 on a page of 2024-06-19; pages of 2009 and 2013 reports of 上虞 dated 2015, all
-    catalogued again in one batch: rounds 140, 220, 237, 247, 251), not the report's
-    publication, which would have been the error of years' lateness it is taken for."""
+    year (31 March of the year after): the date of a site's move or of a mirror's copy (a
+    2020 report of 湖南省卫生健康委 on a page of 2024-06-19; pages of 2009 and 2013 reports of
+    上虞 dated 2015, all catalogued again in one batch: rounds 140, 220, 237, 247, 251), not
+    of the report's publication; DATE-001/002/003 had called such reports years late."""
     return (publication is not None and publication.kind == "published" and year is not None
             and publication.value > dt.date(year + 2, 3, 31))
 
