@@ -1089,6 +1089,9 @@ def _head_number(head: str) -> tuple[int | None, str]:
 
 
 _YEAR_OF_REPORT = compile_re(r"(?:19|20)\d\d年度?")  # (一、2024年总体情况: the report's year, said again)
+# The body itself named before a heading's words: 一、全局信息公开总体情况, 五、我局…存在的主要问题及改进情况
+# (a real 2020 page of 开州区医疗保障局, round 258).
+_BODY_BEFORE_HEADING = compile_re(r"^(?:全|本|我)(?:局|委|办|厅|署|市|县|区|旗|镇|乡|街道|单位|机关|中心)")
 
 
 def _same_meaning(heading: str, official: str, words: SameMeaning) -> bool:
@@ -1097,7 +1100,7 @@ def _same_meaning(heading: str, official: str, words: SameMeaning) -> bool:
     the 情况 the format's ends with, left out (三、收到和处理政府信息公开申请, a real 2023 page of
     临潼区, round 244; not 情况 anywhere: 主要措施 would be read as 主要情况 and go)."""
     def plain(text: str) -> str:
-        text = _YEAR_OF_REPORT.sub("", core(text))
+        text = _BODY_BEFORE_HEADING.sub("", _YEAR_OF_REPORT.sub("", core(text)))
         for word, same in words.same:
             text = text.replace(word, same)
         for word in sorted(words.ignore, key=len, reverse=True):

@@ -353,6 +353,15 @@ def test_a_page_s_breadcrumb_is_not_the_title():
     assert (rep.title.span.line, rep.year, rep.issuer.name) == (1, 2023, "深圳市市场监督管理局龙华监管局")
 
 
+def test_a_title_that_says_only_xinxi_gongkai_baogao_under_a_breadcrumb():
+    """台创园2017年信息公开报告 (a real page of 锡山台创园, round 260) under the page's
+    breadcrumb: a title, if not in the format's words, and it names the body."""
+    text = ("您当前的位置:首页 > 台创园 > 政府信息公开 > 年度报告\n\n台创园2017年信息公开报告\n\n"
+            "2017年,锡山台创园全面贯彻落实《条例》,全力做好政务信息公开工作。\n一、2017年政务公开工作情况\n略。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.title.span.line, rep.year, rep.issuer.name) == (3, 2017, "台创园")
+
+
 def test_the_publication_date_among_a_web_page_s_metadata_under_the_title():
     """索引号, 发布机构, 关键词, 成文日期, 发布日期 under the title (a real 2021 district
     government's page): the report was published on its 发布日期, not left undated."""
