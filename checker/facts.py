@@ -75,7 +75,9 @@ _PERIOD_LINK = compile_re(
     rf"{_S}(?:(?:起|开始|始){_S}[，,]?{_S})?(?:截止到|截至到|截至|截止|至|到|－－|——|－|—|–|-{{2,4}}|-|~|～|一(?=\d{{4}}))"
     rf"{_SL}"  # (一 typed for the dash: 2023年1月1日一2023年12月31日; two hyphens or four for it, 2017年1月1日--2017年12月31日)
     rf"|{_S}[，,]{_S}(?:截至|截止|结束)(?:时间|日期){_S}(?:为|是)?{_S}[:：]?{_S}"
-    rf"|{_S}起{_S}[，,]?{_S}(?=\d{{4}}{_S}年[^。；\n]{{1,12}}?止)")  # (自2018年1月1日起,2018年12月31日止)
+    rf"|{_S}起{_S}[，,]?{_S}(?=\d{{4}}{_S}年[^。；\n]{{1,12}}?止)"  # (自2018年1月1日起,2018年12月31日止)
+    # (自2008年5月1日《条例》实施之日起,至2008年12月31日止: the template of 北京's pages of 2008-09, round 261)
+    rf"|{_S}《[^》\n]{{1,16}}》{_S}(?:正式)?(?:施行|实施)之日{_S}(?:起|开始){_S}[，,]?{_S}(?:截止到|截至|截止|至|到){_S}")
 
 
 def _spaced(word: str) -> str:
@@ -963,8 +965,9 @@ def _speaks_as_place() -> re.Pattern:
 
 def _acts_as(name: str, prose: str) -> bool:
     """Whether a sentence of the report has `name` as its subject, doing the body's work
-    (X办公室坚持…), not compiling the report (X办公室按照…根据各部门…年度报告编制而成)."""
-    for acts in re.finditer(re.escape(name) + f"(?:{_ACTS}|{_LED})", prose):
+    (X办公室坚持…; 2021年,台山市人民政府办公室根据新修订的《条例》…,认真落实…, a real page
+    of round 263), not compiling the report (X办公室按照…根据各部门…年度报告编制而成)."""
+    for acts in re.finditer(re.escape(name) + f"(?:{_ACTS}|{_LED}|根据|依据)", prose):
         end = prose.find("。", acts.end())
         if not _COMPILING.search(prose, acts.end(), len(prose) if end == -1 else end):
             return True

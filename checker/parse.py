@@ -1221,6 +1221,10 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
             (numbering_kind == "cjk" and (runs_on or line.rstrip(" \u3000").endswith("。"))
              and (not continues or items == ("cjk", (number or 0) - 1))) or next_item)) or (
             next_item and (runs_on or how in ("variant", "wording"))) or (
+            # (“2.政府信息公开行政复议、行政诉讼情况” after “1.收到和处理政府信息公开申请情况” under
+            # 一、's “(二)依申请公开工作方面”: item 2 of that list, naming section 四 word for word
+            # under another number; a real 2025 page of 荣成市信访局, round 262)
+            next_item and canonical is not None and canonical != number) or (
             # (“三、主动公开政府信息情况。2021年,我局无…” after items 一、 and 二、 under 一、:
             # item 三 of that list, though it names section 二 word for word)
             runs_on and numbering_kind == "cjk" and items == ("cjk", (number or 0) - 1) and number != canonical)

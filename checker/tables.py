@@ -387,13 +387,15 @@ def _completed_names(found: list[str], expected: list[str]) -> list[str]:
     """Column names a page cut short completed: a cell that kept only the first line of
     its name ("本年新" of 本年新制作数量 and of 本年新公开数量, when the web page lost the
     line break inside the cell) stands for the next expected name it begins; and a name
-    that only adds the year (本年(2023)制发件数) is the name."""
+    that only adds the year (本年(2023)制发件数) or says 本年度 for 本年 is the name."""
     if found == expected:  # (a header as the template has it, most: nothing to complete)
         return list(found)
     out, at = [], 0
     for name in found:
         if name not in expected:
             name = _with_its_unit(_YEAR_IN_NAME.sub("", name), expected[at:])
+        if name not in expected and name.startswith("本年度") and "本年" + name[3:] in expected:
+            name = "本年" + name[3:]  # (本年度处理决定数量: this year as 本年度, a real 2021 page of 凌源市, round 262)
         if name not in expected and len(name) >= 3:
             name = next((e for e in expected[at:] if e.startswith(name)), name)
         if name in expected[at:]:
@@ -1071,7 +1073,8 @@ def _blocks_row_bound(tpl: TableTemplate, labels: tuple[str, ...], has_number: b
     row_header, names = _CORE[tpl.row_header or ""], _column_words(tpl, None)
     if not has_number and (cores[0] == row_header or all(c in names for c in cores)):
         hits = sum(1 for c in cores if c != row_header
-                   and (c in names or (len(c) >= 3 and any(name.startswith(c) for name in names))))
+                   and (c in names or (len(c) >= 3 and any(name.startswith(c) for name in names))
+                        or (c.startswith("本年度") and "本年" + c[3:] in names)))  # (as _completed_names reads them)
         added = hits if cores[0] == row_header else max(added, hits)
     return added
 

@@ -97,6 +97,18 @@ def test_an_item_numbered_3_that_names_section_two_under_section_one_is_not_a_se
         (1, 2), (2, 8), (3, 10)]
 
 
+def test_an_item_numbered_2_that_names_section_four_word_for_word_under_section_one_is_an_item():
+    """“2.政府信息公开行政复议、行政诉讼情况” after “1.收到和处理政府信息公开申请情况” under
+    一、's “（二）依申请公开工作方面” (a real 2025 page of 荣成市信访局, round 262): item 2 of
+    that list, the section's words under another number; （三） goes on in section 一."""
+    text = ("某局2025年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开方面\n全年发布信息9条。\n"
+            "（二）依申请公开工作方面\n1.收到和处理政府信息公开申请情况\n全年受理申请4件。\n"
+            "2.政府信息公开行政复议、行政诉讼情况\n全年被申请行政复议0件。\n"
+            "（三）政府信息管理方面\n完善信息公开目录。\n二、主动公开政府信息情况\n见下表。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert [(s.canonical, s.span.line) for s in rep.sections] == [(1, 2), (2, 12)]
+
+
 def test_a_section_heading_glued_to_the_end_of_a_paragraph_is_read_as_the_heading():
     """“…电话:0714-8766001)。一、总体情况” (a real 2024 subdistrict's page lost the line
     break): section 一 starts there, on that line, and holds what follows; not when the
@@ -240,6 +252,10 @@ def test_a_title_run_on_into_the_first_words_is_the_title():
      "本报告统计期限自2023年1月1日起至2023年12月31日止。如对本报告有疑问,请与枣阳市行政审批局联系。\n"
      "一、总体情况\n(一)政府信息主动公开情况。2023年,我市通过政府门户网站主动公开政府信息6100余条。\n", "枣阳市人民政府",
      "government"),
+    # a real 2021 page of 台山市人民政府办公室 (round 263): the office the subject of its opening
+    # (…办公室根据新修订的《条例》…), under a 我市 of what it does for the city: its own report
+    ("一、总体情况\n2021年,台山市人民政府办公室根据新修订的《中华人民共和国政府信息公开条例》规定,认真落实政府信息公开工作。\n"
+     "(一)推进基层政务公开工作。编制我市26个试点领域基层政务公开标准目录。\n", "台山市人民政府办公室", "department"),
     # a real 2023 page of 青岛市人民政府办公厅: named only to ask, but 市政府办公厅持续… speaks as it
     ("本报告由总体情况等部分组成。如对本报告有疑问，请与青岛市人民政府办公厅联系。\n一、总体情况\n"
      "2023年,市政府办公厅持续以“青倾公开”品牌为引领，推动全市政务公开工作提质增效。\n", "青岛市人民政府办公厅", "department"),
@@ -252,7 +268,8 @@ def test_a_title_run_on_into_the_first_words_is_the_title():
     # the report speaking as 我局 (SEC-011 had held it to a government's duty)
     ("根据《条例》规定,结合2021年度吉林市丰满区人民政府信息公开工作实际,编制发布此报告。如有疑问,请联系吉林市丰满区民政局。\n"
      "一、总体情况\n我局高度重视信息公开工作。\n", "吉林市丰满区民政局", "department"),
-], ids=["metadata-table", "city-posted-by-its-bureau", "general-office-speaking", "department-speaking", "bureau-as-我局"])
+], ids=["metadata-table", "city-posted-by-its-bureau", "office-acting-under-我市", "general-office-speaking", "department-speaking",
+        "bureau-as-我局"])
 def test_the_body_a_page_names_outside_its_title(text, name, kind):
     rep = parse(Source("a.txt", text, "utf-8"))
     assert (rep.issuer.name, rep.issuer.kind) == (name, kind)
