@@ -150,6 +150,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     front, *section_nodes = tree.children
     front_paragraphs = [reader.paragraph(t) for t in front.children if isinstance(t, Token)]
     title_at, title, title_start = _title(front_paragraphs)
+    if title is not None and title.kind == "title":
+        title = _without_label(title, reader.index)
     if title is None or title.kind != "title":  # (none, or only a short first line: a site's banner, 高青县人民政府)
         labelled = _labelled_title(front, reader.index)
         if labelled is not None or title is None:
@@ -941,6 +943,20 @@ _LABELLED_TITLE = compile_re(r"(?m)^[ \u3000]*(?:信息)?[标名][ \u3000]*[题�
                              r"(?P<title>[^\t\n]{2,60}?(?:年度报告|年报)(?:[（(][^）)\t\n]{0,12}[）)])?)(?=[\t \u3000]|$)")
 
 
+def _without_label(title: Paragraph, index: LineIndex) -> Paragraph:
+    """The title without the label a page's metadata box put before it on its line
+    (标题:长治高新区2022年政府信息公开年度报告 | |, a real 2022 page, round 264: messages had
+    quoted the label as the title's)."""
+    label = _TITLE_LABEL_BEFORE.match(title.text)
+    if label is None or title.span.line != title.span.end_line or title.span.end - title.span.start != len(title.text):
+        return title
+    start = title.span.start + label.end()
+    return Paragraph(title.text[label.end():], index.span(start, title.span.end), "title")
+
+
+_TITLE_LABEL_BEFORE = compile_re(r"(?:信息)?[标名][ \u3000]*[题称][ \u3000]*[:：][ \u3000]*(?=\S)")
+
+
 def _names_the_site(above: list[Paragraph], name: str) -> bool:
     """Whether `name` is the web site's, in its banner above ("欢迎您访问金口河区人民政府门户
     网站" … "金口河区人民政府"): the site's name, not the first half of the title under it."""
@@ -964,12 +980,14 @@ _TITLE_WORDS = ("政府信息公开工作年度报告", "政务公开工作年�
 
 def _split_before_label(front: list[Paragraph], at: int) -> bool:
     """Whether the line above a bare 年度报告 is the title's first half (…政府信息公开工作, or the
-    year and the body: 2017年绍兴市住房和城乡建设局 / 政府信息公开年报, or the body and the year)."""
+    year and the body: 2017年绍兴市住房和城乡建设局 / 政府信息公开年报, or the body and the year;
+    or split inside 信息公开: 衡南县人民政府办公室2022年政府信息 / 公开年度报告, a real page, round 265)."""
     if at == 0 or front[at - 1].kind != "text":
         return False
     above = front[at - 1].text
     halves = _YEAR_FIRST.fullmatch(above) or _YEAR_LAST.fullmatch(above)
-    return above.endswith(_FIRST_HALF_ENDS) or (halves is not None and facts.issuer_kind(halves.group("body")) != "unknown")
+    return above.endswith(_FIRST_HALF_ENDS) or (halves is not None and facts.issuer_kind(halves.group("body")) != "unknown") or (
+        above.endswith(("政府信息", "政务信息")) and front[at].text.startswith("公开"))
 
 
 # (or the body and then the year: 天津市红桥区人民政府2024年 / 政府信息公开年度报告)

@@ -348,6 +348,14 @@ def test_a_title_split_inside_the_body_s_name_is_joined():
     assert (rep.title.span.line, rep.title.span.end_line) == (1, 2)
 
 
+def test_a_title_split_inside_xinxi_gongkai_is_joined():
+    """“衡南县人民政府办公室2022年政府信息” / “公开年度报告” (a real 2022 page, round 265): one
+    title, which META-003 can then read (its 工作 is missing)."""
+    text = "衡南县人民政府办公室2022年政府信息\n公开年度报告\n(2023年1月31日)\n一、总体情况\n本年度工作有序开展。\n"
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.title.text, rep.title.span.line, rep.title.span.end_line) == ("衡南县人民政府办公室2022年政府信息公开年度报告", 1, 2)
+
+
 def test_an_office_that_names_no_place_is_joined_to_the_body_above_it():
     """“武汉市东湖生态旅游风景区管理委员会” / “卫生健康办公室2023年政府信息公开工作年度报告”
     (a real 2023 page): the office is the committee's, not a 卫生健康办公室 of nowhere. A
@@ -377,6 +385,16 @@ def test_a_title_that_says_only_xinxi_gongkai_baogao_under_a_breadcrumb():
             "2017年,锡山台创园全面贯彻落实《条例》,全力做好政务信息公开工作。\n一、2017年政务公开工作情况\n略。\n")
     rep = parse(Source("a.txt", text, "utf-8"))
     assert (rep.title.span.line, rep.year, rep.issuer.name) == (3, 2017, "台创园")
+
+
+def test_a_title_in_a_page_s_metadata_box_is_read_without_its_label():
+    """标题:长治高新区2022年政府信息公开年度报告 | | in the page's box (a real 2022 page,
+    round 264): the title is what follows the label, and messages quote it so."""
+    text = ("索引号:00001434901234071-5/2023-00010 | |\n发文字号: | 发文时间:2023-01-29 |\n"
+            "标题:长治高新区2022年政府信息公开年度报告 | |\n主题分类: | 发布日期:2023-01-29 |\n"
+            "本报告中所列数据的统计期限自2022年1月1日起,至2022年12月31日止。\n一、总体情况\n略。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.title.text, rep.title.span.line, rep.title.span.column) == ("长治高新区2022年政府信息公开年度报告", 3, 4)
 
 
 def test_the_publication_date_among_a_web_page_s_metadata_under_the_title():
