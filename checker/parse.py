@@ -1259,8 +1259,11 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
             restarted and numbering_kind == "cjk" and items == ("cjk", (number or 0) - 1) and how in ("fuzzy", "none"))
         # (the section's second half under a number of its own, named by key words only: 四、下一步改进措施
         # after 三、存在的问题, the problems and then what is done about them; not 五、提起行政诉讼情况 after
-        # 四、申请行政复议情况, two sections of the outline before 2019)
-        again = how == "fuzzy" and canonical == 5 and previous is not None and previous.canonical == 5
+        # 四、申请行政复议情况, two sections of the outline before 2019; and 二、2020年度组织推进政府信息公开工作
+        # 基本情况 after 一、2020年度政府信息公开工作情况概述, a real 2020 page of 鄂尔多斯市自然资源局, round 268:
+        # more of 总体情况, which SEC-004 had measured against 一、总体情况 under the number 二)
+        again = (how == "fuzzy" and canonical in (1, 5) and previous is not None and previous.canonical == canonical
+                 and (canonical == 5 or previous.title_match != "fuzzy"))
         if previous is not None and ((not continues and (canonical is None or goes_back or misnumbered))
                                      or item or row or listed or restarted or again):
             # Not a section of its own: a heading inside the previous one (an item "1、主动公开。

@@ -100,6 +100,7 @@ def test_date_span_is_line_and_column():
     "202111日起至20211231日止",                        # a page that lost its 年 and 月
     "202111日起,至20211231日止",
     "20211月1日起,至202112月31日止",
+    "20211月1日202112月31日",                          # 至 lost too (a real 2024 page, round 267)
     "2021年1月至2021年12月",                          # the year by its months
     "2021年1月份至12月份",
     "2021年1月1日《条例》实施之日起,至2021年12月31日止",  # the template of 北京's pages of 2008-09 (round 261)

@@ -256,6 +256,17 @@ def test_a_title_run_on_into_the_first_words_is_the_title():
     # (…办公室根据新修订的《条例》…), under a 我市 of what it does for the city: its own report
     ("一、总体情况\n2021年,台山市人民政府办公室根据新修订的《中华人民共和国政府信息公开条例》规定,认真落实政府信息公开工作。\n"
      "(一)推进基层政务公开工作。编制我市26个试点领域基层政务公开标准目录。\n", "台山市人民政府办公室", "department"),
+    # a real 2021 page of 厦门市人民政府办公厅 (round 270): its 政府信息公开办公室 named to ask, a unit of the
+    # 办公厅, no 厦门市人民政府办公厅政府 (a government, that SEC-011 had held to a government's duty)
+    ("本报告根据《条例》要求编制。若有疑问或意见建议,可直接与厦门市人民政府办公厅政府信息公开办公室联系。\n"
+     "一、总体情况\n本年度工作有序开展。\n", "厦门市人民政府办公厅", "department"),
+    # and a township's 政府 before the same words: 朝阳乡政府 (its 信息公开办公室), not 朝阳乡 with a
+    # 政府信息公开办公室 of its own (a regression report of 2016)
+    ("本报告根据《条例》要求编制。如对本报告有任何疑问,请与朝阳乡政府信息公开办公室联系。\n"
+     "一、概述\n本年度工作有序开展。\n", "朝阳乡政府", "township"),
+    # a real 2023 page of 合阳县 (round 264): no title, the county's 政府 without 人民 the opening's subject
+    ("2023年合阳县政府在省市政务公开办公室大力支持和有力指导下,抓牢机制创新和平台建设“两个抓手”。\n"
+     "一、总体情况\n全县主动公开政府信息4442条。\n", "合阳县政府", "government"),
     # a real 2023 page of 青岛市人民政府办公厅: named only to ask, but 市政府办公厅持续… speaks as it
     ("本报告由总体情况等部分组成。如对本报告有疑问，请与青岛市人民政府办公厅联系。\n一、总体情况\n"
      "2023年,市政府办公厅持续以“青倾公开”品牌为引领，推动全市政务公开工作提质增效。\n", "青岛市人民政府办公厅", "department"),
@@ -268,11 +279,20 @@ def test_a_title_run_on_into_the_first_words_is_the_title():
     # the report speaking as 我局 (SEC-011 had held it to a government's duty)
     ("根据《条例》规定,结合2021年度吉林市丰满区人民政府信息公开工作实际,编制发布此报告。如有疑问,请联系吉林市丰满区民政局。\n"
      "一、总体情况\n我局高度重视信息公开工作。\n", "吉林市丰满区民政局", "department"),
-], ids=["metadata-table", "city-posted-by-its-bureau", "office-acting-under-我市", "general-office-speaking", "department-speaking",
+], ids=["metadata-table", "city-posted-by-its-bureau", "office-acting-under-我市", "general-office-unit-to-ask", "township-政府-its-office-to-ask",
+        "county-政府-without-人民", "general-office-speaking", "department-speaking",
         "bureau-as-我局"])
 def test_the_body_a_page_names_outside_its_title(text, name, kind):
     rep = parse(Source("a.txt", text, "utf-8"))
     assert (rep.issuer.name, rep.issuer.kind) == (name, kind)
+
+
+def test_an_office_acting_for_its_government_is_no_name_ending_in_its_government():
+    """市政府办公室代表市政府共受理… (a real 2021 page of 平顶山市, round 218): no body named
+    市政府办公室代表市政府, as X县政府 after a place is (合阳县政府在…)."""
+    text = "一、总体情况\n(二)依申请公开情况。2021年,市政府办公室代表市政府共受理政府信息公开申请44件。\n"
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert rep.issuer is None or "代表" not in rep.issuer.name
 
 
 def test_the_problems_and_the_improvements_under_two_numbers_are_one_section():
@@ -284,6 +304,11 @@ def test_the_problems_and_the_improvements_under_two_numbers_are_one_section():
     assert [(s.number, s.canonical) for s in parse(Source("a.txt", text, "utf-8")).sections] == [(1, 1), (5, 5)]
     old = "某乡2017年政府信息公开年度报告\n四、申请行政复议情况\n无。\n五、提起行政诉讼情况\n无。\n"
     assert [s.number for s in parse(Source("a.txt", old, "utf-8")).sections] == [4, 5]
+    # (and more of 总体情况 under 二 after 一's 概述: 二、2020年度组织推进政府信息公开工作基本情况, a real 2020
+    # page of 鄂尔多斯市自然资源局, round 268, which SEC-004 had measured against 一、总体情况)
+    overview = ("某局2020年政府信息公开工作年度报告\n一、2020年度政府信息公开工作情况概述\n本年度工作有序开展。\n"
+                "二、2020年度组织推进政府信息公开工作基本情况\n(一)加强组织领导。\n")
+    assert [(s.number, s.canonical) for s in parse(Source("a.txt", overview, "utf-8")).sections] == [(1, 1)]
 
 
 def test_the_year_before_the_body_that_opens_the_first_sentence_is_the_reports():
