@@ -208,12 +208,13 @@ def _without_heading_bullets(text: str) -> str:
     return _HEADING_BULLET.sub(lambda m: re.sub(r"[•●▪◆■\t]", " ", m.group()), text)
 
 
-# A line of prose or a heading indented by a TAB ("\t一、总体情况", "\t(一)主动公开…，…"): no table's
+# A line of prose or a heading indented by a TAB ("\t一、总体情况", "\t(一)主动公开…，…", or the title's
+# second line, "\t2019年政府信息公开工作年度报告", a real page of 广元市利州区, round 271): no table's
 # row (its only TAB is the first), at least LOST_INDENT_LINES lines so
 # (a TAB, then the look behind for the line's start: re skips from TAB to TAB, where `^\t`
 # is tried at every character, five times slower)
 _TAB_INDENT = compile_re(r"(?m)\t(?<=^\t)(?=(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^\t\n]*$"
-                         r"|[^\t\n]*[，。；：][^\t\n]*$)")
+                         r"|[^\t\n]*[，。；：][^\t\n]*$|[^\t\n]{4,60}(?:年度报告|年报)[ \u3000]*$)")
 
 
 def _without_tab_indents(text: str) -> str:
@@ -229,7 +230,7 @@ def _without_tab_indents(text: str) -> str:
     return _TAB_INDENT.sub(" ", text)
 
 
-_TAB_START = compile_re(r"(?m)\t(?<=^\t)(?=[^\t\n]*$)")  # (a line whose one TAB opens it: indent or a cell)
+_TAB_START = compile_re(r"(?m)\t(?<=^\t)(?=[^\t\n]*[^\s][^\t\n]*$)")  # (a line whose one TAB opens it: indent or a cell; not a TAB alone)
 
 
 # A pinyin gloss a mirror site puts after each character (主動(dòng)公開, 濟(jì)南): a syllable

@@ -2149,3 +2149,20 @@ def test_a_word_the_kind_opens_is_no_body_s_name():
     the body stays unknown (META-004 says so), as on the other pages of that site."""
     found = check_text("一、总体情况\n2025年,我镇坚持以突出民生,传播正面声音、宣传维护镇域形象为目标,我镇主动公开信息125条。\n")
     assert found.report.issuer is None or "宣传维护" not in found.report.issuer.name
+
+
+def test_lines_indented_by_a_tab_are_prose_and_the_title_not_a_table():
+    """A page that indents its title's second line, its opening and its headings by a TAB
+    and has a line holding a TAB alone (a real 2019 page of 广元市利州区, round 271): the
+    TABs are indentation; the opening, its contacts and the title's year are read
+    (CONTACT-001 had said there was no contact, and the year was unknown)."""
+    text = ("广元市利州区退役军人事务局\n\t2019年政府信息公开工作年度报告\n\t\n"
+            "\t根据《中华人民共和国政府信息公开条例》,特向社会公布《利州区退役军人事务局2019年信息公开工作年度报告》。"
+            "如对本报告有任何疑问,请与利州区退役军人事务局联系(地址:利州区东坝街道利东街北段19号;电话:0839-2301802)。\n"
+            "\t一、总体情况 \n\t2019年,我局严格按照要求公开政府信息。\n")
+    found = check_text(text)
+    rep = found.report
+    assert (rep.year, rep.title.span.line, rep.title.span.end_line) == (2019, 1, 2)
+    assert {c.kind for c in rep.contacts} >= {"address", "phone"}
+    assert "CONTACT-001" not in {v.rule for v in found.violations}
+
