@@ -366,13 +366,15 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact], stretches: Stret
             stop = tail.end()
         out.append(Period(fact.value, end, index.span(fact.span.start, stop), text[fact.span.start:stop]))
     taken = {p.span.start for p in out}
-    for m in (m for pattern in (_WHOLE_YEAR_DAMAGED, _WHOLE_YEAR_BY_MONTH) for m in _found(pattern, norm, stretches)):
-        if m.start() not in taken:
-            taken.add(m.start())
+    for m in (m for pattern in (_WHOLE_YEAR_DAMAGED, _WHOLE_YEAR_BY_MONTH, _WHOLE_YEAR_RUN_TOGETHER)
+              for m in _found(pattern, norm, stretches)):
+        start = m.start("y")  # (the words before it in _WHOLE_YEAR_RUN_TOGETHER are no part of it)
+        if start not in taken:
+            taken.add(start)
             year = int(m.group("y"))
             end_year = int(m.group("y2")) if m.group("y2") else year
-            out.append(Period(dt.date(year, 1, 1), dt.date(end_year, 12, 31), index.span(m.start(), m.end()),
-                              text[m.start():m.end()]))
+            out.append(Period(dt.date(year, 1, 1), dt.date(end_year, 12, 31), index.span(start, m.end()),
+                              text[start:m.end()]))
     for m in _found(_FROM_NEW_YEAR_DAMAGED, norm, stretches):
         end = _month_day(int(m.group("y2")), m.group("md")) if m.start() not in taken else None
         if end is not None:
@@ -403,6 +405,12 @@ _WHOLE_YEAR_DAMAGED = compile_re(
     # 2017年1月日起至2017年12月31日止, the first day's number lost: a real 2017 page's template, round 228;
     # 自20241月1日202412月31日, its 至 lost too: a real 2024 page of 秀屿区应急管理局, round 267)
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
+# A whole year's period that lost every 年, 月, 日 and 至, its digits run together, right after the words
+# that say it is the statistics period, which are no part of it (统计限自20251120251231, 统计期限为2016111231: real pages of 2025
+# and 2016, rounds 274 and 272, which had been told they stated none).
+_WHOLE_YEAR_RUN_TOGETHER = compile_re(
+    r"(?:统计(?:期限|时限|限|期)|数据期限)[ \u3000]*(?:为|是|[:：])?[ \u3000]*自?"
+    r"(?P<y>(?:19|20)\d\d)0?10?1(?P<y2>(?:19|20)\d\d)?1231(?!\d)")
 # A period from 1 January whose end a web page ran together too, to another day than 31
 # December ("统计期限自201411日起至20141130日止": to 30 November, which PERIOD-002 reports).
 _FROM_NEW_YEAR_DAMAGED = compile_re(

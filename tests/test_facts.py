@@ -130,6 +130,16 @@ def test_a_page_that_lost_its_nian_and_yue_to_another_end_than_december():
     assert read_periods("统计期限自201411日起至2014111日止。") == []
 
 
+def test_a_whole_year_run_together_after_the_words_of_the_statistics_period():
+    """统计限自20251120251231 and 统计期限为2016111231 (real pages of rounds 274 and 272, every
+    年, 月, 日 and 至 lost): the whole year, read from its first digit; not such digits elsewhere."""
+    (p,) = read_periods("本报告所列数据的统计限自20251120251231。")
+    assert (p.start, p.end, p.raw) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31), "20251120251231")
+    (p,) = read_periods("本年度报告中使用数据统计期限为2016111231,如对本报告有疑问请联系。")
+    assert (p.start, p.end) == (dt.date(2016, 1, 1), dt.date(2016, 12, 31))
+    assert read_periods("联系电话2016111231。") == []
+
+
 def test_a_lone_date_is_no_period():
     assert read_periods("截至2021年12月31日，共公开信息19条。") == []
 
