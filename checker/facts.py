@@ -405,9 +405,9 @@ _WHOLE_YEAR_DAMAGED = compile_re(
     # 2017年1月日起至2017年12月31日止, the first day's number lost: a real 2017 page's template, round 228;
     # 自20241月1日202412月31日, its 至 lost too: a real 2024 page of 秀屿区应急管理局, round 267)
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
-# A whole year's period that lost every 年, 月, 日 and 至, its digits run together, right after the words
-# that say it is the statistics period, which are no part of it (统计限自20251120251231, 统计期限为2016111231: real pages of 2025
-# and 2016, rounds 274 and 272, which had been told they stated none).
+# A whole year's period that lost every 年, 月, 日 and 至, its digits run together, right after the
+# words that say it is the statistics period, which are no part of it (统计限自20251120251231,
+# 统计期限为2016111231: real pages of 2025 and 2016, rounds 274 and 272, told they stated none).
 _WHOLE_YEAR_RUN_TOGETHER = compile_re(
     r"(?:统计(?:期限|时限|限|期)|数据期限)[ \u3000]*(?:为|是|[:：])?[ \u3000]*自?"
     r"(?P<y>(?:19|20)\d\d)0?10?1(?P<y2>(?:19|20)\d\d)?1231(?!\d)")

@@ -230,7 +230,8 @@ def _without_tab_indents(text: str) -> str:
     return _TAB_INDENT.sub(" ", text)
 
 
-_TAB_START = compile_re(r"(?m)\t(?<=^\t)(?=[^\t\n]*[^\s][^\t\n]*$)")  # (a line whose one TAB opens it: indent or a cell; not a TAB alone)
+# (a line whose one TAB opens it: indent or a cell; not a TAB alone, a blank line)
+_TAB_START = compile_re(r"(?m)\t(?<=^\t)(?=[^\t\n]*[^\s][^\t\n]*$)")
 
 
 # A pinyin gloss a mirror site puts after each character (主動(dòng)公開, 濟(jì)南): a syllable

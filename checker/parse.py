@@ -1116,7 +1116,8 @@ def _same_meaning(heading: str, official: str, words: SameMeaning) -> bool:
     """Whether a heading says what the format's heading says, differing only by words
     that leave the meaning as it is (sections.yaml, same_meaning), or by a year, or by
     the 情况 the format's ends with, left out (三、收到和处理政府信息公开申请, a real 2023 page of
-    临潼区, round 244; not 情况 anywhere: 主要措施 would be read as 主要情况 and go)."""
+    临潼区, round 244; not 情况 anywhere: 主要措施 would be read as 主要情况 and go), or by the
+    body's own name before its words (一、全局信息公开总体情况)."""
     def plain(text: str) -> str:
         text = _BODY_BEFORE_HEADING.sub("", _YEAR_OF_REPORT.sub("", core(text)))
         for word, same in words.same:
