@@ -644,7 +644,8 @@ _MADE_BY = compile_re(_BY + r"制作(?=本|《|[^。；;\n]{0,12}(?:年度报告
 # (由X综合各部门…编制: X brings the reports of the government's parts together, so the report
 # is the government's; its general office doing so stands for it, 由区人民政府办公室综合…)
 _CONSOLIDATING_OFFICE = compile_re(r"(?P<government>.*人民政府)(?:政务公开|信息公开)?办公(?:室|厅)$")  # (杨陵区人民政府政务公开办公室)
-_COMPILES = compile_re(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>[^，,。；;：:\s]{2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
+# (no 报告 in the name: 本年度报告由周湾镇人民政府编制 is _COMPILED_BY's, a real 2021 page, round 102)
+_COMPILES = compile_re(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>(?:(?!报告)[^，,。；;：:\s]){2,30}?)编(?:制|写)(?:了|完成)?(?:本|" + _YEAR
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报|(?<=本)报告|(?<=公开)工作报告)")  # (…编制了2017年政府信息公开工作报告)
 _PUBLISHER_LINE = compile_re(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信息来源|来源|工作机构名称)[ \u3000]*[:：]|发文机关[ \u3000]*[:：]?)"
                              r"[ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
