@@ -265,7 +265,7 @@ def test_a_title_run_on_into_the_first_words_is_the_title():
     ("本报告根据《条例》要求编制。如对本报告有任何疑问,请与朝阳乡政府信息公开办公室联系。\n"
      "一、概述\n本年度工作有序开展。\n", "朝阳乡政府", "township"),
     # a real 2021 page of 周湾镇 (round 102): 本年度报告由周湾镇人民政府编制, the town, not a body named
-    # 本年度报告由周湾镇人民政府 (so SEC-011's message had named it)
+    # 本年度报告由周湾镇人民政府 (as a message that names the body, SEC-011's, would have named it)
     ("根据《中华人民共和国政府信息公开条例》(以下简称《条例》)有关规定编制本报告。本年度报告由周湾镇人民政府编制,"
      "本报告由概述、主动公开政府信息情况等部分组成。\n"
      "一、概述\n本年度工作有序开展。\n", "周湾镇人民政府", "township"),
@@ -284,7 +284,8 @@ def test_a_title_run_on_into_the_first_words_is_the_title():
     # the report speaking as 我局 (SEC-011 had held it to a government's duty)
     ("根据《条例》规定,结合2021年度吉林市丰满区人民政府信息公开工作实际,编制发布此报告。如有疑问,请联系吉林市丰满区民政局。\n"
      "一、总体情况\n我局高度重视信息公开工作。\n", "吉林市丰满区民政局", "department"),
-], ids=["metadata-table", "city-posted-by-its-bureau", "office-acting-under-我市", "general-office-unit-to-ask", "township-政府-its-office-to-ask", "compiled-by-after-本年度报告",
+], ids=["metadata-table", "city-posted-by-its-bureau", "office-acting-under-我市", "general-office-unit-to-ask",
+        "township-政府-its-office-to-ask", "compiled-by-after-本年度报告",
         "county-政府-without-人民", "general-office-speaking", "department-speaking",
         "bureau-as-我局"])
 def test_the_body_a_page_names_outside_its_title(text, name, kind):
