@@ -44,6 +44,7 @@ from operator import attrgetter
 from . import similarity
 from .cache import compile_re
 from .expr import add_rows
+from .facts import BARE_LEVEL
 from .labels import nfkc
 from .model import Cell, MissingRow, Paragraph, Report, Row, Section, Span, Table, TableProblem, new_tuple
 from .text import LineIndex
@@ -610,8 +611,8 @@ def _groups(digests: list[Digest]) -> dict[str, Group]:
     return keyed
 
 
-_BARE_LEVEL = compile_re(r"[省市县区旗州盟](?![省市县区旗州盟])"  # (县交通运输局: which county's?)
-                         r"|(?:国家)?(?:高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区|工业园区|产业园区|新区)"
+_BARE_LEVEL = compile_re(BARE_LEVEL  # (县交通运输局: which county's?)
+                         + r"|(?:国家)?(?:高新区|高新技术产业开发区|经开区|经济技术开发区|经济开发区|开发区|工业园区|产业园区|新区)"
                          r"(?![\u4e00-\u9fff]*(?:乡|镇|街道)$)")  # (高新区, 经开区…: which city's?)
 
 

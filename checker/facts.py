@@ -1057,7 +1057,8 @@ def _placeless_short(short: Issuer, full: Issuer) -> bool:
     return all(c in rest for c in name) and longer.find(name[0]) > 0
 
 
-_BARE_LEVEL_START = compile_re(r"[省市县区旗州盟](?![省市县区旗州盟])")
+BARE_LEVEL = r"[省市县区旗州盟](?![省市县区旗州盟])"  # (a name's level with no place before it: 市发改委, 县交通运输局)
+_BARE_LEVEL_START = compile_re(BARE_LEVEL)
 
 
 def _unit_within(name: str, longer: str) -> bool:

@@ -383,6 +383,12 @@ def _close(a: str, b: str) -> bool:
 _YEAR_IN_NAME = compile_re(r"(?:19|20)\d\d年?度?")  # (本年(2023)制发件数: a column named with its year)
 
 
+def _said_as_bennian(name: str) -> str:
+    """A column's name with this year said as 本年, where it says 本年度 (本年度处理决定数量, a real
+    2021 page of 凌源市, round 262)."""
+    return "本年" + name[3:] if name.startswith("本年度") else name
+
+
 def _completed_names(found: list[str], expected: list[str]) -> list[str]:
     """Column names a page cut short completed: a cell that kept only the first line of
     its name ("本年新" of 本年新制作数量 and of 本年新公开数量, when the web page lost the
@@ -394,8 +400,8 @@ def _completed_names(found: list[str], expected: list[str]) -> list[str]:
     for name in found:
         if name not in expected:
             name = _with_its_unit(_YEAR_IN_NAME.sub("", name), expected[at:])
-        if name not in expected and name.startswith("本年度") and "本年" + name[3:] in expected:
-            name = "本年" + name[3:]  # (本年度处理决定数量: this year as 本年度, a real 2021 page of 凌源市, round 262)
+        if name not in expected and _said_as_bennian(name) in expected:
+            name = _said_as_bennian(name)
         if name not in expected and len(name) >= 3:
             name = next((e for e in expected[at:] if e.startswith(name)), name)
         if name in expected[at:]:
@@ -1074,7 +1080,7 @@ def _blocks_row_bound(tpl: TableTemplate, labels: tuple[str, ...], has_number: b
     if not has_number and (cores[0] == row_header or all(c in names for c in cores)):
         hits = sum(1 for c in cores if c != row_header
                    and (c in names or (len(c) >= 3 and any(name.startswith(c) for name in names))
-                        or (c.startswith("本年度") and "本年" + c[3:] in names)))  # (as _completed_names reads them)
+                        or _said_as_bennian(c) in names))  # (as _completed_names reads them)
         added = hits if cores[0] == row_header else max(added, hits)
     return added
 
@@ -1201,17 +1207,14 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
     # (a section's heading on a line of its own between two tables, its number lost: 收到和处理政府信息
     # 公开申请情况 after 二's table, before 三's, a real 2024 page of 碑林区投资合作局: the heading, not a
     # row of either table)
-    headings = None
     run: list[RawRow] = []
     for row in rows:
-        if row.layout == "cont" and len(row.cells) == 1:
-            if headings is None:
-                headings = {s.title for s in templates.sections if s.number > 1}
-            if row.cells[0].raw in headings:  # (as the format words it, no number: 13、 收到…, a slip, stays)
-                _read_rows(run, templates, preferred, out)
-                out.append(Paragraph(row.cells[0].raw, row.span))
-                run = []
-                continue
+        # (as the format words it, no number: 13、 收到…, a slip, stays)
+        if row.layout == "cont" and len(row.cells) == 1 and row.cells[0].raw in templates.later_section_titles:
+            _read_rows(run, templates, preferred, out)
+            out.append(Paragraph(row.cells[0].raw, row.span))
+            run = []
+            continue
         run.append(row)
     _read_rows(run, templates, preferred, out)
     return out

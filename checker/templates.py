@@ -143,6 +143,7 @@ class Templates:
     heading_labels: set[str] = field(default_factory=set)  # column names, block labels, captions: no row's
     row_labels: set[str] = field(default_factory=set)  # the labels of every template's rows
     block_labels: set[str] = field(default_factory=set)  # the labels of blocks (第二十条第（一）项)
+    later_section_titles: set[str] = field(default_factory=set)  # the format's headings 二–六, as it words them
     _versions: dict[str, list[TableTemplate]] = field(default_factory=dict, repr=False, compare=False)
     _ids: dict[str, tuple[frozenset[str], frozenset[str]]] = field(default_factory=dict, init=False, repr=False,
                                                                    compare=False)
@@ -158,6 +159,7 @@ class Templates:
         self.block_labels = {core(b.label) for t in self.tables for b in t.blocks if b.id}
         self.heading_labels = ({core(h) for t in self.tables for h in [*t.header, *t.captions]}
                                | self.block_labels) - self.row_labels
+        self.later_section_titles = {s.title for s in self.sections if s.number > 1}
         for table_id in {t.id for t in self.tables}:
             shapes = {_structure(t) for t in self.versions_of(table_id)}
             if len(self.versions_of(table_id)) > 1 and len(shapes) == 1:
