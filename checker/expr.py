@@ -341,11 +341,11 @@ class Pattern:
     to, and a pattern known to compile (the cache remembers) needs no compiling to be
     checked when the rules load."""
 
-    __slots__ = ("pattern", "_compiled", "_joinable", "_groups", "_clause")
+    __slots__ = ("pattern", "_compiled", "_searched", "_behind", "_joinable", "_groups", "_clause")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern
-        self._compiled = self._joinable = self._groups = self._clause = None
+        self._compiled = self._searched = self._behind = self._joinable = self._groups = self._clause = None
         problem = repetition_problem(pattern)
         if problem:  # checked every time: compiling is where `a{1000000000}` would grow without end
             raise regex.error(problem)
@@ -362,8 +362,24 @@ class Pattern:
 
     def compiled(self):
         if self._compiled is None:
-            self._compiled = regex.compile(self.pattern, regex.V1 | regex.MULTILINE)
+            self._compiled = regex.compile(self.pattern, PATTERN_FLAGS)
         return self._compiled
+
+    def searched(self):
+        """What a search runs: the pattern compiled, or for one whose leading lookbehinds
+        reach far back (lookbehind_split) the rest of it, its lookbehinds compiled apart
+        (self._behind, else False) and tried only where the rest matches
+        (_behind_finditer). Such a lookbehind, run at every place of the text, walks back
+        over up to hundreds of characters: most of the pattern's search."""
+        if self._searched is None:
+            split = lookbehind_split(self.pattern)
+            if split:
+                self._behind = regex.compile(self.pattern[:split], PATTERN_FLAGS)
+                self._searched = regex.compile(self.pattern[split:], PATTERN_FLAGS)
+            else:
+                self._behind = False
+                self._searched = self.compiled()
+        return self._searched
 
     @property
     def flags(self) -> int:
@@ -382,7 +398,7 @@ class Pattern:
         """The names of its groups, as the regex module lists them (groupindex, a new dict
         each time it is asked)."""
         if self._groups is None:
-            self._groups = tuple(self.compiled().groupindex)
+            self._groups = tuple(self.searched().groupindex)  # (a split pattern's groups are all its rest's)
         return self._groups
 
     @property
@@ -392,6 +408,84 @@ class Pattern:
         if self._clause is None:
             self._clause = clause_opening(self.pattern) or False
         return self._clause or None
+
+
+PATTERN_FLAGS = regex.V1 | regex.MULTILINE
+LOOKBEHIND_FAR = 50  # characters a lookbehind may reach back over to be tried apart
+
+
+def lookbehind_split(pattern: str) -> int:
+    """Where the rest of a pattern starts after its leading lookbehinds, when one of
+    them may reach LOOKBEHIND_FAR characters back (the list of a report's parts before
+    a match: (?<!(?:报告|全文)[^。]{0,200})…) and the pattern can be searched as its rest,
+    the lookbehinds tried where that matches; else 0. Not when a lookbehind captures
+    (the rest's groups would be numbered otherwise), a flag is set (its scope would
+    change), or a | outside every group splits the rest (the lookbehinds bind only its
+    first branch)."""
+    end, far = 0, False
+    while pattern.startswith(("(?<!", "(?<="), end):
+        close = _group_end(pattern, end)
+        if close is None or any(ch == "(" and _CAPTURE_OR_FLAG.match(pattern, i)
+                                for i, ch, _ in _syntax(pattern, end + 4, close)):
+            return 0
+        far = far or _reaches_far(pattern, end, close)
+        end = close
+    if not far or _has_top_level_branch(pattern, end) or _FLAG.search(pattern, end):
+        return 0
+    return end
+
+
+_CAPTURE_OR_FLAG = compile_re(r"\((?!\?)|\(\?(?:P?<\w|'|\||[aiLmsuxbefprvVw^-]+[:)])")
+_FLAG = compile_re(r"\(\?[aiLmsuxbefprvVw^-]+[:)]")
+
+
+def _reaches_far(pattern: str, start: int, end: int) -> bool:
+    """Whether the lookbehind from start to end may reach LOOKBEHIND_FAR characters back or
+    more: it repeats something that many times, or without bound (spaces, \\s* or \\s+,
+    are no reach)."""
+    i = start
+    while i < end:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 3 if pattern.startswith(("s*", "s+"), i + 1) else 2
+        elif ch == "[":
+            i = _class_end(pattern, i)
+        elif ch in "*+":
+            return True
+        elif ch == "{" and (found := _QUANTIFIER.match(pattern, i, end)) and (found.group(1) or found.group(2)):
+            if found.group(2) == "" or int(found.group(2) or found.group(1)) >= LOOKBEHIND_FAR:
+                return True
+            i = found.end()
+        else:
+            i += 1
+    return False
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """Just after the ")" that closes the group opening at start, or None."""
+    return next((i + 1 for i, ch, depth in _syntax(pattern, start) if ch == ")" and depth == 0), None)
+
+
+def _has_top_level_branch(pattern: str, start: int) -> bool:
+    """Whether a | outside every group stands in the pattern after start."""
+    return any(ch == "|" and depth == 0 for _, ch, depth in _syntax(pattern, start))
+
+
+def _syntax(pattern: str, start: int, end: int | None = None):
+    """(place, character, depth of groups after it) of each character of the pattern from
+    start (to end) that is neither escaped nor in a class."""
+    depth, i, n = 0, start, len(pattern) if end is None else end
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        depth += (ch == "(") - (ch == ")")
+        yield i, ch, depth
+        i += 1
 
 
 _QUANTIFIER = compile_re(r"\{(\d*)(?:,(\d*))?\}")
@@ -1582,10 +1676,12 @@ def limited_finditer(pattern: Pattern, text: str, timeout: float):
     arguments through a slow general path, about 3,000 instructions a call, a third of a
     short search. (test_engine checks that the limit still stops a search.) A pattern
     that opens at a clause is tried only where it can match (_clause_finditer)."""
-    clause = pattern._clause  # (pattern.clause and pattern.compiled(), their calls saved once known)
+    clause = pattern._clause  # (pattern.clause and pattern.searched(), their calls saved once known)
     if clause is None:
         clause = pattern.clause or False
-    compiled = pattern._compiled or pattern.compiled()
+    compiled = pattern._searched or pattern.searched()
+    if pattern._behind:
+        return _behind_finditer(pattern, text, timeout)
     if clause is not False:
         return _clause_finditer(compiled, text, timeout, *clause)
     return compiled.finditer(text, None, None, False, None, False, timeout)
@@ -1594,10 +1690,36 @@ def limited_finditer(pattern: Pattern, text: str, timeout: float):
 def limited_search(pattern: Pattern, text: str, timeout: float):
     """pattern.search(text, timeout=timeout), its arguments given by position (string, pos,
     endpos, concurrent, partial, timeout), as limited_finditer."""
+    compiled = pattern.searched()
+    if pattern._behind:
+        return next(_behind_finditer(pattern, text, timeout), None)
     clause = pattern.clause
     if clause is not None:
-        return next(_clause_finditer(pattern.compiled(), text, timeout, *clause), None)
-    return pattern.compiled().search(text, None, None, None, False, timeout)
+        return next(_clause_finditer(compiled, text, timeout, *clause), None)
+    return compiled.search(text, None, None, None, False, timeout)
+
+
+def _behind_finditer(pattern: Pattern, text: str, timeout: float):
+    """pattern.compiled().finditer(text) of a pattern searched as its rest (Pattern.searched):
+    each match of the rest whose start its lookbehinds allow, found from where the last
+    one ended; where they do not, the pattern has no match there either, and the next
+    search starts a character later. After an empty match finditer itself goes on from
+    where the last match ended (as _clause_finditer)."""
+    rest, behind = pattern._searched, pattern._behind
+    at = end = 0
+    while True:
+        found = rest.search(text, at, None, None, False, timeout)
+        if found is None:
+            return
+        start = found.start()
+        if behind.match(text, start, None, None, False, timeout) is None:
+            at = start + 1
+            continue
+        if found.end() == start:
+            yield from pattern.compiled().finditer(text, end, None, False, None, False, timeout)
+            return
+        yield found
+        at = end = found.end()
 
 
 def _clause_finditer(compiled, text: str, timeout: float, stops: str, words: tuple[str, ...]):

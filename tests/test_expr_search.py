@@ -65,51 +65,72 @@ def test_patterns_that_open_at_a_clause_are_told_from_the_rest():
         assert clause_opening(pattern) is None, pattern
 
 
-def test_a_pattern_opening_at_a_clause_finds_what_finditer_finds(monkeypatch):
-    """Each bundled pattern that opens at a clause: the same matches (spans, groups) as the
-    regex module's own finditer and search, over the samples' paragraphs one by one and
-    joined, over the lines of the rules' files (their examples) and over random texts: of the
-    pattern's own words, stops and other characters, and matching texts with pieces changed."""
-    import random
-    import re
-
+def bundled_texts() -> list[str]:
+    """The samples' paragraphs one by one and joined, and the lines of the rules' files
+    (their examples among them)."""
     from conftest import REAL, ROOT, SYNTHETIC
 
-    from nianbao.expr import Pattern, clause_opening, limited_finditer, limited_search
     from nianbao.ingest import read_source
     from nianbao.parse import parse
     from nianbao.rules import load_rules
 
-    patterns = [p for p in bundled_patterns(monkeypatch)[1] if clause_opening(p)]
-    assert len(patterns) >= 8
     templates = load_rules().templates
     texts = []
     for path in sorted(REAL.glob("*.txt")) + sorted(SYNTHETIC.glob("*.txt")):
         paragraphs = [p.text for s in parse(read_source(path), templates).sections for p in s.paragraphs]
         texts += paragraphs + ["\n".join(paragraphs)]
-    for path in sorted((ROOT / "rules").glob("*.yaml")):  # the rules' examples among them
+    for path in sorted((ROOT / "rules").glob("*.yaml")):
         texts += [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    return texts
+
+
+def changed(rng, matching: list[str], pieces: list[str], count: int, most_changes: int, most_cut: int) -> list[str]:
+    """Texts that match, a few pieces put in, taken out or changed."""
+    out = []
+    for _ in range(count):
+        text = rng.choice(matching)
+        for _ in range(rng.randrange(1, most_changes)):
+            at = rng.randrange(len(text) + 1)
+            text = text[:at] + rng.choice(pieces + [""]) + text[at + rng.randrange(most_cut):]
+        out.append(text)
+    return out
+
+
+def searched_as_finditer(pattern, texts: list[str]) -> int:
+    """Asserts that limited_finditer and limited_search find in each text what the regex
+    module's finditer of the whole pattern finds (spans, groups); how many texts matched."""
+    from nianbao.expr import limited_finditer, limited_search
+
+    compiled, hits = pattern.compiled(), 0
+    for text in texts:
+        expected = found(compiled.finditer(text))
+        assert found(limited_finditer(pattern, text, 1.0)) == expected, (pattern.pattern, text)
+        assert found(filter(None, [limited_search(pattern, text, 1.0)])) == expected[:1], (pattern.pattern, text)
+        hits += bool(expected)
+    return hits
+
+
+def test_a_pattern_opening_at_a_clause_finds_what_finditer_finds(monkeypatch):
+    """Each bundled pattern that opens at a clause: the same matches (spans, groups) as the
+    regex module's own finditer and search, over the bundled texts and over random texts: of
+    the pattern's own words, stops and other characters, and matching texts with pieces changed."""
+    import random
+    import re
+
+    from nianbao.expr import Pattern, clause_opening
+
+    patterns = [p for p in bundled_patterns(monkeypatch)[1] if clause_opening(p)]
+    assert len(patterns) >= 8
+    texts = bundled_texts()
     rng = random.Random(18)
     for source in patterns:
         pattern = Pattern(source)
-        compiled = pattern.compiled()
         stops, words = clause_opening(source)
         pieces = list(words) + list(stops) + re.findall(r"[\u4e00-\u9fff]+", source) + list("0123456789 ")
         randoms = ["".join(rng.choice(pieces) for _ in range(rng.randrange(40))) for _ in range(2000)]
-        matching = [text for text in texts + randoms if compiled.search(text)]
-        for _ in range(2000):  # texts that match, a few pieces put in, taken out or changed
-            text = rng.choice(matching)
-            for _ in range(rng.randrange(1, 5)):
-                at = rng.randrange(len(text) + 1)
-                text = text[:at] + rng.choice(pieces + [""]) + text[at + rng.randrange(2):]
-            randoms.append(text)
-        hits = 0
-        for text in texts + randoms:
-            expected = found(compiled.finditer(text))
-            assert found(limited_finditer(pattern, text, 1.0)) == expected, (source, text)
-            assert found(filter(None, [limited_search(pattern, text, 1.0)])) == expected[:1], (source, text)
-            hits += bool(expected)
-        assert hits > 500, source  # the texts did make it match
+        matching = [text for text in texts + randoms if pattern.compiled().search(text)]
+        randoms += changed(rng, matching, pieces, 2000, 5, 2)
+        assert searched_as_finditer(pattern, texts + randoms) > 500, source  # the texts did make it match
 
 
 def test_an_empty_match_at_a_clause_goes_on_as_finditer_does():
@@ -137,3 +158,54 @@ def test_a_long_clause_holding_the_words_many_times_is_read_once():
     pattern = Pattern(r"(?:^|(?<=[，\n]))(?=[^，\n]*?收)(?P<c>[^，\n]*?未收到)")
     text = "收到" * 200_000 + "未收到，又未收到\n" + "收" * 1000 + "未收到"
     assert found(limited_finditer(pattern, text, 5.0)) == found(pattern.compiled().finditer(text))
+
+
+# ----------------------------------------------- patterns whose lookbehinds reach far back
+
+def test_a_pattern_is_searched_apart_from_its_lookbehinds_only_when_that_finds_the_same():
+    """lookbehind_split: where the rest of a pattern starts, when a leading lookbehind may
+    reach far back (else 0); not when that would change what the pattern matches."""
+    from nianbao.expr import lookbehind_split
+
+    far = r"(?<!(?:报告|全文)[^。\n]{0,200})"
+    assert lookbehind_split(far + "监督") == len(far)
+    assert lookbehind_split(r"(?<![\d.])" + far + r"(?P<n>\d+)条") == len(r"(?<![\d.])" + far)
+    assert lookbehind_split(r"(?<!由[^。]*)(监督)\1") == len(r"(?<!由[^。]*)")  # (the rest's own groups)
+    for pattern in (r"(?<![\d.])(?P<n>\d+)条",              # a lookbehind of one character
+                    r"(?<!点击量\s*)\d+次",                 # spaces are no reach
+                    r"(?<!由[^。]{0,16})监督",              # a short reach
+                    far + "监督|考核",                      # the lookbehind binds the first branch only
+                    r"(?<!(由)[^。]*)监督",                 # a lookbehind that captures
+                    far + "(?i)a",                          # a flag
+                    "监督" + far):                          # not leading
+        assert lookbehind_split(pattern) == 0, pattern
+
+
+def test_a_pattern_searched_apart_from_its_lookbehinds_finds_what_finditer_finds(monkeypatch):
+    """Each bundled pattern searched apart from its leading lookbehinds: the same matches
+    (spans, groups) as the regex module's own finditer and search of the whole pattern,
+    over the bundled texts and texts with pieces of the pattern's words put in, taken out
+    or changed."""
+    import random
+    import re
+
+    from nianbao.expr import Pattern, lookbehind_split
+
+    patterns = [p for p in bundled_patterns(monkeypatch)[1] if lookbehind_split(p)]
+    assert len(patterns) >= 6
+    texts = bundled_texts()
+    rng = random.Random(47)
+    for source in patterns:
+        pattern = Pattern(source)
+        pieces = re.findall(r"[\u4e00-\u9fff]{1,3}", source) + list("0123456789，。、 \n")
+        matching = [text for text in texts if pattern.compiled().search(text)]
+        assert searched_as_finditer(pattern, texts + changed(rng, matching, pieces, 1000, 6, 3)) > 300, source
+
+
+def test_after_an_empty_match_a_pattern_searched_apart_goes_on_as_finditer_does():
+    from nianbao.expr import Pattern, limited_finditer
+
+    pattern = Pattern(r"(?<!由[^，\n]*)(?:收到)?")
+    assert pattern.searched() is not pattern.compiled()  # (searched apart)
+    for text in ("收到收，收到", "由收，，收收到\n收", "a收，由收到收到", ""):
+        assert found(limited_finditer(pattern, text, 1.0)) == found(pattern.compiled().finditer(text))
