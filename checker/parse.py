@@ -61,10 +61,14 @@ _SPACES = " \u3000\xa0"
 # 2024年度政府信息公开工作年度报告 2024年,区水利局秉承…; 2018年政府信息公开工作年度报告 根据《…》
 # under 大兴乡人民政府 (the body's name on the line above, a title split in two); 临潭县卫生健康局
 # 2022年度政府信息公开工作的报告 根据《…》.
+# Or a title a page ran on into the name of the site that copied it, after a hyphen or an
+# underscore: 沧州市交通运输局2017年政府信息公开工作年度报告-凯发k8国际首页登录 (a real page, round
+# 277), …年度报告_政府信息公开年报_上海市宝山区人民政府门户网站.
 _RUN_ON_TITLE = compile_re(
     r"^[ \u3000]*[^\n。，,；;：:|｜（(]{0,40}?(?:19|20)\d\d[ \u3000]*年度?[^\n。，,；;：:|｜（(]{0,30}?政府信息公开(?:工作)?(?:年度报告|年报|的?报告)"
-    r"(?P<after>[ \u3000\xa0])(?=[ \u3000\xa0]*[^\s（(\[【|｜][^\n]{4})"
-    r"(?![ \u3000\xa0]*[一二三四五六七八九十]{1,3}[、.．])", re.M)  # (a section's heading after it: _with_glued_headings')
+    r"(?:(?P<after>[ \u3000\xa0])(?=[ \u3000\xa0]*[^\s（(\[【|｜][^\n]{4})"
+    r"(?![ \u3000\xa0]*[一二三四五六七八九十]{1,3}[、.．])"  # (a section's heading after it: _with_glued_headings')
+    r"|(?P<site>[-_])(?=[^\n。，,；;：:]{2,40}$)(?=[^\n\u4e00-\u9fff]{0,20}[\u4e00-\u9fff]))", re.M)
 _TITLE_LINES = 5  # (the lines a run-on title is looked for in)
 
 
@@ -84,7 +88,7 @@ def lexed_text(text: str) -> str:
             break
     title = _RUN_ON_TITLE.search(text, 0, end)
     if title is not None:
-        breaks.append(title.start("after"))
+        breaks.append(title.start("after") if title.group("after") else title.start("site"))
     for m in _RUN_ON_HEADING.finditer(text):
         start = m.start()
         before = start
@@ -946,7 +950,8 @@ _LABELLED_TITLE = compile_re(r"(?m)^[ \u3000]*(?:信息)?[标名][ \u3000]*[题�
 def _without_label(title: Paragraph, index: LineIndex) -> Paragraph:
     """The title without the label a page's metadata box put before it on its line
     (标题:长治高新区2022年政府信息公开年度报告 | |, a real 2022 page, round 264: messages had
-    quoted the label as the title's)."""
+    quoted the label as the title's), or a mirror's ? for a character it could not convert
+    (?望江鄉2021年度…, round 276: the body had been read as ?望江乡)."""
     label = _TITLE_LABEL_BEFORE.match(title.text)
     if label is None or title.span.line != title.span.end_line or title.span.end - title.span.start != len(title.text):
         return title
@@ -954,7 +959,7 @@ def _without_label(title: Paragraph, index: LineIndex) -> Paragraph:
     return Paragraph(title.text[label.end():], index.span(start, title.span.end), "title")
 
 
-_TITLE_LABEL_BEFORE = compile_re(r"(?:信息)?[标名][ \u3000]*[题称][ \u3000]*[:：][ \u3000]*(?=\S)")
+_TITLE_LABEL_BEFORE = compile_re(r"(?:(?:信息)?[标名][ \u3000]*[题称][ \u3000]*[:：]|[?？]+)[ \u3000]*(?=\S)")
 
 
 def _names_the_site(above: list[Paragraph], name: str) -> bool:

@@ -15,6 +15,7 @@ from conftest import REAL, SAMPLES, SEEDS, SYNTHETIC, run_cli
 from nianbao import corpus
 from nianbao.cells import looks_like_value, parse_value
 from nianbao.ingest import Source, read_source
+from nianbao.api import check_text
 from nianbao.parse import parse
 
 
@@ -242,6 +243,20 @@ def test_a_title_run_on_into_the_first_words_is_the_title():
     assert worded.title.text == "临潭县卫生健康局 2022年度政府信息公开工作的报告"
 
 
+@pytest.mark.parametrize("line", [
+    "沧州市交通运输局2017年政府信息公开工作年度报告-凯发k8国际首页登录",  # (a real 2017 page, round 277)
+    "某县某局2022年政府信息公开工作年度报告_政府信息公开年报_某县人民政府门户网站"])
+def test_a_title_run_on_into_the_name_of_a_site_is_the_title(line):
+    rep = parse(Source("a.txt", f"沧州市交通运输局\n\n{line}\n\n一、概述\n2017年,我局认真落实条例。\n", "utf-8"))
+    assert rep.title.text == line.split("-")[0].split("_")[0] and rep.issuer.kind == "department"
+    assert rep.title.span.line == 3
+
+
+def test_a_date_after_a_title_and_a_hyphen_is_no_site():
+    line = "某县某局2022年政府信息公开工作年度报告-2023-01-20"  # (no word of a name: not split off)
+    assert parse(Source("a.txt", f"{line}\n一、总体情况\n本年主动公开信息45条。\n", "utf-8")).title.text == line
+
+
 @pytest.mark.parametrize("text, name, kind", [
     # a real 2023 page of 进化镇: no title in the stored text, the body named only as 发布机构
     ("索引号 | H078/2024-00383 | 成文日期 | 2024-01-11 |\n发布机构 | 进化镇 | 主题分类 | 综合政务 |\n"
@@ -426,6 +441,16 @@ def test_a_title_in_a_page_s_metadata_box_is_read_without_its_label():
             "本报告中所列数据的统计期限自2022年1月1日起,至2022年12月31日止。\n一、总体情况\n略。\n")
     rep = parse(Source("a.txt", text, "utf-8"))
     assert (rep.title.text, rep.title.span.line, rep.title.span.column) == ("长治高新区2022年政府信息公开年度报告", 3, 4)
+
+
+def test_a_mirror_s_question_mark_before_the_title_is_no_part_of_it():
+    """?望江鄉2021年度… (a real 2021 page's traditional copy, round 276): the body is 望江乡,
+    which its opening names as 渠县人民政府望江乡 (no other township's words: META-012)."""
+    text = ("?望江乡2021年度政府信息公开工作年度报告\n特向社会公布渠县人民政府望江乡2021年度政府信息公开工作年度报告。\n"
+            "一、总体情况\n2021年,我乡认真落实《条例》。\n")
+    result = check_text(text)
+    assert (result.report.title.text, result.report.title.span.column) == ("望江乡2021年度政府信息公开工作年度报告", 2)
+    assert "META-012" not in {v.rule for v in result.violations}
 
 
 def test_the_publication_date_among_a_web_page_s_metadata_under_the_title():
