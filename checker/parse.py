@@ -195,6 +195,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     found = {t.template for t in front_tables} | {t.template for s in sections for t in s.tables}
     if any(t.id not in found for t in templates.tables if preferred in (None, t.version)):
         _read_flattened_tables(sections, reader.index, templates, preferred)  # (perhaps there, a cell per line)
+    _tables_above_their_heading(sections, templates)
     tables = front_tables + [t for s in sections for t in s.tables]
 
     issuer_candidates: list[Issuer] = []
@@ -303,6 +304,25 @@ def _tables_not_in_text(sections: list[Section], found: set[str | None], templat
     # (a section of them with content has its table somewhere, read or not: 四 with its prose and its
     # table copied a cell to a line, 二 and 三 bare, is a page whose two pictures were lost)
     return len(bare) >= 2 and not bare & found_in and filled <= found_in
+
+
+def _tables_above_their_heading(sections: list[Section], templates: Templates) -> None:
+    """The tables at the end of a section, after its prose, that are the next section's,
+    when that section's heading stands with nothing under it: a page put them above it
+    (二's table at the end of 一, then 二、主动公开政府信息情况 alone: a real 2023 page of
+    城中区文体旅游科技局, round 281, told its section 二 had only a heading). That section's."""
+    section_of = {t.id: t.section for t in templates.tables}
+    for before, after in zip(sections, sections[1:]):
+        if after.paragraphs or after.tables or after.canonical is None or not before.tables:
+            continue
+        prose_end = max((p.span.end for p in before.paragraphs), default=before.span.end)
+        k = len(before.tables)
+        while k and before.tables[k - 1].span.start >= prose_end and section_of.get(before.tables[k - 1].template) == after.canonical:
+            k -= 1
+        if k < len(before.tables):
+            before.tables, after.tables = before.tables[:k], before.tables[k:]
+            _finish(before)
+            _finish(after)
 
 
 def _first_by_place(sections: list[Section], templates: Templates) -> None:

@@ -275,6 +275,9 @@ def test_a_date_after_a_title_and_a_hyphen_is_no_site():
     # 办公厅, no 厦门市人民政府办公厅政府 (a government, that SEC-011 had held to a government's duty)
     ("本报告根据《条例》要求编制。若有疑问或意见建议,可直接与厦门市人民政府办公厅政府信息公开办公室联系。\n"
      "一、总体情况\n本年度工作有序开展。\n", "厦门市人民政府办公厅", "department"),
+    # a real 2020 page of 福建省财政厅 (round 283): its 政府信息公开工作办公室, no 福建省财政厅政府
+    ("本报告由本机关编制。如对本报告有疑问,可直接与福建省财政厅政府信息公开工作办公室联系。\n"
+     "一、总体情况\n本年度工作有序开展。\n", "福建省财政厅", "department"),
     # and a township's 政府 before the same words: 朝阳乡政府 (its 信息公开办公室), not 朝阳乡 with a
     # 政府信息公开办公室 of its own (a regression report of 2016)
     ("本报告根据《条例》要求编制。如对本报告有任何疑问,请与朝阳乡政府信息公开办公室联系。\n"
@@ -300,7 +303,7 @@ def test_a_date_after_a_title_and_a_hyphen_is_no_site():
     ("根据《条例》规定,结合2021年度吉林市丰满区人民政府信息公开工作实际,编制发布此报告。如有疑问,请联系吉林市丰满区民政局。\n"
      "一、总体情况\n我局高度重视信息公开工作。\n", "吉林市丰满区民政局", "department"),
 ], ids=["metadata-table", "city-posted-by-its-bureau", "office-acting-under-我市", "general-office-unit-to-ask",
-        "township-政府-its-office-to-ask", "compiled-by-after-本年度报告",
+        "department-unit-to-ask", "township-政府-its-office-to-ask", "compiled-by-after-本年度报告",
         "county-政府-without-人民", "general-office-speaking", "department-speaking",
         "bureau-as-我局"])
 def test_the_body_a_page_names_outside_its_title(text, name, kind):
@@ -441,6 +444,22 @@ def test_a_title_in_a_page_s_metadata_box_is_read_without_its_label():
             "本报告中所列数据的统计期限自2022年1月1日起,至2022年12月31日止。\n一、总体情况\n略。\n")
     rep = parse(Source("a.txt", text, "utf-8"))
     assert (rep.title.text, rep.title.span.line, rep.title.span.column) == ("长治高新区2022年政府信息公开年度报告", 3, 4)
+
+
+def test_a_table_a_page_put_above_its_section_s_heading_is_that_section_s():
+    """二's table at the end of 一, then 二、 with nothing under it (a real 2023 page of 城中区文体
+    旅游科技局, round 281): the table is 二's, which is not a heading alone (SEC-002)."""
+    cells = ("第二十条第(一)项|信息内容|本年制发件数|本年废止件数|现行有效件数|规 章|0|0|0|行政规范性文件|0|0|0|"
+             "第二十条第(五)项|信息内容|本年处理决定数量|行政许可|2|第二十条第(六)项|信息内容|本年处理决定数量|"
+             "行政处罚|0|行政强制|0|第二十条第(八)项|信息内容|本年收费金额(单位:万元)|行政事业性收费|0")
+    text = ("某区某局2023年政府信息公开工作年度报告\n一、总体情况\n2023年,我局认真做好政府信息公开工作。\n"
+            + "".join(f"{cell} |\n" for cell in cells.split("|"))
+            + "二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n本年未收到申请。\n")
+    result = check_text(text)
+    first, second = result.report.sections[:2]
+    assert (first.tables, [t.template for t in second.tables]) == ([], ["active"])
+    assert second.body_span.line == second.span.line  # (its body: the heading, the table above it)
+    assert "SEC-002" not in {v.rule for v in result.violations}
 
 
 def test_a_mirror_s_question_mark_before_the_title_is_no_part_of_it():
