@@ -1455,7 +1455,9 @@ _RUN_ON_BARS = 8  # (a few bars are prose's; a table's row alone has its own lin
 def _table_line_labels(text: str, templates: Templates) -> list[str]:
     """The template labels a line of text holds when it is a table row whose cells ran
     together: the line itself as one label, or words each a label (perhaps with its
-    values run on: `行政许可36`) or a value."""
+    values run on: `行政许可36`) or a value; or a whole table's, a page put on one line,
+    up to the next section's heading run on after it (…行政事业性收费0三、收到和处理政府信息公开
+    申请情况 …: a real 2025 page of 汉台区农业农村局, round 284, told its table was missing)."""
     whole = core(text)  # (without a bar after it: core() drops bars)
     if whole in templates.label_owners:
         return [whole]
@@ -1472,7 +1474,7 @@ def _table_line_labels(text: str, templates: Templates) -> list[str]:
         elif (glued := _glued_labels(word, templates)) is not None:
             labels += glued
         else:
-            return []
+            return labels if len(labels) >= LOST_TABLE_LABELS else []
     return labels
 
 

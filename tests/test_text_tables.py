@@ -398,6 +398,19 @@ def test_a_table_run_on_in_a_one_line_page_is_unreadable_not_missing():
     assert line[found[0].span.column - 1:].startswith("第二十条第(一)项")
 
 
+def test_a_table_run_on_without_bars_up_to_the_next_heading_is_unreadable_not_missing():
+    """二's table on one line after its heading, its cells parted by spaces, running on into
+    三's heading (a real 2025 page of 汉台区农业农村局, round 284): unread (TABLE-018), not
+    missing (TABLE-002, an error, had said so)."""
+    text = ("某区农业农村局2025年政府信息公开工作年度报告\n一、总体情况\n全年主动公开政府信息52条。\n"
+            "二、主动公开政府信息情况 第二十条第(一)项 信息内容 本年制发件数 本年废止件数 现行有效件数 规 章 0 0 0 "
+            "行政规范性文件 0 0 0 第二十条第(五)项 信息内容 本年处理决定数量 行政许可 52 第二十条第(六)项 信息内容 "
+            "本年处理决定数量 行政处罚 15 行政强制 0 第二十条第(八)项 信息内容 本年收费金额(单位:万元) 行政事业性收费 0 "
+            "三、收到和处理政府信息公开申请情况 本年未收到申请。\n")
+    found = [(v.rule, v.severity) for v in check_text(text).violations if v.rule.startswith("TABLE")]
+    assert found == [("TABLE-018", "info")]
+
+
 def test_a_change_cell_that_lost_its_figure_is_a_cell_not_part_of_the_label():
     """行政处罚 | 0 | 增 | 25 (a real 2020 bureau's 2019-form table): 增 alone is the 本年增/减
     cell without its figure (TABLE-011), not words of the row's label (TABLE-004, an error,
