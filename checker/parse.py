@@ -1032,8 +1032,9 @@ _REPORT_OF_YEAR = compile_re(r"(?<!\d)(?<![^现特]发布)(?<![及和、])(?P<y>
 # (not an item of a list of what was published: “…住建局2024年政府信息公开工作年度报告、2025年…”, “…等重点领域
 # 信息及2018年度信息公开工作报告” in a 2019 report (南京, round 256); nor
 # last year's report, published this year: “更新了公开指南,发布2019年政府信息公开年度报告” in a 2020 report)
-# “特向社会公布2014年谯城区政务服务中心政府信息公开工作年度报告”: the year before the body's name
-_PUBLISHES_REPORT_OF_YEAR = compile_re(r"公布(?P<y>(?:19|20)\d\d)[ \u3000]*年度?[^，,。；;\n《》“”\d]{2,30}?"
+# “特向社会公布2014年谯城区政务服务中心政府信息公开工作年度报告”: the year before the body's name (or “现将2021年度
+# 镇远县林业局政府信息公开工作报告如下”, a real 2021 page, round 287, whose year had not been read)
+_PUBLISHES_REPORT_OF_YEAR = compile_re(r"(?:公布|现将|特将)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?[^，,。；;\n《》“”\d]{2,30}?"
                                        r"(?:政府信息公开|政务公开|政务信息公开|信息公开)[^。；;\n]{0,12}(?:年度报告|工作报告|年报)")
 # “…等六个方面汇报我镇2023年政府信息公开工作。”: the work the report is on
 _REPORTS_ON_YEAR = compile_re(r"汇报(?:[我本][乡镇局委办区县市])?(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开)工作(?=[。；;]|$)")

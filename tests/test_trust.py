@@ -1941,6 +1941,10 @@ def test_round_95_98_years_and_bodies_of_openings():
     published = check_text("一、政府信息公开工作基本情况\n根据《中华人民共和国政府信息公开条例》,特向社会公布2014年"
                            "谯城区政务服务中心政府信息公开工作年度报告。\n二、主动公开政府信息情况\n").report
     assert published.year == 2014
+    # (and after 现将, a cover letter's words: a real 2021 page of 镇远县林业局, round 287, no year read)
+    handed = check_text("根据《中华人民共和国政府信息公开条例》,现将2021年度镇远县林业局政府信息公开工作报告如下:\n"
+                        "一、2021政府信息公开情况\n本年度工作有序开展。\n").report
+    assert handed.year == 2021
     item = check_text("一、总体情况\n  1.主动公开政府信息。2021年,我局主要通过门户网站各个栏目及时更新信息。\n"
                       "  2.依申请公开政府信息。2021年,我局收到依申请公开政府信息2条。\n").report
     assert item.year == 2021
