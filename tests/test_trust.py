@@ -881,7 +881,8 @@ def test_a_page_s_date_with_its_time_or_its_label_run_on():
             "published", 2019 if "2019-0" in page else 2026), page
     # (and written with slashes, one after the day: 2021/03/09/ 16:25 来源:…, a real 2020 page of 兰州新区, round 285)
     for line in ("中国东莞政府门户网站      2024-01-31 16:46:10  来源: 本网", "2024-01-31 15:04  点击:[] 来源:区文体旅游科技局",
-                 "2024/01/31/ 16:25 来源:厚街镇人民政府办公室"):
+                 "2024/01/31/ 16:25 来源:厚街镇人民政府办公室",
+                 "东莞市政府 www.dg.gov.cn 2024-01-31 14:32 来源:厚街镇"):  # (the site's name and address first, round 292)
         found = check_text(f"厚街镇人民政府2023年政府信息公开工作年度报告\n{line}\n一、总体情况\n本年度工作有序开展。\n")
         assert str(found.report.publication_date.value) == "2024-01-31", line
 
