@@ -971,7 +971,8 @@ def _without_label(title: Paragraph, index: LineIndex) -> Paragraph:
     """The title without the label a page's metadata box put before it on its line
     (标题:长治高新区2022年政府信息公开年度报告 | |, a real 2022 page, round 264: messages had
     quoted the label as the title's), or a mirror's ? for a character it could not convert
-    (?望江鄉2021年度…, round 276: the body had been read as ?望江乡)."""
+    (?望江鄉2021年度…, round 276: the body had been read as ?望江乡), or the page's mark of what
+    kind of article it is ((图文)海宁市人民政府2023年度…, round 294)."""
     label = _TITLE_LABEL_BEFORE.match(title.text)
     if label is None or title.span.line != title.span.end_line or title.span.end - title.span.start != len(title.text):
         return title
@@ -979,7 +980,8 @@ def _without_label(title: Paragraph, index: LineIndex) -> Paragraph:
     return Paragraph(title.text[label.end():], index.span(start, title.span.end), "title")
 
 
-_TITLE_LABEL_BEFORE = compile_re(r"(?:(?:信息)?[标名][ \u3000]*[题称][ \u3000]*[:：]|[?？]+)[ \u3000]*(?=\S)")
+_TITLE_LABEL_BEFORE = compile_re(r"(?:(?:信息)?[标名][ \u3000]*[题称][ \u3000]*[:：]|[?？]+|[（(【\[](?:图文|图解|视频|文字版|全文)[）)】\]])"
+                                 r"[ \u3000]*(?=\S)")
 
 
 def _names_the_site(above: list[Paragraph], name: str) -> bool:
@@ -1373,6 +1375,12 @@ _PUBLISHED = compile_re("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w i
                         r"|^\s*(?:信息)?来源\s*[:：][^\n]{0,40}?\s\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
                         r"(?:$|【?字体|字号|打印|分享)"  # (the page's controls after it: …17:13:25 【字体:)
                         r"|(?:年度报告|年报)[ \u3000]+(?=\d{4}-\d{1,2}-\d{1,2}[ \u3000]*$)")
+def _published_rank(label: re.Match) -> int:
+    """How sure a page's date label is (_PUBLISHED_RANKS: 0 the surest)."""
+    return next((k for k, words in enumerate(_PUBLISHED_RANKS) if label.group().lstrip(" -*·•").startswith(words)),
+                len(_PUBLISHED_RANKS) - 1)
+
+
 # A date alone on its line (2021-01-22 08:37, • 2024-03-08, (2026年1月13日), 2021-03-2918:26), or
 # with the site's name after it (2019-07-07 19:35 湖北省人民政府网), or the site and its address
 # before it (银川市人民政府门户网站 www.yinchuan.gov.cn 2023-01-28), or the publishing body after a
@@ -1468,14 +1476,17 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
     # the first: a page's template may carry another article's line below)
     rank = len(_PUBLISHED_RANKS)
     for p in [*preamble, *intro[:3], *(p for p in intro[3:10] if len(p.text) <= 40)]:
-        label = _PUBLISHED.search(p.text)
-        if label is None:
+        labels = list(_PUBLISHED.finditer(p.text))
+        if not labels:
             continue
-        its_rank = next((k for k, words in enumerate(_PUBLISHED_RANKS) if label.group().lstrip(" -*·•").startswith(words)),
-                        len(_PUBLISHED_RANKS) - 1)
+        # (of two labels on a line, the surer: 生成日期: 2017-03-31 發布日期: 2017-04-06, a real 2016 page, round
+        # 295, is published on the 6th; its date the one after it)
+        label = min(labels, key=_published_rank)
+        its_rank = _published_rank(label)
         if its_rank >= rank:
             continue
-        found = next((f for f in all_dates if p.span.start <= f.span.start < p.span.end), None)
+        found = next((f for f in all_dates if p.span.start + label.end() <= f.span.start < p.span.end), None) if len(labels) > 1 else None
+        found = found or next((f for f in all_dates if p.span.start <= f.span.start < p.span.end), None)
         if found is None and _LABEL_LAST.search(p.text) and not any(c.isdigit() for c in p.text[label.end():]):
             # (its date on the line under it, opening that line; not when the label's line holds
             # one that could not be read, nor a date inside the sentence under an empty label)

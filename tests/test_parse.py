@@ -472,6 +472,13 @@ def test_a_mirror_s_question_mark_before_the_title_is_no_part_of_it():
     assert "META-012" not in {v.rule for v in result.violations}
 
 
+def test_a_page_s_mark_of_an_article_s_kind_before_the_title_is_no_part_of_it():
+    """(图文)海宁市人民政府2023年度… (a real 2023 page, round 294): the body is 海宁市人民政府."""
+    rep = parse(Source("a.txt", "(图文)海宁市人民政府2023年度政府信息公开工作年度报告\n一、总体情况\n略。\n", "utf-8"))
+    assert (rep.title.text, rep.issuer.name, rep.issuer.kind) == (
+        "海宁市人民政府2023年度政府信息公开工作年度报告", "海宁市人民政府", "government")
+
+
 def test_the_publication_date_among_a_web_page_s_metadata_under_the_title():
     """索引号, 发布机构, 关键词, 成文日期, 发布日期 under the title (a real 2021 district
     government's page): the report was published on its 发布日期, not left undated."""

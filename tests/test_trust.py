@@ -887,6 +887,15 @@ def test_a_page_s_date_with_its_time_or_its_label_run_on():
         assert str(found.report.publication_date.value) == "2024-01-31", line
 
 
+def test_of_two_dates_a_page_gives_on_a_line_the_publication_date_is_the_published_one():
+    """生成日期: 2017-03-31 發布日期: 2017-04-06 (a real 2016 page, round 295): published on the 6th,
+    after the deadline (DATE-003), not on the day the document was generated."""
+    found = check_text("某县某局2016年政府信息公开工作年度报告\n索引号:123 生成日期: 2017-03-31 发布日期: 2017-04-06\n"
+                       "一、概述\n本年度工作有序开展。\n")
+    assert str(found.report.publication_date.value) == "2017-04-06"
+    assert "DATE-003" in {v.rule for v in found.violations}
+
+
 def test_a_page_s_bulleted_metadata_gives_its_date():
     """- 索引号 / - 01525762-6/… / … / - 日期 / - 2023-01-31 under the title (a real 2022 page of 金鸡乡,
     ten fields a line each): the page's date (DATE-005 had said it had none)."""
