@@ -1375,6 +1375,8 @@ _PUBLISHED = compile_re("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w i
                         r"|^\s*(?:信息)?来源\s*[:：][^\n]{0,40}?\s\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
                         r"(?:$|【?字体|字号|打印|分享)"  # (the page's controls after it: …17:13:25 【字体:)
                         r"|(?:年度报告|年报)[ \u3000]+(?=\d{4}-\d{1,2}-\d{1,2}[ \u3000]*$)")
+
+
 def _published_rank(label: re.Match) -> int:
     """How sure a page's date label is (_PUBLISHED_RANKS: 0 the surest)."""
     return next((k for k, words in enumerate(_PUBLISHED_RANKS) if label.group().lstrip(" -*·•").startswith(words)),
@@ -1485,8 +1487,9 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
         its_rank = _published_rank(label)
         if its_rank >= rank:
             continue
-        found = next((f for f in all_dates if p.span.start + label.end() <= f.span.start < p.span.end), None) if len(labels) > 1 else None
-        found = found or next((f for f in all_dates if p.span.start <= f.span.start < p.span.end), None)
+        after = p.span.start + label.end() if len(labels) > 1 else p.span.start
+        found = (next((f for f in all_dates if after <= f.span.start < p.span.end), None)
+                 or next((f for f in all_dates if p.span.start <= f.span.start < p.span.end), None))
         if found is None and _LABEL_LAST.search(p.text) and not any(c.isdigit() for c in p.text[label.end():]):
             # (its date on the line under it, opening that line; not when the label's line holds
             # one that could not be read, nor a date inside the sentence under an empty label)
