@@ -44,7 +44,7 @@ def pipe_tables(text: str) -> tuple[str, int]:
     tables = 0
     untabbed = _untab_cell_lines(lines) if "\t\t" in text else False
     for run in _runs(lines):
-        if sum(1 for i in run if _filled_cells(lines[i]) >= 2) < 2:
+        if sum(1 for i in run if _filled_cells(lines[i]) >= 2) < 2 or _cells_spread_over_lines(lines, run):
             continue
         markdown = all(lines[i].lstrip(_SPACE)[:1] in BARS for i in run)
         closing = {i for i in run if _closing_bar(lines, i)}  # (before the rows above them are rewritten)
@@ -118,6 +118,17 @@ def _runs(lines: list[str]) -> list[list[int]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _cells_spread_over_lines(lines: list[str], run: list[int]) -> bool:
+    """Whether a run's rows stand over several lines, each blank cell's bar on a line of its
+    own, in two places or more (一、本年新收政府信息公开申请数量 | 25 | / | / | / … / | 25 |, row after
+    row: a real 2020 page, round 287): which cells make a row cannot be told from its lines,
+    and a line read as a row would be a row cut short and a value taken for a row. (One row
+    so, 规章 | / | / | / |, its cells blank, is read as a row of blank cells.)"""
+    lone = [i for i in run if lines[i].strip(_SPACE) in ("|", "｜")]
+    spreads = [b for a, b in zip(lone, lone[1:]) if b - a == 1 and a - 1 not in lone]  # (where two begin)
+    return len(spreads) >= 2
 
 
 def _filled_cells(line: str) -> int:

@@ -1461,7 +1461,7 @@ def _table_line_labels(text: str, templates: Templates) -> list[str]:
     whole = core(text)  # (without a bar after it: core() drops bars)
     if whole in templates.label_owners:
         return [whole]
-    words = text.split()
+    words = [word for word in text.split() if word.strip("|｜")]  # (a bar alone closes a cell: no word of it)
     labels = []
     for word in words:
         label = _CORE[word]

@@ -411,6 +411,21 @@ def test_a_table_run_on_without_bars_up_to_the_next_heading_is_unreadable_not_mi
     assert found == [("TABLE-018", "info")]
 
 
+def test_a_bar_table_whose_blank_cells_stand_a_bar_per_line_is_unreadable_not_wrong():
+    """Each row's label and first value on a line, then a bar alone for each blank cell,
+    then the total (a real 2020 page of a 广东 district's 发改局, round 287): which cells make a row
+    cannot be told, so the table is said once to be unread (TABLE-018), with no row cut short
+    (TABLE-007, an error) nor a value taken for a row (TABLE-009)."""
+    rows = [("一、本年新收政府信息公开申请数量", "25"), ("二、上年结转政府信息公开申请数量", "0"),
+            ("三、本年度办理结果 | (一)予以公开", "7")]
+    body = "".join(f"{label} | {value} |\n" + "|\n" * 4 + f"| {value} |\n" for label, value in rows)
+    text = ("某市某局2020年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n"
+            "(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) |\n申请人情况 |\n"
+            "自然人 | 法人或其他组织 | 总计 |\n商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |\n" + body)
+    found = [(v.rule, v.severity) for v in check_text(text).violations if v.rule.startswith("TABLE")]
+    assert found == [("TABLE-018", "info")]
+
+
 def test_a_change_cell_that_lost_its_figure_is_a_cell_not_part_of_the_label():
     """行政处罚 | 0 | 增 | 25 (a real 2020 bureau's 2019-form table): 增 alone is the 本年增/减
     cell without its figure (TABLE-011), not words of the row's label (TABLE-004, an error,
