@@ -443,21 +443,12 @@ def _reaches_far(pattern: str, start: int, end: int) -> bool:
     """Whether the lookbehind from start to end may reach LOOKBEHIND_FAR characters back or
     more: it repeats something that many times, or without bound (spaces, \\s* or \\s+,
     are no reach)."""
-    i = start
-    while i < end:
-        ch = pattern[i]
-        if ch == "\\":
-            i += 3 if pattern.startswith(("s*", "s+"), i + 1) else 2
-        elif ch == "[":
-            i = _class_end(pattern, i)
-        elif ch in "*+":
+    for i, ch, _ in _syntax(pattern, start, end):
+        if ch in "*+" and not (pattern.startswith("\\s", i - 2) and pattern[i - 3:i - 2] != "\\"):
             return True
-        elif ch == "{" and (found := _QUANTIFIER.match(pattern, i, end)) and (found.group(1) or found.group(2)):
+        if ch == "{" and (found := _QUANTIFIER.match(pattern, i, end)) and (found.group(1) or found.group(2)):
             if found.group(2) == "" or int(found.group(2) or found.group(1)) >= LOOKBEHIND_FAR:
                 return True
-            i = found.end()
-        else:
-            i += 1
     return False
 
 
