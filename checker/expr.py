@@ -2155,16 +2155,18 @@ def _f_date(env: Env, y, m, d):
         raise ExprError(f"date(): {e}") from None
 
 
-def _f_after_weekend(env: Env, d):
-    """The day a deadline falls on, or the Monday after it when that is a Saturday or a
-    Sunday: a period whose last day is a rest day ends on the day after it (民法典第二百零三条).
-    Public holidays, and the weekend days the State Council makes working days, are not
-    known: only ordinary weekends move a deadline."""
+def _f_first_working_day(env: Env, d):
+    """The day a deadline falling on d ends: d, or the first working day after it when d is
+    a rest day (民法典第二百零三条), a Saturday or a Sunday or a public holiday as the State
+    Council's notice for the year sets them (rules/holidays.yaml: a weekend day made a
+    working day is none)."""
     if d is None or d is UNKNOWN:
         return UNKNOWN
     if not isinstance(d, dt.date):
-        raise ExprError(f"after_weekend() needs a date, not {_kind(d)}")
-    return d + dt.timedelta(days=7 - d.weekday()) if d.weekday() >= 5 else d
+        raise ExprError(f"first_working_day() needs a date, not {_kind(d)}")
+    from .holidays import bundled  # (read when a rule first asks: a check of one report may not)
+
+    return bundled().first_working_day(d)
 
 
 def _table_arg(table, fname: str) -> Table | None:
@@ -2456,8 +2458,9 @@ FUNCTIONS: dict[str, Function] = {
     "qty": Function(_f_qty, 1, 2, "qty(x[, unit]): an amount of money from \"1200元\" or a 万元 cell"),
     "to": Function(_f_to, 2, 2, "to(amount, \"万元\"): the amount's number in that unit"),
     "date": Function(_f_date, 3, 3, "date(y, m, d)"),
-    "after_weekend": Function(_f_after_weekend, 1, 1, "after_weekend(d): d, or the Monday after it when d is a "
-                              "Saturday or Sunday (a deadline on a rest day moves to the next day)"),
+    "first_working_day": Function(_f_first_working_day, 1, 1, "first_working_day(d): d, or the first working day "
+                                  "after it when d is a weekend day or a public holiday (rules/holidays.yaml): "
+                                  "a deadline on a rest day moves to the next working day"),
     "rows": Function(_f_rows, 1, 1, "rows(table): the rows read, as $r with .id and .label"),
     "columns": Function(_f_columns, 1, 1, "columns(table): the template's columns, as $c with .id and .label"),
     "missing_rows": Function(_f_missing_rows, 1, 1, "missing_rows(table): template rows the report lacks"),

@@ -177,9 +177,9 @@ def bundled_rules_dir() -> Path:
 
 
 def rule_files(directory: Path) -> list[Path]:
-    """The rule files of a folder: *.yaml / *.yml, not the templates or regimes."""
+    """The rule files of a folder: *.yaml / *.yml, not the templates, regimes or holidays."""
     files = sorted(p for p in directory.glob("*.y*ml") if p.suffix in (".yaml", ".yml"))
-    return [p for p in files if p.name != "regimes.yaml"]
+    return [p for p in files if p.name not in ("regimes.yaml", "holidays.yaml")]
 
 
 def load_rules(extra_dirs: list[Path] | tuple = (), include_bundled: bool = True,

@@ -105,9 +105,10 @@ def load_plain(path: Path) -> object:
 
     doc = yaml.load(text, Loader=_fast_loader())
     try:
-        cache.YAML.put(key, cache.encode(doc))
+        cache.encode(doc)  # (the store encodes what it writes: this only asks whether it can)
     except TypeError:
-        pass  # not plain JSON data: read the file each time
+        return doc  # not plain JSON data: read the file each time
+    cache.YAML.put(key, doc)
     return doc
 
 

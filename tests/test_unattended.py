@@ -141,7 +141,7 @@ def test_the_cache_ignores_a_file_too_large_or_too_deep_and_leaves_no_temporary_
 
 
 def test_the_bundled_data_files_read_from_the_cache_as_from_their_yaml(tmp_path, monkeypatch):
-    """Templates and regimes kept in the cache (as JSON) give what PyYAML gives."""
+    """Templates, regimes and holidays kept in the cache (as JSON) give what PyYAML gives."""
     import yaml
 
     from nianbao import cache, yamlsafe
@@ -149,7 +149,8 @@ def test_the_bundled_data_files_read_from_the_cache_as_from_their_yaml(tmp_path,
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(cache, "YAML", cache.Store("yaml"))
-    files = sorted((data_dir("rules") / "templates").glob("*.yaml")) + [data_dir("rules") / "regimes.yaml"]
+    files = sorted((data_dir("rules") / "templates").glob("*.yaml")) + [
+        data_dir("rules") / name for name in ("regimes.yaml", "holidays.yaml")]
     for path in files:
         expected = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert yamlsafe.load_plain(path) == expected  # read, then kept
