@@ -2090,6 +2090,8 @@ def _f_find(env: Env, scope, pattern):
 def _f_first(env: Env, values):
     if values is UNKNOWN:
         return UNKNOWN
+    if values is None:  # (the paragraphs of a section the report lacks: as count() counts them, none)
+        return None
     if not isinstance(values, list):
         raise ExprError(f"first() needs a list, not {_kind(values)}")
     return values[0] if values else None
@@ -2453,7 +2455,7 @@ FUNCTIONS: dict[str, Function] = {
     "all": Function(_f_all, 1, 1, "all(list): every item is true"),
     "matches": Function(_f_matches, 2, 2, "matches(scope, \"regex\"): the pattern occurs in the scope", (1,)),
     "find": Function(_f_find, 2, 2, "find(scope, \"regex\"): every match, with its span and named groups", (1,)),
-    "first": Function(_f_first, 1, 1, "first(list): the first item, or null"),
+    "first": Function(_f_first, 1, 1, "first(list): the first item, or null (of an empty list or of null)"),
     "number": Function(_f_number, 1, 1, "number(x): a number from text (\"1,200\", \"六\") or a cell"),
     "qty": Function(_f_qty, 1, 2, "qty(x[, unit]): an amount of money from \"1200元\" or a 万元 cell"),
     "to": Function(_f_to, 2, 2, "to(amount, \"万元\"): the amount's number in that unit"),
