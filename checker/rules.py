@@ -31,6 +31,7 @@ from . import cache
 from .cache import compile_re
 from .expr import FUNCTIONS, GLOBALS, ExprError, Pattern, compile_expr, rows_read
 from .facts import ISSUER_KINDS
+from .holidays import bundled as bundled_holidays
 from .regimes import bundled as bundled_regimes
 from .resources import data_dir
 from .templates import Templates, bundled as bundled_templates
@@ -207,6 +208,7 @@ def load_rules(extra_dirs: list[Path] | tuple = (), include_bundled: bool = True
                 seen_here[rule.id] = rule
                 by_id[rule.id] = rule
     rules = sorted(by_id.values(), key=lambda r: (FAMILIES.index(r.family), r.id))
+    bundled_holidays()  # (first_working_day's calendar, read with the rules: the cache keeps what a start reads)
     cache.RULES.save()
     cache.YAML.save()
     cache.keep_patterns()  # (those of the modules, compiled on import: a check's start)
