@@ -31,6 +31,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
 
 from .cache import compile_re
+from .holidays import bundled as bundled_holidays
 from .labels import cjk_number, nfkc
 from .model import (Cell, Fact, Issuer, LostTable, MissingRow, Paragraph, Period, Report, Row, Section, Span, Table,
                     TableProblem)
@@ -2166,9 +2167,7 @@ def _f_first_working_day(env: Env, d):
         return UNKNOWN
     if not isinstance(d, dt.date):
         raise ExprError(f"first_working_day() needs a date, not {_kind(d)}")
-    from .holidays import bundled  # (read when a rule first asks: a check of one report may not)
-
-    return bundled().first_working_day(d)
+    return bundled_holidays().first_working_day(d)
 
 
 def _table_arg(table, fname: str) -> Table | None:
