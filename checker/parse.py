@@ -207,9 +207,12 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     signature, publication = _signature(sections, preamble, intro, reader.index, all_dates)
     if publication is None:
         publication = _tabled_publication(source.text, sections, reader.index)
-    if publication is None and title is not None and _DATED_TITLE.search(title.text):
-        # (…工作年度报告 ( 2022年01月27日 ): the date the page gives beside the title)
-        publication = next((f for f in reversed(all_dates) if title.span.start <= f.span.start < title.span.end), None)
+    if publication is None and title is not None:
+        # (…工作年度报告 ( 2022年01月27日 ): the date the page gives beside the title, or beside the
+        # page's heading above it, the title set out again below: 上海's pages, …年度报告 ( 2025.01.13 ))
+        dated = next((p for p in (title, *preamble) if _DATED_TITLE.search(p.text) and "报告" in p.text), None)
+        if dated is not None:
+            publication = next((f for f in reversed(all_dates) if dated.span.start <= f.span.start < dated.span.end), None)
     issuer_candidates.extend(signature)
     # (the first lines, and at least five after the title, and the first sentence after
     # them: a page's chrome, a title split over lines or a page's metadata listed a line
@@ -1424,7 +1427,8 @@ def _posted_long_after(publication: Fact | None, year: int | None) -> bool:
 
 
 _PAGE_PUBLISHER = compile_re(r"(?:发布机构|发布单位)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：|｜]{2,30})")
-_DATED_TITLE = compile_re(r"[（(][ \u3000]*(?:19|20)\d\d[ \u3000]*年[ \u3000]*\d{1,2}[ \u3000]*月[ \u3000]*\d{1,2}[ \u3000]*日[ \u3000]*[）)][ \u3000|｜]*$")
+_DATED_TITLE = compile_re(r"[（(][ \u3000]*(?:19|20)\d\d(?:[ \u3000]*年[ \u3000]*\d{1,2}[ \u3000]*月[ \u3000]*\d{1,2}[ \u3000]*日"
+                          r"|([-./])\d{1,2}\1\d{1,2})[ \u3000]*[）)][ \u3000|｜]*$")
 
 
 def _tabled_publication(text: str, sections: list[Section], index: LineIndex):

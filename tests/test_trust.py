@@ -928,6 +928,18 @@ def test_a_date_in_brackets_after_the_title_is_the_report_s_date():
     assert "DATE-001" in {v.rule for v in late.violations}
 
 
+def test_a_numeric_date_in_brackets_after_the_page_s_heading_is_the_report_s_date():
+    """2024年度上海市人民政府外事办公室政府信息公开工作年度报告 ( 2025.01.13 ), the title set out
+    again below it (real 2024 and 2025 pages, round 300): the report's date (DATE-005 had said
+    it had none)."""
+    heading = "2024年度上海市某局政府信息公开工作年度报告 ( {} )\n2024年上海市某局\n政府信息公开工作年度报告\n"
+    found = check_text(heading.format("2025.01.13") + "一、总体情况\n本年度工作有序开展。\n")
+    assert str(found.report.publication_date.value) == "2025-01-13"
+    assert not {"DATE-001", "DATE-005"} & {v.rule for v in found.violations}
+    late = check_text(heading.format("2025-02-10") + "一、总体情况\n本年度工作有序开展。\n")
+    assert "DATE-001" in {v.rule for v in late.violations}
+
+
 def test_a_government_s_office_speaking_as_itself_under_the_government_s_short_name():
     """请与台州市政府办公室联系 under 2024年,台州市人民政府办公室在…的指引下,严格落实… (a real 2024
     report of the city's general office): the office's report, not the city government's
