@@ -2182,6 +2182,14 @@ def test_a_word_the_kind_opens_is_no_body_s_name():
     assert found.report.issuer is None or "宣传维护" not in found.report.issuer.name
 
 
+def test_what_a_clause_says_is_done_by_the_body_s_office_is_no_body_s_name():
+    """所有公开信息由局办公室主动收集 (a real 2020 page without its title, round 302): no body
+    所有公开信息由局; the body stays unknown and META-004 says so."""
+    found = check_text("一、总体情况\n(三)政府信息管理情况。落实专人负责,所有公开信息由局办公室主动收集、审核后发布。\n")
+    assert found.report.issuer is None
+    assert "META-004" in {v.rule for v in found.violations}
+
+
 def test_lines_indented_by_a_tab_are_prose_and_the_title_not_a_table():
     """A page that indents its title's second line, its opening and its headings by a TAB
     and has a line holding a TAB alone (a real 2019 page of 广元市利州区, round 271): the
