@@ -1374,7 +1374,7 @@ _PUBLISHED = compile_re("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w i
                         r"|来源\s*[:：][^\s:：。，,]{2,30}?(?:日期|时间)\s*[:：]"  # (来源:桐柏县人民政府时间:2024-01-17)
                         r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:信息)?来源\s*[:：]"
                         r"|^\s*(?:[\u4e00-\u9fff]{2,16}(?:网|网站|政府)\s+)?(?:www\.[A-Za-z0-9.\-]+\s+)?\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}/?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
-                        r"(?:(?:点击|浏览)(?:量|次数)?\s*[:：]?\s*\S{0,8}\s+)?(?:信息|文章)?来源\s*[:：]"  # (2023-01-10 20:58文章来源:交通局; 2024-01-11 15:04  点击:[] 来源:…; 2021/03/09/ 16:25 来源:…; 交口县政府 www.jiaokou.gov.cn 2026-01-22 14:32 来源:…)
+                        r"(?:(?:点击|浏览)(?:量|次数)?\s*[:：]?\s*\S{0,8}\s+)?(?:(?:信息|文章)?来源|(?:稿件)?作者)\s*[:：]"  # (2023-01-10 20:58文章来源:交通局; 2024-01-23 16:45  稿件作者:; 2024-01-11 15:04  点击:[] 来源:…; 2021/03/09/ 16:25 来源:…; 交口县政府 www.jiaokou.gov.cn 2026-01-22 14:32 来源:…)
                         r"|^\s*(?:信息)?来源\s*[:：][^\n]{0,40}?\s\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
                         r"(?:$|【?字体|字号|打印|分享)"  # (the page's controls after it: …17:13:25 【字体:)
                         r"|(?:年度报告|年报)[ \u3000]+(?=\d{4}-\d{1,2}-\d{1,2}[ \u3000]*$)")
@@ -1468,6 +1468,9 @@ def _short_line(p: Paragraph) -> bool:
 
 
 _LABEL_LAST = compile_re(r"[:：|｜]\s*$")  # (发布时间: with its date on the line under it)
+# A document-sharing site's record of a copy uploaded (大小:233.98 KB / 页数:8页 / 时间:2019-02-19, a
+# wenku copy of a 2017 report, round 305): its 时间 is the upload's, not the report's publication
+_SHARED_COPY = compile_re(r"大小\s*[:：]\s*[\d.]+\s*[KkMm]B\s*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*页数\s*[:：]\s*\d+\s*页")
 
 
 def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[Paragraph], index: LineIndex,
@@ -1481,10 +1484,11 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
     # (the date of the surest label, 发布日期 before 成文日期 before a bare 时间; of two as sure,
     # the first: a page's template may carry another article's line below)
     rank = len(_PUBLISHED_RANKS)
+    shared = _SHARED_COPY.search(index.text, 0, 3000)
     for p in [*preamble, *intro[:3], *(p for p in intro[3:10] if len(p.text) <= 40)]:
         labels = list(_PUBLISHED.finditer(p.text))
-        if not labels:
-            continue
+        if not labels or (shared and p.span.start > shared.start() and p.text.lstrip().startswith("时间")):
+            continue  # (a document-sharing site's 时间 under its 大小 and 页数: when the copy was uploaded)
         # (of two labels on a line, the surer: 生成日期: 2017-03-31 發布日期: 2017-04-06, a real 2016 page, round
         # 295, is published on the 6th; its date the one after it)
         label = min(labels, key=_published_rank)

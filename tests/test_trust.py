@@ -886,7 +886,8 @@ def test_a_page_s_date_with_its_time_or_its_label_run_on():
     for line in ("中国东莞政府门户网站      2024-01-31 16:46:10  来源: 本网", "2024-01-31 15:04  点击:[] 来源:区文体旅游科技局",
                  "2024/01/31/ 16:25 来源:厚街镇人民政府办公室",
                  "东莞市政府 www.dg.gov.cn 2024-01-31 14:32 来源:厚街镇",  # (the site's name and address first, round 292)
-                 "2024-01-31 20:58文章来源:厚街镇"):  # (文章来源 run on after the time: a real 2022 page of 平武县, round 303)
+                 "2024-01-31 20:58文章来源:厚街镇",  # (文章来源 run on after the time: a real 2022 page of 平武县, round 303)
+                 "2024-01-31 16:45  稿件作者:"):  # (the author's field after it: a real 2023 page, round 306)
         found = check_text(f"厚街镇人民政府2023年政府信息公开工作年度报告\n{line}\n一、总体情况\n本年度工作有序开展。\n")
         assert str(found.report.publication_date.value) == "2024-01-31", line
 
@@ -2211,6 +2212,19 @@ def test_lines_indented_by_a_tab_are_prose_and_the_title_not_a_table():
 def test_a_report_that_gives_only_the_day_its_figures_run_to_is_told_so():
     """本报告所列数据的截止期为2008年12月31日 (a real 2008 report, round 304): PERIOD-001 says only
     the end is given, as for 截止日期, not that no period is stated at all."""
-    found = check_text("某省2008年政府信息公开工作年度报告\n本报告所列数据的截止期为2008年12月31日。\n")
-    [period] = [v for v in found.violations if v.rule == "PERIOD-001"]
-    assert "截止日期" in period.message()
+    for words in ("本报告所列数据的截止期为2008年12月31日。", "本报告数据核定时间点为2008年12月31日。"):  # (湖里区 2022, round 306)
+        found = check_text(f"某省2008年政府信息公开工作年度报告\n{words}\n")
+        [period] = [v for v in found.violations if v.rule == "PERIOD-001"]
+        assert "截止日期" in period.message(), words
+
+
+def test_a_document_sharing_site_s_upload_time_is_no_publication_date():
+    """通许县2017年度政府信息公开年报 on a document-sharing site (round 305): 大小:233.98 KB /
+    页数:8页 / 时间:2019-02-19 is when the copy was uploaded; DATE-003 had said the report was
+    published two years late. A page's own 时间: line still gives the date."""
+    record = "通许县2017年度政府信息公开年报\n\nID:33072920\n\n大小:233.98 KB\n\n页数:8页\n\n时间:2019-02-19\n\n"
+    found = check_text(record + "一、概述\n本年度工作有序开展。\n")
+    assert found.report.publication_date is None
+    assert "DATE-003" not in {v.rule for v in found.violations}
+    own = check_text("通许县2017年度政府信息公开年报\n时间:2018-03-19\n一、概述\n本年度工作有序开展。\n")
+    assert str(own.report.publication_date.value) == "2018-03-19"
