@@ -1749,6 +1749,11 @@ def test_a_phone_by_its_form_and_a_page_s_column_labels_are_no_title():
     found = check_text("广西教育厅2016年政府信息公开工作年度报告\n如对本报告有疑问,请联系广西教育厅政务公开办公室(0771—5815000)。\n"
                        "一、总体情况\n")
     assert ("phone", "0771—5815000") in [(c.kind, c.value) for c in found.report.contacts]
+    # (local numbers without an area code, in brackets after the office: a real 2011 page of 连平县, round 308)
+    found = check_text("连平县人民政府2011年政府信息公开工作年度报告\n如对本报告有任何疑问,请联系:连平县人民政府办公室(4332240、4327511)。\n"
+                       "一、总体情况\n")
+    assert ("phone", "4332240") in [(c.kind, c.value) for c in found.report.contacts]
+    assert "CONTACT-001" not in {v.rule for v in found.violations}
     for label in ("• 所属类目: 政府信息公开年报", "公开年度报告"):
         report = check_text(f"{label}\n上海市宝山区罗店镇2022年政府信息公开工作年度报告\n一、总体情况\n").report
         assert report.title.text == "上海市宝山区罗店镇2022年政府信息公开工作年度报告", label
