@@ -524,7 +524,8 @@ _BLANKS = compile_re(r"[\s\u3000]+")
 # A district's 办事处 named by its place alone, no 街道 said: the district's street office (not a
 # government's office in another city, 驻京办事处, nor a body's 办事处 of its own, 某局某办事处)
 _DISTRICT_OFFICE = compile_re(r"区(?:人民政府)?(?:(?!中心|[驻局委厅院所站队])[\u4e00-\u9fff]){2,4}办事处$")
-_JOINT_NAME = compile_re(r"[区县市]人民政府[\s\u3000、]+\S{2,16}(?:管委会|管理委员会)$")
+_JOINT_NAME = compile_re(r"[区县市]人民政府[\s\u3000、]+\S{2,16}(?:管委会|管理委员会)$"
+                         r"|(?:管委会|管理委员会)[（(][^（）()\s]{2,16}[区县市]人民政府[）)]$")  # (苏州高新区管委会(虎丘区人民政府): round 311)
 
 
 def issuer_kind(name: str) -> str:
@@ -859,7 +860,8 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
             # (and after a mirror site's domain, put in place of the county's name: puroview.com溪下乡)
             bare = bare[len(domain.group()):] if (domain := _LEADING_DOMAIN.match(bare)) else bare
             name, at = _ALIAS.sub("", bare.rstrip(" \u3000：:》")), at + len(name) - len(bare)
-            kind = issuer_kind(name)
+            # (a zone's committee that is also a district's government, its second name in brackets: a government)
+            kind = "government" if _JOINT_NAME.search(bare.rstrip(" \u3000：:》")) else issuer_kind(name)
             if (len(name) >= 2 and kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name[-1].isdigit()
                     and not _NO_NAME.search(name)):
                 start = p.span.start + at

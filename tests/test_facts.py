@@ -224,6 +224,7 @@ def test_url_stops_before_chinese_and_sentence_punctuation():
     ("吉村镇人民政府办公室", "township"),  # (a town's office, no body of its own: its report the town's; round 301)
     ("某乡党政办", "township"),
     ("某县统筹城乡办公室", "department"),  # (乡 in a department's name)
+    ("苏州高新区管委会(虎丘区人民政府)", "government"),  # (a zone's committee, also a district's government)
     ("景罕镇", "township"),
     ("某苏木", "township"),
     ("某县人民政府", "government"),
