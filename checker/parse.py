@@ -1469,6 +1469,9 @@ def _short_line(p: Paragraph) -> bool:
 
 
 _LABEL_LAST = compile_re(r"[:：|｜]\s*$")  # (发布时间: with its date on the line under it)
+# The lines an official document's record (版记) puts under its date (主题词:信息公开 报告 / 抄送:… /
+# 福全镇党委政府办公室 2012年4月30日印发 / 校对:… 共印5份: a cover letter of 2012, round 313)
+_DOCUMENT_RECORD = compile_re(r"\s*(?:主题词|抄送|抄报|校对|共印|印数)|[^\n]*印发\s*$")
 # A document-sharing site's record of a copy uploaded (大小:233.98 KB / 页数:8页 / 时间:2019-02-19, a
 # wenku copy of a 2017 report, round 305): its 时间 is the upload's, not the report's publication
 _SHARED_COPY = compile_re(r"大小\s*[:：]\s*[\d.]+\s*[KkMm]B\s*\n(?:[ \t\u3000]*\n)*[ \t\u3000]*页数\s*[:：]\s*\d+\s*页")
@@ -1510,7 +1513,10 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
     # (the last section's end; a page without a section heading, as the last page of a
     # flipbook is, ends its opening lines so)
     tail = sections[-1].paragraphs[-3:] if sections else intro[-3:] if len(intro) > 3 else []
-    for block in (tail, preamble[-3:]):
+    letter = list(preamble)
+    while letter and _DOCUMENT_RECORD.match(letter[-1].text):
+        letter.pop()  # (the cover letter's record under its date: 主题词, 印发, 校对, 共印…)
+    for block in (tail, letter[-3:]):
         date_para = next((p for p in reversed(block) if p.kind == "date"), None)
         if date_para is None:
             continue

@@ -2237,3 +2237,19 @@ def test_a_document_sharing_site_s_upload_time_is_no_publication_date():
     assert "DATE-003" not in {v.rule for v in found.violations}
     own = check_text("通许县2017年度政府信息公开年报\n时间:2018-03-19\n一、概述\n本年度工作有序开展。\n")
     assert str(own.report.publication_date.value) == "2018-03-19"
+
+
+def test_a_cover_letter_s_date_above_its_record_and_a_town_whose_name_holds_quan():
+    """A cover letter (福政〔2012〕27号) dated 二〇一二年四月三十日, its record (主题词, 印发, 校对)
+    under the date, then the report, 由绍兴县福全镇编制的 (a real 2011 page, round 313): the
+    letter's date is the report's (DATE-003: after 31 March), and 福全镇 is a town, not
+    全镇, the whole town (META-004 had said no body was named)."""
+    text = ("福政〔2012〕27号\n福全镇人民政府\n关于报送《2011年政府信息公开年度报告》的报 告\n绍兴县人民政府办公室:\n"
+            "现上报我镇《2011年政府信息公开年度报告》,请审阅。\n附:《2011年政府信息公开年度报告》\n二〇一二年四月三十日\n"
+            "主题词:信息公开 报告 2011\n福全镇党委政府办公室 2012年4月30日印发\n校对:谢 薇 共印5份\n"
+            "2011年政府信息公开年度报告\n本年报是根据《中华人民共和国政府信息公开条例》有关规定,由绍兴县福全镇编制的2011年度政府信息公开年度报告。\n"
+            "一、概述\n本年度工作有序开展。\n")
+    found = check_text(text)
+    assert str(found.report.publication_date.value) == "2012-04-30"
+    assert (found.report.issuer.name, found.report.issuer.kind) == ("绍兴县福全镇", "township")
+    assert "DATE-003" in {v.rule for v in found.violations} and "META-004" not in {v.rule for v in found.violations}
