@@ -1488,6 +1488,8 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
     # (the date of the surest label, 发布日期 before 成文日期 before a bare 时间; of two as sure,
     # the first: a page's template may carry another article's line below)
     rank = len(_PUBLISHED_RANKS)
+    stamped = False
+    own = None  # (the date the report itself gives: under its signature, its cover letter's, or under its title)
     shared = _SHARED_COPY.search(index.text, 0, 3000)
     for p in [*preamble, *intro[:3], *(p for p in intro[3:10] if len(p.text) <= 40)]:
         labels = list(_PUBLISHED.finditer(p.text))
@@ -1510,6 +1512,7 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
                 found = None
         if found is not None:
             publication, rank = _as_published(found), its_rank
+            stamped = "生成" in label.group()  # (公文生成日期: when a document system made the page)
     # (the last section's end; a page without a section heading, as the last page of a
     # flipbook is, ends its opening lines so)
     tail = sections[-1].paragraphs[-3:] if sections else intro[-3:] if len(intro) > 3 else []
@@ -1520,8 +1523,9 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
         date_para = next((p for p in reversed(block) if p.kind == "date"), None)
         if date_para is None:
             continue
+        own = own or next((f for f in all_dates if f.span.start >= date_para.span.start), None)
         if publication is None:
-            publication = next((f for f in all_dates if f.span.start >= date_para.span.start), None)
+            publication = own
         at = block.index(date_para)
         if at > 0:
             name = facts.signature_line(block[at - 1].text)
@@ -1541,4 +1545,10 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
         if publication is not None and _NUMERIC_DATE.search(dated.text):
             # (2021-01-22 08:37, 2022.01.13: the page's stamp, no signed date)
             publication = _as_published(publication)
+    elif stamped and dated is not None and not _NUMERIC_DATE.search(dated.text):
+        own = own or next((f for f in all_dates if f.span.start >= dated.span.start), None)
+    if stamped and own is not None and own.value < publication.value:
+        # (公文生成日期:2010-04-10 over a report dated 2010年1月9日 under its title, a real 2009 page of
+        # 梅列区财政局, round 313: the system's stamp of a later change, not the publication)
+        publication = own
     return issuers, publication

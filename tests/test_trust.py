@@ -2253,3 +2253,17 @@ def test_a_cover_letter_s_date_above_its_record_and_a_town_whose_name_holds_quan
     assert str(found.report.publication_date.value) == "2012-04-30"
     assert (found.report.issuer.name, found.report.issuer.kind) == ("绍兴县福全镇", "township")
     assert "DATE-003" in {v.rule for v in found.violations} and "META-004" not in {v.rule for v in found.violations}
+
+
+def test_a_document_system_s_stamp_later_than_the_report_s_own_date_is_no_publication():
+    """- 公文生成日期:2010-04-10 in a page's metadata over a report dated 2010年1月9日 under its
+    title (a real 2009 page of 梅列区财政局, round 313): the report's own date is its date
+    (DATE-003 had called it late); a 发布日期 still wins, and a stamp alone still gives it."""
+    body = "梅列区财政局2009年政府信息公开年报\n梅列区财政局\n2010年1月9日\n一、概述\n本年度工作有序开展。\n"
+    found = check_text("- 发布机构:梅列区财政局\n- 公文生成日期:2010-04-10\n" + body)
+    assert str(found.report.publication_date.value) == "2010-01-09"
+    assert "DATE-003" not in {v.rule for v in found.violations}
+    published = check_text("- 发布机构:梅列区财政局\n- 发布日期:2010-04-10\n" + body)
+    assert str(published.report.publication_date.value) == "2010-04-10"
+    alone = check_text("- 公文生成日期:2010-04-10\n梅列区财政局2009年政府信息公开年报\n一、概述\n本年度工作有序开展。\n")
+    assert str(alone.report.publication_date.value) == "2010-04-10"
