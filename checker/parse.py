@@ -171,7 +171,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     # (twelve lines of section 一, and of the items under it that the tree holds as
     # sections: “1. 主动公开政府信息的数量” under 一、总体情况 / (一)…, up to 二、)
     first_nodes = section_nodes[:1] + list(takewhile(_not_cjk_numbered, section_nodes[1:]))
-    first_lines = [p.text for p in intro[:5]] + [t.value for t in islice(
+    # (a site's menu, 移动端应用 / 政务微信 / …, above the opening is none of its lines: a real 2016 page, round 314)
+    first_lines = [p.text for p in intro if len(p.text) > 6][:5] + [t.value for t in islice(
         (t for node in first_nodes for t in node.children[1:]), 12)
         if isinstance(t, Token) and t.type in ("TEXT", "SUB_HEAD")]
     year, year_source = _year(title, periods, first_lines)

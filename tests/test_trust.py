@@ -1194,6 +1194,9 @@ def test_the_year_from_the_opening_sentence_or_paragraph():
     assert check_text("一、 总体情况\n2025,吐鲁番市高昌区住建局以《条例》为遵循。\n"
                       "一是主动公开信息16条,其中:民生服务类信息11条、吐鲁番市高昌区住建局2024年政府信息公开工作年度报告、"
                       "2025年其他对外管理服务办理结果。\n").report.year == 2025
+    # (under a site's menu, its items short lines: a real 2016 page of 溧阳市民政局, round 314)
+    assert check_text("移动端应用\n政务微信\n政务微博\n智能问答\n登录个人中心\n2016年我局高度重视信息公开工作,采取有力措施。\n"
+                      "一、组织推进情况\n本年度工作有序开展。\n").report.year == 2016
     # (the body first, as 我委: a real 2019 page without its title, round 307; META-017 had said the year unknown)
     assert check_text("一、总体情况\n1.主动公开情况;\n我委2019年度共主动公开政府信息422条。\n").report.year == 2019
 
