@@ -106,7 +106,7 @@ _PHONE_NUMBER = compile_re(
 # A phone number by its form alone: an area code, a dash (or a long one: 0771—5815000), seven or eight digits
 _DASHED_PHONE = compile_re(r"(?<![\d\-－—–])(?P<v>0\d{2,3}[-－—–]\d{7,8})(?![\d\-－—–])")
 # (or run on after the office's name: 请联系:宜川路街道行政办公室56485012, a real 2015 page)
-_CONTACT_NUMBER = compile_re(r"联系[^。；;\n]{0,40}?(?:[，,：:\s]|(?<=[室科处办组])[（(]?)(?P<v>\d{7,8})(?![\d.])")  # (…办公室(4332240、4327511))
+_CONTACT_NUMBER = compile_re(r"联系[^。；;\n]{0,40}?(?:[，,：:\s]|(?<=[室科处办组])[（(]?)(?P<v>(?:0\d{2,3})?\d{7,8})(?![\d.])")  # (…办公室(4332240、4327511); …办公室(01069842187), its area code run on)
 # Not a postal address when just after one of these (网站地址, 电子邮箱地址…); checked in
 # contacts(): as lookbehinds they would be tried at every character of the text.
 _NOT_POSTAL = ("网站", "网页", "网络", "邮件", "电子", "邮箱", "IP", "链接")  # (对外链接地址,确保…: a real 2025 page)

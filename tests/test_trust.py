@@ -1759,6 +1759,10 @@ def test_a_phone_by_its_form_and_a_page_s_column_labels_are_no_title():
                        "一、总体情况\n")
     assert ("phone", "4332240") in [(c.kind, c.value) for c in found.report.contacts]
     assert "CONTACT-001" not in {v.rule for v in found.violations}
+    # (the area code run on, no dash: a real page of a 发展改革委, round 318)
+    found = check_text("某区发展改革委2022年政府信息公开工作年度报告\n如对本报告有疑问,请联系:某区发展改革委办公室(01069842187)。\n"
+                       "一、总体情况\n")
+    assert ("phone", "01069842187") in [(c.kind, c.value) for c in found.report.contacts]
     for label in ("• 所属类目: 政府信息公开年报", "公开年度报告"):
         report = check_text(f"{label}\n上海市宝山区罗店镇2022年政府信息公开工作年度报告\n一、总体情况\n").report
         assert report.title.text == "上海市宝山区罗店镇2022年政府信息公开工作年度报告", label
