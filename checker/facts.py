@@ -400,7 +400,7 @@ def _month_day(year: int, digits: str) -> dt.date | None:
 # pattern opens with the 1 or 2 and re skips to those, two and a half times quicker)
 _WHOLE_YEAR_DAMAGED = compile_re(
     rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年?{_S}(?:0?1|元(?={_S}月)){_S}(?:月?{_S}0?1|月(?={_S}日)){_S}日?{_S}[起始]?{_S}[，,]?{_S}"
-    rf"(?:截止到|截至到|截止|截至|至|到|——|—|－－|－|-|~|～|(?=12{_S}月?{_S}31{_S}日)|(?<=[起始日])(?=(?:19|20)\d\d{_S}年?{_S}12{_S}月?{_S}31)){_S}"
+    rf"(?:截止到|截至到|截止|截至|至|到|——|—|－－|－|-|~|～|(?=12{_S}月?{_S}31{_S}日)|(?:(?<=[起始日])|(?<=[起始日] )|(?<=[起始日]\u3000))(?=(?:19|20)\d\d{_S}年?{_S}12{_S}月?{_S}31)){_S}"
     # (202511——20251231止, 201711日起20171231止, 2020年元月1日至202012月31日止: real 2025, 2017 and 2020 pages;
     # 2017年1月日起至2017年12月31日止, the first day's number lost: a real 2017 page's template, round 228;
     # 自20241月1日202412月31日, its 至 lost too: a real 2024 page of 秀屿区应急管理局, round 267)
@@ -705,6 +705,7 @@ _NO_NAME = compile_re(r"[，,。；;：:《》“”\"!！？?]|通知|要求|�
                       r"|^(?:工作)?领导小组"  # (领导小组办公室根据…: the group's office, whose?)
                       r"|(?:19|20)\d\d年")  # (特向社会公开2021年度由黄思湾街道 of …由黄思湾街道编制的…年度报告: a clause)
 # (…(以下简称…), or the body's second name: 苏州高新区管委会(虎丘区人民政府), one body)
+_OFFICE_ALIAS = compile_re(r"[（(][\u4e00-\u9fff]{0,8}?人民政府(?P<office>办公厅|办公室)[）)]$")
 _ALIAS = compile_re(r"[（(](?:(?:以下简称|下称|简称)[^)）]*[)）]?|[^（）()\n]{2,20}[)）])$")  # (its ) lost on a page, too)
 # What a body does as the subject of a report's sentence (2025年，某局认真…, 某县人民政府坚持…)
 _ACTS = r"(?:认真|坚持|按照|本着|准确把握|严格|始终|依法|切实|积极|全面|进一步|高度|十分|深入|紧紧围绕|围绕|不断|主动|重视|加强|着力|扎实|持续|坚决|贯彻|紧扣|聚焦|立足)"  # (贯彻: 贯彻落实, 贯彻执行, 贯彻党中央…)
@@ -862,12 +863,18 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
             # (and after a mirror site's domain, put in place of the county's name: puroview.com溪下乡)
             bare = bare[len(domain.group()):] if (domain := _LEADING_DOMAIN.match(bare)) else bare
             name, at = _ALIAS.sub("", bare.rstrip(" \u3000：:》")), at + len(name) - len(bare)
-            # (a zone's committee that is also a district's government, its second name in brackets: a government)
+            # (a zone's committee that is also a district's government, its second name in brackets: a government;
+            # a government whose second name is its general office, 贵阳市人民政府(市人民政府办公厅): the office's
+            # own report, a department's, beside the government's of all its parts: round 317)
+            office = _OFFICE_ALIAS.search(bare.rstrip(" \u3000：:》")) if name.endswith("人民政府") else None
+            written = len(name)  # (where the name stands in the text: the office's words are in the brackets after it)
+            if office:
+                name += office.group("office")
             kind = "government" if _JOINT_NAME.search(bare.rstrip(" \u3000：:》")) else issuer_kind(name)
             if (len(name) >= 2 and kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name[-1].isdigit()
                     and not _NO_NAME.search(name)):
                 start = p.span.start + at
-                into.append(Issuer(name, kind, index.span(start, start + len(name)), "intro"))
+                into.append(Issuer(name, kind, index.span(start, start + written), "intro"))
     return out + publishers
 
 

@@ -217,6 +217,9 @@ def test_more_completed_than_received_in_one_sentence():
     # (a committee that is also a district's government, one body under two names: a government, as
     # 广州市黄埔区人民政府 广州开发区管委会 is; SEC-011 applies: round 311)
     ("现公布苏州高新区管委会(虎丘区人民政府)2021年度政府信息公开工作年度报告。", "苏州高新区管委会", "government"),
+    # (a government with its general office as its second name: the office's own report, beside the
+    # government's of all its parts: a real 2021 page of 贵阳, round 317)
+    ("现公布《贵阳市人民政府(市人民政府办公厅)2021年政府信息公开工作年度报告》。", "贵阳市人民政府办公厅", "department"),
     # (an office of the body is the body; a body's office is not its place's government)
     ("如对本报告有疑问,请与衢州市衢江区湖南镇综合督考办公室联系。", "衢州市衢江区湖南镇", "township"),
     ("如对本报告有疑问,请与宣城市财政局办公室联系。", "宣城市财政局", "department"),
