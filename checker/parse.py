@@ -1044,6 +1044,8 @@ _PUBLISHES_REPORT_OF_YEAR = compile_re(r"(?:公布|现将|特将)(?P<y>(?:19|20)
                                        r"(?:政府信息公开|政务公开|政务信息公开|信息公开)[^。；;\n]{0,12}(?:年度报告|工作报告|年报)")
 # “…等六个方面汇报我镇2023年政府信息公开工作。”: the work the report is on
 _REPORTS_ON_YEAR = compile_re(r"汇报(?:[我本][乡镇局委办区县市])?(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开)工作(?=[。；;]|$)")
+# “…积极开展政府信息公开工作。2008年主要工作情况如下。”: the year whose work follows (a real 2008 page of 国家统计局, round 320)
+_WORK_OF_YEAR_FOLLOWS = compile_re(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:的)?(?:主要)?(?:政府信息公开)?工作(?:情况)?(?:报告)?如下")
 _OPENS_WITH_YEAR = compile_re(r"^[ \u3000]*(?:(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])[^。：:\n]{1,20}[。：:][ \u3000]*)?在?"
                               r"(?:[我本](?:局|委|办|厅|镇|乡|街道|区|县|市|中心|单位|机关))?"  # (我委2019年度共主动公开…: a real 2019 page, round 307)
                               r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本|共|为)"
@@ -1079,7 +1081,8 @@ def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[i
             if said[named] >= 2 and not said[years[0]]:
                 return named, "text"
         return years[0], "period"
-    for pattern in (_REPORT_OF_YEAR, _PUBLISHES_REPORT_OF_YEAR, _REPORTS_ON_YEAR, _OPENS_WITH_YEAR, _AS_AT_YEAR_END):
+    for pattern in (_REPORT_OF_YEAR, _PUBLISHES_REPORT_OF_YEAR, _REPORTS_ON_YEAR, _OPENS_WITH_YEAR, _WORK_OF_YEAR_FOLLOWS,
+                    _AS_AT_YEAR_END):
         for text in opening:
             m = pattern.search(text)
             if m and (not years or int(m.group("y")) in years):

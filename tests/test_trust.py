@@ -1200,6 +1200,9 @@ def test_the_year_from_the_opening_sentence_or_paragraph():
     # (under a site's menu, its items short lines: a real 2016 page of 溧阳市民政局, round 314)
     assert check_text("移动端应用\n政务微信\n政务微博\n智能问答\n登录个人中心\n2016年我局高度重视信息公开工作,采取有力措施。\n"
                       "一、组织推进情况\n本年度工作有序开展。\n").report.year == 2016
+    # (the year whose work the text goes on to tell: a real 2008 page of 国家统计局, round 320)
+    assert check_text("《条例》实施以来,我局认真贯彻《条例》精神,积极开展政府信息公开工作。2008年主要工作情况如下。\n"
+                      "一、政府信息公开基础工作\n本年度工作有序开展。\n").report.year == 2008
     # (the body first, as 我委: a real 2019 page without its title, round 307; META-017 had said the year unknown)
     assert check_text("一、总体情况\n1.主动公开情况;\n我委2019年度共主动公开政府信息422条。\n").report.year == 2019
 
