@@ -875,6 +875,9 @@ def test_a_page_s_date_with_its_time_or_its_label_run_on():
     found = check_text("桐柏县人民政府2023年政府信息公开工作年度报告\n来源:桐柏县人民政府时间:2024-01-17浏览量:\n"
                        "一、总体情况\n本年度工作有序开展。\n")
     assert str(found.report.publication_date.value) == "2024-01-17"
+    # (or after the author's field: 作者:默认管理员日期:2013-01-16, a real 2012 page, round 321)
+    found = check_text("某县某局2012年政府信息公开工作年度报告\n作者:默认管理员日期:2013-01-16\n一、概述\n本年度工作有序开展。\n")
+    assert str(found.report.publication_date.value) == "2013-01-16"
     # (and a page's stamp with its site's name after it, 2019-07-07 19:35 湖北省人民政府网, or alone
     # above the title, real 2019 and 2025 pages: the page's date, not a signed one)
     # (and the site with its address before the stamp, or the publishing body after it: real 2022-23 pages
@@ -2234,7 +2237,8 @@ def test_lines_indented_by_a_tab_are_prose_and_the_title_not_a_table():
 def test_a_report_that_gives_only_the_day_its_figures_run_to_is_told_so():
     """本报告所列数据的截止期为2008年12月31日 (a real 2008 report, round 304): PERIOD-001 says only
     the end is given, as for 截止日期, not that no period is stated at all."""
-    for words in ("本报告所列数据的截止期为2008年12月31日。", "本报告数据核定时间点为2008年12月31日。"):  # (湖里区 2022, round 306)
+    for words in ("本报告所列数据的截止期为2008年12月31日。", "本报告数据核定时间点为2008年12月31日。",  # (湖里区 2022, round 306)
+                  "本报告统计数据截止至2008年12月31日。"):  # (a real 2010 page, round 321)
         found = check_text(f"某省2008年政府信息公开工作年度报告\n{words}\n")
         [period] = [v for v in found.violations if v.rule == "PERIOD-001"]
         assert "截止日期" in period.message(), words
