@@ -2284,3 +2284,11 @@ def test_a_document_system_s_stamp_later_than_the_report_s_own_date_is_no_public
     assert str(published.report.publication_date.value) == "2010-04-10"
     alone = check_text("- 公文生成日期:2010-04-10\n梅列区财政局2009年政府信息公开年报\n一、概述\n本年度工作有序开展。\n")
     assert str(alone.report.publication_date.value) == "2010-04-10"
+
+
+def test_a_date_in_chinese_numerals_in_brackets_under_the_title_is_the_report_s():
+    """（二〇一一年四月一日） under the title (a real 2010 page, round 322): the report's date,
+    after 31 March (DATE-003); DATE-005 had said it had none."""
+    found = check_text("某县某局2010年政府信息公开工作年度报告\n（二〇一一年四月一日）\n一、概述\n本年度工作有序开展。\n")
+    assert str(found.report.publication_date.value) == "2011-04-01"
+    assert "DATE-003" in {v.rule for v in found.violations}
