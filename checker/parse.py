@@ -205,7 +205,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         issuer_candidates.append(title_issuer)
     elif title is not None and intro:
         issuer_candidates.extend(_byline(title, intro[0], reader.index))
-    signature, publication = _signature(sections, preamble, intro, reader.index, all_dates)
+    signature, publication, own_date = _signature(sections, preamble, intro, reader.index, all_dates)
     if publication is None:
         publication = _tabled_publication(source.text, sections, reader.index)
     if publication is None and title is not None:
@@ -242,8 +242,10 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         signed_by=next((i for i in signature if i.source == "signature"), None),
         period=_report_period(periods, year), periods=periods,
         contacts=facts.contacts(prose, reader.index, stretches), dates=all_dates,
-        publication_date=None if _reposted(publication, issuer, front_paragraphs) or _posted_long_after(publication, year)
-        else publication,
+        # (a page's date of a re-post or a site's move is none; then the date the report itself gives, if any:
+        # 发布时间:2017-06-15 over a 2008 report signed 2008年12月29日, round 322)
+        publication_date=(own_date if own_date is not publication else None)
+        if _reposted(publication, issuer, front_paragraphs) or _posted_long_after(publication, year) else publication,
         preamble=preamble, intro=intro,
         sections=sections, tables=tables, origin=source.origin, original_text=source.original, notes=list(source.notes),
         line_index=reader.index)
@@ -1483,9 +1485,10 @@ _SHARED_COPY = compile_re(r"大小\s*[:：]\s*[\d.]+\s*[KkMm]B\s*\n(?:[ \t\u3000
 
 
 def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[Paragraph], index: LineIndex,
-               all_dates: list) -> tuple[list[Issuer], object]:
+               all_dates: list) -> tuple[list[Issuer], object, object]:
     """The signing body and date at the end of the report, or of its cover letter; or
-    a date alone on a line just under the title."""
+    a date alone on a line just under the title. And the date the report itself gives
+    (signed, its cover letter's, or under its title), should a page's date be refused."""
     issuers: list[Issuer] = []
     publication = None
     # a web page's "发布日期：2022-01-20" above or under the title, or among the lines of its
@@ -1556,4 +1559,4 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
         # (公文生成日期:2010-04-10 over a report dated 2010年1月9日 under its title, a real 2009 page of
         # 梅列区财政局, round 313: the system's stamp of a later change, not the publication)
         publication = own
-    return issuers, publication
+    return issuers, publication, own

@@ -2292,3 +2292,14 @@ def test_a_date_in_chinese_numerals_in_brackets_under_the_title_is_the_report_s(
     found = check_text("某县某局2010年政府信息公开工作年度报告\n（二〇一一年四月一日）\n一、概述\n本年度工作有序开展。\n")
     assert str(found.report.publication_date.value) == "2011-04-01"
     assert "DATE-003" in {v.rule for v in found.violations}
+
+
+def test_a_page_s_date_of_a_later_repost_gives_way_to_the_report_s_own():
+    """发布时间:2017-06-15 on a 2008 report (a site's move or a re-post, refused as the
+    publication date) over the report's own signed date (a real page, round 322): the
+    report's date is its signed one, not none."""
+    text = ("某区住房和城乡建设局2008年政府信息公开工作年度报告\n发布时间:2017-06-15\n一、概述\n本年度工作有序开展。\n"
+            "二、其他需要报告的事项\n无。\n某区住房和城乡建设局\n2009年1月20日\n")
+    found = check_text(text)
+    assert str(found.report.publication_date.value) == "2009-01-20"
+    assert not {"DATE-003", "DATE-005"} & {v.rule for v in found.violations}
