@@ -1374,7 +1374,7 @@ def _heading_parts(title: str) -> tuple[str, str]:
 # 2022-01-27 10:03来源: 高明乡) or after it at the line's end (来源:某管委会   2022-01-31), or after
 # the page's title at its line's end (…年度报告 2024-01-28))
 # its labels, the surest first (信息提供日期: Shenzhen's portals)
-_PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成", "发文", "添加", "信息提供", "信息"), ())  # (【信息时间:2023-01-11 13:04:33)
+_PUBLISHED_RANKS = (("发布", "公开", "发表"), ("成文", "生成", "发文", "添加", "上载", "上传", "信息提供", "信息"), ())  # (【信息时间:2023-01-11 13:04:33)
 _PUBLISHED = compile_re("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w in words) + ")"
                         r"(?:日期|时间)(?:/有效期)?\s*(?:[:：|｜]|(?=\d{4}))"
                         r"|(?:^|[\s:：'’\"”])(?:日期|时间)\s*[:：]"  # (来源:时间:2022年01月29日: the source left blank; 浏览:3274次'时间:…)

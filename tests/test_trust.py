@@ -875,6 +875,9 @@ def test_a_page_s_date_with_its_time_or_its_label_run_on():
     found = check_text("桐柏县人民政府2023年政府信息公开工作年度报告\n来源:桐柏县人民政府时间:2024-01-17浏览量:\n"
                        "一、总体情况\n本年度工作有序开展。\n")
     assert str(found.report.publication_date.value) == "2024-01-17"
+    # (or under the label 上载日期: a real 2016 page, round 324)
+    found = check_text("某县某局2016年政府信息公开工作年度报告\n上载日期: 2017-03-23\n一、概述\n本年度工作有序开展。\n")
+    assert str(found.report.publication_date.value) == "2017-03-23"
     # (or after the author's field: 作者:默认管理员日期:2013-01-16, a real 2012 page, round 321)
     found = check_text("某县某局2012年政府信息公开工作年度报告\n作者:默认管理员日期:2013-01-16\n一、概述\n本年度工作有序开展。\n")
     assert str(found.report.publication_date.value) == "2013-01-16"
