@@ -55,7 +55,7 @@ _MONTH = rf"\d{{1,2}}|{_CJK_SMALL}|元"
 _SL = rf"{_S}(?:\n{_S})?"
 DATE = compile_re(
     rf"[\d一二](?<![\d.].)(?:(?:(?<=\d)\d{{3}}|(?<=一)九{_YEAR_DIGIT}{{2}}|(?<=二)[{_ZERO}]{_YEAR_DIGIT}{{2}})"
-    rf"{_SL}年{_SL}(?P<m>{_MONTH}){_SL}月{_SL}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_SL}[日号]"
+    rf"{_SL}年{_SL}(?P<m>{_MONTH}){_SL}月月?{_SL}(?P<d>\d{{1,2}}|{_CJK_SMALL}){_SL}[日号]"  # (12月月31日, a slip: round 325)
     rf"|(?:(?<=1)9|(?<=2)0)\d\d(?P<sep>[-./]) ?(?P<m2>\d{{1,2}})(?P=sep) ?(?P<d2>\d{{1,2}})(?:(?![\d.])|(?=\d{{1,2}}:\d\d)))"
 )
 

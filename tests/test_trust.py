@@ -2306,3 +2306,12 @@ def test_a_page_s_date_of_a_later_repost_gives_way_to_the_report_s_own():
     found = check_text(text)
     assert str(found.report.publication_date.value) == "2009-01-20"
     assert not {"DATE-003", "DATE-005"} & {v.rule for v in found.violations}
+
+
+def test_a_period_whose_month_is_written_twice_is_read():
+    """统计时限从2010年1月1日至2010年12月月31日 (a real 2010 page, round 325): the period is
+    read (PERIOD-001 had said none was stated)."""
+    found = check_text("某县某局2010年政府信息公开工作年度报告\n本报告所列数据的统计时限从2010年1月1日至2010年12月月31日。\n"
+                       "一、概述\n本年度工作有序开展。\n")
+    assert (str(found.report.period.start), str(found.report.period.end)) == ("2010-01-01", "2010-12-31")
+    assert "PERIOD-001" not in {v.rule for v in found.violations}
