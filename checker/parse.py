@@ -888,7 +888,8 @@ _SITE_LABEL = compile_re(r"(?:(?:市直|县直|区直|各)?部门|(?:各)?乡镇
                          r"(?:(?:政府)?信息公开(?:工作)?年报|政务公开年报|(?:政府信息)?公开年度报告|年度报告|年报"
                          r"|(?:政府)?信息公开元数据)(?:(?:19|20)\d\d年?度?)?")
 _CHROME = compile_re(r"当前位置|您的位置|现在的位置|首页\s*[>/／]|>>|[^>\s] +> +[^>\n]+ +> +[^>\s]"  # (文昌市龙楼镇 > 信息公开 > 政府信息公开年报)
-                     r"|^[ \u3000]*首页(?:[ \u3000]+[^\s>]{2,8}){3,}[ \u3000]*$")  # (首页 走进宁强 新闻中心 政府信息公开 …: a menu)
+                     r"|^[ \u3000]*首页(?:[ \u3000]+[^\s>]{2,8}){3,}[ \u3000]*$"  # (首页 走进宁强 新闻中心 政府信息公开 …: a menu)
+                     r"|扫描?二维码|分享(?:至|到)(?:好友|朋友圈|微信|微博)")  # (用微信扫描二维码分享至好友和朋友圈: a share button, round 327)
 _NO_INDEX = LineIndex("")  # (a title's issuer looked for only to tell a title from a label)
 
 
@@ -940,6 +941,7 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
                             and facts.issuer_kind(before.text) in ("government", "committee", "department"))
     if ((not whole or office_of_body_above) and before is not None and before.kind == "text"
             and not _names_the_site(front[:at - 1], before.text) and not _METADATA_START.match(before.text)
+            and not _CHROME.search(before.text)
             and title.span.line - before.span.end_line <= 2
             and not (dated and facts.year_in(before.text) is not None)  # (two years: no halves of one title)
             and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；|｜")  # (｜: a page's menu)

@@ -2315,3 +2315,11 @@ def test_a_period_whose_month_is_written_twice_is_read():
                        "一、概述\n本年度工作有序开展。\n")
     assert (str(found.report.period.start), str(found.report.period.end)) == ("2010-01-01", "2010-12-31")
     assert "PERIOD-001" not in {v.rule for v in found.violations}
+
+
+def test_a_share_button_above_the_title_is_no_part_of_it():
+    """用微信扫描二维码分享至好友和朋友圈 above 2012年谯城区农委政务信息工作年报 (a real page, round
+    327): the page's share button, not the title's first half (META-003 had quoted it, and the
+    issuer had been read from it)."""
+    found = check_text("用微信扫描二维码分享至好友和朋友圈\n2012年谯城区农委政务信息工作年报\n一、概述\n本年度工作有序开展。\n")
+    assert found.report.title.text == "2012年谯城区农委政务信息工作年报"
