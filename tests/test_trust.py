@@ -2323,3 +2323,12 @@ def test_a_share_button_above_the_title_is_no_part_of_it():
     issuer had been read from it)."""
     found = check_text("用微信扫描二维码分享至好友和朋友圈\n2012年谯城区农委政务信息工作年报\n一、概述\n本年度工作有序开展。\n")
     assert found.report.title.text == "2012年谯城区农委政务信息工作年报"
+
+
+def test_sections_numbered_as_parts_with_a_colon():
+    """第一部分:总体情况 / 第二部分:主动公开政府信息情况 (a real 2019 page of 长塘镇, round 328): each
+    part a section (SEC-007 had said 二's heading was missing; only the first was read)."""
+    report = check_text("某镇2020年政府信息公开工作年度报告\n第一部分:总体情况\n本年度工作有序开展。\n"
+                        "第二部分:主动公开政府信息情况\n见下表。\n第三部分：收到和处理政府信息公开申请情况\n无。\n").report
+    assert [(s.canonical, s.title) for s in report.sections] == [
+        (1, "总体情况"), (2, "主动公开政府信息情况"), (3, "收到和处理政府信息公开申请情况")]
