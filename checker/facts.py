@@ -525,7 +525,8 @@ _BLANKS = compile_re(r"[\s\u3000]+")
 # government's office in another city, 驻京办事处, nor a body's 办事处 of its own, 某局某办事处)
 _DISTRICT_OFFICE = compile_re(r"区(?:人民政府)?(?:(?!中心|[驻局委厅院所站队])[\u4e00-\u9fff]){2,4}办事处$")
 _JOINT_NAME = compile_re(r"[区县市]人民政府[\s\u3000、]+\S{2,16}(?:管委会|管理委员会)$"
-                         r"|(?:管委会|管理委员会)[（(][^（）()\s]{2,16}[区县市]人民政府[）)]$")  # (苏州高新区管委会(虎丘区人民政府): round 311)
+                         r"|(?:管委会|管理委员会)[（(][^（）()\s]{2,16}[区县市]人民政府[）)]$"  # (苏州高新区管委会(虎丘区人民政府): round 311)
+                         r"|(?:高新区|开发区|经开区)[（(][^（）()\s]{1,16}(?<![园新发济])[区县市](?:人民政府)?[）)]$")  # (高新区(新市区): round 332)
 
 
 def issuer_kind(name: str) -> str:
@@ -585,6 +586,7 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
         return None
     start, end = found
     name = title[start:end].strip(" \u3000：:“”\"")  # (2024年北京市“政府信息公开…”: the quote no part of it)
+    joint = _JOINT_NAME.search(name) is not None  # (高新区(新市区): one body under two names, a government)
     name = _ALIAS.sub("", name) or name  # (遵义市播州区人民政府(区政府办公室): the body, not its second name)
     if len(name) < 2 or name[-1].isdigit() or name.endswith("年") or _GENERIC_NAME.fullmatch(name):
         # (or the body in brackets after it: 2024年政府信息公开工作年度报告(上海市嘉定区国防动员办公室))
@@ -593,7 +595,7 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
             return None
         name, start = after.group("name"), after.start("name")
     at = span.start + title.index(name, start)
-    return Issuer(name, issuer_kind(name), index.span(at, at + len(name)), "title")
+    return Issuer(name, "government" if joint else issuer_kind(name), index.span(at, at + len(name)), "title")
 
 
 _BODY_AFTER_TITLE = compile_re(r"(?:年度报告|年报)[ \u3000]*[（(](?P<name>[^（）()\n\d]{2,24})[）)][ \u3000|｜]*$")

@@ -225,6 +225,8 @@ def test_url_stops_before_chinese_and_sentence_punctuation():
     ("某乡党政办", "township"),
     ("某县统筹城乡办公室", "department"),  # (乡 in a department's name)
     ("苏州高新区管委会(虎丘区人民政府)", "government"),  # (a zone's committee, also a district's government)
+    ("高新区(新市区)", "government"),  # (a zone and a district under one body: a real 2022 page of 乌鲁木齐, round 332)
+    ("某开发区(某某园区)", "unknown"),  # (a park in brackets is no district)
     ("景罕镇", "township"),
     ("某苏木", "township"),
     ("某县人民政府", "government"),

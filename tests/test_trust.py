@@ -2332,3 +2332,11 @@ def test_sections_numbered_as_parts_with_a_colon():
                         "第二部分:主动公开政府信息情况\n见下表。\n第三部分：收到和处理政府信息公开申请情况\n无。\n").report
     assert [(s.canonical, s.title) for s in report.sections] == [
         (1, "总体情况"), (2, "主动公开政府信息情况"), (3, "收到和处理政府信息公开申请情况")]
+
+
+def test_a_zone_and_a_district_under_one_body_in_a_title_are_a_government():
+    """2022年高新区(新市区)政府信息公开工作年度报告 (a real 2022 page of 乌鲁木齐, round 332): one body
+    under two names, a district's people's government (SEC-011 applies), as 广州市黄埔区人民政府
+    广州开发区管委会 and 苏州高新区管委会(虎丘区人民政府) are."""
+    report = check_text("2022年高新区(新市区)政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n").report
+    assert report.issuer.kind == "government"
