@@ -585,9 +585,8 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
     if found is None:
         return None
     start, end = found
-    name = title[start:end].strip(" \u3000：:“”\"")  # (2024年北京市“政府信息公开…”: the quote no part of it)
-    joint = _JOINT_NAME.search(name) is not None  # (高新区(新市区): one body under two names, a government)
-    name = _ALIAS.sub("", name) or name  # (遵义市播州区人民政府(区政府办公室): the body, not its second name)
+    written = title[start:end].strip(" \u3000：:“”\"")  # (2024年北京市“政府信息公开…”: the quote no part of it)
+    name = _ALIAS.sub("", written) or written  # (遵义市播州区人民政府(区政府办公室): the body, not its second name)
     if len(name) < 2 or name[-1].isdigit() or name.endswith("年") or _GENERIC_NAME.fullmatch(name):
         # (or the body in brackets after it: 2024年政府信息公开工作年度报告(上海市嘉定区国防动员办公室))
         after = _BODY_AFTER_TITLE.search(title)
@@ -595,7 +594,14 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
             return None
         name, start = after.group("name"), after.start("name")
     at = span.start + title.index(name, start)
-    return Issuer(name, "government" if joint else issuer_kind(name), index.span(at, at + len(name)), "title")
+    return Issuer(name, _kind_by_names(written, name), index.span(at, at + len(name)), "title")
+
+
+def _kind_by_names(written: str, name: str) -> str:
+    """The kind of a body written with its second name in brackets after it (`written`),
+    `name` its first: one body under two names, a zone's and a district's, is a government
+    (苏州高新区管委会(虎丘区人民政府), 高新区(新市区)), as issuer_kind says of the two apart."""
+    return "government" if _JOINT_NAME.search(written) else issuer_kind(name)
 
 
 _BODY_AFTER_TITLE = compile_re(r"(?:年度报告|年报)[ \u3000]*[（(](?P<name>[^（）()\n\d]{2,24})[）)][ \u3000|｜]*$")
@@ -864,19 +870,19 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
             bare = name.lstrip(" \u3000：:《")  # (《温泉镇2022年…年度报告》: the name is inside the title's marks)
             # (and after a mirror site's domain, put in place of the county's name: puroview.com溪下乡)
             bare = bare[len(domain.group()):] if (domain := _LEADING_DOMAIN.match(bare)) else bare
-            name, at = _ALIAS.sub("", bare.rstrip(" \u3000：:》")), at + len(name) - len(bare)
-            # (a zone's committee that is also a district's government, its second name in brackets: a government;
-            # a government whose second name is its general office, 贵阳市人民政府(市人民政府办公厅): the office's
+            written = bare.rstrip(" \u3000：:》")
+            name, at = _ALIAS.sub("", written), at + len(name) - len(bare)
+            shown = len(name)  # (where the name stands in the text: an office's words are in the brackets after it)
+            # (a government whose second name is its general office, 贵阳市人民政府(市人民政府办公厅): the office's
             # own report, a department's, beside the government's of all its parts: round 317)
-            office = _OFFICE_ALIAS.search(bare.rstrip(" \u3000：:》")) if name.endswith("人民政府") else None
-            written = len(name)  # (where the name stands in the text: the office's words are in the brackets after it)
+            office = _OFFICE_ALIAS.search(written) if name.endswith("人民政府") else None
             if office:
                 name += office.group("office")
-            kind = "government" if _JOINT_NAME.search(bare.rstrip(" \u3000：:》")) else issuer_kind(name)
+            kind = _kind_by_names(written, name)
             if (len(name) >= 2 and kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name[-1].isdigit()
                     and not _NO_NAME.search(name)):
                 start = p.span.start + at
-                into.append(Issuer(name, kind, index.span(start, start + written), "intro"))
+                into.append(Issuer(name, kind, index.span(start, start + shown), "intro"))
     return out + publishers
 
 

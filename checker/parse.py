@@ -1497,6 +1497,9 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
     # metadata there (索引号, 发布机构, 关键词, 成文日期, 发布日期: short lines)
     # (the date of the surest label, 发布日期 before 成文日期 before a bare 时间; of two as sure,
     # the first: a page's template may carry another article's line below)
+    def date_from(p: Paragraph):  # (the first date written from a paragraph on)
+        return next((f for f in all_dates if f.span.start >= p.span.start), None)
+
     rank = len(_PUBLISHED_RANKS)
     stamped = False
     own = None  # (the date the report itself gives: under its signature, its cover letter's, or under its title)
@@ -1533,7 +1536,7 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
         date_para = next((p for p in reversed(block) if p.kind == "date"), None)
         if date_para is None:
             continue
-        own = own or next((f for f in all_dates if f.span.start >= date_para.span.start), None)
+        own = own or date_from(date_para)
         if publication is None:
             publication = own
         at = block.index(date_para)
@@ -1551,12 +1554,12 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
     dated = next((p for p in [*intro[:3], *preamble[-2:], *metadata] if p.kind == "date" or _BARE_DATE.fullmatch(p.text)),
                  None)
     if publication is None and dated is not None:  # (a date alone on a line under the title, or just above it)
-        publication = next((f for f in all_dates if f.span.start >= dated.span.start), None)
+        publication = date_from(dated)
         if publication is not None and _NUMERIC_DATE.search(dated.text):
             # (2021-01-22 08:37, 2022.01.13: the page's stamp, no signed date)
             publication = _as_published(publication)
     elif stamped and dated is not None and not _NUMERIC_DATE.search(dated.text):
-        own = own or next((f for f in all_dates if f.span.start >= dated.span.start), None)
+        own = own or date_from(dated)
     if stamped and own is not None and own.value < publication.value:
         # (公文生成日期:2010-04-10 over a report dated 2010年1月9日 under its title, a real 2009 page of
         # 梅列区财政局, round 313: the system's stamp of a later change, not the publication)
