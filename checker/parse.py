@@ -624,7 +624,7 @@ def _run_on_heading(child: Token, expected: int, templates: Templates) -> list[T
         cut = m.start("number")
         if end >= len(child.value.rstrip("\n")) or child.value[end] in "；;，,、。":
             return None  # (the heading ends the line, _GLUED_HEADING's; or a list of the parts goes on)
-        return [Token("TEXT", child.value[:cut], start_pos=child.start_pos),
+        return [Token(child.type, child.value[:cut], start_pos=child.start_pos),
                 Token("SECTION_HEAD", child.value[cut:end], start_pos=child.start_pos + cut),
                 Token("TEXT", child.value[end:], start_pos=child.start_pos + end)]
     return None
@@ -640,17 +640,25 @@ def _with_glued_headings(tree: Tree, templates: Templates) -> Tree:
     format's own words (or art. 50's, or words of the same meaning) numbered as the
     section that comes next: the last sentence of a paragraph is not taken for one. (Also
     after a page's 来源 line that ran on into it: …来源: 上海普陀一、总体情况.)"""
-    numbers = [None if node.data == "front" else _HEADINGS.read(node.children[0].value.rstrip("\n"), templates)[3]
-               for node in tree.children] + [None]  # (the official section each node's heading names)
+    read = [None if node.data == "front" else _HEADINGS.read(node.children[0].value.rstrip("\n"), templates)
+            for node in tree.children]
+    numbers = [None if found is None else found[3] for found in read] + [None]  # (the official section each node's heading names)
     nodes: list[Tree] = []
+    expected = 1
     for k, node in enumerate(tree.children):
-        expected = 1 if node.data == "front" else (numbers[k] or 6) + 1  # (past 六: none expected)
+        item = (node.data == "section" and node.children[0].type == "NUM_HEAD"
+                and (read[k][5] or read[k][0] != read[k][3]))
+        if node.data == "section" and not item:
+            expected = (numbers[k] or 6) + 1  # (past 六: none expected)
+        # (an item numbered 1、 under a section, running on into its prose, as “1、主动公开政府信息的情况:
+        # 40条,…”, which the grammar reads as a heading: the section it is in goes on, and so does
+        # the heading expected next, which may be glued to its end: …情况:无。 二、主动公开政府信息情况)
         while True:  # (and the heading after it glued into the section it starts, and so on)
             nodes.append(node)
             if expected > 6 or numbers[k + 1] == expected:
                 break  # (the heading is there, on a line of its own)
             split = next(((i, found) for i, child in enumerate(node.children)
-                          if isinstance(child, Token) and child.type == "TEXT"
+                          if isinstance(child, Token) and (child.type == "TEXT" or (i == 0 and item))
                           and (found := _glued_heading(child, expected, templates)) is not None), None)
             if split is None:
                 break
@@ -675,7 +683,7 @@ def _glued_heading(child: Token, expected: int, templates: Templates) -> list[To
             head_number, _, _, canonical, how, _ = _HEADINGS.read(found["head"], templates)
             if head_number == expected and canonical == expected and how in ("exact", "article", "wording"):
                 cut = found.start("head")
-                return [Token("TEXT", child.value[:cut], start_pos=child.start_pos),
+                return [Token(child.type, child.value[:cut], start_pos=child.start_pos),
                         Token("SECTION_HEAD", child.value[cut:], start_pos=child.start_pos + cut)]
     # (…电话:0577-67199058。 一、总体情况2023,云岭乡认真…; on a line that may end with a later heading)
     return _run_on_heading(child, expected, templates) if "。" in child.value else None

@@ -128,6 +128,21 @@ def test_a_section_heading_glued_to_the_end_of_a_paragraph_is_read_as_the_headin
     assert [(s.canonical, s.span.line) for s in parse(Source("c.txt", listed, "utf-8")).sections] == [(1, 3), (2, 5)]
 
 
+def test_a_heading_glued_to_the_end_of_an_item_numbered_1_is_read_as_the_next_section():
+    """“…5、因政府信息公开申请行政复议、提起行政诉讼的情况:无。 二、主动公开政府信息情况” (a real
+    2021 township's page, round 336, ran section 一's items and 二's heading into one line): the
+    line opens with item 1、, which names 二 in other words, so item and heading are read apart;
+    二 was said missing and its lost table a table not found."""
+    text = ("某乡2021年政府信息公开工作年度报告\n一、总体情况\n"
+            "1、主动公开政府信息的情况:40条,其内容涉及财政预算决算等。 2、行政机关依申请公开政府信息的数量:无。"
+            " 3、因政府信息公开申请行政复议、提起行政诉讼的情况:无。 二、主动公开政府信息情况\n"
+            "三、收到和处理政府信息公开申请情况\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert [(s.canonical, s.span.line) for s in rep.sections] == [(1, 2), (2, 3), (3, 4)]
+    assert rep.sections[0].paragraphs[0].text.startswith("1、主动公开政府信息的情况:40条")
+    assert rep.sections[0].paragraphs[-1].text.endswith("提起行政诉讼的情况:无。")
+
+
 def test_auto_numbering_noise_is_read_as_the_section_it_stands_for():
     section = report(SEEDS["002"]).section(3)
     assert (section.heading, section.numbering, section.title_match) == (
