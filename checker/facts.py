@@ -366,7 +366,7 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact], stretches: Stret
             stop = tail.end()
         out.append(Period(fact.value, end, index.span(fact.span.start, stop), text[fact.span.start:stop]))
     taken = {p.span.start for p in out}
-    for m in (m for pattern in (_WHOLE_YEAR_DAMAGED, _WHOLE_YEAR_BY_MONTH, _WHOLE_YEAR_RUN_TOGETHER)
+    for m in (m for pattern in (_WHOLE_YEAR_DAMAGED, _WHOLE_YEAR_BY_MONTH, _WHOLE_YEAR_RUN_TOGETHER, _WHOLE_YEARS_BY_YEAR)
               for m in _found(pattern, norm, stretches)):
         start = m.start("y")  # (the words before it in _WHOLE_YEAR_RUN_TOGETHER are no part of it)
         if start not in taken:
@@ -416,6 +416,13 @@ _WHOLE_YEAR_RUN_TOGETHER = compile_re(
 _FROM_NEW_YEAR_DAMAGED = compile_re(
     rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}0?1{_S}0?1{_S}日{_S}[起始]?{_S}[，,]?{_S}(?:至|到|—|－|-|~|～){_S}"
     rf"(?P<y2>(?:19|20)\d\d)(?P<md>\d{{2,4}}){_S}日{_S}止?")
+# Whole years stated by their years alone, in the sentence of the statistics period ("所列数据的统计
+# 期限自2003 年至2008 年止", a real 2008 page, round 335): 1 January of the first to 31 December of
+# the last (PERIOD-002 says when that is more than one year). Elsewhere years joined by 至 are
+# the prose's (2016年至2020年…), no period stated.
+_WHOLE_YEARS_BY_YEAR = compile_re(
+    rf"(?:统计|数据)[^。；;\n]{{0,12}}?(?:期限|时限|期间|区间)[^。；;\n\d]{{0,6}}?(?P<y>(?:19|20)\d\d){_S}年度?{_S}(?:起|开始)?{_S}[，,]?{_S}"
+    rf"(?:至|到|—|－|-|~|～){_S}(?P<y2>(?:19|20)\d\d){_S}年度?(?!{_S}[\d元])(?:{_S}底)?(?:{_S}止)?")
 # A whole year stated by its months ("统计时限为2022年1月至2022年12月"): 1 January to 31 December.
 _WHOLE_YEAR_BY_MONTH = compile_re(
     rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年{_S}0?1{_S}月份?{_S}(?:起|开始)?{_S}[，,]?{_S}(?:至|到|—|－|-|~|～){_S}"
