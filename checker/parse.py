@@ -978,8 +978,9 @@ def _labelled_title(front: Tree, index: LineIndex) -> Paragraph | None:
     return None
 
 
-# (or on a line of its own, other fields after it: 名 称: 咸宁市…2025年信息公开工作年度报告 发布日期: …; or 信息名称)
-_LABELLED_TITLE = compile_re(r"(?m)^[ \u3000]*(?:信息)?[标名][ \u3000]*[题称][ \u3000]*(?:[:：]?[ \u3000]*\t|[:：])[ \u3000]*"
+# (or on a line of its own, other fields after it: 名 称: 咸宁市…2025年信息公开工作年度报告 发布日期: …; or 信息名称;
+# or in brackets, [ 名 称 ] | 岔河则乡人民政府2020年…年度报告 |, a real 2020 page of 榆阳区, round 340)
+_LABELLED_TITLE = compile_re(r"(?m)^[ \u3000]*(?:[\[［【][ \u3000]*)?(?:信息)?[标名][ \u3000]*[题称][ \u3000]*(?:[\]］】][ \u3000]*)?(?:[:：]?[ \u3000]*\t|[:：])[ \u3000]*"
                              r"(?P<title>[^\t\n]{2,60}?(?:年度报告|年报)(?:[（(][^）)\t\n]{0,12}[）)])?)(?=[\t \u3000]|$)")
 
 
@@ -1045,8 +1046,10 @@ _PLACE_WORD = compile_re(r"[省市县区旗州盟乡镇村]|街道|苏木|国家
 # An opening sentence that names the report and its year ("现将我局2019年政府信息公开工作
 # 报告如下"), or a first paragraph that opens with the year ("2023年，在区委、区政府的领导下…",
 # "（一）主动公开情况。2024年我局认真贯彻…").
-_REPORT_OF_YEAR = compile_re(r"(?<!\d)(?<![^现特]发布)(?<![及和、])(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开|政务信息公开|信息公开)"
+_REPORT_OF_YEAR = compile_re(r"(?<!\d)(?<![^现特]发布)(?<![及和、])(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年度?|度)(?:政府信息公开|政务公开|政务信息公开|信息公开)"
                              r"[^。；;\n]{0,12}(?:年度报告|工作报告|报告|年报|工作总结)(?![》”]?、)")
+# (年 lost before 度, “…环境保护局编制的2013度政府信息公开年度报告”, a real 2013 page, round 341: the
+# year is no other the page names, 我局从2008年开始实行…)
 # (not an item of a list of what was published: “…住建局2024年政府信息公开工作年度报告、2025年…”, “…等重点领域
 # 信息及2018年度信息公开工作报告” in a 2019 report (南京, round 256); nor
 # last year's report, published this year: “更新了公开指南,发布2019年政府信息公开年度报告” in a 2020 report)

@@ -1181,8 +1181,10 @@ def is_table_label(text: str, templates: Templates) -> bool:
         for label in templates.label_owners)
 
 
-_PAGE_METADATA = compile_re(r"\s*(?:索\s*引\s*号|主题分类|体裁分类|发布(?:机构|单位)|发文(?:日期|字号|机关)|成文日期|发布日期|信息来源"
-                            r"|文\s*号|时\s*效|公开(?:方式|目录|范围)|所属机构|有\s*效\s*性|(?:文件)?有效期|关\s*键\s*词|标\s*题)\s*[:：]?\s*$")
+_PAGE_METADATA = compile_re(r"\s*[\[【［]?\s*(?:索\s*引\s*号|主题分类|体裁分类|发布(?:机构|单位)|发文(?:日期|字号|机关)|成文日期|发布日期|信息来源"
+                            r"|文\s*号|时\s*效|公开(?:方式|目录|范围)|所属机构|有\s*效\s*性|(?:文件)?有效期|效力状态|关\s*键\s*词|标\s*题|名\s*称)"
+                            r"\s*[\]】］]?\s*[:：]?\s*$")
+_MARKDOWN_RULE = compile_re(r"[ :：\-—|｜]*$")  # (the rule under a table's first row when a page was saved as Markdown: ---|---|)
 
 
 # (a table's caption naming who filled it in: 单位:东阳市农业农村局 | | 2019年度; not a unit, 单位：万元)
@@ -1201,7 +1203,8 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
     out: list[Table | Paragraph] = []
     # (a web page's metadata written as a table, 索引号 | … | 主题分类 | 其他 |: no statistics
     # table, though a cell of it is one's label)
-    while rows and rows[0].texts and (_PAGE_METADATA.match(rows[0].texts[0]) or _FILLED_BY.match(rows[0].texts[0])):
+    while rows and rows[0].texts and (_PAGE_METADATA.match(rows[0].texts[0]) or _FILLED_BY.match(rows[0].texts[0])
+                                      or (out and all(_MARKDOWN_RULE.match(t) for t in rows[0].texts))):
         out.append(Paragraph("".join(rows[0].texts), rows[0].span))
         rows = rows[1:]
     # (a section's heading on a line of its own between two tables, its number lost: 收到和处理政府信息

@@ -367,6 +367,15 @@ def test_the_year_whose_disclosure_work_opens_the_first_sentence_is_the_reports(
     assert parse(Source("a.txt", cited, "utf-8")).year is None
 
 
+def test_the_year_of_the_report_the_opening_names_with_nian_lost_before_du():
+    # a real 2013 page of 绍兴's 环境保护局, no title: …编制的2013度政府信息公开年度报告, not the
+    # 2008 its history names twice (我局从2008年开始实行…, 2008年我局出台了…)
+    text = ("本年报是根据《条例》要求,环境保护局编制的2013度政府信息公开年度报告。\n一、概述\n"
+            "我局从2008年开始实行信息公开工作。\n2008年我局出台了政府信息公开指南。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.year, rep.year_source) == (2013, "text")
+
+
 def test_a_centre_named_for_questions_is_no_fuller_name_of_the_titles_body():
     # a real 2015 page of 广州市统计局 (round 239): its 数据管理中心 answers questions; the report is the bureau's
     text = ("2015年广州市统计局政府信息公开工作年度报告\n"
@@ -451,6 +460,18 @@ def test_a_title_that_says_only_xinxi_gongkai_baogao_under_a_breadcrumb():
     assert (rep.title.span.line, rep.year, rep.issuer.name) == (3, 2017, "台创园")
 
 
+def test_a_title_that_calls_the_report_a_huibao_or_zongjie_under_a_page_s_fields():
+    """抚州市林业局2012年政府信息公开工作情况汇报 under a page's breadcrumb and fields (a real
+    page, round 321): the title, misnamed (META-003 says so), and the year and the body are
+    read from it; no year had been read, and every check of the year was skipped."""
+    for words in ("工作情况汇报", "工作总结"):
+        text = ("首页\n> 政府信息公开 > 政府信息公开年报 > 2012 > 市政府部门\n  • 索 引 号:FZ0016/2014-14082\n\n"
+                f"抚州市林业局2012年政府信息公开{words}\n\n来源: 抚州市林业局\n\n"
+                "2012年,我局政府信息公开工作在市委、市政府的正确领导下稳步推进。\n一、政府信息公开情况\n略。\n")
+        rep = parse(Source("a.txt", text, "utf-8"))
+        assert (rep.title.span.line, rep.year, rep.issuer.name) == (5, 2012, "抚州市林业局")
+
+
 def test_a_title_in_a_page_s_metadata_box_is_read_without_its_label():
     """标题:长治高新区2022年政府信息公开年度报告 | | in the page's box (a real 2022 page,
     round 264): the title is what follows the label, and messages quote it so."""
@@ -459,6 +480,19 @@ def test_a_title_in_a_page_s_metadata_box_is_read_without_its_label():
             "本报告中所列数据的统计期限自2022年1月1日起,至2022年12月31日止。\n一、总体情况\n略。\n")
     rep = parse(Source("a.txt", text, "utf-8"))
     assert (rep.title.text, rep.title.span.line, rep.title.span.column) == ("长治高新区2022年政府信息公开年度报告", 3, 4)
+
+
+def test_a_page_s_box_of_bracketed_fields_saved_as_markdown_is_no_table_and_holds_the_title():
+    """[索引号] | … | [ 主题分类 ] | 其他 | and the Markdown rule under it (a real 2020 page of 榆阳区
+    岔河则乡, round 340): the page's fields, not 三's table (其他 is one of its row's names: two
+    errors and a warning had followed), and [ 名 称 ] | …年度报告 | gives the title."""
+    text = ("[索引号] | 11610802016083285C/2021-03230 | [ 主题分类 ] | 其他 |\n---|---|---|---|\n"
+            "[ 发布机构 ] | 榆林市榆阳区人民政府办公室 | [ 发文日期 ] | 2021-01-24 |\n[ 效力状态 ] | 有效 | [ 文 号 ] | |\n"
+            "[ 名 称 ] | 岔河则乡人民政府2020年政府信息公开工作年度报告 |\n一、总体情况\n略。\n")
+    result = check_text(text)
+    assert result.report.tables == [] and not result.report.lost_tables
+    assert (result.report.title.text, result.report.title.span.line) == ("岔河则乡人民政府2020年政府信息公开工作年度报告", 5)
+    assert not {v.rule for v in result.violations} & {"TABLE-006", "TABLE-007", "TABLE-009"}
 
 
 def test_a_table_a_page_put_above_its_section_s_heading_is_that_section_s():
