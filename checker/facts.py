@@ -407,9 +407,10 @@ _WHOLE_YEAR_DAMAGED = compile_re(
     rf"(?:(?P<y2>(?:19|20)\d\d){_S}年?{_S})?12{_S}月?{_S}31{_S}日?{_S}止?(?!\d)")
 # A whole year's period that lost every 年, 月, 日 and 至, its digits run together, right after the
 # words that say it is the statistics period, which are no part of it (统计限自20251120251231,
-# 统计期限为2016111231: real pages of 2025 and 2016, rounds 274 and 272, told they stated none).
+# 统计期限为2016111231: real pages of 2025 and 2016, rounds 274 and 272, told they stated none; or after
+# 涵盖, the report's coverage: 内容涵盖市人力资源社保障局2013111231期间的…工作情况, a real 2013 page, round 341).
 _WHOLE_YEAR_RUN_TOGETHER = compile_re(
-    r"(?:统计(?:期限|时限|限|期)|数据期限)[ \u3000]*(?:为|是|[:：])?[ \u3000]*自?"
+    r"(?:(?:统计(?:期限|时限|限|期)|数据期限)[ \u3000]*(?:为|是|[:：])?[ \u3000]*自?|涵盖[^。；;，,\n\d]{0,20})"
     r"(?P<y>(?:19|20)\d\d)0?10?1(?P<y2>(?:19|20)\d\d)?1231(?!\d)")
 # A period from 1 January whose end a web page ran together too, to another day than 31
 # December ("统计期限自201411日起至20141130日止": to 30 November, which PERIOD-002 reports).
