@@ -795,6 +795,12 @@ def _layout_lost(text: str, sections: list[Section]) -> bool:
     return on_own_lines < 3 and len(_INLINE_HEADING.findall(text)) >= 3
 
 
+# (a wiki's box of facts about the report under its title: • 中文名:2009年…年度报告 / • 类别:政府信息公开工作
+# 年度报告, a real mirror of 陕西省教育厅's 2009 report, round 341: fields, the last of which had been taken
+# for the title and 类别 for the body; a field named 标题 or 名称 is the page's title, _PAGE_TITLE_LABEL's)
+_INFOBOX_FIELD = compile_re(r"[ \u3000]*[•·][ \u3000]*(?!(?:信息)?[标名][ \u3000]*[题称])[^:：\s]{1,5}[ \u3000]*[:：]")
+
+
 def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
     """The title: (index of its last line in the front matter, the title, index of its
     first line). It is the last title-like line of the front matter (a cover letter may
@@ -808,6 +814,7 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
                   and not (p.text.startswith(("关于", "附")) and not _ABOUT_THE_REPORT.fullmatch(p.text))
                   and not _CHROME.search(p.text) and not _SENTENCE.search(p.text) and not _RELATED_LINK.match(p.text)
                   and not _METADATA_LINE.match(p.text) and not _METADATA_START.match(p.text)
+                  and not _INFOBOX_FIELD.match(p.text)
                   and not (i and _FIELD_LABEL_ALONE.fullmatch(front[i - 1].text))
                   and (not _SITE_LABEL.fullmatch(core(p.text)) or _split_before_label(front, i))]
     # (a page's breadcrumb: 首页 > … > 信息公开年度报告; a column's label, 年度报告, unless it is

@@ -451,6 +451,17 @@ def test_a_page_s_breadcrumb_is_not_the_title():
     assert (rep.title.span.line, rep.year, rep.issuer.name) == (1, 2023, "深圳市市场监督管理局龙华监管局")
 
 
+def test_a_wiki_s_box_of_facts_under_the_title_is_no_title():
+    """• 中文名:… / • 类别:政府信息公开工作年度报告 under the title (a wiki's copy of 陕西省教育厅's
+    2009 report, round 341): fields; the last had been taken for the title, 类别 for the body
+    and no year read, so every check of the year was skipped."""
+    text = ("2009年陕西省教育厅政府信息公开工作年度报告\n\n本年度报告根据《条例》要求,由陕西省教育厅编制。\n\n基本介绍\n\n"
+            "  • 中文名:2009年陕西省教育厅政府信息公开工作年度报告\n  • 年份:2009年\n  • 单位:陕西省教育厅\n"
+            "  • 类别:政府信息公开工作年度报告\n一、主动公开政府信息情况\n略。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.title.span.line, rep.year, rep.issuer.name) == (1, 2009, "陕西省教育厅")
+
+
 def test_a_title_that_says_only_xinxi_gongkai_baogao_under_a_breadcrumb():
     """台创园2017年信息公开报告 (a real page of 锡山台创园, round 260) under the page's
     breadcrumb: a title, if not in the format's words, and it names the body."""
