@@ -763,9 +763,10 @@ _TOGETHER_WITH = ("会同区", "会同市")
 # "机构改革后成立X局": X局; "发文机关X镇人民政府" (a web page's metadata label run on): X镇
 _FOUNDED = compile_re(r"(?:.*(?:成立|组建|设立|挂牌)|(?:发文|发布|所属|主办)(?:机关|机构|单位)|信息来源|来源)?")
 # (or at the head of a document it made: 制定《河西区市场监管局政务信息发布流程》; not a word the kind opens:
-# 宣传维护镇域形象, a real 2025 page of 安定镇, round 249, named no 宣传维护镇)
+# 宣传维护镇域形象, a real 2025 page of 安定镇, round 249, named no 宣传维护镇; nor 定期通报乡村振兴, a real 2025
+# township's page, round 343, no 定期通报乡)
 _NAMED = (r"(?:^|[，,。；;、（(“]|(?<=制定|印发|出台|修订|编制)《)"
-          r"(?P<name>[\u4e00-\u9fff]{{2,16}}?{suffix})(?![\u4e00-\u9fff]{{0,1}}(?:长|员|属)|[域区情貌级内])")
+          r"(?P<name>[\u4e00-\u9fff]{{2,16}}?{suffix})(?![\u4e00-\u9fff]{{0,1}}(?:长|员|属)|[域区情貌级内村])")
 
 
 def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
@@ -794,8 +795,8 @@ def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
         for m in named.finditer(p.text):
             lead = _FOUNDED.match(m.group("name"))
             name, at = m.group("name")[lead.end():], m.start("name") + lead.end()
-            if (len(name) >= 4 and _FUNCTION_WORDS.isdisjoint(name) and not name.startswith(_CLAUSE_OPENINGS)
-                    and not _NO_NAME.search(name)):
+            if (len(name) >= 4 and _FUNCTION_WORDS.isdisjoint(name) and not any(w in name for w in _CLAUSE_OPENINGS)
+                    and not _NO_NAME.search(name)):  # (nor a clause's words inside it: 进下一步规范做好局政府信息公开审查工作)
                 found.add((name, p.span.start + at))
     names = {name for name, _ in found}
     if len(names) != 1:

@@ -2212,6 +2212,19 @@ def test_a_word_the_kind_opens_is_no_body_s_name():
     assert found.report.issuer is None or "宣传维护" not in found.report.issuer.name
 
 
+@pytest.mark.parametrize("sentence", [
+    "二是强化重点工作动态公开,定期通报乡村振兴、民生实事等工作推进成效,我乡主动公开信息86条。",  # (a 2025 township's page, round 343)
+    "严格落实信息公开审查制度,进下一步规范做好局政府信息公开审查工作,我局主动公开信息86条。",  # (a 2025 bureau's page, round 342)
+])
+def test_words_before_xiang_cun_or_a_clause_s_verbs_name_no_body(sentence):
+    """定期通报乡村振兴 names no 定期通报乡, and 进下一步规范做好局 (a typo's clause) no 局: pages
+    without their titles, whose SEC-011 had named 定期通报乡 a people's government. The body
+    stays unknown and META-004 says so."""
+    found = check_text("一、总体情况\n" + sentence + "\n")
+    assert found.report.issuer is None
+    assert "META-004" in {v.rule for v in found.violations}
+
+
 def test_what_a_clause_says_is_done_by_the_body_s_office_is_no_body_s_name():
     """所有公开信息由局办公室主动收集 (a real 2020 page without its title, round 302): no body
     所有公开信息由局; the body stays unknown and META-004 says so."""
