@@ -559,10 +559,13 @@ _SLIPPED_NUMBER = compile_re(r"(?P<n>[二三四五六])是")
 def _items_of(first: Section, sections: list[Section], templates: Templates) -> list[Section]:
     """The sections after an unnumbered 一, less its items numbered 1. 2. … that run on into
     their prose (2.主动公开情况。2021年我局…: item 2 of 总体情况, as _sections() tells them
-    under a numbered 一), which join it."""
+    under a numbered 一), or that name a section by key words only under another number
+    (1.主动公开目录 under (三)政府信息管理, a real 2025 page of 乐平市 whose 一 is “- 总体情况”,
+    round 342: no 二, which SEC-004 had said misworded and TABLE-002 without its table),
+    which join it."""
     k = 0
-    while (k < len(sections) and sections[k].numbering == "arabic"
-           and _HEADINGS.read(sections[k].heading, templates)[5]):
+    while k < len(sections) and sections[k].numbering == "arabic" and (
+            (read := _HEADINGS.read(sections[k].heading, templates))[5] or (read[4] == "fuzzy" and read[0] != read[3])):
         _fold(first, sections[k].heading, sections[k].span, sections[k].paragraphs, sections[k].tables)
         k += 1
     return sections[k:]

@@ -143,6 +143,16 @@ def test_a_heading_glued_to_the_end_of_an_item_numbered_1_is_read_as_the_next_se
     assert rep.sections[0].paragraphs[-1].text.endswith("提起行政诉讼的情况:无。")
 
 
+def test_an_item_1_naming_er_by_key_words_under_an_unnumbered_yi_is_an_item():
+    """“- 总体情况” (a page's bullet for 一's number) … (三)政府信息管理 / 1.主动公开目录 (a real 2025
+    page of 乐平市, round 342): item 1 of 一's third part, not section 二 under the wrong number."""
+    text = ("根据《条例》,现向社会公布本报告。\n- 总体情况\n今年以来,我市全面推开基层政务公开建设。\n"
+            "(三)政府信息管理\n1.主动公开目录\n我市严格依据法律法规和权责清单编制目录。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert [s.canonical for s in rep.sections] == [1]
+    assert "1.主动公开目录" in [p.text for p in rep.sections[0].paragraphs]
+
+
 def test_auto_numbering_noise_is_read_as_the_section_it_stands_for():
     section = report(SEEDS["002"]).section(3)
     assert (section.heading, section.numbering, section.title_match) == (
