@@ -461,6 +461,17 @@ def test_a_page_s_breadcrumb_is_not_the_title():
     assert (rep.title.span.line, rep.year, rep.issuer.name) == (1, 2023, "深圳市市场监督管理局龙华监管局")
 
 
+def test_a_title_split_after_the_body_under_the_page_s_fields_is_joined_though_the_banner_names_the_body():
+    """欢迎光临海南省工业和信息化厅 (the site's banner), the breadcrumb and the page's fields, then
+    海南省工业和信息化厅 / 2022年政府信息公开工作年度报告 (a real 2022 page, round 346): the title's two
+    halves, not the site's name over a title; the body had been read as 我厅."""
+    text = ("欢迎光临海南省工业和信息化厅\n首页 > 政府信息公开年报\n  • 索  引 号:78663548-8/2023-34615 主题分类:工业\n"
+            "  • 发文机关:海南省工业和信息化厅 成文日期:2023-01-19 17:48\n\n海南省工业和信息化厅\n2022年政府信息公开工作年度报告\n\n"
+            "根据《条例》要求,我厅编制本报告。\n一、总体情况\n略。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.title.text, rep.issuer.name) == ("海南省工业和信息化厅2022年政府信息公开工作年度报告", "海南省工业和信息化厅")
+
+
 def test_a_wiki_s_box_of_facts_under_the_title_is_no_title():
     """• 中文名:… / • 类别:政府信息公开工作年度报告 under the title (a wiki's copy of 陕西省教育厅's
     2009 report, round 341): fields; the last had been taken for the title, 类别 for the body
