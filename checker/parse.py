@@ -957,11 +957,8 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
     # 管理委员会" / "卫生健康办公室2023年政府信息公开工作年度报告")
     office_of_body_above = (whole and before is not None and not _PLACE_WORD.search(issuer.name)
                             and facts.issuer_kind(before.text) in ("government", "committee", "department"))
-    # (the site's banner above the page's fields is no banner over the title: 欢迎光临海南省工业和信息化厅 /
-    # 首页 > … / • 索 引 号:… / 海南省工业和信息化厅 / 2022年政府信息公开工作年度报告, a real 2022 page, round 346)
-    fields = [k for k in range(at - 1) if _METADATA_START.match(front[k].text) or _METADATA_LINE.match(front[k].text)]
     if ((not whole or office_of_body_above) and before is not None and before.kind == "text"
-            and not _names_the_site(front[fields[-1] + 1 if fields else 0:at - 1], before.text)
+            and not _names_the_site(front[_below_fields(front, at - 1):at - 1], before.text)
             and not _METADATA_START.match(before.text)
             and not _CHROME.search(before.text)
             and title.span.line - before.span.end_line <= 2
@@ -972,6 +969,17 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
                  or _split_inside_words(before.text, title.text))):
         return at, Paragraph(before.text + title.text, join_spans(before.span, title.span), "title"), at - 1
     return at, title, at
+
+
+def _below_fields(front: list[Paragraph], end: int) -> int:
+    """Where the lines after the page's last field line before `end` begin (0 where there is
+    none): a site's banner above the fields is no banner over the title below them
+    (欢迎光临海南省工业和信息化厅 / 首页 > … / • 索 引 号:… / 海南省工业和信息化厅 / 2022年…年度报告, a
+    real 2022 page, round 346)."""
+    for k in range(end - 1, -1, -1):
+        if _METADATA_START.match(front[k].text) or _METADATA_LINE.match(front[k].text):
+            return k + 1
+    return 0
 
 
 # (a page's metadata line, its label perhaps without a colon: 发文机关宋村镇人民政府 主题词, 内容概述 某局2014年…报告)
