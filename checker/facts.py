@@ -1098,8 +1098,10 @@ _BARE_LEVEL_START = compile_re(BARE_LEVEL)
 def _unit_within(name: str, longer: str) -> bool:
     """Whether the longer name is a unit inside the body `name` names, not a fuller name of
     it: 广州市统计局数据管理中心, the centre the report names for questions, under a title of
-    广州市统计局 (a real 2015 page, round 239)."""
-    return longer.startswith(name) and name.endswith(("局", "厅", "委", "委员会")) and bool(_UNIT_END.search(longer))
+    广州市统计局 (a real 2015 page, round 239), or its desk stationed elsewhere, 湖南省自然资源厅驻湖南省
+    政务服务大厅 (a real 2020 page, round 356)."""
+    return (longer.startswith(name) and name.endswith(("局", "厅", "委", "委员会"))
+            and (bool(_UNIT_END.search(longer)) or longer.startswith("驻", len(name))))
 
 
 _UNIT_END = compile_re(r"(?:中心|科|处|室|股|站|所|队)$")

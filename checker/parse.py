@@ -1047,12 +1047,15 @@ _TITLE_WORDS = ("政府信息公开工作年度报告", "政务公开工作年�
 def _split_before_label(front: list[Paragraph], at: int) -> bool:
     """Whether the line above a bare 年度报告 is the title's first half (…政府信息公开工作, or the
     year and the body: 2017年绍兴市住房和城乡建设局 / 政府信息公开年报, or the body and the year;
-    or split inside 信息公开: 衡南县人民政府办公室2022年政府信息 / 公开年度报告, a real page, round 265)."""
+    or split inside 信息公开: 衡南县人民政府办公室2022年政府信息 / 公开年度报告, a real page, round 265).
+    The body may carry its second name in brackets (自治区民委(宗教事务局)2019年度 / 政府信息公开年度报告,
+    a real 2019 page, round 356)."""
     if at == 0 or front[at - 1].kind != "text":
         return False
     above = front[at - 1].text
     halves = _YEAR_FIRST.fullmatch(above) or _YEAR_LAST.fullmatch(above)
-    return above.endswith(_FIRST_HALF_ENDS) or (halves is not None and facts.issuer_kind(halves.group("body")) != "unknown") or (
+    return above.endswith(_FIRST_HALF_ENDS) or (
+        halves is not None and facts.issuer_kind(facts.without_second_name(halves.group("body"))) != "unknown") or (
         above.endswith(("政府信息", "政务信息")) and front[at].text.startswith("公开"))
 
 
@@ -1414,6 +1417,7 @@ _PUBLISHED = compile_re("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w i
                         r"(?:日期|时间)(?:/有效期)?\s*(?:[:：|｜]|(?=\d{4}))"
                         r"|(?:^|[\s:：'’\"”])(?:日期|时间)\s*[:：]"  # (来源:时间:2022年01月29日: the source left blank; 浏览:3274次'时间:…)
                         r"|(?:来源|作者)\s*[:：][^\s:：。，,]{2,30}?(?:日期|时间)\s*[:：]"  # (来源:桐柏县人民政府时间:2024-01-17; 作者:默认管理员日期:2013-01-16)
+                        r"|(?:(?<=[局委办厅府处镇乡区县市])|(?<=中心)|(?<=街道))(?:日期|时间)\s*[:：](?=\s*\d{4}[-/.年])"  # (… > 南漳县城市管理执法局日期:2024-01-19 16:39 来源:…, a breadcrumb's last body: round 357)
                         r"|^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:信息)?来源\s*[:：]"
                         r"|^\s*(?:[\u4e00-\u9fff]{2,16}(?:网|网站|政府)\s+)?(?:www\.[A-Za-z0-9.\-]+\s+)?\d{4}(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}/?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
                         r"(?:(?:点击|浏览)(?:量|次数)?\s*[:：]?\s*\S{0,8}\s+)?(?:(?:信息|文章)?来源|(?:稿件)?作者)\s*[:：]"  # (2023-01-10 20:58文章来源:交通局; 2024-01-23 16:45  稿件作者:; 2024-01-11 15:04  点击:[] 来源:…; 2021/03/09/ 16:25 来源:…; 交口县政府 www.jiaokou.gov.cn 2026-01-22 14:32 来源:…)

@@ -393,6 +393,11 @@ def test_a_centre_named_for_questions_is_no_fuller_name_of_the_titles_body():
             "一、概述\n")
     rep = parse(Source("a.txt", text, "utf-8"))
     assert (rep.issuer.name, rep.issuer.kind, rep.issuer.source) == ("广州市统计局", "department", "title")
+    # nor is its desk stationed in the service hall (a real 2020 page of 湖南省自然资源厅, round 356)
+    text = ("湖南省自然资源厅2020年政府信息公开年度报告\n"
+            "如需咨询,请与湖南省自然资源厅驻湖南省政务服务大厅联系(电话:0731-82213813)。\n一、总体情况\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.issuer.name, rep.issuer.source) == ("湖南省自然资源厅", "title")
 
 
 def test_a_pages_contact_fields_are_no_title_and_name_the_body():

@@ -875,6 +875,10 @@ def test_a_page_s_date_with_its_time_or_its_label_run_on():
     found = check_text("桐柏县人民政府2023年政府信息公开工作年度报告\n来源:桐柏县人民政府时间:2024-01-17浏览量:\n"
                        "一、总体情况\n本年度工作有序开展。\n")
     assert str(found.report.publication_date.value) == "2024-01-17"
+    # (or after the body a breadcrumb ends with: … > 南漳县城市管理执法局日期:2024-01-19 16:39, a real 2023 page, round 357)
+    found = check_text("政府信息公开 > 年报专栏 > 部门 > 南漳县城市管理执法局日期:2024-01-19 16:39 来源:南漳县城市管理执法局\n"
+                       "一、总体情况\n本年度工作有序开展。\n")
+    assert str(found.report.publication_date.value) == "2024-01-19"
     # (or under the label 上载日期: a real 2016 page, round 324)
     found = check_text("某县某局2016年政府信息公开工作年度报告\n上载日期: 2017-03-23\n一、概述\n本年度工作有序开展。\n")
     assert str(found.report.publication_date.value) == "2017-03-23"
@@ -1103,6 +1107,11 @@ def test_a_title_split_before_its_last_words():
     found = check_text("2017年绍兴市住房和城乡建设局\n政府信息公开年报\n引言\n本年报根据条例编制。\n一、概述\n")
     assert (found.report.title.text, found.report.issuer.name) == ("2017年绍兴市住房和城乡建设局政府信息公开年报",
                                                                    "绍兴市住房和城乡建设局")
+    assert "META-003" in {v.rule for v in found.violations}
+    # (the body with its second name in brackets, then the year: a real 2019 page of 自治区民委, round 356)
+    found = check_text("自治区民委(宗教事务局)2019年度\n政府信息公开年度报告\n一、概述\n本年度工作有序开展。\n")
+    assert (found.report.title.text, found.report.issuer.name) == ("自治区民委(宗教事务局)2019年度政府信息公开年度报告",
+                                                                   "自治区民委")
     assert "META-003" in {v.rule for v in found.violations}
     found = check_text("察隅县古拉乡2022年政府信息\n公开工作年度报告\n一、总体情况\n")
     assert found.report.title.text == "察隅县古拉乡2022年政府信息公开工作年度报告" and found.report.year == 2022
