@@ -561,7 +561,7 @@ _TITLE_BODY = compile_re(  # (after a bullet or a table cell's bar, a web page's
 _SIGNATURE = compile_re(r"^[ \u3000]*(?P<name>[^\s，。；：:,]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|办公室|办公厅|局|厅|委|办|中心|院|乡|镇|街道))[ \u3000]*$")
 
 
-_GENERIC_NAME = compile_re(r"(?:人民)?政府|政务|本(?:机关|单位|部门|级政府|级)|我(?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位)"
+_GENERIC_NAME = compile_re(r"(?:人民)?政府|政务|本(?:机关|单位|部门|级政府|级)|我(?:局|委|办|厅|署|乡|镇|县|区|市|旗|州|盟|单位)"
                            r"|(?:街道)?办事处|办公室|委员会|管委会")  # (a kind of body, no body's name)
 
 

@@ -175,7 +175,10 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     first_lines = [p.text for p in intro if len(p.text) > 6][:5] + [t.value for t in islice(
         (t for node in first_nodes for t in node.children[1:]), 12)
         if isinstance(t, Token) and t.type in ("TEXT", "SUB_HEAD")]
-    year, year_source = _year(title, periods, first_lines)
+    # (the years of the dates above the first section: a page's stamp, a cover's date)
+    opening_at = section_nodes[0].children[0].start_pos if section_nodes and section_nodes[0].children else len(source.text)
+    stamped = {d.value.year for d in all_dates if d.span.start < opening_at and isinstance(d.value, dt.date)}
+    year, year_source = _year(title, periods, first_lines, stamped)
     preferred = regime_for(year)
 
     front_tables = [item for child in front.children if isinstance(child, Tree)
@@ -906,6 +909,7 @@ _SITE_LABEL = compile_re(r"(?:(?:市直|县直|区直|各)?部门|(?:各)?乡镇
                          r"(?:(?:政府)?信息公开(?:工作)?年报|政务公开年报|(?:政府信息)?公开年度报告|年度报告|年报"
                          r"|(?:政府)?信息公开元数据)(?:(?:19|20)\d\d年?度?)?")
 _CHROME = compile_re(r"当前位置|您的位置|现在的位置|首页\s*[>/／]|>>|[^>\s] +> +[^>\n]+ +> +[^>\s]"  # (文昌市龙楼镇 > 信息公开 > 政府信息公开年报)
+                     r"|^[ \u3000]*>[ \u3000]"  # (a breadcrumb's step on a line of its own: > 乡镇信息公开年度报告, a real 2019 page, round 369)
                      r"|^[ \u3000]*首页(?:[ \u3000]+[^\s>]{2,8}){3,}[ \u3000]*$"  # (首页 走进宁强 新闻中心 政府信息公开 …: a menu)
                      r"|扫描?二维码|分享(?:至|到)(?:好友|朋友圈|微信|微博)")  # (用微信扫描二维码分享至好友和朋友圈: a share button, round 327)
 _NO_INDEX = LineIndex("")  # (a title's issuer looked for only to tell a title from a label)
@@ -1041,7 +1045,8 @@ def _split_inside_words(first: str, second: str) -> bool:
                                      for words in _TITLE_WORDS for k in range(1, len(words)))
 
 
-_TITLE_WORDS = ("政府信息公开工作年度报告", "政务公开工作年度报告", "政务信息公开工作年度报告")
+# (and the title that lacks 工作, as a real 2019 page of 衡东县甘溪镇 wraps it: …政府信息公开年度 / 报 告, round 369)
+_TITLE_WORDS = ("政府信息公开工作年度报告", "政务公开工作年度报告", "政务信息公开工作年度报告", "政府信息公开年度报告")
 
 
 def _split_before_label(front: list[Paragraph], at: int) -> bool:
@@ -1102,9 +1107,11 @@ _AS_AT_YEAR_END = compile_re(r"(?:(?:^|[。；;！!])[ \u3000]*截[至止]到?"
                              r"[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年(?:底|末|12月31日)")
 
 
-def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[int | None, str | None]:
+def _year(title: Paragraph | None, periods: list, opening: list[str],
+          stamped: set[int] = frozenset()) -> tuple[int | None, str | None]:
     """The report year: from the title, else the statistics period, else the opening
-    sentences (a web page's text without its title)."""
+    sentences (a web page's text without its title). `stamped`: the years of the dates
+    above the first section."""
     if title is not None:
         year = facts.year_in(title.text)
         if year is not None:
@@ -1114,9 +1121,15 @@ def _year(title: Paragraph | None, periods: list, opening: list[str]) -> tuple[i
     # 《…2020年度…年度报告》 over 2019年1月1日起至12月31日 and 2020年1月1日至12月31日)
     if years and len(set(years)) == 1:
         # (and one period whose year is the slip: 编制了2021年政府信息公开年度报告, the opening's sentences
-        # of 2021 twice at least and never of the period's 2020, a real 2021 page: the report's own words decide)
-        named = next((int(m.group("y")) for text in opening for m in _REPORT_OF_YEAR.finditer(text)), years[0])
-        if named != years[0]:
+        # of 2021 twice at least and never of the period's 2020, a real 2021 page: the report's own words decide;
+        # so do 特向社会公布2011年陕西省财政厅政府信息公开工作年度报告 and 2011年,省财政厅… over a period of 2010,
+        # a real 2011 page, round 370)
+        named = next((int(m.group("y")) for pattern in (_REPORT_OF_YEAR, _PUBLISHES_REPORT_OF_YEAR)
+                      for text in opening for m in pattern.finditer(text)), years[0])
+        # (not where a date above the report is of the year after the period's, as a report of the
+        # period's year is published: 发布时间:2016-03-09 over 公布2014年度…年度报告 and a period of
+        # 2015, a real page, round 308)
+        if named != years[0] and years[0] + 1 not in stamped:
             said = _years_named(opening)
             if said[named] >= 2 and not said[years[0]]:
                 return named, "text"

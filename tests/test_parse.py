@@ -950,3 +950,28 @@ def test_a_placeless_short_name_of_the_title_is_the_body_the_opening_names_in_fu
     assert (rep.issuer.name, rep.issuer.kind) == ("岳阳市发展和改革委员会", "department")
     other = "市教育局2019年度政府信息公开工作年度报告\n如有疑问，请与市人民政府办公室联系。\n一、总体情况\n"
     assert parse(Source("a.txt", other, "utf-8")).issuer.name == "市教育局"
+
+
+def test_a_pronoun_is_no_body_s_name():
+    # 现将我厅2014年…: a real 2014 page of 贵州省交通运输厅 whose title names no body (round 370); its
+    # issuer had been 我厅, and so had a 吉林 department's, and META-009 took them for one body's two reports
+    text = ("2014年度政府信息公开工作报告\n根据《条例》要求,现将我厅2014年政府信息公开工作情况报告如下。\n"
+            "一、概述\n2014年,我厅认真落实条例。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert rep.issuer is None or "我" not in rep.issuer.name
+
+
+def test_the_year_the_opening_publishes_over_a_period_of_the_year_before():
+    # 特向社会公布2011年陕西省财政厅…年度报告 and 2011年,省财政厅… over a period of 2010 (a real 2011 page,
+    # round 370): the 2011 report, its period the year before's (PERIOD-003), not a 2010 report
+    text = ("根据《条例》要求,特向社会公布2011年陕西省财政厅政府信息公开工作年度报告。本报告数据统计期限为2010年1月1日至2010年12月31日。\n"
+            "一、概述\n2011年,省财政厅全面落实条例。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.year, rep.year_source) == (2011, "text")
+    # but not under a page's date of the year after the period's, as that period's report is published
+    # (发布时间:2016-03-09 over 公布2014年度… and a period of 2015, a real page, round 308)
+    stamped = "发布时间:2012-03-09 00:00\n" + (text.replace("2011年陕西", "2010年陕西")
+                                              .replace("2010年1月1日至2010年12月31日", "2011年1月1日至2011年12月31日")
+                                              .replace("2011年,省财政厅", "2010年,省财政厅"))
+    rep = parse(Source("a.txt", stamped, "utf-8"))
+    assert (rep.year, rep.year_source) == (2011, "period")

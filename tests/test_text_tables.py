@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from conftest import ROOT, SYNTHETIC
@@ -145,10 +145,13 @@ def test_bars_that_are_not_a_table_are_left_alone():
 
 
 @given(st.text(alphabet=st.sampled_from("|｜ \u3000\t\nab0一-:"), max_size=200))
+@example("|0|0\n\t|0|")  # (a row indented by a TAB: its TAB made a space, found by a random run)
 def test_any_text_keeps_its_length_and_changes_only_bars(text):
+    """Only bars change (to TABs or spaces), a Markdown rule's dashes and colons (to spaces),
+    and the TABs that indent a row rewritten (to spaces: a page's indentation, not cells)."""
     rewritten, _ = pipe_tables(text)
     assert len(rewritten) == len(text)
-    assert all(a == b or (a in "|｜" and b in "\t ") or (a in "-:" and b == " ")
+    assert all(a == b or (a in "|｜" and b in "\t ") or (a in "-:" and b == " ") or (a == "\t" and b == " ")
                for a, b in zip(text, rewritten))
     assert rewritten.count("\n") == text.count("\n")
 

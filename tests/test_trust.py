@@ -1118,6 +1118,19 @@ def test_a_title_split_before_its_last_words():
     assert not {"META-002", "META-003"} & {v.rule for v in found.violations}
 
 
+def test_a_breadcrumb_s_step_is_no_title_and_a_title_without_gong_zuo_wraps_before_bao_gao():
+    """> 乡镇信息公开年度报告, a breadcrumb's last step on a line of its own, had been the title and > 乡镇 its body
+    (META-002 said no year, META-012 that the report copied 甘溪镇's); the title itself, wrapped
+    before its last two letters, spaced (衡东县甘溪镇2019年政府信息公开年度 / 报 告: a real 2019 page, round 369),
+    is the title, and lacks 工作."""
+    found = check_text("当前页面:\n首页\n> 政务公开\n> 乡镇信息公开年度报告\n来源:衡东县甘溪镇 发布时间:2020-01-21\n"
+                       "衡东县甘溪镇2019年政府信息公开年度\n报 告\n一、总体情况\n2019年,甘溪镇认真落实条例。\n")
+    assert found.report.title.text.startswith("衡东县甘溪镇2019年政府信息公开年度报")
+    assert found.report.issuer.name == "衡东县甘溪镇"
+    rules = {v.rule for v in found.violations}
+    assert "META-003" in rules and not {"META-002", "META-012"} & rules
+
+
 @pytest.mark.parametrize(("first", "second"), [("政府信息公", "开工作年度报告"), ("政府信息公开工", "作年度报告"),
                                               ("政府信息公开工作年度", "报告"), ("政务公开工作年", "度报告")])
 def test_a_title_a_pdf_wrapped_inside_its_closing_words(first: str, second: str):
