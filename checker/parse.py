@@ -177,7 +177,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         if isinstance(t, Token) and t.type in ("TEXT", "SUB_HEAD")]
     # (the years of the dates above the first section: a page's stamp, a cover's date)
     opening_at = section_nodes[0].children[0].start_pos if section_nodes and section_nodes[0].children else len(source.text)
-    stamped = {d.value.year for d in all_dates if d.span.start < opening_at and isinstance(d.value, dt.date)}
+    stamped = frozenset(d.value.year for d in all_dates if d.span.start < opening_at and isinstance(d.value, dt.date))
     year, year_source = _year(title, periods, first_lines, stamped)
     preferred = regime_for(year)
 
@@ -1108,7 +1108,7 @@ _AS_AT_YEAR_END = compile_re(r"(?:(?:^|[。；;！!])[ \u3000]*截[至止]到?"
 
 
 def _year(title: Paragraph | None, periods: list, opening: list[str],
-          stamped: set[int] = frozenset()) -> tuple[int | None, str | None]:
+          stamped: frozenset[int] = frozenset()) -> tuple[int | None, str | None]:
     """The report year: from the title, else the statistics period, else the opening
     sentences (a web page's text without its title). `stamped`: the years of the dates
     above the first section."""
