@@ -177,8 +177,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         if isinstance(t, Token) and t.type in ("TEXT", "SUB_HEAD")]
     # (the years of the dates above the first section: a page's stamp, a cover's date)
     opening_at = section_nodes[0].children[0].start_pos if section_nodes and section_nodes[0].children else len(source.text)
-    stamped = frozenset(d.value.year for d in all_dates if d.span.start < opening_at and isinstance(d.value, dt.date))
-    year, year_source = _year(title, periods, first_lines, stamped)
+    years_above = frozenset(d.value.year for d in all_dates if d.span.start < opening_at and isinstance(d.value, dt.date))
+    year, year_source = _year(title, periods, first_lines, years_above)
     preferred = regime_for(year)
 
     front_tables = [item for child in front.children if isinstance(child, Tree)
@@ -1108,9 +1108,9 @@ _AS_AT_YEAR_END = compile_re(r"(?:(?:^|[。；;！!])[ \u3000]*截[至止]到?"
 
 
 def _year(title: Paragraph | None, periods: list, opening: list[str],
-          stamped: frozenset[int] = frozenset()) -> tuple[int | None, str | None]:
+          years_above: frozenset[int] = frozenset()) -> tuple[int | None, str | None]:
     """The report year: from the title, else the statistics period, else the opening
-    sentences (a web page's text without its title). `stamped`: the years of the dates
+    sentences (a web page's text without its title). `years_above`: the years of the dates
     above the first section."""
     if title is not None:
         year = facts.year_in(title.text)
@@ -1129,7 +1129,7 @@ def _year(title: Paragraph | None, periods: list, opening: list[str],
         # (not where a date above the report is of the year after the period's, as a report of the
         # period's year is published: 发布时间:2016-03-09 over 公布2014年度…年度报告 and a period of
         # 2015, a real page, round 308)
-        if named != years[0] and years[0] + 1 not in stamped:
+        if named != years[0] and years[0] + 1 not in years_above:
             said = _years_named(opening)
             if said[named] >= 2 and not said[years[0]]:
                 return named, "text"
