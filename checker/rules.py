@@ -1,6 +1,8 @@
 """Rules: loading and validating the YAML rule files under rules/ (and any --rules DIR).
 
-A rule file is `rules: [ … ]`. Every error in a file is reported as
+A rule file is `rules: [ … ]`, and optionally `patterns: {name: …}`: pieces of regular
+expressions that several of its rules share, written in their checks as {{name}} (one
+place to mend a piece, not one per rule that uses it). Every error in a file is reported as
 `file:line:column: message` — all of them, not only the first — and the valid rules
 of every file still load. Load-time checks cover the schema (unknown keys, wrong
 types, missing keys), ids (family prefix, duplicates), regular expressions,
@@ -43,6 +45,8 @@ _ID = compile_re(r"^(?P<family>[A-Z]+)-(?P<number>\d{3})$")
 _PLACEHOLDER = compile_re(r"\{([^{}]*)\}")
 _PLACEHOLDER_NAME = compile_re(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _VAR_NAME = compile_re(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_SHARED_NAME = compile_re(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_SHARED_USE = compile_re(r"\{\{([^{}]*)\}\}")  # {{name}}: no regular expression writes two braces
 _CALL = compile_re(r"([A-Za-z_][A-Za-z0-9_]*)\s*\(")  # a function an expression calls (or seems to, in a string)
 MAX_PATTERNS = 200
 CORPUS_FACTS = {"previous", "same_year", "similar", "same_report"}
@@ -227,22 +231,101 @@ def load_file(path: Path, templates: Templates) -> tuple[list[Rule], list[RuleEr
         return [], [RuleError(file, 1, 1, f"cannot read: {e}")]
     if doc is None:
         return [], []
-    if not isinstance(doc, LocDict) or set(doc) != {"rules"} or not isinstance(doc["rules"], LocList):
+    if (not isinstance(doc, LocDict) or "rules" not in doc or not set(doc) <= {"rules", "patterns"}
+            or not isinstance(doc["rules"], LocList)):
         pos = doc.pos if isinstance(doc, (LocDict, LocList)) else Pos(1, 1)
-        return [], [RuleError(file, pos.line, pos.column, "a rule file must be a mapping with one key, `rules:`, "
-                                                           "holding a list of rules")]
+        return [], [RuleError(file, pos.line, pos.column, "a rule file must be a mapping with the key `rules:`, "
+                                                           "holding a list of rules, and optionally `patterns:`")]
+    shared = SharedPatterns(doc.get("patterns"), doc.value_pos.get("patterns"), file, errors)
     text_lines = text.splitlines()
     rules: list[Rule] = []
     items = doc["rules"]
     for i, item in enumerate(items):
         pos = items.item_pos[i]
         end = items.item_pos[i + 1].line - 1 if i + 1 < len(items) else len(text_lines)
-        v = _Validator(file, templates, errors)
+        v = _Validator(file, templates, errors, shared)
         rule = v.rule(item, pos, path.parent)
         if rule is not None:
-            rule.yaml = "\n".join(text_lines[pos.line - 1:end]).rstrip() + "\n"
+            rule.yaml = "\n".join(text_lines[pos.line - 1:end]).rstrip() + "\n" + shared.shown(v.shared_used)
             rules.append(rule)
+    shared.report_unused()
     return rules, errors
+
+
+class SharedPatterns:
+    """A rule file's `patterns:`, pieces of regular expressions that its rules' checks write
+    as {{name}}: each is written out, as it stands, wherever it is named, before the check is
+    read (so a piece in a (?x) pattern loses its spaces there, and keeps them elsewhere).
+    A piece must compile alone and hold no quote (it may stand inside an expression's
+    string) and no {{…}} of its own; a piece no rule names is an error, as dead code."""
+
+    def __init__(self, value, pos: Pos | None, file: str, errors: list[RuleError]) -> None:
+        self.file = file
+        self.errors = errors
+        self.pieces: dict[str, str] = {}
+        self.positions: dict[str, Pos] = {}
+        self.used: set[str] = set()
+        if value is None:
+            return
+        if not isinstance(value, LocDict):
+            self._error(pos or Pos(1, 1), "`patterns` must be a mapping of names to pieces of regular expressions")
+            return
+        for name, piece in value.items():
+            where = value.value_pos[name]
+            if not isinstance(name, str) or not _SHARED_NAME.match(name):
+                self._error(value.key_pos[name], f"patterns: {name!r} is not a name (letters, digits and _)")
+            elif not isinstance(piece, str):
+                self._error(where, f"patterns.{name}: must be text, not {_value_kind(piece)}")
+            elif '"' in piece or "'" in piece or "{{" in piece:
+                self._error(where, f"patterns.{name}: may hold no quote (\" or ') and no {{{{…}}}}")
+            else:
+                try:
+                    regex.compile(piece, regex.V0)
+                except regex.error as e:
+                    self._error(where, f"patterns.{name}: bad regular expression {piece!r}: {e}")
+                    continue
+                self.pieces[name] = piece
+                self.positions[name] = value.key_pos[name]
+
+    def _error(self, pos: Pos, message: str) -> None:
+        self.errors.append(RuleError(self.file, pos.line, pos.column, message))
+
+    def written_out(self, value, pos: Pos, what: str, used: set[str], error) -> object:
+        """A check (its mappings, lists and texts) with each {{name}} written out: a copy,
+        positions kept (the file's parsed YAML may be kept and read again)."""
+        if isinstance(value, str):
+            if "{{" not in value:
+                return value
+
+            def piece(m) -> str:
+                name = m.group(1).strip()
+                if name not in self.pieces:
+                    hint = _closest(name, self.pieces)
+                    error(pos, f"{what}: no pattern `{name}` in the file's `patterns:`"
+                               + (f" (did you mean `{hint}`?)" if hint else ""))
+                    return m.group(0)
+                used.add(name)
+                self.used.add(name)
+                return self.pieces[name]
+
+            return _SHARED_USE.sub(piece, value)
+        if isinstance(value, LocDict):
+            out = LocDict((k, self.written_out(v, value.value_pos[k], what, used, error)) for k, v in value.items())
+            out.pos, out.key_pos, out.value_pos = value.pos, value.key_pos, value.value_pos
+            return out
+        if isinstance(value, LocList):
+            out = LocList(self.written_out(v, p, what, used, error) for v, p in zip(value, value.item_pos))
+            out.pos, out.item_pos = value.pos, value.item_pos
+            return out
+        return value
+
+    def shown(self, names: set[str]) -> str:
+        """The pieces a rule names, as YAML comments under it (`rules show`)."""
+        return "".join(f"# {{{{{name}}}}} (patterns: in this file): {self.pieces[name]}\n" for name in sorted(names))
+
+    def report_unused(self) -> None:
+        for name in sorted(set(self.pieces) - self.used):
+            self._error(self.positions[name], f"patterns.{name}: no rule in this file uses it")
 
 
 class _Invalid(Exception):
@@ -250,10 +333,13 @@ class _Invalid(Exception):
 
 
 class _Validator:
-    def __init__(self, file: str, templates: Templates, errors: list[RuleError]) -> None:
+    def __init__(self, file: str, templates: Templates, errors: list[RuleError],
+                 shared: SharedPatterns | None = None) -> None:
         self.file = file
         self.templates = templates
         self.errors = errors
+        self.shared = shared
+        self.shared_used: set[str] = set()  # the file's shared patterns the rule names
         self.failed = False
         self.names: set[str] = set()  # facts the rule's expressions use
         self.reads: set[str] = set()  # those, the functions they call, the facts the messages name
@@ -388,8 +474,11 @@ class _Validator:
         params = self._params(item.get("params"), vp.get("params"), what)
         variables = None  # the names a message may use; unknown when the check is not a usable mapping
         if "check" in item:
+            written = item["check"]
+            if self.shared is not None:
+                written = self.shared.written_out(written, vp["check"], what, self.shared_used, self.error)
             try:
-                kind, check, variables = self._check(item["check"], vp["check"], what, set(params))
+                kind, check, variables = self._check(written, vp["check"], what, set(params))
             except _Invalid:
                 pass
         if "message" in item:

@@ -299,7 +299,15 @@ def test_examples_are_run_by_rules_test(tmp_path):
 
 ERROR_CASES = {
     "yaml_syntax": ("rules:\n  - id: [unclosed\n", 3, "YAML syntax error"),
-    "not_a_rule_file": ("- a\n- b\n", 1, "a rule file must be a mapping with one key, `rules:`"),
+    "not_a_rule_file": ("- a\n- b\n", 1, "a rule file must be a mapping with the key `rules:`"),
+    "unknown_shared_pattern": ("patterns: {year_word: '年度?'}\n" + rule('expect: matches(text, "{{year_wrd}}")'), 9,
+                               "no pattern `year_wrd` in the file's `patterns:` (did you mean `year_word`?)"),
+    "unused_shared_pattern": ("patterns:\n  unused: '年度?'\n" + rule("expect: true"), 2,
+                              "patterns.unused: no rule in this file uses it"),
+    "bad_shared_pattern": ("patterns:\n  broken: '(年'\n" + rule("expect: true"), 2,
+                           "patterns.broken: bad regular expression '(年'"),
+    "quoted_shared_pattern": ("patterns:\n  quoted: '\"年\"'\n" + rule("expect: true"), 2,
+                              "patterns.quoted: may hold no quote"),
     "unknown_key": (rule("expect: true").replace("    cite: 测试\n", "    cite: 测试\n    severty: error\n"), 7,
                     "unknown key `severty` (did you mean `severity`?)"),
     "missing_key": (rule("expect: true").replace("    cite: 测试\n", ""), 2, "missing required key `cite`"),
@@ -347,6 +355,26 @@ def test_each_way_a_rule_file_can_be_wrong(tmp_path, case):
     assert error.line == line, str(error)
     assert message in error.message, str(error)
     assert str(error).startswith(f"{folder / 'broken.yaml'}:{line}:")
+
+
+def test_shared_patterns_are_written_out_where_named(tmp_path):
+    """A file's `patterns:` are pieces its rules' checks name as {{name}}: the piece is
+    written out there (in an expression's string and in require_patterns alike), and
+    `rules show` gives the pieces under the rule as written."""
+    body = "patterns:\n  new_count: '新收[^，。]{0,8}?申请'\n" + rule("""\
+        require_patterns:
+          scope: section(1)
+          all: ['{{new_count}}']""") + rule('expect: not matches(section(1), "本年度{{ new_count }}")',
+                                           rule_id="META-902").replace("rules:\n", "")
+    folder = rule_dir(tmp_path, body)
+    rules = load_rules([folder], include_bundled=False)
+    assert rules.errors == []
+    found = check_text(REPORT, rules=rules).violations
+    assert [v.rule for v in found] == ["META-901"]  # (section 一 names no new applications)
+    found = check_text(REPORT.replace("本年度主动公开", "本年度新收政府信息公开申请3件，主动公开"), rules=rules).violations
+    assert [v.rule for v in found] == ["META-902"]
+    shown = run_cli("rules", "show", "META-902", "--rules", str(folder))
+    assert shown.stdout.decode().endswith("# {{new_count}} (patterns: in this file): 新收[^，。]{0,8}?申请\n")
 
 
 def test_all_errors_are_reported_and_other_files_still_load(tmp_path):
