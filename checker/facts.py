@@ -543,6 +543,8 @@ def issuer_kind(name: str) -> str:
     name = _BLANKS.sub("", nfkc(name))
     if _DISTRICT_OFFICE.search(name):  # (铜陵市铜官区东郊办事处, 郑州高新区双桥办事处: a street office)
         return "subdistrict"
+    if name.endswith("局机关"):  # (重庆市市场监督管理局机关, the bureau's own offices: a real 2023 page, round 377)
+        name = name[:-2]
     for kind, suffixes in _KIND_SUFFIXES:
         if name.endswith(suffixes):
             return kind
@@ -711,7 +713,7 @@ _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 240), (_MADE_BY, "制作", 240), (
 # a pattern took for a name)
 _NO_NAME = compile_re(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|[我本](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
                       # (全镇, the whole town, after a verb or alone; not 福全镇, 万全镇: a real 2011 page of 福全镇, round 313)
-                      r"|(?:(?<![\u4e00-\u9fff])|实现|覆盖|推进|推动|在|对|到|为)全(?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
+                      r"|(?:(?<![\u4e00-\u9fff])|实现|覆盖|推进|推动|负责|在|对|到|为)全(?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
                       r"|(?<![\u4e00-\u9fff])全(?:街道|乡|镇)|(?:大|全|格|布|开|结)局$|^(?:实现|利用|推动|推进|促进|指导|带动|组织|督促|确保|目前|当前|今年|全年|认真|做好|抓好|切实|落实|涵盖|包括|涉及|加快|加大)"
                       r"|^[县区市州旗盟省乡镇](?:人民)?政府(?:办公[室厅])?$"  # (区政府, 区人民政府办公室, 镇政府: which district's, which town's?)
                       r"|乡镇$|累计"  # (主动公开系统累计公开街乡镇动态信息: townships in general)

@@ -225,14 +225,14 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     first += [p for p in front_paragraphs[len(first):] if len(p.text) >= _SENTENCE_LENGTH][:1]
     opening = first + (sections[0].paragraphs[:3] if sections else [])
     issuer_candidates.extend(facts.issuer_from_intro(opening, reader.index))
+    section_paragraphs = [p for s in sections for p in s.paragraphs]
     if all(c.kind == "unknown" for c in issuer_candidates):  # (none, or none that tells its kind: 衡山县贯塘 of a title)
-        found = facts.issuer_from_prose(opening + [p for s in sections for p in s.paragraphs], reader.index)
+        found = facts.issuer_from_prose(opening + section_paragraphs, reader.index)
         if found is None:  # (the page's metadata table names the body: 发布机构 | 进化镇 | 主题分类 | …)
             found = _tabled_publisher(source.text, sections, reader.index)
         issuer_candidates.extend([found] if found else [])
-    prose_paragraphs = front_paragraphs + [p for s in sections for p in s.paragraphs]
     read = {t.template for t in tables}
-    unread = sorted(lost_tables(prose_paragraphs, read, templates, reader.index)
+    unread = sorted(_lost_tables(front_paragraphs, sections, read, templates, reader.index)
                     + _pictured_tables(sections, read, templates), key=_START)
     issuer = facts.speaking_for(facts.best_issuer(facts.speaking_first(issuer_candidates, prose)), prose, reader.index)
     return Report(
@@ -282,6 +282,23 @@ _SENTENCE_LENGTH = 40  # (a paragraph this long is prose, not a page's field or 
 # or a hash, d5b5f316b2d8c8b60cedb05304df1cf)
 _PICTURE = compile_re(r"[ \u3000]*(?:(?:[\w\-.]+\.(?:jpe?g|png|gif|bmp|webp)[ \u3000]*)+|[\[【]图片[\]】]"
                       r"|1[4-9]\d{11}|(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{24,40})[ \u3000]*", re.I)
+
+
+def _lost_tables(front: list[Paragraph], sections: list[Section], read: set[str | None], templates: Templates,
+                 index: LineIndex) -> list[LostTable]:
+    """The tables not read whose labels stand in the prose (tables.lost_tables). What stands
+    above the first section counts only where it shows a table by itself (a caption and its
+    column names, a table row then read as a heading): a page's menu of document kinds above
+    the report, 地方性法规 / 规章 / 行政规范性文件, names two of section 二's labels and is no
+    place of its table (a real 2020 page of 宣城市气象局, round 375)."""
+    if not sections:
+        return lost_tables(front, read, templates, index)
+    start = sections[0].span.start
+    above = [p for p in front if p.span.start < start]
+    below = [p for p in front if p.span.start >= start] + [p for s in sections for p in s.paragraphs]
+    if above and lost_tables(above, read, templates, index):
+        below = above + below
+    return lost_tables(below, read, templates, index)
 
 
 def _pictured_tables(sections: list[Section], found: set[str | None], templates: Templates) -> list[LostTable]:

@@ -250,6 +250,7 @@ def test_url_stops_before_chinese_and_sentence_punctuation():
     ("东丽湖街", "subdistrict"),  # (天津 names its 街道 so)
     ("某 镇 人 民 政 府", "township"),
     ("某某", "unknown"),
+    ("重庆市市场监督管理局机关", "department"),  # (the bureau's own offices: a real 2023 page, round 377)
 ])
 def test_issuer_kind_by_the_end_of_the_name(name, kind):
     assert facts.issuer_kind(name) == kind

@@ -266,6 +266,18 @@ def test_the_unreadable_table_is_found_where_its_first_label_stands(rules):
     assert all(lines[s.end_line - 1].strip() != "" for s in spans)
 
 
+def test_a_page_s_menu_above_the_first_section_is_not_where_a_table_stands(rules):
+    """A site's menu of document kinds above the report (地方性法规 / 规章 / 行政规范性文件, a
+    real 2020 page of 宣城市气象局, round 375) names labels of section 二's table: the table
+    that could not be read is said to stand in section 二, where its labels are."""
+    text = (SYNTHETIC / "2021_tsv_clean.txt").read_text(encoding="utf-8")
+    flat = without_a_cell(cells_one_per_line(text, bars=True))
+    lines = flat.split("\n")
+    menu = "地方性法规\n规章\n行政规范性文件\n其他文件\n用微信扫描二维码分享至好友和朋友圈\n"
+    spans = [v.span for v in check_text(lines[0] + "\n" + menu + "\n".join(lines[1:]), rules=rules).violations]
+    assert [lines[s.line - 6] for s in spans] == ["第二十条第（一）项 |", f"{CAPTION} |", "行政复议 |"]
+
+
 def test_a_few_labels_in_prose_are_no_table(rules):
     text = ("某镇2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n本年度作出的决定：\n行政许可\n行政处罚\n"
             "行政强制\n以上均已公开。\n")
