@@ -324,7 +324,9 @@ def _tables_not_in_text(sections: list[Section], found: set[str | None], templat
     one cause (TABLE-022 says so once, where TABLE-002 had called each table missing, an
     error each)."""
     held = [s for s in sections if s.canonical in (2, 3, 4)]
-    filled = {s.canonical for s in held if s.paragraphs or s.tables}
+    # (the page's footer under the last of them, 扫一扫在手机打开当前页 and a lone bar, is no content:
+    # a real 2024 page of 金口河区文广旅局, round 378, told three tables missing, an error each)
+    filled = {s.canonical for s in held if s.tables or not all(map(_is_page_chrome, s.paragraphs))}
     bare = {s.canonical for s in held} - filled
     found_in = {t.section for t in templates.tables if t.id in found}
     # (a section of them with content has its table somewhere, read or not: 四 with its prose and its
@@ -929,6 +931,16 @@ _CHROME = compile_re(r"当前位置|您的位置|现在的位置|首页\s*[>/／
                      r"|^[ \u3000]*>[ \u3000]"  # (a breadcrumb's step on a line of its own: > 乡镇信息公开年度报告, a real 2019 page, round 369)
                      r"|^[ \u3000]*首页(?:[ \u3000]+[^\s>]{2,8}){3,}[ \u3000]*$"  # (首页 走进宁强 新闻中心 政府信息公开 …: a menu)
                      r"|扫描?二维码|分享(?:至|到)(?:好友|朋友圈|微信|微博)")  # (用微信扫描二维码分享至好友和朋友圈: a share button, round 327)
+_PAGE_FOOTER = compile_re(r"扫一扫|手机上?(?:打开|浏览|阅读|查看)|当前页")
+
+
+def _is_page_chrome(p: Paragraph) -> bool:
+    """A short line of the web page around the report, not of the report: a lone bar, the
+    page's controls (扫一扫在手机打开当前页, 【打印本页】【关闭窗口】), a breadcrumb."""
+    text = p.text.strip(" \u3000|｜")
+    return not text or (len(text) <= 20 and any(r.search(text) for r in (_PAGE_FOOTER, _PAGE_CONTROL, _CHROME)))
+
+
 _NO_INDEX = LineIndex("")  # (a title's issuer looked for only to tell a title from a label)
 
 
