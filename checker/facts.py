@@ -366,7 +366,8 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact], stretches: Stret
             stop = tail.end()
         out.append(Period(fact.value, end, index.span(fact.span.start, stop), text[fact.span.start:stop]))
     taken = {p.span.start for p in out}
-    for m in (m for pattern in (_WHOLE_YEAR_DAMAGED, _WHOLE_YEAR_BY_MONTH, _WHOLE_YEAR_RUN_TOGETHER, _WHOLE_YEARS_BY_YEAR)
+    for m in (m for pattern in (_WHOLE_YEAR_DAMAGED, _WHOLE_YEAR_BY_MONTH, _WHOLE_YEAR_RUN_TOGETHER, _WHOLE_YEARS_BY_YEAR,
+                                                _WHOLE_YEARS_THEN_DATA)
               for m in _found(pattern, norm, stretches)):
         start = m.start("y")  # (the words before it in _WHOLE_YEAR_RUN_TOGETHER are no part of it)
         if start not in taken:
@@ -424,6 +425,11 @@ _FROM_NEW_YEAR_DAMAGED = compile_re(
 _WHOLE_YEARS_BY_YEAR = compile_re(
     rf"(?:统计|数据)[^。；;\n]{{0,12}}?(?:期限|时限|期间|区间)[^。；;\n\d]{{0,6}}?(?P<y>(?:19|20)\d\d){_S}年度?{_S}(?:起|开始)?{_S}[，,]?{_S}"
     rf"(?:至|到|—|－|-|~|～){_S}(?P<y2>(?:19|20)\d\d){_S}年度?(?!{_S}[\d元])(?:{_S}底)?(?:{_S}止)?")
+# Whole years whose figures follow ("2013年到2017年,政务信息公开数据如下:", a real 2017 page of 通化市
+# 人社局, round 383: five years' figures in a report of one): as _WHOLE_YEARS_BY_YEAR.
+_WHOLE_YEARS_THEN_DATA = compile_re(
+    rf"(?<!\d)(?P<y>(?:19|20)\d\d){_S}年度?{_S}(?:起|开始)?{_S}(?:至|到|—|－|-|~|～){_S}(?P<y2>(?:19|20)\d\d){_S}年度?(?={_S}[，,]?{_S}"
+    rf"(?:的)?(?:政务|政府)?信息公开(?:工作)?(?:的)?(?:统计)?数据(?:如下|为))")
 # A whole year stated by its months ("统计时限为2022年1月至2022年12月"): 1 January to 31 December.
 _WHOLE_YEAR_BY_MONTH = compile_re(
     rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年{_S}0?1{_S}月份?{_S}(?:起|开始)?{_S}[，,]?{_S}(?:至|到|—|－|-|~|～){_S}"

@@ -1233,6 +1233,8 @@ def test_the_year_from_the_opening_sentence_or_paragraph():
                       "一、政府信息公开基础工作\n本年度工作有序开展。\n").report.year == 2008
     # (the body first, as 我委: a real 2019 page without its title, round 307; META-017 had said the year unknown)
     assert check_text("一、总体情况\n1.主动公开情况;\n我委2019年度共主动公开政府信息422条。\n").report.year == 2019
+    # (我局 and a space before the year, then what it did: a real 2017 page of 海口市教育局 without its title, round 383)
+    assert check_text("一、政府信息与政务公开基本情况\n我局 2017年通过党务政务公示栏、本单位门户网站主动公开政府信息 2100多条。\n").report.year == 2017
 
 
 def test_a_long_name_as_the_first_sentence_s_subject():
