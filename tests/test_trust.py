@@ -2379,3 +2379,13 @@ def test_a_zone_and_a_district_under_one_body_in_a_title_are_a_government():
     广州开发区管委会 and 苏州高新区管委会(虎丘区人民政府) are."""
     report = check_text("2022年高新区(新市区)政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n").report
     assert report.issuer.kind == "government"
+
+
+def test_a_malformed_address_is_quoted_without_the_bracket_after_it():
+    """…门户网站”(http//www.fjyc.gov.cn)下载 (a real 2020 page, round 379): the colon is missing,
+    and the message quotes the address, not its closing bracket."""
+    found = check_text("某镇人民政府2020年政府信息公开工作年度报告\n"
+                       "本报告电子版可在“某县人民政府门户网站”(http//www.example.gov.cn)下载。\n")
+    [v] = [v for v in found.violations if v.rule == "CONTACT-004"]
+    assert "“http//www.example.gov.cn”" in v.message()
+    assert (v.span.column, v.span.end_column) == (22, 46)  # (the address alone)
