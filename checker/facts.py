@@ -367,7 +367,7 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact], stretches: Stret
         out.append(Period(fact.value, end, index.span(fact.span.start, stop), text[fact.span.start:stop]))
     taken = {p.span.start for p in out}
     for m in (m for pattern in (_WHOLE_YEAR_DAMAGED, _WHOLE_YEAR_BY_MONTH, _WHOLE_YEAR_RUN_TOGETHER, _WHOLE_YEARS_BY_YEAR,
-                                                _WHOLE_YEARS_THEN_DATA)
+                                _WHOLE_YEARS_THEN_DATA)
               for m in _found(pattern, norm, stretches)):
         start = m.start("y")  # (the words before it in _WHOLE_YEAR_RUN_TOGETHER are no part of it)
         if start not in taken:

@@ -296,9 +296,8 @@ def _lost_tables(front: list[Paragraph], sections: list[Section], read: set[str 
     start = sections[0].span.start
     above = [p for p in front if p.span.start < start]
     below = [p for p in front if p.span.start >= start] + [p for s in sections for p in s.paragraphs]
-    if above and lost_tables(above, read, templates, index):
-        below = above + below
-    return lost_tables(below, read, templates, index)
+    shown_above = bool(above) and bool(lost_tables(above, read, templates, index))
+    return lost_tables(above + below if shown_above else below, read, templates, index)
 
 
 def _pictured_tables(sections: list[Section], found: set[str | None], templates: Templates) -> list[LostTable]:
