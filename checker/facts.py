@@ -506,7 +506,9 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
 _KIND_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     # (东丽湖街: 天津 names its 街道 so; 东新街道人民政府办事处, a real 2022 page's slip)
     ("subdistrict", ("街道办事处", "街道办", "街道", "街办事处", "街办", "街", "街道人民政府办事处")),
-    ("department", ("海关", "关区")),  # (customs, managed from above: no 区's government)
+    # (customs, managed from above: no 区's government; a bureau's own offices, 重庆市市场监督管理局机关,
+    # a real 2023 page, round 377)
+    ("department", ("海关", "关区", "局机关")),
     # a 社区 or 村 is self-governed, no administrative body: none of the kinds the rules name
     ("unknown", ("社区", "社区居委会", "居委会", "居民委员会", "村委会", "村民委员会",
                  "农场", "林场", "农场政府", "林场政府")),  # (a state farm, 蒋湖农场: no people's government)
@@ -549,8 +551,6 @@ def issuer_kind(name: str) -> str:
     name = _BLANKS.sub("", nfkc(name))
     if _DISTRICT_OFFICE.search(name):  # (铜陵市铜官区东郊办事处, 郑州高新区双桥办事处: a street office)
         return "subdistrict"
-    if name.endswith("局机关"):  # (重庆市市场监督管理局机关, the bureau's own offices: a real 2023 page, round 377)
-        name = name[:-2]
     for kind, suffixes in _KIND_SUFFIXES:
         if name.endswith(suffixes):
             return kind
