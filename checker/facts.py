@@ -103,6 +103,8 @@ _PHONE_NUMBER = compile_re(
     r"(?P<v>[(（]?0\d{2,3}[)）]?(?:[ \u3000]*[-－—–‐]{1,2}[ \u3000]*|[ \u3000]?)\d{7,8}(?:[-－转][ \u3000]*\d{1,5})?"
     r"|400[-－ ]?\d{3}[-－ ]?\d{4}|1[3-9]\d{9}|\d{7,8}|12345)(?!\d)"
 )
+# What may stand between a label and the government's hotline written as its number (电话：12345, 拨打12345)
+_LABEL_TO_HOTLINE = compile_re(r"[ \u3000:：为是]*")
 # A phone number by its form alone: an area code, a dash (or a long one: 0771—5815000), seven or eight digits
 _DASHED_PHONE = compile_re(r"(?<![\d\-－—–])(?P<v>0\d{2,3}[-－—–]\d{7,8})(?![\d\-－—–])")
 # (or run on after the office's name: 请联系:宜川路街道行政办公室56485012, a real 2015 page)
@@ -454,6 +456,8 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
                 number = _PHONE_NUMBER.match(text, stop)
                 if number or text[stop] in "\n。；;" or (text[stop] in "，," and stop > m.end()) or text[stop].isdigit():
                     break
+            if number is not None and number.group("v") == "12345" and not _LABEL_TO_HOTLINE.fullmatch(text, m.end(), number.start("v")):
+                number = None  # (电话直呼及12345转接11876次, a count of calls, no number to call: a real 2023 page, round 388)
             if number is not None and not any(f.span.start == number.start("v") for f in out):
                 start = number.start("v")
                 if text[start] in "(（" and not any(c in ")）" for c in number.group("v")):
@@ -681,11 +685,12 @@ _PUBLISHER_LINE = compile_re(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信�
                              r"[ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 _PUBLISHER_FIELD = compile_re(r"(?<=[ \u3000])(?:发布机构|发布单位)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 # (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
-# office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office)
-_DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)政府|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|馆|乡|镇|街道"
+# office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office;
+# a 政府 of a place only, 朝阳乡政府信息公开办公室, not of a school, 怀远二中政府信息公开办公室: the school's unit, round 388)
+_DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)(?<=[乡镇县区市州旗盟省民木])政府|(?<=[中学校院所])(?=政府信息公开)|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|馆|乡|镇|街道"
                               r"|办公室(?=[\u4e00-\u9fff]{0,4}[科股]$)"  # (某市人民防空办公室综合科: the 办公室 a body)
                               r"|(?<=政府)办公[室厅])"  # (…人民政府办公室政务公开办, …办公厅政府信息公开处 or 办公室: its unit)
-                              r"(?:(?:政府信息公开|政务公开|信息公开)[\u4e00-\u9fff]{0,8}?领导小组办公室|(?<=[室厅局委])(?:政府信息|政务)公开(?:工作)?(?:[处科]|办公室)"
+                              r"(?:(?:政府信息公开|政务公开|信息公开)[\u4e00-\u9fff]{0,8}?领导小组办公室|(?<=[室厅局委会心馆中学校院所])(?:政府信息|政务)公开(?:工作)?(?:[处科]|办公室)"
                               r"|(?:政府信息公开)?申请受理(?:机构|窗口|部门)|(?:政务公开|政府信息公开)(?:工作)?机构"
                               r"|(?!人民防空|人防|扶贫|地方志|金融|口岸|机要|保密|信访|外事|侨务|国防动员|防汛|打私|海防)"
                               r"(?:(?!政府|中心|[局委厅院办乡镇街区县市旗馆站队所])[\u4e00-\u9fff]){0,6}办公室|(?<=[乡镇]人民政府)[\u4e00-\u9fff]{1,10}(?:室|中心)|政务公开办|党政办|党政综合办|综合办|党建办|综治办|综合事务部"

@@ -218,6 +218,18 @@ def test_copying_between_bodies_flags_both(tmp_path):
     assert len(results["a.txt"]) == len(results["b.txt"]) == 1
 
 
+def test_a_copy_whose_body_and_year_are_not_read_is_named_by_its_file(tmp_path):
+    """A copy without its title or opening (a page's text from 一、总体情况 on, round 388): the
+    other report's message names it as another report, not as 未知未知年度报告."""
+    text = report("桃源镇", 2022, seed=1)
+    a = write(tmp_path, "a.txt", text)
+    b = write(tmp_path, "b.txt", text.split("\n", 2)[2].replace("2022年，桃源镇", "全年，我镇").replace("桃源镇", "我镇"))
+    results = findings(check_many([a, b]), "META-008")
+    assert [v.message() for v in results["a.txt"]] == [f"正文与另一份报告（{b}）高度雷同（相似度100%）"]
+    assert [v.message("en") for v in results["b.txt"]] == [
+        f"The prose is a near copy of the 2022 report of 桃源镇 ({a}; similarity 100%)"]
+
+
 def test_the_same_body_twice_for_one_year_and_a_missing_year(tmp_path):
     a = write(tmp_path, "a.txt", report("桃源镇", 2022, seed=1))
     b = write(tmp_path, "b.txt", report("桃源镇人民政府", 2022, seed=2))

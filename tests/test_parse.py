@@ -327,10 +327,14 @@ def test_a_date_after_a_title_and_a_hyphen_is_no_site():
     # the report speaking as 我局 (SEC-011 had held it to a government's duty)
     ("根据《条例》规定,结合2021年度吉林市丰满区人民政府信息公开工作实际,编制发布此报告。如有疑问,请联系吉林市丰满区民政局。\n"
      "一、总体情况\n我局高度重视信息公开工作。\n", "吉林市丰满区民政局", "department"),
+    # a real 2021 page of 怀远二中 (round 388): a school's 政府信息公开办公室 named to ask, no 怀远二中政府
+    # (a government, that SEC-011 had held to a government's duty); the title's school, of no kind the rules name
+    ("怀远二中2021年政府信息公开工作年度报告\n本报告由怀远二中编制。如有疑问,请与怀远二中政府信息公开办公室联系。\n"
+     "一、总体情况\n本年度工作有序开展。\n", "怀远二中", "unknown"),
 ], ids=["metadata-table", "city-posted-by-its-bureau", "office-acting-under-我市", "general-office-unit-to-ask",
         "department-unit-to-ask", "township-政府-its-office-to-ask", "compiled-by-after-本年度报告",
         "county-政府-without-人民", "general-office-speaking", "department-speaking",
-        "bureau-as-我局"])
+        "bureau-as-我局", "school-unit-to-ask"])
 def test_the_body_a_page_names_outside_its_title(text, name, kind):
     rep = parse(Source("a.txt", text, "utf-8"))
     assert (rep.issuer.name, rep.issuer.kind) == (name, kind)
