@@ -778,9 +778,9 @@ _TOGETHER_WITH = ("会同区", "会同市")
 _FOUNDED = compile_re(r"(?:.*(?:成立|组建|设立|挂牌)|(?:发文|发布|所属|主办)(?:机关|机构|单位)|信息来源|来源)?")
 # (or at the head of a document it made: 制定《河西区市场监管局政务信息发布流程》; not a word the kind opens:
 # 宣传维护镇域形象, a real 2025 page of 安定镇, round 249, named no 宣传维护镇; nor 定期通报乡村振兴, a real 2025
-# township's page, round 343, no 定期通报乡)
+# township's page, round 343, no 定期通报乡; nor a ranking, 考核结果位列街道前20名, round 391)
 _NAMED = (r"(?:^|[，,。；;、（(“]|(?<=制定|印发|出台|修订|编制)《)"
-          r"(?P<name>[\u4e00-\u9fff]{{2,16}}?{suffix})(?![\u4e00-\u9fff]{{0,1}}(?:长|员|属)|[域区情貌级内村])")
+          r"(?P<name>[\u4e00-\u9fff]{{2,16}}?{suffix})(?![\u4e00-\u9fff]{{0,1}}(?:长|员|属)|[域区情貌级内村前])")
 
 
 def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:

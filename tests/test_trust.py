@@ -2241,6 +2241,7 @@ def test_a_word_the_kind_opens_is_no_body_s_name():
     "严格落实信息公开审查制度,进下一步规范做好局政府信息公开审查工作,我局主动公开信息86条。",  # (a 2025 bureau's page, round 342)
     "根据人员变化及时调整工作领导小组,明确办公室牵头负责全委政务公开工作,我委主动公开信息86条。",  # (a 2021 page of 泰州市发改委, round 377)
     "配备1名工作人员,专门负责厅机关政府信息公开工作,我厅主动公开信息86条。",  # (a 2019 page of 辽宁省民政厅, round 380)
+    "均接受街道年终考核,考核结果位列街道前20名,我街道主动公开信息86条。",  # (a 2019 street's page, round 391: a ranking)
 ])
 def test_words_before_xiang_cun_or_a_clause_s_verbs_name_no_body(sentence):
     """定期通报乡村振兴 names no 定期通报乡, and 进下一步规范做好局 (a typo's clause) no 局: pages
