@@ -45,7 +45,6 @@ _ID = compile_re(r"^(?P<family>[A-Z]+)-(?P<number>\d{3})$")
 _PLACEHOLDER = compile_re(r"\{([^{}]*)\}")
 _PLACEHOLDER_NAME = compile_re(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$")
 _VAR_NAME = compile_re(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_SHARED_NAME = compile_re(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _SHARED_USE = compile_re(r"\{\{([^{}]*)\}\}")  # {{name}}: no regular expression writes two braces
 _CALL = compile_re(r"([A-Za-z_][A-Za-z0-9_]*)\s*\(")  # a function an expression calls (or seems to, in a string)
 MAX_PATTERNS = 200
@@ -272,7 +271,7 @@ class SharedPatterns:
             return
         for name, piece in value.items():
             where = value.value_pos[name]
-            if not isinstance(name, str) or not _SHARED_NAME.match(name):
+            if not isinstance(name, str) or not _VAR_NAME.match(name):
                 self._error(value.key_pos[name], f"patterns: {name!r} is not a name (letters, digits and _)")
             elif not isinstance(piece, str):
                 self._error(where, f"patterns.{name}: must be text, not {_value_kind(piece)}")
