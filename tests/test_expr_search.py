@@ -209,3 +209,57 @@ def test_after_an_empty_match_a_pattern_searched_apart_goes_on_as_finditer_does(
     assert pattern.searched() is not pattern.compiled()  # (searched apart)
     for text in ("收到收，收到", "由收，，收收到\n收", "a收，由收到收到", ""):
         assert found(limited_finditer(pattern, text, 1.0)) == found(pattern.compiled().finditer(text))
+
+
+# ------------------------------------------ patterns searched as their branches, merged
+
+def test_a_pattern_is_searched_as_its_branches_only_when_one_opens_with_a_lookbehind():
+    """lookbehind_branches: the parts between the | outside every group, when one opens
+    with a lookbehind and no group captures or sets a flag; else none."""
+    from nianbao.expr import lookbehind_branches
+
+    assert lookbehind_branches(r"(?:共|计)申请件|(?<=\d件[，,])部分公开件|(?<=事项)个部分") == [
+        r"(?:共|计)申请件", r"(?<=\d件[，,])部分公开件", r"(?<=事项)个部分"]
+    assert lookbehind_branches(r"(?<=[|（(])b|c") == [r"(?<=[|（(])b", "c"]  # (a | in a class, a ( in it)
+    for pattern in (r"(?:(?<=a)b|c)d",             # the branches inside a group
+                    r"申请件|部分公开件",           # no branch opens with a lookbehind
+                    r"(?<=a)(?P<n>\d+)|c",          # a group that captures
+                    r"(?<=a)b|(?i)c",               # a flag
+                    r"(?<=a)b"):                    # one branch
+        assert lookbehind_branches(pattern) == [], pattern
+
+
+def test_a_pattern_searched_as_its_branches_finds_what_finditer_finds(monkeypatch):
+    """Each bundled pattern searched as its branches: the same matches as the regex
+    module's own finditer and search of the whole pattern (of two branches that match at
+    one place, the earlier's; a branch's match inside another's left out), over the
+    bundled texts and texts with pieces of the pattern's words put in, taken out or
+    changed."""
+    import random
+    import re
+
+    from nianbao.expr import Pattern, lookbehind_branches, lookbehind_split
+
+    patterns = [p for p in bundled_patterns(monkeypatch)[1] if not lookbehind_split(p) and lookbehind_branches(p)]
+    assert len(patterns) >= 5
+    texts = bundled_texts()
+    rng = random.Random(53)
+    for source in patterns:
+        pattern = Pattern(source)
+        pieces = re.findall(r"[\u4e00-\u9fff]{1,3}", source) + list("0123456789，。、 \n")
+        matching = [text for text in texts if pattern.compiled().search(text)]
+        assert searched_as_finditer(pattern, texts + changed(rng, matching, pieces, 1000, 6, 3)) > 100, source
+
+
+def test_after_an_empty_match_a_pattern_searched_as_its_branches_goes_on_as_finditer_does():
+    import random
+
+    from nianbao.expr import Pattern
+
+    rng = random.Random(7)
+    for source in (r"(?<=a)|b", r"b|(?<=a)", r"(?<=a)b|ab|c", r"a|(?<!b)c*", r"(?<=ab)c|bc|(?<!q)", r"^|(?<=a)b", r"$|(?<=a)"):
+        pattern = Pattern(source)
+        pattern.searched()
+        assert pattern._branches, source
+        texts = ["".join(rng.choice("abcq\n") for _ in range(rng.randrange(12))) for _ in range(500)]
+        assert searched_as_finditer(pattern, texts) > 50, source
