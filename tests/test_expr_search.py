@@ -187,19 +187,27 @@ def test_a_pattern_searched_apart_from_its_lookbehinds_finds_what_finditer_finds
     over the bundled texts and texts with pieces of the pattern's words put in, taken out
     or changed."""
     import random
-    import re
 
-    from nianbao.expr import Pattern, lookbehind_split
+    from nianbao.expr import lookbehind_split
 
     patterns = [p for p in bundled_patterns(monkeypatch)[1] if lookbehind_split(p)]
     assert len(patterns) >= 6
+    searched_as_finditer_on_bundled_texts(patterns, random.Random(47), 300)
+
+
+def searched_as_finditer_on_bundled_texts(patterns: list[str], rng, least: int) -> None:
+    """searched_as_finditer on the bundled texts and texts with pieces of each pattern's
+    words put in, taken out or changed; at least `least` of them matched."""
+    import re
+
+    from nianbao.expr import Pattern
+
     texts = bundled_texts()
-    rng = random.Random(47)
     for source in patterns:
         pattern = Pattern(source)
         pieces = re.findall(r"[\u4e00-\u9fff]{1,3}", source) + list("0123456789，。、 \n")
         matching = [text for text in texts if pattern.compiled().search(text)]
-        assert searched_as_finditer(pattern, texts + changed(rng, matching, pieces, 1000, 6, 3)) > 300, source
+        assert searched_as_finditer(pattern, texts + changed(rng, matching, pieces, 1000, 6, 3)) > least, source
 
 
 def test_after_an_empty_match_a_pattern_searched_apart_goes_on_as_finditer_does():
@@ -236,19 +244,12 @@ def test_a_pattern_searched_as_its_branches_finds_what_finditer_finds(monkeypatc
     bundled texts and texts with pieces of the pattern's words put in, taken out or
     changed."""
     import random
-    import re
 
-    from nianbao.expr import Pattern, lookbehind_branches, lookbehind_split
+    from nianbao.expr import lookbehind_branches, lookbehind_split
 
     patterns = [p for p in bundled_patterns(monkeypatch)[1] if not lookbehind_split(p) and lookbehind_branches(p)]
     assert len(patterns) >= 5
-    texts = bundled_texts()
-    rng = random.Random(53)
-    for source in patterns:
-        pattern = Pattern(source)
-        pieces = re.findall(r"[\u4e00-\u9fff]{1,3}", source) + list("0123456789，。、 \n")
-        matching = [text for text in texts if pattern.compiled().search(text)]
-        assert searched_as_finditer(pattern, texts + changed(rng, matching, pieces, 1000, 6, 3)) > 100, source
+    searched_as_finditer_on_bundled_texts(patterns, random.Random(53), 100)
 
 
 def test_after_an_empty_match_a_pattern_searched_as_its_branches_goes_on_as_finditer_does():
