@@ -669,7 +669,18 @@ _GATHERS = compile_re(r"汇总(?P<rest>(?:19|20)\d\d[^。；;\n]{4,60}?(?:年度
 _OPENS_AS_TITLE = compile_re(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(?:19|20)\d\d[ \u3000]*年度?[^，,。；;\n《》]{0,16}?"
                              r"(?:年度报告|年报)|(?:19|20)\d\d[ \u3000]*年度?[^，,。；;：:\n《》“”\d]{2,30}?(?:年度报告|年报))"
                              r"(?:[（(]以下简称[^（）()\n]{1,12}[）)])?"  # (its short name: …年度报告(以下简称年报)是根据…)
-                             r"(?:是|由|根据|依据|按照)")  # (or the year first: 2024年丽水市…年度报告根据…编制)
+                             r"(?:是|由|根据|依据|按照|[，,])")  # (or the year first: 2024年丽水市…年度报告根据…编制)
+# (or the name as the subject of the first sentence: 2024年柳北区人民政府办公室…年度报告,坚持以…, a real
+# 2024 page, round 399)
+
+
+def report_named_first(text: str) -> str | None:
+    """The report's name a paragraph opens with, as its title would give it (常太镇2019年
+    政府信息公开年度报告是根据…编制; 2024年柳北区人民政府办公室…年度报告,坚持以…)."""
+    m = _OPENS_AS_TITLE.match(text)
+    return m.group("rest") if m else None
+
+
 _BY = (r"由(?P<name>[^，,。；;（(\n由]{2,30}?)(?:[（(][^（）()\n]{1,20}[）)])?"  # (its second name, 以下简称…)
        r"(?:(?:根据|依据|按照|结合|综合)[^。；;\n]{0,160}?)?(?:负责)?(?:汇总)?(?:共同|联合)?")  # (根据 two notices' names; 汇总编制;
 # 由闸北区政府、静安区政府共同编制, two districts' report in the year they merged: a real 2015 page)

@@ -854,7 +854,7 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
     if (front and len(front[0].text) <= 60 and "。" not in front[0].text and not _CHROME.search(front[0].text)
             and _TITLE_WORD.search(front[0].text) and not front[0].text.endswith((":", "："))  # (政策, a menu; 某办公室:, an addressee)
             and not _SITE_FOOTER.search(front[0].text)  # (版权所有:…人民政府 主办单位:…, the site's footer)
-            and not _SITE_LABEL.fullmatch(core(front[0].text)) and front[0].kind not in ("date", "doc_number")
+            and not _SITE_LABEL.fullmatch(core(front[0].text)) and front[0].kind not in ("date", "doc_number", "subheading")
             and not _METADATA_LINE.match(front[0].text) and not _PAGE_CONTROL.search(front[0].text)
             and not _DOC_NUMBER.match(front[0].text) and not _RELATED_LINK_ALONE.match(front[0].text)):
         return 0, front[0], 0
@@ -1169,6 +1169,11 @@ def _year(title: Paragraph | None, periods: list, opening: list[str],
             m = pattern.search(text)
             if m and (not years or int(m.group("y")) in years):
                 return int(m.group("y")), "text"
+    for text in opening:  # (a paragraph that opens with the report's name: 2024年柳北区…年度报告,坚持以…)
+        name = facts.report_named_first(text)
+        year = facts.year_in(name) if name else None
+        if year is not None and (not years or year in years):
+            return year, "text"
     if years:
         return years[0], "period"
     # (last, the year the opening lines name at least twice, and twice as often as any other:
