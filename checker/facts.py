@@ -92,7 +92,7 @@ def _labels(*words: str) -> str:
 _COLON = rf"{_S}[:：]?{_S}"
 _ADDRESS_COLON = rf"{_S}[:：，,]?{_S}"  # "联系地址，某县…" as well as "地址：某县…"
 _PHONE_LABELS = ("联系电话", "咨询电话", "办公电话", "服务电话", "监督电话", "投诉电话", "举报电话", "值班电话",
-                 "受理电话", "电话", "热线", "手机", "联系方式", "致电", "拨打")
+                 "受理电话", "电话", "热线", "手机", "联系方式", "联系方法", "致电", "拨打")
 # (one alternation of words, each opening with its first character: re then skips to the
 # positions holding one of those, two and a half times quicker than a look ahead at each)
 PHONE = compile_re("(?:" + "|".join([_spaced(w) for w in sorted(_PHONE_LABELS, key=len, reverse=True)]
