@@ -431,8 +431,7 @@ def lookbehind_split(pattern: str) -> int:
     end, far = 0, False
     while pattern.startswith(("(?<!", "(?<="), end):
         close = _group_end(pattern, end)
-        if close is None or any(ch == "(" and _CAPTURE_OR_FLAG.match(pattern, i)
-                                for i, ch, _ in _syntax(pattern, end + 4, close)):
+        if close is None or _captures_or_sets_flag(pattern, end + 4, close):
             return 0
         far = far or _reaches_far(pattern, end, close)
         end = close
@@ -449,13 +448,18 @@ def lookbehind_branches(pattern: str) -> list[str]:
     and their matches merged (_branches_finditer) are the same matches, found several
     times faster (META-016's blanks: seven branches, one opening with a lookbehind, took
     a fifth of a report's rule time)."""
-    if any(ch == "(" and _CAPTURE_OR_FLAG.match(pattern, i) for i, ch, _ in _syntax(pattern, 0)):
+    if _captures_or_sets_flag(pattern, 0):
         return []
     bars = [i for i, ch, depth in _syntax(pattern, 0) if ch == "|" and depth == 0]
     if not bars:
         return []
     branches = [pattern[start + 1:end] for start, end in zip([-1, *bars], [*bars, len(pattern)])]
     return branches if any(b.startswith(("(?<=", "(?<!")) for b in branches) else []
+
+
+def _captures_or_sets_flag(pattern: str, start: int, end: int | None = None) -> bool:
+    """Whether a group between start and end captures or sets a flag."""
+    return any(ch == "(" and _CAPTURE_OR_FLAG.match(pattern, i) for i, ch, _ in _syntax(pattern, start, end))
 
 
 _CAPTURE_OR_FLAG = compile_re(r"\((?!\?)|\(\?(?:P?<\w|'|\||[aiLmsuxbefprvVw^-]+[:)])")
