@@ -616,11 +616,18 @@ _BARE_LEVEL = compile_re(BARE_LEVEL  # (县交通运输局: which county's?)
                          r"(?![\u4e00-\u9fff]*(?:乡|镇|街道)$)")  # (高新区, 经开区…: which city's?)
 
 
+# (a department's name with neither place nor level in it: 住建局, 自然资源和规划局; 市场 and 城市 are
+# no level, 市场监督管理局; a national body's is its own, 国家税务总局, 海关总署办公厅)
+_DEPARTMENT_ALONE = compile_re(r"(?!.*(?:国家|国务院|中国|中华|全国|中央|总署|总局))"
+                               r"(?:市场|城市|[^省市县区旗州盟乡镇街])+(?:局|委员会|委|厅|办公室)")
+
+
 def _names_no_place(name: str) -> bool:
     """Whether a body's name opens with its level and no place: 县交通运输局, 区人民政府, or
-    with a kind of zone and no place: 高新区, 经开区管委会. (A township's name alone, 桃源镇, is
-    the name it goes by.)"""
-    return bool(_BARE_LEVEL.match(re.sub(r"\s+", "", name)))
+    with a kind of zone and no place: 高新区, 经开区管委会, or is a department's alone: 住建局.
+    (A township's name alone, 桃源镇, is the name it goes by.)"""
+    name = re.sub(r"\s+", "", name)
+    return bool(_BARE_LEVEL.match(name) or _DEPARTMENT_ALONE.fullmatch(name))
 
 
 def group_reports(reports: list[tuple[str, str | None, int | None, str]]) -> dict[str, Group]:

@@ -84,6 +84,11 @@ def test_one_name_without_a_place_twice_in_one_year_is_two_bodies():
     zones = corpus.link([corpus.Digest("a.txt", "高新区", "committee", 2019, [], None),
                          corpus.Digest("b.txt", "高新区", "committee", 2019, [], None)])
     assert zones.same_year == {} and len(zones.groups) == 2
+    # (住建局 of 安阳县's 2025 title and 县住建局 of 维西县's 2025 opening, real pages: a department's
+    # name alone names no place either)
+    alone = corpus.link([corpus.Digest("a.txt", "住建局", "department", 2025, [], None, opening="2025年安阳县住建局…"),
+                         corpus.Digest("b.txt", "县住建局", "department", 2025, [], None, opening="2025年,县住建局…")])
+    assert alone.same_year == {} and len(alone.groups) == 2
     years = corpus.link([corpus.Digest("a.txt", "县交通运输局", "department", 2022, [], None),
                          corpus.Digest("b.txt", "县交通运输局", "department", 2023, [], None)])
     assert years.previous["b.txt"].path == "a.txt"

@@ -579,6 +579,15 @@ def test_the_publication_date_among_a_web_page_s_metadata_under_the_title():
     assert (rep.publication_date.value, rep.publication_date.span.line) == (dt.date(2022, 1, 30), 6)
 
 
+def test_the_publication_date_after_the_page_s_source_of_copy():
+    """稿源: 浑南区政府网 2022-01-19 under the title (a real 2021 page of 浑南区应急局, round 407):
+    the date the page was published (DATE-005 had said it could not be told)."""
+    text = ("2021/8/16 上午9:31:36 星期一\n\n浑南区应急局2021年度政府信息公开工作报告\n\n浑南区应急局\n\n"
+            "稿源: 浑南区政府网 2022-01-19\n\n一、总体情况\n本年度工作有序开展。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.publication_date.value, rep.publication_date.span.line) == (dt.date(2022, 1, 19), 7)
+
+
 def test_front_matter_cover_letter_title_and_facts_of_seed_000():
     rep = report(SEEDS["000"])
     assert rep.title.text == "赛尔龙乡2021年政务信息公开工作年度报告" and rep.title.span.line == 19
