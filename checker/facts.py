@@ -661,7 +661,9 @@ _AS_FOLLOWS = compile_re(r"现将(?P<rest>[^。；;\n]{4,60}?(?:年度报告|工
                          r"(?:(?:公布|发布|报告)?如下|予以(?:公开)?(?:公布|发布|公开)|向社会(?:公布|发布|公开)|进行(?:公布|发布|公开))")
 # "现就疏勒县人民政府2020年度政府信息公开情况报告如下" (or 现将平江县三墩乡2025年度…工作情况报告如下,
 # a real 2025 page, where 全面展现乡 of a later sentence had been taken for the body): whose year it reports on
-_REPORTS_ON = compile_re(r"现(?:就|将(?=[^。；;\n]{4,60}?情况报告如下))(?P<rest>[^。；;\n]{4,60}?)报告如下")
+# (or its parts listed, 现将任留街道办事处2023年度信息公开工作的总体情况、主动公开信息情况、…等方面的报告如下: a real
+# 2023 page, round 412)
+_REPORTS_ON = compile_re(r"现(?:就|将(?=[^。；;\n]{4,120}?(?:情况|方面的)报告如下))(?P<rest>[^。；;\n]{4,120}?)报告如下")
 # "本报告为舟山市发展和改革委员会政府信息公开工作年度报告" (a real 2022 page): whose report this is
 _IS_REPORT_OF = compile_re(r"本(?:年度)?报告为(?P<rest>[^。；;\n《]{4,60}?(?:年度报告|工作报告|年报))")
 # "汇总2016年度溶江乡政府的政务公开年度报告编制而成" (丽水 townships' template): whose report it brings together
@@ -875,7 +877,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
                                                        or "全面总结" in text or "结合" in text or "开展情况编制" in text) else ()
         for m in (next((m for m in publishes if _named_body(m)), None),
                   _AS_FOLLOWS.search(text) if "现将" in text else None,
-                  _REPORTS_ON.search(text) if "现就" in text or "情况报告如下" in text else None,
+                  _REPORTS_ON.search(text) if "现就" in text or "情况报告如下" in text or "方面的报告如下" in text else None,
                   _IS_REPORT_OF.search(text) if "报告为" in text else None,
                   _GATHERS.search(text) if "汇总" in text else None,
                   _OPENS_AS_TITLE.match(text)):  # (常太镇2019年政府信息公开年度报告是根据…编制: named as in its title)

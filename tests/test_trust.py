@@ -258,6 +258,9 @@ def test_more_completed_than_received_in_one_sentence():
     ("根据《条例》要求,现将平江县三墩乡 2025 年度政府信息公开工作情况报告如下:\n2025 年,我乡主动公开信息,全面展现乡域发展动态。",
      "平江县三墩乡", "township"),
     ("现将拱墅区东新街道人民政府办事处2022年度政府信息公开年度工作情况报告如下:", "拱墅区东新街道人民政府办事处", "subdistrict"),
+    # (its parts listed before 报告如下, a real 2023 page of 任留街道, round 412: META-004 had said no body)
+    ("根据条例要求,现将任留街道办事处2023年度信息公开工作的总体情况、主动公开信息情况、信息公开申请情况、信息公开行政复议及行政诉讼情况、"
+     "存在的主要问题及改进措施等方面的报告如下。", "任留街道办事处", "subdistrict"),
     # (X编制了…工作报告, a real 2017 page of 太仆寺旗, which META-004 had said names no body)
     ("根据《条例》要求,太仆寺旗人民政府办公室编制了2017年政府信息公开工作报告。", "太仆寺旗人民政府办公室", "department"),
     # (a way to write first, then 直接与X联系: a real 2022 page of 漳平市, whose clause had been read as a name)
