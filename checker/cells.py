@@ -28,12 +28,12 @@ from .labels import nfkc
 
 DASHES = frozenset({"-", "—", "——", "–", "/", "／", "－", "―", "\\"})
 ZERO_WORDS = frozenset({"无", "没有", "零"})
-UNITS = ("万元", "亿元", "元", "件", "条", "个", "批次", "次", "人次", "人", "篇", "项")  # (31批次: 政府集中采购's count, a real 2021 page)
+UNITS = ("万元", "亿元", "元", "件", "条", "个", "批次", "次", "人次", "人", "篇", "项", "宗")  # (31批次: 政府集中采购's count, a real 2021 page; 124宗, cases, a real 2020 page, round 421)
 _WS = " \t\u3000\xa0"
 _NUMBER = compile_re(r"[+\-]?\d+(?:\.\d+)?")
 _THOUSANDS = compile_re(r"[+\-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _LETTER_DIGIT = compile_re(r"[\dOoIl]+")
-_VALUE_LIKE = compile_re(r"(?:[+\-]|增|减)?[\d,.]*\d[\d,.]*(?:万元|亿元|元|件|条|个|批次|次|人次|人|篇|项|%)?|增|减")
+_VALUE_LIKE = compile_re(r"(?:[+\-]|增|减)?[\d,.]*\d[\d,.]*(?:万元|亿元|元|件|条|个|批次|次|人次|人|篇|项|宗|%)?|增|减")
 # (增 or 减 alone: a 本年增/减 cell that lost its figure, a value there but no number)
 # A change written in words, in the 2019 format's 本年增/减 column: 增10, 减3
 _CHANGE_IN_WORDS = compile_re(r"(?P<sign>增|减)\s*(?P<n>\d+)")

@@ -582,9 +582,12 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
         except ExprError as e:
             errors.append(RuleRunError(rule.id, e.message))
         if len(found) > rule.cap:
-            if containers is None:
-                containers = _containers(report)
-            found = _folded(found, rule.cap, containers)
+            if rule.cap_scope == "report":
+                found = _folded(found, rule.cap, [(0, len(report.text) + 1)])
+            else:
+                if containers is None:
+                    containers = _containers(report)
+                found = _folded(found, rule.cap, containers)
         violations.extend(found)
     violations.sort(key=lambda v: v.order)
     violations = _without_restatements(violations, report)

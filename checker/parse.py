@@ -1258,6 +1258,7 @@ def _read_heading(line: str, templates: Templates) -> tuple[int | None, str, str
     its title names and how (_match_title, or "wording"), and whether it runs on into
     prose after the stop that ends its words."""
     known = templates.sections
+    line = _SPACED_NUMBER.sub(r"\g<number>、", line)
     number, numbering_kind = _head_number(line)
     title = strip_numbering(line)
     words, rest = _heading_parts(title)
@@ -1278,6 +1279,10 @@ def _read_heading(line: str, templates: Templates) -> tuple[int | None, str, str
 
 
 _DEFINITION = compile_re(r"[^。：:\n]{2,20}[：:][ \u3000]*指")
+# A part's number set apart from its title by spaces, the 、 lost in a PDF's text (六     其他需要报告的事项,
+# a real 2022 page of 德州市生态环境局, round 420): read as 六、 (report.lark's SECTION_HEAD takes such a line)
+_SPACED_NUMBER = compile_re(r"^(?P<number>[ \u3000]*[一二三四五六七八九十]{1,3})[ \u3000]{2,}"
+                            r"(?=总体情况|主动公开政府信息|收到和处理政府信息|政府信息公开行政复议|存在的主要问题|其他需要报告)")
 
 
 class _Headings:

@@ -53,10 +53,13 @@ TEMPLATE_FINDINGS = ("missing_table", "unreadable_table", "missing_rows", "missi
                      "old_labels", "unmatched_rows", "header_missing", "header_partial", "header_mismatch", "value_count")
 
 RULE_KEYS = {"id", "title", "title_en", "severity", "applies", "cite", "description", "params",
-             "message", "check", "examples", "cap"}
+             "message", "check", "examples", "cap", "cap_scope"}
 # At most this many findings of one rule in one table or section: the rest are folded into
-# the last one ("and 23 more"), as one cause seldom shows once. A rule may set its own `cap`.
+# the last one ("and 23 more"), as one cause seldom shows once. A rule may set its own `cap`,
+# and count it over the whole report (`cap_scope: report`: a placeholder left in the
+# introduction and again in a section is one slip, said once).
 DEFAULT_CAP = 3
+CAP_SCOPES = ("place", "report")
 REQUIRED_RULE_KEYS = ("id", "title", "title_en", "severity", "cite", "message", "check")
 CHECK_KINDS = {
     "expect": {"for_each", "let", "when", "at", "related"},
@@ -135,6 +138,7 @@ class Rule:
     line: int = 0
     yaml: str = ""                 # the rule as written, for `rules show` and the TUI
     cap: int = DEFAULT_CAP         # findings in one table or section before the rest are folded
+    cap_scope: str = "place"       # where `cap` counts: each table or section (place), or the whole report
     message_cases: tuple[MessageCase, ...] = ()  # where the message reads otherwise (the first that holds)
 
     def applies_to(self, regime: str | None, issuer_kind: str | None) -> bool:
@@ -487,6 +491,10 @@ class _Validator:
         cap = item.get("cap", DEFAULT_CAP)
         if not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
             self.error(vp.get("cap") or item.pos, f"{what}: `cap` must be a whole number of at least 1, not {cap!r}")
+        cap_scope = item.get("cap_scope", "place")
+        if cap_scope not in CAP_SCOPES:
+            self.error(vp.get("cap_scope") or item.pos,
+                       f"{what}: `cap_scope` must be one of {', '.join(CAP_SCOPES)}, not {cap_scope!r}")
         if self.failed:
             return None
         corpus = bool(self.names & CORPUS_FACTS)
@@ -502,7 +510,7 @@ class _Validator:
                     facts=frozenset(self.names), reads=frozenset(self.reads), rows=rows,
                     corpus=corpus,
                     description=item.get("description", ""), examples=examples,
-                    file=self.file, line=item.pos.line, cap=cap)
+                    file=self.file, line=item.pos.line, cap=cap, cap_scope=cap_scope)
 
     def _applies(self, value, pos: Pos | None, what: str):
         if value is None:

@@ -237,6 +237,22 @@ def test_forbid_patterns_one_violation_per_match(tmp_path):
     assert (v.span.line, v.span.column, v.span.end_column, v.message()) == (3, 12, 16, "“120条”")
 
 
+def test_cap_counts_per_place_or_over_the_whole_report(tmp_path):
+    """`cap` counts a rule's findings in each table or section (the introduction stands
+    apart); with `cap_scope: report`, over the whole report: the rest folded into the first."""
+    check = """
+        forbid_patterns:
+          scope: "[narrative, headings]"
+          patterns: ["\\\\d+条|情况"]
+    """
+    text = "某县某局2022年政府信息公开工作年度报告\n现将2022年情况报告如下。\n一、总体情况\n本年度主动公开政府信息120条。\n"
+    per_place = check_text(text, rules=only(tmp_path, rule(check, message="“{match}”", extra="    cap: 1\n"))).violations
+    assert [v.span.line for v in per_place] == [2, 3]
+    whole = check_text(text, rules=only(tmp_path, rule(check, message="“{match}”",
+                                                        extra="    cap: 1\n    cap_scope: report\n"))).violations
+    assert [(v.span.line, v.message()) for v in whole] == [(2, "“情况”（另有2处同类问题，在第3、4行）")]
+
+
 def test_match_template_missing_rows(tmp_path):
     rules = only(tmp_path, rule("""
         match_template:
@@ -341,6 +357,7 @@ ERROR_CASES = {
     "deep": (rule("expect: " + "(" * 60 + "1" + ")" * 60), 8, "expression nested too deeply (60 levels, at most 48)"),
     "example_file": (rule("expect: true", extra="    examples:\n      pass:\n        - file: nowhere.txt\n"), 9, "example file not found: nowhere.txt"),
     "bad_param": (rule("expect: true", extra="    params: {x: {a: 1}}\n"), 7, "parameter `x` must be a number"),
+    "cap_scope": (rule("expect: true", extra="    cap_scope: table\n"), 7, "`cap_scope` must be one of place, report"),
 }
 
 

@@ -191,11 +191,22 @@ def test_001_malformed_cell_keeps_its_raw_text_value_and_problem():
     assert (cell.span.line, cell.span.column) == (33, 2)
 
 
+def test_a_part_s_number_set_apart_by_spaces_opens_the_part():
+    """六     其他需要报告的事项, its 、 lost in a PDF's text (a real 2022 page of 德州市生态环境局,
+    round 420): part 六, not a line of part 五 (SEC-001 had said part 六 was missing)."""
+    text = ("某县某局2022年政府信息公开工作年度报告\n一、总体情况\n略。\n五、存在的主要问题及改进情况\n略。\n"
+            "六     其他需要报告的事项\n无。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert [(s.number, s.canonical, s.title_match) for s in rep.sections] == [(1, 1, "exact"), (5, 5, "exact"), (6, 6, "exact")]
+
+
 def test_a_count_with_its_measure_word_is_a_value():
     """31批次 (政府集中采购's count on a real 2021 page, cells one per line): a value, the number
     read and the word kept as its unit; the whole table had been left unread for it (TABLE-018)."""
     assert looks_like_value("31批次") and parse_value("31批次") == (Decimal(31), None, "批次")
     assert parse_value("3次") == (Decimal(3), None, "次")
+    # (124宗, cases, in a real 2020 page's 行政处罚 row, round 421: TABLE-011 had called each such cell no number)
+    assert looks_like_value("-76宗") and parse_value("124宗") == (Decimal(124), None, "宗")
 
 
 def test_004_tsv_tables_are_read_as_far_as_they_exist():

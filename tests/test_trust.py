@@ -1219,6 +1219,14 @@ def test_a_period_given_as_its_start_and_its_end():
     assert (str(period.start), str(period.end)) == ("2025-01-01", "2025-12-31")
 
 
+def test_a_period_from_its_start_and_then_its_end_date():
+    """自…起,截止日期为… (a real 2021 page of 枣阳市人民政府, round 422: PERIOD-001 had said no period)."""
+    text = ("枣阳市人民政府2021年政府信息公开工作年度报告\n本报告所列数据自2021年1月1日起,截止日期为2021年12月31日。\n"
+            "一、总体情况\n")
+    period = check_text(text).report.period
+    assert (str(period.start), str(period.end)) == ("2021-01-01", "2021-12-31")
+
+
 def test_the_year_from_the_opening_sentence_or_paragraph():
     assert check_text("现将我局2019年政府信息公开工作报告如下：\n一、总体情况\n").report.year == 2019
     assert check_text("一、总体情况\n2023年，在区委的领导下，官洲街道办事处认真落实《条例》。\n").report.year == 2023
