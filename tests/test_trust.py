@@ -1927,6 +1927,10 @@ def test_a_change_of_address_is_no_address():
                        "权限内民办学校地址变更及终止审批8件。\n")
     assert "address" not in [c.kind for c in found.report.contacts]
     assert "CONTACT-001" in {v.rule for v in found.violations}
+    # (nor a check of a site's links: 逐一排查办公地址链接、电话号码…, a real 2024 page of 铜梁区应急局, round 425)
+    found = check_text("某区应急管理局2024年政府信息公开工作年度报告\n一、总体情况\n"
+                       "逐一排查办公地址链接、电话号码、二维码等信息,确保准确有效。\n")
+    assert "address" not in [c.kind for c in found.report.contacts]
 
 
 @pytest.mark.parametrize("indent", ["", "  ", "\u3000\u3000"])
