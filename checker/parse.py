@@ -856,9 +856,15 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
             and not _SITE_FOOTER.search(front[0].text)  # (版权所有:…人民政府 主办单位:…, the site's footer)
             and not _SITE_LABEL.fullmatch(core(front[0].text)) and front[0].kind not in ("date", "doc_number", "subheading")
             and not _METADATA_LINE.match(front[0].text) and not _PAGE_CONTROL.search(front[0].text)
-            and not _DOC_NUMBER.match(front[0].text) and not _RELATED_LINK_ALONE.match(front[0].text)):
+            and not _DOC_NUMBER.match(front[0].text) and not _RELATED_LINK_ALONE.match(front[0].text)
+            and not _NUMBERED_ITEM.match(front[0].text)):
         return 0, front[0], 0
     return None, None, 0
+
+
+# An item of a numbered list, (2)市级部门及其主要职责 or 3、…: no title, but a page's copy that starts inside
+# a list (a real 2011 page of 兰州市, its second page, round 440)
+_NUMBERED_ITEM = compile_re(r"[ \u3000]*(?:[（(]\d{1,2}[）)]|\d{1,2}[、.．](?!\d))")
 
 
 def _chosen_title(front: list[Paragraph], candidates: list[tuple[int, Paragraph, int]]) -> tuple[int, Paragraph, int]:
@@ -1115,6 +1121,10 @@ _REPORT_OF_YEAR = compile_re(r"(?<!\d)(?<![^现特]发布)(?<![及和、])(?P<y>
 # 镇远县林业局政府信息公开工作报告如下”, a real 2021 page, round 287, whose year had not been read)
 _PUBLISHES_REPORT_OF_YEAR = compile_re(r"(?:公布|现将|特将)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?[^，,。；;\n《》“”\d]{2,30}?"
                                        r"(?:政府信息公开|政务公开|政务信息公开|信息公开)[^。；;\n]{0,12}(?:年度报告|工作报告|年报)")
+# (or the year after the matter: 特编制兴国县教育科技体育局政府信息公开工作2021年度报告, a real 2021 page, round 432,
+# whose 2023年我局建立健全… of a later paragraph had been taken for the year)
+_REPORT_OF_YEAR_AFTER_MATTER = compile_re(r"(?:编制|编写|公布|发布|现将)[^。；;\n]{0,30}?(?:政府信息公开|政务公开|信息公开)工作"
+                                          r"(?P<y>(?:19|20)\d\d)[ \u3000]*年度?报告")
 # “…等六个方面汇报我镇2023年政府信息公开工作。”: the work the report is on
 _REPORTS_ON_YEAR = compile_re(r"汇报(?:[我本][乡镇局委办区县市])?(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开)工作(?=[。；;]|$)")
 # “…积极开展政府信息公开工作。2008年主要工作情况如下。”: the year whose work follows (a real 2008 page of 国家统计局, round 320)
@@ -1163,8 +1173,8 @@ def _year(title: Paragraph | None, periods: list, opening: list[str],
             if said[named] >= 2 and not said[years[0]]:
                 return named, "text"
         return years[0], "period"
-    for pattern in (_REPORT_OF_YEAR, _PUBLISHES_REPORT_OF_YEAR, _REPORTS_ON_YEAR, _OPENS_WITH_YEAR, _WORK_OF_YEAR_FOLLOWS,
-                    _AS_AT_YEAR_END):
+    for pattern in (_REPORT_OF_YEAR, _PUBLISHES_REPORT_OF_YEAR, _REPORT_OF_YEAR_AFTER_MATTER, _REPORTS_ON_YEAR, _OPENS_WITH_YEAR,
+                    _WORK_OF_YEAR_FOLLOWS, _AS_AT_YEAR_END):
         for text in opening:
             m = pattern.search(text)
             if m and (not years or int(m.group("y")) in years):

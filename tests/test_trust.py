@@ -284,6 +284,8 @@ def test_more_completed_than_received_in_one_sentence():
     ("如对本报告有任何疑问,请联系:柳北区教育局办公室 ,电话:0772-2806494。", "柳北区教育局", "department"),
     # (a unit of a government's general office: the office)
     ("如对本报告有疑问,请与濉溪县人民政府办公室政务公开办联系。", "濉溪县人民政府办公室", "department"),
+    # (a street office's 党政综合部: the street office, a real 2022 page of 桐汭街道, round 436)
+    ("如对本报告有疑问,请与桐汭街道办事处党政综合部联系。", "桐汭街道办事处", "subdistrict"),
     # (real reports whose page's copy lost the title: META-004 had said no body published them;
     # 河东区人民政府's had been taken for its office's, whose deadline DATE-001 holds it to)
     # (real 2021 reports whose page's copy lost the title: META-004 had said no body published them)
@@ -1229,6 +1231,10 @@ def test_a_period_from_its_start_and_then_its_end_date():
 
 def test_the_year_from_the_opening_sentence_or_paragraph():
     assert check_text("现将我局2019年政府信息公开工作报告如下：\n一、总体情况\n").report.year == 2019
+    # (the year after the matter, …政府信息公开工作2021年度报告, over a later paragraph's 2023年我局…: a real 2021 page, round 432)
+    assert check_text("特编制兴国县教育科技体育局政府信息公开工作2021年度报告。\n一、总体情况\n"
+                      "(一)主动公开情况。截止2021年12月31日,县教体局累计公开各类信息1204条。\n"
+                      "(三)政府信息管理。2023年我局建立健全公开制度。\n").report.year == 2021
     assert check_text("一、总体情况\n2023年，在区委的领导下，官洲街道办事处认真落实《条例》。\n").report.year == 2023
     # (after the run-in title of the first sub-heading: a page that lost the report's title)
     assert check_text("一、总体情况\n(一)主动公开情况。2024年我局认真贯彻《条例》。\n").report.year == 2024
