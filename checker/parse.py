@@ -1173,12 +1173,21 @@ def _year(title: Paragraph | None, periods: list, opening: list[str],
             if said[named] >= 2 and not said[years[0]]:
                 return named, "text"
         return years[0], "period"
+    said = None
     for pattern in (_REPORT_OF_YEAR, _PUBLISHES_REPORT_OF_YEAR, _REPORT_OF_YEAR_AFTER_MATTER, _REPORTS_ON_YEAR, _OPENS_WITH_YEAR,
                     _WORK_OF_YEAR_FOLLOWS, _AS_AT_YEAR_END):
         for text in opening:
             m = pattern.search(text)
             if m and (not years or int(m.group("y")) in years):
-                return int(m.group("y")), "text"
+                year = int(m.group("y"))
+                if pattern in _SENTENCE_YEARS:
+                    # (a sentence's year, not the report's name: not where the opening names another year
+                    # twice as often, at least twice: 2023年我局建立健全… once among 2021年度 … 2021年12月31日 …
+                    # 2021年 of a 2021 report, a real page, round 432)
+                    said = said or _years_named(opening)
+                    if any(n >= 2 and n >= 2 * said[year] for other, n in said.items() if other != year):
+                        continue
+                return year, "text"
     for text in opening:  # (a paragraph that opens with the report's name: 2024年柳北区…年度报告,坚持以…)
         name = facts.report_named_first(text)
         year = facts.year_in(name) if name else None
@@ -1195,6 +1204,7 @@ def _year(title: Paragraph | None, periods: list, opening: list[str],
     return None, None
 
 
+_SENTENCE_YEARS = (_OPENS_WITH_YEAR, _WORK_OF_YEAR_FOLLOWS, _AS_AT_YEAR_END)  # (set in _year: the patterns defined above it)
 _YEAR_NAMED = compile_re(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年(?!\d|以来|以前|之前|前|底前)")
 
 

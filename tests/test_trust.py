@@ -1235,6 +1235,12 @@ def test_the_year_from_the_opening_sentence_or_paragraph():
     assert check_text("特编制兴国县教育科技体育局政府信息公开工作2021年度报告。\n一、总体情况\n"
                       "(一)主动公开情况。截止2021年12月31日,县教体局累计公开各类信息1204条。\n"
                       "(三)政府信息管理。2023年我局建立健全公开制度。\n").report.year == 2021
+    # (and with the report's name giving no year: a sentence's 2023年我局… is not the year where the opening
+    # names 2021 twice as often; it had been read as 2023's, with META-015 on its plans for 2022)
+    assert check_text("特编制兴国县教育科技体育局政府信息公开工作年度报告。\n一、总体情况\n"
+                      "(一)主动公开情况。截止2021年12月31日,县教体局2021年全年累计公开各类信息1204条。\n"
+                      "(二)依申请公开情况。我局2021年度未收到政府信息公开申请。\n"
+                      "(三)政府信息管理。2023年我局建立健全公开制度。\n").report.year == 2021
     assert check_text("一、总体情况\n2023年，在区委的领导下，官洲街道办事处认真落实《条例》。\n").report.year == 2023
     # (after the run-in title of the first sub-heading: a page that lost the report's title)
     assert check_text("一、总体情况\n(一)主动公开情况。2024年我局认真贯彻《条例》。\n").report.year == 2024
