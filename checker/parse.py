@@ -1146,6 +1146,11 @@ _AS_AT_YEAR_END = compile_re(r"(?:(?:^|[。；;！!])[ \u3000]*截[至止]到?"
                              r"[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年(?:底|末|12月31日)")
 
 
+# (the patterns above that read a sentence's year, not the report's name: _year weighs them against
+# the other years the opening names)
+_SENTENCE_YEARS = (_OPENS_WITH_YEAR, _WORK_OF_YEAR_FOLLOWS, _AS_AT_YEAR_END)
+
+
 def _year(title: Paragraph | None, periods: list, opening: list[str],
           years_above: frozenset[int] = frozenset()) -> tuple[int | None, str | None]:
     """The report year: from the title, else the statistics period, else the opening
@@ -1204,7 +1209,6 @@ def _year(title: Paragraph | None, periods: list, opening: list[str],
     return None, None
 
 
-_SENTENCE_YEARS = (_OPENS_WITH_YEAR, _WORK_OF_YEAR_FOLLOWS, _AS_AT_YEAR_END)  # (set in _year: the patterns defined above it)
 _YEAR_NAMED = compile_re(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年(?!\d|以来|以前|之前|前|底前)")
 
 
