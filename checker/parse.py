@@ -177,7 +177,10 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         if isinstance(t, Token) and t.type in ("TEXT", "SUB_HEAD")]
     # (the years of the dates above the first section: a page's stamp, a cover's date)
     opening_at = section_nodes[0].children[0].start_pos if section_nodes and section_nodes[0].children else len(source.text)
-    years_above = frozenset(d.value.year for d in all_dates if d.span.start < opening_at and isinstance(d.value, dt.date))
+    # (and the date a web page's metadata table gives it, 发文日期: | 2020-01-08 |)
+    tabled = _tabled_publication(source.text, opening_at, reader.index)
+    years_above = frozenset([d.value.year for d in all_dates if d.span.start < opening_at and isinstance(d.value, dt.date)]
+                            + ([tabled.value.year] if tabled is not None else []))
     year, year_source = _year(title, periods, first_lines, years_above)
     preferred = regime_for(year)
 
@@ -210,7 +213,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         issuer_candidates.extend(_byline(title, intro[0], reader.index))
     signature, publication, own_date = _signature(sections, preamble, intro, reader.index, all_dates)
     if publication is None:
-        publication = _tabled_publication(source.text, sections, reader.index)
+        publication = _tabled_publication(source.text, sections[0].span.start if sections else len(source.text), reader.index)
     if publication is None and title is not None:
         # (…工作年度报告 ( 2022年01月27日 ): the date the page gives beside the title, or beside the
         # page's heading above it, the title set out again below: 上海's pages, …年度报告 ( 2025.01.13 ))
@@ -1206,6 +1209,11 @@ def _year(title: Paragraph | None, periods: list, opening: list[str],
     (most, times), *others = _years_named(opening).most_common() or [(None, 0)]
     if times >= 2 and all(times >= 2 * n for _, n in others):
         return most, "text"
+    # (or the one year the opening names, once, under a date of the year after it, as a report is
+    # published: 今年,…。2019年共主动公开政府信息195条 under 发文日期: 2020-01-08, a real 2019 page of
+    # 天台县民政局, round 443, whose 规章 row was not checked for want of a year)
+    if times == 1 and not others and most + 1 in years_above:
+        return most, "text"
     return None, None
 
 
@@ -1554,10 +1562,9 @@ _DATED_TITLE = compile_re(r"[（(][ \u3000]*(?:19|20)\d\d(?:[ \u3000]*年[ \u300
                           r"|([-./])\d{1,2}\1\d{1,2})[ \u3000]*[）)][ \u3000|｜]*$")
 
 
-def _tabled_publication(text: str, sections: list[Section], index: LineIndex):
-    """The publication date a web page's metadata gives in a table's row above the first
-    section, where the dates of the prose are not looked for."""
-    end = sections[0].span.start if sections else len(text)
+def _tabled_publication(text: str, end: int, index: LineIndex):
+    """The publication date a web page's metadata gives in a table's row above `end`, the
+    first section, where the dates of the prose are not looked for."""
     m = _TABLED_PUBLISHED.search(text, 0, end)
     if m is None:
         return None

@@ -272,6 +272,8 @@ def test_issuer_kind_by_the_end_of_the_name(name, kind):
     ("【图文】嘉兴市市场监督管理局2022年度政府信息公开工作年度报告", "嘉兴市市场监督管理局"),  # a web page's label
     ("标      题 西藏自治区政府国资委2023年度信息公开工作报告", "西藏自治区政府国资委"),  # a metadata row's
     ("• 中文名:黑龙江省生态环境厅2022年政府信息公开工作年度报告", "黑龙江省生态环境厅"),  # an encyclopedia mirror's box
+    ("坡头区住建局政府2019年信息公开工作年度报告", "坡头区住建局"),  # 政府 of 政府信息公开 before the year (a real page)
+    ("某县人民政府2019年信息公开工作年度报告", "某县人民政府"),  # (but a government's own 政府 stays)
 ])
 def test_issuer_from_title(title, name):
     text = "  " + title

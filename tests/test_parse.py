@@ -392,6 +392,19 @@ def test_the_year_whose_disclosure_work_opens_the_first_sentence_is_the_reports(
     assert parse(Source("a.txt", cited, "utf-8")).year is None
 
 
+def test_the_one_year_the_opening_names_under_a_page_date_of_the_year_after_is_the_reports():
+    # a real 2019 page of 天台县民政局, round 443, no title, no period: 今年,…。2019年共主动公开… under its
+    # metadata table's 发文日期 of 2020 (its 规章 row went unchecked for want of a year)
+    body = ("一、总体情况\n今年,我局严格按照《条例》要求做好公开工作。2019年共主动公开政府信息195条。\n"
+            "二、主动公开政府信息情况\n")
+    stamped = "发布机构: | 县民政局 | 发文日期: | 2020-01-08 |\n" + body
+    rep = parse(Source("a.txt", stamped, "utf-8"))
+    assert (rep.year, rep.year_source) == (2019, "text")
+    # not without the date, nor under a date of that same year
+    assert parse(Source("a.txt", body, "utf-8")).year is None
+    assert parse(Source("a.txt", stamped.replace("2020-01-08", "2019-12-08"), "utf-8")).year is None
+
+
 def test_the_year_of_the_report_the_opening_names_with_nian_lost_before_du():
     # a real 2013 page of 绍兴's 环境保护局, no title: …编制的2013度政府信息公开年度报告, not the
     # 2008 its history names twice (我局从2008年开始实行…, 2008年我局出台了…)
