@@ -371,10 +371,14 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact], stretches: Stret
             stop = tail.end()
         out.append(Period(fact.value, end, index.span(fact.span.start, stop), text[fact.span.start:stop]))
     taken = {p.span.start for p in out}
-    # (_WHOLE_YEAR_RUN_TOGETHER's digits end in 1231: where none are, it is not looked for)
+    # (_WHOLE_YEAR_RUN_TOGETHER's digits end in 1231, _WHOLE_YEARS_THEN_DATA's years come before 数据如下 or
+    # 数据为: where those are not, they are not looked for)
+    unsaid = {_WHOLE_YEAR_RUN_TOGETHER} if "1231" not in norm else set()
+    if "数据如下" not in norm and "数据为" not in norm:
+        unsaid.add(_WHOLE_YEARS_THEN_DATA)
     for m in (m for pattern in (_WHOLE_YEAR_DAMAGED, _WHOLE_YEAR_BY_MONTH, _WHOLE_YEAR_RUN_TOGETHER, _WHOLE_YEARS_BY_YEAR,
                                 _WHOLE_YEARS_THEN_DATA)
-              if pattern is not _WHOLE_YEAR_RUN_TOGETHER or "1231" in norm
+              if pattern not in unsaid
               for m in _found(pattern, norm, stretches)):
         start = m.start("y")  # (the words before it in _WHOLE_YEAR_RUN_TOGETHER are no part of it)
         if start not in taken:
