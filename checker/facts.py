@@ -107,7 +107,8 @@ _PHONE_NUMBER = compile_re(
 # What may stand between a label and the government's hotline written as its number (电话：12345, 拨打12345)
 _LABEL_TO_HOTLINE = compile_re(r"[ \u3000:：为是]*")
 # A phone number by its form alone: an area code, a dash (or a long one: 0771—5815000), seven or eight digits
-_DASHED_PHONE = compile_re(r"(?<![\d\-－—–])(?P<v>0\d{2,3}[-－—–]\d{7,8})(?![\d\-－—–])")
+# (no digit or dash before it: looked at after its 0, so that re skips to the 0s rather than trying every character)
+_DASHED_PHONE = compile_re(r"(?P<v>0(?<![\d\-－—–].)\d{2,3}[-－—–]\d{7,8})(?![\d\-－—–])")
 # (or run on after the office's name: 请联系:宜川路街道行政办公室56485012, a real 2015 page)
 _CONTACT_NUMBER = compile_re(r"联系[^。；;\n]{0,40}?(?:[，,：:\s]|(?<=[室科处办组])[（(]?)(?P<v>(?:0\d{2,3})?\d{7,8})(?![\d.])")  # (…办公室(4332240、4327511); …办公室(01069842187), its area code run on)
 # Not a postal address when just after one of these (网站地址, 电子邮箱地址…); checked in
@@ -370,8 +371,14 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact], stretches: Stret
             stop = tail.end()
         out.append(Period(fact.value, end, index.span(fact.span.start, stop), text[fact.span.start:stop]))
     taken = {p.span.start for p in out}
+    # (_WHOLE_YEAR_RUN_TOGETHER's digits end in 1231, _WHOLE_YEARS_THEN_DATA's years come before 数据如下 or
+    # 数据为: where those are not, they are not looked for)
+    unsaid = {_WHOLE_YEAR_RUN_TOGETHER} if "1231" not in norm else set()
+    if "数据如下" not in norm and "数据为" not in norm:
+        unsaid.add(_WHOLE_YEARS_THEN_DATA)
     for m in (m for pattern in (_WHOLE_YEAR_DAMAGED, _WHOLE_YEAR_BY_MONTH, _WHOLE_YEAR_RUN_TOGETHER, _WHOLE_YEARS_BY_YEAR,
                                 _WHOLE_YEARS_THEN_DATA)
+              if pattern not in unsaid
               for m in _found(pattern, norm, stretches)):
         start = m.start("y")  # (the words before it in _WHOLE_YEAR_RUN_TOGETHER are no part of it)
         if start not in taken:
@@ -431,8 +438,9 @@ _WHOLE_YEARS_BY_YEAR = compile_re(
     rf"(?:至|到|—|－|-|~|～){_S}(?P<y2>(?:19|20)\d\d){_S}年度?(?!{_S}[\d元])(?:{_S}底)?(?:{_S}止)?")
 # Whole years whose figures follow ("2013年到2017年,政务信息公开数据如下:", a real 2017 page of 通化市
 # 人社局, round 383: five years' figures in a report of one): as _WHOLE_YEARS_BY_YEAR.
+# (no digit before the year: looked at after its first digit, as in _WHOLE_YEAR_DAMAGED)
 _WHOLE_YEARS_THEN_DATA = compile_re(
-    rf"(?<!\d)(?P<y>(?:19|20)\d\d){_S}年度?{_S}(?:起|开始)?{_S}(?:至|到|—|－|-|~|～){_S}(?P<y2>(?:19|20)\d\d){_S}年度?(?={_S}[，,]?{_S}"
+    rf"(?P<y>(?:1(?<!\d.)9|2(?<!\d.)0)\d\d){_S}年度?{_S}(?:起|开始)?{_S}(?:至|到|—|－|-|~|～){_S}(?P<y2>(?:19|20)\d\d){_S}年度?(?={_S}[，,]?{_S}"
     rf"(?:的)?(?:政务|政府)?信息公开(?:工作)?(?:的)?(?:统计)?数据(?:如下|为))")
 # A whole year stated by its months ("统计时限为2022年1月至2022年12月"): 1 January to 31 December.
 _WHOLE_YEAR_BY_MONTH = compile_re(
@@ -885,11 +893,12 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
                   _REPORTS_ON.search(text) if "现就" in text or "情况报告如下" in text or "方面的报告如下" in text else None,
                   _IS_REPORT_OF.search(text) if "报告为" in text else None,
                   _GATHERS.search(text) if "汇总" in text else None,
-                  _OPENS_AS_TITLE.match(text)):  # (常太镇2019年政府信息公开年度报告是根据…编制: named as in its title)
+                  # (常太镇2019年政府信息公开年度报告是根据…编制: named as in its title)
+                  _OPENS_AS_TITLE.match(text) if "年度报告" in text or "年报" in text else None):
             body = _body_before_matter(m.group("rest")) if m else None
             if body:
                 found.append((_township_of_office(m.group("rest")[body[0]:body[1]]), m.start("rest") + body[0], out))
-        m = _PUBLISHES_ITS_OWN.match(text)  # (X向社会公布2022年度…年度报告)
+        m = _PUBLISHES_ITS_OWN.match(text) if "向社会" in text else None  # (X向社会公布2022年度…年度报告)
         if m:
             found.append((_township_of_office(m.group("name")), m.start("name"), out))
         m = _PUBLISHER_LINE.match(p.text)  # (it opens with ^: search would try every position)

@@ -778,8 +778,11 @@ def _without_tables(text: str, tree: Tree) -> tuple[str, list[tuple[int, int]]]:
     runs on over a line end, so they are looked for there alone (in a generated report
     half the text is tables)."""
     regions = []
+    # (a footer's line holds one of _SITE_FOOTER's words: in a text without any, no line is looked at)
+    footers = any(word in text for word in _SITE_FOOTER_WORDS)
     for node in tree.children:
-        footer_at = [k for k, t in enumerate(node.children) if not isinstance(t, Tree) and _SITE_FOOTER.search(t.value)]
+        footer_at = [k for k, t in enumerate(node.children)
+                     if footers and not isinstance(t, Tree) and _SITE_FOOTER.search(t.value)]
         # (and a line between two of the footer's, 地址:…路268号 邮编:… under 主办单位:… over 网站标识码:…)
         footer = {k for a, b in zip(footer_at, footer_at[1:]) if b - a <= 3 for k in range(a, b + 1)} | set(footer_at)
         regions += [(t.children[0].start_pos, t.children[-1].end_pos)  # a table is a block of front or a section
@@ -921,6 +924,7 @@ _METADATA_LINE = compile_re(r"[-*·•\s]*(?:索\s*引\s*号|(?:发布|成文|�
 _FIELD_LABEL_ALONE = compile_re(r"[-*·•\s]*(?:主题分类|信息分类|体裁分类|所属(?:机构|类目|栏目)|栏目|分类|类别)\s*[:：]?\s*")
 # A line of the web site's footer (its host, its registration numbers)
 _SITE_FOOTER = compile_re(r"(?:主办|承办)单位\s*[:：]|网站标识码|ICP备|公网安备|版权所有")
+_SITE_FOOTER_WORDS = ("主办单位", "承办单位", "网站标识码", "ICP备", "公网安备", "版权所有")  # (one in each of its matches)
 
 
 # A document's number (东府〔2018〕3号, perhaps with its 签发人): no title
@@ -1510,6 +1514,18 @@ _PUBLISHED = compile_re("(?:" + "|".join(w for words in _PUBLISHED_RANKS for w i
                         r"|(?:年度报告|年报)[ \u3000]+(?=\d{4}-\d{1,2}-\d{1,2}[ \u3000]*$)")
 
 
+# (a word each of _PUBLISHED's labels holds; or, for a date after the title at the line's end, its dash)
+_PUBLISHED_WORDS = ("日期", "时间", "来源", "作者", "稿源")
+
+
+def _published_labels(line: str) -> list[re.Match]:
+    """_PUBLISHED's labels on a line, looked for only on a line holding a word one of them
+    needs (_PUBLISHED_WORDS): re tries each of its branches at every character."""
+    if any(word in line for word in _PUBLISHED_WORDS) or ("-" in line and ("年度报告" in line or "年报" in line)):
+        return list(_PUBLISHED.finditer(line))
+    return []
+
+
 def _published_rank(label: re.Match) -> int:
     """How sure a page's date label is (_PUBLISHED_RANKS: 0 the surest)."""
     return next((k for k, words in enumerate(_PUBLISHED_RANKS) if label.group().lstrip(" -*·•").startswith(words)),
@@ -1625,7 +1641,7 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
     own = None  # (the date the report itself gives: under its signature, its cover letter's, or under its title)
     shared = _SHARED_COPY.search(index.text, 0, 3000)
     for p in [*preamble, *intro[:3], *(p for p in intro[3:10] if len(p.text) <= 40)]:
-        labels = list(_PUBLISHED.finditer(p.text))
+        labels = _published_labels(p.text)
         if not labels or (shared and p.span.start > shared.start() and p.text.lstrip().startswith("时间")):
             continue  # (a document-sharing site's 时间 under its 大小 and 页数: when the copy was uploaded)
         # (of two labels on a line, the surer: 生成日期: 2017-03-31 發布日期: 2017-04-06, a real 2016 page, round
