@@ -882,6 +882,11 @@ def _chosen_title(front: list[Paragraph], candidates: list[tuple[int, Paragraph,
         # again: the whole title, not the repeat that lost the body)
         if earlier[2] < earlier[0] and earlier[1].text.endswith(last[1].text):
             return earlier
+        # (or on one line, the repeat right under it without the body: 重庆市大足区农业农村委员会 2023年度…报告 /
+        # 2023年度…报告, a real 2023 page, round 447, whose title had been read as the repeat, naming no body)
+        if (earlier[0] + 1 == last[2] and core(earlier[1].text).endswith(core(last[1].text))
+                and facts.issuer_from_title(last[1].text, last[1].span, _NO_INDEX) is None):
+            return earlier
         # (or the repeat lost the first characters of the body's name, or its place: 山东省大数据局2024年…
         # above, 东省大数据局 / 2024年… under it, 西塞山区农业农村局… above 区农业农村局…; not a field
         # whose label lost its start, 称: X2025年…)

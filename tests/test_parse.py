@@ -505,6 +505,15 @@ def test_a_title_split_after_the_body_under_the_page_s_fields_is_joined_though_t
     assert (rep.title.text, rep.issuer.name) == ("海南省工业和信息化厅2022年政府信息公开工作年度报告", "海南省工业和信息化厅")
 
 
+def test_a_title_repeated_under_it_without_the_body_is_the_whole_title():
+    """重庆市大足区农业农村委员会 2023年度…报告 / 2023年度…报告 (a real 2023 page, round 447): the title
+    with its body, not the repeat under it (META-004 had said no body)."""
+    text = ("重庆市大足区农业农村委员会 2023年度政府信息公开工作年度报告\n2023年度政府信息公开工作年度报告\n"
+            "按照《条例》要求编制本报告。\n一、总体情况\n略。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.title.span.line, rep.issuer.name) == (1, "重庆市大足区农业农村委员会")
+
+
 def test_a_wiki_s_box_of_facts_under_the_title_is_no_title():
     """• 中文名:… / • 类别:政府信息公开工作年度报告 under the title (a wiki's copy of 陕西省教育厅's
     2009 report, round 341): fields; the last had been taken for the title, 类别 for the body

@@ -367,6 +367,11 @@ def test_more_completed_than_received_in_one_sentence():
     ("本年度报告根据《条例》要求,结合2023年东阿县政府信息公开工作实际编制。如对本报告有疑问,请与东阿县人民政府办公室联系。",
      "东阿县", "government"),
     ("如对本报告有任何疑问,请与安庆市招商中心办公室联系。", "安庆市招商中心", "department"),  # (not 安庆市, a government)
+    # (…工作编制而成 after the body, not 泗阳县 from the office named for questions: a real 2021 page of 泗阳县残联,
+    # round 448, whose SEC-011 said a government's report; and 全面总结了X…: not 了X, round 447)
+    ("本报告依据《条例》要求,结合2021年泗阳县残疾人联合会政府信息公开工作编制而成。如对本报告有任何疑问,请与泗阳县残联办公室联系。",
+     "泗阳县残疾人联合会", "department"),
+    ("本报告全面总结了梁平区卫生健康委2020年度政府信息公开工作情况。", "梁平区卫生健康委", "department"),
     ("本报告如有疑问,可向竹溪县政务公开领导小组办公室联系。", "竹溪县", "government"),  # (a real 2019 page: not 向竹溪县)
     ("2024年以来,水江镇人民政府信息公开工作在区委、区政府的正确领导下有序开展。", "水江镇人民政府", "township"),
     ("(二)工作要点部署落实情况。广福镇政府根据公开要求,及时更新信息。", "广福镇政府", "township"),
