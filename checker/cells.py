@@ -37,6 +37,14 @@ _VALUE_LIKE = compile_re(r"(?:[+\-]|增|减)?[\d,.]*\d[\d,.]*(?:万元|亿元|�
 # (增 or 减 alone: a 本年增/减 cell that lost its figure, a value there but no number)
 # A change written in words, in the 2019 format's 本年增/减 column: 增10, 减3
 _CHANGE_IN_WORDS = compile_re(r"(?P<sign>增|减)\s*(?P<n>\d+)")
+# A run of ? before a number: the spaces that padded it, lost to a page's encoding (????0, ???595: a
+# real 2022 page's mirror, round 450, every figure so; a ? alone stays no number, a digit may be lost)
+_LOST_PADDING = compile_re(r"\?+(?=[+\-]?\d)")
+
+
+def _without_lost_padding(text: str) -> str:
+    """text less a run of ? before its number (_LOST_PADDING)."""
+    return text[_LOST_PADDING.match(text).end():] if text[:1] == "?" and _LOST_PADDING.match(text) else text
 
 
 class Memo(dict):
@@ -63,7 +71,7 @@ MEMO_SIZE = 8192
 @lru_cache(maxsize=8192)
 def looks_like_value(text: str) -> bool:
     """Whether a cell holds a value (or could: blank, dash, 无) rather than a label."""
-    t = nfkc(text).strip(_WS)
+    t = _without_lost_padding(nfkc(text).strip(_WS))
     if not t or t in DASHES or t in ZERO_WORDS:
         return True
     if _VALUE_LIKE.fullmatch(t):
@@ -76,7 +84,7 @@ def parse_value(raw: str, kind: str = "count") -> tuple[Decimal | None, str | No
     """raw cell text → (value, problem, unit written in the cell). Cached: most cells of
     most reports are "0"."""
     text = raw.strip(_WS)
-    norm = nfkc(text).strip(_WS)
+    norm = _without_lost_padding(nfkc(text).strip(_WS))
     if not norm:
         return Decimal(0), "blank", None
     if norm in ZERO_WORDS:

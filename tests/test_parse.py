@@ -209,6 +209,15 @@ def test_a_count_with_its_measure_word_is_a_value():
     assert looks_like_value("-76宗") and parse_value("124宗") == (Decimal(124), None, "宗")
 
 
+def test_a_run_of_question_marks_before_a_number_is_its_lost_padding():
+    """????????????0, ???595 (every figure of a real 2022 page's mirror, its spaces lost to the page's
+    encoding, round 450): the numbers, not seven TABLE errors on a table whose figures are all there; a ?
+    alone, or one after the digits, stays no number (a digit may be lost there)."""
+    assert looks_like_value("????????????0") and parse_value("????595") == (Decimal(595), None, None)
+    assert parse_value("???5.84", "amount") == (Decimal("5.84"), None, None)
+    assert parse_value("?")[0] is None and parse_value("5?")[0] is None
+
+
 def test_004_tsv_tables_are_read_as_far_as_they_exist():
     rep = report(SEEDS["004"])
     active = rep.table("active")
