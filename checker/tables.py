@@ -1182,7 +1182,7 @@ def is_table_label(text: str, templates: Templates) -> bool:
 
 
 _PAGE_METADATA = compile_re(r"\s*[\[【［]?\s*(?:索\s*引\s*号|主题分类|体裁分类|发布(?:机构|单位)|发文(?:日期|字号|机关)|成文日期|发布日期|信息来源"
-                            r"|文\s*号|时\s*效|公开(?:方式|目录|范围)|所属机构|有\s*效\s*性|(?:文件)?有效期|效力状态|关\s*键\s*词|标\s*题|名\s*称)"
+                            r"|文\s*号|文件编号|(?:发文|发布)时间|时\s*效|公开(?:方式|目录|范围|时限)|所属机构|有\s*效\s*性|(?:文件)?有效期|效力状态|关\s*键\s*词|标\s*题|名\s*称)"
                             r"\s*[\]】］]?\s*[:：]?\s*$")
 _MARKDOWN_RULE = compile_re(r"[ :：\-—|｜]*$")  # (the rule under a table's first row when a page was saved as Markdown: ---|---|)
 

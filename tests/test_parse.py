@@ -384,11 +384,23 @@ def test_the_problems_and_the_improvements_under_two_numbers_are_one_section():
     assert [(s.number, s.canonical) for s in parse(Source("a.txt", overview, "utf-8")).sections] == [(1, 1)]
 
 
-def test_the_year_before_the_body_that_opens_the_first_sentence_is_the_reports():
+@pytest.mark.parametrize("text", [
     # a real 2023 page of 荔湾区退役军人事务局 with no title and no period: 2023年荔湾区…局高度重视…
-    text = "根据《条例》要求编制本报告。\n一、总体情况\n2023年荔湾区退役军人事务局高度重视政务公开工作。\n"
+    "根据《条例》要求编制本报告。\n一、总体情况\n2023年荔湾区退役军人事务局高度重视政务公开工作。\n",
+    # (or working under its leaders: 2023年斜桥镇人民政府在市人民政府的正确指导下…, a real 2023 page, round 459)
+    "一、总体情况\n(一)主动公开情况。2023年斜桥镇人民政府在市人民政府的正确指导下,认真贯彻落实《条例》。\n二、主动公开政府信息情况\n",
+])
+def test_the_year_before_the_body_that_opens_the_first_sentence_is_the_reports(text):
     rep = parse(Source("a.txt", text, "utf-8"))
     assert (rep.year, rep.year_source) == (2023, "text")
+
+
+def test_a_page_s_metadata_rows_with_a_file_number_are_no_table():
+    # 文件编号: | 无 | 发布机构: | 湖东街道 | among the page's fields (a real 2022 page, round 459): no table
+    # the format lacks (TABLE-017 had said one could not be recognised)
+    text = ("索 引 号: | 330502-9/2023-00028 | 发文时间: | 2023-01-16 18:24:23 |\n公开方式: | 主动公开 | 公开时限: | 长期公开 |\n"
+            "文件编号: | 无 | 发布机构: | 湖东街道 |\n湖东街道2022年政府信息公开工作年度报告\n一、总体情况\n略。\n")
+    assert "TABLE-017" not in {v.rule for v in check_text(text).violations}
 
 
 def test_the_year_whose_disclosure_work_opens_the_first_sentence_is_the_reports():
