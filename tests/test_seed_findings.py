@@ -6,6 +6,7 @@ whatever format a report comes in."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -148,10 +149,14 @@ def probed(rules, tmp_path_factory):
     return probes
 
 
+_FOLDED_LINES = re.compile(r"，在第[\d、]+行")
+
+
 @pytest.mark.parametrize("txt, other", OTHER_FORMATS, ids=lambda p: p.name)
 def test_the_same_report_in_another_format_gives_the_same_findings(txt, other, rules, probed):
     def rule_for_rule(path, ruleset):
-        return sorted((v.rule, v.severity, v.message()) for v in check(path, ruleset).violations)
+        # (a folded finding names the lines of the places it lists, which differ between formats)
+        return sorted((v.rule, v.severity, _FOLDED_LINES.sub("", v.message())) for v in check(path, ruleset).violations)
 
     assert rule_for_rule(other, rules) == rule_for_rule(txt, rules)
     probes = rule_for_rule(txt, probed)
