@@ -44,7 +44,10 @@ _LOST_PADDING = compile_re(r"\?+(?=[+\-]?\d)")
 
 def _without_lost_padding(text: str) -> str:
     """text less a run of ? before its number (_LOST_PADDING)."""
-    return text[_LOST_PADDING.match(text).end():] if text[:1] == "?" and _LOST_PADDING.match(text) else text
+    if text[:1] != "?":
+        return text
+    padding = _LOST_PADDING.match(text)
+    return text[padding.end():] if padding else text
 
 
 class Memo(dict):
