@@ -374,6 +374,9 @@ def test_more_completed_than_received_in_one_sentence():
     ("本报告全面总结了梁平区卫生健康委2020年度政府信息公开工作情况。", "梁平区卫生健康委", "department"),
     # (a 史志办公室 is a body, as a 地方志办公室: not 南宁市武鸣区, a government; a real 2023 page, round 450)
     ("本报告由南宁市武鸣区史志办公室编制。", "南宁市武鸣区史志办公室", "department"),
+    # (an office's disclosure leading group's office named for questions is the office's: a real 2011 page of
+    # 常州市人民政府外事办公室, round 370's re-audit)
+    ("如对本报告有疑问,请与常州市人民政府外事办公室政府信息公开领导小组办公室联系。", "常州市人民政府外事办公室", "department"),
     ("本报告如有疑问,可向竹溪县政务公开领导小组办公室联系。", "竹溪县", "government"),  # (a real 2019 page: not 向竹溪县)
     ("2024年以来,水江镇人民政府信息公开工作在区委、区政府的正确领导下有序开展。", "水江镇人民政府", "township"),
     ("(二)工作要点部署落实情况。广福镇政府根据公开要求,及时更新信息。", "广福镇政府", "township"),
