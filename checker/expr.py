@@ -1233,6 +1233,8 @@ def compare(op: str, a, b):
         number(a) if isinstance(a, (CellRef, int)) and not isinstance(a, bool) else a)
     y = b if type(b) is Decimal or type(b) is str else (
         number(b) if isinstance(b, (CellRef, int)) and not isinstance(b, bool) else b)
+    if type(x) is Match and (type(y) is str or type(y) is Match) or type(y) is Match and type(x) is str:
+        x, y = _text_of(x), _text_of(y)  # a match is its text: $m.named == issuer.name
     if type(x) is type(y) and (type(x) is Decimal or type(x) is str):  # two numbers, two strings: as _equal finds
         if op in ("==", "!="):
             return (x == y) if op == "==" else not (x == y)
@@ -1256,6 +1258,10 @@ def compare(op: str, a, b):
         raise ExprError(f"cannot compare {_kind(x)} {op} {_kind(y)}") from None
     except Exception as e:
         raise ExprError(f"cannot compare {_kind(x)} {op} {_kind(y)}: {e}") from None
+
+
+def _text_of(value):
+    return value.text if type(value) is Match else value
 
 
 def _equal(x, y, strict: bool = False) -> bool:

@@ -270,6 +270,20 @@ def test_quantities_compare_across_units(tmp_path):
     assert len(check_text(REPORT, rules=rules).violations) == 1
 
 
+def test_a_match_compares_as_its_text(tmp_path):
+    """`==` and `!=` compare a match found in the text with a string, or with another
+    match, by its text (they had compared the match object itself: never equal to a
+    string, and a rule saying `$m.named == issuer.name` silently never held)."""
+    found = 'first(find(narrative, "存在的问题"))'
+    other = 'first(find(narrative, "存在的问题(?=是)"))'
+    expect = (f"let:\n  m: {found}\n  o: {other}\n"
+              'expect: $m == "存在的问题" and "存在的问题" == $m and $m != "问题" and $m == $o and $m.text == "存在的问题"')
+    result = check_text(REPORT, rules=only(tmp_path, rule(expect)))
+    assert (result.error, result.rule_errors, result.violations) == (None, [], [])
+    body = rule(f'let:\n  m: {found}\nexpect: $m != "存在的问题"')
+    assert len(check_text(REPORT, rules=only(tmp_path, body)).violations) == 1
+
+
 def test_running_sums_and_the_largest_of_numbers_found_in_the_text(tmp_path):
     """running_sums(list) gives the totals of the first one, two, … items; max, like sum,
     reads the numbers a find() matched (it had compared the matches themselves: an internal
