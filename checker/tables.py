@@ -1548,10 +1548,17 @@ def _as_written(label: str, span: Span, index: LineIndex) -> str:
 def _version_shown(seen: dict[str, Span], versions: list[TableTemplate]) -> tuple[str | None, list[str]]:
     """The format version a table not read shows by its labels alone: the one whose own
     labels (no other version has them: 本年新制作数量, 上一年项目数量 of 2019) stand there
-    while no other version's own do; and those labels, in the order they stand."""
+    while no other version's own do; and those labels, in the order they stand. A table
+    that shows two versions' own labels mixes them (a block of 2019's columns among
+    2021's blocks), and is the older one's, as a table read so is (TABLE-001), when
+    at least two of that one's own labels stand there (a lone row name written short,
+    规范性文件, is no block of another format)."""
     shown = []
     for tpl in versions:
         own = tpl.labels.difference(*(other.labels for other in versions if other is not tpl))
         if own & seen.keys():
             shown.append((tpl.version, sorted(own & seen.keys(), key=lambda label: seen[label].start)))
-    return shown[0] if len(shown) == 1 else (None, [])
+    if len(shown) > 1:
+        oldest = min(shown, key=lambda version_labels: version_labels[0] or "")
+        return oldest if len(oldest[1]) >= 2 else (None, [])
+    return shown[0] if shown else (None, [])

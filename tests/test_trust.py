@@ -2215,8 +2215,10 @@ def test_a_row_all_blank_in_a_table_copied_a_cell_to_a_line_is_read():
 def test_a_table_not_read_is_judged_by_the_format_its_labels_show_alone():
     """A table not read (TABLE-018) whose labels are the 2019 format's own is that format's
     (TABLE-001, at the first of them, as written); where labels only the 2021 format has
-    stand there too (a page mixing the blocks of both), no format is told from labels
-    alone, and nothing is said."""
+    stand there too, a page mixing the blocks of both (a real 2021 page, round 476: its
+    第二十条第(一)项 with 2019's columns), it is the 2019 format's as a table read so is,
+    when two or more of that format's own labels stand there; a lone row name of 2019's
+    among 2021's labels (规范性文件, written short) shows no format, and nothing is said."""
     head = "某镇2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n"
     old = "本年新制作数量\n本年新公开数量\n对外公开总数量\n规章\n0\n0\n规范性文件\n2\n2\n5\n"
     mixed = old + "第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n3\n"
@@ -2224,7 +2226,9 @@ def test_a_table_not_read_is_judged_by_the_format_its_labels_show_alone():
     assert _messages(head + "本年新制作数量\n上一年项目数量\n本年增/减\n规章\n0\n0\n规范性文件\n2\n", "TABLE-001") == [
         "“主动公开政府信息情况”表使用的是2019年格式（本年新制作数量、上一年项目数量、本年增/减、规范性文件），"
         "2022年度报告应使用2021年格式"]
-    assert _found(head + mixed, "TABLE-001") == []
+    assert _found(head + mixed, "TABLE-001") == [("TABLE-001", "error", 5)]
+    short = "本年制发件数\n本年废止件数\n现行有效件数\n规章\n0\n0\n规范性文件\n2\n2\n5\n"
+    assert _found(head + short, "TABLE-001") == []
 
 
 def test_a_glossary_s_terms_name_no_section():
