@@ -1446,12 +1446,34 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
                 items = (numbering_kind, number)
             continue
         items, restarted = (None, 0), False
+        if runs_on and line == head.value.rstrip("\n"):
+            line, span, title, paragraphs = _run_on_prose(line, head.start_pos, title, paragraphs, reader.index)
         sections.append(Section(number=number, heading=line.strip(" \u3000"), span=span, title=title,
                                 canonical=canonical, title_match=how, numbering=numbering_kind,
                                 paragraphs=paragraphs, tables=tables))
     for s in sections:
         _finish(s)
     return sections
+
+
+def _run_on_prose(line: str, start: int, title: str, paragraphs: list[Paragraph],
+                  index: LineIndex) -> tuple[str, Span, str, list[Paragraph]]:
+    """A section heading that runs on into its prose after the stop ending its words
+    (一、概述。2017年我局共上传政策文件32余条…, 一、完善主动发布机制,指定专人…。凡是…): the
+    heading up to that stop, and the prose after it the section's first paragraph, which
+    the rules on the prose read (META-006 had not seen the 32余条 of a real 2017 page of
+    济源市环境保护局, round 478). Kept whole where the prose is not the line's end as
+    written (a note removed from the words stood in it)."""
+    _, rest = _heading_parts(title)
+    prose = rest.strip(" \u3000")
+    body = line.rstrip(" \u3000")
+    if not prose or not body.endswith(prose):
+        return line, index.trimmed(start, start + len(line)), title, paragraphs
+    at = len(body) - len(prose)
+    heading = line[:at].rstrip(" \u3000")
+    paragraph = Paragraph(prose, index.trimmed(start + at, start + len(body)), "text")
+    return heading, index.trimmed(start, start + len(heading)), title[:len(title) - len(prose)].rstrip(" \u3000"), [
+        paragraph, *paragraphs]
 
 
 def _last_item(section: Section) -> int | None:

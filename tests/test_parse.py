@@ -63,7 +63,7 @@ def test_items_of_a_section_numbered_as_sections_and_running_on_into_prose_are_n
     assert corpus.prose(rep).split("\n") == [
         "2025年，我镇扎实推进政务公开。", "发挥领导小组牵头抓总作用，统筹推进全镇政府信息公开工作。",
         "进一步细化公开内容和发布流程，建立全链条闭环管理机制。", "系统梳理政务信息公开目录，明确各条目公开主体和公开时限。",
-        "附表略。"]
+        "本年度制发规范性文件2件。", "附表略。"]  # (二's prose after its heading's stop: a paragraph of its own)
 
 
 def test_an_item_numbered_2_under_section_one_that_runs_on_is_not_section_two():

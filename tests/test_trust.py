@@ -1359,6 +1359,29 @@ def test_a_clause_is_no_body_s_name():
     assert found.report.issuer is None
 
 
+def test_a_section_heading_running_on_into_its_prose_leaves_the_prose_to_the_section():
+    """一、完善主动发布机制,指定科研宣教专人负责网站发布事宜。…共上传政策文件32余条 (a real 2017 page of
+    济源市环境保护局, round 478): the heading up to the stop that ends its words, the rest the
+    section's first paragraph, which the rules on the prose read (META-006)."""
+    text = ("某局2017年政府信息公开工作年度报告\n一、完善主动发布机制,指定专人负责网站发布事宜。2017年我局共上传政策文件32余条。\n"
+            "二、主动公开政府信息情况\n全年公开100条。\n")
+    result = check_text(text)
+    first = result.report.sections[0]
+    assert (first.heading, [(p.text, p.span.line, p.span.column) for p in first.paragraphs]) == (
+        "一、完善主动发布机制,指定专人负责网站发布事宜。", [("2017年我局共上传政策文件32余条。", 2, 25)])
+    assert [(v.rule, v.span.line) for v in result.violations if v.rule == "META-006"] == [("META-006", 2)]
+
+
+def test_the_whole_town_after_a_verb_is_no_body_s_name():
+    """…由党政办总体负责信息工作报送工作,形成全镇总动员的良好形势 in a report that calls itself 我镇
+    and names itself nowhere (a real 2013 township's page, round 479): 形成全镇 is no town, and
+    no body is guessed."""
+    text = ("本年度报告是根据《中华人民共和国政府信息公开条例》要求编制。本报告中所列数据的统计期限自2013年1月1日起至2013年12月31日止。\n"
+            "一、概述\n我镇遵循公正、公平、便民的原则,认真做好政府信息公开工作。\n"
+            "四是加强队伍建设。各办公室指定一名信息联络员,由党政办总体负责信息工作报送工作,形成全镇总动员的良好形势。\n")
+    assert check_text(text).report.issuer is None
+
+
 def test_items_numbered_like_the_sections_inside_the_first_are_its_items():
     """一、总体情况, then its points 一、强化组织保障。… 二、及时主动公开。… (a real 2021 township's):
     二 names section 二 by a key word only and runs on into its prose: an item of 一."""
