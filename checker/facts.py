@@ -750,8 +750,9 @@ _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 240), (_MADE_BY, "制作", 240), (
                         (_SUBJECT_COMPILES, "编", 10_000))
 # What no body's name holds: a clause's punctuation or a notice's words, or ends as 我乡 does,
 # or a year (…工作的通知》的要求,现将我局, ,是本镇, 度我乡 of 2018年度我乡: pieces of a sentence
-# a pattern took for a name)
-_NO_NAME = compile_re(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|[我本](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
+# a pattern took for a name); nor a clause's subject (政府信息公开工作是全区…, round 482), nor a hall
+# (办事大厅, a website's channel listed under 我厅, round 483)
+_NO_NAME = compile_re(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|工作是|大厅$|[我本](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
                       # (全镇, the whole town, after a verb or alone; not 福全镇, 万全镇: a real 2011 page of 福全镇, round 313;
                       # 形成全镇总动员的良好形势, a real 2013 township's page, round 479)
                       r"|(?:(?<![\u4e00-\u9fff])|实现|覆盖|推进|推动|负责|形成|营造|在|对|到|为)全(?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"

@@ -217,7 +217,8 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     if publication is None and title is not None:
         # (…工作年度报告 ( 2022年01月27日 ): the date the page gives beside the title, or beside the
         # page's heading above it, the title set out again below: 上海's pages, …年度报告 ( 2025.01.13 ))
-        dated = next((p for p in (title, *preamble) if _DATED_TITLE.search(p.text) and "报告" in p.text), None)
+        # (…年报( 2018年02月27日 ): a title that calls the report 年报, a real 2017 page of 上海市发展和改革委员会, round 483)
+        dated = next((p for p in (title, *preamble) if _DATED_TITLE.search(p.text) and ("报告" in p.text or "年报" in p.text)), None)
         if dated is not None:
             publication = next((f for f in reversed(all_dates) if dated.span.start <= f.span.start < dated.span.end), None)
     issuer_candidates.extend(signature)
@@ -1034,7 +1035,7 @@ def _below_fields(front: list[Paragraph], end: int) -> int:
 
 # (a page's metadata line, its label perhaps without a colon: 发文机关宋村镇人民政府 主题词, 内容概述 某局2014年…报告)
 _METADATA_START = compile_re(r"[-*·•\s]*(?:索\s*引\s*号|发文机关|发布机构|发布单位|主题词|主题分类|成文日期|发布日期|信息来源"
-                             r"|内容概述|内容摘要)")
+                             r"|内容概述|内容摘要|文件下载|附件下载)")  # (文件下载 宿迁市2017年…年度报告: the page's link to the file, a real 2017 page, round 484)
 
 
 def _labelled_title(front: Tree, index: LineIndex) -> Paragraph | None:

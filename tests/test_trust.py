@@ -1570,6 +1570,38 @@ def test_the_site_s_name_in_its_banner_is_not_the_first_half_of_the_title():
     assert split.title.text == "枞阳县卫生健康委员会2024年政府信息公开工作年度报告"
 
 
+@pytest.mark.parametrize("sentence", [
+    "政府信息公開工作是全區貫徹實施《政府信息公開條例》(以下簡稱《條例》)和落實《安徽省政府信息公開辦法》的重要舉措。2015年以來,"
+    "我區政府信息公開工作始終圍繞國家、省、市相關文件內容,強化組織推進,完善公開機制。",  # (round 482)
+    "我厅网站设五个频道,分别是资讯动态、信息公开、办事大厅、公众参与、专题专栏。现将我厅2016年工作报告如下。",  # (round 483)
+])
+def test_a_clause_s_subject_or_a_hall_is_no_body_s_name(sentence: str):
+    """A report with no title or signature (real 2015 and 2016 pages): 政府信息公开工作是全区 (a
+    clause: the work is the district's…) and 办事大厅 (a website's channel, in a report that
+    calls itself 我厅) are no bodies, and none is guessed."""
+    text = f"全文由概述,主动公开政府信息情况等组成。本报告中所列数据统计期限自2016年1月1日起至2016年12月31日止。\n一、概述\n{sentence}\n"
+    assert check_text(text).report.issuer is None
+
+
+def test_a_date_beside_a_title_that_says_nianbao_is_its_publication():
+    """2017年上海市发展和改革委员会政府信息公开年报( 2018年02月27日 ) (a real 2017 page, round 483): the
+    date 上海's pages set beside the title dates the report, as beside …年度报告 (DATE-005 had
+    said there was none)."""
+    text = "2017年上海市发展和改革委员会政府信息公开年报( 2018年02月27日 )\n一、概述\n本年度工作有序开展。\n"
+    assert str(check_text(text).report.publication_date.value) == "2018-02-27"
+
+
+def test_a_page_s_link_to_the_file_is_no_title():
+    """文件下载 宿迁市2017年政府信息公开年度报告 in a page's metadata box above the document's own
+    title (a real 2017 page, round 484): the link to the file, not the title (the body had
+    been read as 文件下载 宿迁市)."""
+    text = ("名称 宿迁市2017年政府信息公开年度报告\n发布机构 宿迁市人民政府办公室 发文日期 2018-02-26\n"
+            "文件下载 宿迁市2017年政府信息公开年度报告\n时效\n\n宿迁市2017年政府信息公开年度报告\n\n"
+            "本报告中所列数据的统计期限自2017年1月1日起至2017年12月31日止。\n一、概述\n本年度工作有序开展。\n")
+    report = check_text(text).report
+    assert (report.title.text, report.title.span.line, report.issuer.name) == ("宿迁市2017年政府信息公开年度报告", 6, "宿迁市")
+
+
 def test_a_column_s_label_for_a_kind_of_body_and_a_year_is_no_title():
     """部门信息公开年报 2022, the column of 泰州's portal over 市教育局's report (a real page):
     no title, nor 部门 its body; the report names itself in its opening sentence."""
