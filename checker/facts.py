@@ -361,7 +361,8 @@ def periods(text: str, index: LineIndex, all_dates: list[Fact], stretches: Stret
             end = _date_of(end_match)
         else:
             short = _SHORT_NUMERIC if fact.raw[:4].isdigit() and "年" not in fact.raw else _short_date()
-            end_match = short.match(norm, link.end())
+            # (自2014年1月1日起,至同年12月31日止: the start's year, named so; a real 2014 page of 清远市发展和改革局, round 488)
+            end_match = short.match(norm, link.end() + (2 if norm.startswith(("同年", "当年"), link.end()) else 0))
             end = _date(str(fact.value.year), end_match.group("m"), end_match.group("d")) if end_match else None
         if end_match is None:
             continue

@@ -104,6 +104,7 @@ def test_date_span_is_line_and_column():
     "2021年1月至2021年12月",                          # the year by its months
     "2021年1月份至12月份",
     "2021年1月1日《条例》实施之日起,至2021年12月31日止",  # the template of 北京's pages of 2008-09 (round 261)
+    "自2021年1月1日起,至同年12月31日止",              # the end's year as 同年 (a real 2014 page, round 488)
 ])
 def test_periods_with_qi_zhi_zhi_and_omitted_end_year(text):
     (p,) = read_periods(f"本报告统计期限为{text}。")
