@@ -685,9 +685,10 @@ _IS_REPORT_OF = compile_re(r"本(?:年度)?报告为(?P<rest>[^。；;\n《]{4,6
 # "汇总2016年度溶江乡政府的政务公开年度报告编制而成" (丽水 townships' template): whose report it brings together
 _GATHERS = compile_re(r"汇总(?P<rest>(?:19|20)\d\d[^。；;\n]{4,60}?(?:年度报告|年报))编制")
 _OPENS_AS_TITLE = compile_re(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(?:19|20)\d\d[ \u3000]*年度?[^，,。；;\n《》]{0,16}?"
-                             r"(?:年度报告|年报)|(?:19|20)\d\d[ \u3000]*年度?[^，,。；;：:\n《》“”\d]{2,30}?(?:年度报告|年报))"
+                             r"(?:年度报告|年报)|(?:19|20)\d\d[ \u3000]*年度?[^，,。；;：:\n《》“”\d]{0,30}?(?:年度报告|年报))"
                              r"(?:[（(]以下简称[^（）()\n]{1,12}[）)])?"  # (its short name: …年度报告(以下简称年报)是根据…)
                              r"(?:是|由|根据|依据|按照|[，,])")  # (or the year first: 2024年丽水市…年度报告根据…编制)
+# (and 2009年年报根据…编制, the year and 年报 alone: a real 2009 page of 海南省, round 491, whose year had been unknown)
 # (or the name as the subject of the first sentence: 2024年柳北区人民政府办公室…年度报告,坚持以…, a real
 # 2024 page, round 399)
 
@@ -752,8 +753,9 @@ _DRAFTED_OR_ANSWERED = ((_COMPILED_BY, "编", 240), (_MADE_BY, "制作", 240), (
 # What no body's name holds: a clause's punctuation or a notice's words, or ends as 我乡 does,
 # or a year (…工作的通知》的要求,现将我局, ,是本镇, 度我乡 of 2018年度我乡: pieces of a sentence
 # a pattern took for a name); nor a clause's subject (政府信息公开工作是全区…, round 482), nor a hall
-# (办事大厅, a website's channel listed under 我厅, round 483)
-_NO_NAME = compile_re(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|工作是|大厅$|[我本](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
+# (办事大厅, a website's channel listed under 我厅, round 483), nor what a sentence is about (对43个省会城市及
+# 较大的市政府网站…进行测评, round 491)
+_NO_NAME = compile_re(r"[，,。；;：:《》“”\"!！？?]|通知|要求|现将|现公开|工作是|大厅$|^对|\d+个|[我本](?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
                       # (全镇, the whole town, after a verb or alone; not 福全镇, 万全镇: a real 2011 page of 福全镇, round 313;
                       # 形成全镇总动员的良好形势, a real 2013 township's page, round 479)
                       r"|(?:(?<![\u4e00-\u9fff])|实现|覆盖|推进|推动|负责|形成|营造|在|对|到|为)全(?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"

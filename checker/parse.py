@@ -487,8 +487,12 @@ def _unnumbered_sections(intro: list[Paragraph], front_tables: list[Table], numb
             number, _, title, canonical, how, runs_on = _HEADINGS.read(_without_bullet(p.text), templates)
             # (or numbered as the format's section, in brackets: (一)总体情况 … (二)主动公开政府信息的情况;
             # or the parts of an outline in brackets that has one on review and litigation: _bracketed_outline)
-            bracketed = ((number is not None and number == canonical and how in ("exact", "wording", "article")
-                          and (numbering(p.text) or ("",))[0] == "paren") or k in outline)
+            # (and the next of such a series in words the format's only varies, (三)依申请公开情况 after
+            # (二)政府信息主动公开情况: a real 2024 page of 东胜区发改委, round 492, whose 三 had been said missing)
+            bracketed = ((number is not None and number == canonical and (numbering(p.text) or ("",))[0] == "paren"
+                          and (how in ("exact", "wording", "article")
+                               or (how == "variant" and found and found[-1][4] and found[-1][1] == canonical - 1)))
+                         or k in outline)
             if ((p.kind == "text" and number is None and how == "exact" and len(p.text) <= 22) or bracketed) and (
                     not runs_on and (not found or canonical > found[-1][1])):
                 found.append((k, canonical, title, how, bracketed))

@@ -1591,6 +1591,31 @@ def test_a_date_beside_a_title_that_says_nianbao_is_its_publication():
     assert str(check_text(text).report.publication_date.value) == "2018-02-27"
 
 
+def test_the_year_of_an_opening_that_names_the_report_as_year_and_nianbao():
+    """2009年年报根据《…条例》编制,由概述、…四部分组成 (a real 2009 page of 海南省, round 491, no
+    title): the report's year, without which every check of the year had been skipped."""
+    text = ("2009年年报根据《中华人民共和国政府信息公开条例》编制,由概述、主动公开政府信息情况、依申请公开政府信息情况、"
+            "存在问题和改进措施四部分组成。\n一、概述\n海南省各级政府重视政府信息公开工作。\n")
+    assert check_text(text).report.year == 2009
+
+
+def test_headings_numbered_in_brackets_as_their_sections_go_on_in_words_the_format_varies():
+    """一、报告内容 over (一)总体情况 / (二)政府信息主动公开情况 / (三)依申请公开情况 (a real 2024 page of
+    东胜区发改委, round 492): (三) is section 三 as (二) is 二 (SEC-001 had said 三 missing)."""
+    text = ("根据《中华人民共和国政府信息公开条例》编制本报告。本报告所列数据的统计期限为2024年1月1日至2024年12月31日。\n"
+            "一、报告内容\n(一)总体情况\n2024年度,我委认真执行《条例》。\n(二)政府信息主动公开情况\n"
+            "全年主动公开政府信息150条。\n(三)依申请公开情况\n依法依规做好依申请公开工作。\n")
+    assert [s.canonical for s in check_text(text).report.sections] == [1, 2, 3]
+
+
+def test_what_a_sentence_is_about_is_no_body_s_name():
+    """公布对43个省会城市及较大的市政府网站信息公开情况进行测评的结果 (a real 2010 page of 福州市,
+    round 491, no title): what was assessed, not the report's body."""
+    text = ("本报告是根据《中华人民共和国政府信息公开条例》要求编制的2010年度报告。\n一、概述\n"
+            "国家行政学院公布对43个省会城市及较大的市政府网站信息公开情况进行测评的结果,我市名列前茅。\n")
+    assert check_text(text).report.issuer is None
+
+
 def test_a_page_s_link_to_the_file_is_no_title():
     """文件下载 宿迁市2017年政府信息公开年度报告 in a page's metadata box above the document's own
     title (a real 2017 page, round 484): the link to the file, not the title (the body had
