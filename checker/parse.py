@@ -1021,6 +1021,9 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
             and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；|｜")  # (｜: a page's menu)
             and (_TITLE_START_WITHOUT_BODY.match(title.text) or _YEAR_ONLY.fullmatch(before.text)
                  or before.text.endswith(("年", "年度", "政府", "政务", "政府信息", "政务信息", *_FIRST_HALF_ENDS)) or office_of_body_above
+                 # (a year and a place, the body's own name the title's start: "2015年广州市海珠区" / "教育局政府
+                 # 信息公开年度报告", a real 2015 page, round 505, whose year META-002 had said was missing)
+                 or (not dated and facts.year_in(before.text) is not None and before.text.endswith(("区", "县", "市", "州", "旗", "盟")))
                  or _split_inside_words(before.text, title.text))):
         return at, Paragraph(before.text + title.text, join_spans(before.span, title.span), "title"), at - 1
     return at, title, at

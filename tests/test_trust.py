@@ -1616,6 +1616,16 @@ def test_what_a_sentence_is_about_is_no_body_s_name():
     assert check_text(text).report.issuer is None
 
 
+def test_a_title_split_after_its_year_and_place_across_a_blank_line():
+    """2015年广州市海珠区 / (blank) / 教育局政府信息公开年度报告 (a real 2015 page, round 505): one
+    title, its year and its body's whole name (META-002 had said the year was missing, and
+    the body had been 教育局)."""
+    text = "2015年广州市海珠区\n\n教育局政府信息公开年度报告\n\n一、概述\n2015年,在区委、区政府的领导下,我局认真贯彻《条例》。\n"
+    report = check_text(text).report
+    assert (report.title.text, report.year, report.issuer.name) == (
+        "2015年广州市海珠区教育局政府信息公开年度报告", 2015, "广州市海珠区教育局")
+
+
 def test_a_page_s_link_to_the_file_is_no_title():
     """文件下载 宿迁市2017年政府信息公开年度报告 in a page's metadata box above the document's own
     title (a real 2017 page, round 484): the link to the file, not the title (the body had
