@@ -102,7 +102,8 @@ PHONE = compile_re("(?:" + "|".join([_spaced(w) for w in sorted(_PHONE_LABELS, k
 FAX = compile_re(_labels("传真"))
 _PHONE_NUMBER = compile_re(
     r"(?P<v>[(（]?0\d{2,3}[)）]?(?:[ \u3000]*[-－—–‐]{1,2}[ \u3000]*|[ \u3000]?)\d{7,8}(?:[-－转][ \u3000]*\d{1,5})?"
-    r"|400[-－ ]?\d{3}[-－ ]?\d{4}|1[3-9]\d{9}|\d{7,8}|12345)(?!\d)"
+    r"|400[-－ ]?\d{3}[-－ ]?\d{4}|1[3-9]\d{9}|\d{7,8}|12345"
+    r"|\d{3,4}[.．]\d{4}(?![.．]?\d))(?!\d)"  # (电话6402.1371: a stray dot in the number, a real 2009 page of 东城区审计局, round 498)
 )
 # What may stand between a label and the government's hotline written as its number (电话：12345, 拨打12345)
 _LABEL_TO_HOTLINE = compile_re(r"[ \u3000:：为是]*")

@@ -146,6 +146,7 @@ def test_approximate_counts_are_a_note():
     ("如有疑问请与我局联系（联系地址，某县城关镇府前路1号）。", []),          # a label followed by ，
     ("请发送邮件至 gk＠example.gov.cn。", [("CONTACT-005", "info", 3)]),   # full-width ＠: a note
     ("本局依法公开机构职能、办公地址和联系方式等信息。", [("CONTACT-001", "warning", 1)]),  # prose, not an address
+    ("请联系:综合法制科,电话6402.1371。", []),  # a stray dot in the number: a phone still (a real 2009 page, round 498)
 ])
 def test_contact_details_a_warning_only_when_there_is_no_way_to_reach_the_body(contact: str, found: list):
     text = f"某县某局2022年政府信息公开工作年度报告\n一、总体情况\n{contact}\n"
