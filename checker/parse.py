@@ -1455,7 +1455,7 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
             continue
         items, restarted = (None, 0), False
         if runs_on and line == head.value.rstrip("\n"):
-            line, span, title, paragraphs = _run_on_prose(line, head.start_pos, title, paragraphs, reader.index)
+            line, span, title, paragraphs = _run_on_prose(line, span, head.start_pos, title, paragraphs, reader.index)
         sections.append(Section(number=number, heading=line.strip(" \u3000"), span=span, title=title,
                                 canonical=canonical, title_match=how, numbering=numbering_kind,
                                 paragraphs=paragraphs, tables=tables))
@@ -1464,7 +1464,7 @@ def _sections(nodes: list[Tree], reader: _Reader, templates: Templates, preferre
     return sections
 
 
-def _run_on_prose(line: str, start: int, title: str, paragraphs: list[Paragraph],
+def _run_on_prose(line: str, span: Span, start: int, title: str, paragraphs: list[Paragraph],
                   index: LineIndex) -> tuple[str, Span, str, list[Paragraph]]:
     """A section heading that runs on into its prose after the stop ending its words
     (一、概述。2017年我局共上传政策文件32余条…, 一、完善主动发布机制,指定专人…。凡是…): the
@@ -1475,8 +1475,8 @@ def _run_on_prose(line: str, start: int, title: str, paragraphs: list[Paragraph]
     _, rest = _heading_parts(title)
     prose = rest.strip(" \u3000")
     body = line.rstrip(" \u3000")
-    if not prose or not body.endswith(prose):
-        return line, index.trimmed(start, start + len(line)), title, paragraphs
+    if not body.endswith(prose):
+        return line, span, title, paragraphs
     at = len(body) - len(prose)
     heading = line[:at].rstrip(" \u3000")
     paragraph = Paragraph(prose, index.trimmed(start + at, start + len(body)), "text")
