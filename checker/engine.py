@@ -17,7 +17,7 @@ from lark import Tree
 
 from .expr import (FUNCTIONS, GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, candidate_paragraphs,
                    get_attr, guarded, holds_any, limited_search, literal_words, prefilter, render, renderable, segments,
-                   span_of, truth)
+                   span_of, truth, watch_regexes)
 from .expr import _search as search_scope  # (a rule's matches in a scope, each search once per report)
 from .labels import core
 from .model import Report, Span, Violation
@@ -564,31 +564,32 @@ def evaluate(report: Report, rules: list[Rule], templates: Templates,
     containers: list[tuple[int, int]] | None = None  # (made when a rule finds more than its cap)
     about_others = corpus is not None
     applicable, env.every_cell = _applicable(rules, regime, issuer_kind, about_others)
-    for rule in applicable:
-        env.vars = {**rule.params}
-        env.touched = []
-        check = rule.check
-        found: list[Violation] = []
-        try:
-            if (not isinstance(check, Expect) and (when := getattr(check, "when", None)) is not None
-                    and truth(when(env)) is not True):
-                continue
-            for finding in islice(check.findings(env), MAX_FINDINGS):
-                message = _Message(_message_of(rule, finding, env) if rule.message_cases else rule.message,
-                                   finding.vars, env)
-                other = _other_report(rule, corpus) if about_others else None
-                found.append(Violation(rule.id, rule.severity, rule.title, finding.span or fallback, {},
-                                       _unique(finding.related), other, message))
-        except ExprError as e:
-            errors.append(RuleRunError(rule.id, e.message))
-        if len(found) > rule.cap:
-            if rule.cap_scope == "report":
-                found = _folded(found, rule.cap, [(0, len(report.text) + 1)])
-            else:
-                if containers is None:
-                    containers = _containers(report)
-                found = _folded(found, rule.cap, containers)
-        violations.extend(found)
+    with watch_regexes():  # (the regexes' time limit, kept at little cost)
+        for rule in applicable:
+            env.vars = {**rule.params}
+            env.touched = []
+            check = rule.check
+            found: list[Violation] = []
+            try:
+                if (not isinstance(check, Expect) and (when := getattr(check, "when", None)) is not None
+                        and truth(when(env)) is not True):
+                    continue
+                for finding in islice(check.findings(env), MAX_FINDINGS):
+                    message = _Message(_message_of(rule, finding, env) if rule.message_cases else rule.message,
+                                       finding.vars, env)
+                    other = _other_report(rule, corpus) if about_others else None
+                    found.append(Violation(rule.id, rule.severity, rule.title, finding.span or fallback, {},
+                                           _unique(finding.related), other, message))
+            except ExprError as e:
+                errors.append(RuleRunError(rule.id, e.message))
+            if len(found) > rule.cap:
+                if rule.cap_scope == "report":
+                    found = _folded(found, rule.cap, [(0, len(report.text) + 1)])
+                else:
+                    if containers is None:
+                        containers = _containers(report)
+                    found = _folded(found, rule.cap, containers)
+            violations.extend(found)
     violations.sort(key=lambda v: v.order)
     violations = _without_restatements(violations, report)
     return violations, errors

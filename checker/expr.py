@@ -18,8 +18,12 @@ import datetime as dt
 import fnmatch
 import gc
 import re
+import signal
+import threading
 import time
 from bisect import bisect_right
+from threading import get_ident
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
 from functools import lru_cache, partial
@@ -1666,11 +1670,24 @@ def guarded(run, pattern):
     on the CPU (other threads took the rest), once more with a limit ten times as long.
     Only a regex that really works too long fails (ExprError): a catastrophic one after
     about twice the limit. This thread's clock (a system call) is read only once a
-    search has timed out."""
+    search has timed out.
+
+    While the watch runs in this thread (watch_regexes), the first run is given no limit
+    (None) and the watch stops it instead (TimeoutError), after half the limit to the
+    whole of it: the regex module's limit reads the clock at the start of every search
+    and match, which cost about a twelfth of checking a report."""
+    global _watching, _watched_runs
     try:
-        return run(REGEX_TIMEOUT)
+        if _watched_thread != get_ident():
+            return run(REGEX_TIMEOUT)
+        _watched_runs += 1
+        _watching = True
+        try:
+            return run(None)
+        finally:
+            _watching = False
     except TimeoutError:
-        pass
+        _watching = False  # (should the watch have fired as the run ended)
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -1687,6 +1704,47 @@ def guarded(run, pattern):
     finally:
         if collecting:
             gc.enable()
+
+
+# The watch over the first run of each search (guarded): an interval timer on the
+# process's CPU time (ITIMER_VIRTUAL), whose signal's handler stops a watched run that
+# was already running when it last fired: one that has run for at least a tick
+# (REGEX_TIMEOUT / 2 of CPU time), at most two. The regex module looks for signals as it
+# works, so the handler's TimeoutError is raised from within the search. Only in the
+# main thread (the one Python runs signal handlers in), where setitimer exists, and when
+# nothing else uses that timer; elsewhere every search gives the regex module its limit.
+_watched_thread: int | None = None  # the thread whose first runs are watched, while the timer runs
+_watching = False  # a watched run is under way
+_watched_runs = 0  # counts the watched runs, to tell them apart
+_run_at_last_tick = -1
+
+
+def _tick(signum, frame) -> None:
+    global _run_at_last_tick
+    if _watching and _watched_runs == _run_at_last_tick:
+        raise TimeoutError
+    _run_at_last_tick = _watched_runs
+
+
+@contextmanager
+def watch_regexes():
+    """The regex watch on, for the checks run within (see guarded), if it can be."""
+    global _watched_thread, _run_at_last_tick
+    if (_watched_thread is not None or not hasattr(signal, "setitimer")
+            or threading.current_thread() is not threading.main_thread()
+            or signal.getsignal(signal.SIGVTALRM) != signal.SIG_DFL or signal.getitimer(signal.ITIMER_VIRTUAL)[0]):
+        yield
+        return
+    signal.signal(signal.SIGVTALRM, _tick)
+    _run_at_last_tick = -1
+    signal.setitimer(signal.ITIMER_VIRTUAL, REGEX_TIMEOUT / 2, REGEX_TIMEOUT / 2)
+    _watched_thread = get_ident()
+    try:
+        yield
+    finally:
+        _watched_thread = None
+        signal.setitimer(signal.ITIMER_VIRTUAL, 0)
+        signal.signal(signal.SIGVTALRM, signal.SIG_DFL)
 
 
 def _too_long(pattern) -> ExprError:

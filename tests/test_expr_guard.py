@@ -82,3 +82,66 @@ def test_the_limit_is_the_process_cpu_time_the_regex_module_counts():
             started = time.process_time()
             while time.process_time() - started < 0.03:
                 pass
+
+
+# ------------------------------------------------- the watch over first runs (watch_regexes)
+
+class Busy:
+    """A search that, given no limit (watched), works until stopped; given one, finds
+    at once. Records the limit of every run."""
+
+    def __init__(self) -> None:
+        self.limits: list[float | None] = []
+
+    def __call__(self, timeout: float | None):
+        self.limits.append(timeout)
+        if timeout is None:
+            while True:  # (Python work: the watch's TimeoutError is raised here, as in a regex)
+                pass
+        return ["found"]
+
+
+def test_under_the_watch_a_first_run_has_no_limit_of_its_own(searches):
+    search = searches(0, REGEX_TIMEOUT)
+    with expr.watch_regexes():
+        assert guarded(search, Pattern("a")) == ["found"]
+    assert search.limits == [None]
+
+
+def test_the_watch_stops_a_run_that_works_too_long_and_it_is_run_again_with_the_limit():
+    search = Busy()
+    with expr.watch_regexes():
+        assert guarded(search, Pattern("(a|aa)+$")) == ["found"]
+    assert search.limits == [None, REGEX_TIMEOUT]
+
+
+def test_the_watch_stops_a_catastrophic_regex():
+    """A real search, stopped from within the regex module (it looks for signals as it
+    works), then failing under the module's own limit."""
+    pattern = Pattern("(a|aa)+$")
+    with expr.watch_regexes(), pytest.raises(ExprError, match="took too long"):
+        guarded(lambda timeout: expr.limited_search(pattern, "a" * 60 + "!", timeout), pattern)
+
+
+def test_the_watch_is_off_outside_its_block_and_in_other_threads():
+    import signal
+    import threading
+
+    with expr.watch_regexes():
+        outside: list[float | None] = []
+
+        def in_a_thread() -> None:
+            with expr.watch_regexes():
+                search = Searches(0, REGEX_TIMEOUT)
+                guarded(search, Pattern("a"))
+                outside.extend(search.limits)
+
+        thread = threading.Thread(target=in_a_thread)
+        thread.start()
+        thread.join()
+    assert outside == [REGEX_TIMEOUT]
+    assert signal.getsignal(signal.SIGVTALRM) == signal.SIG_DFL
+    assert signal.getitimer(signal.ITIMER_VIRTUAL) == (0.0, 0.0)
+    search = Searches(0, REGEX_TIMEOUT)
+    guarded(search, Pattern("a"))
+    assert search.limits == [REGEX_TIMEOUT]
