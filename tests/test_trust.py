@@ -346,6 +346,10 @@ def test_more_completed_than_received_in_one_sentence():
     ("根据要求,现向全社会公开发布重庆市黔江区金洞乡人民政府2025年政府信息公开工作年度报告。", "重庆市黔江区金洞乡人民政府", "township"),
     # (a centre as its sentence's subject; the page's 发布机构 among its fields on one line: real 2021-23 pages)
     ("2021年,珠海市不动产登记中心全面贯彻落实《条例》。", "珠海市不动产登记中心", "department"),
+    # (a government's research office and its offices' services centre: real 2021 and 2025 pages of 延安市 and
+    # 句容市, rounds 513-514)
+    ("本年度报告是根据《条例》要求,由延安市人民政府研究室编制。", "延安市人民政府研究室", "department"),
+    ("2025年,句容市机关服务中心认真贯彻落实《条例》文件要求,持续深化公开内容。", "句容市机关服务中心", "department"),
     ("本报告根据《条例》编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。",
      "西宁市城中区人民政府礼让街街道办事处", "subdistrict"),
     ("本报告根据《条例》要求,结合省财政厅2024年政府信息公开工作实际,编制本报告。", "省财政厅", "department"),
