@@ -576,9 +576,9 @@ def issuer_kind(name: str) -> str:
 
 _YEAR = rf"(?:\d{{4}}|{_CJK_YEAR})"
 _TITLE_BODY = compile_re(  # (after a bullet or a table cell's bar, a web page's label of the article, if any: 【图文】, or of its title: 标  题,
-    # 名  称, 中文名 (an encyclopedia mirror's box), 图解: (its version as a graphic), a flipbook's Page 2 -; and after
+    # 名  称, 公报标题 (a 公报's page, round 518), 中文名 (an encyclopedia mirror's box), 图解: (its version as a graphic), a flipbook's Page 2 -; and after
     # a year, 2025湖口县大垅乡2025年度…)
-    r"^[-•·*|｜\s\u3000《]*(?:【[^】\n]{1,8}】[ \u3000]*|(?:(?:信息)?[标名][ \u3000]*[题称]|中文名|图解)[ \u3000]*[:：|]?[ \u3000]*"
+    r"^[-•·*|｜\s\u3000《]*(?:【[^】\n]{1,8}】[ \u3000]*|(?:(?:信息|公报)?[标名][ \u3000]*[题称]|中文名|图解)[ \u3000]*[:：|]?[ \u3000]*"
     r"|(?:音频|视频|图文)[ \u3000]*[|｜:：][ \u3000]*"  # (音频|长沙市开福区2023年度…: the page's label of a version read aloud)
     r"|Page[ \u3000]*\d+[ \u3000]*-[ \u3000]*)?(?:关于)?(?:" + _YEAR + r"[ \u3000]*年?度?)?[ \u3000]*(?P<name>.+?)[ \u3000]*(?:关于|的)?[ \u3000]*"
     r"(?:[（(]?" + _YEAR + r"(?:[ \u3000]*(?:年度?|度)|(?=政务|政府|信息))[)）]?|政府信息公开|政务信息公开|政务公开|信息公开"
@@ -761,7 +761,7 @@ _NO_NAME = compile_re(r"[，,。；;：:《》“”\"!！？?]|通知|要求|�
                       # (全镇, the whole town, after a verb or alone; not 福全镇, 万全镇: a real 2011 page of 福全镇, round 313;
                       # 形成全镇总动员的良好形势, a real 2013 township's page, round 479)
                       r"|(?:(?<![\u4e00-\u9fff])|实现|覆盖|推进|推动|负责|形成|营造|在|对|到|为)全(?:局|委|办|乡|镇|县|区|市|旗|州|盟|单位|机关|部门|街道|街|中心)$"
-                      r"|(?<![\u4e00-\u9fff])全(?:街道|乡|镇)|(?:大|全|格|布|开|结)局$|^(?:实现|利用|推动|推进|促进|指导|带动|组织|督促|确保|目前|当前|今年|全年|认真|做好|抓好|切实|落实|涵盖|包括|涉及|加快|加大|对)"
+                      r"|(?<![\u4e00-\u9fff])全(?:街道|乡|镇)|(?:大|全|格|布|开|结)局$|^(?:实现|利用|推动|推进|促进|指导|监督|协调|统筹|带动|组织|督促|确保|目前|当前|今年|全年|认真|做好|抓好|切实|落实|涵盖|包括|涉及|加快|加大|对)"
                       r"|^[县区市州旗盟省乡镇](?:人民)?政府(?:办公[室厅])?$"  # (区政府, 区人民政府办公室, 镇政府: which district's, which town's?)
                       r"|乡镇$|累计"  # (主动公开系统累计公开街乡镇动态信息: townships in general)
                       r"|负责[局委办厅署]$"  # (专门负责厅机关政府信息公开工作: a real 2019 page of 辽宁省民政厅, round 380)
@@ -795,7 +795,9 @@ def _subject() -> re.Pattern:
         r"|市|区))"  # (2024年,朔州市认真…: a name of three characters at least, no 城区 or 市区; 2019年,东乌旗深入…)
         r"(?:(?:党工委|党委)[、和]?(?:办事处|人民政府|政府)?)?"  # (新开河街道党工委、办事处按照…: the street's)
         r"(?:[（(](?:以下简称|简称|下称)[^（）()\n]{1,12}[）)])?"  # (北京市西城区教育委员会(以下简称区教委)坚持…)
-        r"(?=(?:(?:政府)?(?:信息公开|政务公开)工作)?(?:" + _ACTS + r"|根据|依据|未|共|全年|通过|以|" + _LED + "))")
+        # (or a sentence saying what the body is: 绍兴市卫生健康委是主管全市…的市政府职能部门, a real 2020 page, round 516)
+        r"(?=(?:(?:政府)?(?:信息公开|政务公开)工作)?(?:" + _ACTS + r"|根据|依据|未|共|全年|通过|以|" + _LED
+        + r"|是(?=[^。；;\n]{0,40}?(?:职能部门|工作部门|组成部门|直属机构|派出机构|主管部门))))")
 
 
 _GENERAL_OFFICE = compile_re(r"[县区市州旗盟省](?:人民)?政府办公[室厅]$")
@@ -811,8 +813,9 @@ _CLAUSE_OPENINGS = ("根据", "依据", "依照", "按照", "对照", "依托", 
 # 会同县 is a county). Not left out of the bodies a report names beside 我局 (会同市林业局、市农业农村局:
 # two bodies named, no guess; one of them left out would leave the other to be taken)
 _TOGETHER_WITH = ("会同区", "会同市")
-# "机构改革后成立X局": X局; "发文机关X镇人民政府" (a web page's metadata label run on): X镇
-_FOUNDED = compile_re(r"(?:.*(?:成立|组建|设立|挂牌)|(?:发文|发布|所属|主办)(?:机关|机构|单位)|信息来源|来源)?")
+# "机构改革后成立X局": X局; "发文机关X镇人民政府" (a web page's metadata label run on): X镇; "可联系X局办公室": X局
+# (a real 2023 page of 同安区统计局, round 517, had been 可联系厦门市同安区统计局)
+_FOUNDED = compile_re(r"(?:.*(?:成立|组建|设立|挂牌)|(?:发文|发布|所属|主办)(?:机关|机构|单位)|信息来源|来源|[可请](?:直接)?联系)?")
 # (or at the head of a document it made: 制定《河西区市场监管局政务信息发布流程》; not a word the kind opens:
 # 宣传维护镇域形象, a real 2025 page of 安定镇, round 249, named no 宣传维护镇; nor 定期通报乡村振兴, a real 2025
 # township's page, round 343, no 定期通报乡; nor a ranking, 考核结果位列街道前20名, round 391)

@@ -350,6 +350,11 @@ def test_more_completed_than_received_in_one_sentence():
     # 句容市, rounds 513-514)
     ("本年度报告是根据《条例》要求,由延安市人民政府研究室编制。", "延安市人民政府研究室", "department"),
     ("2025年,句容市机关服务中心认真贯彻落实《条例》文件要求,持续深化公开内容。", "句容市机关服务中心", "department"),
+    # (a sentence saying what the body is, a real 2020 page of 绍兴市卫生健康委, round 516; 可联系X, not 可联系X, a real
+    # 2023 page of 同安区统计局, round 517)
+    ("绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门。", "绍兴市卫生健康委", "department"),
+    ("2023年,我局严格落实《条例》。如有疑问,可联系厦门市同安区统计局办公室,地址:福建省厦门市同安区银湖中路1号。",
+     "厦门市同安区统计局", "department"),
     ("本报告根据《条例》编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。",
      "西宁市城中区人民政府礼让街街道办事处", "subdistrict"),
     ("本报告根据《条例》要求,结合省财政厅2024年政府信息公开工作实际,编制本报告。", "省财政厅", "department"),
@@ -427,6 +432,9 @@ def test_a_title_split_over_two_lines_and_a_year_without_nian():
     assert report.year == 2016 and report.issuer.name == "宿州市人民政府"
     report = check_text("龙湾区审计局2019政务信息公开年报\n一、总体情况\n").report
     assert report.year == 2019 and report.issuer.name == "龙湾区审计局"
+    # (a 公报's page label glued to the title: 公报标题黄石市卫健委…, a real 2019 page, round 518)
+    report = check_text("公报标题黄石市卫健委2019年政府信息公开工作年度报告\n一、总体情况\n").report
+    assert report.issuer.name == "黄石市卫健委"
 
 
 @pytest.mark.parametrize("sentence", ["构建全方位公开矩阵，线下依托镇政务服务大厅电子显示屏公开信息。",
@@ -435,7 +443,9 @@ def test_a_title_split_over_two_lines_and_a_year_without_nian():
                                       "2024年,我街道严格按照条例规定,利用街道村级公示栏主动公开信息。",
                                       "特向社会公布2021年度本街道信息公开年度报告。",
                                       "认真落实开展政府信息公开工作的部署要求,认真做好局网站管理和政府信息公开。",
-                                      "2023年,我局立足退役军人事务工作大局,坚持以公开为常态。"])
+                                      "2023年,我局立足退役军人事务工作大局,坚持以公开为常态。",
+                                      # (a verb before the kind: 协调、监督街道信息公开工作, a real 2020 page of 大溪沟街道, round 515)
+                                      "2020年我街道指派专人推进、指导、协调、监督街道信息公开工作。"])
 def test_a_clause_is_no_body_named_in_the_prose(sentence: str):
     """The last resort finds a body a report names while it calls itself 本镇: a clause
     that opens with 依托 or 根据 names none (线下依托镇 was taken for a 镇)."""
