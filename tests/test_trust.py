@@ -559,6 +559,9 @@ def test_the_publication_date_after_the_page_s_title_on_its_line():
                        "2023年政府信息公开工作年度报告\n一、总体情况\n")
     assert found.report.publication_date.value.isoformat() == "2024-01-28"
     assert "DATE-005" not in {v.rule for v in found.violations}
+    # (after a label: …政府信息公开年报 时间:2023-01-31, a real 2022 page of 上海市知识产权局, round 521)
+    found = check_text("2022上海市知识产权局政府信息公开年报 时间:2023-01-31\n一、总体情况\n")
+    assert found.report.publication_date.value.isoformat() == "2023-01-31"
 
 
 @pytest.mark.parametrize("first", ["2018年3月12日", "- 发布日期:2024-01-29 09:09", "发布时间:", "点击收听年报语音朗读",
