@@ -871,7 +871,8 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
             and not _SITE_LABEL.fullmatch(core(front[0].text)) and front[0].kind not in ("date", "doc_number", "subheading")
             and not _METADATA_LINE.match(front[0].text) and not _PAGE_CONTROL.search(front[0].text)
             and not _DOC_NUMBER.match(front[0].text) and not _RELATED_LINK_ALONE.match(front[0].text)
-            and not _NUMBERED_ITEM.match(front[0].text)):
+            and not _NUMBERED_ITEM.match(front[0].text)
+            and not _SENTENCE.match(front[0].text)):  # (根据…条例现向社会公布2014年本局…报告: a sentence, its title lost, round 523)
         return 0, front[0], 0
     return None, None, 0
 
