@@ -818,7 +818,10 @@ _BLANKED = bytes(b if b == ord("\n") else ord(" ") for b in range(256))
 
 # 二、主动公开政府信息情况 and the like in the middle of a line, not at its start.
 # (not an item of a list of the parts: 本报告分为六个部分:一、总体情况,二、主动公开…)
-_INLINE_HEADING = compile_re(r"(?<=[^\s\u3000,，、:：;；])[ \u3000]*[一二三四五六][、.．][ \u3000]*" + SECTION_OPENINGS)
+# (or the old format's, before 2019: 。 一、政府信息公开工作的基本概况…。 二、主动公开政府信息情况…。 三、依申请公开政府信息和
+# 不予公开政府信息的情况…, a real 2018 page of 金溪乡 on one line, round 526, told its outline of eight parts had 0 headings)
+_INLINE_HEADING = compile_re(r"(?<=[^\s\u3000,，、:：;；])[ \u3000]*[一二三四五六][、.．][ \u3000]*(?:" + SECTION_OPENINGS
+                             + r"|概述|政府信息公开(?:工作)?的?基本|依申请公开政府信息|政府信息公开的?收费|因政府信息公开申请)")
 
 
 def _layout_lost(text: str, sections: list[Section]) -> bool:
@@ -1103,8 +1106,10 @@ def _split_inside_words(first: str, second: str) -> bool:
                                      for words in _TITLE_WORDS for k in range(1, len(words)))
 
 
-# (and the title that lacks 工作, as a real 2019 page of 衡东县甘溪镇 wraps it: …政府信息公开年度 / 报 告, round 369)
-_TITLE_WORDS = ("政府信息公开工作年度报告", "政务公开工作年度报告", "政务信息公开工作年度报告", "政府信息公开年度报告")
+# (and the title that lacks 工作, as a real 2019 page of 衡东县甘溪镇 wraps it: …政府信息公开年度 / 报 告, round 369;
+# or 年度, …2022年政府信息公开 / 工作报告, a real 2022 page of 南昌市新建区, round 528, whose META-003 went unsaid)
+_TITLE_WORDS = ("政府信息公开工作年度报告", "政务公开工作年度报告", "政务信息公开工作年度报告", "政府信息公开年度报告",
+                "政府信息公开工作报告")
 
 
 def _split_before_label(front: list[Paragraph], at: int) -> bool:

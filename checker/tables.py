@@ -385,15 +385,21 @@ _YEAR_IN_NAME = compile_re(r"(?:19|20)\d\d年?度?")  # (本年(2023)制发件�
 
 def _said_as_bennian(name: str) -> str:
     """A column's name with this year said as 本年, where it says 本年度 (本年度处理决定数量, a real
-    2021 page of 凌源市, round 262)."""
-    return "本年" + name[3:] if name.startswith("本年度") else name
+    2021 page of 凌源市, round 262), and last year as 上一年, where it says 上一年度 (上一年度项目数量,
+    a real 2020 page of 砚山县交通运输局, round 527)."""
+    if name.startswith("本年度"):
+        return "本年" + name[3:]
+    if name.startswith("上一年度"):
+        return "上一年" + name[4:]
+    return name
 
 
 def _completed_names(found: list[str], expected: list[str]) -> list[str]:
     """Column names a page cut short completed: a cell that kept only the first line of
     its name ("本年新" of 本年新制作数量 and of 本年新公开数量, when the web page lost the
     line break inside the cell) stands for the next expected name it begins; and a name
-    that only adds the year (本年(2023)制发件数) or says 本年度 for 本年 is the name."""
+    that only adds the year (本年(2023)制发件数) or says 本年度 for 本年 (上一年度 for 上一年) is the name,
+    as is one that leaves 新 out of 本年新… where that name is the next expected."""
     if found == expected:  # (a header as the template has it, most: nothing to complete)
         return list(found)
     out, at = [], 0
@@ -402,6 +408,8 @@ def _completed_names(found: list[str], expected: list[str]) -> list[str]:
             name = _with_its_unit(_YEAR_IN_NAME.sub("", name), expected[at:])
         if name not in expected and _said_as_bennian(name) in expected:
             name = _said_as_bennian(name)
+        if name not in expected and name.startswith("本年"):  # (本年度公开数量 for 本年新公开数量, 新 left out, in its place)
+            name = next((e for e in expected[at:at + 1] if e.startswith("本年新") and "本年" + e[3:] == _said_as_bennian(name)), name)
         if name not in expected and len(name) >= 3:
             name = next((e for e in expected[at:] if e.startswith(name)), name)
         if name in expected[at:]:

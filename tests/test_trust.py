@@ -686,6 +686,8 @@ def test_a_sentence_numbered_as_a_section_that_names_one_by_a_key_word_is_no_sec
     (("2023", "", "柳北区长塘镇政府信息公开工作年度报告"), "2023柳北区长塘镇政府信息公开工作年度报告"),
     (("石家庄经济技术开发区", "2025年政府信息公开工作年度报告", "2025年政府信息公开工作年度报告"),
      "石家庄经济技术开发区2025年政府信息公开工作年度报告"),  # (its second half said again)
+    # (wrapped inside its closing words, 年度 left out: a real 2022 page of 南昌市新建区, round 528)
+    (("南昌市新建区人民政府2022年政府信息公开", "工作报告"), "南昌市新建区人民政府2022年政府信息公开工作报告"),
 ])
 def test_a_title_in_two_lines_as_pages_show_them(lines: tuple[str, ...], title: str):
     """The body's name over 关于…报告 (a document's subject), and a page's year alone over
