@@ -61,6 +61,9 @@ def tree(report: Report, lang: str = "zh") -> str:
         add("  period     (none)")
     pub = report.publication_date
     add(f"  published  {_range(pub.span) if pub else '-':<16} {_value(pub.value) if pub else '(none)'}")
+    if report.dated_month:  # (dated to the month only: a cover's 2018年3月)
+        month = report.dated_month
+        add(f"  dated      {_range(month.span):<16} {month.value.year}-{month.value.month:02d} (to the month)")
     for c in report.contacts:
         add(f"  contact    {_range(c.span):<16} {c.kind}: {c.value}")
     for p in report.preamble:

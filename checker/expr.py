@@ -2649,6 +2649,7 @@ GLOBALS: dict[str, Callable[[Env], Any]] = {
     "period": lambda env: env.report.period,
     "periods": lambda env: list(env.report.periods),
     "published": lambda env: env.report.publication_date,
+    "dated_month": lambda env: env.report.dated_month,
     "contacts": lambda env: list(env.report.contacts),
     "dates": lambda env: list(env.report.dates),
     "sections": lambda env: list(env.report.sections),
@@ -2688,6 +2689,8 @@ GLOBAL_DOCS = {
     "periods": "every period the report states",
     "published": "the publication or signature date: .value (a date), .kind (published: the date the web page gives; "
                  "date: the report's signature or cover letter)",
+    "dated_month": "a date written to the month only (2018年3月) under the title or the signature, when the report "
+                   "gives no full date: .value (the month's first day), .raw; null otherwise",
     "contacts": "contact details found: each with .kind (address, phone, fax, postcode, email, url) and .value",
     "dates": "every date written in the report",
     "sections": "the top-level sections: .number, .canonical, .title, .title_match, .numbering",

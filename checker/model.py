@@ -255,6 +255,7 @@ class Report:
     layout_lost: bool = False         # headings run together on a line: the structure was lost
     tables_not_in_text: bool = False  # sections 二–四 headings alone, their tables nowhere: a page's pictures?
     lost_tables: list[LostTable] = field(default_factory=list)  # tables there, but not readable
+    dated_month: Fact | None = None   # a date to the month only (2018年3月), under the title or the signature, when no full date is given
 
     @property
     def template(self) -> str | None:

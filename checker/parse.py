@@ -239,6 +239,10 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
     unread = sorted(_lost_tables(front_paragraphs, sections, read, templates, reader.index)
                     + _pictured_tables(sections, read, templates), key=_START)
     issuer = facts.speaking_for(facts.best_issuer(facts.speaking_first(issuer_candidates, prose)), prose, reader.index)
+    # (a page's date of a re-post or a site's move is none; then the date the report itself gives, if any:
+    # 发布时间:2017-06-15 over a 2008 report signed 2008年12月29日, round 322)
+    published = ((own_date if own_date is not publication else None)
+                 if _reposted(publication, issuer, front_paragraphs) or _posted_long_after(publication, year) else publication)
     return Report(
         layout_lost=_layout_lost(source.text, sections),
         lost_tables=unread,
@@ -249,13 +253,27 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         signed_by=next((i for i in signature if i.source == "signature"), None),
         period=_report_period(periods, year), periods=periods,
         contacts=facts.contacts(prose, reader.index, stretches), dates=all_dates,
-        # (a page's date of a re-post or a site's move is none; then the date the report itself gives, if any:
-        # 发布时间:2017-06-15 over a 2008 report signed 2008年12月29日, round 322)
-        publication_date=(own_date if own_date is not publication else None)
-        if _reposted(publication, issuer, front_paragraphs) or _posted_long_after(publication, year) else publication,
+        publication_date=published,
+        dated_month=None if published is not None else _dated_to_the_month(first, sections, reader.index),
         preamble=preamble, intro=intro,
         sections=sections, tables=tables, origin=source.origin, original_text=source.original, notes=list(source.notes),
         line_index=reader.index)
+
+
+_MONTH_ALONE = compile_re(r"[ \u3000]*[（(]?[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年[ \u3000]*(?P<m>1[0-2]|0?[1-9])[ \u3000]*月"
+                          r"[ \u3000]*[）)]?[ \u3000]*")
+
+
+def _dated_to_the_month(first: list[Paragraph], sections: list[Section], index: LineIndex) -> Fact | None:
+    """A date written to the month only on a line of its own, in the first lines (a cover's:
+    广州市财政局 / 2018年1月 under the title, 广州's reports, round 478; (2018年3月) under 云南省's, round 525)
+    or the last ones (under the signature): when the report was dated, to the month."""
+    tail = sections[-1].paragraphs[-3:] if sections else []
+    for p in [*first, *reversed(tail)]:
+        m = _MONTH_ALONE.fullmatch(p.text)
+        if m:
+            return Fact("month", dt.date(int(m.group("y")), int(m.group("m")), 1), p.span, p.text.strip(" \u3000"))
+    return None
 
 
 def _unnumbered_first_section(intro: list[Paragraph], front_tables: list[Table], sections: list[Section],

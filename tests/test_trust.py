@@ -564,6 +564,19 @@ def test_the_publication_date_after_the_page_s_title_on_its_line():
     assert found.report.publication_date.value.isoformat() == "2023-01-31"
 
 
+def test_a_cover_dated_to_the_month_is_dated():
+    """广州市财政局 / 2018年1月 under the title (广州's reports, rounds 478-487) and (2018年3月) under 云南省's
+    (round 525): the report is dated, to the month (DATE-005 had said there was no date); a full date
+    given as well is the one used."""
+    found = check_text("广州市财政局2017年政府信息公开工作年度报告\n广州市财政局\n2018年1月\n一、概述\n本年度工作有序开展。\n")
+    assert found.report.publication_date is None
+    assert found.report.dated_month.value.isoformat() == "2018-01-01"
+    assert "DATE-005" not in {v.rule for v in found.violations}
+    found = check_text("云南省2017年政府信息公开工作年度报告\n(2018年3月)\n一、概述\n本年度工作有序开展。\n"
+                       "二、其他\n云南省人民政府办公厅\n2018年3月20日\n")
+    assert found.report.publication_date.value.isoformat() == "2018-03-20" and found.report.dated_month is None
+
+
 @pytest.mark.parametrize("first", ["2018年3月12日", "- 发布日期:2024-01-29 09:09", "发布时间:", "点击收听年报语音朗读",
                                    "用微信扫描二维码分享至好友和朋友圈",
                                    "东府〔2018〕3号 签发人:刘朝江", "信息公开元数据",
