@@ -562,6 +562,12 @@ def test_the_publication_date_after_the_page_s_title_on_its_line():
     # (after a label: …政府信息公开年报 时间:2023-01-31, a real 2022 page of 上海市知识产权局, round 521)
     found = check_text("2022上海市知识产权局政府信息公开年报 时间:2023-01-31\n一、总体情况\n")
     assert found.report.publication_date.value.isoformat() == "2023-01-31"
+    # (a date and time with a 厅's name after it, under the title: a real 2011 page of 湖北省住房和城乡建设厅, round 530;
+    # a site's 发布日时间, a real 2023 page of 勐梭镇, round 532)
+    found = check_text("湖北省住房和城乡建设厅2011年政府信息公开工作年度报告\n\n2012-01-16 00:00 湖北省住房和城乡建设厅\n一、概述\n")
+    assert found.report.publication_date.value.isoformat() == "2012-01-16"
+    found = check_text("发布机构: 勐梭镇 发布日时间: 2024-01-30\n西盟县勐梭镇2023年政府信息公开工作年度报告\n一、总体情况\n")
+    assert found.report.publication_date.value.isoformat() == "2024-01-30"
 
 
 def test_a_cover_dated_to_the_month_is_dated():
