@@ -22,12 +22,12 @@ import signal
 import threading
 import time
 from bisect import bisect_right
-from threading import get_ident
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
 from functools import lru_cache, partial
 from operator import attrgetter
+from threading import get_ident
 from typing import Any, Callable
 
 import regex

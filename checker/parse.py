@@ -254,7 +254,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         period=_report_period(periods, year), periods=periods,
         contacts=facts.contacts(prose, reader.index, stretches), dates=all_dates,
         publication_date=published,
-        dated_month=None if published is not None else _dated_to_the_month(first, sections, reader.index),
+        dated_month=None if published is not None else _dated_to_the_month(first, sections),
         preamble=preamble, intro=intro,
         sections=sections, tables=tables, origin=source.origin, original_text=source.original, notes=list(source.notes),
         line_index=reader.index)
@@ -264,7 +264,7 @@ _MONTH_ALONE = compile_re(r"[ \u3000]*[（(]?[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3
                           r"[ \u3000]*[）)]?[ \u3000]*")
 
 
-def _dated_to_the_month(first: list[Paragraph], sections: list[Section], index: LineIndex) -> Fact | None:
+def _dated_to_the_month(first: list[Paragraph], sections: list[Section]) -> Fact | None:
     """A date written to the month only on a line of its own, in the first lines (a cover's:
     广州市财政局 / 2018年1月 under the title, 广州's reports, round 478; (2018年3月) under 云南省's, round 525)
     or the last ones (under the signature): when the report was dated, to the month."""
