@@ -788,7 +788,7 @@ def _subject() -> re.Pattern:
     """(compiled when a report first needs this last resort: its CJK range costs re
     ~10 million instructions to compile)"""
     return compile_re(
-        r"(?:^|[，,。；;])(?:在?\d{4}年(?:度)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"
+        r"(?:^|[，,。；;])(?:在?\d{4}年(?:度)?(?:以来)?[，,]?)?(?:在[^，,。]{0,24}[，,])?"  # (2017年以来红石砬子镇认真…: not 以来X, round 533)
         r"(?P<name>(?:[\u4e00-\u9fff]|[（(][\u4e00-\u9fff]{2,10}[）)]){2,16}?(?:街道办事处|街道|街|人民政府办公室|人民政府|[乡镇]政府|(?<![办室表委、和及与])[县区市旗]政府|委员会|管委会|管理局|办公室|局|厅|署|(?<![党工])委|乡|镇|县|(?<!红)旗"
         r"|(?<![服务信息数据指挥])中心|机关(?:事务)?服务中心"  # (2021年,珠海市不动产登记中心全面…: a centre of its own, no hall of a body's;
         # 2025年,句容市机关服务中心认真…, the government's services to its offices, a real page, round 514)
@@ -883,6 +883,7 @@ def _named_body(m: re.Match) -> bool:
     return body is not None and not _NO_NAME.search(_ALIAS.sub("", m.group("rest")[body[0]:body[1]]))
 
 
+_CHUNK_NUMBER = compile_re(r"\d{1,2}[、.．][ \u3000]*")
 _LEADING_DOMAIN = compile_re(r"(?:www\.)?(?:[A-Za-z0-9-]+\.)+(?:com|cn|net|org|gov|top|xyz|cc|info)(?![A-Za-z0-9.])")
 
 
@@ -934,6 +935,8 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
             bare = name.lstrip(" \u3000：:《")  # (《温泉镇2022年…年度报告》: the name is inside the title's marks)
             # (and after a mirror site's domain, put in place of the county's name: puroview.com溪下乡)
             bare = bare[len(domain.group()):] if (domain := _LEADING_DOMAIN.match(bare)) else bare
+            # (or after a document viewer's chunk number, 1、重庆市2020年…年度报告根据…, a real 2020 page, round 534)
+            bare = bare[len(number.group()):] if (number := _CHUNK_NUMBER.match(bare)) else bare
             written = bare.rstrip(" \u3000：:》")
             name, at = _ALIAS.sub("", written), at + len(name) - len(bare)
             shown = len(name)  # (where the name stands in the text: an office's words are in the brackets after it)

@@ -353,6 +353,9 @@ def test_more_completed_than_received_in_one_sentence():
     # (a sentence saying what the body is, a real 2020 page of 绍兴市卫生健康委, round 516; 可联系X, not 可联系X, a real
     # 2023 page of 同安区统计局, round 517)
     ("绍兴市卫生健康委是主管全市医疗卫生健康事业的市政府职能部门。", "绍兴市卫生健康委", "department"),
+    ("2017年以来红石砬子镇认真贯彻落实《条例》。", "红石砬子镇", "township"),  # (not 以来红石砬子镇, round 533)
+    # (after a document viewer's chunk number: a real 2020 page of 重庆市, round 534)
+    ("1、重庆市2020年政府信息公开工作年度报告根据《中华人民共和国政府信息公开条例》编制。", "重庆市", "government"),
     ("2023年,我局严格落实《条例》。如有疑问,可联系厦门市同安区统计局办公室,地址:福建省厦门市同安区银湖中路1号。",
      "厦门市同安区统计局", "department"),
     ("本报告根据《条例》编制,全面总结西宁市城中区人民政府礼让街街道办事处2025年政府信息公开工作情况。",
