@@ -719,7 +719,7 @@ _PUBLISHER_FIELD = compile_re(r"(?<=[ \u3000])(?:发布机构|发布单位)[ \u3
 # (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
 # office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office;
 # a 政府 of a place only, 朝阳乡政府信息公开办公室, not of a school, 怀远二中政府信息公开办公室: the school's unit, round 388)
-_DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)(?<=[乡镇县区市州旗盟省民木])政府|(?<=[中学校院所])(?=政府信息公开)|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|馆|乡|镇|街道"
+_DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)(?<=[乡镇县区市州旗盟省民木])政府|(?<=[中学校院所])(?=政府信息公开)|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|馆|乡|镇|街道|(?<=[联合供销])社"  # (临沂市供销合作社联合社办公室: the 联合社's, round 535)
                               r"|办公室(?=[\u4e00-\u9fff]{0,4}[科股]$)"  # (某市人民防空办公室综合科: the 办公室 a body)
                               r"|办公室(?=(?:政府信息公开|政务公开|信息公开)[\u4e00-\u9fff]{0,8}?领导小组办公室$)"  # (…外事办公室政府信息公开领导小组办公室)
                               r"|(?<=政府)办公[室厅])"  # (…人民政府办公室政务公开办, …办公厅政府信息公开处 or 办公室: its unit)
@@ -736,8 +736,9 @@ _DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)(?<=[
 _CONTACT_OFFICE = compile_re(r"请(?:与|联系[ \u3000]*[:：]?[ \u3000]*)(?P<name>(?:[^，,。；;（(：:\n]|[（(][^（）()，,。；;：:\n]{1,6}[）)]){2,30}?)"
                              r"(?:联系|，|,|。|；|;|[（(](?![^（）()，,。；;：:\n]{1,6}[）)])|$)")
 # (如有疑问，可与…联系; 与 left out, 可X党政办联系; 可向…联系; 直接与…联系; not a way to write first,
-# 可通过网站的…意见箱反映或直接与漳平市人民政府办公室联系: a real 2022 page, whose clause had been read as a body's name)
-_MAY_CONTACT = compile_re(r"(?:可直接|可|直接)[与向]?(?P<name>(?:(?!通过|或)[^，,。；;（(：:\n]){2,30}?)联系")  # (可直接与X联系)
+# 可通过网站的…意见箱反映或直接与漳平市人民政府办公室联系: a real 2022 page, whose clause had been read as a body's name;
+# 可到X联系, a real 2024 page of 秀屿区应急管理局, round 535: not 到X)
+_MAY_CONTACT = compile_re(r"(?:可直接|可|直接)[与向到]?(?P<name>(?:(?!通过|或)[^，,。；;（(：:\n]){2,30}?)联系")  # (可直接与X联系)
 _CALL_OFFICE = compile_re(r"可?致电(?P<name>[^，,。；;（(：:\n]{2,30}?)(?:，|,|。|（|\(|$)")  # (可致电X办公室，电话…)
 # "杭州市余杭区司法局(区行政复议局)根据《…》等规定编制本报告": the paragraph's subject compiled it
 # (or a clause's: "…的通知》要求,上饶市人民政府根据全市…情况,编制本报告")
