@@ -719,7 +719,7 @@ _PUBLISHER_FIELD = compile_re(r"(?<=[ \u3000])(?:发布机构|发布单位)[ \u3
 # (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
 # office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office;
 # a 政府 of a place only, 朝阳乡政府信息公开办公室, not of a school, 怀远二中政府信息公开办公室: the school's unit, round 388)
-_DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)(?<=[乡镇县区市州旗盟省民木])政府|(?<=[中学校院所])(?=政府信息公开)|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|馆|乡|镇|街道|(?<=[联合供销])社"  # (临沂市供销合作社联合社办公室: the 联合社's, round 535)
+_DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)(?<=[乡镇县区市州旗盟省民木])政府|(?<=[中学校院所])(?=政府信息公开)|办事处|委员会|管委会|区|县|市|旗|局|委|厅|中心|馆|乡|镇|街道|(?<=[联合作供销])社"  # (临沂市供销合作社联合社办公室: the 联合社's, round 535)
                               r"|办公室(?=[\u4e00-\u9fff]{0,4}[科股]$)"  # (某市人民防空办公室综合科: the 办公室 a body)
                               r"|办公室(?=(?:政府信息公开|政务公开|信息公开)[\u4e00-\u9fff]{0,8}?领导小组办公室$)"  # (…外事办公室政府信息公开领导小组办公室)
                               r"|(?<=政府)办公[室厅])"  # (…人民政府办公室政务公开办, …办公厅政府信息公开处 or 办公室: its unit)
