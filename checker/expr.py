@@ -19,7 +19,6 @@ import fnmatch
 import gc
 import re
 import signal
-import threading
 import time
 from bisect import bisect_right
 from contextlib import contextmanager
@@ -27,7 +26,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, DivisionByZero, InvalidOperation
 from functools import lru_cache, partial
 from operator import attrgetter
-from threading import get_ident
+from threading import get_ident, main_thread
 from typing import Any, Callable
 
 import regex
@@ -1731,7 +1730,7 @@ def watch_regexes():
     """The regex watch on, for the checks run within (see guarded), if it can be."""
     global _watched_thread, _run_at_last_tick
     if (_watched_thread is not None or not hasattr(signal, "setitimer")
-            or threading.current_thread() is not threading.main_thread()
+            or get_ident() != main_thread().ident
             or signal.getsignal(signal.SIGVTALRM) != signal.SIG_DFL or signal.getitimer(signal.ITIMER_VIRTUAL)[0]):
         yield
         return
