@@ -630,7 +630,19 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
             return None
         name, start = after.group("name"), after.start("name")
     at = span.start + title.index(name, start)
+    department = _DEPARTMENT_AFTER_YEAR.match(nfkc_digits(title), end) if name.endswith(_PLACE_ENDS) else None
+    if department is not None:  # (宣城市2021年气象局…: the body is 宣城市气象局, the year inside its name)
+        name += department.group("name")
+        return Issuer(name, issuer_kind(name), index.span(at, span.start + department.end()), "title")
     return Issuer(name, _kind_by_names(written, name), index.span(at, at + len(name)), "title")
+
+
+# A department's name after the year, its place before it (宣城市2021年气象局政府信息公开工作年度报告, a real
+# 2021 page, round 545, whose body had been read as the city's government)
+_PLACE_ENDS = ("省", "市", "县", "区", "州", "旗", "盟")
+_DEPARTMENT_AFTER_YEAR = compile_re(
+    r"[ \u3000]*" + _YEAR + r"[ \u3000]*年度?[ \u3000]*(?P<name>[\u4e00-\u9fff]{1,12}?(?:局|委员会|委|办公室|厅|署|中心))"
+    r"(?=[ \u3000]*(?:政府信息公开|政务信息公开|政务公开|信息公开))")
 
 
 def _kind_by_names(written: str, name: str) -> str:
@@ -655,7 +667,7 @@ def _publishes() -> re.Pattern:
     "现编制并发布X2025年度…", "全面总结X2025年政府信息公开工作情况", "…，结合X2024年政府信息公开工作实际" (or
     "…，结合2023年X政府信息公开工作实际", "…,结合2021年X政府信息公开工作编制而成" (the year first only: with X first it
     may be a township's copy of its district's words, 结合杭州市滨江区人民政府2022年度…编制而成 in a street's report),
-    "全面总结了X…", "根据《…》和2019年X政府信息公开工作开展情况编制", "根据2023年X信息公开
+    "全面总结了X…", "总结梳理X2023年政务公开工作…", "根据《…》和2019年X政府信息公开工作开展情况编制", "根据2023年X信息公开
     工作实际编制而成"),
     "…要求,发布X2024年政府信息公开…": compiled when an opening
     paragraph first holds one of those words (most reports' do not; its classes of CJK
@@ -663,7 +675,7 @@ def _publishes() -> re.Pattern:
     return compile_re(r"(?=[现特向公编制发总结和根])(?:现|特|现特|特此|现将)?(?:向全?社会)?(?:公布(?!于)|(?<=[现此会并])发布|(?<=[现会])公开(?:发布)?(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
                       r"|(?<=[，,])发布(?=《?[^。；;\n《》]{2,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
                       r"|(?:编制|制作|(?<=特)制定)(?:完成|形成|了)?(?![本我并和及与形发公好工，,、])(?=《|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
-                      r"|(?<=全面)总结了?(?=[^。；;\n《]{0,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
+                      r"|(?:(?<=全面)总结了?|总结梳理)(?=[^。；;\n《]{0,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
                       r"|(?<=[，,])结合(?=[^。；;\n《]{0,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开工作(?:实际|情况)"
                       r"|(?:19|20)\d\d年度?[^。；;\n《]{2,24}?(?:政府信息|政务|信息)公开工作(?:实际|情况|编制))"
                       r"|(?<=[》)）])和(?=(?:19|20)\d\d年度?[^。；;\n《]{2,24}?(?:政府信息|政务|信息)公开工作(?:开展)?情况编制)"

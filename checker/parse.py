@@ -260,19 +260,20 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         line_index=reader.index)
 
 
-_MONTH_ALONE = compile_re(r"[ \u3000]*[（(]?[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年[ \u3000]*(?P<m>1[0-2]|0?[1-9])[ \u3000]*月"
+_MONTH_ALONE = compile_re(r"[ \u3000]*[（(]?[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年[ \u3000]*(?P<m>1[0-2]|0?[1-9]|元)[ \u3000]*月"
                           r"[ \u3000]*[）)]?[ \u3000]*")
 
 
 def _dated_to_the_month(first: list[Paragraph], sections: list[Section]) -> Fact | None:
     """A date written to the month only on a line of its own, in the first lines (a cover's:
     广州市财政局 / 2018年1月 under the title, 广州's reports, round 478; (2018年3月) under 云南省's, round 525)
-    or the last ones (under the signature): when the report was dated, to the month."""
+    or the last ones (under the signature): when the report was dated, to the month (元月 the first)."""
     tail = sections[-1].paragraphs[-3:] if sections else []
     for p in [*first, *reversed(tail)]:
         m = _MONTH_ALONE.fullmatch(p.text)
         if m:
-            return Fact("month", dt.date(int(m.group("y")), int(m.group("m")), 1), p.span, p.text.strip(" \u3000"))
+            month = 1 if m.group("m") == "元" else int(m.group("m"))  # ((2024年元月), a real 2023 page of 衡南县水利局, round 541)
+            return Fact("month", dt.date(int(m.group("y")), month, 1), p.span, p.text.strip(" \u3000"))
     return None
 
 

@@ -284,6 +284,18 @@ def test_issuer_from_title(title, name):
     assert text[issuer.span.start:issuer.span.end] == name
 
 
+def test_a_department_named_after_the_year_is_the_issuer_with_its_place():
+    """宣城市2021年气象局政府信息公开工作年度报告 (a real 2021 page, round 545): the body is
+    宣城市气象局, a department, not the city's government; its place the whole name's."""
+    title = "宣城市2021年气象局政府信息公开工作年度报告"
+    index = LineIndex(title)
+    issuer = facts.issuer_from_title(title, index.span(0, len(title)), index)
+    assert (issuer.name, issuer.kind) == ("宣城市气象局", "department")
+    assert title[issuer.span.start:issuer.span.end] == "宣城市2021年气象局"
+    bare = "宣城市2021年度政府信息公开工作年度报告"
+    assert facts.issuer_from_title(bare, LineIndex(bare).span(0, len(bare)), LineIndex(bare)).name == "宣城市"
+
+
 @pytest.mark.parametrize("title", ["2021年度政府信息公开工作年度报告", "政府信息公开工作年度报告"])
 def test_no_issuer_in_a_bare_title(title):
     index = LineIndex(title)

@@ -301,6 +301,8 @@ def test_more_completed_than_received_in_one_sentence():
     ("根据《条例》等上级文件要求,发布河东区人民政府2024年政府信息公开工作年度报告。"
      "如对本报告有疑问,请与河东区人民政府办公室政务公开办公室联系。", "河东区人民政府", "government"),
     ("根据《条例》特编制2023年度和静县克尔古提乡人民政府办公室信息公开年度报告。", "和静县克尔古提乡人民政府", "township"),
+    # (总结梳理X2023年政务公开工作…: a real 2023 page of 潜江市自然资源和规划局, round 541)
+    ("本报告依据《条例》,总结梳理潜江市自然资源和规划局2023年政务公开工作主要任务落实情况编制。", "潜江市自然资源和规划局", "department"),
     # (a city's 人民防空办公室 is a department of its own, no office of the city's: SEC-011 had held
     # a real 2021 report of 长春市人民防空办公室 to a government's duty)
     ("本年度报告是由长春市人民防空办公室依据《条例》编制。", "长春市人民防空办公室", "department"),
@@ -584,6 +586,8 @@ def test_a_cover_dated_to_the_month_is_dated():
     found = check_text("云南省2017年政府信息公开工作年度报告\n(2018年3月)\n一、概述\n本年度工作有序开展。\n"
                        "二、其他\n云南省人民政府办公厅\n2018年3月20日\n")
     assert found.report.publication_date.value.isoformat() == "2018-03-20" and found.report.dated_month is None
+    found = check_text("衡南县水利局2023年政府信息公开工作\n年度报告\n(2024年元月)\n一、总体情况\n本年度工作有序开展。\n")
+    assert found.report.dated_month.value.isoformat() == "2024-01-01"  # (元月, the first month: a real page, round 541)
 
 
 @pytest.mark.parametrize("first", ["2018年3月12日", "- 发布日期:2024-01-29 09:09", "发布时间:", "点击收听年报语音朗读",
