@@ -727,7 +727,7 @@ _COMPILES = compile_re(r"(?:^|[，,。；;：:\s])(?!由)(?P<name>(?:(?!报告)[
                        + r"[ \u3000]*年度?)?[^。；;\n]{0,12}(?:年度报告|年报|(?<=本)报告|(?<=公开)工作报告)")  # (…编制了2017年政府信息公开工作报告)
 _PUBLISHER_LINE = compile_re(r"^[-*·•\s]*(?:(?:发布机构|发布单位|信息来源|来源|工作机构名称)[ \u3000]*[:：]|发文机关[ \u3000]*[:：]?)"
                              r"[ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
-_PUBLISHER_FIELD = compile_re(r"(?<=[ \u3000])(?:发布机构|发布单位)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
+_PUBLISHER_FIELD = compile_re(r"(?<=[ \u3000])(?:发布机构|发布单位|信息来源)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：]{2,30})")
 # (a county's, district's or city's 人民政府办公室 is a body of its own, the government's general
 # office: 请联系：向阳区人民政府办公室 under that office's own report; a township's is its office;
 # a 政府 of a place only, 朝阳乡政府信息公开办公室, not of a school, 怀远二中政府信息公开办公室: the school's unit, round 388)
@@ -930,8 +930,8 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         if m:
             found.append((_township_of_office(m.group("name")), m.start("name"), out))
         m = _PUBLISHER_LINE.match(p.text)  # (it opens with ^: search would try every position)
-        if m is None and ("发布机构" in text or "发布单位" in text):
-            m = _PUBLISHER_FIELD.search(text)  # (索引号:… 发布日期:… 发布机构:X, the page's fields on one line)
+        if m is None and ("发布机构" in text or "发布单位" in text or "信息来源" in text):
+            m = _PUBLISHER_FIELD.search(text)  # (索引号:… 发布日期:… 发布机构:X, the page's fields on one line; 发布时间:… 信息来源:洪江市教育局, round 546)
         if m:
             found.append((m.group("name"), m.start("name"), publishers))
         for pattern, needed, reach in _DRAFTED_OR_ANSWERED:

@@ -397,6 +397,8 @@ def test_more_completed_than_received_in_one_sentence():
     ("(二)工作要点部署落实情况。广福镇政府根据公开要求,及时更新信息。", "广福镇政府", "township"),
     ("索 引 号:75439382-4/2022-00047 发文机关:保亭县政府办公室 发布日期:2022年01月27日 发布机构:保亭黎族苗族自治县人民政府办公室",
      "保亭黎族苗族自治县人民政府办公室", "department"),
+    # (the page's 信息来源 after its date on one line: a real 2025 page of 洪江市教育局, round 546)
+    ("发布时间:2026-01-22 10:58 信息来源:洪江市教育局", "洪江市教育局", "department"),
     # (the street's party committee and office together as the subject, a real 2025 page of 天津 新开河街道)
     ("2025年,新开河街道党工委、办事处按照区委、区政府的统一部署,认真贯彻落实《条例》。", "新开河街道", "subdistrict"),
     # (准确把握…, a real 2025 page of 武清区人民政府办公室)
