@@ -828,7 +828,8 @@ _CLAUSE_OPENINGS = ("根据", "依据", "依照", "按照", "对照", "依托", 
 _TOGETHER_WITH = ("会同区", "会同市")
 # "机构改革后成立X局": X局; "发文机关X镇人民政府" (a web page's metadata label run on): X镇; "可联系X局办公室": X局
 # (a real 2023 page of 同安区统计局, round 517, had been 可联系厦门市同安区统计局)
-_FOUNDED = compile_re(r"(?:.*(?:成立|组建|设立|挂牌)|(?:发文|发布|所属|主办)(?:机关|机构|单位)|信息来源|来源|[可请](?:直接)?联系)?")
+_FOUNDED = compile_re(r"(?:.*(?:成立|组建|设立|挂牌)|(?:发文|发布|所属|主办)(?:机关|机构|单位)|信息来源|来源|[可请](?:直接)?联系"
+                      r"|(?:主动)?(?:公开|发布|公布))?")  # (…,主动公开湖南省司法厅2023年部门预算…: the body the verb's object's, round 552)
 # (or at the head of a document it made: 制定《河西区市场监管局政务信息发布流程》; not a word the kind opens:
 # 宣传维护镇域形象, a real 2025 page of 安定镇, round 249, named no 宣传维护镇; nor 定期通报乡村振兴, a real 2025
 # township's page, round 343, no 定期通报乡; nor a ranking, 考核结果位列街道前20名, round 391)

@@ -326,7 +326,7 @@ class ReportLines:
     with a space or what starts a heading (NUM_HEAD's 1、, SECTION_HEAD's 一、 and
     第一部分, SUB_HEAD's （一）); not ending with a space or what ends a page number, a
     date or a title (-, 页, a digit, 日, 告 of 年度报告, 工作报告, 年度工作报告 and 信息公开报告, 报, 结 of 工作总结, a bracket, the
-    bar of a layout table's empty cells after a title), so not
+    bar of a layout table's empty cells after a title, the last letter of a file's extension, .doc, .docx, .pdf, .wps), so not
     blank either (TAB_GAP, BLANK); and longer than TAB_CONT's 40 characters, or ending
     with 。 or ；, which TAB_CONT's may not hold (a document number is 35 characters at
     most, and ends with 号).
@@ -340,7 +340,7 @@ class ReportLines:
 
     PATTERN = compile_re(
         r"(?P<TEXT>(?![^\n]*\t)(?:[^\n\t \u3000\xa0一二三四五六七八九十第（(1-9]|[1-9](?![、.．]))"
-        r"(?:[^\n]{39,}[^\n\t\d\-—–－页日告报结）) \u3000\xa0|｜]|[^\n]*[。；])\n)"
+        r"(?:[^\n]{39,}[^\n\t\d\-—–－页日告报结）) \u3000\xa0|｜cfsx]|[^\n]*[。；])\n)"
         r"|(?P<BLANK>(?:[ \xa0\u3000]*\n)++)(?=(?![^\n]*\t)(?:[ \u3000]*[一二三四五六七八九十]{1,3}[、.．]"
         r"|[^\n]{41,}\n|[^\n。；]*[。；]))"
         r"|(?P<SECTION_HEAD>[一二三四五六七八九十]{1,3}[ \u3000]{0,2}[、.．](?![^\n]*\t)[^\n]*\n)"
@@ -349,7 +349,7 @@ class ReportLines:
     # such as [^\n\t] a character at a time, several times slower)
     # report.lark's terminals, as the scanner tries them, and the ignored ones, that the
     # above was worked out for (_terminals()): another grammar has no such expression
-    TERMINALS = "54b393c16f1c0957"
+    TERMINALS = "b785381e07626ab6"
 
     @classmethod
     def of(cls, lark: Lark) -> re.Pattern | None:

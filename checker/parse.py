@@ -876,7 +876,11 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
                   and not _METADATA_LINE.match(p.text) and not _METADATA_START.match(p.text)
                   and not _INFOBOX_FIELD.match(p.text)
                   and not (i and _FIELD_LABEL_ALONE.fullmatch(front[i - 1].text))
-                  and (not _SITE_LABEL.fullmatch(core(p.text)) or _split_before_label(front, i))]
+                  and (not _SITE_LABEL.fullmatch(core(p.text)) or _split_before_label(front, i))
+                  and not _PAGE_CONTROL.search(p.text)]  # (点击查看PDF版:X…年度报告.pdf: the page's link to a file)
+    # (a file's name, X…年度报告.doc, is the title only where no other line is: 问答解读:X….docx under the
+    # title is a link to another document, a real 2022 page of 历城区, round 553)
+    candidates = [c for c in candidates if not _FILE_NAME.search(c[1].text)] or candidates
     # (a page's breadcrumb: 首页 > … > 信息公开年度报告; a column's label, 年度报告, unless it is
     # the end of a title split before it: 襄城区人社局2024年政府信息公开工作 / 年度报告)
     if len(candidates) > 1:  # a bare "政府信息公开工作年度报告" beside a full title is the page repeating it
@@ -897,6 +901,9 @@ def _title(front: list[Paragraph]) -> tuple[int | None, Paragraph | None, int]:
             and not _SENTENCE.match(front[0].text)):  # (根据…条例现向社会公布2014年本局…报告: a sentence, its title lost, round 523)
         return 0, front[0], 0
     return None, None, 0
+
+
+_FILE_NAME = compile_re(r"\.(?:docx?|pdf|wps)[ \u3000|｜]*$")
 
 
 # An item of a numbered list, (2)市级部门及其主要职责 or 3、…: no title, but a page's copy that starts inside

@@ -515,6 +515,16 @@ def test_a_page_s_breadcrumb_is_not_the_title():
     assert (rep.title.span.line, rep.year, rep.issuer.name) == (1, 2023, "深圳市市场监督管理局龙华监管局")
 
 
+def test_a_title_listed_as_a_file_is_the_title():
+    """秀英区人民政府办公室2022年…年度报告.doc under a document-sharing site's banner (a real
+    2022 page, round 553): the title, its extension no part of the body's name."""
+    text = ("可可文库 - 千万精品文档,你想要的都能搜到,下载即用。\n"
+            "秀英区人民政府办公室2022年政府信息公开工作年度报告.doc\n"
+            "一、总体情况\n本年度工作有序开展。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.title.span.line, rep.year, rep.issuer.name) == (2, 2022, "秀英区人民政府办公室")
+
+
 def test_a_title_split_after_the_body_under_the_page_s_fields_is_joined_though_the_banner_names_the_body():
     """欢迎光临海南省工业和信息化厅 (the site's banner), the breadcrumb and the page's fields, then
     海南省工业和信息化厅 / 2022年政府信息公开工作年度报告 (a real 2022 page, round 346): the title's two

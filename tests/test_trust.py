@@ -472,6 +472,9 @@ def test_a_verb_s_object_is_no_body_named_in_the_prose():
     # (会同市林业局、市农业农村局 beside 我局: two bodies named, no guess; a real 2020 page of 咸宁市司法局)
     assert check_text("一、总体情况\n2020年我局认真落实条例。会同市林业局、市农业农村局等部门清理规范性文件。\n").report.issuer is None
     assert "META-004" in {v.rule for v in found.violations}
+    # (主动公开X2023年部门预算 beside 我厅: X, not the verb with it; a real 2023 page of 湖南省司法厅, round 552)
+    report = check_text("一、总体情况\n2023年,我厅发布各类信息6770条,主动公开湖南省司法厅2023年部门预算和2022年度部门决算。\n").report
+    assert report.issuer.name == "湖南省司法厅"
 
 
 @pytest.mark.parametrize(("speaks", "issuer", "kind"), [
