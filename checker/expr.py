@@ -1955,10 +1955,13 @@ def _as_re_reads_it(pattern: str) -> str:
     only: named and branch-reset groups made plain, a backreference read as any text
     (the regex module allows a name twice), lookbehinds left out (it allows them of any
     width; they take no width, so what stands either side of one is still adjacent).
-    Each of these only takes requirements away, so what is left is still certain. The
-    pattern is returned unchanged when it cannot be followed exactly (a comment in a
-    verbose pattern may hold brackets): re then refuses it, or reads it as it is."""
-    if "#" in pattern and "(?x" in pattern:
+    Each of these only takes requirements away, so what is left is still certain; so does
+    a conditional group read as a choice of nothing or its branches ((?(upto)…|…)), and a
+    comment left out of a pattern that opens verbose ((?x)…  # …: a comment may hold
+    brackets). The pattern is returned unchanged when it cannot be followed exactly (one
+    made verbose further in): re then refuses it, or reads it as it is."""
+    verbose = pattern.startswith("(?x)")
+    if "#" in pattern and "(?x" in pattern and not verbose:
         return pattern
     out: list[str] = []
     dropping = 0  # depth of the group that opened the lookbehind being left out; 0: none
@@ -1967,6 +1970,9 @@ def _as_re_reads_it(pattern: str) -> str:
         ch = pattern[i]
         if ch == "\\":
             piece, i = pattern[i:i + 2], i + 2
+        elif ch == "#" and verbose:  # a comment, to the line's end
+            j = pattern.find("\n", i)
+            piece, i = "", n if j < 0 else j
         elif ch == "[":  # a class: up to its closing ], which may come first ([]…], [^]…])
             j = i + 1 + (pattern.startswith("^", i + 1))
             j += pattern.startswith("]", j)
@@ -1985,6 +1991,8 @@ def _as_re_reads_it(pattern: str) -> str:
                 piece, i = group[0], group.end()
             elif group["ref"]:  # a backreference: text that requires nothing (its ")" closes it)
                 piece, i = "(?:.*", group.end()
+            elif group["cond"]:  # a conditional group: nothing, or one of its branches
+                piece, i = "(?:|", group.end()
             else:
                 piece, i = "(?:", group.end()
         elif ch == ")":
@@ -2000,9 +2008,9 @@ def _as_re_reads_it(pattern: str) -> str:
 
 
 # What opens a lookbehind, a named group ((?P<n>, (?<n>, (?'n')), a branch-reset group
-# ((?|: the same strings as (?:, only its groups numbered otherwise) or a backreference
-# to one ((?P=n)).
-_GROUP_OPENING = compile_re(r"\(\?(?:(?P<behind><=|<!)|P?<\w+>|'\w+'|\||(?P<ref>P=\w+)(?=\)))")
+# ((?|: the same strings as (?:, only its groups numbered otherwise), a backreference
+# to one ((?P=n)) or a group conditional on one ((?(n)…)).
+_GROUP_OPENING = compile_re(r"\(\?(?:(?P<behind><=|<!)|P?<\w+>|'\w+'|\||(?P<ref>P=\w+)(?=\))|(?P<cond>\(\w+\)))")
 
 
 def _requirements(items: list, sre) -> list[frozenset[str]]:

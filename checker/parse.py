@@ -1769,7 +1769,9 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
         if publication is not None and _NUMERIC_DATE.search(dated.text):
             # (2021-01-22 08:37, 2022.01.13: the page's stamp, no signed date)
             publication = _as_published(publication)
-    elif stamped and dated is not None and not _NUMERIC_DATE.search(dated.text):
+    elif dated is not None and (stamped or publication.kind == "published") and not _NUMERIC_DATE.search(dated.text):
+        # (the report's own date under its title beside the page's: (2013年3月25日) under 发布时间:2015-08-20,
+        # a real 2012 page of 嵊州市, round 556, the page's date a later copy's)
         own = own or date_from(dated)
     if stamped and own is not None and own.value < publication.value:
         # (公文生成日期:2010-04-10 over a report dated 2010年1月9日 under its title, a real 2009 page of

@@ -534,7 +534,9 @@ def test_what_a_pattern_requires_is_read_through_regex_module_syntax():
     assert required_literals(r"(?|邮箱[:：](?P<v>\w+)|(?P<v>\w+[@＠]\w+))") == (frozenset({"邮箱", "@", "＠"}),)
     # what cannot be followed exactly gives no requirement, never a wrong one
     assert required_literals(r"[[a-z]--[aeiou]]收到") == ()
-    assert required_literals("(?x) (?P<a>收到) # a comment (with a bracket\n |(?P<a>申请)") == ()
+    # a verbose pattern's comments are left out (their brackets no syntax), a conditional group is a choice
+    assert required_literals("(?x) (?P<a>收到) # a comment (with a bracket\n |(?P<a>申请)") == (frozenset({"收到", "申请"}),)
+    assert required_literals(r"(?P<u>截至)?(?P<y>\d{4})年(?(u)底|度)收到") == (frozenset({"年"}), frozenset({"收到"}))
 
 
 def test_the_prefilter_keeps_every_paragraph_a_bundled_pattern_matches(monkeypatch):

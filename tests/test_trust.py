@@ -2530,6 +2530,12 @@ def test_a_page_s_date_of_a_later_repost_gives_way_to_the_report_s_own():
     found = check_text(text)
     assert str(found.report.publication_date.value) == "2009-01-20"
     assert not {"DATE-003", "DATE-005"} & {v.rule for v in found.violations}
+    # (or its date under the title, a blank line between: (2013年3月25日) under 发布时间:2015-08-20, a real
+    # 2012 page of 嵊州市, round 556)
+    text = ("[嵊州市人民政府]2012年嵊州市人民政府信息公开工作年报\n发布时间:2015-08-20\n\n2012年嵊州市人民政府信息公开工作\n"
+            "\n年度报告\n\n(2013年3月25日)\n\n一、概述\n本年度工作有序开展。\n")
+    found = check_text(text)
+    assert str(found.report.publication_date.value) == "2013-03-25"
 
 
 def test_a_period_whose_month_is_written_twice_is_read():
