@@ -667,12 +667,13 @@ def _publishes() -> re.Pattern:
     "现编制并发布X2025年度…", "全面总结X2025年政府信息公开工作情况", "…，结合X2024年政府信息公开工作实际" (or
     "…，结合2023年X政府信息公开工作实际", "…,结合2021年X政府信息公开工作编制而成" (the year first only: with X first it
     may be a township's copy of its district's words, 结合杭州市滨江区人民政府2022年度…编制而成 in a street's report),
-    "全面总结了X…", "总结梳理X2023年政务公开工作…", "根据《…》和2019年X政府信息公开工作开展情况编制", "根据2023年X信息公开
+    "全面总结了X…", "总结梳理X2023年政务公开工作…", "…编制,涵盖X2024年信息公开工作情况", "根据《…》和2019年X政府信息公开工作开展情况编制", "根据2023年X信息公开
     工作实际编制而成"),
     "…要求,发布X2024年政府信息公开…": compiled when an opening
     paragraph first holds one of those words (most reports' do not; its classes of CJK
     characters cost re ~2.5 million instructions to compile)."""
-    return compile_re(r"(?=[现特向公编制发总结和根])(?:现|特|现特|特此|现将)?(?:向全?社会)?(?:公布(?!于)|(?<=[现此会并])发布|(?<=[现会])公开(?:发布)?(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
+    return compile_re(r"(?=[现特向公编制发总结和根涵])(?:现|特|现特|特此|现将)?(?:向全?社会)?(?:公布(?!于)|(?<=[现此会并])发布|(?<=[现会])公开(?:发布)?(?=[《“]|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
+                      r"|(?<=[，,文告])涵盖(?=[^。；;\n《]{0,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
                       r"|(?<=[，,])发布(?=《?[^。；;\n《》]{2,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
                       r"|(?:编制|制作|(?<=特)制定)(?:完成|形成|了)?(?![本我并和及与形发公好工，,、])(?=《|[^。；;\n《]{0,40}?(?:19|20)\d\d年)"
                       r"|(?:(?<=全面)总结了?|总结梳理)(?=[^。；;\n《]{0,40}?(?:19|20)\d\d年度?(?:政府信息|政务|信息)公开)"
@@ -698,13 +699,15 @@ _REPORTS_ON = compile_re(r"现(?:就|将(?=[^。；;\n]{4,120}?(?:情况|方面�
 _IS_REPORT_OF = compile_re(r"本(?:年度)?报告为(?P<rest>[^。；;\n《]{4,60}?(?:年度报告|工作报告|年报))")
 # "汇总2016年度溶江乡政府的政务公开年度报告编制而成" (丽水 townships' template): whose report it brings together
 _GATHERS = compile_re(r"汇总(?P<rest>(?:19|20)\d\d[^。；;\n]{4,60}?(?:年度报告|年报))编制")
-_OPENS_AS_TITLE = compile_re(r"(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(?:19|20)\d\d[ \u3000]*年度?[^，,。；;\n《》]{0,16}?"
-                             r"(?:年度报告|年报)|(?:19|20)\d\d[ \u3000]*年度?[^，,。；;：:\n《》“”\d]{0,30}?(?:年度报告|年报))"
+_OPENS_AS_TITLE = compile_re(r"《?(?P<rest>[^，,。；;：:\n《》“”]{2,40}?(?:19|20)\d\d[ \u3000]*年度?[^，,。；;\n《》]{0,16}?"
+                             r"(?:年度报告|年报)|(?:19|20)\d\d[ \u3000]*年度?[^，,。；;：:\n《》“”\d]{0,30}?(?:年度报告|年报))》?"
                              r"(?:[（(]以下简称[^（）()\n]{1,12}[）)])?"  # (its short name: …年度报告(以下简称年报)是根据…)
                              r"(?:是|由|根据|依据|按照|[，,])")  # (or the year first: 2024年丽水市…年度报告根据…编制)
 # (and 2009年年报根据…编制, the year and 年报 alone: a real 2009 page of 海南省, round 491, whose year had been unknown)
 # (or the name as the subject of the first sentence: 2024年柳北区人民政府办公室…年度报告,坚持以…, a real
 # 2024 page, round 399)
+# (or in its marks, an encyclopedia's first line: 《泰安市财政局2010年信息公开工作年度报告》是泰安市财政局2010年发布的一份报告,
+# a real 2010 page, round 563)
 
 
 def report_named_first(text: str) -> str | None:
@@ -738,7 +741,7 @@ _DRAFTING_OFFICE = compile_re(r"(?P<body>(?<![县区市州旗盟省]人民)(?<=[
                               r"(?:(?:政府信息公开|政务公开|信息公开)[\u4e00-\u9fff]{0,8}?领导小组办公室|(?<=[室厅局委会心馆中学校院所])(?:政府信息|政务)公开(?:工作)?(?:[处科]|办公室)"
                               r"|(?:政府信息公开)?申请受理(?:机构|窗口|部门)|(?:政务公开|政府信息公开)(?:工作)?机构"
                               r"|(?!人民防空|人防|扶贫|地方志|史志|金融|口岸|机要|保密|信访|外事|侨务|国防动员|防汛|打私|海防)"
-                              r"(?:(?!政府|中心|[局委厅院办乡镇街区县市旗馆站队所])[\u4e00-\u9fff]){0,6}办公室|(?<=[乡镇]人民政府)[\u4e00-\u9fff]{1,10}(?:室|中心)|政务公开办|党政办|党政综合办|综合办|党建办|综治办|综合事务部|党政综合部"
+                              r"(?:(?!政府|中心|[局委厅院办乡镇街区县市旗馆站队所])[\u4e00-\u9fff]){0,6}办公室|(?<=[乡镇]人民政府)[\u4e00-\u9fff]{1,10}(?:室|中心)|政务公开办|党政办|党政综合办|党政综合科|综合办|党建办|综治办|综合事务部|党政综合部"
                               r"|(?<=[局厅])(?:指挥中心|信息中心)|(?<=[局厅委室])[\u4e00-\u9fff]{0,4}[科股])$")
 # (an office of the body's, 党政办公室, 综合督考办公室, a 局's 指挥中心 or 综合科, a township government's
 # 综合信息指挥室…: not a body of its own, 财政局, 某镇, 高新区, 档案馆…; but a city's 人民防空办公室, 地方志办公室,
@@ -793,6 +796,13 @@ _ACTS = r"(?:认真|坚持|按照|本着|准确把握|严格|始终|依法|切�
 _LED = r"(?:在[^，,。]{0,30}(?:领导|指导|部署|指引)下|以[^，,。]{0,30}为(?:指导|统领|引领|指引|抓手|契机|主线|导向))"
 
 
+def _body_of_office(name: str) -> str:
+    """The body an office's name names (_DRAFTING_OFFICE): 某局办公室 → 某局; and 某局局党政办公室
+    (the bureau's 局党政办公室: 硚口区教育局局党政办公室, a real 2024 page, round 562) → 某局."""
+    body = _DRAFTING_OFFICE.sub(r"\g<body>", name)
+    return body[:-1] if body.endswith("局局") and body != name else body
+
+
 # The body as the subject of a sentence of its own report: "2023年，在区委、区政府的领导下，
 # 官洲街道办事处认真落实…", "南薰乡未收取任何费用", "2022年,白云街以…为指导" (a street office's
 # short name, as Guangzhou's write it) (the last resort, when nothing else names it).
@@ -821,14 +831,15 @@ _CLAUSE_OPENINGS = ("根据", "依据", "依照", "按照", "对照", "依托", 
                     "以下简称", "简称", "继续", "进一步", "并", "同时", "加强", "健全", "完善", "不断", "持续", "积极", "深入",
                     "紧密", "紧紧", "坚持", "立足", "聚焦",  # (紧密结合矾山镇2024年度…: no name)
                     "大力", "着力", "全力", "努力", "认真", "切实", "扎实", "推进", "推动", "做好", "抓好", "规范", "提升",
-                    "开展", "落实", "具体")  # (大力加强镇政府信息公开建设: a verb's object, the town's 政府 after it)
+                    "开展", "落实", "具体", "内容", "涵盖")  # (大力加强镇政府信息公开建设: a verb's object, the town's 政府 after it;
+# 内容涵盖镇政府2011年…: the report's contents, a real 2011 page, round 321)
 # What opens a clause that names another body, no subject (…要求,会同区司法局全面做好…: 会同, together with;
 # 会同县 is a county). Not left out of the bodies a report names beside 我局 (会同市林业局、市农业农村局:
 # two bodies named, no guess; one of them left out would leave the other to be taken)
 _TOGETHER_WITH = ("会同区", "会同市")
 # "机构改革后成立X局": X局; "发文机关X镇人民政府" (a web page's metadata label run on): X镇; "可联系X局办公室": X局
 # (a real 2023 page of 同安区统计局, round 517, had been 可联系厦门市同安区统计局)
-_FOUNDED = compile_re(r"(?:.*(?:成立|组建|设立|挂牌)|(?:发文|发布|所属|主办)(?:机关|机构|单位)|信息来源|来源|[可请](?:直接)?联系"
+_FOUNDED = compile_re(r"(?:.*(?:成立|组建|设立|建立|挂牌)|(?:发文|发布|所属|主办)(?:机关|机构|单位)|信息来源|来源|[可请](?:直接)?联系"
                       r"|(?:主动)?(?:公开|发布|公布))?")  # (…,主动公开湖南省司法厅2023年部门预算…: the body the verb's object's, round 552)
 # (or at the head of a document it made: 制定《河西区市场监管局政务信息发布流程》; not a word the kind opens:
 # 宣传维护镇域形象, a real 2025 page of 安定镇, round 249, named no 宣传维护镇; nor 定期通报乡村振兴, a real 2025
@@ -847,7 +858,7 @@ def issuer_from_prose(paragraphs: list, index: LineIndex) -> Issuer | None:
             # a county's or city's 政府办公室 is a body of its own, 2022年,朔州市政府办公室共受理…)
             name = m.group("name")
             if not _GENERAL_OFFICE.search(name):
-                name = _DRAFTING_OFFICE.sub(r"\g<body>", name)
+                name = _body_of_office(name)
             kind = issuer_kind(name)
             if (kind != "unknown" and not _GENERIC_NAME.fullmatch(name) and not name.startswith(("我", "本", "各", "全"))
                     and not name.startswith(_CLAUSE_OPENINGS + _TOGETHER_WITH) and not _NO_NAME.search(name)):
@@ -886,7 +897,7 @@ def _each_match(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
 def _township_of_office(name: str) -> str:
     """A township's for its government's office (特编制2023年度和静县克尔古提乡人民政府办公室…年度
     报告: the township's report; a township's office publishes none of its own)."""
-    body = _DRAFTING_OFFICE.sub(r"\g<body>", name)
+    body = _body_of_office(name)
     return body if body != name and body.endswith(("乡人民政府", "镇人民政府")) else name
 
 
@@ -916,7 +927,8 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
         # 《关于做好2020年度…年度报告编制公布工作的通知》 before 特编制2020年度扶风县水利局…)
         publishes = _each_match(_publishes(), text) if ("公布" in text or "发布" in text or "公开《" in text
                                                        or "现公开" in text or "社会公开" in text or "编制" in text or "制作" in text or "特制定" in text
-                                                       or "全面总结" in text or "结合" in text or "开展情况编制" in text) else ()
+                                                       or "全面总结" in text or "总结梳理" in text or "涵盖" in text or "结合" in text
+                                                       or "开展情况编制" in text) else ()
         for m in (next((m for m in publishes if _named_body(m)), None),
                   _AS_FOLLOWS.search(text) if "现将" in text else None,
                   _REPORTS_ON.search(text) if "现就" in text or "情况报告如下" in text or "方面的报告如下" in text else None,
@@ -942,7 +954,7 @@ def issuer_from_intro(paragraphs: list, index: LineIndex) -> list[Issuer]:
                 name = m.group("name").rstrip(" \u3000")  # (请联系:柳北区教育局办公室 ,电话…)
                 if pattern is _COMPILED_BY and p.text.startswith(("综合", "汇总"), m.end("name")):
                     name = _CONSOLIDATING_OFFICE.sub(r"\g<government>", name)
-                found.append((_DRAFTING_OFFICE.sub(r"\g<body>", name), m.start("name"), out))
+                found.append((_body_of_office(name), m.start("name"), out))
                 # (and each further body to ask: one pasted from another's report may stand first)
                 m = pattern.search(p.text, m.end()) if pattern is _CONTACT_OFFICE else None
         for name, at, into in found:

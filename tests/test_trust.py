@@ -301,6 +301,9 @@ def test_more_completed_than_received_in_one_sentence():
     ("根据《条例》等上级文件要求,发布河东区人民政府2024年政府信息公开工作年度报告。"
      "如对本报告有疑问,请与河东区人民政府办公室政务公开办公室联系。", "河东区人民政府", "government"),
     ("根据《条例》特编制2023年度和静县克尔古提乡人民政府办公室信息公开年度报告。", "和静县克尔古提乡人民政府", "township"),
+    # (…编制,涵盖X2024年信息公开工作情况 and a bureau's 局党政办公室 to ask: real 2024 pages, round 562)
+    ("本报告依据《条例》编制,涵盖中寨乡人民政府2024年信息公开工作情况,报告内容包括总体情况。", "中寨乡人民政府", "township"),
+    ("如对本报告有疑问,请联系:硚口区教育局局党政办公室,地址:硚口区京汉大道375号。", "硚口区教育局", "department"),
     # (总结梳理X2023年政务公开工作…: a real 2023 page of 潜江市自然资源和规划局, round 541)
     ("本报告依据《条例》,总结梳理潜江市自然资源和规划局2023年政务公开工作主要任务落实情况编制。", "潜江市自然资源和规划局", "department"),
     # (a city's 人民防空办公室 is a department of its own, no office of the city's: SEC-011 had held
@@ -452,7 +455,9 @@ def test_a_title_split_over_two_lines_and_a_year_without_nian():
                                       "认真落实开展政府信息公开工作的部署要求,认真做好局网站管理和政府信息公开。",
                                       "2023年,我局立足退役军人事务工作大局,坚持以公开为常态。",
                                       # (a verb before the kind: 协调、监督街道信息公开工作, a real 2020 page of 大溪沟街道, round 515)
-                                      "2020年我街道指派专人推进、指导、协调、监督街道信息公开工作。"])
+                                      "2020年我街道指派专人推进、指导、协调、监督街道信息公开工作。",
+                                      # (建立, a verb, before 全乡: a real 2024 page of 中寨乡, round 562)
+                                      "2024年,本镇建立全乡各部门、各村(居)信息员队伍。"])
 def test_a_clause_is_no_body_named_in_the_prose(sentence: str):
     """The last resort finds a body a report names while it calls itself 本镇: a clause
     that opens with 依托 or 根据 names none (线下依托镇 was taken for a 镇)."""
