@@ -46,6 +46,9 @@ _WIDE_DIGITS = "０１２３４５６７８９"
 _WIDE_DIGIT_IN_NUMBER = compile_re(rf"[{_WIDE_DIGITS}]\d")
 # A number with a space on each side (read from the space before it).
 _SPACED_NUMBER = compile_re(r"[ \xa0]\d[\d.,]*[ \xa0]")
+# A section's heading run on into its prose, the prose opening with a year (五、存在的主要问题及改进情况 2022 年,我办…, a
+# document-sharing site's copy, round 553): the space after the heading is where the heading ends, not a gap in a number
+_HEADING_BEFORE = compile_re(r"(?:^|\n)[ \u3000]*[一二三四五六][、.．][ \u3000]*[^\n\d]{2,24}(?:情况|事项)$")
 MIN_CJK = 3  # CJK characters in a run of at least MIN_TOKENS, for it to count as spaced apart
 MIN_TOKENS = 4
 
@@ -146,7 +149,7 @@ def _spaced_numbers(text: str, spaces_after_cjk: list[int]):
     end = 0
     for space in spaces_after_cjk:
         if space >= end and (m := _SPACED_NUMBER.match(text, space)) and m.end() < len(text) \
-                and is_cjk(text[m.end()]):
+                and is_cjk(text[m.end()]) and not _HEADING_BEFORE.search(text, max(0, space - 40), space):
             end = m.end()
             yield space, end
 
