@@ -232,14 +232,15 @@ class Env:
 
     def whole(self, scope, segs: list[tuple[int | None, str]]) -> str:
         """A scope's paragraphs joined by newlines (what candidate_paragraphs looks in
-        first), kept for a scope that lives as long as the report (with the scope, so
-        that its id, should it die, is not taken for another's)."""
+        first), kept for a scope that lives as long as the report, or a list of them that a
+        rule searches for each of its patterns (with the scope, so that its id is not taken
+        for another's)."""
         key = id(scope)
         kept = self.wholes.get(key)
         if kept is not None and kept[0] is scope:
             return kept[1]
         text = "\n".join([text for _, text in segs])
-        if isinstance(scope, (Scope, Section)):
+        if isinstance(scope, (Scope, Section, list)):  # (a list: [narrative, headings], searched for each of a rule's patterns)
             self.wholes[key] = (scope, text)
         return text
 
@@ -1591,13 +1592,13 @@ def _matches(env: Env, scope, pattern, first: bool) -> list[Match]:
     are compiled with ^ and $ at every line, so at every paragraph); should a match
     cross a newline, or the pattern use \\A or \\Z, they are searched one by one."""
     needed = prefilter(pattern.pattern)
-    segs = segments(scope)
-    segs = candidate_paragraphs(segs, needed, env.whole(scope, segs) if len(segs) > 2 and needed else None)
+    every = segments(scope)
+    segs = candidate_paragraphs(every, needed, env.whole(scope, every) if len(every) > 2 and needed else None)
     if not segs:
         return []
     joined = None
     if len(segs) > 2 and pattern.joinable:
-        joined = env.joined(scope, segs) if not needed else _join(segs)
+        joined = env.joined(scope, segs) if segs is every else _join(segs)
     names = pattern.groups
 
     def run(timeout: float) -> list[Match]:
