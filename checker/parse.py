@@ -1081,10 +1081,11 @@ _METADATA_START = compile_re(r"[-*·•\s]*(?:索\s*引\s*号|发文机关|发�
 def _labelled_title(front: Tree, index: LineIndex) -> Paragraph | None:
     """The title a web page shows only in its metadata box, under a label (标 题: | 原州区
     中河乡2019年政府信息公开工作年度报告 |, a box read as a table's lines, or 名 称: … on a
-    line of its own): the report's title when its text has no title line of its own."""
+    line of its own), or an encyclopedia's first line names in its marks (《…年度报告》是…):
+    the report's title when its text has no title line of its own."""
     for child in front.children:
         for token in (child.children if isinstance(child, Tree) else (child,)):
-            m = _LABELLED_TITLE.search(token.value)
+            m = _LABELLED_TITLE.search(token.value) or _QUOTED_TITLE.match(token.value)
             if m:
                 start = token.start_pos + m.start("title")
                 return Paragraph(m.group("title"), index.span(start, start + len(m.group("title"))), "title")
@@ -1095,6 +1096,11 @@ def _labelled_title(front: Tree, index: LineIndex) -> Paragraph | None:
 # or in brackets, [ 名 称 ] | 岔河则乡人民政府2020年…年度报告 |, a real 2020 page of 榆阳区, round 340)
 _LABELLED_TITLE = compile_re(r"(?m)^[ \u3000]*(?:[\[［【][ \u3000]*)?(?:信息)?[标名][ \u3000]*[题称][ \u3000]*(?:[\]］】][ \u3000]*)?(?:[:：]?[ \u3000]*\t|[:：])[ \u3000]*"
                              r"(?P<title>[^\t\n]{2,60}?(?:年度报告|年报)(?:[（(][^）)\t\n]{0,12}[）)])?)(?=[\t \u3000]|$)")
+
+
+# (or in its marks, an encyclopedia's first line: 《泰安市财政局2010年信息公开工作年度报告》是泰安市财政局2010年发布的一份报告,
+# a real 2010 page, round 563)
+_QUOTED_TITLE = compile_re(r"[ \u3000]*《(?P<title>[^《》\n]{2,60}?(?:年度报告|年报))》(?=是)")
 
 
 def _without_label(title: Paragraph, index: LineIndex) -> Paragraph:

@@ -477,6 +477,9 @@ def test_a_verb_s_object_is_no_body_named_in_the_prose():
     # (会同市林业局、市农业农村局 beside 我局: two bodies named, no guess; a real 2020 page of 咸宁市司法局)
     assert check_text("一、总体情况\n2020年我局认真落实条例。会同市林业局、市农业农村局等部门清理规范性文件。\n").report.issuer is None
     assert "META-004" in {v.rule for v in found.violations}
+    # (an encyclopedia's first line, 《X…年度报告》是…: the title and its body; a real 2010 page of 泰安市财政局, round 563)
+    report = check_text("《泰安市财政局2010年信息公开工作年度报告》是泰安市财政局2010年发布的一份报告。\n一、概述\n本年度工作有序开展。\n").report
+    assert (report.title.text, report.issuer.name) == ("泰安市财政局2010年信息公开工作年度报告", "泰安市财政局")
     # (主动公开X2023年部门预算 beside 我厅: X, not the verb with it; a real 2023 page of 湖南省司法厅, round 552)
     report = check_text("一、总体情况\n2023年,我厅发布各类信息6770条,主动公开湖南省司法厅2023年部门预算和2022年度部门决算。\n").report
     assert report.issuer.name == "湖南省司法厅"
