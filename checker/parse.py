@@ -1621,6 +1621,8 @@ _BARE_DATE = compile_re(r"[-•·*\s]*(?:[\u4e00-\u9fff]{2,16}(?:网|网站)(?:\
                         r"|(?<=\d)\s+(?:发布|作者|来源|点击数|點擊數|浏览次数|阅读)[:：][^\n]*"  # (2021-02-09 发布:X 点击数:, a page's byline)
                         r"|(?<=[\d日])\s*[（(](?:点击|浏览|阅读)[^（）()\n]*[）)][\s|｜]*)?\s*")  # (2024年01月25日 (点击: ) | |||: its counter, bars after it)
 _NUMERIC_DATE = compile_re(r"\d{4}[-./]\d")
+# A date in brackets opening the document, the words after it run on (its lines lost): the date under the title
+_DATE_OPENING = compile_re(r"[ \u3000]*[（(](?:19|20)\d\d[ \u3000]*年[ \u3000]*\d{1,2}[ \u3000]*月[ \u3000]*\d{1,2}[ \u3000]*日[）)][ \u3000]+\S")
 # (| 发布日期 | 2026-01-19 17:08 |, 发文日期: | 2025-01-09 |, 发文日期: | 2023年01月19日 |: a page's metadata as a table)
 _TABLED_PUBLISHED = compile_re(r"(?:(?:发布|公开|成文|发表|生成|发文)(?:日期|时间)|(?<![\u4e00-\u9fff])日期)[\s|｜:：\]】］]*"  # ([ 成文日期 ] | 2025-02-12, 作者: | 科技局 | 日期: | 2023-01-10 |)
                                r"(?=\d{4}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日)")  # (| 发布日期 | 2025/03/05 |)
@@ -1770,6 +1772,9 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
     metadata = list(takewhile(_short_line, intro[:12]))[3:]
     dated = next((p for p in [*intro[:3], *preamble[-2:], *metadata] if p.kind == "date" or _BARE_DATE.fullmatch(p.text)),
                  None)
+    if dated is None and (first := next(iter([*preamble, *intro]), None)) is not None \
+            and first.span.start < 4 and _DATE_OPENING.match(first.text):
+        dated = first  # ((2017年12月15日) 平甸乡政府信息公开工作领导小组办公室 根据…: a page that lost its lines, round 571)
     if publication is None and dated is not None:  # (a date alone on a line under the title, or just above it)
         publication = date_from(dated)
         if publication is not None and _NUMERIC_DATE.search(dated.text):

@@ -2544,6 +2544,9 @@ def test_a_page_s_date_of_a_later_repost_gives_way_to_the_report_s_own():
             "\n年度报告\n\n(2013年3月25日)\n\n一、概述\n本年度工作有序开展。\n")
     found = check_text(text)
     assert str(found.report.publication_date.value) == "2013-03-25"
+    # (or opening a page that lost its lines, the body and the prose run on after it: a real 2017 page of 平甸乡, round 571)
+    found = check_text("(2017年12月15日) 平甸乡政府信息公开工作领导小组办公室 根据《条例》要求编制本报告。 一、概述 本年度工作有序开展。\n")
+    assert str(found.report.publication_date.value) == "2017-12-15"
 
 
 def test_a_period_whose_month_is_written_twice_is_read():
