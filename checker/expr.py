@@ -2698,7 +2698,7 @@ GLOBAL_DOCS = {
     "published": "the publication or signature date: .value (a date), .kind (published: the date the web page gives; "
                  "date: the report's signature or cover letter)",
     "dated_month": "a date written to the month only (2018年3月) under the title or the signature, when the report "
-                   "gives no full date: .value (the month's first day), .raw; null otherwise",
+                   "gives no full date: .value (the month's first day), .text (as written); null otherwise",
     "contacts": "contact details found: each with .kind (address, phone, fax, postcode, email, url) and .value",
     "dates": "every date written in the report",
     "sections": "the top-level sections: .number, .canonical, .title, .title_match, .numbering",

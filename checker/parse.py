@@ -1772,9 +1772,9 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
     metadata = list(takewhile(_short_line, intro[:12]))[3:]
     dated = next((p for p in [*intro[:3], *preamble[-2:], *metadata] if p.kind == "date" or _BARE_DATE.fullmatch(p.text)),
                  None)
-    if dated is None and (first := next(iter([*preamble, *intro]), None)) is not None \
-            and first.span.start < 4 and _DATE_OPENING.match(first.text):
-        dated = first  # ((2017年12月15日) 平甸乡政府信息公开工作领导小组办公室 根据…: a page that lost its lines, round 571)
+    opening = (preamble or intro or [None])[0]
+    if dated is None and opening is not None and opening.span.start < 4 and _DATE_OPENING.match(opening.text):
+        dated = opening  # ((2017年12月15日) 平甸乡政府信息公开工作领导小组办公室 根据…: a page that lost its lines, round 571)
     if publication is None and dated is not None:  # (a date alone on a line under the title, or just above it)
         publication = date_from(dated)
         if publication is not None and _NUMERIC_DATE.search(dated.text):
