@@ -251,6 +251,32 @@ def _extend(cell: Cell, line: str, span: Span) -> None:
 
 # --------------------------------------------------------------------- 2. broken labels
 
+def _join_values_to_labels(rows: list[RawRow], templates: Templates) -> list[RawRow]:
+    """A TSV line of a template row's label (after its block's, perhaps), the next line
+    its values alone: one row (a web page's cells copied with a line break after each
+    row's label, 规章 | then 0 | 0 | 0 |, a real 2021 page of 赫章县交通运输局, round 575:
+    read as two lines, the label's row was blank, its values a row of no template). Not
+    a header's labels, nor a row with three labels or more: a header row above the
+    first values."""
+    if "tsv" not in map(_LAYOUT, rows):
+        return rows
+    out: list[RawRow] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        if (prev is not None and row.layout == "tsv" and prev.layout == "tsv"
+                and row.cells[0].raw and row.texts and all(map(looks_like_value, row.texts))):
+            labels, values = prev.split()
+            if (0 < len(labels) <= 2 and _CORE[labels[-1].raw] in templates.row_labels
+                    and not any(_CORE[c.raw] in templates.heading_labels for c in labels)
+                    and not any(map(_TEXT, values))):
+                prev.cells = [*prev.cells[:prev.cells.index(labels[-1]) + 1], *row.cells]
+                prev.span = join_spans(prev.span, row.span)
+                prev.changed()
+                continue
+        out.append(row)
+    return out
+
+
 def _join_broken_labels(rows: list[RawRow], known: Container[str]) -> list[RawRow]:
     """A TSV line of label fragments under a data row continues that row's labels."""
     if "tsv" not in map(_LAYOUT, rows):  # (a region of cells one per line, many: nothing to join)
@@ -1205,7 +1231,7 @@ def read_region(tokens: list, index: LineIndex, templates: Templates,
     table at all, such as a TAB-indented paragraph, its text as paragraphs). The region
     may start with a TEXT token that is_table_label() accepted."""
     owners = templates.label_owners
-    rows = _join_broken_labels(_raw_rows(tokens, index), owners)
+    rows = _join_broken_labels(_join_values_to_labels(_raw_rows(tokens, index), templates), owners)
     if not rows:
         return []
     out: list[Table | Paragraph] = []

@@ -75,6 +75,36 @@ def test_bars_and_tabs_read_the_same(rules):
                 assert findings(bars) == findings(tabs), name
 
 
+def _labels_on_lines_of_their_own(text: str) -> str:
+    """with_bars(text), each row of labels and values broken after its last label
+    (规章 | then 0 | 0 | 0 |), as a real 2021 page of 赫章县交通运输局 has it (round 575)."""
+    out = []
+    for line in text.split("\n"):
+        cells = [c.strip() for c in line.split("\t")]
+        values = next((k for k in range(len(cells)) if all(re.fullmatch(r"[\d.]+", c) for c in cells[k:])), None)
+        if "\t" in line and values and cells[values - 1]:
+            out += ["".join(f"{c} | " if c else "| " for c in cells[:values]).rstrip(),
+                    " | ".join(cells[values:]) + " |"]
+        else:
+            out.append(with_bars(line))
+    return "\n".join(out)
+
+
+def test_a_row_s_values_on_the_line_under_its_label_are_its_values(rules):
+    """Not a blank row and a line of values that is no row of the format (TABLE-009, TABLE-013)."""
+    for name in TSV_SAMPLES:
+        text = (SYNTHETIC / name).read_text(encoding="utf-8")
+        broken = _labels_on_lines_of_their_own(text)
+        assert broken.count("\n") > with_bars(text).count("\n") + 10, name
+        tabs, bars = check_text(text, rules=rules), check_text(broken, rules=rules)
+        assert tables(bars) == tables(tabs), name
+        assert [(r, m) for r, _, m in findings(bars)] == [(r, m) for r, _, m in findings(tabs)], name
+    # (a label's row whose values stand on no line of their own stays blank)
+    text = (SYNTHETIC / TSV_SAMPLES[0]).read_text(encoding="utf-8")
+    rows = dict(tables(check_text(with_bars(text).replace("规章 | 0 | 0 | 0 |", "规章 | | | |"), rules=rules))[0][1])
+    assert rows["item1.regulations"] == [0, 0, 0]
+
+
 def test_a_wrong_total_is_found_at_its_cell_in_the_file(rules):
     text = (SYNTHETIC / "2021_bars_clean.txt").read_text(encoding="utf-8")
     row = "一、本年新收政府信息公开申请数量 | | 6 | 2 | 0 | 0 | 1 | 0 | 9 |"
