@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 from lark import Tree
 
-from .expr import (FUNCTIONS, GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, candidate_paragraphs,
+from .expr import (FUNCTIONS, GLOBALS, UNKNOWN, Corpus, Emitter, Env, ExprError, Match, candidate_paragraphs,
                    get_attr, guarded, holds_any, limited_search, literal_words, prefilter, render, renderable, segments,
                    span_of, truth, watch_regexes)
 from .expr import _search as search_scope  # (a rule's matches in a scope, each search once per report)
@@ -471,7 +471,10 @@ class _Message:
             pieces = [texts[0]]
             for placeholder, text in zip(placeholders, texts[1:]):
                 if placeholder not in values:
-                    values[placeholder] = renderable(_value(placeholder, variables, env))
+                    value = _value(placeholder, variables, env)
+                    if type(value) is Match:
+                        value = _as_written(value, env)
+                    values[placeholder] = renderable(value)
                 pieces += (values[placeholder], text)
             self.pieces[lang] = pieces
 
@@ -501,6 +504,28 @@ class _Folded:
     def __call__(self, lang: str) -> str | None:
         text = self.last.rendered(lang)
         return None if text is None else text + self.more[lang]
+
+
+def _as_written(match: Match, env: Env) -> Match | str:
+    """A match quoted in the document's own characters: a report written in traditional
+    characters is read in simplified ones, one for one (traditional.py), and a message
+    quoting 乡镇文件8条 from a page that reads 鄉鎮文件8條 could not be found in it."""
+    written = env.cached("written", lambda: _traditional_original(env.report))
+    start = match.start
+    if written is None or start is None:
+        return match
+    end = start + len(match.text)
+    return written[start:end] if env.report.text[start:end] == match.text else match
+
+
+def _traditional_original(report: Report) -> str | None:
+    """The text as the document has it, where it was read in simplified characters one
+    for one (and nothing else changed its length)."""
+    original = report.original_text
+    if (original is None or len(original) != len(report.text)
+            or not any(note.key == "note.traditional" for note in report.notes)):
+        return None
+    return original
 
 
 def _rendered(pieces: list, lang: str) -> str:

@@ -55,6 +55,20 @@ def test_findings_on_a_report_in_traditional_characters_point_at_its_own_charact
     assert broken[span.start:span.end] == result.report.text[span.start:span.end].translate(_to_traditional())
 
 
+def test_a_finding_quotes_the_document_in_its_own_characters(rules):
+    """32條,其中鄉鎮文件8條… (a real 2019 page of 黎明泉乡, round 573): the message quotes
+    what the reviewer can find in the document, not its simplified reading."""
+    text = (SYNTHETIC / "2021_tsv_clean.txt").read_text(encoding="utf-8")
+    text = text.replace("一、总体情况\n", "一、总体情况\n本年主动公开信息32条,其中乡镇文件8条,乡镇公告5条,乡镇动态10条,其他信息8条。\n", 1)
+    result = check_text(in_traditional(text), rules=rules)
+    [found] = [v for v in result.violations if v.rule == "ZERO-004"]
+    quoted = in_traditional("32条,其中乡镇文件8条,乡镇公告5条,乡镇动态10条,其他信息8条")
+    assert quoted.startswith("32條,其中鄉") and f"“{quoted}”" in found.message("zh")
+    assert f"“{quoted}”" in found.message("en")
+    [same] = [v for v in check_text(text, rules=rules).violations if v.rule == "ZERO-004"]
+    assert "“32条,其中乡镇文件8条" in same.message("zh")
+
+
 def test_a_few_traditional_characters_in_a_simplified_report_are_left_as_they_are(rules):
     text = (SYNTHETIC / "2021_tsv_clean.txt").read_text(encoding="utf-8")
     quoted = text.replace("一、总体情况\n", "一、总体情况\n参照《臺灣地區政府資訊公開法》的做法。\n", 1)
