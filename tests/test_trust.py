@@ -736,6 +736,21 @@ def test_a_title_in_two_lines_as_pages_show_them(lines: tuple[str, ...], title: 
     assert "META-002" not in {v.rule for v in found.violations}
 
 
+def test_a_title_worded_as_a_document_s_subject_that_names_its_body():
+    """关于中国测试技术研究院2020年政府信息公开工作的年度报告 under the site's name and column (a real
+    2020 page, round 582): the title, and its body the issuer (META-004 had said none was
+    found); a cover letter's 关于上报…年度报告 and a notice's 关于做好…年度报告 are none."""
+    text = ("中国测试技术研究院\n\n政府信息公开\n\n关于中国测试技术研究院2020年政府信息公开工作的年度报告\n\n"
+            "按照有关要求,我院编制本报告。\n一、总体情况\n本年度工作有序开展。\n")
+    found = check_text(text)
+    assert found.report.title.text == "关于中国测试技术研究院2020年政府信息公开工作的年度报告"
+    assert found.report.issuer.name == "中国测试技术研究院"
+    assert "META-004" not in {v.rule for v in found.violations}
+    for heading in ("关于上报某局2020年政府信息公开工作年度报告", "关于做好2020年度政府信息公开工作年度报告"):
+        found = check_text(f"某局\n{heading}\n一、总体情况\n本年度工作有序开展。\n")
+        assert found.report.title is None or found.report.title.text != heading
+
+
 def test_a_page_s_summary_field_and_its_link_to_an_infographic_are_not_the_title():
     """内容概述: … and • 一图读懂:… under the page's title (汉阴县's 2023 page): the title is
     the page's own line, and the body 汉阴县人民政府, not 一图读懂:汉阴县人民政府."""
