@@ -1157,9 +1157,24 @@ def best_issuer(candidates: list[Issuer]) -> Issuer | None:
         # (the competent department that publishes it, art. 49 ¶2) stays the government's.
         if ((_same_body(best.name, other.name, best.kind == "unknown") and len(other.name) > len(best.name)
              and best.kind in (other.kind, "unknown") and not _doubled_end(best.name, other.name)
-             and not _unit_within(best.name, other.name)) or _placeless_short(best, other)):
+             and not _unit_within(best.name, other.name)) or _placeless_short(best, other)
+                or _town_of_kindless(best, other)):
             best = other
     return best
+
+
+def _town_of_kindless(kindless: Issuer, town: Issuer) -> bool:
+    """Whether a name that told no kind is a town's that the other names with its kind: the
+    title dropped 镇 and the text has it, the town the same after the last place in either
+    (南谯区沙河 and 沙河镇政府, a real 2020 page, round 566; 阿拉善盟阿右旗雅布赖 and 阿拉善右旗雅布赖镇
+    人民政府, a real 2023 page, round 581: the township's rules had not run)."""
+    if kindless.kind != "unknown" or town.kind not in ("township", "subdistrict"):
+        return False
+    core = _PLACE_LEVEL.split(_TOWNSHIP_WORDS.sub("", _GOV_WORDS.sub("", town.name)))[-1]
+    return len(core) >= 2 and _PLACE_LEVEL.split(kindless.name)[-1] == core
+
+
+_PLACE_LEVEL = compile_re(r"[省市县区旗州盟]")
 
 
 def _placeless_short(short: Issuer, full: Issuer) -> bool:

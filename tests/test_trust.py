@@ -428,6 +428,20 @@ def test_the_body_named_in_the_opening_sentences_when_no_title_names_it(opening:
     assert "META-004" not in {v.rule for v in found.violations}
 
 
+@pytest.mark.parametrize("title, opening, issuer", [
+    # (a real 2020 page of 沙河镇, round 566)
+    ("南谯区沙河2020年政府信息公开年报", "按照有关要求,沙河镇政府编制本报告,南谯区政府网站可下载。", "沙河镇政府"),
+    # (its places written short in the title, a real 2023 page of 雅布赖镇, round 581)
+    ("阿拉善盟阿右旗雅布赖2023年度政府信息公开工作年度报告", "如对本报告有任何疑问,请与阿拉善右旗雅布赖镇人民政府联系(电话:0483-1234567)。",
+     "阿拉善右旗雅布赖镇人民政府"),
+])
+def test_a_title_that_dropped_zhen_and_the_text_that_names_the_town(title: str, opening: str, issuer: str):
+    """The town's report, held to a township's duties (SEC-011), not a body of no kind."""
+    found = check_text(f"{title}\n{opening}\n一、总体情况\n本年度工作有序开展。\n")
+    assert (found.report.issuer.name, found.report.issuer.kind) == (issuer, "township")
+    assert "SEC-011" in {v.rule for v in found.violations}
+
+
 def test_in_a_year_at_the_opening_names_the_year():
     """在2021年,长春市经济合作局坚决贯彻… (a real page that lost its title): the report's year
     (META-017 had said none was found)."""
