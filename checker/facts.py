@@ -1039,9 +1039,9 @@ def speaking_for(issuer: Issuer | None, prose: str, index: LineIndex) -> Issuer 
 _AUTONOMOUS = compile_re(r"(?:[\u4e00-\u9fff]{1,3}族)+自治(?=[县州旗])")
 @functools.cache
 def _place_acts() -> re.Pattern:
-    """A sentence whose subject is a place: 2024年,东胜区坚持… (compiled when first asked for:
-    its CJK range is costly to compile)."""
-    return compile_re(_SENTENCE_OPENING + r"(?P<place>[\u4e00-\u9fff]{1,12}?[市县区旗州盟])" + _NOTE + _ACTS)
+    """A sentence whose subject is a place, or its government: 2024年,东胜区坚持…; 2024年,德惠市政府
+    坚持… (a real page, round 588) (compiled when first asked for: its CJK range is costly to compile)."""
+    return compile_re(_SENTENCE_OPENING + r"(?P<place>[\u4e00-\u9fff]{1,12}?[市县区旗州盟])(?:人民)?(?:政府)?" + _NOTE + _ACTS)
 
 
 # A sentence's start, perhaps with its year first (2024年,…; 在2023年…)

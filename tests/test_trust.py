@@ -1097,6 +1097,15 @@ def test_a_government_s_report_naming_a_department_for_questions(contact, openin
     assert check_text(own).report.issuer.kind == "department"
 
 
+def test_a_government_s_report_speaking_as_the_government_by_name():
+    """2024年,德惠市政府坚持… under 请与德惠市政务服务和数字化建设管理局联系 (a real 2024 page that lost its
+    title, round 588): the city government's report, not the bureau's."""
+    text = ("本报告根据《条例》编制。如对本报告有疑问,请与德惠市政务服务和数字化建设管理局联系(电话:0431-87000691)。\n"
+            "一、总体情况\n2024年,德惠市政府坚持以习近平新时代中国特色社会主义思想为指导,全面推进政务公开。\n")
+    found = check_text(text)
+    assert (found.report.issuer.name, found.report.issuer.kind) == ("德惠市人民政府", "government")
+
+
 def test_a_section_heading_run_on_after_a_sentence_and_into_its_own():
     """…电话:0577-67199058。 一、总体情况2023,云岭乡认真… (a real 2023 township's page): section
     一 starts there (SEC-001 had called it missing); a list of the parts (…。一、总体情况；二、…)
