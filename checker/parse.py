@@ -648,9 +648,10 @@ _START = attrgetter("span.start")
 
 # A section heading that a web page's lost line break glued to the end of the paragraph
 # before it ("…电话:0714-8766001)。一、总体情况"): after a full stop, numbered 一、 to 六、,
-# up to the line's end.
+# up to the line's end; or after 如下: (…以及其他报告事项等。具体内容如下:一、总体情况, a real 2025 page of
+# 油洋乡, round 587).
 _HEADING_ENDS = ("情况", "事项", "措施", "概述", "概况")  # how the format's headings, and their variants, end
-_GLUED_HEADING = compile_re(r"(?<=[。）)])[ \u3000]*(?P<head>[一二三四五六][、.．][^\n\t。；;，,]{2,30})[ \u3000]*$")
+_GLUED_HEADING = compile_re(r"(?:(?<=[。）)])|(?<=如下[:：]))[ \u3000]*(?P<head>[一二三四五六][、.．][^\n\t。；;，,]{2,30})[ \u3000]*$")
 
 
 _GLUED_RUN_ON = compile_re(r"(?:(?<=[。）)])|(?<=年度报告)|(?<=年报))[ \u3000]*(?P<number>[一二三四五六])、")

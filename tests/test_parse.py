@@ -126,6 +126,9 @@ def test_a_section_heading_glued_to_the_end_of_a_paragraph_is_read_as_the_headin
     assert [(s.canonical, s.span.line) for s in parse(Source("b.txt", twice, "utf-8")).sections] == [(1, 3), (2, 5)]
     listed = glued.replace("。一、总体情况\n", "。本报告包括一、总体情况；二、主动公开政府信息情况。\n一、总体情况\n")
     assert [(s.canonical, s.span.line) for s in parse(Source("c.txt", listed, "utf-8")).sections] == [(1, 3), (2, 5)]
+    # (after 具体内容如下: — a real 2025 page of 油洋乡, round 587)
+    follows = glued.replace("(电话:0714-8766001)。一、总体情况", "(电话:0714-8766001)。具体内容如下:一、总体情况")
+    assert [(s.canonical, s.span.line) for s in parse(Source("d.txt", follows, "utf-8")).sections] == [(1, 2), (2, 4)]
 
 
 def test_a_heading_glued_to_the_end_of_an_item_numbered_1_is_read_as_the_next_section():
