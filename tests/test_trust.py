@@ -2629,3 +2629,13 @@ def test_a_malformed_address_is_quoted_without_the_bracket_after_it():
     [v] = [v for v in found.violations if v.rule == "CONTACT-004"]
     assert "“http//www.example.gov.cn”" in v.message()
     assert (v.span.column, v.span.end_column) == (22, 46)  # (the address alone)
+
+
+def test_a_page_filed_as_the_year_s_report_under_a_title_calling_it_a_work_summary_is_checked():
+    """黑龙江省通信管理局2018年政务信息公开工作汇报, filed under the site's 政府信息公开年报 (a real
+    page, round 589): a report, checked (META-003 says how its title should read), not "does not
+    look like an annual report"."""
+    found = check_text("黑龙江省通信管理局2018年政务信息公开工作汇报\n发布时间:2019-04-01 16:49\n\n"
+                       "2019年,我局在工业和信息化部领导下,认真贯彻落实《中华人民共和国政府信息公开条例》,强化组织领导。\n")
+    assert found.error is None and found.report is not None
+    assert "META-003" in {v.rule for v in found.violations}
