@@ -747,7 +747,8 @@ def _glued_heading(child: Token, expected: int, templates: Templates) -> list[To
 _ABOUT_DISCLOSURE = compile_re(r"政府信息公开|政务公开|信息公开")
 _OVERALL_ITEM = compile_re(r"(?m)^[ \u3000]*[（(][一二三四五六][）)][ \u3000]*(?:政府信息)?(?P<topic>主动公开|依申请公开|政府信息管理"
                            r"|(?:政府信息公开|政务公开)?平台建设|监督保障)")
-_REPORT_WORD = compile_re(r"年度报告|年报|工作报告|本(?:年度)?报告|报告如下|工作(?:情况)?汇报|汇报如下")  # (现将…工作情况报告如下; …2018年政务信息公开工作汇报, a real page filed as the year's report, round 589)
+# (现将…工作情况报告如下; …2018年政务信息公开工作汇报, a real page filed as the year's report, round 589)
+_REPORT_WORD = compile_re(r"年度报告|年报|工作报告|本(?:年度)?报告|报告如下|工作(?:情况)?汇报|汇报如下")
 
 
 def looks_like_report(report: Report) -> bool:
