@@ -1636,8 +1636,14 @@ def _reposted(publication: Fact | None, issuer: Issuer | None, front: list[Parag
     """Whether the page's date is a township's or a street's repost of a higher body's report
     (河北省发展和改革委员会's report under 发布时间:2022-02-03 发布机构:侯贯镇, a county portal's copy):
     the day the copy was posted, not the report's publication (DATE-001 had judged the
-    province's deadline by it)."""
-    if publication is None or publication.kind != "published" or issuer is None or issuer.kind in ("township", "subdistrict"):
+    province's deadline by it). So is a page whose source field says it reposts the report
+    (来源 :转发勐海县人民政府, a county's 2021 report in a township's column dated 2022-12-28, a
+    real page, round 593: DATE-002 had called the county nine months late)."""
+    if publication is None or publication.kind != "published":
+        return False
+    if any(_REPOST_SOURCE.search(p.text) for p in front):
+        return True
+    if issuer is None or issuer.kind in ("township", "subdistrict"):
         return False
     for p in front:
         m = _PAGE_PUBLISHER.search(p.text)
@@ -1656,6 +1662,7 @@ def _posted_long_after(publication: Fact | None, year: int | None) -> bool:
             and publication.value > dt.date(year + 2, 3, 31))
 
 
+_REPOST_SOURCE = compile_re(r"来源[ \u3000]*[:：][ \u3000]*转(?:发|载)")
 _PAGE_PUBLISHER = compile_re(r"(?:发布机构|发布单位)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：|｜]{2,30})")
 # (or after a label, …政府信息公开年报 时间:2023-01-31, a real 2022 page of 上海市知识产权局, round 521)
 _DATED_TITLE = compile_re(r"(?:[（(][ \u3000]*(?:19|20)\d\d(?:[ \u3000]*年[ \u3000]*\d{1,2}[ \u3000]*月[ \u3000]*\d{1,2}[ \u3000]*日"

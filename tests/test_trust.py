@@ -1043,6 +1043,18 @@ def test_a_township_s_repost_of_a_higher_body_s_report_does_not_date_it():
     assert str(own.report.publication_date.value) == "2022-01-13"
 
 
+def test_a_page_whose_source_says_it_reposts_the_report_does_not_date_it():
+    """作者 :佚名 来源 :转发勐海县人民政府 访问次数 : 发布时间 :2022-12-28 over the county's 2021 report, in
+    a township's column (a real page, round 593): the day of the repost (DATE-002 had called the
+    county nine months late)."""
+    text = ("勐海县人民政府2021年政府信息公开工作年度报告\n作者 :佚名 来源 :转发勐海县人民政府 访问次数 : 发布时间 :2022-12-28\n"
+            "一、总体情况\n本年度工作有序开展。\n")
+    repost = check_text(text)
+    assert repost.report.publication_date is None and "DATE-002" not in {v.rule for v in repost.violations}
+    own = check_text(text.replace("转发勐海县人民政府", "勐海县人民政府"))
+    assert str(own.report.publication_date.value) == "2022-12-28"
+
+
 def test_a_date_in_brackets_after_the_title_is_the_report_s_date():
     """2021年上海市发展和改革委员会政府信息公开工作年度报告 ( 2022年01月27日 ) (a real 2021 page): the
     report's date (DATE-005 had said it had none); a date after 31 January is DATE-001's."""
