@@ -776,10 +776,13 @@ def school_year_report(report: Report) -> bool:
     Ministry of Education's 《高等学校信息公开办法》 (2020~2021学年, 9月1日 to 8月31日): no
     report under the Regulations, whose format and calendar year it does not follow."""
     start = report.text[:800]
-    return bool(_SCHOOL_YEAR.search(start) or "高等学校信息公开办法" in start)
+    # (not a school year inside a cited document's name: 《2023—2024学年度省州级三好学生…公示》 among
+    # what 吉首市教育和体育局 published in 2024, a real page, round 594, had the bureau's report refused)
+    return bool(_SCHOOL_YEAR.search(_CITED_NAME.sub("", start)) or "高等学校信息公开办法" in start)
 
 
 _SCHOOL_YEAR = compile_re(r"\d{4}\s*[-~～—–至]*\s*\d{4}\s*学年")
+_CITED_NAME = compile_re(r"《(?![^《》\n]{0,80}(?:报告|年报)》)[^《》\n]{0,80}》")  # (a report's own title quoted is no other document)
 
 
 def academy_report(report: Report) -> bool:

@@ -1430,6 +1430,13 @@ def test_a_school_s_report_for_a_school_year_is_said_to_be_one():
                         "本报告统计期限为2023年9月1日到2024年8月31日。\n一、总体情况\n")
     assert school.report is None and school.error.msg.key == "check.school_year_report"
     assert "学年" in school.error.render("zh") and "school year" in school.error.render("en")
+    quoted = check_text("现将《某职业学院2023-2024学年度信息公开工作年度报告》公布如下。\n一、总体情况\n")
+    assert quoted.report is None and quoted.error.msg.key == "check.school_year_report"
+    # (a school year in a document a bureau published, 《2023—2024学年度…公示》: a real 2024 page of 吉首市
+    # 教育和体育局, round 594, had the bureau's report refused)
+    bureau = check_text("吉首市教育和体育局2024年度政府信息公开工作报告\n一、总体情况\n"
+                        "2024年,我局主动公开《2023—2024学年度省州级三好学生及优秀学生干部候选人公示》等信息。\n")
+    assert bureau.error is None and bureau.report is not None
 
 
 def test_a_report_of_an_academy_institute_is_said_to_be_one():
