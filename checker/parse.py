@@ -1362,9 +1362,14 @@ def _read_heading(line: str, templates: Templates) -> tuple[int | None, str, str
     canonical, how = _match_title(words, known)
     if how in ("variant", "fuzzy"):
         section = templates.official(canonical)
-        if _same_meaning(words, section.title, templates.same_meaning):
+        # (art. 50's words first where its 行政机关 is there: 行政机关 is otherwise a word that leaves the
+        # meaning, 一、行政机关2020年度政府信息公开工作的基本情况, a real page, round 592)
+        article = section.article and _same_meaning(words, section.article, templates.same_meaning)
+        if article and "行政机关" in words:
+            how = "article"
+        elif _same_meaning(words, section.title, templates.same_meaning):
             how = "wording"  # worded otherwise, meaning kept (as the format's own heading)
-        elif section.article and _same_meaning(words, section.article, templates.same_meaning):
+        elif article:
             how = "article"  # art. 50's words, but for one that leaves the meaning (行政机关主动公开政府信息情况)
     runs_on = len(rest.strip()) >= 6  # (into prose: not a stop at the line's end)
     if ("指" in title and _DEFINITION.match(title)) or _HEADINGS_IN_A_ROW.search(title):

@@ -2658,3 +2658,14 @@ def test_a_page_filed_as_the_year_s_report_under_a_title_calling_it_a_work_summa
                        "2019年,我局在工业和信息化部领导下,认真贯彻落实《中华人民共和国政府信息公开条例》,强化组织领导。\n")
     assert found.error is None and found.report is not None
     assert "META-003" in {v.rule for v in found.violations}
+
+
+def test_art_50_s_xingzheng_jiguan_before_a_heading_leaves_its_meaning():
+    """一、行政机关2020年度政府信息公开工作的基本情况 (a real page, round 592): 总体情况 worded otherwise,
+    a wording note (SEC-009), not a heading naming another matter (SEC-004); art. 50's own words,
+    二、行政机关主动公开政府信息的情况, are still said to be art. 50's (SEC-005)."""
+    text = ("某市场监督管理局2020年政府信息公开工作年度报告\n一、行政机关2020年度政府信息公开工作的基本情况\n本年度工作有序开展。\n"
+            "二、行政机关主动公开政府信息的情况\n见下表。\n")
+    rules = {(v.rule, v.span.line) for v in check_text(text).violations}
+    assert ("SEC-009", 2) in rules and ("SEC-004", 2) not in rules
+    assert ("SEC-005", 4) in rules
