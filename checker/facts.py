@@ -623,7 +623,9 @@ def issuer_from_title(title: str, span: Span, index: LineIndex) -> Issuer | None
     start, end = found
     written = title[start:end].strip(" \u3000：:“”\"")  # (2024年北京市“政府信息公开…”: the quote no part of it)
     name = _ALIAS.sub("", written) or written  # (遵义市播州区人民政府(区政府办公室): the body, not its second name)
-    if len(name) < 2 or name[-1].isdigit() or name.endswith("年") or _GENERIC_NAME.fullmatch(name):
+    # (a list's number, 1、2022年市政府信息公开工作年度报告 on a document-sharing site's page, round 592: no name)
+    if (len(name) < 2 or name[-1].isdigit() or name.endswith("年") or _GENERIC_NAME.fullmatch(name)
+            or not any("\u4e00" <= ch <= "\u9fff" for ch in name)):
         # (or the body in brackets after it: 2024年政府信息公开工作年度报告(上海市嘉定区国防动员办公室))
         after = _BODY_AFTER_TITLE.search(title)
         if after is None or issuer_kind(after.group("name")) == "unknown":

@@ -1022,7 +1022,7 @@ def _title_year() -> re.Pattern:
 
 
 # (or the end of a body's name split from its start: "…小龙坎街道" / "办事处2023年…")
-_TITLE_START_WITHOUT_BODY = compile_re(r"[（(]?\d|关于|政府信息|信息公开|政务|工作|年度|年报|办事处|人民政府|管委会|委员会|办公室")
+_TITLE_START_WITHOUT_BODY = compile_re(r"[（(]?\d|[^\u4e00-\u9fff\n]{1,12}(?:19|20)\d\d|关于|政府信息|信息公开|政务|工作|年度|年报|办事处|人民政府|管委会|委员会|办公室")
 # (a page's link to a reading of the report: • 一图读懂:汉阴县人民政府2023年度…报告, 相关图解:…)
 _READINGS = r"(?:一图读懂|一图看懂|图解|图说|政策解读|解读)"
 _RELATED_LINK = compile_re(r"[-•·*\s]*(?:相关)?" + _READINGS + r"[ \u3000]*[:：《“]")

@@ -2669,3 +2669,14 @@ def test_art_50_s_xingzheng_jiguan_before_a_heading_leaves_its_meaning():
     rules = {(v.rule, v.span.line) for v in check_text(text).violations}
     assert ("SEC-009", 2) in rules and ("SEC-004", 2) not in rules
     assert ("SEC-005", 4) in rules
+
+
+def test_a_list_s_number_or_a_mirror_s_junk_before_the_title_s_year_is_no_body():
+    """1、2022年市政府信息公开工作年度报告 on a document-sharing site's page (round 592): the body is
+    the one the text names (南华县), not "1、"; ??????2021年… under the body's name on a line above
+    (a real 2021 page of 大足区海棠新城): the title is the whole, as before."""
+    found = check_text("1、2022年市政府信息公开工作年度报告\n现根据有关要求,特编制南华县2022年度政府信息公开工作年度报告。\n"
+                       "一、总体情况\n本年度工作有序开展。\n")
+    assert found.report.issuer.name == "南华县"
+    title = check_text("某区某管理委员会\n???????????2021年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n").report.title
+    assert title.text == "某区某管理委员会???????????2021年政府信息公开工作年度报告"
