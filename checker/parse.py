@@ -1060,7 +1060,10 @@ def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]
             and not (dated and facts.year_in(before.text) is not None)  # (two years: no halves of one title)
             and len(before.text) <= 40 and not any(ch in before.text for ch in "，。：:；|｜")  # (｜: a page's menu)
             and (_TITLE_START_WITHOUT_BODY.match(title.text) or _YEAR_ONLY.fullmatch(before.text)
-                 or before.text.endswith(("年", "年度", "政府", "政务", "政府信息", "政务信息", *_FIRST_HALF_ENDS)) or office_of_body_above
+                 or before.text.endswith(("年", "年度", "政府", "政务", "政府信息", "政务信息")) or office_of_body_above
+                 # (not a column's label above a title that says it again: 政府信息公开 / 桂东县政府信息公开工作年度报告,
+                 # a real page, round 594)
+                 or (before.text.endswith(_FIRST_HALF_ENDS) and "信息公开" not in title.text and "政务公开" not in title.text)
                  # (a year and a place, the body's own name the title's start: "2015年广州市海珠区" / "教育局政府
                  # 信息公开年度报告", a real 2015 page, round 505, whose year META-002 had said was missing)
                  or (not dated and facts.year_in(before.text) is not None and before.text.endswith(("区", "县", "市", "州", "旗", "盟")))

@@ -750,6 +750,14 @@ def test_a_title_in_two_lines_as_pages_show_them(lines: tuple[str, ...], title: 
     assert "META-002" not in {v.rule for v in found.violations}
 
 
+def test_a_column_s_label_above_a_title_that_says_it_again_is_no_first_half():
+    """政府信息公开 / 桂东县政府信息公开工作年度报告 (a real page, round 594): the title is the second line
+    alone (META-002 had quoted 政府信息公开桂东县…); a first half that ends 信息公开 still joins the
+    rest of its title (…2022年政府信息公开 / 工作报告)."""
+    found = check_text("政府信息公开\n\n桂东县政府信息公开工作年度报告\n\n一、总体情况\n本年度工作有序开展。\n")
+    assert found.report.title.text == "桂东县政府信息公开工作年度报告" and found.report.title.span.line == 3
+
+
 def test_a_title_worded_as_a_document_s_subject_that_names_its_body():
     """关于中国测试技术研究院2020年政府信息公开工作的年度报告 under the site's name and column (a real
     2020 page, round 582): the title, and its body the issuer (META-004 had said none was
