@@ -2695,3 +2695,11 @@ def test_a_list_s_number_or_a_mirror_s_junk_before_the_title_s_year_is_no_body()
     assert found.report.issuer.name == "南华县"
     title = check_text("某区某管理委员会\n???????????2021年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n").report.title
     assert title.text == "某区某管理委员会???????????2021年政府信息公开工作年度报告"
+
+
+def test_zhuangkuang_for_qingkuang_in_a_heading_leaves_its_meaning():
+    """二、主动公开政府信息状况 (a site's 状况 for 情况, a regression helper's probe on 南华县 2022): a wording
+    note (SEC-009), not a heading naming another matter (SEC-004)."""
+    rules = {(v.rule, v.span.line) for v in check_text(
+        "某县人民政府2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n二、主动公开政府信息状况\n见下表。\n").violations}
+    assert ("SEC-009", 4) in rules and ("SEC-004", 4) not in rules
