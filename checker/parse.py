@@ -1657,9 +1657,8 @@ def _reposted(publication: Fact | None, issuer: Issuer | None, front: list[Parag
     if issuer is None or issuer.kind in ("township", "subdistrict"):
         return False
     for p in front:
-        m = _PAGE_PUBLISHER.search(p.text) or _PAGE_SOURCE.search(p.text)
-        if (m and facts.issuer_kind(m.group("name")) in ("township", "subdistrict")
-                and issuer.name not in m.group("name") and m.group("name") not in issuer.name):  # (来源:东湖街道, its own short name)
+        m = _PAGE_PUBLISHER.search(p.text)
+        if m and facts.issuer_kind(m.group("name")) in ("township", "subdistrict") and issuer.name not in m.group("name"):
             return True
     return False
 
@@ -1674,8 +1673,6 @@ def _posted_long_after(publication: Fact | None, year: int | None) -> bool:
             and publication.value > dt.date(year + 2, 3, 31))
 
 
-# (来源 :勐海县勐往乡人民政府 over the county's report in the township's column: a regression helper's probe, round 593)
-_PAGE_SOURCE = compile_re(r"来源[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：|｜]{2,30})")
 _REPOST_SOURCE = compile_re(r"来源[ \u3000]*[:：][ \u3000]*转(?:发|载)")
 _PAGE_PUBLISHER = compile_re(r"(?:发布机构|发布单位)[ \u3000]*[:：][ \u3000]*(?P<name>[^\s，,。；;:：|｜]{2,30})")
 # (or after a label, …政府信息公开年报 时间:2023-01-31, a real 2022 page of 上海市知识产权局, round 521)
