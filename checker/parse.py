@@ -1021,7 +1021,8 @@ def _title_year() -> re.Pattern:
     return compile_re(r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*(?:年度?)?")
 
 
-# (or the end of a body's name split from its start: "…小龙坎街道" / "办事处2023年…")
+# (or the end of a body's name split from its start: "…小龙坎街道" / "办事处2023年…"; or a mirror's junk where
+# the body's name stood, "…管理委员会" / "???????2021年…", a real 2021 page of 大足区海棠新城)
 _TITLE_START_WITHOUT_BODY = compile_re(r"[（(]?\d|[^\u4e00-\u9fff\n]{1,12}(?:19|20)\d\d|关于|政府信息|信息公开|政务|工作|年度|年报|办事处|人民政府|管委会|委员会|办公室")
 # (a page's link to a reading of the report: • 一图读懂:汉阴县人民政府2023年度…报告, 相关图解:…)
 _READINGS = r"(?:一图读懂|一图看懂|图解|图说|政策解读|解读)"
