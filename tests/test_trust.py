@@ -2696,3 +2696,7 @@ def test_zhuangkuang_for_qingkuang_in_a_heading_leaves_its_meaning():
     rules = {(v.rule, v.span.line) for v in check_text(
         "某县人民政府2022年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n二、主动公开政府信息状况\n见下表。\n").violations}
     assert ("SEC-009", 4) in rules and ("SEC-004", 4) not in rules
+    # (一、总体工作概况, a real 2025 page of a 信访局, round 602)
+    rules = {(v.rule, v.span.line) for v in check_text(
+        "某市信访局2025年政府信息公开工作年度报告\n一、总体工作概况\n本年度工作有序开展。\n").violations}
+    assert ("SEC-009", 2) in rules and ("SEC-004", 2) not in rules
