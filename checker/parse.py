@@ -1220,7 +1220,11 @@ _AS_AT_YEAR_END = compile_re(r"(?:(?:^|[。；;！!])[ \u3000]*截[至止]到?"
 
 # (the patterns above that read a sentence's year, not the report's name: _year weighs them against
 # the other years the opening names)
-_SENTENCE_YEARS = (_OPENS_WITH_YEAR, _WORK_OF_YEAR_FOLLOWS, _AS_AT_YEAR_END)
+# (or a later sentence of the opening paragraph, the body its subject: …的服务作用。2019年度,我乡政务政务信息主动
+# 公开信息81条, a real 2019 page that lost its title and introduction, round 606)
+_SENTENCE_WITH_YEAR = compile_re(r"[。；;][ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年度?[，,]?[ \u3000]*"
+                                 r"[我本](?:局|委|办|厅|镇|乡|街道|区|县|市|中心|单位|机关)")
+_SENTENCE_YEARS = (_OPENS_WITH_YEAR, _WORK_OF_YEAR_FOLLOWS, _AS_AT_YEAR_END, _SENTENCE_WITH_YEAR)
 
 
 def _year(title: Paragraph | None, periods: list, opening: list[str],
@@ -1252,7 +1256,7 @@ def _year(title: Paragraph | None, periods: list, opening: list[str],
         return years[0], "period"
     said = None
     for pattern in (_REPORT_OF_YEAR, _PUBLISHES_REPORT_OF_YEAR, _REPORT_OF_YEAR_AFTER_MATTER, _REPORTS_ON_YEAR, _OPENS_WITH_YEAR,
-                    _WORK_OF_YEAR_FOLLOWS, _AS_AT_YEAR_END):
+                    _WORK_OF_YEAR_FOLLOWS, _AS_AT_YEAR_END, _SENTENCE_WITH_YEAR):
         for text in opening:
             m = pattern.search(text)
             if m and (not years or int(m.group("y")) in years):
@@ -1264,6 +1268,8 @@ def _year(title: Paragraph | None, periods: list, opening: list[str],
                     said = said or _years_named(opening)
                     if any(n >= 2 and n >= 2 * said[year] for other, n in said.items() if other != year):
                         continue
+                    if pattern is _SENTENCE_WITH_YEAR and any(n for other, n in said.items() if other != year):
+                        continue  # (a later sentence's year: only where the opening names no other)
                 return year, "text"
     for text in opening:  # (a paragraph that opens with the report's name: 2024年柳北区…年度报告,坚持以…)
         name = facts.report_named_first(text)

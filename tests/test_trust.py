@@ -2700,3 +2700,13 @@ def test_zhuangkuang_for_qingkuang_in_a_heading_leaves_its_meaning():
     rules = {(v.rule, v.span.line) for v in check_text(
         "某市信访局2025年政府信息公开工作年度报告\n一、总体工作概况\n本年度工作有序开展。\n").violations}
     assert ("SEC-009", 2) in rules and ("SEC-004", 2) not in rules
+
+
+def test_the_year_a_later_sentence_of_the_opening_gives_with_the_body_as_subject():
+    """…的服务作用。2019年度,我乡政务政务信息主动公开信息81条 (a real 2019 page that lost its title and
+    introduction, round 606): the report's year (META-017 had said none was found, and no rule of the
+    year ran)."""
+    text = ("一、总体情况\n我乡严格按照《中华人民共和国政府信息公开条例》要求,充分发挥政府信息的服务作用。"
+            "2019年度,我乡政务政务信息主动公开信息81条。\n")
+    found = check_text(text)
+    assert found.report.year == 2019 and "META-017" not in {v.rule for v in found.violations}
