@@ -471,7 +471,9 @@ def test_a_title_split_over_two_lines_and_a_year_without_nian():
                                       # (a verb before the kind: 协调、监督街道信息公开工作, a real 2020 page of 大溪沟街道, round 515)
                                       "2020年我街道指派专人推进、指导、协调、监督街道信息公开工作。",
                                       # (建立, a verb, before 全乡: a real 2024 page of 中寨乡, round 562)
-                                      "2024年,本镇建立全乡各部门、各村(居)信息员队伍。"])
+                                      "2024年,本镇建立全乡各部门、各村(居)信息员队伍。",
+                                      # (服务大中心, a slogan beside 我中心: a real 2022 page of 华容区, round 609)
+                                      "2022年,我中心紧密围绕区委区政府中心工作,服务大中心,不断提升政务公开实效。"])
 def test_a_clause_is_no_body_named_in_the_prose(sentence: str):
     """The last resort finds a body a report names while it calls itself 本镇: a clause
     that opens with 依托 or 根据 names none (线下依托镇 was taken for a 镇)."""
