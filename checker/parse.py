@@ -1632,9 +1632,11 @@ def _published_rank(label: re.Match) -> int:
 
 # A date alone on its line (2021-01-22 08:37, • 2024-03-08, (2026年1月13日), 2021-03-2918:26), or
 # with the site's name after it (2019-07-07 19:35 湖北省人民政府网), or the site and its address
-# before it (银川市人民政府门户网站 www.yinchuan.gov.cn 2023-01-28), or the publishing body after a
+# before it (银川市人民政府门户网站 www.yinchuan.gov.cn 2023-01-28), or the publishing body before it
+# (芜湖市人民政府(办公室) 2016-01-30 under the title, a real 2015 page, round 620) or after a
 # page's stamp (2024-01-26   伊宁县人民政府办公室), or the page's byline after it (2021-02-09 发布:卓尼县人民政府办公室 点击数:)
-_BARE_DATE = compile_re(r"[-•·*\s]*(?:[\u4e00-\u9fff]{2,16}(?:网|网站)(?:\s+(?:https?://)?[\w.]+\.[a-z]{2,})?\s+(?=\d{4}-))?"
+_BARE_DATE = compile_re(r"[-•·*\s]*(?:[\u4e00-\u9fff]{2,16}(?:网|网站)(?:\s+(?:https?://)?[\w.]+\.[a-z]{2,})?\s+(?=\d{4}-)"
+                        r"|[\u4e00-\u9fff]{2,24}(?:人民政府|政府|办公室|办公厅|局|厅|委员会|委|中心|办事处|街道)(?:[（(][\u4e00-\u9fff]{2,12}[）)])?\s+(?=\d{4}-))?"
                         r"[（(]?(?:\d{4}(?:(?P<sep>[-./])\d{1,2}(?P=sep)\d{1,2}(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
                         r"|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"
                         r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)[）)]?"  # (（二〇一一年四月一日）: round 322)
