@@ -2618,6 +2618,11 @@ FUNCTIONS: dict[str, Function] = {
 
 # ----------------------------------------------------------------------------- globals
 
+# A news site's or portal's keywords above the report (关键词: 山西省政府 年度报告 … 不予公开 三公经费, a real
+# 2012 page of 山西省, round 625): the page's words, not the report's (SEC-022 had taken 不予公开 for its content)
+_PAGE_KEYWORDS = compile_re(r"[ \u3000]*关[ \u3000]*键[ \u3000]*[词字][ \u3000]*[:：]")
+
+
 def _scope_of(paragraphs: list[Paragraph]) -> Scope:
     return Scope([(p.span.start, p.text) for p in paragraphs])
 
@@ -2625,7 +2630,7 @@ def _scope_of(paragraphs: list[Paragraph]) -> Scope:
 def _narrative(env: Env) -> Scope:
     r = env.report
     paras = list(r.preamble) + ([r.title] if r.title else []) + list(r.intro)
-    segs = [(p.span.start, p.text) for p in paras]
+    segs = [(p.span.start, p.text) for p in paras if not _PAGE_KEYWORDS.match(p.text)]
     for s in r.sections:
         segs.extend(segments(s))
     return Scope(segs)

@@ -1694,10 +1694,13 @@ _DATED_TITLE = compile_re(r"(?:[（(][ \u3000]*(?:19|20)\d\d(?:[ \u3000]*年[ \u
 
 def _tabled_publication(text: str, end: int, index: LineIndex):
     """The publication date a web page's metadata gives in a table's row above `end`, the
-    first section, where the dates of the prose are not looked for."""
-    m = _TABLED_PUBLISHED.search(text, 0, end)
-    if m is None:
+    first section, where the dates of the prose are not looked for: of its dated labels, the
+    surest (成文日期 : | 2017-03-31 | 发布日期 : | 2017-04-06 |, a real 2016 page of 重庆市, round
+    625: published on the 6th, after the deadline, as on a page whose labels stand in lines)."""
+    labels = list(_TABLED_PUBLISHED.finditer(text, 0, end))
+    if not labels:
         return None
+    m = min(labels, key=_published_rank)  # (the first of the surest)
     return _as_published(next((f for f in facts.dates(text[:end], index) if f.span.start == m.end()), None))
 
 

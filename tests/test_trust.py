@@ -554,6 +554,13 @@ def test_the_publication_date_in_a_row_of_the_page_s_metadata_table():
     late = check_text(text.replace("某乡人民政府2025", "某县教育局2025").replace("2026-01-19", "2026-04-09"))
     assert [v.message() for v in late.violations if v.rule == "DATE-001"] == [
         "县级以上人民政府部门应于次年1月31日前公布上一年度年报，2025年年报的网页发布日期却是2026年4月9日"]
+    # (the day it was published, not the day it was written, the row's first: a real 2016 page of 重庆市, round 625)
+    written_first = check_text("索引号 : | 11500000009275780L/2020-08841 | 主题分类 : | 其他 | ||||\n"
+                               "发布机构 : | 成文日期 : | 2017-03-31 | 发布日期 : | 2017-04-06 | |||\n"
+                               "标题 : | 重庆市2016年政府信息公开工作年度报告 | ||||||\n"
+                               "重庆市2016年政府信息公开工作年度报告\n一、概述\n本年度工作有序开展。\n")
+    assert str(written_first.report.publication_date.value) == "2017-04-06"
+    assert "DATE-003" in {v.rule for v in written_first.violations}
     # (the date with slashes, a real 2024 page of 临沂市人民政府: | 发布日期 | 2025/03/05 |)
     slashed = check_text("欢迎访问临沂市政府网站!\n索引号 | 1585729837/zfb/2025-0000050 | 发布机构 | 临沂市政府办公室 |\n"
                          "公开目录 | 市政府年报 | 发布日期 | 2025/03/05 |\n文号 | 公开方式 | 主动公开 |\n"
@@ -2228,6 +2235,10 @@ def test_only_the_day_the_figures_run_to_is_said_to_be_only_that():
     (lost,) = [v for v in check_text("某镇2025年政府信息公开工作年度报告\n本报告所列数据截止日期为20251231日。\n"
                                      "一、总体情况\n").violations if v.rule == "PERIOD-001"]  # (年 and 月 lost on a page)
     assert lost.message().startswith("只写了数据的截止日期（“数据截止日期为20251231日”）")
+    # (or its month: 统计期限截至2008年12月, a real 2008 page of 瑞光街道, round 623)
+    (month,) = [v for v in check_text("某街道2008年政府信息公开工作年度报告\n本报告中所列数据的统计期限截至2008年12月,联系电话0436-1234567。\n"
+                                      "一、概述\n").violations if v.rule == "PERIOD-001"]
+    assert month.message().startswith("只写了数据的截止日期（“数据的统计期限截至2008年12月”）")
 
 
 def test_round_89_91_openings_and_wordings():
@@ -2714,3 +2725,13 @@ def test_the_year_a_later_sentence_of_the_opening_gives_with_the_body_as_subject
             "2019年度,我乡政务政务信息主动公开信息81条。\n")
     found = check_text(text)
     assert found.report.year == 2019 and "META-017" not in {v.rule for v in found.violations}
+
+
+def test_a_page_s_keywords_are_not_the_report_s_words():
+    """关键词: … 不予公开 三公经费 above a 2012 report on a news site (a real page of 山西省, round 625):
+    the site's keywords, not the report's account of applications refused (SEC-022 had taken them for it)."""
+    page = ("山西省2012年政府信息公开工作报告(全文)\n关键词: 山西省政府 年度报告 政府规章 条例 不予公开 三公经费\n"
+            "2012年度山西省政府信息公开年度报告\n一、概述\n全年主动公开政府信息120条。\n")
+    assert "SEC-022" in {v.rule for v in check_text(page).violations}
+    told = page.replace("全年主动公开政府信息120条。", "全年主动公开政府信息120条,未作出不予公开的答复。")
+    assert "SEC-022" not in {v.rule for v in check_text(told).violations}
