@@ -100,6 +100,8 @@ PHONE = compile_re("(?:" + "|".join([_spaced(w) for w in sorted(_PHONE_LABELS, k
                                     + ["Tel", "TEL", "tel", "Phone", "PHONE", "phone",
                                        r"联系(?=[(（]\d)"]) + ")")  # (请与某局联系(0482-8310273))
 FAX = compile_re(_labels("传真"))
+# A phone number alone on the line after its label's line, the line's end before it
+_NUMBER_ALONE = compile_re(r"\n[ \u3000]*(?P<v>(?:0\d{2,3}[-－—–][ \u3000]*)?\d{7,8}|1[3-9]\d{9})[ \u3000]*(?=\n|$)")
 _PHONE_NUMBER = compile_re(
     r"(?P<v>[(（]?0\d{2,3}[)）]?(?:[ \u3000]*[-－—–‐]{1,2}[ \u3000]*|[ \u3000]?)\d{7,8}(?:[-－转][ \u3000]*\d{1,5})?"
     r"|400[-－ ]?\d{3}[-－ ]?\d{4}|1[3-9]\d{9}|\d{7,8}|12345"
@@ -466,6 +468,8 @@ def contacts(text: str, index: LineIndex, stretches: Stretches | None = None) ->
             # the number follows the label after at most a few characters ("：", "（传真）：")
             for stop in range(m.end(), min(m.end() + 7, len(text))):
                 number = _PHONE_NUMBER.match(text, stop)
+                if text[stop] == "\n":  # (or alone on the next line: 电话: / 59729483 / 。, a page that set the number
+                    number = _NUMBER_ALONE.match(text, stop)  # apart, a real 2011 page of 青浦区民政局, round 632)
                 if number or text[stop] in "\n。；;" or (text[stop] in "，," and stop > m.end()) or text[stop].isdigit():
                     break
             if number is not None and number.group("v") == "12345" and not _LABEL_TO_HOTLINE.fullmatch(text, m.end(), number.start("v")):

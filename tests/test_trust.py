@@ -2735,3 +2735,16 @@ def test_a_page_s_keywords_are_not_the_report_s_words():
     assert "SEC-022" in {v.rule for v in check_text(page).violations}
     told = page.replace("全年主动公开政府信息120条。", "全年主动公开政府信息120条,未作出不予公开的答复。")
     assert "SEC-022" not in {v.rule for v in check_text(told).violations}
+
+
+def test_a_phone_number_set_alone_on_the_line_after_its_label():
+    """请联系:青浦区民政局办公室,电话: / 59729483 / 。 (a real 2011 page that set the number apart,
+    round 632): the number is the phone's (CONTACT-001 had said no way to reach the body)."""
+    text = ("上海市青浦区民政局2011年政府信息公开工作年度报告\n如对本报告有任何疑问,请联系:青浦区民政局办公室,电话: \n 59729483 \n 。\n"
+            "一、概述\n本年度工作有序开展。\n")
+    found = check_text(text)
+    assert [(f.kind, f.value) for f in found.report.contacts if f.kind == "phone"] == [("phone", "59729483")]
+    assert "CONTACT-001" not in {v.rule for v in found.violations}
+    # (a count on the next line is no phone: 电话咨询 / 120次)
+    counted = check_text(text.replace(" 59729483 ", "共接听120次"))
+    assert not [f for f in counted.report.contacts if f.kind == "phone"]
