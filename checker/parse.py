@@ -1626,7 +1626,7 @@ def _published_labels(line: str) -> list[re.Match]:
 
 def _published_rank(label: re.Match) -> int:
     """How sure a page's date label is (_PUBLISHED_RANKS: 0 the surest)."""
-    return next((k for k, words in enumerate(_PUBLISHED_RANKS) if label.group().lstrip(" -*·•").startswith(words)),
+    return next((k for k, words in enumerate(_PUBLISHED_RANKS) if label.group().lstrip(" -*·•[【［").startswith(words)),
                 len(_PUBLISHED_RANKS) - 1)
 
 

@@ -561,6 +561,10 @@ def test_the_publication_date_in_a_row_of_the_page_s_metadata_table():
                                "重庆市2016年政府信息公开工作年度报告\n一、概述\n本年度工作有序开展。\n")
     assert str(written_first.report.publication_date.value) == "2017-04-06"
     assert "DATE-003" in {v.rule for v in written_first.violations}
+    # (the labels in brackets, [ 成文日期 ] | … | [ 公开日期 ] | …, as a 2025 portal writes them: the 公开日期 too)
+    bracketed = check_text("某县某局2024年政府信息公开工作年度报告\n[ 成文日期 ] | 2025-01-12 | [ 公开日期 ] | 2025-02-12 | [ 有 效 性 ] | 有效中 |\n"
+                           "一、总体情况\n本年度工作有序开展。\n")
+    assert str(bracketed.report.publication_date.value) == "2025-02-12"
     # (the date with slashes, a real 2024 page of 临沂市人民政府: | 发布日期 | 2025/03/05 |)
     slashed = check_text("欢迎访问临沂市政府网站!\n索引号 | 1585729837/zfb/2025-0000050 | 发布机构 | 临沂市政府办公室 |\n"
                          "公开目录 | 市政府年报 | 发布日期 | 2025/03/05 |\n文号 | 公开方式 | 主动公开 |\n"
