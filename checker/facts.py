@@ -839,6 +839,7 @@ _CLAUSE_OPENINGS = ("根据", "依据", "依照", "按照", "对照", "依托", 
                     "大力", "着力", "全力", "努力", "认真", "切实", "扎实", "推进", "推动", "做好", "抓好", "规范", "提升",
                     "开展", "落实", "具体",  # (大力加强镇政府信息公开建设: a verb's object, the town's 政府 after it)
                     "服务大局", "服务大中心",  # (…中心工作,服务大中心,不断提升…: a slogan, a real 2022 page of 华容区, round 609)
+                    "正式", "推出",  # (正式推出市教育局官方公众号: the account launched, no body, a real 2017 page of 海口市, round 643)
                     "内容", "涵盖")  # (内容涵盖镇政府2011年…: the report's contents, a real 2011 page, round 321)
 # What opens a clause that names another body, no subject (…要求,会同区司法局全面做好…: 会同, together with;
 # 会同县 is a county). Not left out of the bodies a report names beside 我局 (会同市林业局、市农业农村局:

@@ -492,6 +492,9 @@ def test_a_verb_s_object_is_no_body_named_in_the_prose():
     assert check_text("一、总体情况\n2023年我区落实主动公开要求,会同区司法局全面做好规范性文件清理公开工作。\n").report.issuer is None
     # (会同市林业局、市农业农村局 beside 我局: two bodies named, no guess; a real 2020 page of 咸宁市司法局)
     assert check_text("一、总体情况\n2020年我局认真落实条例。会同市林业局、市农业农村局等部门清理规范性文件。\n").report.issuer is None
+    # (正式推出, launched: 正式推出市教育局官方公众号 beside 我局 names the account, a real 2017 page of 海口市, round 643)
+    assert check_text("一、总体情况\n2017年,我局在省内外媒体刊载海口教育正面新闻500余篇(条),正式推出市教育局官方公众号并编写发布教育信息。\n"
+                      ).report.issuer is None
     assert "META-004" in {v.rule for v in found.violations}
     # (an encyclopedia's first line, 《X…年度报告》是…: the title and its body; a real 2010 page of 泰安市财政局, round 563)
     report = check_text("《泰安市财政局2010年信息公开工作年度报告》是泰安市财政局2010年发布的一份报告。\n一、概述\n本年度工作有序开展。\n").report
