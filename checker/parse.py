@@ -1201,8 +1201,10 @@ _REPORT_OF_YEAR_AFTER_MATTER = compile_re(r"(?:编制|编写|公布|发布|现�
 _REPORTS_ON_YEAR = compile_re(r"汇报(?:[我本][乡镇局委办区县市])?(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:政府信息公开|政务公开)工作(?=[。；;]|$)")
 # “…积极开展政府信息公开工作。2008年主要工作情况如下。”: the year whose work follows (a real 2008 page of 国家统计局, round 320)
 _WORK_OF_YEAR_FOLLOWS = compile_re(r"(?<!\d)(?P<y>(?:19|20)\d\d)[ \u3000]*年度?(?:的)?(?:主要)?(?:政府信息公开)?工作(?:情况)?(?:报告)?如下")
+# How a report speaks of its own body (我委, 本镇)
+_SELF_NAMED = r"[我本](?:局|委|办|厅|镇|乡|街道|区|县|市|中心|单位|机关)"
 _OPENS_WITH_YEAR = compile_re(r"^[ \u3000]*(?:(?:[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.．、])[^。：:\n]{1,20}[。：:][ \u3000]*)?在?"
-                              r"(?:[我本](?:局|委|办|厅|镇|乡|街道|区|县|市|中心|单位|机关)[ \u3000]*)?"  # (我委2019年度共主动公开…: a real 2019 page, round 307)
+                              rf"(?:{_SELF_NAMED}[ \u3000]*)?"  # (我委2019年度共主动公开…: a real 2019 page, round 307)
                               r"(?P<y>(?:19|20)\d\d)[ \u3000]*(?:年(?:度|以来)?(?:[，,]|(?=我|本|共|为|通过)"
                               r"|(?=[\u4e00-\u9fff]{2,24}?(?:局|委员会|委|办公室|厅|人民政府|街道|镇|乡)(?:高度|认真|坚持|始终|全面|积极|严格|深入|在[^，,。]{2,30}?(?:领导|指导)下))"
                               r"|(?=[\u4e00-\u9fff]{0,16}?(?:政务公开|政府信息公开|信息公开)工作(?!要点|报告|年报|年度报告|总结)))"
@@ -1217,13 +1219,13 @@ _AS_AT_YEAR_END = compile_re(r"(?:(?:^|[。；;！!])[ \u3000]*截[至止]到?"
                              r"|(?:统计|数据)[^。；;，,\n]{0,8}截[至止](?:时间|日期)(?:为|是)?)"  # (报告统计数据截止时间为2022年12月31日)
                              r"[ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年(?:底|末|12月31日)")
 
+# (or a later sentence of the opening paragraph, the body its subject: …的服务作用。2019年度,我乡政务政务信息主动
+# 公开信息81条, a real 2019 page that lost its title and introduction, round 606)
+_SENTENCE_WITH_YEAR = compile_re(r"[。；;][ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年度?[，,]?[ \u3000]*" + _SELF_NAMED)
+
 
 # (the patterns above that read a sentence's year, not the report's name: _year weighs them against
 # the other years the opening names)
-# (or a later sentence of the opening paragraph, the body its subject: …的服务作用。2019年度,我乡政务政务信息主动
-# 公开信息81条, a real 2019 page that lost its title and introduction, round 606)
-_SENTENCE_WITH_YEAR = compile_re(r"[。；;][ \u3000]*(?P<y>(?:19|20)\d\d)[ \u3000]*年度?[，,]?[ \u3000]*"
-                                 r"[我本](?:局|委|办|厅|镇|乡|街道|区|县|市|中心|单位|机关)")
 _SENTENCE_YEARS = (_OPENS_WITH_YEAR, _WORK_OF_YEAR_FOLLOWS, _AS_AT_YEAR_END, _SENTENCE_WITH_YEAR)
 
 
