@@ -13,6 +13,10 @@ Lark's own cache uses, would run it). Each file is bounded in size (a larger one
 ignored and rebuilt), and written through a temporary file that replaces it whole;
 temporary files of processes that were killed while writing are removed on the next
 save. Anything unreadable is ignored and rebuilt.
+
+One store lives elsewhere: the engine code the regex module makes of the rules'
+patterns, which its engine takes unchecked, is kept beside the package's byte code
+(ByteCodeStore, REGEX_CODE).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import json
 import os
 import re
 import sys
+import threading
 from array import array
 from pathlib import Path
 
@@ -208,9 +213,12 @@ class Store:
         self._dirty = False
         self._used: set[str] | None = set() if used_only else None
 
+    def _path(self) -> Path | None:
+        return cache_file(self.name)
+
     def _load(self) -> dict:
         if self._data is None:
-            path = cache_file(self.name)
+            path = self._path()
             data = _read(path) if path is not None else None
             self._data = data if isinstance(data, dict) else {}
         return self._data
@@ -235,7 +243,7 @@ class Store:
         self._dirty = True
 
     def save(self) -> None:
-        path = cache_file(self.name)
+        path = self._path()
         if not self._dirty or path is None:
             return
         data = self._load()
@@ -316,3 +324,97 @@ def keep_patterns() -> None:
                 continue
         _UNKEPT.clear()
     PATTERNS.save()
+    REGEX_CODE.save()
+
+
+# ------------------------------------------------------------------------ the regex module's patterns
+
+# The rules' patterns are compiled by the regex module, which parses and compiles a
+# pattern in Python (about 1 ms a pattern, some 80 ms at the start of a check of one
+# file) and hands its engine a list of numbers (_regex.compile), which makes the pattern
+# in microseconds. That engine does not check the code it is given (a damaged list can
+# crash the process), so the code is not kept in the user's cache folder, where a file
+# planted can at worst be wrong data: it is kept beside the package's compiled byte
+# code (__pycache__, or sys.pycache_prefix), trusted as that is, written when Python
+# writes byte code (not under PYTHONDONTWRITEBYTECODE), by regex's version.
+
+
+class ByteCodeStore(Store):
+    """A Store kept where Python keeps this package's compiled byte code."""
+
+    def _path(self) -> Path | None:
+        import importlib.util
+
+        try:
+            byte_code = Path(importlib.util.cache_from_source(__file__))
+        except (NotImplementedError, ValueError):  # (an interpreter with no byte code cache)
+            return None
+        return byte_code.with_name(f"{self.name}.{sys.implementation.cache_tag}-{__version__}-{FORM}.json")
+
+    def save(self) -> None:
+        if not sys.dont_write_bytecode:
+            super().save()
+
+
+REGEX_CODE = ByteCodeStore("regex-code")
+
+
+def compile_regex(pattern: str, flags: int):
+    """regex.compile(pattern, flags), made from the engine code kept for it when there is
+    some (anything amiss: regex.compile); what regex.compile hands its engine is kept
+    for the next run (keep_patterns)."""
+    import regex
+
+    main = getattr(regex, "_main", None)  # (the module whose _regex is the engine)
+    if not hasattr(main, "_regex"):  # (a regex made otherwise: nothing kept)
+        return regex.compile(pattern, flags)
+    key = (regex.__version__, int(flags), pattern)
+    kept = REGEX_CODE.get(key)
+    if kept is not None:
+        try:
+            return main._regex.compile(pattern, *_unpacked(kept))
+        except Exception:  # (not what compile_regex kept: a damaged file)
+            pass
+    with _REGEX_LOCK:  # (the engine stood in for one pattern at a time)
+        engine = main._regex
+        recorder = _Recorder(engine, pattern)
+        main._regex = recorder
+        try:
+            compiled = regex.compile(pattern, flags)
+        finally:
+            main._regex = engine
+    if recorder.args is not None and recorder.args[5:7] == ({}, []):  # (no named lists)
+        final_flags, code, group_index, index_group = recorder.args[1:5]
+        req_offset, req_chars, req_flags, group_count = recorder.args[7:]
+        code = base64.b64encode(array("I", code).tobytes()).decode("ascii")
+        REGEX_CODE.put(key, [int(final_flags), code, group_index, index_group, req_offset, tuple(req_chars),
+                             req_flags, group_count])
+    return compiled
+
+
+def _unpacked(kept: list) -> tuple:
+    """_regex.compile's arguments after the pattern, from what compile_regex kept."""
+    final_flags, code, group_index, index_group, req_offset, req_chars, req_flags, group_count = kept
+    code = array("I", base64.b64decode(code, validate=True)).tolist()
+    return final_flags, code, group_index, index_group, {}, [], req_offset, req_chars, req_flags, group_count
+
+
+class _Recorder:
+    """Stands in for the regex module's engine while compile_regex compiles one pattern:
+    passes everything on, and keeps the arguments its compile is given for that pattern."""
+
+    def __init__(self, engine, pattern: str) -> None:
+        self._engine = engine
+        self._pattern = pattern
+        self.args = None
+
+    def __getattr__(self, name):
+        return getattr(self._engine, name)
+
+    def compile(self, *args):
+        if args and args[0] is self._pattern:
+            self.args = args
+        return self._engine.compile(*args)
+
+
+_REGEX_LOCK = threading.Lock()

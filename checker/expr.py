@@ -344,7 +344,8 @@ class Pattern:
     every line, so of every paragraph of a scope), compiled on first use: compiling
     is slow in the regex module, a check runs only the patterns a report gives it reason
     to, and a pattern known to compile (the cache remembers) needs no compiling to be
-    checked when the rules load."""
+    checked when the rules load. Compiled from the engine code kept of an earlier run
+    when there is some (cache.compile_regex)."""
 
     __slots__ = ("pattern", "_compiled", "_searched", "_behind", "_branches", "_joinable", "_groups", "_clause")
 
@@ -368,7 +369,7 @@ class Pattern:
 
     def compiled(self):
         if self._compiled is None:
-            self._compiled = regex.compile(self.pattern, PATTERN_FLAGS)
+            self._compiled = cache.compile_regex(self.pattern, PATTERN_FLAGS)
         return self._compiled
 
     def searched(self):
@@ -382,10 +383,10 @@ class Pattern:
         if self._searched is None:
             split = lookbehind_split(self.pattern)
             branches = () if split else lookbehind_branches(self.pattern)
-            self._branches = tuple(regex.compile(b, PATTERN_FLAGS) for b in branches) or False
+            self._branches = tuple(cache.compile_regex(b, PATTERN_FLAGS) for b in branches) or False
             if split:
-                self._behind = regex.compile(self.pattern[:split], PATTERN_FLAGS)
-                self._searched = regex.compile(self.pattern[split:], PATTERN_FLAGS)
+                self._behind = cache.compile_regex(self.pattern[:split], PATTERN_FLAGS)
+                self._searched = cache.compile_regex(self.pattern[split:], PATTERN_FLAGS)
             else:
                 self._behind = False
                 self._searched = self.compiled()

@@ -282,8 +282,11 @@ class SharedPatterns:
             elif '"' in piece or "'" in piece or "{{" in piece:
                 self._error(where, f"patterns.{name}: may hold no quote (\" or ') and no {{{{…}}}}")
             else:
+                key = ("piece", regex.__version__, piece)  # (known to compile: not compiled at each start)
                 try:
-                    regex.compile(piece, regex.V0)
+                    if cache.RULES.get(key) is None:
+                        regex.compile(piece, regex.V0)
+                        cache.RULES.put(key, True)
                 except regex.error as e:
                     self._error(where, f"patterns.{name}: bad regular expression {piece!r}: {e}")
                     continue

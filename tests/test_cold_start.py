@@ -215,3 +215,104 @@ def test_a_pattern_kept_broken_or_planted_is_compiled_by_re(tmp_path, monkeypatc
     monkeypatch.setattr(cache, "PATTERNS", cache.Store("patterns"))  # (read from the file again)
     monkeypatch.setattr(re, "compile", lambda *a: pytest.fail("compiled again"))
     assert [cache.compile_re(s) for s in sources] == made
+
+
+def _regex_run(tmp_path, script: str, *args: str, write_byte_code: bool = True) -> str:
+    """A process whose byte code (and so the regex module's kept engine code) goes under
+    tmp_path/pycache, its user cache under tmp_path/cache: nothing of the package's own
+    folders is written."""
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), PYTHONPYCACHEPREFIX=str(tmp_path / "pycache"))
+    if not write_byte_code:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return subprocess.run([sys.executable, "-c", script, *args], env=env, check=True, capture_output=True,
+                          text=True).stdout
+
+
+_COUNTED_CHECK = (
+    "import sys\n"
+    "from regex import _regex_core\n"
+    "parse, parsed = _regex_core._parse_pattern, []\n"
+    "def counted(source, info):\n"
+    "    parsed.append(1)\n"
+    "    return parse(source, info)\n"
+    "_regex_core._parse_pattern = counted\n"
+    "from nianbao.cli import main\n"
+    "sys.argv = ['nianbao', 'check', '--no-progress', '--format', 'json', *sys.argv[1:]]\n"
+    "try:\n"
+    "    main()\n"
+    "except SystemExit:\n"
+    "    pass\n"
+    "print('|', len(parsed))\n")
+
+
+def test_a_second_check_parses_none_of_the_rules_patterns_and_says_the_same(tmp_path):
+    """The regex module parses a pattern in Python (~1 ms each, most of a check's start):
+    the first check keeps the engine code it makes of the rules' patterns beside the
+    byte code, and a second check of the same report makes every pattern from it,
+    parsing none, and finds the same."""
+    from pathlib import Path
+
+    report = str(Path(__file__).resolve().parent.parent / "samples" / "real" / "000_e183fea0d8446ead.txt")
+    first, second = (_regex_run(tmp_path, _COUNTED_CHECK, report) for _ in range(2))
+    said, parsed = first.rsplit("|", 1)
+    assert int(parsed) > 50 and "META-007" in said
+    assert second.rsplit("|", 1) == [said, " 0\n"]
+    assert list((tmp_path / "pycache").rglob("regex-code.*.json"))
+    assert not list((tmp_path / "cache").rglob("regex-code*"))  # (not in the user's cache folder)
+
+
+def test_no_regex_engine_code_is_kept_where_python_writes_no_byte_code(tmp_path):
+    from pathlib import Path
+
+    report = str(Path(__file__).resolve().parent.parent / "samples" / "real" / "000_e183fea0d8446ead.txt")
+    _regex_run(tmp_path, _COUNTED_CHECK, report, write_byte_code=False)
+    assert not list(tmp_path.rglob("regex-code*"))
+
+
+def test_patterns_made_from_kept_engine_code_find_what_the_regex_module_finds(tmp_path):
+    """Every rule pattern the samples' check kept, made from its kept code, is the
+    pattern regex.compile makes: the same flags, groups and matches over every sample."""
+    from pathlib import Path
+
+    samples = Path(__file__).resolve().parent.parent / "samples"
+    _regex_run(tmp_path, _COUNTED_CHECK, str(samples))
+    compare = (
+        "import sys, regex\n"
+        "from pathlib import Path\n"
+        "from nianbao import cache\n"
+        "texts = [p.read_text(encoding='utf-8', errors='replace') for p in Path(sys.argv[1]).rglob('*.txt')]\n"
+        "kept = [k.split(chr(31), 2) for k in cache.REGEX_CODE._load()]\n"
+        "compile, regex.compile = regex.compile, None  # (nothing but the kept code makes them)\n"
+        "made = [(cache.compile_regex(p, int(f)), p, int(f)) for _, f, p in kept]\n"
+        "regex.compile = compile\n"
+        "for pattern, source, flags in made:\n"
+        "    fresh = regex.compile(source, flags)\n"
+        "    assert (pattern.flags, pattern.groups, pattern.groupindex) == (fresh.flags, fresh.groups, fresh.groupindex)\n"
+        "    for text in texts:\n"
+        "        assert [m.regs for m in pattern.finditer(text)] == [m.regs for m in fresh.finditer(text)], source\n"
+        "print(len(made))\n")
+    assert int(_regex_run(tmp_path, compare, str(samples))) > 100
+
+
+def test_a_regex_entry_kept_broken_is_compiled_again(tmp_path, monkeypatch):
+    """An entry not of the form compile_regex keeps gives regex.compile's pattern, and the
+    code then made is kept in its place."""
+    import sys
+
+    import regex
+
+    monkeypatch.setattr(sys, "pycache_prefix", str(tmp_path))
+    monkeypatch.setattr(cache, "REGEX_CODE", cache.ByteCodeStore("regex-code"))
+    regex.purge()  # (a pattern the regex module has made in this process is not made again)
+    source, flags = r"(?P<n>\d+)件(?:申请)?", regex.V1 | regex.MULTILINE
+    key = (regex.__version__, int(flags), source)
+    cache.REGEX_CODE.put(key, [0, "not base64!", {}, {}, 0, (), 0, 0])
+    made = cache.compile_regex(source, flags)
+    assert made.search("收到12件申请").group("n") == "12"
+    assert cache.REGEX_CODE.get(key)[1] != "not base64!"
+    assert cache.compile_regex(source, flags).search("共3件").group("n") == "3"
