@@ -61,6 +61,9 @@ def tree(report: Report, lang: str = "zh") -> str:
         add("  period     (none)")
     pub = report.publication_date
     add(f"  published  {_range(pub.span) if pub else '-':<16} {_value(pub.value) if pub else '(none)'}")
+    if report.own_date:  # (the report's own date, where the page's is taken as published)
+        own = report.own_date
+        add(f"  own date   {_range(own.span):<16} {_value(own.value)}")
     if report.dated_month:  # (dated to the month only: a cover's 2018年3月)
         month = report.dated_month
         add(f"  dated      {_range(month.span):<16} {month.value.year}-{month.value.month:02d} (to the month)")
@@ -169,6 +172,8 @@ def to_dict(report: Report, lang: str = "zh") -> dict:
                     "text": report.period.raw, "span": _span(report.period.span)} if report.period else None),
         "publication_date": ({"date": _value(report.publication_date.value), "span": _span(report.publication_date.span)}
                              if report.publication_date else None),
+        "own_date": ({"date": _value(report.own_date.value), "span": _span(report.own_date.span)}
+                     if report.own_date else None),
         "contacts": [{"kind": c.kind, "value": c.value, "span": _span(c.span)} for c in report.contacts],
         "preamble": [_para(p) for p in report.preamble],
         "intro": [_para(p) for p in report.intro],

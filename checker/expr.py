@@ -2664,6 +2664,7 @@ GLOBALS: dict[str, Callable[[Env], Any]] = {
     "periods": lambda env: list(env.report.periods),
     "published": lambda env: env.report.publication_date,
     "dated_month": lambda env: env.report.dated_month,
+    "own_date": lambda env: env.report.own_date,
     "contacts": lambda env: list(env.report.contacts),
     "dates": lambda env: list(env.report.dates),
     "sections": lambda env: list(env.report.sections),
@@ -2705,6 +2706,8 @@ GLOBAL_DOCS = {
                  "date: the report's signature or cover letter)",
     "dated_month": "a date written to the month only (2018年3月) under the title or the signature, when the report "
                    "gives no full date: .value (the month's first day), .text (as written); null otherwise",
+    "own_date": "the date the report itself gives (its signature, its cover letter's, or under its title) when the "
+                "web page's date is taken as its publication (`published`): .value, .kind (date); null otherwise",
     "contacts": "contact details found: each with .kind (address, phone, fax, postcode, email, url) and .value",
     "dates": "every date written in the report",
     "sections": "the top-level sections: .number, .canonical, .title, .title_match, .numbering",

@@ -256,6 +256,7 @@ class Report:
     tables_not_in_text: bool = False  # sections 二–四 headings alone, their tables nowhere: a page's pictures?
     lost_tables: list[LostTable] = field(default_factory=list)  # tables there, but not readable
     dated_month: Fact | None = None   # a date to the month only (2018年3月), under the title or the signature, when no full date is given
+    own_date: Fact | None = None      # the date the report itself gives (signature, cover letter, under the title) when the page's date is taken as its publication
 
     @property
     def template(self) -> str | None:

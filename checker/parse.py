@@ -255,6 +255,7 @@ def parse(source: Source, templates: Templates | None = None) -> Report:
         contacts=facts.contacts(prose, reader.index, stretches), dates=all_dates,
         publication_date=published,
         dated_month=None if published is not None else _dated_to_the_month(first, sections),
+        own_date=own_date if own_date is not published else None,
         preamble=preamble, intro=intro,
         sections=sections, tables=tables, origin=source.origin, original_text=source.original, notes=list(source.notes),
         line_index=reader.index)
