@@ -1720,7 +1720,8 @@ def _tabled_publisher(text: str, sections: list[Section], index: LineIndex) -> I
 
 
 _NO_BODY_NAMED = ("政府", "人民政府", "本", "我", "各", "全", "办公", "县", "区", "市", "乡", "镇", "街道")
-_TABLED_PUBLISHER = compile_re(r"(?:发布机构|发布单位)[ \u3000]*[|｜\t][ \u3000]*(?P<name>[^\s|｜，,。；;:：]{2,30})[ \u3000]*[|｜\t]")
+# (发布机构 | 进化镇 |, or with its colon and the row's last cell, 发布机构: | 汉中市自然资源局 |: a real 2021 page, round 671)
+_TABLED_PUBLISHER = compile_re(r"(?:发布机构|发布单位)[ \u3000]*[:：]?[ \u3000]*[|｜\t][ \u3000]*(?P<name>[^\s|｜，,。；;:：]{2,30})[ \u3000]*(?:[|｜\t]|\n|$)")
 
 
 def _as_published(date: Fact | None) -> Fact | None:
