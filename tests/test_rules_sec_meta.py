@@ -291,6 +291,17 @@ def test_2019_notice_cited_with_half_width_brackets(rules):
     assert not check(text_2020, rules, "META-005")
 
 
+def test_the_old_title_over_the_new_number_is_said_as_such(rules):
+    """The 2019 notice's title cited with 〔2021〕30号 is reported for the title, and says
+    the number is the new one (rounds 660, 662, 669); with the old number, the old wording."""
+    text = ("某县某乡2023年政府信息公开工作年度报告\n"
+            "根据《关于政府信息公开工作年度报告有关事项的通知》(国办公开办函【2021】30号)要求编制本报告。\n")
+    [v] = check(text, rules, "META-005")
+    assert "文号却是〔2021〕30号" in v.message("zh") and "but with the number" in v.message("en")
+    [v] = check(text.replace("【2021】30号", "〔2019〕60号"), rules, "META-005")
+    assert v.message("zh").startswith("引用了已被国办公开办函〔2021〕30号替代的2019年通知")
+
+
 def test_2019_report_missing_sections_is_a_warning(rules):
     text = "某县某局2019年政府信息公开工作年度报告\n一、总体情况\n本年度工作有序开展。\n"
     vs = check(text, rules, "SEC-001", "SEC-007")
