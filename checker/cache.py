@@ -279,6 +279,16 @@ _ENGINE = hashlib.sha256(f"{sys.version}|{_sre.MAGIC}|{sys.byteorder}|{_CODE_TYP
 _UNKEPT: list[tuple[str, int, re.Pattern]] = []  # compiled by re this run: their code to keep
 
 
+def _packed(code: list[int]) -> str:
+    """An engine's code (numbers of 4 bytes, re's or the regex module's) as the text kept."""
+    return base64.b64encode(array(_CODE_TYPE, code).tobytes()).decode("ascii")
+
+
+def _unpacked_code(kept: str) -> list[int]:
+    """The inverse of _packed (ValueError for what it did not write)."""
+    return array(_CODE_TYPE, base64.b64decode(kept, validate=True)).tolist()
+
+
 def compile_re(source: str, flags: int = 0) -> re.Pattern:
     """re.compile(source, flags), made from the engine code the cache keeps for it when it
     has it (kept only where it made a pattern equal to re's: the same code). Anything
@@ -291,8 +301,7 @@ def compile_re(source: str, flags: int = 0) -> re.Pattern:
     if kept is not None:
         try:
             final_flags, code, groups, groupindex, indexgroup = kept
-            code = array(_CODE_TYPE, base64.b64decode(code, validate=True)).tolist()
-            return _sre.compile(source, final_flags, code, groups, groupindex, tuple(indexgroup))
+            return _sre.compile(source, final_flags, _unpacked_code(code), groups, groupindex, tuple(indexgroup))
         except Exception:  # (not what keep_patterns() wrote)
             pass
     compiled = re.compile(source, flags)
@@ -318,7 +327,7 @@ def keep_patterns() -> None:
                     indexgroup[number] = name
                 parts = [flags | tree.state.flags, code, tree.state.groups - 1, groupindex, indexgroup]
                 if _sre.compile(source, *parts[:4], tuple(indexgroup)) == compiled:
-                    parts[1] = base64.b64encode(array(_CODE_TYPE, code).tobytes()).decode("ascii")
+                    parts[1] = _packed(code)
                     PATTERNS.put((_ENGINE, flags, source), parts)
             except Exception:  # (an interpreter whose re works otherwise: nothing kept)
                 continue
@@ -349,7 +358,8 @@ class ByteCodeStore(Store):
             byte_code = Path(importlib.util.cache_from_source(__file__))
         except (NotImplementedError, ValueError):  # (an interpreter with no byte code cache)
             return None
-        return byte_code.with_name(f"{self.name}.{sys.implementation.cache_tag}-{__version__}-{FORM}.json")
+        # (the code's bytes are in the machine's order: a folder copied to another machine is not read)
+        return byte_code.with_name(f"{self.name}.{sys.implementation.cache_tag}-{sys.byteorder}-{__version__}-{FORM}.json")
 
     def save(self) -> None:
         if not sys.dont_write_bytecode:
@@ -386,8 +396,7 @@ def compile_regex(pattern: str, flags: int):
     if recorder.args is not None and recorder.args[5:7] == ({}, []):  # (no named lists)
         final_flags, code, group_index, index_group = recorder.args[1:5]
         req_offset, req_chars, req_flags, group_count = recorder.args[7:]
-        code = base64.b64encode(array("I", code).tobytes()).decode("ascii")
-        REGEX_CODE.put(key, [int(final_flags), code, group_index, index_group, req_offset, tuple(req_chars),
+        REGEX_CODE.put(key, [int(final_flags), _packed(code), group_index, index_group, req_offset, tuple(req_chars),
                              req_flags, group_count])
     return compiled
 
@@ -395,8 +404,7 @@ def compile_regex(pattern: str, flags: int):
 def _unpacked(kept: list) -> tuple:
     """_regex.compile's arguments after the pattern, from what compile_regex kept."""
     final_flags, code, group_index, index_group, req_offset, req_chars, req_flags, group_count = kept
-    code = array("I", base64.b64decode(code, validate=True)).tolist()
-    return final_flags, code, group_index, index_group, {}, [], req_offset, req_chars, req_flags, group_count
+    return final_flags, _unpacked_code(code), group_index, index_group, {}, [], req_offset, req_chars, req_flags, group_count
 
 
 class _Recorder:
