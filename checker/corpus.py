@@ -246,6 +246,7 @@ class Summary:
     path: str
     text: str
     gaps: list[int] | None                # the LineIndex's, for the columns of the document as it was
+    breaks: list[int] | None              # the LineIndex's, for its lines where a copy's were joined
     facts: tuple                          # the Report's small fields, by name (_SUMMARY_FIELDS)
     section_count: int
     table_count: int
@@ -258,7 +259,7 @@ class Summary:
         unpack = _Unpacker(self)
         sections = [unpack.section() for _ in range(self.section_count)]
         tables = [unpack.table() for _ in range(self.table_count)] if tables else []
-        return _stand_in(self.path, self.text, self.gaps, self.facts, sections, tables)
+        return _stand_in(self.path, self.text, self.gaps, self.breaks, self.facts, sections, tables)
 
 
 class _LinesWhenAsked(LineIndex):
@@ -268,14 +269,14 @@ class _LinesWhenAsked(LineIndex):
 
     __slots__ = ()
 
-    def __init__(self, text: str, gaps: list[int] | None) -> None:
-        self.text, self.gaps = text, gaps or None
+    def __init__(self, text: str, gaps: list[int] | None, breaks: list[int] | None) -> None:
+        self.text, self.gaps, self.breaks = text, gaps or None, breaks or None
 
-    def __getattr__(self, name: str):  # (called only for an attribute not set: `starts`, until asked)
-        if name != "starts":
+    def __getattr__(self, name: str):  # (called only for an attribute not set: `starts` and `lines`, until asked)
+        if name not in ("starts", "lines"):
             raise AttributeError(name)
-        LineIndex.__init__(self, self.text, self.gaps)
-        return self.starts
+        LineIndex.__init__(self, self.text, self.gaps, self.breaks)
+        return getattr(self, name)
 
 
 _SUMMARY_FIELDS = ("encoding", "title", "year", "year_source", "issuer", "period", "periods", "contacts", "dates",
@@ -296,7 +297,8 @@ def summary(report: Report, reads: frozenset[str] | set[str] = SUMMARY_FACTS, ro
     for table, rows_kept in _tables_read(report, reads, rows):
         _pack_table(table, ints, refs, rows_kept)
     index = report.line_index
-    return Summary(report.path, report.text, index.gaps if index is not None else None, _facts(report, reads),
+    return Summary(report.path, report.text, index.gaps if index is not None else None,
+                   index.breaks if index is not None else None, _facts(report, reads),
                    len(report.sections), len(report.tables), ints, tuple(refs))
 
 
@@ -310,15 +312,16 @@ def stand_in(report: Report, reads: frozenset[str] | set[str] = SUMMARY_FACTS, r
     tables = [table if rows_kept is None else _with_rows(table, rows_kept)
               for table, rows_kept in _tables_read(report, reads, rows)]
     index = report.line_index
-    return _stand_in(report.path, report.text, index.gaps if index is not None else None, _facts(report, reads),
+    return _stand_in(report.path, report.text, index.gaps if index is not None else None,
+                     index.breaks if index is not None else None, _facts(report, reads),
                      sections, tables)
 
 
-def _stand_in(path: str, text: str, gaps: list[int] | None, facts: tuple, sections: list[Section],
+def _stand_in(path: str, text: str, gaps: list[int] | None, breaks: list[int] | None, facts: tuple, sections: list[Section],
               tables: list[Table]) -> Report:
     report = Report(path=path, text=text, sections=sections, tables=tables, lost_tables=[],
                     **dict(zip(_SUMMARY_FIELDS, facts)))
-    report.line_index = _LinesWhenAsked(text, gaps)
+    report.line_index = _LinesWhenAsked(text, gaps, breaks)
     return report
 
 

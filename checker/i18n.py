@@ -45,6 +45,8 @@ CATALOG: dict[str, dict[str, str]] = {
                           "en": "{n} stray comma(s) before punctuation (such as “一,、”, “,。”, a mirror site's) left out"},
     "note.lost_indents": {"zh": "{lines}行行首（或标题末尾）的“?”（网页复制时丢失的缩进、空格或项目符号）按空格读取",
                           "en": "the “?” at the start of {lines} line(s) (or a heading's end: an indent, space or bullet lost in a page's copy) read as spaces"},
+    "note.joined_lines": {"zh": "{n}行是复制PDF或网页时从句子中间断开的（版面宽度处或数字前后），已与上一行接上后读取",
+                          "en": "{n} line(s) a copy broke off inside a sentence (at the page's width, or around a figure) read joined to the line before"},
     "note.spaced": {"zh": "{lines}行里字与字之间的空格（共{spaces}处）已去掉后读取",
                     "en": "characters spaced apart closed up on {lines} line(s) ({spaces} spaces)"},
     "note.renamed": {"zh": "文件名是{suffix}，内容却是{found_zh}：按{found_zh}读取",

@@ -21,6 +21,7 @@ from .i18n import Message
 from .limits import check_source_size
 from .pipetables import pipe_tables
 from .sniff import choose
+from .linebreaks import joined_lines
 from .spacing import close_up, joined_gaps
 from .traditional import simplified
 
@@ -41,6 +42,9 @@ class Source:
     # `text`, and the text as it was, which is what the user sees (None: nothing taken out).
     gaps: list[int] = field(default_factory=list)
     original: str | None = None
+    # Line ends taken out where a copy broke a sentence (see linebreaks.py): the offsets in
+    # `text` of the first character of each line joined to the one before (among the gaps).
+    breaks: list[int] = field(default_factory=list)
 
 
 class IngestError(Exception):
@@ -135,30 +139,50 @@ def plain_text(path: str, text: str, encoding: str = "utf-8") -> Source:
 
 
 def closed_up(source: Source) -> Source:
-    """The source without a mirror site's pinyin glosses and with characters spaced
-    apart closed up, as every reader's text is read; what was done is noted. The
-    characters taken out are gaps: every line and column stays the document's. (Before
-    that, the "?" a page's copy put for lost indents, a list's bullet before a section's
-    heading, and the TABs that indent its prose, are read as spaces, one for one.) The text as it was stays `original`."""
+    """The source with the line ends a copy put inside sentences taken out (a text's own
+    lines only: a reader's lines each have their origin), without a mirror site's pinyin
+    glosses, and with characters spaced apart closed up, as every reader's text is read;
+    what was done is noted. The characters taken out are gaps: every line and column
+    stays the document's. (Before that, the "?" a page's copy put for lost indents, a
+    list's bullet before a section's heading, and the TABs that indent its prose, are
+    read as spaces, one for one.) The text as it was stays `original`."""
     text, lost = _without_lost_indents(source.text)
     if lost:
         source.notes.append(Message("note.lost_indents", {"lines": lost}))
     text = _without_tab_indents(_without_heading_bullets(text))
     if text is not source.text:
         source.original, source.text = source.original or source.text, text
+    joins: list[int] = []
+    breaks: list[int] = []
+    if source.origin is None:
+        text, joins, breaks = joined_lines(text)
+        if breaks:
+            source.notes.append(Message("note.joined_lines", {"n": len(breaks)}))
     text, glosses, count, strays = _without_glosses(text)
     if count:
         source.notes.append(Message("note.glosses", {"n": count}))
     if strays:
         source.notes.append(Message("note.stray_commas", {"n": strays}))
     closed, gaps = close_up(text)
-    if gaps:
-        line_ends = [m.start() for m in re.finditer("\n", text)]
+    if gaps:  # (on the document's lines: those joined counted apart)
+        line_ends = sorted([m.start() for m in re.finditer("\n", text)] + _moved(breaks, glosses))
         lines = len({bisect_left(line_ends, g + i) for i, g in enumerate(gaps)})
         source.notes.append(Message("note.spaced", {"lines": lines, "spaces": len(gaps)}))
-    if glosses or gaps:
-        source.original, source.text, source.gaps = source.original or source.text, closed, joined_gaps(glosses, gaps)
+    if joins or glosses or gaps:
+        later = joined_gaps(glosses, gaps)
+        source.breaks = _moved(breaks, later)
+        source.original, source.text = source.original or source.text, closed
+        source.gaps = joined_gaps(joins, later)
     return source
+
+
+def _moved(offsets: list[int], gaps: list[int]) -> list[int]:
+    """Offsets in a text → the same characters' offsets once the characters `gaps` says
+    (spacing.close_up's form) are taken out of it."""
+    if not gaps or not offsets:
+        return offsets
+    taken = [g + k for k, g in enumerate(gaps)]  # (where the characters taken out stood)
+    return [at - bisect_left(taken, at) for at in offsets]
 
 
 # A line's indent (an ideographic space, a bullet) that a page's copy lost as "?":

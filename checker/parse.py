@@ -116,7 +116,7 @@ class _Reader:
     def __init__(self, source: Source, templates: Templates) -> None:
         self.source = source
         self.text = source.text
-        self.index = LineIndex(self.text, source.gaps)
+        self.index = LineIndex(self.text, source.gaps, source.breaks)
         self.templates = templates
 
     def paragraph(self, tok: Token) -> Paragraph:

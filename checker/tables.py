@@ -133,8 +133,8 @@ def _cell_lines(tok, index: LineIndex) -> list[RawRow]:
     all_plain = index.plain(pos, pos + len(value))  # (then so is every line of it)
     if (all_plain and not (" " in value or "\u3000" in value or "\xa0" in value)
             and value.count("\t") == value.count("\n\t") + (value[:1] == "\t") == len(lines) - lines.count("")):
-        return _tab_lines(lines, tok.line, pos)
-    for number, line in enumerate(lines, tok.line):
+        return _tab_lines(lines, index.line(pos), pos)
+    for number, line in enumerate(lines, index.line(pos)):
         if not line:  # (most blank lines: nothing to strip)
             if cells:
                 first, last = cells[0].span, cells[-1].span  # (join_spans(), without a call per row)
@@ -197,7 +197,7 @@ def _tsv_lines(tok, index: LineIndex) -> list[RawRow]:
     rows = []
     pos = tok.start_pos
     all_plain = index.plain(pos, pos + len(tok.value))  # (then so is every line of it)
-    for number, line in enumerate(tok.value.split("\n")[:-1], tok.line):
+    for number, line in enumerate(tok.value.split("\n")[:-1], index.line(pos)):
         cells, start = [], pos
         plain = all_plain or index.plain(pos, pos + len(line))
         if plain and not (" " in line or "\u3000" in line or "\xa0" in line):

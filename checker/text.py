@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, count
 from operator import add
 
@@ -13,18 +13,28 @@ from .spacing import original_offset
 class LineIndex:
     """Maps code-point offsets of one text to 1-based line and column numbers.
 
-    With `gaps` (the spaces taken out of characters spaced apart, see spacing.py), the
-    column is the one the character has in the document as it was: the text read and
-    the document have the same lines, only columns move."""
+    With `gaps` (the characters taken out of the document: spaces of characters spaced
+    apart, see spacing.py, and the like), the column is the one the character has in the
+    document as it was. Where line ends were among them (`breaks`: lines a copy broke
+    inside a sentence, joined again, see linebreaks.py), the line is the document's too:
+    the text read has fewer lines than the document, and a position is worked out in
+    the document's (`lines`, where each of its lines starts)."""
 
-    __slots__ = ("text", "starts", "gaps")
+    __slots__ = ("text", "starts", "gaps", "breaks", "lines")
 
-    def __init__(self, text: str, gaps: list[int] | None = None) -> None:
+    def __init__(self, text: str, gaps: list[int] | None = None, breaks: list[int] | None = None) -> None:
         self.text = text
         self.starts = _line_starts(text)
         self.gaps = gaps or None
+        self.breaks = breaks or None
+        self.lines = None if self.breaks is None else sorted(
+            original_offset(at, self.gaps) for at in (*self.starts, *self.breaks))
 
     def position(self, offset: int) -> tuple[int, int]:
+        if self.breaks is not None:
+            at = original_offset(offset, self.gaps)
+            line = bisect_right(self.lines, at)
+            return line, at - self.lines[line - 1] + 1
         line = bisect_right(self.starts, offset)
         return line, self.column(self.starts[line - 1], offset)
 
@@ -32,11 +42,17 @@ class LineIndex:
         """The 1-based column of `offset` on the line that starts at `line_start`."""
         if self.gaps is None:
             return offset - line_start + 1
+        if self.breaks is not None:
+            return self.position(offset)[1]
         return original_offset(offset, self.gaps) - original_offset(line_start, self.gaps) + 1
+
+    def line(self, offset: int) -> int:
+        """The 1-based line of `offset` (the document's)."""
+        return self.position(offset)[0] if self.breaks is not None else bisect_right(self.starts, offset)
 
     def plain(self, line_start: int, end: int) -> bool:
         """Whether the columns of a line up to `end` are plain offsets from its start:
-        no space of characters spaced apart was taken out there (most lines)."""
+        no character was taken out there (most lines)."""
         gaps = self.gaps
         if gaps is None:
             return True
@@ -65,9 +81,9 @@ class LineIndex:
             return make_span((line, column, line, column, start, end))
         if self.text[end - 1] == "\n":
             end_line, end_column = self.position(end)
-        else:
-            end_line = bisect_right(self.starts, end - 1)
-            end_column = self.end_column(self.starts[end_line - 1], end)
+        else:  # (just after the span's last character)
+            end_line, end_column = self.position(end - 1)
+            end_column += 1
         return make_span((line, column, end_line, end_column, start, end))
 
     def trimmed(self, start: int, end: int) -> Span:
@@ -80,8 +96,13 @@ class LineIndex:
         return self.span(start + lead, start + lead + len(stripped))
 
     def line_span(self, line: int) -> Span:
-        """The whole of one line (1-based), without its line end."""
-        start = self.starts[line - 1]
+        """The whole of one line (1-based, the document's), without its line end: of a
+        line joined to the one before, from where it starts in the text read."""
+        if self.breaks is None:
+            start = self.starts[line - 1]
+        else:
+            document_start, gaps = self.lines[line - 1], self.gaps
+            start = bisect_left(range(len(self.text) + 1), document_start, key=lambda at: original_offset(at, gaps))
         end = self.text.find("\n", start)
         return self.span(start, len(self.text) if end == -1 else end)
 

@@ -1,0 +1,142 @@
+"""Lines a copy broke inside a sentence, joined: `现公布江门市公路局` / `2014年政府信息公开…`.
+
+Text copied out of a PDF viewer, or kept by a mirror of one, ends every printed line
+with a line end: each line of the page is cut at the same width, in the middle of a
+word (`…本报告由概述、主动公开政府信息情` / `况、政府信息公开咨询处理情况…`). A web page
+whose figures sat in their own elements comes out with each figure on a line of its
+own (`统计期限为` / `2011` / `年` / `1` / `月` …). Read line by line, a title, a period or a
+phrase broken so is not found, and a line's second half is taken for a paragraph. So
+such line ends are taken out before the text is read, and only such:
+
+- **a text wrapped at one width** (_wrapped_at): most of its long lines end within a
+  few characters of the same width, none runs past it, and most of those end inside a
+  sentence. Then a line as wide as that, not closing a sentence, a title or a
+  heading, runs on into the next unless the next is indented, blank, a heading or an
+  item of a list.
+- **a figure on a line of its own** (_figure_breaks): a number alone on its line,
+  followed by a line that opens with its unit or a mark (`2011` / `年…`, `492` / `号,`),
+  joins it, and so does the line before it when that ends inside a phrase (`…为` /
+  `2011`); at least FIGURE_LINES of them in the text, so a table set a cell a line (a
+  figure, then the next row's label) is never touched.
+
+Lines holding a TAB (table rows) are never joined. The line ends taken out are gaps, as
+spacing.py's spaces are: every position still gives the document's line and column.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from .cache import compile_re
+
+MIN_WIDTH = 20     # the narrowest width a page is wrapped at (a PDF in 三号 type: 28 characters)
+MAX_WIDTH = 60     # the widest (a mirror's: 45); a line of twice as many characters is wider
+FULL_SHARE = 0.85  # a line this share of the width or wider fills it (punctuation is squeezed)
+FULL_LINES = 8     # lines that fill the width, at least, for a text to count as wrapped
+FIGURE_LINES = 2   # figures alone on a line inside a phrase, at least
+
+# What a line that fills the width may end with and still run on: anything but a sentence's end
+_CLOSES_SENTENCE = "。！？!?；;：:"
+# A line that ends where it stands though as wide as the page: a sentence's end; a title (a
+# running header repeating it), which has no comma; a heading, with no sentence after its number
+# (【bookmark: _GoBack】（一）强化认识，加强组织领导: a Word bookmark's name before it)
+_ENDS_ITSELF = compile_re(rf"[{_CLOSES_SENTENCE}][ \u3000]*$|^[^，,。；;]*(?:年度报告|工作报告|年报)[ \u3000]*$"
+                          r"|(?:^|[\]】 \u3000])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。！？!?；;]*$")
+# A line that starts something of its own: indented, a heading's or an item's number, a bullet
+_OWN_START = compile_re(r"[ \u3000\t\xa0]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                        r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十\d]{1,3}[部章条节]|[•●▪◆■※★☆]")
+# A figure alone on its line, followed by a line that opens with its unit, a date's part or a mark
+_FIGURE_LINE = compile_re(r"\n[\d.,%％]*\d[\d.,%％]*(?=\n"
+                          r"(?:[年月日号件条次项份万元亿余多名家户期篇批天起类场册台套宗座处周届个%％‰，,、。.．)）》”;；:：至]|人(?!民)))")
+# What a line before a figure may end with, the phrase running on: a Chinese character that
+# ends no sentence, or an opening bracket
+_BEFORE_FIGURE = compile_re(r"[\u4e00-\u9fff（(《“]")
+
+
+def joined_lines(text: str) -> tuple[str, list[int], list[int]]:
+    """The text with the line ends a copy put inside sentences taken out, the gaps that
+    leaves (spacing.close_up's form: for each character taken out, the offset in the new
+    text of the character that followed), and where lines were joined (the offsets, in
+    the new text, of the first character of each line joined to the one before)."""
+    if text.count("\n") < 2:
+        return text, [], []
+    ends = _figure_breaks(text)  # (the offsets of the line ends to take out)
+    wrapped = _wrapped_at(text.split("\n"))
+    if wrapped:
+        line_ends = [i for i, ch in enumerate(text) if ch == "\n"]
+        ends |= {line_ends[i - 1] for i in wrapped}
+    if not ends:
+        return text, [], []
+    parts: list[str] = []
+    gaps: list[int] = []
+    breaks: list[int] = []
+    pos = size = 0  # (where the text not yet copied starts; the length of the new text so far)
+    for end in sorted(ends):  # (this line runs on into the next: its trailing spaces and line end go)
+        kept = text[pos:end].rstrip(" \u3000\xa0")
+        parts.append(kept)
+        size += len(kept)
+        gaps += [size] * (end - pos - len(kept) + 1)
+        breaks.append(size)
+        pos = end + 1
+    parts.append(text[pos:])
+    return "".join(parts), gaps, breaks
+
+
+def _wrapped_at(lines: list[str]) -> list[int]:
+    """The lines (indices) that run on from the line before, in a text wrapped at one
+    width; none in any other text."""
+    shortest = MIN_WIDTH * FULL_SHARE  # (a line has at least as many characters as its width)
+    sizes = list(map(len, lines))
+    long = [i for i, size in enumerate(sizes) if size >= shortest]
+    # (most texts end here: their paragraphs run past any page's width, or end with their sentences)
+    if len(long) < FULL_LINES or sum(1 for i in long if sizes[i] > 2 * MAX_WIDTH) * 10 > len(long):
+        return []
+    long = [i for i in long if "\t" not in lines[i]]
+    if sum(1 for i in long if lines[i].rstrip()[-1:] not in _CLOSES_SENTENCE) * 2 < len(long) or len(long) < FULL_LINES:
+        return []
+    widths = {i: _width(lines[i]) for i in long}
+    ordered = sorted(w for w in widths.values() if w >= shortest)
+    if len(ordered) < FULL_LINES:
+        return []
+    # the width most long lines fill: the top of the narrow band that holds the most of them
+    best, width = 0, 0.0
+    for i, top in enumerate(ordered):
+        low = bisect_left(ordered, top * FULL_SHARE)
+        if i + 1 - low >= best:
+            best, width = i + 1 - low, top
+    # (and the few lines a copy ran past it, a cover's line run on into the first: 北京市统计局 2012)
+    full = [i for i, w in widths.items() if w >= width * FULL_SHARE]
+    beyond = sum(1 for w in ordered if w > width)
+    if width < MIN_WIDTH or len(full) < FULL_LINES or len(full) * 2 < len(ordered) or beyond * 10 > len(ordered):
+        return []
+    runs_on = [i for i in full if i + 1 < len(lines) and lines[i + 1].strip() and not _ENDS_ITSELF.search(lines[i])]
+    if len(runs_on) * 2 < len(full):
+        return []
+    return [i + 1 for i in runs_on if "\t" not in lines[i + 1] and not _OWN_START.match(lines[i + 1])]
+
+
+def _width(line: str) -> float:
+    """How wide a line is printed, in Chinese characters: an ASCII letter, digit or space
+    half one (a copy writes a PDF's full-width marks as ASCII ones: they count whole)."""
+    line = line.rstrip()
+    if line.isascii():
+        return len(line) / 2
+    return len(line) - sum(1 for ch in line if ch.isascii() and (ch.isalnum() or ch == " ")) / 2
+
+
+def _figure_breaks(text: str) -> set[int]:
+    """The line ends (offsets) around figures alone on their lines that run on; none
+    where fewer than FIGURE_LINES such figures stand inside phrases."""
+    ends: set[int] = set()
+    inside = 0
+    for m in _FIGURE_LINE.finditer(text):
+        before, after = m.start(), m.end()  # (the line ends before and after the figure)
+        next_end = text.find("\n", after + 1)
+        if "\t" in text[after:next_end if next_end != -1 else len(text)]:
+            continue
+        ends.add(after)
+        line = text[text.rfind("\n", 0, before) + 1:before]
+        if line and "\t" not in line and _BEFORE_FIGURE.fullmatch(line[-1]):
+            ends.add(before)
+            inside += 1
+    return ends if inside >= FIGURE_LINES else set()

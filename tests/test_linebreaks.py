@@ -1,0 +1,185 @@
+"""Lines a copy broke inside a sentence are read joined (linebreaks.py), and every
+finding still points at the document's own line and column.
+
+The wrapped texts here are the project's own reports wrapped as a PDF viewer's copy
+wraps them: every line of prose cut at one width (a typesetter's way: no line opens
+with a heading's number or a space, and a line that ends a sentence ends the paragraph
+in the copy too), the tables left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from nianbao.api import check, check_text
+from nianbao.ingest import decode, normalise_newlines, plain_text
+from nianbao.linebreaks import _ENDS_ITSELF, _OWN_START, _width, joined_lines
+from nianbao.spacing import original_offset
+
+SEEDS = sorted((ROOT / "samples" / "real").glob("*.txt"))
+REGRESSION = sorted((ROOT / "tests" / "regression" / "reports").glob("*.txt"))
+
+
+def _text(path: Path) -> str:
+    return normalise_newlines(decode(path.read_bytes())[0])
+
+
+def _line_ends(text: str) -> set[int]:
+    """Where a text's line ends stand, counted in the characters that are not line ends."""
+    return {at - k for k, at in enumerate(i for i, ch in enumerate(text) if ch == "\n")}
+
+
+def _wrapped(text: str, width: int) -> str:
+    """The text with every line of prose wider than `width` cut into lines of that width
+    as printed (an ASCII letter, digit or space half a Chinese character), a line not
+    ending a sentence, a title or a heading, nor the next opening a line of its own;
+    table rows (TABs, bars) as they are."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        if "\t" in line or "|" in line or "｜" in line or _width(line) <= width:
+            out.append(line)
+            continue
+        while _width(line) > width:
+            cut = 0
+            while _width(line[:cut + 1]) <= width:
+                cut += 1
+            while (_ENDS_ITSELF.search(line[:cut]) or line[cut - 1].isspace() or line[cut].isspace()
+                   or _OWN_START.match(line, cut)):
+                cut -= 1
+            out.append(line[:cut])
+            line = line[cut:]
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("path", SEEDS + REGRESSION, ids=lambda p: p.name)
+def test_a_text_whose_lines_are_whole_is_read_as_it_is(path: Path):
+    """No line of a report as published (the seeds, the regression set's real reports:
+    web pages, one cell a line, titles over lines, lists) is joined to another."""
+    text = _text(path)
+    assert joined_lines(text) == (text, [], [])
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+@pytest.mark.parametrize("width", [28, 40])
+def test_a_report_wrapped_at_the_page_s_width_is_read_as_the_report(path: Path, width: int):
+    """Wrapped at the width of a PDF's page (三号 type: 28 characters; a mirror's 40), a
+    report is read as it was, gives the findings it gives whole, and each finding points
+    at the characters of the wrapped document."""
+    text = _text(path)
+    wrapped = _wrapped(text, width)
+    assert wrapped.count("\n") > text.count("\n") + 10
+    joined, gaps, breaks = joined_lines(wrapped)
+    assert joined.replace("\n", "") == text.replace("\n", "")
+    # every line end the wrap put in is taken out, and (of the report's own) only one a
+    # Word document's copy put inside a sentence (上馆镇's 全面推 / 进政务公开工作)
+    assert _line_ends(joined) <= _line_ends(text) and len(_line_ends(text) - _line_ends(joined)) <= 1
+    assert all(wrapped[original_offset(i, gaps)] == ch for i, ch in enumerate(joined))
+
+    def findings(result) -> Counter:  # (a message naming other lines: those lines differ)
+        return Counter((v.rule, v.severity, re.sub(r"line\(s\) [\d, ]+", "", v.message("en"))) for v in result.violations)
+
+    whole, cut = check(path), check_text(wrapped, path=path.name)
+    assert findings(cut) == findings(whole)
+    lines = wrapped.split("\n")
+    for v in cut.violations:
+        span = v.span
+        if span.end > span.start:  # the first and the last character, where the document has them
+            assert lines[span.line - 1][span.column - 1] == cut.report.text[span.start], v
+            assert lines[span.end_line - 1][span.end_column - 2] == cut.report.text[span.end - 1], v
+    assert any(n.key == "note.joined_lines" for n in cut.report.notes)
+
+
+WRAPPED_INTRODUCTION = (
+    "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）的规定，现公布青石\n"
+    "县交通运输局2014年政府信息公开工作年度报告。本报告由概述、主动公开政府信息情\n"
+    "况、依申请公开政府信息情况、政府信息公开的收费及减免情况、因政府信息公开申请\n"
+    "行政复议和提起行政诉讼的情况、存在的主要问题和改进措施六部分组成，统计期限为\n"
+    "2014年1月1日至2014年12月31日。\n"
+    "一、概述\n"
+    "2014年，我局认真贯彻落实《条例》及省、市政府信息公开工作有关精神，按照“以公\n"
+    "开为原则，不公开为例外”的要求，积极做好政府信息公开工作，进一步规范公开内容、\n"
+    "完善公开制度，全年运行正常，咨询、申请和答复工作均得到顺利开展。\n"
+    "（一）健全工作机制。我局将政府信息公开作为转变职能、建设人民满意机关的一项重\n"
+    "要工作，明确由局办公室牵头，各科室协调配合，形成主要领导亲自抓、分管领导具体\n"
+    "抓的工作格局。\n"
+)
+
+
+def test_a_wrapped_introduction_is_read_through_its_breaks():
+    """The body, the year and the period of an introduction wrapped at the page's width
+    (a mirror's copy of a PDF, as 江门市公路局's 2014 report reads on one): the body and
+    the report are named across a line end."""
+    source = plain_text("wrapped.txt", WRAPPED_INTRODUCTION)
+    lines = source.text.split("\n")
+    assert lines[0].endswith("现公布青石县交通运输局2014年政府信息公开工作年度报告。本报告由概述、主动公开政府信息情况、"
+                             "依申请公开政府信息情况、政府信息公开的收费及减免情况、因政府信息公开申请行政复议和提起行政诉讼的情况、"
+                             "存在的主要问题和改进措施六部分组成，统计期限为2014年1月1日至2014年12月31日。")
+    assert lines[1] == "一、概述"  # (a heading stands alone)
+    assert lines[3].startswith("（一）健全工作机制。") and lines[3].endswith("分管领导具体抓的工作格局。")
+    result = check_text(WRAPPED_INTRODUCTION)
+    report = result.report
+    assert report.issuer is not None and report.issuer.name == "青石县交通运输局"
+    assert report.year == 2014
+    period = report.period
+    assert period is not None and (period.span.line, period.span.column) == (5, 1)
+
+
+FIGURE_LINES = (
+    "依据《中华人民共和国政府信息公开条例》（国务院令第\n"
+    "492\n"
+    "号）有关规定，编制本年度报告。本年度报告中所列数据的统计期限为\n"
+    "2011\n"
+    "年\n"
+    "1\n"
+    "月\n"
+    "1\n"
+    "日至\n"
+    "2011\n"
+    "年\n"
+    "12\n"
+    "月\n"
+    "31\n"
+    "日。\n"
+)
+
+
+def test_figures_on_lines_of_their_own_are_read_in_their_sentence():
+    """A web page whose figures were elements of their own, copied a figure a line."""
+    joined, gaps, breaks = joined_lines(FIGURE_LINES)
+    assert joined == ("依据《中华人民共和国政府信息公开条例》（国务院令第492号）有关规定，编制本年度报告。"
+                      "本年度报告中所列数据的统计期限为2011年1月1日至2011年12月31日。\n")
+    assert len(breaks) == 14
+    report = check_text(FIGURE_LINES).report
+    period = report.period
+    assert (period.start.year, period.end.month, period.end.day) == (2011, 12, 31)
+    assert (period.span.line, period.span.column, period.span.end_line, period.span.end_column) == (4, 1, 15, 2)
+
+
+@pytest.mark.parametrize("text", [
+    # a table set a cell a line: a figure, then the next row's label
+    "信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n0\n0\n3\n行政规范性文件\n5\n1\n12\n",
+    # one figure alone, in a phrase (FIGURE_LINES: at least two)
+    "统计期限为\n2023\n年1月1日至2023年12月31日。\n",
+    # short lines of a list, each whole
+    "（一）主动公开情况\n（二）依申请公开情况\n1.规章\n2.规范性文件\n第一部分 总体情况\n",
+])
+def test_lines_that_are_whole_stay_apart(text: str):
+    assert joined_lines(text) == (text, [], [])
+
+
+def test_a_list_of_documents_at_one_width_stays_a_list():
+    """Titles of documents a line each, about as long as each other, none ending a
+    sentence, in a report whose paragraphs run past their width: not a wrapped text."""
+    text = _text(SEEDS[0])
+    listed = "".join(f"关于印发青石县2023年{topic}的通知\n" for topic in (
+        "政务公开工作要点", "政府信息公开工作方案", "基层政务公开标准目录", "重点领域信息公开清单",
+        "政务新媒体管理办法", "政府网站信息发布规定", "依申请公开办理规程", "政策解读工作细则"))
+    at = text.index("\n", len(text) // 3) + 1
+    listed_text = text[:at] + listed + text[at:]
+    assert joined_lines(listed_text) == (listed_text, [], [])
