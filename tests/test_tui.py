@@ -1389,6 +1389,29 @@ async def test_the_rules_reloaded_notice_covers_no_pane(ws):
         assert "规则已重新加载" not in widget_text(app.screen.query_one("#title"))
 
 
+async def test_a_report_whose_lines_a_copy_broke_shows_the_document_s_lines(ws):
+    """A text copied out of a PDF viewer, its lines broken at the page's width, is read
+    with them joined; the source pane shows the document's own lines, and a violation
+    on a line the copy broke off the one before is painted on its characters there."""
+    copied = (Path(__file__).parent / "data" / "layouts" / "copied_from_pdf.txt").read_text(encoding="utf-8")
+    path = ws.reports / "copied.txt"
+    wrong = copied.replace("2023 年 1 月 1 日起至 2023 年 12 月 31 日止", "2023 年 1 月 1 日起至 2023 年 11 月 30 日止", 1)
+    assert wrong != copied
+    path.write_text(wrong, encoding="utf-8")
+    app = NianbaoApp(path, poll_interval=None)
+    async with app.run_test(size=(160, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        source = screen.query_one(SourceView)
+        assert source.document.text == display_text(wrong)
+        assert "接上后读取" in widget_text(screen.query_one("#notes"))
+        period = next(v for v in screen.listed if v.rule == "PERIOD-002")
+        pieces = line_pieces(period.span, source._lengths)
+        assert [row for row, _, _ in pieces] == [4]  # (line 5, read as the end of line 4's sentence)
+        painted = "".join(source.document.lines[row][start:end] for row, start, end in pieces)
+        assert painted.replace(" ", "") == screen.result.report.text[period.span.start:period.span.end].replace(" ", "")
+
+
 async def test_a_report_read_through_spaced_out_characters_shows_the_document_as_it_is(ws):
     """The source pane shows the document's own text (characters spaced apart, as a PDF
     viewer copies them), what the reader repaired is said above it, and each violation
