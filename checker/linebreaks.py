@@ -16,8 +16,8 @@ such line ends are taken out before the text is read, and only such:
 - **a figure on a line of its own** (_figure_breaks): a number alone on its line,
   followed by a line that opens with its unit or a mark (`2011` / `年…`, `492` / `号,`),
   joins it, and so does the line before it when that ends inside a phrase (`…为` /
-  `2011`); at least FIGURE_LINES of them in the text, so a table set a cell a line (a
-  figure, then the next row's label) is never touched.
+  `2011`: not a heading or a title); at least FIGURE_LINES of them in the text, so a
+  table set a cell a line (a figure, then the next row's label) is never touched.
 
 Lines holding a TAB (table rows) are never joined. The line ends taken out are gaps, as
 spacing.py's spaces are: every position still gives the document's line and column.
@@ -26,6 +26,7 @@ spacing.py's spaces are: every position still gives the document's line and colu
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import accumulate
 
 from .cache import compile_re
 
@@ -61,10 +62,11 @@ def joined_lines(text: str) -> tuple[str, list[int], list[int]]:
     if text.count("\n") < 2:
         return text, [], []
     ends = _figure_breaks(text)  # (the offsets of the line ends to take out)
-    wrapped = _wrapped_at(text.split("\n"))
+    lines = text.split("\n")
+    wrapped = _wrapped_at(lines)
     if wrapped:
-        line_ends = [i for i, ch in enumerate(text) if ch == "\n"]
-        ends |= {line_ends[i - 1] for i in wrapped}
+        line_ends = list(accumulate(len(line) + 1 for line in lines))  # (each one past its line's end)
+        ends |= {line_ends[i - 1] - 1 for i in wrapped}
     if not ends:
         return text, [], []
     parts: list[str] = []
@@ -136,7 +138,7 @@ def _figure_breaks(text: str) -> set[int]:
             continue
         ends.add(after)
         line = text[text.rfind("\n", 0, before) + 1:before]
-        if line and "\t" not in line and _BEFORE_FIGURE.fullmatch(line[-1]):
+        if line and "\t" not in line and _BEFORE_FIGURE.fullmatch(line[-1]) and not _ENDS_ITSELF.search(line):
             ends.add(before)
             inside += 1
     return ends if inside >= FIGURE_LINES else set()

@@ -161,6 +161,15 @@ def test_figures_on_lines_of_their_own_are_read_in_their_sentence():
     assert (period.span.line, period.span.column, period.span.end_line, period.span.end_column) == (4, 1, 15, 2)
 
 
+def test_a_heading_before_a_figure_stays_a_heading():
+    """A paragraph that opens with its year on a line of its own, under its heading: the
+    year joins the paragraph, not the heading."""
+    text = "一、基本情况概述\n2011\n年，我县认真贯彻《条例》。\n" + FIGURE_LINES
+    joined = joined_lines(text)[0]
+    assert joined.startswith("一、基本情况概述\n2011年，我县认真贯彻《条例》。\n")
+    assert check_text(text).report.sections[0].number == 1
+
+
 @pytest.mark.parametrize("text", [
     # a table set a cell a line: a figure, then the next row's label
     "信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n0\n0\n3\n行政规范性文件\n5\n1\n12\n",
