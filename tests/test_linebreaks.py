@@ -57,12 +57,20 @@ def _wrapped(text: str, width: int) -> str:
     return "\n".join(out)
 
 
+# The regression set's reports kept as a copy wrapped them (their manifest entries say how)
+WRAPPED = {"2014_jiangmen_highway_bureau"}
+
+
 @pytest.mark.parametrize("path", SEEDS + REGRESSION, ids=lambda p: p.name)
 def test_a_text_whose_lines_are_whole_is_read_as_it_is(path: Path):
     """No line of a report as published (the seeds, the regression set's real reports:
-    web pages, one cell a line, titles over lines, lists) is joined to another."""
+    web pages, one cell a line, titles over lines, lists) is joined to another; those a
+    copy wrapped are read joined."""
     text = _text(path)
-    assert joined_lines(text) == (text, [], [])
+    if path.stem in WRAPPED:
+        assert len(joined_lines(text)[2]) > 10
+    else:
+        assert joined_lines(text) == (text, [], [])
 
 
 @pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
