@@ -40,9 +40,11 @@ FIGURE_LINES = 2   # figures alone on a line inside a phrase, at least
 _CLOSES_SENTENCE = "。！？!?；;：:"
 # A line that ends where it stands though as wide as the page: a sentence's end; a title (a
 # running header repeating it), which has no comma; a heading, with no sentence after its number
-# (【bookmark: _GoBack】（一）强化认识，加强组织领导: a Word bookmark's name before it)
+# (【bookmark: _GoBack】（一）强化认识，加强组织领导: a Word bookmark's name before it); an entry of a
+# table of contents, its leaders and page number (一是健全工作机制 ....... 1: a real 2019 page, round 680)
 _ENDS_ITSELF = compile_re(rf"[{_CLOSES_SENTENCE}][ \u3000]*$|^[^，,。；;]*(?:年度报告|工作报告|年报)[ \u3000]*$"
-                          r"|(?:^|[\]】 \u3000])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。！？!?；;]*$")
+                          r"|(?:^|[\]】 \u3000])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。！？!?；;]*$"
+                          r"|[.．·…]{3}[ \u3000]*\d{1,3}[ \u3000]*$")
 # A line that starts something of its own: indented, a heading's or an item's number, a bullet
 _OWN_START = compile_re(r"[ \u3000\t\xa0]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                         r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十\d]{1,3}[部章条节]|[•●▪◆■※★☆]")

@@ -58,7 +58,7 @@ def _wrapped(text: str, width: int) -> str:
 
 
 # The regression set's reports kept as a copy wrapped them (their manifest entries say how)
-WRAPPED = {"2014_jiangmen_highway_bureau"}
+WRAPPED = {"2014_jiangmen_highway_bureau", "2012_beijing_statistics_bureau"}
 
 
 @pytest.mark.parametrize("path", SEEDS + REGRESSION, ids=lambda p: p.name)
@@ -183,6 +183,13 @@ def test_a_heading_before_a_figure_stays_a_heading():
     "信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n规章\n0\n0\n3\n行政规范性文件\n5\n1\n12\n",
     # one figure alone, in a phrase (FIGURE_LINES: at least two)
     "统计期限为\n2023\n年1月1日至2023年12月31日。\n",
+    # a table of contents: its entries padded to one width by their leaders (a real 2019 page, round 680)
+    "目录\n" + "".join(f"{entry} {'.' * (52 - 2 * len(entry))} {page}\n" for entry, page in (
+        ("一、总体情况", 1), ("（一）围绕机制保障强化公开，全面加强政务公开能力建设", 1), ("一是健全工作机制", 1),
+        ("二是完善工作制度。", 2), ("三是规范政策性文件管理。", 3), ("四是强化工作考核。", 3),
+        ("（二）围绕政策解读创新公开，强化政策发布解读时效", 4), ("一是厅领导带头宣讲政策。", 4),
+        ("二是创新形式解读政策。", 6), ("三是疫情期间创新服务举措。", 7), ("（三）围绕重点领域深化公开", 8),
+        ("一是落实重大决策预公开。", 8), ("二是搭建交通运输政务公开网上服务平台。", 8))),
     # short lines of a list, each whole
     "（一）主动公开情况\n（二）依申请公开情况\n1.规章\n2.规范性文件\n第一部分 总体情况\n",
 ])
