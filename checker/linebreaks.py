@@ -10,9 +10,9 @@ such line ends are taken out before the text is read, and only such:
 
 - **a text wrapped at one width** (_wrapped_at): most of its long lines end within a
   few characters of the same width, none runs past it, and most of those end inside a
-  sentence. Then a line as wide as that, not closing a sentence, a title or a
-  heading, runs on into the next unless the next is indented, blank, a heading or an
-  item of a list.
+  sentence. Then a line as wide as that, not closing a sentence, a title, a heading or
+  a table's row, runs on into the next unless the next is indented, blank, a heading,
+  an item of a list or a row.
 - **a figure on a line of its own** (_figure_breaks): a number alone on its line,
   followed by a line that opens with its unit or a mark (`2011` / `年…`, `492` / `号,`),
   joins it, and so does the line before it when that ends inside a phrase (`…为` /
@@ -38,13 +38,17 @@ FIGURE_LINES = 2   # figures alone on a line inside a phrase, at least
 
 # What a line that fills the width may end with and still run on: anything but a sentence's end
 _CLOSES_SENTENCE = "。！？!?；;：:"
+# A row of a table whose cells a copy set apart by spaces: short words, at least four (维持 纠正 结果 审结 计 …,
+# a header row of a flipbook's page as wide as its prose, round 681)
+_ROW = r"^[ \u3000]*(?:[^ \u3000\n]{1,6}[ \u3000]+){3,}[^ \u3000\n]{1,6}[ \u3000]*$"
 # A line that ends where it stands though as wide as the page: a sentence's end; a title (a
 # running header repeating it), which has no comma; a heading, with no sentence after its number
 # (【bookmark: _GoBack】（一）强化认识，加强组织领导: a Word bookmark's name before it); an entry of a
 # table of contents, its leaders and page number (一是健全工作机制 ....... 1: a real 2019 page, round 680)
 _ENDS_ITSELF = compile_re(rf"[{_CLOSES_SENTENCE}][ \u3000]*$|^[^，,。；;]*(?:年度报告|工作报告|年报)[ \u3000]*$"
                           r"|(?:^|[\]】 \u3000])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。！？!?；;]*$"
-                          r"|[.．·…]{3}[ \u3000]*\d{1,3}[ \u3000]*$")
+                          r"|[.．·…]{3}[ \u3000]*\d{1,3}[ \u3000]*$|" + _ROW)
+_IS_ROW = compile_re(_ROW)
 # A line that starts something of its own: indented, a heading's or an item's number, a bullet
 _OWN_START = compile_re(r"[ \u3000\t\xa0]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                         r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十\d]{1,3}[部章条节]|[•●▪◆■※★☆]")
@@ -116,7 +120,8 @@ def _wrapped_at(lines: list[str]) -> list[int]:
     runs_on = [i for i in full if i + 1 < len(lines) and lines[i + 1].strip() and not _ENDS_ITSELF.search(lines[i])]
     if len(runs_on) * 2 < len(full):
         return []
-    return [i + 1 for i in runs_on if "\t" not in lines[i + 1] and not _OWN_START.match(lines[i + 1])]
+    return [i + 1 for i in runs_on if "\t" not in lines[i + 1] and not _OWN_START.match(lines[i + 1])
+            and not _IS_ROW.match(lines[i + 1])]
 
 
 def _width(line: str) -> float:

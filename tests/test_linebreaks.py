@@ -197,6 +197,20 @@ def test_lines_that_are_whole_stay_apart(text: str):
     assert joined_lines(text) == (text, [], [])
 
 
+def test_a_table_s_rows_set_apart_by_spaces_stay_rows():
+    """A table's header rows, their cells set apart by spaces, as wide as the prose wrapped
+    under them (a flipbook's page, round 681): the prose is joined, no row to another."""
+    rows = ("四、因政府信息公开工作被申请行政复议提起行政诉讼情况\n行政复议 行政诉讼\n未经复议直接起诉 复议后起诉\n"
+            "结果 结果 其他 尚未 总\n维持 纠正 结果 审结 计 结果 结果 其他 尚未 总 结果 结果 其他 尚未 总\n"
+            "维持 纠正 结果 审结 计 维持 纠正 结果 审结 计\n0 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n")
+    prose = ("总结我局本年度政府信息公开工作，公开信息数量明显增加，公开形式更加规范，但仍存在以下问题：一是组织建设仍需改进，"
+             "政府信息公开工作业务骨干以兼职为主，队伍建设整体不够稳定，法律、互联网及相关业务领域的专业人员配备不足；"
+             "二是由于信访工作的特殊性，我局产生的政府信息大多属于不公开发布的信息内容，政府信息公开内容较少，不够丰富，"
+             "与公众的需求还存在一些差距。针对以上问题，我局将加大培训力度，制定业务培训计划和考核考评办法，分级组织实施。")
+    text = rows + "五、政府信息公开工作存在的主要问题及改进情况\n" + _wrapped(prose, 29) + "\n"
+    assert joined_lines(text)[0] == rows + "五、政府信息公开工作存在的主要问题及改进情况\n" + prose + "\n"
+
+
 def test_a_list_of_documents_at_one_width_stays_a_list():
     """Titles of documents a line each, about as long as each other, none ending a
     sentence, in a report whose paragraphs run past their width: not a wrapped text."""
