@@ -291,6 +291,16 @@ def test_a_title_run_on_into_the_first_words_is_the_title():
     assert worded.title.text == "临潭县卫生健康局 2022年度政府信息公开工作的报告"
 
 
+def test_an_office_s_report_titled_as_a_document_about_the_work_is_the_title():
+    """发文机关 over 关于…工作情况的报告, a document's title on two lines (a real 2018 report of
+    重庆市卫生健康委员会办公室, round 679: the body's name had been read as the title)."""
+    text = ("重庆市卫生健康委员会办公室\n关于2018年度政府信息公开工作情况的报告\n市政府信息公开办公室:\n"
+            "根据《中华人民共和国政府信息公开条例》和市政府有关要求,编制本年度报告。\n一、基本情况\n2018年,我委认真落实条例。\n")
+    report = parse(Source("a.txt", text, "utf-8"))
+    assert report.title.text == "重庆市卫生健康委员会办公室关于2018年度政府信息公开工作情况的报告"
+    assert report.year == 2018 and (report.title.span.line, report.title.span.end_line) == (1, 2)
+
+
 @pytest.mark.parametrize("line", [
     "沧州市交通运输局2017年政府信息公开工作年度报告-凯发k8国际首页登录",  # (a real 2017 page, round 277)
     "某县某局2022年政府信息公开工作年度报告_政府信息公开年报_某县人民政府门户网站"])
