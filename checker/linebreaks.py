@@ -39,8 +39,10 @@ FIGURE_LINES = 2   # figures alone on a line inside a phrase, at least
 # What a line that fills the width may end with and still run on: anything but a sentence's end
 _CLOSES_SENTENCE = "。！？!?；;：:"
 # A row of a table whose cells a copy set apart by spaces: short words, at least four (维持 纠正 结果 审结 计 …,
-# a header row of a flipbook's page as wide as its prose, round 681)
-_ROW = r"^[ \u3000]*(?:[^ \u3000\n]{1,6}[ \u3000]+){3,}[^ \u3000\n]{1,6}[ \u3000]*$"
+# a header row of a flipbook's page as wide as its prose, round 681), or figures (0 0 0 0); not prose whose
+# figures a copy set apart (2023 年 1 月 1 日起至 2023 年 12 月 31 日止: words and figures in turn)
+_ROW = (r"^[ \u3000]*(?:(?:[^ \u3000\n\d]{1,6}[ \u3000]+){3,}[^ \u3000\n\d]{1,6}"
+        r"|(?:[\d.,%％]+[ \u3000]+){3,}[\d.,%％]+)[ \u3000]*$")
 # A line that ends where it stands though as wide as the page: a sentence's end; a title (a
 # running header repeating it), which has no comma; a heading, with no sentence after its number
 # (【bookmark: _GoBack】（一）强化认识，加强组织领导: a Word bookmark's name before it); an entry of a

@@ -26,7 +26,7 @@ class LineIndex:
         self.text = text
         self.starts = _line_starts(text)
         self.gaps = gaps or None
-        self.breaks = breaks or None
+        self.breaks = (breaks or None) if self.gaps else None  # (a line end taken out is among the gaps)
         self.lines = None if self.breaks is None else sorted(
             original_offset(at, self.gaps) for at in (*self.starts, *self.breaks))
 

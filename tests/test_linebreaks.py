@@ -221,3 +221,15 @@ def test_a_list_of_documents_at_one_width_stays_a_list():
     at = text.index("\n", len(text) // 3) + 1
     listed_text = text[:at] + listed + text[at:]
     assert joined_lines(listed_text) == (listed_text, [], [])
+
+
+def test_a_pdf_viewer_s_copy_reads_its_sentences_whole():
+    """The layout sample copied out of a PDF viewer (tests/data/layouts): its wrapped
+    paragraphs, their figures set apart by spaces (2023 年 1 月 1 日起至…: no row of a
+    table, words and figures in turn), are read whole; its tables' rows stay rows."""
+    from nianbao.ingest import read_source
+
+    source = read_source(ROOT / "tests" / "data" / "layouts" / "copied_from_pdf.txt")
+    assert "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。" in source.text
+    assert "请与青石镇党政综合办公室联系，联系地址：云岭县青石镇府前路18号；邮编：671505；联系电话：0879-6231458；" in source.text
+    assert len(source.breaks) == 24
