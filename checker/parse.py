@@ -1035,7 +1035,10 @@ _RELATED_LINK_ALONE = compile_re(r"[-•·*\s]*相关" + _READINGS)
 # document's subject; or the body named in it, 关于中国测试技术研究院2020年政府信息公开工作的年度报告, a real
 # 2020 page, round 582; not a cover letter's 关于报送…的函, 关于上报…年度报告, nor a notice's 关于做好…)
 _ABOUT_THE_REPORT = compile_re(r"关于[ \u3000]*(?!报送|上报|呈报|报请|印发|转发|公布|发布|做好|编制|开展)"
-                               r"[^，。；\n]{0,30}?(?:19|20)\d\d[^，。；\n]{0,30}(?:年度报告|工作报告|年报|(?:工作|公开)情况的?报告)")
+                               r"(?:[^，。；\n]{0,30}?(?:19|20)\d\d[^，。；\n]{0,30}(?:年度报告|工作报告|年报|(?:工作|公开)情况的?报告)"
+                               # (or without its year, 某局办公室 / 关于政府信息公开工作情况的报告: the year the title lacks, a
+                               # regression helper's probe on 重庆市卫生健康委员会办公室 2018)
+                               r"|[^，。；\n\d]{0,20}?政府信息公开工作(?:情况)?的?报告)")
 
 
 def _joined_title(front: list[Paragraph], at: int) -> tuple[int, Paragraph, int]:

@@ -299,6 +299,8 @@ def test_an_office_s_report_titled_as_a_document_about_the_work_is_the_title():
     report = parse(Source("a.txt", text, "utf-8"))
     assert report.title.text == "重庆市卫生健康委员会办公室关于2018年度政府信息公开工作情况的报告"
     assert report.year == 2018 and (report.title.span.line, report.title.span.end_line) == (1, 2)
+    undated = parse(Source("a.txt", text.replace("关于2018年度", "关于"), "utf-8"))  # (the title without its year: META-002's)
+    assert undated.title.text == "重庆市卫生健康委员会办公室关于政府信息公开工作情况的报告"
 
 
 @pytest.mark.parametrize("line", [
