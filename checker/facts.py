@@ -122,14 +122,15 @@ _NOT_POSTAL = ("网站", "网页", "网络", "邮件", "电子", "邮箱", "IP",
 _PLACE_OF_ADDRESS = compile_re(r"[\d０-９省市县区州旗盟乡镇村路街巷道号楼栋层]")
 # (what may not open the address — a closing quote: the label named, “联系地址”等栏目; a change of
 # address, 民办学校地址变更…审批8件, which is a licence; a link, 逐一排查办公地址链接、电话号码…, a check of
-# a site's links, a real 2024 page, round 425 — and
+# a site's links, a real 2024 page, round 425; a count, 机构概况信息11条、联系地址1条、…, the kinds of information published,
+# a real 2023 page of 钦北区林业局, round 683, whose contact it had found there — and
 # below what may end an office's name, are written as alternatives, not as a class
 # among them: a class of characters this far apart costs re
 # a bitmap of all 65,536 built in Python, ~2.4 million instructions at every start)
 ADDRESS = compile_re(
     _labels("通讯地址", "通信地址", "办公地址", "联系地址", "单位地址", "邮寄地址", "地址", "办公地点", "受理地点",
               "查阅地点")
-    + _ADDRESS_COLON + r"(?:为|是|位于|在)?[ \u3000]*(?P<v>(?![A-Za-z]{2,}|:|：|和|及|与|、|等|以及|或|”|」|』|\"|变更|迁移|搬迁|链接)[^，,。；;）)\n]{4,60})"
+    + _ADDRESS_COLON + r"(?:为|是|位于|在)?[ \u3000]*(?P<v>(?![A-Za-z]{2,}|:|：|和|及|与|、|等|以及|或|”|」|』|\"|变更|迁移|搬迁|链接|\d+\s*[条件篇项个])[^，,。；;）)\n]{4,60})"
 )
 # A street address written without a label: 府前路1号, 河集村001号 (and a building:
 # 府前路1号3号楼). Found from its end (路…号, rare) back to the start of its run of
