@@ -139,40 +139,40 @@ def plain_text(path: str, text: str, encoding: str = "utf-8") -> Source:
 
 
 def closed_up(source: Source) -> Source:
-    """The source with the line ends a copy put inside sentences taken out (a text's own
-    lines only: a reader's lines each have their origin), without a mirror site's pinyin
-    glosses, and with characters spaced apart closed up, as every reader's text is read;
-    what was done is noted. The characters taken out are gaps: every line and column
-    stays the document's. (Before that, the "?" a page's copy put for lost indents, a
-    list's bullet before a section's heading, and the TABs that indent its prose, are
-    read as spaces, one for one.) The text as it was stays `original`."""
+    """The source without a mirror site's pinyin glosses, with the line ends a copy put
+    inside sentences taken out (a text's own lines only: a reader's lines each have their
+    origin; after the glosses, which make a wrapped line look wider than it was printed),
+    and with characters spaced apart closed up, as every reader's text is read; what was
+    done is noted. The characters taken out are gaps: every line and column stays the
+    document's. (Before that, the "?" a page's copy put for lost indents, a list's bullet
+    before a section's heading, and the TABs that indent its prose, are read as spaces,
+    one for one.) The text as it was stays `original`."""
     text, lost = _without_lost_indents(source.text)
     if lost:
         source.notes.append(Message("note.lost_indents", {"lines": lost}))
     text = _without_tab_indents(_without_heading_bullets(text))
     if text is not source.text:
         source.original, source.text = source.original or source.text, text
+    text, glosses, count, strays = _without_glosses(text)
+    if count:
+        source.notes.append(Message("note.glosses", {"n": count}))
+    if strays:
+        source.notes.append(Message("note.stray_commas", {"n": strays}))
     joins: list[int] = []
     breaks: list[int] = []
     if source.origin is None:
         text, joins, breaks = joined_lines(text)
         if breaks:
             source.notes.append(Message("note.joined_lines", {"n": len(breaks)}))
-    text, glosses, count, strays = _without_glosses(text)
-    if count:
-        source.notes.append(Message("note.glosses", {"n": count}))
-    if strays:
-        source.notes.append(Message("note.stray_commas", {"n": strays}))
     closed, gaps = close_up(text)
     if gaps:  # (on the document's lines: those joined counted apart)
-        line_ends = sorted([m.start() for m in re.finditer("\n", text)] + _moved(breaks, glosses))
+        line_ends = sorted([m.start() for m in re.finditer("\n", text)] + breaks)
         lines = len({bisect_left(line_ends, g + i) for i, g in enumerate(gaps)})
         source.notes.append(Message("note.spaced", {"lines": lines, "spaces": len(gaps)}))
     if joins or glosses or gaps:
-        later = joined_gaps(glosses, gaps)
-        source.breaks = _moved(breaks, later)
+        source.breaks = _moved(breaks, gaps)
         source.original, source.text = source.original or source.text, closed
-        source.gaps = joined_gaps(joins, later)
+        source.gaps = joined_gaps(joined_gaps(glosses, joins), gaps)
     return source
 
 

@@ -440,7 +440,7 @@ def test_facts_in_the_stretches_of_prose_are_those_of_the_whole_blanked_text():
 
 
 @pytest.mark.parametrize(("name", "as_a_class"), [
-    ("ADDRESS", r"(?![A-Za-z]{2,}|[:：]|[和及与、等]|以及|或|[”」』\"]|变更|迁移|搬迁|链接)"),
+    ("ADDRESS", r"(?![A-Za-z]{2,}|[:：]|[和及与、等]|以及|或|[”」』\"]|变更|迁移|搬迁|链接|\d+\s*[条件篇项个])"),
     ("_CONTACT_OFFICE", r"(?:联系|[，,。；;]|[（(](?![^（）()，,。；;：:\n]{1,6}[）)])|$)"),
 ])
 def test_single_characters_written_as_alternatives_match_as_their_class(name, as_a_class):
@@ -451,7 +451,7 @@ def test_single_characters_written_as_alternatives_match_as_their_class(name, as
     import re
 
     new = getattr(facts, name)
-    written = {"ADDRESS": r"(?![A-Za-z]{2,}|:|：|和|及|与|、|等|以及|或|”|」|』|\"|变更|迁移|搬迁|链接)", "_CONTACT_OFFICE": r"(?:联系|，|,|。|；|;|[（(](?![^（）()，,。；;：:\n]{1,6}[）)])|$)"}[name]
+    written = {"ADDRESS": r"(?![A-Za-z]{2,}|:|：|和|及|与|、|等|以及|或|”|」|』|\"|变更|迁移|搬迁|链接|\d+\s*[条件篇项个])", "_CONTACT_OFFICE": r"(?:联系|，|,|。|；|;|[（(](?![^（）()，,。；;：:\n]{1,6}[）)])|$)"}[name]
     assert written in new.pattern
     old = re.compile(new.pattern.replace(written, as_a_class))
 

@@ -233,3 +233,17 @@ def test_a_pdf_viewer_s_copy_reads_its_sentences_whole():
     assert "本报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。" in source.text
     assert "请与青石镇党政综合办公室联系，联系地址：云岭县青石镇府前路18号；邮编：671505；联系电话：0879-6231458；" in source.text
     assert len(source.breaks) == 24
+
+
+def test_a_wrapped_copy_with_pinyin_glosses_is_joined_as_printed():
+    """A mirror's copy that glosses characters with pinyin (公(gōng)开(kāi)) and keeps a
+    PDF's line ends: the glosses are left out before the lines are measured (they make a
+    line look wider than it was printed), and every position stays the document's."""
+    glossed = WRAPPED_INTRODUCTION.replace("公", "公(gōng)").replace("报", "报(bào)")
+    plain, source = plain_text("wrapped.txt", WRAPPED_INTRODUCTION), plain_text("glossed.txt", glossed)
+    assert source.text == plain.text and len(source.breaks) == len(plain.breaks) > 0
+    result = check_text(glossed)
+    lines = glossed.split("\n")
+    for v in result.violations + [result.report.period]:
+        span = v.span
+        assert lines[span.line - 1][span.column - 1] == result.report.text[span.start]
