@@ -779,10 +779,14 @@ def school_year_report(report: Report) -> bool:
     start = report.text[:800]
     # (not a school year inside a cited document's name: 《2023—2024学年度省州级三好学生…公示》 among
     # what 吉首市教育和体育局 published in 2024, a real page, round 594, had the bureau's report refused)
-    return bool(_SCHOOL_YEAR.search(_CITED_NAME.sub("", start)) or "高等学校信息公开办法" in start)
+    # (or the period a school year, 自2021年9月1日起,至2022年8月31日止, under the ministry's notice on 高校信息公开年度报告:
+    # a real 2022 page of a university, round 688, called its year 2021—2022年度)
+    return bool(_SCHOOL_YEAR.search(_CITED_NAME.sub("", start)) or "高等学校信息公开办法" in start
+                or ("高校信息公开" in start and _SCHOOL_YEAR_PERIOD.search(start)))
 
 
 _SCHOOL_YEAR = compile_re(r"\d{4}\s*[-~～—–至]*\s*\d{4}\s*学年")
+_SCHOOL_YEAR_PERIOD = compile_re(r"(?:19|20)\d\d\s*年\s*9\s*月\s*1\s*日[^。；;\n]{0,12}?(?:19|20)\d\d\s*年\s*8\s*月\s*31\s*日")
 _CITED_NAME = compile_re(r"《(?![^《》\n]{0,80}(?:报告|年报)》)[^《》\n]{0,80}》")  # (a report's own title quoted is no other document)
 
 

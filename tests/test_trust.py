@@ -1463,6 +1463,11 @@ def test_a_school_s_report_for_a_school_year_is_said_to_be_one():
     bureau = check_text("吉首市教育和体育局2024年度政府信息公开工作报告\n一、总体情况\n"
                         "2024年,我局主动公开《2023—2024学年度省州级三好学生及优秀学生干部候选人公示》等信息。\n")
     assert bureau.error is None and bureau.report is not None
+    # (the year written 2021—2022年度, under the ministry's notice on 高校信息公开年度报告, its period a school year:
+    # a real 2022 page of a university, round 688, whose period PERIOD-002 had called an error)
+    university = check_text("根据《教育部办公厅关于做好2022年高校信息公开年度报告工作的通知》要求,现将我校2021—2022年度信息公开工作报告如下,"
+                            "本报告所列数据的统计期限自2021年9月1日起,至2022年8月31日止。\n一、概述\n本年度信息公开工作整体进展顺利。\n")
+    assert university.report is None and university.error.msg.key == "check.school_year_report"
 
 
 def test_a_report_of_an_academy_institute_is_said_to_be_one():
