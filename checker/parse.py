@@ -1771,7 +1771,9 @@ def _signature(sections: list[Section], preamble: list[Paragraph], intro: list[P
     stamped = False
     own = None  # (the date the report itself gives: under its signature, its cover letter's, or under its title)
     shared = _SHARED_COPY.search(index.text, 0, 3000)
-    for p in [*preamble, *intro[:3], *(p for p in intro[3:10] if len(p.text) <= 40)]:
+    # (of the intro's later lines, the short ones, or one that opens with a label: 发布日期: 2015- 03- 31 15: 39 浏览次数: 来源:
+    # 市府办 字体:[ ], a real 2014 page of 温州市, round 691, its figures spaced, one line too long)
+    for p in [*preamble, *intro[:3], *(p for p in intro[3:10] if len(p.text) <= 40 or _PUBLISHED.match(p.text))]:
         labels = _published_labels(p.text)
         if not labels or (shared and p.span.start > shared.start() and p.text.lstrip().startswith("时间")):
             continue  # (a document-sharing site's 时间 under its 大小 and 页数: when the copy was uploaded)

@@ -667,6 +667,16 @@ def test_the_publication_date_after_the_page_s_source_of_copy():
     assert (rep.publication_date.value, rep.publication_date.span.line) == (dt.date(2022, 1, 19), 7)
 
 
+def test_the_publication_date_on_a_long_line_of_the_page_s_fields_its_figures_spaced():
+    """发布日期: 2015- 03- 31 15: 39 浏览次数: 来源: 市府办 字体:[ ] (a real 2014 page of 温州市, round
+    691): the line, a label's, is the page's fields however long (DATE-005 had said no date)."""
+    text = ("您现在的位置:首页\n > 信息公开年报 > 市级部门单位 > 2014\n温州市人民政府\n"
+            "发布日期: 2015- 03- 31 15: 39 浏览次数: 来源: 市府办 字体:[ ]\n\n"
+            "  本年度报告根据《中华人民共和国政府信息公开条例》的规定,由市政府办公室编制。\n\n  一、概述\n  本年度工作有序开展。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert (rep.publication_date.value, rep.publication_date.span.line) == (dt.date(2015, 3, 31), 4)
+
+
 def test_front_matter_cover_letter_title_and_facts_of_seed_000():
     rep = report(SEEDS["000"])
     assert rep.title.text == "赛尔龙乡2021年政务信息公开工作年度报告" and rep.title.span.line == 19
