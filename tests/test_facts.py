@@ -257,6 +257,9 @@ def test_url_stops_before_chinese_and_sentence_punctuation():
     ("某 镇 人 民 政 府", "township"),
     ("某某", "unknown"),
     ("重庆市市场监督管理局机关", "department"),  # (the bureau's own offices: a real 2023 page, round 377)
+    ("湖北省咸宁市气象部门", "department"),  # (a vertical body's service named as a whole: a real 2022 page, round 692)
+    ("中国人民银行咸宁市中心支行", "department"),
+    ("某县各部门", "unknown"),
 ])
 def test_issuer_kind_by_the_end_of_the_name(name, kind):
     assert facts.issuer_kind(name) == kind
