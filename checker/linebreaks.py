@@ -51,6 +51,8 @@ _ENDS_ITSELF = compile_re(rf"[{_CLOSES_SENTENCE}][ \u3000]*$|^[^，,。；;]*(?:
                           r"|(?:^|[\]】 \u3000])(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])[^。！？!?；;]*$"
                           r"|[.．·…]{3}[ \u3000]*\d{1,3}[ \u3000]*$|" + _ROW)
 _IS_ROW = compile_re(_ROW)
+# A page's number on a line of its own, between a page's last line and the next page's first (a PDF's copy)
+_PAGE_NUMBER = compile_re(r"[ \u3000]*(?:[-—－]\s*)?\d{1,3}(?:\s*[-—－])?[ \u3000]*")
 # A line that starts something of its own: indented, a heading's or an item's number, a bullet
 _OWN_START = compile_re(r"[ \u3000\t\xa0]|[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                         r"|\d{1,2}[、.．](?!\d)|第[一二三四五六七八九十\d]{1,3}[部章条节]|[•●▪◆■※★☆]")
@@ -114,8 +116,12 @@ def _wrapped_at(lines: list[str]) -> list[int]:
         low = bisect_left(ordered, top * FULL_SHARE)
         if i + 1 - low >= best:
             best, width = i + 1 - low, top
-    # (and the few lines a copy ran past it, a cover's line run on into the first: 北京市统计局 2012)
-    full = [i for i, w in widths.items() if w >= width * FULL_SHARE]
+    # (a line fills it from a share of the band's middle, not of its widest: spaces around figures make a few lines
+    # wider than printed, 章丘区文旅局 2023's 26 measured 27.5, round 689; and the few lines a copy ran past it, a
+    # cover's line run on into the first: 北京市统计局 2012)
+    band = ordered[bisect_left(ordered, width * FULL_SHARE):bisect_left(ordered, width, hi=len(ordered) - 1) + 1]
+    middle = band[len(band) // 2]
+    full = [i for i, w in widths.items() if w >= middle * FULL_SHARE]
     beyond = sum(1 for w in ordered if w > width)
     if width < MIN_WIDTH or len(full) < FULL_LINES or len(full) * 2 < len(ordered) or beyond * 10 > len(ordered):
         return []
@@ -123,7 +129,7 @@ def _wrapped_at(lines: list[str]) -> list[int]:
     if len(runs_on) * 2 < len(full):
         return []
     return [i + 1 for i in runs_on if "\t" not in lines[i + 1] and not _OWN_START.match(lines[i + 1])
-            and not _IS_ROW.match(lines[i + 1])]
+            and not _IS_ROW.match(lines[i + 1]) and not _PAGE_NUMBER.fullmatch(lines[i + 1])]
 
 
 def _width(line: str) -> float:
