@@ -9,10 +9,10 @@ phrase broken so is not found, and a line's second half is taken for a paragraph
 such line ends are taken out before the text is read, and only such:
 
 - **a text wrapped at one width** (_wrapped_at): most of its long lines end within a
-  few characters of the same width, none runs past it, and most of those end inside a
-  sentence. Then a line as wide as that, not closing a sentence, a title, a heading or
+  few characters of the same width, hardly any runs past it, and most of those end
+  inside a sentence. Then a line as wide as that, not closing a sentence, a title, a heading or
   a table's row, runs on into the next unless the next is indented, blank, a heading,
-  an item of a list or a row.
+  an item of a list, a row or a page's number.
 - **a figure on a line of its own** (_figure_breaks): a number alone on its line,
   followed by a line that opens with its unit or a mark (`2011` / `年…`, `492` / `号,`),
   joins it, and so does the line before it when that ends inside a phrase (`…为` /
@@ -111,16 +111,16 @@ def _wrapped_at(lines: list[str]) -> list[int]:
     if len(ordered) < FULL_LINES:
         return []
     # the width most long lines fill: the top of the narrow band that holds the most of them
-    best, width = 0, 0.0
+    best, band = 0, (0, 0)
     for i, top in enumerate(ordered):
         low = bisect_left(ordered, top * FULL_SHARE)
         if i + 1 - low >= best:
-            best, width = i + 1 - low, top
+            best, band = i + 1 - low, (low, i)
+    width = ordered[band[1]]
     # (a line fills it from a share of the band's middle, not of its widest: spaces around figures make a few lines
     # wider than printed, 章丘区文旅局 2023's 26 measured 27.5, round 689; and the few lines a copy ran past it, a
     # cover's line run on into the first: 北京市统计局 2012)
-    band = ordered[bisect_left(ordered, width * FULL_SHARE):bisect_left(ordered, width, hi=len(ordered) - 1) + 1]
-    middle = band[len(band) // 2]
+    middle = ordered[(band[0] + band[1]) // 2]
     full = [i for i, w in widths.items() if w >= middle * FULL_SHARE]
     beyond = sum(1 for w in ordered if w > width)
     if width < MIN_WIDTH or len(full) < FULL_LINES or len(full) * 2 < len(ordered) or beyond * 10 > len(ordered):
