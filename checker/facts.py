@@ -1212,12 +1212,15 @@ def _unit_within(name: str, longer: str) -> bool:
     """Whether the longer name is a unit inside the body `name` names, not a fuller name of
     it: 广州市统计局数据管理中心, the centre the report names for questions, under a title of
     广州市统计局 (a real 2015 page, round 239), or its desk stationed elsewhere, 湖南省自然资源厅驻湖南省
-    政务服务大厅 (a real 2020 page, round 356)."""
-    return (longer.startswith(name) and name.endswith(("局", "厅", "委", "委员会"))
+    政务服务大厅 (a real 2020 page, round 356); or a hospital's or a school's office named to ask,
+    淮北市人民医院办公室, 义乌工商职业技术学院党院办 (probes of real 2022 pages, round 688: the office, no
+    hospital or school by its name, had been held to a department's deadline)."""
+    return (longer.startswith(name) and name.endswith(_BODIES_WITH_UNITS)
             and (bool(_UNIT_END.search(longer)) or longer.startswith("驻", len(name))))
 
 
-_UNIT_END = compile_re(r"(?:中心|科|处|室|股|站|所|队)$")
+_BODIES_WITH_UNITS = ("局", "厅", "委", "委员会", "医院", "卫生院", "保健院", "学校", "学院", "大学", "中学", "小学", "幼儿园")
+_UNIT_END = compile_re(r"(?:中心|科|处|室|股|站|所|队|院办|党政办)$")
 
 
 def _doubled_end(name: str, longer: str) -> bool:

@@ -345,6 +345,16 @@ def test_best_issuer_prefers_the_fuller_name_of_the_same_kind():
     assert facts.best_issuer([short, full]) is full
 
 
+@pytest.mark.parametrize("body, office", [
+    ("广州市统计局", "广州市统计局数据管理中心"),  # (the centre named for questions: a real 2015 page, round 239)
+    ("淮北市人民医院", "淮北市人民医院办公室"),  # (a hospital's office: a probe of a real 2022 page, round 688)
+    ("义乌工商职业技术学院", "义乌工商职业技术学院党院办"),  # (a college's office, the same round)
+])
+def test_an_office_named_to_ask_is_no_fuller_name_of_the_title_s_body(body, office):
+    title = Issuer(body, "department", None, "title")
+    assert facts.best_issuer([title, Issuer(office, "department", None, "intro")]) is title
+
+
 def test_a_government_report_signed_by_its_office_stays_the_governments():
     gov = Issuer("某县人民政府", "government", None, "title")
     office = Issuer("某县人民政府办公室", "department", None, "signature")
