@@ -19,10 +19,10 @@ from pathlib import Path
 from .cache import compile_re
 from .i18n import Message
 from .limits import check_source_size
+from .linebreaks import joined_lines
 from .pipetables import pipe_tables
 from .sniff import choose
-from .linebreaks import joined_lines
-from .spacing import close_up, joined_gaps
+from .spacing import close_up, joined_gaps, moved
 from .traditional import simplified
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -170,19 +170,10 @@ def closed_up(source: Source) -> Source:
         lines = len({bisect_left(line_ends, g + i) for i, g in enumerate(gaps)})
         source.notes.append(Message("note.spaced", {"lines": lines, "spaces": len(gaps)}))
     if joins or glosses or gaps:
-        source.breaks = _moved(breaks, gaps)
+        source.breaks = moved(breaks, gaps)
         source.original, source.text = source.original or source.text, closed
         source.gaps = joined_gaps(joined_gaps(glosses, joins), gaps)
     return source
-
-
-def _moved(offsets: list[int], gaps: list[int]) -> list[int]:
-    """Offsets in a text → the same characters' offsets once the characters `gaps` says
-    (spacing.close_up's form) are taken out of it."""
-    if not gaps or not offsets:
-        return offsets
-    taken = [g + k for k, g in enumerate(gaps)]  # (where the characters taken out stood)
-    return [at - bisect_left(taken, at) for at in offsets]
 
 
 # A line's indent (an ideographic space, a bullet) that a page's copy lost as "?":

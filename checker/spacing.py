@@ -163,8 +163,16 @@ def joined_gaps(first: list[int], second: list[int]) -> list[int]:
     `first`'s moved back by the characters `second` took out before it."""
     if not first:
         return second
-    taken = [g + k for k, g in enumerate(second)]  # where `second`'s characters stood
-    return sorted(second + [g - bisect_left(taken, g) for g in first])
+    return sorted(second + moved(first, second))
+
+
+def moved(offsets: list[int], gaps: list[int]) -> list[int]:
+    """Offsets in a text → the same characters' offsets once the characters `gaps` says
+    (close_up's form) are taken out of it."""
+    if not gaps or not offsets:
+        return offsets
+    taken = [g + k for k, g in enumerate(gaps)]  # (where the characters taken out stood)
+    return [at - bisect_left(taken, at) for at in offsets]
 
 
 def original_offset(offset: int, gaps: list[int]) -> int:
