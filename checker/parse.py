@@ -1402,9 +1402,12 @@ def _read_heading(line: str, templates: Templates) -> tuple[int | None, str, str
 
 _DEFINITION = compile_re(r"[^。：:\n]{2,20}[：:][ \u3000]*指")
 # A part's number set apart from its title by spaces, the 、 lost in a PDF's text (六     其他需要报告的事项,
-# a real 2022 page of 德州市生态环境局, round 420): read as 六、 (report.lark's SECTION_HEAD takes such a line)
-_SPACED_NUMBER = compile_re(r"^(?P<number>[ \u3000]*[一二三四五六七八九十]{1,3})[ \u3000]{2,}"
-                            r"(?=总体情况|主动公开政府信息|收到和处理政府信息|政府信息公开行政复议|存在的主要问题|其他需要报告)")
+# a real 2022 page of 德州市生态环境局, round 420; 一 概 述, 二 政府信息主动公开情况, a real 2018 page of 湖塘镇,
+# round 700): read as 六、 (report.lark's SECTION_HEAD takes such a line, before the same opening words)
+_SPACED_NUMBER = compile_re(r"^(?P<number>[ \u3000]*[一二三四五六七八九十]{1,3})[ \u3000]+"
+                            r"(?=总体情况|概[ \u3000]*述|(?:政府信息)?主动公开|(?:政府信息)?依申请公开|收到和处理政府信息"
+                            r"|政府信息公开(?:的|工作)?(?:行政复议|收费|咨询|存在|情况统计)|(?:因政府信息公开(?:申请)?)?(?:行政)?复议"
+                            r"|(?:政府信息公开)?咨询情况|存在的?主要问题|其他需要报告)")
 
 
 class _Headings:

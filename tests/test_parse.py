@@ -203,6 +203,21 @@ def test_a_part_s_number_set_apart_by_spaces_opens_the_part():
     assert [(s.number, s.canonical, s.title_match) for s in rep.sections] == [(1, 1, "exact"), (5, 5, "exact"), (6, 6, "exact")]
 
 
+
+def test_a_part_s_number_and_its_title_set_apart_by_one_space_open_the_part():
+    """一 总体情况 … 六 其他需要报告的事项, the 、 lost (一 概 述, 二 政府信息主动公开情况 on a real
+    2018 page of 湖塘镇, round 700): the six parts, read as 一、…六、 are, not four SEC-001 errors; a
+    line that opens with a numeral and a space before other words stays a line."""
+    text = ("某县某局2022年政府信息公开工作年度报告\n一 总体情况\n略。\n二 主动公开政府信息情况\n略。\n"
+            "三 收到和处理政府信息公开申请情况\n略。\n四 政府信息公开行政复议、行政诉讼情况\n略。\n"
+            "五 政府信息公开工作存在的主要问题及改进情况\n略。\n六 其他需要报告的事项\n无。\n一 年来我局成绩显著。\n")
+    rep = parse(Source("a.txt", text, "utf-8"))
+    assert [(s.number, s.canonical, s.title_match) for s in rep.sections] == [
+        (1, 1, "exact"), (2, 2, "exact"), (3, 3, "exact"), (4, 4, "exact"), (5, 5, "article"), (6, 6, "exact")]
+    assert rep.sections[5].paragraphs[-1].text == "一 年来我局成绩显著。"
+    old = parse(Source("b.txt", "某县2018年政府信息公开工作年度报告\n一 概 述\n略。\n二 政府信息主动公开情况\n略。\n", "utf-8"))
+    assert [(s.number, s.title) for s in old.sections] == [(1, "概 述"), (2, "政府信息主动公开情况")]
+
 def test_a_count_with_its_measure_word_is_a_value():
     """31批次 (政府集中采购's count on a real 2021 page, cells one per line): a value, the number
     read and the word kept as its unit; the whole table had been left unread for it (TABLE-018)."""
