@@ -215,8 +215,12 @@ def test_a_part_s_number_and_its_title_set_apart_by_one_space_open_the_part():
     assert [(s.number, s.canonical, s.title_match) for s in rep.sections] == [
         (1, 1, "exact"), (2, 2, "exact"), (3, 3, "exact"), (4, 4, "exact"), (5, 5, "article"), (6, 6, "exact")]
     assert rep.sections[5].paragraphs[-1].text == "一 年来我局成绩显著。"
-    old = parse(Source("b.txt", "某县2018年政府信息公开工作年度报告\n一 概 述\n略。\n二 政府信息主动公开情况\n略。\n", "utf-8"))
-    assert [(s.number, s.title) for s in old.sections] == [(1, "概 述"), (2, "政府信息主动公开情况")]
+    old = parse(Source("b.txt", "某县2018年政府信息公开工作年度报告\n一 概 述\n略。\n二 政府信息主动公开情况\n略。\n"
+                              "三 政府信息依申请公开情况\n略。\n四 咨询情况\n略。\n五 复议、诉讼和申诉情况\n略。\n六 政府支出与收费\n略。\n",
+                              "utf-8"))
+    assert [(s.number, s.title) for s in old.sections] == [
+        (1, "概 述"), (2, "政府信息主动公开情况"), (3, "政府信息依申请公开情况"), (4, "咨询情况"), (5, "复议、诉讼和申诉情况"),
+        (6, "政府支出与收费")]
 
 def test_a_count_with_its_measure_word_is_a_value():
     """31批次 (政府集中采购's count on a real 2021 page, cells one per line): a value, the number
