@@ -17,7 +17,12 @@ such line ends are taken out before the text is read, and only such:
   followed by a line that opens with its unit or a mark (`2011` / `年…`, `492` / `号,`),
   joins it, and so does the line before it when that ends inside a phrase (`…为` /
   `2011`: not a heading or a title); at least FIGURE_LINES of them in the text, so a
-  table set a cell a line (a figure, then the next row's label) is never touched.
+  table set a cell a line (a figure, then the next row's label) is never touched. In
+  such a text a line that opens with a figure and its unit (`…专门配备了` / `132名…`)
+  runs on from a line left inside a phrase as well.
+- **a line that opens with a mark no line can open with** (_mark_breaks): a closing
+  bracket or a sentence's inner stop (`（以下简称《条例》` / `）和《规定》`, `…受理点` /
+  `；开辟了…`) continues the line before it, whatever the text.
 
 Lines holding a TAB (table rows) are never joined. The line ends taken out are gaps, as
 spacing.py's spaces are: every position still gives the document's line and column.
@@ -35,6 +40,7 @@ MAX_WIDTH = 60     # the widest (a mirror's: 45); a line of twice as many charac
 FULL_SHARE = 0.85  # a line this share of the width or wider fills it (punctuation is squeezed)
 FULL_LINES = 8     # lines that fill the width, at least, for a text to count as wrapped
 FIGURE_LINES = 2   # figures alone on a line inside a phrase, at least
+MARKED_LINE = 6    # characters, at least, of a line a line opening with a mark runs on from
 
 # What a line that fills the width may end with and still run on: anything but a sentence's end
 _CLOSES_SENTENCE = "。！？!?；;：:"
@@ -62,6 +68,12 @@ _FIGURE_LINE = compile_re(r"\n[\d.,%％]*\d[\d.,%％]*(?=\n"
 # What a line before a figure may end with, the phrase running on: a Chinese character that
 # ends no sentence, or an opening bracket
 _BEFORE_FIGURE = compile_re(r"[\u4e00-\u9fff（(《“]")
+# A figure and its unit opening a line, what follows on the line (…专门配备了 / 132名专、兼职工作人员)
+_FIGURE_OPENS = compile_re(r"\n(?=[\d.,%％]*\d[\d.,%％]*(?:[年月日号件条次项份万元亿余多名家户期篇批天类场册台套宗座处周届个%％‰]|人(?!民))[^\n\t]+)")
+# A line that opens with a mark no line of its own opens with: a closing bracket or quote, a
+# sentence's inner stop or end (after a line that is there, neither holding a TAB; not a question
+# or exclamation mark: a mirror writes the characters it lost as ?, ????????重庆市… under a title)
+_MARK_OPENS = compile_re(r"(?<=[^\n\t])\n(?=[)）\]】》」』”’，,、；;：:。][^\n\t]*(?:\n|$))")
 
 
 def joined_lines(text: str) -> tuple[str, list[int], list[int]]:
@@ -71,7 +83,7 @@ def joined_lines(text: str) -> tuple[str, list[int], list[int]]:
     the new text, of the first character of each line joined to the one before)."""
     if text.count("\n") < 2:
         return text, [], []
-    ends = _figure_breaks(text)  # (the offsets of the line ends to take out)
+    ends = _figure_breaks(text) | _mark_breaks(text)  # (the offsets of the line ends to take out)
     lines = text.split("\n")
     wrapped = _wrapped_at(lines)
     if wrapped:
@@ -156,4 +168,24 @@ def _figure_breaks(text: str) -> set[int]:
         if line and "\t" not in line and _BEFORE_FIGURE.fullmatch(line[-1]) and not _ENDS_ITSELF.search(line):
             ends.add(before)
             inside += 1
-    return ends if inside >= FIGURE_LINES else set()
+    if inside < FIGURE_LINES:
+        return set()
+    for m in _FIGURE_OPENS.finditer(text):
+        before = m.start()
+        line = text[text.rfind("\n", 0, before) + 1:before]
+        if line and "\t" not in line and _BEFORE_FIGURE.fullmatch(line[-1]) and not _ENDS_ITSELF.search(line):
+            ends.add(before)
+    return ends
+
+
+def _mark_breaks(text: str) -> set[int]:
+    """The line ends before lines that open with a closing bracket or a stop (_MARK_OPENS),
+    where the line before holds no TAB and is a phrase, not a table's cell cut into bits
+    of a few characters (a PDF's narrow column: （一 / ）予 / 以公 / 开)."""
+    ends: set[int] = set()
+    for m in _MARK_OPENS.finditer(text):
+        before = m.start()
+        line = text[text.rfind("\n", 0, before) + 1:before]
+        if len(line.strip()) >= MARKED_LINE and "\t" not in line:
+            ends.add(before)
+    return ends

@@ -257,3 +257,54 @@ def test_a_page_s_number_between_two_pages_is_no_part_of_the_sentence():
     numbered = "\n".join(lines[:7] + ["3"] + lines[7:])
     joined = joined_lines(numbered)[0].split("\n")
     assert "3" in joined and not any(line.endswith("“以公3") for line in joined)
+
+
+# A forum's copy of a web page whose inline elements each came out on a line of their own (a real page, round 703)
+FRAGMENTED = (
+    "某区2009年政府信息公开工作年度报告\n"
+    "本年度报告是根据《中华人民共和国政府信息公开条例》\n"
+    "(以下简称《条例》\n"
+    ")和《市政府信息公开规定》\n"
+    "(以下简称《规定》\n"
+    ")要求编制。\n"
+    "一、概述\n"
+    "根据《规定》要求,年\n"
+    "5月1日起,本区开始开展政府信息公开工作。为此,专门配备了\n"
+    "132名专、兼职工作人员,设立了\n"
+    "50个专门的信息申请受理点\n"
+    ";开辟了区档案馆作为区政府信息公开公共查阅中心。\n"
+    "二、主动公开政府信息情况\n"
+    "本区到年底累计主动公开政府信息\n"
+    "5928\n"
+    "条,全文电子化率达\n"
+    "90.3%\n"
+    ",其中,本年度新增主动公开政府信息\n"
+    "2110\n"
+    "条。\n"
+)
+
+
+def test_a_line_that_opens_with_a_closing_mark_continues_the_line_before():
+    """)和《…》 after (以下简称《条例》, ;开辟了… after a clause, ,其中… after a figure: no line of
+    its own opens so; in a text broken a figure a line, a figure with its unit opening a line
+    (132名…, 5月1日起…) runs on from a phrase left open too. The year left out of 年5月1日
+    is then seen (META-016), as on the page."""
+    joined = joined_lines(FRAGMENTED)[0].split("\n")
+    assert joined[2:4] == ["(以下简称《条例》)和《市政府信息公开规定》", "(以下简称《规定》)要求编制。"]
+    assert joined[5] == ("根据《规定》要求,年5月1日起,本区开始开展政府信息公开工作。为此,专门配备了132名专、兼职工作人员,"
+                         "设立了50个专门的信息申请受理点;开辟了区档案馆作为区政府信息公开公共查阅中心。")
+    assert joined[7] == "本区到年底累计主动公开政府信息5928条,全文电子化率达90.3%,其中,本年度新增主动公开政府信息2110条。"
+    blank_year = [v for v in check_text(FRAGMENTED).violations if v.rule == "META-016"]
+    assert [(v.span.line, v.span.column) for v in blank_year] == [(8, 10)]
+
+
+@pytest.mark.parametrize("text", [
+    # a mirror's ? for characters it lost, opening a line under the title
+    "某区管委会2021年政府信息公开工作年度报告\n????????某区管委会\n??2021年政府信息公开工作年度报告\n",
+    # a table's row, its cells set apart by TABs
+    "信息内容\t本年制发件数\n,规章\t0\n",
+    # a figure and its unit opening a line in a text not broken a figure a line
+    "专门配备了\n132名专、兼职工作人员。\n",
+])
+def test_lines_a_mark_or_a_figure_opens_stay_apart_where_no_copy_broke_them(text: str):
+    assert joined_lines(text) == (text, [], [])
