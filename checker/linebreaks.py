@@ -22,7 +22,8 @@ such line ends are taken out before the text is read, and only such:
   runs on from a line left inside a phrase as well.
 - **a line that opens with a mark no line can open with** (_mark_breaks): a closing
   bracket or a sentence's inner stop (`（以下简称《条例》` / `）和《规定》`, `…受理点` /
-  `；开辟了…`) continues the line before it, whatever the text.
+  `；开辟了…`) continues the line before it, in any text, where that line is a phrase of
+  MARKED_LINE characters or more (not a table's cell a PDF's narrow column cut into bits).
 
 Lines holding a TAB (table rows) are never joined. The line ends taken out are gaps, as
 spacing.py's spaces are: every position still gives the document's line and column.
