@@ -165,17 +165,12 @@ def _figure_breaks(text: str) -> set[int]:
         if "\t" in text[after:next_end if next_end != -1 else len(text)]:
             continue
         ends.add(after)
-        line = text[text.rfind("\n", 0, before) + 1:before]
-        if line and "\t" not in line and _BEFORE_FIGURE.fullmatch(line[-1]) and not _ENDS_ITSELF.search(line):
+        if _leaves_phrase_open(_line_before(text, before)):
             ends.add(before)
             inside += 1
     if inside < FIGURE_LINES:
         return set()
-    for m in _FIGURE_OPENS.finditer(text):
-        before = m.start()
-        line = text[text.rfind("\n", 0, before) + 1:before]
-        if line and "\t" not in line and _BEFORE_FIGURE.fullmatch(line[-1]) and not _ENDS_ITSELF.search(line):
-            ends.add(before)
+    ends.update(m.start() for m in _FIGURE_OPENS.finditer(text) if _leaves_phrase_open(_line_before(text, m.start())))
     return ends
 
 
@@ -185,8 +180,18 @@ def _mark_breaks(text: str) -> set[int]:
     of a few characters (a PDF's narrow column: （一 / ）予 / 以公 / 开)."""
     ends: set[int] = set()
     for m in _MARK_OPENS.finditer(text):
-        before = m.start()
-        line = text[text.rfind("\n", 0, before) + 1:before]
+        line = _line_before(text, m.start())
         if len(line.strip()) >= MARKED_LINE and "\t" not in line:
-            ends.add(before)
+            ends.add(m.start())
     return ends
+
+
+def _line_before(text: str, end: int) -> str:
+    """The line that the line end at `end` closes."""
+    return text[text.rfind("\n", 0, end) + 1:end]
+
+
+def _leaves_phrase_open(line: str) -> bool:
+    """Whether a line (no table row) ends inside a phrase that a figure on the next line
+    goes on: not a heading, a title or a sentence's end."""
+    return bool(line) and "\t" not in line and bool(_BEFORE_FIGURE.fullmatch(line[-1])) and not _ENDS_ITSELF.search(line)

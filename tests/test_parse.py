@@ -1096,3 +1096,14 @@ def test_the_year_the_opening_publishes_over_a_period_of_the_year_before():
                                               .replace("2011年,省财政厅", "2010年,省财政厅"))
     rep = parse(Source("a.txt", stamped, "utf-8"))
     assert (rep.year, rep.year_source) == (2011, "period")
+
+
+def test_the_spaced_number_s_opening_words_are_the_grammar_s():
+    """parse's _SPACED_NUMBER reads a heading's number set apart by spaces before the same
+    opening words as report.lark's SECTION_HEAD takes such a line by: the two lists kept as one."""
+    from nianbao.parse import _SPACED_NUMBER
+    from nianbao.resources import data_dir
+
+    words = _SPACED_NUMBER.pattern.split("[ \\u3000]+", 1)[1]
+    grammar = (data_dir("grammar") / "report.lark").read_text(encoding="utf-8")
+    assert words.startswith("(?=") and "[一二三四五六七八九十]{1,3}[ \\u3000]+" + words + ")" in grammar
